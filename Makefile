@@ -1,0 +1,83 @@
+# Makefile: build, run and test もがみネット. `make run` and `make test` do all set-up.
+.POSIX:
+.SUFFIXES:
+
+CC      = cc
+VAR     = var
+PORT    = 8443
+SHELL   = /bin/bash
+
+WARN    = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
+          -Wpointer-arith -Wcast-qual -Wwrite-strings
+HARDEN  = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+PKGS    = libmariadb openssl fcgi zlib
+CFLAGS  = -std=c11 -D_GNU_SOURCE -O2 -g $(HARDEN) $(WARN) -Icgi \
+          -isystem /usr/include/ClearSilver $$(pkg-config --cflags $(PKGS))
+LDFLAGS = -pie -Wl,-z,relro,-z,now
+LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl $$(pkg-config --libs $(PKGS)) -lm
+
+# Everything but the two programs' main files goes into one archive; unit tests
+# link against it and pull in only what they use.
+LIB_SRC = $(filter-out cgi/main.c cgi/mogamictl.c,$(wildcard cgi/*.c))
+LIB_OBJ = $(LIB_SRC:cgi/%.c=build/obj/%.o)
+HDRS    = $(wildcard cgi/*.h)
+UNIT    = $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
+
+all: build/mogamid build/mogamictl $(UNIT)
+
+build/obj/%.o: cgi/%.c $(HDRS)
+	@mkdir -p build/obj
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/libmogami.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $(LIB_OBJ)
+
+build/mogamid: build/obj/main.o build/libmogami.a
+	$(CC) $(LDFLAGS) -o $@ build/obj/main.o build/libmogami.a $(LDLIBS)
+
+build/mogamictl: build/obj/mogamictl.o build/libmogami.a
+	$(CC) $(LDFLAGS) -o $@ build/obj/mogamictl.o build/libmogami.a $(LDLIBS)
+
+build/test_%: tests/unit/test_%.c tests/unit/t.h build/libmogami.a
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< build/libmogami.a $(LDLIBS)
+
+deps:
+	@scripts/deps.sh
+
+build: deps
+	@$(MAKE) --no-print-directory all
+
+# The development instance on https://localhost:$(PORT).
+run: build
+	@scripts/instance.sh up $(VAR) $(PORT)
+
+stop:
+	@scripts/instance.sh down $(VAR) 2>/dev/null; \
+	 scripts/instance.sh down $(VAR)/test 2>/dev/null; true
+
+# A separate instance under var/test on its own port; never touches `make run`'s.
+test: build
+	@scripts/test.sh $(VAR)/test 8444
+
+unit: all
+	@scripts/unit.sh build
+
+# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+san: deps
+	@$(MAKE) --no-print-directory clean-build
+	@$(MAKE) --no-print-directory all \
+	  HARDEN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined"
+	@scripts/unit.sh build; rc=$$?; $(MAKE) --no-print-directory clean-build; exit $$rc
+
+# A worker under valgrind for a batch of requests (see scripts/valgrind.sh).
+valgrind: build
+	@scripts/valgrind.sh $(VAR)/vg 8445
+
+clean-build:
+	rm -rf build
+
+clean: stop clean-build
+	rm -rf $(VAR)
+
+.PHONY: all deps build run stop test unit san valgrind clean clean-build

@@ -1,0 +1,20 @@
+/* audit.h: the audit log every feature writes to */
+#ifndef AUDIT_H
+#define AUDIT_H
+
+struct req;
+
+/* What an entry records besides who, where and when (taken from the request). */
+struct audit_entry {
+	const char	*action;	/* e.g. "login", "record.view" */
+	const char	*object_type;	/* e.g. "user", "patient", "application" */
+	const char	*object_id;
+	long long	 patient_id;	/* 0 when none */
+	const char	*purpose;	/* care, explanation, patient_care, emergency */
+	const char	*outcome;	/* allowed, denied, failed */
+	const char	*detail;	/* free text; never a password */
+};
+
+int	 audit(const struct req *, const struct audit_entry *);
+
+#endif

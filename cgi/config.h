@@ -1,0 +1,34 @@
+/* config.h: the instance's settings, read from var/.../mogami.conf */
+#ifndef CONFIG_H
+#define CONFIG_H
+#include <stddef.h>
+#include <time.h>
+
+struct config {
+	char	 net_name[128];		/* A2: display name */
+	char	 var_dir[512];		/* the instance's var/ */
+	char	 db_socket[512];
+	char	 db_name[64];
+	char	 db_user[64];
+	char	 db_password[128];
+	char	 fcgi_socket[512];
+	char	 templates[512];
+	char	 lang[512];
+	char	 nginx_pid[512];
+	char	 origin[256];		/* https://localhost:8443, for Origin checks */
+	int	 workers;
+	size_t	 body_max;		/* bytes */
+	int	 idle_lock_secs;	/* A8.4 */
+	int	 session_max_secs;
+	int	 lockout_failures;
+	int	 lockout_secs;
+	long	 clock_offset;		/* seconds added to the clock (tests only) */
+	int	 test_clock;		/* 1 when clock_offset may be changed */
+};
+
+extern struct config	 cfg;
+
+int	 config_load(const char *, char *, size_t);
+time_t	 now(void);
+
+#endif

@@ -1,0 +1,493 @@
+/* db.c: the one file that talks to MariaDB Connector/C */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "config.h"
+#include "db.h"
+#include "util.h"
+
+#define DB_MAXARGS	48
+#define DB_CELLBUF	256
+
+static MYSQL		*conn;
+static MYSQL_STMT	*stmts[STMT__MAX];
+static int		 broken;	/* reconnect at the next request */
+static int		 in_txn;
+static int		 req_stmts;	/* statements run in this request */
+static int		 last_err;
+
+static int
+classify(unsigned int e)
+{
+	last_err = (int)e;
+	switch (e) {
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case ER_SERVER_SHUTDOWN:
+	case ER_CONNECTION_KILLED:
+	case 4031:	/* ER_CLIENT_INTERACTION_TIMEOUT */
+		return DB_GONE;
+	case ER_LOCK_DEADLOCK:
+	case ER_LOCK_WAIT_TIMEOUT:
+		return DB_CONFLICT;
+	case ER_DUP_ENTRY:
+		return DB_DUP;
+	default:
+		return DB_ERR;
+	}
+}
+
+static void
+drop_statements(void)
+{
+	for (size_t i = 0; i < STMT__MAX; i++)
+		if (stmts[i] != NULL) {
+			mysql_stmt_close(stmts[i]);
+			stmts[i] = NULL;
+		}
+}
+
+void
+db_close(void)
+{
+	drop_statements();
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	in_txn = 0;
+}
+
+/*
+ * Connects with the settings in cfg; statements are prepared on first use.
+ * Returns 0, or -1 with a message in err (never shown to a browser).
+ */
+int
+db_connect(char *err, size_t errlen)
+{
+	unsigned int	 connect_to = 3, io_to = 30;
+	my_bool		 off = 0;
+
+	db_close();
+	if ((conn = mysql_init(NULL)) == NULL) {
+		str_copy(err, "mysql_init failed", errlen);
+		return -1;
+	}
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &connect_to);
+	mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &io_to);
+	mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &io_to);
+	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	if (mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password,
+	    cfg.db_name, 0, cfg.db_socket, 0) == NULL) {
+		str_fmt(err, errlen, "connect: %s", mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		broken = 1;
+		return -1;
+	}
+	broken = 0;
+	return 0;
+}
+
+int
+db_broken(void)
+{
+	return broken || conn == NULL;
+}
+
+/*
+ * Called before each request: reconnects when the last request lost the
+ * connection, so no request ever resumes inside a lost transaction.
+ * Returns DB_OK or DB_GONE.
+ */
+int
+db_request_begin(void)
+{
+	char	 err[256];
+
+	req_stmts = 0;
+	if (in_txn) {
+		db_rollback();
+		in_txn = 0;
+	}
+	if (!db_broken())
+		return DB_OK;
+	if (db_connect(err, sizeof(err)) == -1) {
+		syslog(LOG_WARNING, "%s: %s", __func__, err);
+		return DB_GONE;
+	}
+	return DB_OK;
+}
+
+/* Returns the prepared statement, or NULL with *rc set to a DB_* error. */
+static MYSQL_STMT *
+prepare(enum stmt s, int *rc)
+{
+	MYSQL_STMT	*st;
+
+	if (stmts[s] != NULL)
+		return stmts[s];
+	*rc = DB_GONE;
+	if (conn == NULL || (st = mysql_stmt_init(conn)) == NULL)
+		return NULL;
+	if (mysql_stmt_prepare(st, stmt_sql[s], strlen(stmt_sql[s])) != 0) {
+		*rc = classify(mysql_stmt_errno(st));
+		syslog(LOG_ERR, "%s: statement %d: %s", __func__, (int)s,
+		    mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	stmts[s] = st;
+	return st;
+}
+
+struct args {
+	MYSQL_BIND	 b[DB_MAXARGS];
+	long long	 ints[DB_MAXARGS];
+	unsigned long	 lens[DB_MAXARGS];
+	size_t		 n;
+};
+
+static int
+bind_args(struct args *a, const char *types, va_list ap)
+{
+	const char	*s;
+	size_t		 i;
+
+	memset(a, 0, sizeof(*a));
+	for (i = 0; types[i] != '\0'; i++) {
+		if (i >= DB_MAXARGS)
+			return -1;
+		MYSQL_BIND *b = &a->b[i];
+		switch (types[i]) {
+		case 's':
+			s = va_arg(ap, const char *);
+			if (s == NULL) {
+				b->buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			b->buffer_type = MYSQL_TYPE_STRING;
+			b->buffer = (void *)(uintptr_t)s;
+			a->lens[i] = (unsigned long)strlen(s);
+			b->length = &a->lens[i];
+			break;
+		case 'i':
+			a->ints[i] = va_arg(ap, long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &a->ints[i];
+			break;
+		case 'b':
+			b->buffer_type = MYSQL_TYPE_BLOB;
+			b->buffer = (void *)(uintptr_t)va_arg(ap, const void *);
+			a->lens[i] = (unsigned long)va_arg(ap, size_t);
+			b->length = &a->lens[i];
+			break;
+		default:
+			return -1;
+		}
+	}
+	a->n = i;
+	return 0;
+}
+
+/*
+ * Prepares (once), binds and executes s. The first statement of a request
+ * outside a transaction is retried once on a fresh connection when the old
+ * one was lost (a restarted server); anything later fails with DB_GONE.
+ */
+static int
+execute(enum stmt s, struct args *a, MYSQL_STMT **out)
+{
+	MYSQL_STMT	*st;
+	char		 err[256];
+	int		 rc = DB_GONE, attempt, resumable;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (attempt == 1 && db_connect(err, sizeof(err)) == -1)
+			return DB_GONE;
+		if (db_broken())
+			return DB_GONE;
+		if ((st = prepare(s, &rc)) == NULL)
+			;
+		else if (mysql_stmt_param_count(st) != a->n) {
+			syslog(LOG_ERR, "%s: statement %d wants %lu args, got %zu",
+			    __func__, (int)s, mysql_stmt_param_count(st), a->n);
+			return DB_ERR;
+		} else if (mysql_stmt_bind_param(st, a->b) != 0 ||
+		    mysql_stmt_execute(st) != 0) {
+			rc = classify(mysql_stmt_errno(st));
+			if (rc != DB_GONE)
+				syslog(LOG_WARNING, "%s: statement %d: %s",
+				    __func__, (int)s, mysql_stmt_error(st));
+		} else {
+			req_stmts++;
+			*out = st;
+			return DB_OK;
+		}
+		if (rc != DB_GONE)
+			return rc;
+		resumable = !in_txn && req_stmts == 0;
+		db_close();
+		broken = 1;
+		if (!resumable)
+			return DB_GONE;
+	}
+	return DB_GONE;
+}
+
+/*
+ * Runs a statement that returns rows and fetches them all as strings.
+ * Returns a dbres the caller frees with dbres_free, or NULL on error
+ * (db_last_error() tells which).
+ */
+struct dbres *
+db_query(enum stmt s, const char *types, ...)
+{
+	struct args	 a;
+	MYSQL_STMT	*st;
+	MYSQL_RES	*meta = NULL;
+	MYSQL_BIND	*rb = NULL;
+	struct dbres	*res = NULL;
+	unsigned long	*lens = NULL;
+	my_bool		*nulls = NULL;
+	char		*cellbuf = NULL;
+	size_t		 ncols, i, cap = 0;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, types);
+	rc = bind_args(&a, types, ap);
+	va_end(ap);
+	if (rc == -1 || execute(s, &a, &st) != DB_OK)
+		return NULL;
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		goto fail;
+	ncols = mysql_num_fields(meta);
+	if ((res = calloc(1, sizeof(*res))) == NULL ||
+	    (rb = calloc(ncols, sizeof(*rb))) == NULL ||
+	    (lens = calloc(ncols, sizeof(*lens))) == NULL ||
+	    (nulls = calloc(ncols, sizeof(*nulls))) == NULL ||
+	    (cellbuf = malloc(ncols * DB_CELLBUF)) == NULL)
+		goto fail;
+	res->ncols = ncols;
+	for (i = 0; i < ncols; i++) {
+		rb[i].buffer_type = MYSQL_TYPE_STRING;
+		rb[i].buffer = cellbuf + i * DB_CELLBUF;
+		rb[i].buffer_length = DB_CELLBUF;
+		rb[i].length = &lens[i];
+		rb[i].is_null = &nulls[i];
+	}
+	if (mysql_stmt_bind_result(st, rb) != 0)
+		goto fail;
+	for (;;) {
+		rc = mysql_stmt_fetch(st);
+		if (rc == MYSQL_NO_DATA)
+			break;
+		if (rc == 1) {
+			classify(mysql_stmt_errno(st));
+			goto fail;
+		}
+		if (res->nrows == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			char **p = reallocarray(res->cells, ncap * ncols,
+			    sizeof(char *));
+			if (p == NULL)
+				goto fail;
+			res->cells = p;
+			cap = ncap;
+		}
+		char **row = res->cells + res->nrows * ncols;
+		res->nrows++;
+		memset(row, 0, ncols * sizeof(char *));
+		for (i = 0; i < ncols; i++) {
+			if (nulls[i])
+				continue;
+			if ((row[i] = malloc(lens[i] + 1)) == NULL)
+				goto fail;
+			if (lens[i] <= DB_CELLBUF)
+				memcpy(row[i], rb[i].buffer, lens[i]);
+			else {
+				/* MYSQL_DATA_TRUNCATED: fetch the whole cell. */
+				MYSQL_BIND big;
+				memset(&big, 0, sizeof(big));
+				big.buffer_type = MYSQL_TYPE_STRING;
+				big.buffer = row[i];
+				big.buffer_length = lens[i] + 1;
+				if (mysql_stmt_fetch_column(st, &big, (unsigned)i,
+				    0) != 0)
+					goto fail;
+			}
+			row[i][lens[i]] = '\0';
+		}
+	}
+	mysql_stmt_free_result(st);
+	mysql_free_result(meta);
+	free(rb);
+	free(lens);
+	free(nulls);
+	free(cellbuf);
+	return res;
+fail:
+	syslog(LOG_ERR, "%s: statement %d: %s", __func__, (int)s,
+	    mysql_stmt_error(st));
+	mysql_stmt_free_result(st);
+	if (meta != NULL)
+		mysql_free_result(meta);
+	free(rb);
+	free(lens);
+	free(nulls);
+	free(cellbuf);
+	dbres_free(res);
+	return NULL;
+}
+
+/*
+ * Runs a statement that returns no rows. Returns the number of affected rows
+ * (>= 0) or a DB_* error (< 0).
+ */
+int
+db_exec(enum stmt s, const char *types, ...)
+{
+	struct args	 a;
+	MYSQL_STMT	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, types);
+	rc = bind_args(&a, types, ap);
+	va_end(ap);
+	if (rc == -1)
+		return DB_ERR;
+	if ((rc = execute(s, &a, &st)) != DB_OK)
+		return rc;
+	return (int)mysql_stmt_affected_rows(st);
+}
+
+unsigned long long
+db_last_id(void)
+{
+	return conn != NULL ? mysql_insert_id(conn) : 0;
+}
+
+int
+db_last_error(void)
+{
+	return last_err;
+}
+
+static int
+simple(const char *sql)
+{
+	if (conn == NULL)
+		return DB_GONE;
+	if (mysql_real_query(conn, sql, strlen(sql)) != 0) {
+		int rc = classify(mysql_errno(conn));
+		if (rc == DB_GONE) {
+			db_close();
+			broken = 1;
+		}
+		return rc;
+	}
+	return DB_OK;
+}
+
+/* Transactions: begin, then commit or roll back; never nested. */
+int
+db_begin(void)
+{
+	int	 rc;
+
+	if (db_broken())
+		return DB_GONE;
+	if ((rc = simple("START TRANSACTION")) == DB_OK)
+		in_txn = 1;
+	return rc;
+}
+
+int
+db_commit(void)
+{
+	int	 rc;
+
+	rc = simple("COMMIT");
+	in_txn = 0;
+	return rc;
+}
+
+void
+db_rollback(void)
+{
+	if (conn != NULL && in_txn)
+		simple("ROLLBACK");
+	in_txn = 0;
+}
+
+const char *
+dbres_get(const struct dbres *r, size_t row, size_t col)
+{
+	if (r == NULL || row >= r->nrows || col >= r->ncols)
+		return NULL;
+	return r->cells[row * r->ncols + col];
+}
+
+void
+dbres_free(struct dbres *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->nrows * r->ncols; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	free(r);
+}
+
+/*
+ * Runs the statements of a trusted SQL file from the repository (a
+ * migration), one per ";" at the end of a line. Not for anything built
+ * from input. Returns 0, or -1 with the server's message in err.
+ */
+int
+db_run_script(const char *sql, char *err, size_t errlen)
+{
+	struct buf	 one;
+	const char	*p = sql, *nl;
+	int		 rc = 0;
+
+	buf_init(&one);
+	while (*p != '\0') {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		size_t n = (size_t)(nl - p);
+		const char *t = p;
+		while (t < nl && (*t == ' ' || *t == '\t'))
+			t++;
+		if (!(nl - t >= 2 && t[0] == '-' && t[1] == '-'))
+			buf_add(&one, p, n);
+		buf_puts(&one, "\n");
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' ||
+		    p[n - 1] == '\r'))
+			n--;
+		if (n > 0 && p[n - 1] == ';') {
+			if (mysql_real_query(conn, one.data, one.len) != 0) {
+				str_fmt(err, errlen, "%s", mysql_error(conn));
+				rc = -1;
+				break;
+			}
+			buf_reset(&one);
+		}
+		p = *nl ? nl + 1 : nl;
+	}
+	buf_free(&one);
+	return rc;
+}

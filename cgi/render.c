@@ -1,0 +1,288 @@
+/* render.c: page data and templates; the one file that talks to ClearSilver */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include <ClearSilver.h>
+
+#include "config.h"
+#include "render.h"
+#include "util.h"
+
+/*
+ * One HDF per worker. "L" (the language file), "Config" and "Net" live for
+ * the worker's life; every other top-level node is the current request's and
+ * is removed by view_begin, so nothing of one request reaches the next.
+ */
+static HDF	*hdf;
+
+#define TPL_MAX	128
+static struct tpl {
+	char	*name;
+	char	*text;
+} tpls[TPL_MAX];
+static size_t	 ntpls;
+
+static void
+log_nerr(const char *where, NEOERR *err)
+{
+	STRING	 s;
+
+	string_init(&s);
+	nerr_error_string(err, &s);
+	syslog(LOG_ERR, "%s: %s", where, s.buf ? s.buf : "?");
+	string_clear(&s);
+	nerr_ignore(&err);
+}
+
+/* Reads templates/<name> once per worker; returns the cached text or NULL. */
+static const char *
+tpl_text(const char *name)
+{
+	char		 path[1024];
+	char		*text = NULL;
+	size_t		 i;
+	NEOERR		*err;
+
+	for (i = 0; i < ntpls; i++)
+		if (strcmp(tpls[i].name, name) == 0)
+			return tpls[i].text;
+	if (strstr(name, "..") != NULL || name[0] == '/' || ntpls == TPL_MAX)
+		return NULL;
+	if (str_fmt(path, sizeof(path), "%s/%s", cfg.templates, name) == -1)
+		return NULL;
+	if ((err = ne_load_file(path, &text)) != STATUS_OK) {
+		log_nerr(__func__, err);
+		return NULL;
+	}
+	if ((tpls[ntpls].name = strdup(name)) == NULL) {
+		free(text);
+		return NULL;
+	}
+	tpls[ntpls].text = text;
+	return tpls[ntpls++].text;
+}
+
+/* CSFILELOAD for include: serves templates from the cache. */
+static NEOERR *
+tpl_load(void *ctx, HDF *h, const char *name, char **contents)
+{
+	const char	*t;
+
+	(void)ctx;
+	(void)h;
+	if ((t = tpl_text(name)) == NULL)
+		return nerr_raise(NERR_NOT_FOUND, "template %s", name);
+	if ((*contents = strdup(t)) == NULL)
+		return nerr_raise(NERR_NOMEM, "template %s", name);
+	return STATUS_OK;
+}
+
+/*
+ * Once per worker: the HDF with escaping on and the language file loaded.
+ * Returns 0, or -1 with a message in err.
+ */
+int
+render_init(char *err, size_t errlen)
+{
+	NEOERR	*e;
+
+	nerr_init();
+	if ((e = hdf_init(&hdf)) != STATUS_OK)
+		goto fail;
+	/* Must be set before cs_init, or nothing is escaped. */
+	if ((e = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) != STATUS_OK)
+		goto fail;
+	if ((e = hdf_read_file(hdf, cfg.lang)) != STATUS_OK)
+		goto fail;
+	if ((e = hdf_set_value(hdf, "Net.name", cfg.net_name)) != STATUS_OK)
+		goto fail;
+	return 0;
+fail:
+	str_fmt(err, errlen, "render_init: cannot load %s", cfg.lang);
+	log_nerr(__func__, e);
+	return -1;
+}
+
+void
+render_free(void)
+{
+	for (size_t i = 0; i < ntpls; i++) {
+		free(tpls[i].name);
+		free(tpls[i].text);
+	}
+	ntpls = 0;
+	if (hdf != NULL)
+		hdf_destroy(&hdf);
+}
+
+/* Removes the previous request's data. */
+void
+view_begin(void)
+{
+	HDF		*n, *next;
+	const char	*name;
+
+	for (n = hdf_obj_child(hdf); n != NULL; n = next) {
+		next = hdf_obj_next(n);
+		name = hdf_obj_name(n);
+		if (strcmp(name, "L") == 0 || strcmp(name, "Config") == 0 ||
+		    strcmp(name, "Net") == 0)
+			continue;
+		char *copy = strdup(name);
+		if (copy != NULL) {
+			NEOERR *e = hdf_remove_tree(hdf, copy);
+			if (e != STATUS_OK)
+				log_nerr(__func__, e);
+			free(copy);
+		}
+	}
+}
+
+void
+view_set(const char *name, const char *value)
+{
+	NEOERR	*e;
+
+	if ((e = hdf_set_value(hdf, name, value ? value : "")) != STATUS_OK)
+		log_nerr(__func__, e);
+}
+
+void
+view_setf(const char *name, const char *fmt, ...)
+{
+	char	*p = NULL;
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&p, fmt, ap);
+	va_end(ap);
+	if (n >= 0) {
+		view_set(name, p);
+		free(p);
+	}
+}
+
+void
+view_set_int(const char *name, long long v)
+{
+	view_setf(name, "%lld", v);
+}
+
+const char *
+view_get(const char *name)
+{
+	return hdf_get_value(hdf, name, NULL);
+}
+
+/* The node at name, created when missing. Valid until view_begin. */
+struct vnode *
+view_node(const char *name)
+{
+	HDF	*n = NULL;
+
+	if (hdf_get_node(hdf, name, &n) != STATUS_OK)
+		return NULL;
+	return (struct vnode *)n;
+}
+
+struct vnode *
+vnode_child(struct vnode *v, const char *name)
+{
+	HDF	*n = NULL;
+
+	if (v == NULL || hdf_get_node((HDF *)v, name, &n) != STATUS_OK)
+		return NULL;
+	return (struct vnode *)n;
+}
+
+void
+vnode_set(struct vnode *v, const char *name, const char *value)
+{
+	NEOERR	*e;
+
+	if (v == NULL)
+		return;
+	if ((e = hdf_set_value((HDF *)v, name, value ? value : "")) !=
+	    STATUS_OK)
+		log_nerr(__func__, e);
+}
+
+void
+vnode_set_int(struct vnode *v, const char *name, long long n)
+{
+	char	 s[32];
+
+	snprintf(s, sizeof(s), "%lld", n);
+	vnode_set(v, name, s);
+}
+
+/* ClearSilver wants writable names. */
+static char	 url_name[] = "url_escape";
+static char	 js_name[] = "js_escape";
+
+static NEOERR *
+render_cb(void *ctx, char *s)
+{
+	return buf_puts(ctx, s) == 0 ? STATUS_OK :
+	    nerr_raise(NERR_NOMEM, "render");
+}
+
+/*
+ * Renders templates/<name> with the current view into out (appending).
+ * Returns 0, or -1 (logged); on -1 out may hold a partial page the caller
+ * must not send.
+ */
+int
+render(const char *name, struct buf *out)
+{
+	CSPARSE		*cs = NULL;
+	const char	*text;
+	char		*copy;
+	NEOERR		*e;
+
+	if ((text = tpl_text(name)) == NULL) {
+		syslog(LOG_ERR, "%s: no template %s", __func__, name);
+		return -1;
+	}
+	if ((e = cs_init(&cs, hdf)) != STATUS_OK)
+		goto fail;
+	cs_register_fileload(cs, NULL, tpl_load);
+	if ((e = cs_register_esc_strfunc(cs, url_name, cgi_url_escape)) !=
+	    STATUS_OK ||
+	    (e = cs_register_esc_strfunc(cs, js_name, cgi_js_escape)) !=
+	    STATUS_OK)
+		goto fail;
+	/* cs_parse_string takes ownership of a modifiable copy. */
+	if ((copy = strdup(text)) == NULL) {
+		cs_destroy(&cs);
+		return -1;
+	}
+	if ((e = cs_parse_string(cs, copy, strlen(copy))) != STATUS_OK)
+		goto fail;
+	if ((e = cs_render(cs, out, render_cb)) != STATUS_OK)
+		goto fail;
+	cs_destroy(&cs);
+	return out->oom ? -1 : 0;
+fail:
+	log_nerr(name, e);
+	if (cs != NULL)
+		cs_destroy(&cs);
+	return -1;
+}
+
+/* A string from the language file, or the key itself when it is missing. */
+const char *
+lang(const char *key)
+{
+	char		 path[256];
+	const char	*v;
+
+	if (str_fmt(path, sizeof(path), "L.%s", key) == -1)
+		return key;
+	v = hdf_get_value(hdf, path, NULL);
+	return v != NULL ? v : key;
+}

@@ -1,0 +1,158 @@
+#!/bin/bash
+# instance.sh: start or stop one private instance (MariaDB, workers, nginx) under a var/ directory.
+#   instance.sh up VAR PORT      set up what is missing and start what is not running
+#   instance.sh down VAR         stop all three
+#   instance.sh db-restart VAR   stop and start MariaDB only (tests)
+#   instance.sh nginx-reload VAR
+set -euo pipefail
+cmd=${1:?usage: instance.sh up|down|db-restart|nginx-reload VAR [PORT]}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VAR=$(mkdir -p "${2:?VAR}" && cd "$2" && pwd)
+PORT=${3:-8443}
+CONF=$VAR/mogami.conf
+CTL="$ROOT/build/mogamictl -c $CONF"
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+stop_pid() {	# pidfile: TERM, wait up to 20 s, then KILL
+	local f=$1 pid i
+	[ -f "$f" ] || return 0
+	pid=$(cat "$f")
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -TERM "$pid" 2>/dev/null || true
+		for i in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL "$pid" 2>/dev/null || true
+	fi
+	rm -f "$f"
+}
+
+db_up() {
+	if [ ! -d "$VAR/db/mysql" ]; then
+		mariadb-install-db --no-defaults --datadir="$VAR/db" --user="$(id -un)" \
+			--auth-root-authentication-method=socket --skip-test-db \
+			>"$VAR/log/mariadb-install.log" 2>&1
+	fi
+	cat >"$VAR/my.cnf" <<-CNF
+	[mysqld]
+	user = $(id -un)
+	datadir = $VAR/db
+	socket = $VAR/run/mysqld.sock
+	pid-file = $VAR/run/mysqld.pid
+	log-error = $VAR/log/mariadb.log
+	skip-networking
+	character-set-server = utf8mb4
+	collation-server = utf8mb4_unicode_ci
+	default-time-zone = +00:00
+	sql-mode = STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION
+	default-storage-engine = InnoDB
+	innodb_flush_log_at_trx_commit = 1
+	sync_binlog = 1
+	innodb_buffer_pool_size = 256M
+	max_connections = 300
+	CNF
+	if ! alive "$VAR/run/mysqld.pid"; then
+		setsid mariadbd --defaults-file="$VAR/my.cnf" >>"$VAR/log/mariadb.log" 2>&1 </dev/null &
+	fi
+	for i in $(seq 300); do
+		mariadb-admin --no-defaults --socket="$VAR/run/mysqld.sock" -uroot ping >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	echo "instance: MariaDB did not start; see $VAR/log/mariadb.log" >&2
+	tail -20 "$VAR/log/mariadb.log" >&2
+	return 1
+}
+
+config() {
+	[ -f "$CONF" ] && return 0
+	local pw
+	pw=$(openssl rand -hex 24)
+	umask 077
+	cat >"$CONF" <<-CFG
+	# mogami.conf: this instance's settings (generated; holds the database password)
+	net_name = もがみネット
+	var_dir = $VAR
+	db_socket = $VAR/run/mysqld.sock
+	db_name = mogami
+	db_user = mogami
+	db_password = $pw
+	fcgi_socket = $VAR/run/fcgi.sock
+	templates = $ROOT/templates
+	lang = $ROOT/templates/lang/ja.hdf
+	nginx_pid = $VAR/run/nginx.pid
+	origin = https://localhost:$PORT
+	workers = ${MOGAMI_WORKERS:-2}
+	CFG
+	[ -n "${MOGAMI_TEST:-}" ] && echo "test_clock = 1" >>"$CONF"
+	umask 022
+}
+
+db_schema() {
+	local pw
+	pw=$(sed -n 's/^db_password = //p' "$CONF")
+	mariadb --no-defaults --socket="$VAR/run/mysqld.sock" -uroot <<-SQL
+	CREATE DATABASE IF NOT EXISTS mogami CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+	CREATE USER IF NOT EXISTS 'mogami'@'localhost' IDENTIFIED BY '$pw';
+	ALTER USER 'mogami'@'localhost' IDENTIFIED BY '$pw';
+	GRANT ALL ON mogami.* TO 'mogami'@'localhost';
+	SQL
+	$CTL db migrate >"$VAR/log/migrate.log"
+}
+
+workers_up() {
+	alive "$VAR/run/mogamid.pid" && return 0
+	setsid "$ROOT/build/mogamid" -c "$CONF" >>"$VAR/log/mogamid.log" 2>&1 </dev/null &
+	echo $! >"$VAR/run/mogamid.pid"
+	for i in $(seq 100); do [ -S "$VAR/run/fcgi.sock" ] && return 0; sleep 0.05; done
+	echo "instance: workers did not start; see $VAR/log/mogamid.log" >&2
+	return 1
+}
+
+nginx_up() {
+	local owner user_line=""
+	# nginx's workers must read static/ and reach the 0600 FastCGI socket, so
+	# they run as whoever owns the checkout (only possible when started as root).
+	owner=$(stat -c %U "$ROOT")
+	[ "$(id -u)" = 0 ] && user_line="user $owner;"
+	sed -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$PORT|g" \
+		-e "s|@USER_LINE@|$user_line|" "$ROOT/nginx/nginx.conf.in" >"$VAR/nginx/nginx.conf"
+	nginx -t -q -c "$VAR/nginx/nginx.conf" -p "$VAR/nginx" 2>>"$VAR/log/nginx-error.log" || {
+		echo "instance: bad nginx config; see $VAR/log/nginx-error.log" >&2; return 1; }
+	if alive "$VAR/run/nginx.pid"; then
+		nginx -s reload -c "$VAR/nginx/nginx.conf" -p "$VAR/nginx"
+	else
+		nginx -c "$VAR/nginx/nginx.conf" -p "$VAR/nginx"
+	fi
+}
+
+case $cmd in
+up)
+	mkdir -p "$VAR"/{db,run,log,pki,nginx,err,demo}
+	chmod 700 "$VAR/run" "$VAR/pki" "$VAR/demo"
+	config
+	db_up
+	db_schema
+	"$ROOT/scripts/pki.sh" "$VAR" "$CTL"
+	$CTL pages "$VAR/err" >/dev/null
+	workers_up
+	nginx_up
+	;;
+down)
+	stop_pid "$VAR/run/nginx.pid"
+	stop_pid "$VAR/run/mogamid.pid"
+	stop_pid "$VAR/run/mysqld.pid"
+	;;
+db-restart)
+	stop_pid "$VAR/run/mysqld.pid"
+	db_up
+	;;
+db-stop)
+	stop_pid "$VAR/run/mysqld.pid"
+	;;
+nginx-reload)
+	nginx -s reload -c "$VAR/nginx/nginx.conf" -p "$VAR/nginx"
+	;;
+*)
+	echo "instance.sh: unknown command $cmd" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,29 @@
+/* app.js: the privacy screen (A8.4): a button or Esc hides the page at once,
+ * and the page blurs itself after a few idle minutes. Enhancement only. */
+(function () {
+  'use strict';
+  var screen = document.getElementById('privacy-screen');
+  var btn = document.getElementById('privacy-btn');
+  if (!screen) return;
+  var idleMs = 3 * 60 * 1000, timer = null;
+  function hide() { screen.hidden = false; }
+  function show() { screen.hidden = true; document.body.classList.remove('blurred'); arm(); }
+  function arm() {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(function () { document.body.classList.add('blurred'); }, idleMs);
+  }
+  if (btn) btn.addEventListener('click', function (e) { e.preventDefault(); hide(); });
+  screen.addEventListener('click', show);
+  document.addEventListener('keydown', function (e) {
+    if (!screen.hidden) { show(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { hide(); return; }
+    arm();
+  });
+  ['mousemove', 'mousedown', 'touchstart', 'scroll'].forEach(function (ev) {
+    document.addEventListener(ev, function () {
+      if (document.body.classList.contains('blurred') && screen.hidden) document.body.classList.remove('blurred');
+      arm();
+    }, { passive: true });
+  });
+  arm();
+})();
