@@ -159,6 +159,19 @@ cmd_pages(const char *dir)
 		fwrite(b.data, 1, b.len, f);
 		fclose(f);
 	}
+	/* A certificate nginx itself rejects (495, 496): the same page as the worker's. */
+	view_begin();
+	view_set("Cert.verify", "FAILED");
+	buf_reset(&b);
+	if (render("nocert.cs", &b) == -1 || str_fmt(path, sizeof(path),
+	    "%s/nocert.html", dir) == -1 || (f = fopen(path, "w")) == NULL) {
+		fprintf(stderr, "pages: cannot write nocert\n");
+		buf_free(&b);
+		render_free();
+		return 1;
+	}
+	fwrite(b.data, 1, b.len, f);
+	fclose(f);
 	buf_free(&b);
 	render_free();
 	return 0;

@@ -1,0 +1,67 @@
+#!/bin/bash
+# test.sh: a fresh test instance under VAR on PORT, every suite, then one total line.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+VAR=${1:-var/test}
+PORT=${2:-8444}
+export MOGAMI_TEST=1
+scripts/instance.sh down "$VAR" >/dev/null 2>&1
+rm -rf "$VAR"
+if ! scripts/instance.sh up "$VAR" "$PORT"; then
+	echo "test: the test instance did not start"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+VAR=$(cd "$VAR" && pwd)
+trap 'scripts/instance.sh down "$VAR" >/dev/null 2>&1' EXIT
+
+passed=0 failed=0 skipped=0
+tally() {	# reads "NAME: N passed, N failed[, N skipped]" lines
+	local line p f s
+	while IFS= read -r line; do
+		echo "$line"
+		if [[ $line =~ ^[A-Za-z0-9_.-]+:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed(,\ ([0-9]+)\ skipped)?$ ]]; then
+			passed=$((passed + BASH_REMATCH[1]))
+			failed=$((failed + BASH_REMATCH[2]))
+			skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
+		fi
+	done
+}
+
+echo "== unit tests"
+scripts/unit.sh build >"$VAR/unit.out" 2>"$VAR/unit.err"
+urc=$?
+grep -v '^$' "$VAR/unit.err" | sed 's/^/  /'
+tally <"$VAR/unit.out"
+# A unit program that crashed printed no summary line: count it as failed.
+for t in build/test_*; do
+	grep -q "^$(basename "$t" | sed 's/^test_//'): " "$VAR/unit.out" ||
+		{ echo "$(basename "$t"): crashed"; failed=$((failed + 1)); }
+done
+[ $urc -ne 0 ] && [ $failed -eq 0 ] && failed=1
+
+echo "== integration and browser tests (real nginx, workers, MariaDB)"
+MOGAMI_VAR=$VAR MOGAMI_PORT=$PORT MOGAMI_ROOT=$ROOT \
+	/usr/bin/python3 -m pytest -q -p no:cacheprovider -rfE \
+	--junitxml="$VAR/pytest.xml" tests/integration tests/browser 2>&1 | tail -40
+tally < <(/usr/bin/python3 - "$VAR/pytest.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except Exception:
+    print("pytest: 0 passed, 1 failed"); sys.exit()
+suites = [root] if root.tag == "testsuite" else list(root)
+t = sum(int(s.get("tests", 0)) for s in suites)
+f = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+k = sum(int(s.get("skipped", 0)) for s in suites)
+print(f"pytest: {t - f - k} passed, {f} failed, {k} skipped")
+PY
+)
+
+if [ $skipped -gt 0 ]; then
+	echo "$passed passed, $failed failed, $skipped skipped"
+else
+	echo "$passed passed, $failed failed"
+fi
+[ $failed -eq 0 ]

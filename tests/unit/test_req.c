@@ -1,0 +1,229 @@
+/* test_req.c: the request parser, cookies, field validation and bounded strings */
+#include <stdlib.h>
+#include <string.h>
+
+#include "req.h"
+#include "util.h"
+#include "t.h"
+
+static int
+parse(struct kvlist *l, const char *s, char *bad)
+{
+	memset(l, 0, sizeof(*l));
+	return kv_parse_urlencoded(l, s, strlen(s), bad, KV_KEYMAX + 1);
+}
+
+static void
+test_urlencoded_basic(void)
+{
+	struct kvlist	 l;
+	char		 bad[KV_KEYMAX + 1];
+
+	CHECK(parse(&l, "a=1&b=%E3%81%82+x&c=&d", bad) == REQ_OK);
+	CHECK(l.n == 4);
+	CHECK_STR(kv_get(&l, "a"), "1");
+	CHECK_STR(kv_get(&l, "b"), "あ x");
+	CHECK_STR(kv_get(&l, "c"), "");
+	CHECK_STR(kv_get(&l, "d"), "");
+	CHECK(kv_get(&l, "e") == NULL);
+	kv_free(&l);
+}
+
+static void
+test_urlencoded_repeat(void)
+{
+	struct kvlist	 l;
+	char		 bad[KV_KEYMAX + 1];
+
+	CHECK(parse(&l, "f=1&&f=2&g=3&f=4", bad) == REQ_OK);
+	CHECK(kv_count(&l, "f") == 3);
+	CHECK_STR(kv_nth(&l, "f", 2), "4");
+	CHECK(kv_nth(&l, "f", 3) == NULL);
+	kv_free(&l);
+}
+
+static void
+test_urlencoded_errors(void)
+{
+	struct kvlist	 l;
+	char		 bad[KV_KEYMAX + 1];
+
+	CHECK(parse(&l, "name=%FF", bad) == REQ_E_UTF8);
+	CHECK_STR(bad, "name");
+	kv_free(&l);
+	CHECK(parse(&l, "name=a%00b", bad) == REQ_E_NUL);
+	CHECK_STR(bad, "name");
+	kv_free(&l);
+	CHECK(parse(&l, "x=%4", bad) == REQ_E_SYNTAX);
+	CHECK_STR(bad, "x");
+	kv_free(&l);
+	CHECK(parse(&l, "x=%", bad) == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(parse(&l, "x=%zz", bad) == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(parse(&l, "=v", bad) == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(parse(&l, "%C0%AF=1", bad) == REQ_E_UTF8);	/* overlong key */
+	kv_free(&l);
+	CHECK(parse(&l, "a=%ED%A0%80", bad) == REQ_E_UTF8);	/* surrogate */
+	kv_free(&l);
+}
+
+static void
+test_urlencoded_limits(void)
+{
+	struct kvlist	 l;
+	struct buf	 b;
+	char		 bad[KV_KEYMAX + 1];
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; i < KV_MAX + 1; i++)
+		buf_printf(&b, "k%d=v&", i);
+	memset(&l, 0, sizeof(l));
+	CHECK(kv_parse_urlencoded(&l, b.data, b.len, bad, sizeof(bad)) ==
+	    REQ_E_TOOMANY);
+	kv_free(&l);
+	buf_reset(&b);
+	for (i = 0; i < KV_KEYMAX + 1; i++)
+		buf_puts(&b, "k");
+	buf_puts(&b, "=1");
+	CHECK(parse(&l, b.data, bad) == REQ_E_TOOLONG);
+	kv_free(&l);
+	buf_free(&b);
+}
+
+static void
+test_cookies(void)
+{
+	struct kvlist	 l;
+
+	memset(&l, 0, sizeof(l));
+	CHECK(kv_parse_cookies(&l, "__Host-s=abc123; lang=ja") == REQ_OK);
+	CHECK_STR(kv_get(&l, "__Host-s"), "abc123");
+	CHECK_STR(kv_get(&l, "lang"), "ja");
+	kv_free(&l);
+	CHECK(kv_parse_cookies(&l, "q=\"quoted\"") == REQ_OK);
+	CHECK_STR(kv_get(&l, "q"), "quoted");
+	kv_free(&l);
+	CHECK(kv_parse_cookies(&l, NULL) == REQ_OK && l.n == 0);
+	/* Strict: no missing space, no bare names, no separators in values. */
+	CHECK(kv_parse_cookies(&l, "a=1;b=2") == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(kv_parse_cookies(&l, "a") == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(kv_parse_cookies(&l, "a=b c") == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(kv_parse_cookies(&l, "a=1; ") == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(kv_parse_cookies(&l, "a=\"x") == REQ_E_SYNTAX);
+	kv_free(&l);
+	CHECK(kv_parse_cookies(&l, "a=\\") == REQ_E_SYNTAX);
+	kv_free(&l);
+}
+
+static const struct field fields[] = {
+	{ "name",  FT_TEXT,  5 },
+	{ "note",  FT_LINES, 100 },
+	{ "n",     FT_INT,   20 },
+	{ "login", FT_TOKEN, 16 },
+	{ "d",     FT_DATE,  10 },
+	{ "dt",    FT_DATETIME, 16 },
+	{ NULL,    0,        0 }
+};
+
+static int
+check1(const char *q, const char **bad)
+{
+	struct kvlist	 l;
+	char		 b[KV_KEYMAX + 1];
+	int		 rc;
+
+	if (parse(&l, q, b) != REQ_OK) {
+		kv_free(&l);
+		return -1;
+	}
+	rc = field_check(fields, &l, bad);
+	if (*bad != NULL) {
+		static char keep[KV_KEYMAX + 1];
+		str_copy(keep, *bad, sizeof(keep));
+		*bad = keep;
+	}
+	kv_free(&l);
+	return rc;
+}
+
+static void
+test_fields(void)
+{
+	const char	*bad;
+
+	CHECK(check1("name=%E5%B1%B1%E7%94%B0&n=42&login=dr.sato-1&d=2024-02-29",
+	    &bad) == REQ_OK);
+	CHECK(check1("name=abcdef", &bad) == REQ_E_TOOLONG);
+	CHECK_STR(bad, "name");
+	/* 5 characters of kana are 15 bytes: the limit counts characters. */
+	CHECK(check1("name=%E3%81%82%E3%81%82%E3%81%82%E3%81%82%E3%81%82", &bad) ==
+	    REQ_OK);
+	CHECK(check1("other=1", &bad) == REQ_E_UNKNOWN);
+	CHECK_STR(bad, "other");
+	CHECK(check1("name=a%0Ab", &bad) == REQ_E_NUL);
+	CHECK(check1("note=a%0D%0Ab%09c", &bad) == REQ_OK);
+	CHECK(check1("note=a%01", &bad) == REQ_E_NUL);
+	CHECK(check1("n=12a", &bad) == REQ_E_TYPE);
+	CHECK(check1("n=99999999999999", &bad) == REQ_E_TYPE);
+	CHECK(check1("login=a%20b", &bad) == REQ_E_TYPE);
+	CHECK(check1("d=2023-02-29", &bad) == REQ_E_TYPE);
+	CHECK(check1("d=2024-13-01", &bad) == REQ_E_TYPE);
+	CHECK(check1("dt=2024-01-01T23%3A59", &bad) == REQ_OK);
+	CHECK(check1("dt=2024-01-01T24%3A00", &bad) == REQ_E_TYPE);
+	CHECK(check1("n=", &bad) == REQ_OK);	/* empty: the handler decides */
+}
+
+static void
+test_valid_date(void)
+{
+	CHECK(valid_date("2000-02-29"));
+	CHECK(!valid_date("1900-02-29"));
+	CHECK(!valid_date("2024-04-31"));
+	CHECK(!valid_date("2024-4-01"));
+	CHECK(!valid_date("20240401"));
+	CHECK(!valid_date(""));
+}
+
+static void
+test_strings(void)
+{
+	char		 s[4];
+	long long	 v;
+	struct buf	 b;
+
+	CHECK(str_copy(s, "abc", sizeof(s)) == 0);
+	CHECK(str_copy(s, "abcd", sizeof(s)) == -1);
+	CHECK_STR(s, "abc");
+	CHECK(str_fmt(s, sizeof(s), "%d", 12345) == -1);
+	CHECK(str_to_ll("42", 0, 100, &v) == 0 && v == 42);
+	CHECK(str_to_ll("101", 0, 100, &v) == -1);
+	CHECK(str_to_ll(" 1", 0, 100, &v) == -1);
+	CHECK(str_to_ll("1x", 0, 100, &v) == -1);
+	CHECK(str_to_ll("", 0, 100, &v) == -1);
+	buf_init(&b);
+	for (int i = 0; i < 1000; i++)
+		buf_printf(&b, "%d,", i);
+	CHECK(b.len == 3890 && b.data[b.len] == '\0');
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	RUN(test_urlencoded_basic);
+	RUN(test_urlencoded_repeat);
+	RUN(test_urlencoded_errors);
+	RUN(test_urlencoded_limits);
+	RUN(test_cookies);
+	RUN(test_fields);
+	RUN(test_valid_date);
+	RUN(test_strings);
+	return T_DONE("req");
+}
