@@ -40,6 +40,7 @@ struct req {
 	const char		*query;
 	const char		*remote_addr;
 	const char		*origin;
+	const char		*fetch_site;	/* Sec-Fetch-Site */
 	const char		*cookie_hdr;
 	const char		*content_type;
 	const char		*body;
@@ -49,7 +50,8 @@ struct req {
 	struct kvlist		 form;		/* POST body */
 	struct kvlist		 cookies;
 	const struct route	*route;
-	struct session		*sess;		/* NULL before login */
+	struct session		*sess;		/* NULL before login; freed by req_free */
+	long long		 cert_user_id;	/* whom the CA issued this certificate */
 
 	/* response, sent only after the handler returned */
 	int			 status;

@@ -188,9 +188,10 @@ bind_args(struct args *a, const char *types, va_list ap)
 			b->buffer = &a->ints[i];
 			break;
 		case 'b':
-			b->buffer_type = MYSQL_TYPE_BLOB;
 			b->buffer = (void *)(uintptr_t)va_arg(ap, const void *);
 			a->lens[i] = (unsigned long)va_arg(ap, size_t);
+			b->buffer_type = b->buffer != NULL ? MYSQL_TYPE_BLOB :
+			    MYSQL_TYPE_NULL;
 			b->length = &a->lens[i];
 			break;
 		default:
@@ -305,11 +306,18 @@ db_query(enum stmt s, const char *types, ...)
 			if (p == NULL)
 				goto fail;
 			res->cells = p;
+			size_t *l = reallocarray(res->lens, ncap * ncols,
+			    sizeof(size_t));
+			if (l == NULL)
+				goto fail;
+			res->lens = l;
 			cap = ncap;
 		}
 		char **row = res->cells + res->nrows * ncols;
+		size_t *rlen = res->lens + res->nrows * ncols;
 		res->nrows++;
 		memset(row, 0, ncols * sizeof(char *));
+		memset(rlen, 0, ncols * sizeof(size_t));
 		for (i = 0; i < ncols; i++) {
 			if (nulls[i])
 				continue;
@@ -329,6 +337,7 @@ db_query(enum stmt s, const char *types, ...)
 					goto fail;
 			}
 			row[i][lens[i]] = '\0';
+			rlen[i] = lens[i];
 		}
 	}
 	mysql_stmt_free_result(st);
@@ -441,6 +450,23 @@ dbres_get(const struct dbres *r, size_t row, size_t col)
 	return r->cells[row * r->ncols + col];
 }
 
+size_t
+dbres_len(const struct dbres *r, size_t row, size_t col)
+{
+	if (r == NULL || row >= r->nrows || col >= r->ncols)
+		return 0;
+	return r->lens[row * r->ncols + col];
+}
+
+/* A cell as a number; 0 when NULL or not a number. */
+long long
+dbres_ll(const struct dbres *r, size_t row, size_t col)
+{
+	const char	*s = dbres_get(r, row, col);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
 void
 dbres_free(struct dbres *r)
 {
@@ -449,6 +475,7 @@ dbres_free(struct dbres *r)
 	for (size_t i = 0; i < r->nrows * r->ncols; i++)
 		free(r->cells[i]);
 	free(r->cells);
+	free(r->lens);
 	free(r);
 }
 

@@ -9,6 +9,7 @@ struct dbres {
 	size_t	 nrows;
 	size_t	 ncols;
 	char	**cells;	/* nrows * ncols */
+	size_t	*lens;		/* byte length of each cell (BLOBs may hold NUL) */
 };
 
 enum db_state {
@@ -38,6 +39,8 @@ int		 db_commit(void);
 void		 db_rollback(void);
 
 const char	*dbres_get(const struct dbres *, size_t, size_t);
+size_t		 dbres_len(const struct dbres *, size_t, size_t);
+long long	 dbres_ll(const struct dbres *, size_t, size_t);
 void		 dbres_free(struct dbres *);
 
 /* For the admin tool: run trusted SQL text from the repository (migrations). */

@@ -9,9 +9,15 @@
 
 #include <ClearSilver.h>	/* only for ne_load_file: reading a whole file */
 
+#include "certs.h"
 #include "config.h"
 #include "db.h"
+#include "password.h"
+#include "pki.h"
 #include "render.h"
+#include "session.h"
+#include "app.h"
+#include "audit.h"
 #include "util.h"
 
 static int
@@ -177,12 +183,363 @@ cmd_pages(const char *dir)
 	return 0;
 }
 
+/* --name VALUE from argv[from..), or NULL. */
+static const char *
+opt(int argc, char *argv[], int from, const char *name)
+{
+	for (int i = from; i < argc - 1; i++)
+		if (strcmp(argv[i], name) == 0)
+			return argv[i + 1];
+	return NULL;
+}
+
+static int
+flag(int argc, char *argv[], int from, const char *name)
+{
+	for (int i = from; i < argc; i++)
+		if (strcmp(argv[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+pki_file(char *out, size_t len, const char *file)
+{
+	return str_fmt(out, len, "%s/pki/%s", cfg.var_dir, file);
+}
+
+/*
+ * The network's CA (key 0600) and the server certificate for localhost,
+ * then an empty CRL. Existing files are kept: running it twice is harmless.
+ */
+static int
+cmd_ca_init(void)
+{
+	static const char *const names[] = { "localhost", "127.0.0.1", "::1" };
+	char	 ca[600], key[600], srv[600], skey[600], err[256];
+
+	if (pki_file(ca, sizeof(ca), "ca.pem") == -1 ||
+	    pki_file(key, sizeof(key), "ca.key") == -1 ||
+	    pki_file(srv, sizeof(srv), "server.pem") == -1 ||
+	    pki_file(skey, sizeof(skey), "server.key") == -1)
+		return 1;
+	if (access(ca, F_OK) != 0) {
+		if (pki_ca_init("もがみネット 認証局", cfg.net_name, 3650, key, ca,
+		    err, sizeof(err)) == -1) {
+			fprintf(stderr, "ca init: %s\n", err);
+			return 1;
+		}
+		printf("created %s\n", ca);
+	}
+	if (access(srv, F_OK) != 0) {
+		if (pki_server_issue(ca, key, names, 3, 825, skey, srv, err,
+		    sizeof(err)) == -1) {
+			fprintf(stderr, "ca init: %s\n", err);
+			return 1;
+		}
+		printf("created %s\n", srv);
+	}
+	if (certs_crl_update(err, sizeof(err)) == -1) {
+		fprintf(stderr, "ca init: CRL: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
+/* facility add --code C --name N [--kind K] [--disclosing] [--viewing] [--out-of-region] */
+static int
+cmd_facility_add(int argc, char *argv[])
+{
+	const char	*code = opt(argc, argv, 2, "--code");
+	const char	*name = opt(argc, argv, 2, "--name");
+	const char	*kind = opt(argc, argv, 2, "--kind");
+	int		 rc;
+
+	if (code == NULL || name == NULL) {
+		fprintf(stderr, "facility add: --code and --name are required\n");
+		return 2;
+	}
+	rc = db_exec(STMT_FACILITY_INSERT, "sssiii", code, name,
+	    kind ? kind : "hospital",
+	    (long long)!flag(argc, argv, 2, "--out-of-region"),
+	    (long long)flag(argc, argv, 2, "--disclosing"),
+	    (long long)(flag(argc, argv, 2, "--viewing") ||
+	    !flag(argc, argv, 2, "--disclosing")));
+	if (rc == DB_DUP) {
+		printf("facility %s exists\n", code);
+		return 0;
+	}
+	if (rc != 1) {
+		fprintf(stderr, "facility add: failed\n");
+		return 1;
+	}
+	printf("facility %s added\n", code);
+	return 0;
+}
+
+/* Prints a random initial password into out (16 characters). */
+static int
+initial_password(char *out, size_t len)
+{
+	static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+	unsigned char	 rnd[16];
+	size_t		 i;
+
+	if (len < sizeof(rnd) + 1 || pki_random(rnd, sizeof(rnd)) == -1)
+		return -1;
+	for (i = 0; i < sizeof(rnd); i++)
+		out[i] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
+	out[i] = '\0';
+	return 0;
+}
+
+/*
+ * user add --login ID --name NAME --facility CODE --role R[,R] [--profession P]
+ * Prints the initial password once; it must be changed at first login.
+ */
+static int
+cmd_user_add(int argc, char *argv[])
+{
+	const char	*login = opt(argc, argv, 2, "--login");
+	const char	*name = opt(argc, argv, 2, "--name");
+	const char	*fac = opt(argc, argv, 2, "--facility");
+	const char	*roles = opt(argc, argv, 2, "--role");
+	const char	*prof = opt(argc, argv, 2, "--profession");
+	char		 pw[32], hash[PKI_PASSWORD_MAX], err[256];
+	struct dbres	*f;
+	long long	 fid, uid;
+
+	if (login == NULL || name == NULL || fac == NULL || roles == NULL) {
+		fprintf(stderr, "user add: --login, --name, --facility and --role "
+		    "are required\n");
+		return 2;
+	}
+	if (role_bits(roles) == 0) {
+		fprintf(stderr, "user add: unknown role %s\n", roles);
+		return 2;
+	}
+	if ((f = db_query(STMT_FACILITY_BY_CODE, "s", fac)) == NULL ||
+	    f->nrows == 0) {
+		fprintf(stderr, "user add: no facility %s\n", fac);
+		dbres_free(f);
+		return 1;
+	}
+	fid = dbres_ll(f, 0, 0);
+	dbres_free(f);
+	if (initial_password(pw, sizeof(pw)) == -1 ||
+	    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1) {
+		fprintf(stderr, "user add: %s\n", err);
+		return 1;
+	}
+	if (db_begin() != DB_OK)
+		return 1;
+	int rc = db_exec(STMT_USER_INSERT, "ssiss", login, name, fid, prof, hash);
+	if (rc == DB_DUP) {
+		db_rollback();
+		fprintf(stderr, "user add: %s exists\n", login);
+		return 1;
+	}
+	if (rc != 1)
+		goto fail;
+	uid = (long long)db_last_id();
+	char *copy = strdup(roles), *p = copy, *tok;
+	while (copy != NULL && (tok = strsep(&p, ",")) != NULL)
+		if (*tok != '\0' && db_exec(STMT_ROLE_INSERT, "is", uid, tok) < 0) {
+			free(copy);
+			goto fail;
+		}
+	free(copy);
+	if (audit(NULL, &(struct audit_entry){ .action = "user.add",
+	    .object_type = "user", .object_id = login, .detail = roles }) != 0 ||
+	    db_commit() != DB_OK)
+		goto fail;
+	printf("user %s added; initial password: %s\n", login, pw);
+	return 0;
+fail:
+	db_rollback();
+	fprintf(stderr, "user add: failed\n");
+	return 1;
+}
+
+/*
+ * user passwd ID [--keep]: reads the new password from standard input (one
+ * line). --keep means it need not be changed at next login (demo and test
+ * accounts only).
+ */
+static int
+cmd_user_passwd(int argc, char *argv[])
+{
+	char		 line[1100], hash[PKI_PASSWORD_MAX], err[256];
+	struct dbres	*u;
+	long long	 uid;
+	const char	*why;
+
+	if (argc < 3)
+		return 2;
+	if (fgets(line, sizeof(line), stdin) == NULL) {
+		fprintf(stderr, "user passwd: no password on standard input\n");
+		return 2;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	if ((why = password_policy(line, argv[2])) != NULL) {
+		fprintf(stderr, "user passwd: refused by the policy (%s)\n", why);
+		return 1;
+	}
+	if ((u = db_query(STMT_USER_BY_LOGIN, "s", argv[2])) == NULL ||
+	    u->nrows == 0) {
+		fprintf(stderr, "user passwd: no user %s\n", argv[2]);
+		dbres_free(u);
+		return 1;
+	}
+	uid = dbres_ll(u, 0, 0);
+	dbres_free(u);
+	if (pki_password_hash(line, hash, sizeof(hash), err, sizeof(err)) == -1 ||
+	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash,
+	    (long long)!flag(argc, argv, 3, "--keep"), uid) < 0) {
+		fprintf(stderr, "user passwd: failed\n");
+		return 1;
+	}
+	audit(NULL, &(struct audit_entry){ .action = "password.set",
+	    .object_type = "user", .object_id = argv[2] });
+	explicit_bzero(line, sizeof(line));
+	printf("password set for %s\n", argv[2]);
+	return 0;
+}
+
+/*
+ * cert issue --login ID [--days N] --out DIR: DIR/ID.p12 and the one-time
+ * password printed once. --start-offset SECS (test instance only) makes
+ * expired or not-yet-valid certificates.
+ */
+static int
+cmd_cert_issue(int argc, char *argv[])
+{
+	const char		*login = opt(argc, argv, 2, "--login");
+	const char		*dir = opt(argc, argv, 2, "--out");
+	const char		*days_s = opt(argc, argv, 2, "--days");
+	const char		*off_s = opt(argc, argv, 2, "--start-offset");
+	struct pki_issued	 is;
+	char			 p12[600], err[256];
+	long long		 days = 365, off = 0, id;
+
+	if (login == NULL || dir == NULL ||
+	    (days_s && str_to_ll(days_s, -3650, 3650, &days) == -1) ||
+	    (off_s && str_to_ll(off_s, -(1LL << 32), 1LL << 32, &off) == -1)) {
+		fprintf(stderr, "cert issue: --login ID --out DIR [--days N]\n");
+		return 2;
+	}
+	if (off_s != NULL && !cfg.test_clock) {
+		fprintf(stderr, "cert issue: --start-offset is for test instances\n");
+		return 2;
+	}
+	if (str_fmt(p12, sizeof(p12), "%s/%s.p12", dir, login) == -1)
+		return 1;
+	if (certs_issue(NULL, login, (int)days, off, p12, &is, &id, err,
+	    sizeof(err)) == -1) {
+		fprintf(stderr, "cert issue: %s\n", err);
+		return 1;
+	}
+	printf("issued %s serial %s valid until %s UTC\n", p12, is.info.serial,
+	    is.info.not_after);
+	printf("PKCS#12 password (shown once): %s\n", is.p12_password);
+	pki_issued_free(&is);
+	return 0;
+}
+
+/* cert revoke SERIAL --reason R */
+static int
+cmd_cert_revoke(int argc, char *argv[])
+{
+	const char	*reason = opt(argc, argv, 3, "--reason");
+	char		 err[256];
+	int		 rc;
+
+	if (argc < 3 || reason == NULL) {
+		fprintf(stderr, "cert revoke: SERIAL --reason R\n");
+		return 2;
+	}
+	if ((rc = certs_revoke(NULL, argv[2], reason, err, sizeof(err))) == -1) {
+		fprintf(stderr, "cert revoke: %s\n", err);
+		return 1;
+	}
+	if (rc == 1) {
+		fprintf(stderr, "cert revoke: no active certificate %s\n", argv[2]);
+		return 1;
+	}
+	printf("revoked %s; CRL updated\n", argv[2]);
+	return 0;
+}
+
+/* Prints the route table, one route a line, for the authorization tests. */
+static int
+cmd_routes(void)
+{
+	static const char *const rn[] = { "president", "operator", "staff",
+	    "facility_manager", "user", "desk" };
+
+	for (size_t i = 0; i < nroutes; i++) {
+		const struct route *rt = &routes[i];
+		printf("%s %s ", rt->method, rt->path);
+		if (rt->roles & ROLE_CERT)
+			printf("cert");
+		else
+			for (size_t j = 0, n = 0; j < 6; j++)
+				if (rt->roles & (1u << j))
+					printf("%s%s", n++ ? "," : "", rn[j]);
+		printf(" %s%s%s\n", rt->flags & F_CSRF ? "csrf" : "-",
+		    rt->flags & F_PATIENT ? ",patient" : "",
+		    rt->flags & F_NOLOCK ? ",nolock" : "");
+	}
+	return 0;
+}
+
+/* user disable ID: login refused and every session ended at once. */
+static int
+cmd_user_disable(int argc, char *argv[])
+{
+	struct dbres	*u;
+	long long	 uid;
+
+	if (argc < 3)
+		return 2;
+	if ((u = db_query(STMT_USER_BY_LOGIN, "s", argv[2])) == NULL ||
+	    u->nrows == 0) {
+		fprintf(stderr, "user disable: no user %s\n", argv[2]);
+		dbres_free(u);
+		return 1;
+	}
+	uid = dbres_ll(u, 0, 0);
+	dbres_free(u);
+	if (db_begin() != DB_OK ||
+	    db_exec(STMT_USER_SET_STATUS, "si", "disabled", uid) < 0 ||
+	    session_end_user(uid, "user_disabled") < 0 ||
+	    audit(NULL, &(struct audit_entry){ .action = "user.disable",
+	    .object_type = "user", .object_id = argv[2] }) != 0 ||
+	    db_commit() != DB_OK) {
+		db_rollback();
+		fprintf(stderr, "user disable: failed\n");
+		return 1;
+	}
+	printf("user %s disabled; sessions ended\n", argv[2]);
+	return 0;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr,
-	    "usage: mogamictl [-c conf] db migrate [--dir DIR]\n"
-	    "       mogamictl [-c conf] pages DIR\n");
+	    "usage: mogamictl [-c conf] command ...\n"
+	    "  db migrate [--dir DIR]\n"
+	    "  pages DIR\n"
+	    "  ca init\n"
+	    "  crl update\n"
+	    "  facility add --code C --name N [--kind K] [--disclosing] [--viewing]\n"
+	    "  user add --login ID --name NAME --facility CODE --role R[,R] [--profession P]\n"
+	    "  user passwd ID [--keep]        (new password on standard input)\n"
+	    "  user disable ID\n"
+	    "  routes\n"
+	    "  cert issue --login ID --out DIR [--days N]\n"
+	    "  cert revoke SERIAL --reason R\n");
 	exit(2);
 }
 
@@ -203,6 +560,8 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
+	if (argc == 1 && strcmp(argv[0], "routes") == 0)
+		return cmd_routes();
 	if (argc < 2)
 		usage();
 	if (strcmp(argv[0], "pages") == 0) {
@@ -222,9 +581,29 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	int rc = 2;
-	if (strcmp(argv[0], "db") == 0 && strcmp(argv[1], "migrate") == 0)
+	const char *a = argv[0], *b = argv[1];
+	if (str_eq(a, "db") && str_eq(b, "migrate"))
 		rc = cmd_migrate(argc == 4 && strcmp(argv[2], "--dir") == 0 ?
 		    argv[3] : "db/migrations");
+	else if (str_eq(a, "ca") && str_eq(b, "init"))
+		rc = cmd_ca_init();
+	else if (str_eq(a, "crl") && str_eq(b, "update")) {
+		char err2[256];
+		rc = certs_crl_update(err2, sizeof(err2)) == 0 ? 0 : 1;
+		if (rc)
+			fprintf(stderr, "crl update: %s\n", err2);
+	} else if (str_eq(a, "facility") && str_eq(b, "add"))
+		rc = cmd_facility_add(argc, argv);
+	else if (str_eq(a, "user") && str_eq(b, "add"))
+		rc = cmd_user_add(argc, argv);
+	else if (str_eq(a, "user") && str_eq(b, "disable"))
+		rc = cmd_user_disable(argc, argv);
+	else if (str_eq(a, "user") && str_eq(b, "passwd"))
+		rc = cmd_user_passwd(argc, argv);
+	else if (str_eq(a, "cert") && str_eq(b, "issue"))
+		rc = cmd_cert_issue(argc, argv);
+	else if (str_eq(a, "cert") && str_eq(b, "revoke"))
+		rc = cmd_cert_revoke(argc, argv);
 	else
 		usage();
 	db_close();

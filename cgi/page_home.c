@@ -1,21 +1,20 @@
-/* page_home.c: the first page: the network's name and the verified identity */
+/* page_home.c: the home page: what this user can do, by role */
 #include "app.h"
-#include "db.h"
 #include "pages.h"
 #include "render.h"
+#include "session.h"
+#include "util.h"
+
+const struct field f_home[] = {
+	{ "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
 
 void
 page_home(struct req *r)
 {
-	struct dbres	*res;
-
-	/* Proves the whole path: nginx, the worker, and MariaDB answer. */
-	if ((res = db_query(STMT_PING, "")) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	view_set("Db.ok", dbres_get(res, 0, 0));
-	dbres_free(res);
+	if (str_eq(param(r, "m"), "pw"))
+		view_set("Flash", lang("password.changed"));
 	view_set("Page.title", lang("home.title"));
 	http_page(r, 200, "home.cs");
 }

@@ -1,8 +1,29 @@
-/* pages.h: every page handler, one function per page */
+/* pages.h: every page handler, one function per page, and the fields each accepts */
 #ifndef PAGES_H
 #define PAGES_H
 #include "app.h"
 
+/* page_home.c */
+extern const struct field f_home[];
 void	 page_home(struct req *);
+
+/* page_login.c */
+extern const struct field f_login_get[], f_login[], f_csrf[], f_unlock[],
+	    f_password[];
+void	 page_login(struct req *);
+void	 page_login_post(struct req *);
+void	 page_logout(struct req *);
+void	 page_unlock(struct req *);
+void	 page_unlock_post(struct req *);
+void	 page_password(struct req *);
+void	 page_password_post(struct req *);
+
+/* page_certs.c */
+extern const struct field f_certs[], f_cert_issue[], f_cert_download[],
+	    f_cert_revoke[];
+void	 page_certs(struct req *);
+void	 page_cert_issue(struct req *);
+void	 page_cert_download(struct req *);
+void	 page_cert_revoke(struct req *);
 
 #endif

@@ -2,7 +2,11 @@
 #include <string.h>
 #include <syslog.h>
 
+#include <stdlib.h>
+
 #include "app.h"
+#include "audit.h"
+#include "session.h"
 #include "config.h"
 #include "db.h"
 #include "pages.h"
@@ -14,7 +18,19 @@
  * accepted parameters. A path not here is 404; a role not named is denied.
  */
 const struct route routes[] = {
-	{ "GET",  "/",		page_home,	ROLE_CERT,	0,	NULL },
+	/* method  path			handler			roles			flags			fields */
+	{ "GET",  "/",			page_home,		ROLE_ALL,		0,			f_home },
+	{ "GET",  "/login",		page_login,		ROLE_CERT,		0,			f_login_get },
+	{ "POST", "/login",		page_login_post,	ROLE_CERT,		F_CSRF,			f_login },
+	{ "POST", "/logout",		page_logout,		ROLE_ALL,		F_CSRF | F_NOLOCK,	f_csrf },
+	{ "GET",  "/unlock",		page_unlock,		ROLE_ALL,		F_NOLOCK,		NULL },
+	{ "POST", "/unlock",		page_unlock_post,	ROLE_ALL,		F_CSRF | F_NOLOCK,	f_unlock },
+	{ "GET",  "/password",		page_password,		ROLE_ALL,		0,			NULL },
+	{ "POST", "/password",		page_password_post,	ROLE_ALL,		F_CSRF,			f_password },
+	{ "GET",  "/admin/certs",	page_certs,		ROLE_OPERATOR,		0,			f_certs },
+	{ "POST", "/admin/certs/issue",	page_cert_issue,	ROLE_OPERATOR,		F_CSRF,			f_cert_issue },
+	{ "GET",  "/admin/certs/download", page_cert_download,	ROLE_OPERATOR,		0,			f_cert_download },
+	{ "POST", "/admin/certs/revoke", page_cert_revoke,	ROLE_OPERATOR,		F_CSRF,			f_cert_revoke },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
@@ -84,28 +100,92 @@ bad:
 	return -1;
 }
 
+/* The test instance's clock, moved by tests instead of sleeping. */
+static void
+test_clock(void)
+{
+	struct dbres	*res;
+
+	if (!cfg.test_clock || (res = db_query(STMT_TEST_CLOCK, "")) == NULL)
+		return;
+	cfg.clock_offset = (long)dbres_ll(res, 0, 0);
+	dbres_free(res);
+}
+
+/*
+ * The certificate nginx verified must be one the network's CA issued and
+ * still valid in the database: a revocation bites on the next request,
+ * before nginx has reloaded its CRL. Returns 0, or -1 with a page sent.
+ */
+static int
+cert_check(struct req *r)
+{
+	struct dbres	*res;
+	const char	*why = NULL;
+	long long	 t = now();
+
+	if ((res = db_query(STMT_CERT_BY_SERIAL, "s", r->cert.serial)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if (res->nrows == 0)
+		why = "cert_unknown";
+	else if (!str_eq(dbres_get(res, 0, 2), "active"))
+		why = "cert_revoked";
+	else if (t < dbres_ll(res, 0, 3) || t > dbres_ll(res, 0, 4))
+		why = "cert_expired";
+	else
+		r->cert_user_id = dbres_ll(res, 0, 1);
+	dbres_free(res);
+	if (why == NULL)
+		return 0;
+	audit(r, &(struct audit_entry){ .action = "cert.refused",
+	    .object_type = "cert", .object_id = r->cert.serial,
+	    .outcome = "denied", .detail = why });
+	view_set("Cert.verify", why);
+	view_set("Cert.why", lang(why));
+	http_page(r, 403, "nocert.cs");
+	return -1;
+}
+
+/* A page that needs a login: GET goes to the login page, anything else is refused. */
+static void
+need_login(struct req *r)
+{
+	if (str_eq(r->method, "GET"))
+		http_redirect(r, "/login");
+	else
+		http_error(r, 403, "login", NULL);
+}
+
 /*
  * Handles one request: certificate, route, method, parameters, database,
- * session, role, CSRF, then the handler. Whatever fails answers with a
- * Japanese error page and runs no handler.
+ * certificate status, session, role, CSRF, then the handler. Whatever fails
+ * answers with a Japanese error page and runs no handler.
  */
 void
 app_handle(struct req *r)
 {
-	int	 path_known;
+	const struct route	*rt;
+	int			 path_known;
 
 	view_begin();
 	view_set("Req.path", r->path);
 	if (!str_eq(r->cert.verify, "SUCCESS")) {
 		/* Fail closed: anything but nginx's SUCCESS is no certificate. */
-		view_set("Cert.verify", r->cert.verify && *r->cert.verify ?
-		    r->cert.verify : "NONE");
+		const char *v = r->cert.verify && *r->cert.verify ?
+		    r->cert.verify : "NONE";
+		if (db_request_begin() == DB_OK)
+			audit(r, &(struct audit_entry){ .action = "cert.refused",
+			    .object_type = "cert", .object_id = r->cert.serial,
+			    .outcome = "denied", .detail = v });
+		view_set("Cert.verify", v);
 		http_page(r, 403, "nocert.cs");
 		return;
 	}
 	view_set("Cert.subject", r->cert.s_dn);
 	view_set("Cert.serial", r->cert.serial);
-	if ((r->route = route_find(r->path, r->method, &path_known)) == NULL) {
+	if ((rt = route_find(r->path, r->method, &path_known)) == NULL) {
 		if (path_known) {
 			allow_header(r, r->path);
 			http_error(r, 405, NULL, NULL);
@@ -113,22 +193,61 @@ app_handle(struct req *r)
 			http_error(r, 404, NULL, NULL);
 		return;
 	}
+	r->route = rt;
 	if (parse_params(r) == -1)
 		return;
 	if (db_request_begin() != DB_OK) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	if (!(r->route->roles & ROLE_CERT)) {
-		/* No session layer yet admits anyone else: default deny. */
-		http_error(r, 403, "role", NULL);
+	test_clock();
+	if (cert_check(r) == -1)
+		return;
+	if (session_load(r) == -1) {
+		audit(r, &(struct audit_entry){ .action = "session.cert_mismatch",
+		    .outcome = "denied" });
+		http_error(r, 403, "session_cert", NULL);
 		return;
 	}
-	r->route->handler(r);
+	session_view(r);
+	if (!(rt->roles & ROLE_CERT)) {
+		if (r->sess == NULL) {
+			need_login(r);
+			return;
+		}
+		if (!(rt->roles & r->sess->roles)) {
+			audit(r, &(struct audit_entry){ .action = "route.denied",
+			    .object_type = "route", .object_id = rt->path,
+			    .outcome = "denied" });
+			http_error(r, 403, "role", NULL);
+			return;
+		}
+		if (r->sess->locked && !(rt->flags & F_NOLOCK)) {
+			http_redirect(r, "/unlock");
+			return;
+		}
+		if (r->sess->must_change_pw && !(rt->flags & F_NOLOCK) &&
+		    strcmp(rt->path, "/password") != 0) {
+			http_redirect(r, "/password");
+			return;
+		}
+	}
+	if ((rt->flags & F_CSRF) && !csrf_ok(r)) {
+		audit(r, &(struct audit_entry){ .action = "csrf.refused",
+		    .object_type = "route", .object_id = rt->path,
+		    .outcome = "denied" });
+		http_error(r, 403, "csrf", NULL);
+		return;
+	}
+	if (rt->flags & F_PATIENT)
+		view_set("Page.patient", "1");
+	rt->handler(r);
 	if (db_broken() && r->status < 500) {
 		/* The connection was lost mid-request: nothing was committed. */
 		http_error(r, 503, "db", NULL);
+		return;
 	}
+	session_touch(r);
 }
 
 /* Frees what the request's parsing allocated; the strings came from FastCGI. */
@@ -140,4 +259,6 @@ req_free(struct req *r)
 	kv_free(&r->cookies);
 	buf_free(&r->headers);
 	buf_free(&r->body_out);
+	free(r->sess);
+	r->sess = NULL;
 }

@@ -1,17 +1,39 @@
-/* session.h: a logged-in user's session */
+/* session.h: login sessions bound to a certificate; roles; CSRF */
 #ifndef SESSION_H
 #define SESSION_H
+
+struct req;
+
+#define SESSION_COOKIE	"__Host-mogami"
+#define LOGIN_CSRF_COOKIE "__Host-csrf"
 
 struct session {
 	long long	 id;
 	long long	 user_id;
 	long long	 facility_id;
+	long long	 created_at;
+	long long	 last_seen;
 	unsigned int	 roles;		/* enum role bits */
-	char		 login[64];
-	char		 name[128];
-	char		 role_name[32];	/* the role shown and audited */
+	int		 locked;	/* idle-locked: the password is needed */
+	int		 must_change_pw;
+	char		 login[65];
+	char		 name[256];
+	char		 facility[256];
+	char		 profession[33];
+	char		 role_name[128];	/* roles as audited: "operator,user" */
 	char		 csrf[65];
-	int		 locked;	/* idle-locked: password needed */
+	char		 return_to[201];
 };
+
+unsigned int	 role_bits(const char *);
+int		 session_load(struct req *);
+int		 session_create(struct req *, long long);
+void		 session_end(struct req *, const char *);
+int		 session_end_user(long long, const char *);
+int		 session_lock(struct req *);
+void		 session_touch(struct req *);
+void		 session_view(const struct req *);
+int		 csrf_ok(const struct req *);
+const char	*login_csrf_new(struct req *, char *, size_t);
 
 #endif

@@ -15,4 +15,108 @@ const char *const stmt_sql[STMT__MAX] = {
 	" ?, ?, ?, ?, ?, ?)",
 [STMT_AUDIT_COUNT] =
 	"SELECT COUNT(*) FROM audit WHERE action = ?",
+[STMT_TEST_CLOCK] =
+	"SELECT offset_secs FROM test_clock WHERE id = 1",
+
+[STMT_CERT_BY_SERIAL] =
+	"SELECT id, user_id, status, not_before, not_after FROM cert"
+	" WHERE serial = ?",
+[STMT_CERT_INSERT] =
+	"INSERT INTO cert (user_id, serial, issuer, subject, sha256, sha1,"
+	" not_before, not_after, issued_by, p12) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, ?)",
+[STMT_CERT_REVOKE] =
+	"UPDATE cert SET status = 'revoked', revoked_at = ?, revoke_reason = ?,"
+	" p12 = NULL WHERE serial = ? AND status = 'active'",
+[STMT_CERT_REVOKED_LIST] =
+	"SELECT serial, revoked_at, revoke_reason FROM cert"
+	" WHERE status = 'revoked' ORDER BY id",
+[STMT_CERT_LIST] =
+	"SELECT c.id, c.serial, u.login, u.name, f.name, c.not_before, c.not_after,"
+	" c.status, c.p12 IS NOT NULL, c.revoke_reason FROM cert c"
+	" LEFT JOIN users u ON u.id = c.user_id"
+	" LEFT JOIN facility f ON f.id = u.facility_id"
+	" ORDER BY c.status, c.not_after LIMIT 500",
+[STMT_CERT_LIST_EXPIRING] =
+	"SELECT c.id, c.serial, u.login, u.name, f.name, c.not_before, c.not_after,"
+	" c.status, c.p12 IS NOT NULL, c.revoke_reason FROM cert c"
+	" LEFT JOIN users u ON u.id = c.user_id"
+	" LEFT JOIN facility f ON f.id = u.facility_id"
+	" WHERE c.status = 'active' AND c.not_after < ?"
+	" ORDER BY c.not_after LIMIT 500",
+[STMT_CERT_P12_GET] =
+	"SELECT p12, serial FROM cert WHERE id = ? AND p12 IS NOT NULL FOR UPDATE",
+[STMT_CERT_P12_CLEAR] =
+	"UPDATE cert SET p12 = NULL, p12_downloaded_at = UTC_TIMESTAMP(6)"
+	" WHERE id = ? AND p12 IS NOT NULL",
+[STMT_CERT_ACTIVE_BY_USER] =
+	"SELECT serial FROM cert WHERE user_id = ? AND status = 'active'",
+[STMT_CRL_NEXT] =
+	"UPDATE crl_state SET number = LAST_INSERT_ID(number + 1),"
+	" generated_at = UTC_TIMESTAMP(6) WHERE id = 1",
+
+[STMT_FACILITY_INSERT] =
+	"INSERT INTO facility (code, name, kind, in_region, disclosing, viewing)"
+	" VALUES (?, ?, ?, ?, ?, ?)",
+[STMT_FACILITY_BY_CODE] =
+	"SELECT id, name FROM facility WHERE code = ?",
+[STMT_USER_INSERT] =
+	"INSERT INTO users (login, name, facility_id, profession, password_hash,"
+	" must_change_pw) VALUES (?, ?, ?, ?, ?, 1)",
+[STMT_ROLE_INSERT] =
+	"INSERT IGNORE INTO user_role (user_id, role) VALUES (?, ?)",
+[STMT_USER_BY_LOGIN] =
+	"SELECT id, password_hash, status, failed_count, locked_until,"
+	" must_change_pw FROM users WHERE login = ?",
+[STMT_USER_CERT_SUBJECT] =
+	"SELECT u.id, u.name, f.code, f.name, u.status FROM users u"
+	" JOIN facility f ON f.id = u.facility_id WHERE u.login = ?",
+/* Assignments run left to right: locked_until sees the new failed_count. */
+[STMT_USER_LOGIN_FAIL] =
+	"UPDATE users SET failed_count = failed_count + 1,"
+	" locked_until = IF(failed_count >= ?, ?, locked_until) WHERE id = ?",
+[STMT_USER_LOGIN_OK] =
+	"UPDATE users SET failed_count = 0, locked_until = 0 WHERE id = ?",
+[STMT_USER_SET_PASSWORD] =
+	"UPDATE users SET password_hash = ?, must_change_pw = ?,"
+	" pw_changed_at = UTC_TIMESTAMP(6), failed_count = 0, locked_until = 0"
+	" WHERE id = ?",
+[STMT_USER_PASSWORD] =
+	"SELECT password_hash, login FROM users WHERE id = ?",
+[STMT_USER_SET_STATUS] =
+	"UPDATE users SET status = ?, version = version + 1 WHERE id = ?",
+[STMT_USERS_LIST] =
+	"SELECT u.id, u.login, u.name, f.name, u.status,"
+	" (SELECT COUNT(*) FROM cert c WHERE c.user_id = u.id"
+	"  AND c.status = 'active') FROM users u"
+	" JOIN facility f ON f.id = u.facility_id ORDER BY f.name, u.login"
+	" LIMIT 1000",
+
+[STMT_SESSION_INSERT] =
+	"INSERT INTO session (token_hash, user_id, cert_serial, csrf, created_at,"
+	" last_seen) VALUES (?, ?, ?, ?, ?, ?)",
+[STMT_SESSION_BY_TOKEN] =
+	"SELECT s.id, s.user_id, s.cert_serial, s.csrf, s.created_at,"
+	" s.last_seen, s.locked, s.ended_at, u.login, u.name, u.status,"
+	" u.facility_id, f.name, u.must_change_pw, s.return_to,"
+	" (SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_role r"
+	"  WHERE r.user_id = u.id), u.profession"
+	" FROM session s JOIN users u ON u.id = s.user_id"
+	" JOIN facility f ON f.id = u.facility_id WHERE s.token_hash = ?",
+[STMT_SESSION_TOUCH] =
+	"UPDATE session SET last_seen = ? WHERE id = ? AND ended_at IS NULL",
+[STMT_SESSION_LOCK] =
+	"UPDATE session SET locked = 1, return_to = ? WHERE id = ?",
+[STMT_SESSION_UNLOCK] =
+	"UPDATE session SET locked = 0, last_seen = ?, return_to = NULL"
+	" WHERE id = ?",
+[STMT_SESSION_END] =
+	"UPDATE session SET ended_at = ?, end_reason = ? WHERE id = ?"
+	" AND ended_at IS NULL",
+[STMT_SESSION_END_USER] =
+	"UPDATE session SET ended_at = ?, end_reason = ? WHERE user_id = ?"
+	" AND ended_at IS NULL",
+[STMT_SESSION_END_CERT] =
+	"UPDATE session SET ended_at = ?, end_reason = ? WHERE cert_serial = ?"
+	" AND ended_at IS NULL",
 };

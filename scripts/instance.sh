@@ -131,10 +131,20 @@ up)
 	config
 	db_up
 	db_schema
-	"$ROOT/scripts/pki.sh" "$VAR" "$CTL"
+	$CTL ca init >/dev/null
 	$CTL pages "$VAR/err" >/dev/null
+	"$ROOT/scripts/demo.sh" "$VAR" "$CTL"
 	workers_up
 	nginx_up
+	[ -n "${MOGAMI_TEST:-}" ] || cat <<-MSG
+
+	もがみネット is running: https://localhost:$PORT
+	  CA certificate (trust it in the browser): $VAR/pki/ca.pem
+	  Demo accounts, one per role, and their passwords: $VAR/demo/README
+	  Certificates to import (PKCS#12):         $VAR/demo/<login>.p12
+	  e.g. curl --cacert $VAR/pki/ca.pem --cert $VAR/demo/dr.sato.pem --key $VAR/demo/dr.sato.key https://localhost:$PORT/login
+	Stop with: make stop
+	MSG
 	;;
 down)
 	stop_pid "$VAR/run/nginx.pid"

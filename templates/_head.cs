@@ -11,7 +11,19 @@
 <a class="skip" href="#main"><?cs var:L.skip ?></a>
 <header class="top">
   <a class="brand" href="/"><?cs var:Net.name ?></a>
-  <?cs if:Session.login ?><span class="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span><?cs /if ?>
+  <?cs if:Session.login && !Page.locked ?>
+  <nav aria-label="main">
+    <a href="/"><?cs var:L.nav.home ?></a>
+    <?cs if:Session.role.operator ?><a href="/admin/certs"><?cs var:L.nav.certs ?></a><?cs /if ?>
+  </nav>
+  <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>
+  <a href="/password" class="navlink"><?cs var:L.nav.password ?></a>
+  <form method="post" action="/logout" class="inline">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <button type="submit" class="linkbtn" id="logout"><?cs var:L.nav.logout ?></button>
+  </form>
+  <?cs /if ?>
   <button type="button" class="privacy-btn" id="privacy-btn" title="<?cs var:L.privacy.hint ?>"><?cs var:L.privacy.button ?></button>
 </header>
 <main id="main">
+<?cs if:Flash ?><p class="flash" role="status" id="flash"><?cs var:Flash ?></p><?cs /if ?>

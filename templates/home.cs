@@ -1,11 +1,16 @@
 <?cs include:"_head.cs" ?>
-<h1><?cs var:L.home.welcome ?></h1>
+<h1><?cs var:L.home.welcome ?>、<?cs var:Session.name ?> さん</h1>
 <section class="card">
-  <h2><?cs var:L.home.verified ?></h2>
-  <dl class="kv">
-    <dt><?cs var:L.home.subject ?></dt><dd id="cert-subject"><?cs var:Cert.subject ?></dd>
-    <dt><?cs var:L.home.serial ?></dt><dd id="cert-serial"><?cs var:Cert.serial ?></dd>
-    <dt><?cs var:L.home.db ?></dt><dd id="db-status"><?cs if:Db.ok == "1" ?><?cs var:L.home.db_ok ?><?cs /if ?></dd>
-  </dl>
+  <h2><?cs var:L.home.roles ?></h2>
+  <ul class="roles" id="roles">
+    <?cs each:role = Session.role ?><li><?cs var:L.role[name(role)] ?></li><?cs /each ?>
+  </ul>
+</section>
+<section class="card">
+  <h2><?cs var:L.home.menu ?></h2>
+  <ul class="menu">
+    <?cs if:Session.role.operator ?><li><a href="/admin/certs" id="menu-certs"><?cs var:L.home.certs ?></a></li><?cs /if ?>
+    <li><a href="/password"><?cs var:L.home.password ?></a></li>
+  </ul>
 </section>
 <?cs include:"_foot.cs" ?>

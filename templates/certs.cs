@@ -1,0 +1,55 @@
+<?cs include:"_head.cs" ?>
+<h1><?cs var:L.certs.title ?></h1>
+<section class="card">
+  <h2><?cs var:L.certs.issue ?></h2>
+  <p><?cs var:L.certs.issue_lead ?></p>
+  <form method="post" action="/admin/certs/issue" class="form inline-form" id="issue-form">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <div class="row">
+      <label for="issue-login"><?cs var:L.certs.login ?></label>
+      <input type="text" id="issue-login" name="login" value="<?cs var:Issue.login ?>" maxlength="64" required <?cs if:Issue.err_login ?>class="invalid" aria-invalid="true"<?cs /if ?>>
+      <?cs if:Issue.err_login ?><span class="field-error" id="err-login"><?cs var:Issue.err_login ?></span><?cs /if ?>
+    </div>
+    <div class="row">
+      <label for="issue-days"><?cs var:L.certs.days ?></label>
+      <input type="text" inputmode="numeric" id="issue-days" name="days" value="<?cs if:Issue.days ?><?cs var:Issue.days ?><?cs else ?>365<?cs /if ?>" maxlength="4" <?cs if:Issue.err_days ?>class="invalid" aria-invalid="true"<?cs /if ?>>
+      <?cs if:Issue.err_days ?><span class="field-error"><?cs var:Issue.err_days ?></span><?cs /if ?>
+    </div>
+    <button type="submit" class="primary" id="issue-submit"><?cs var:L.certs.submit_issue ?></button>
+  </form>
+</section>
+<nav class="tabs" aria-label="filter">
+  <a href="/admin/certs" <?cs if:Certs_view == "all" ?>aria-current="page"<?cs /if ?>><?cs var:L.certs.all ?></a>
+  <a href="/admin/certs?view=expiring" id="tab-expiring" <?cs if:Certs_view == "expiring" ?>aria-current="page"<?cs /if ?>><?cs var:L.certs.expiring ?></a>
+</nav>
+<?cs if:Certs_n == 0 ?><p id="certs-none"><?cs var:L.certs.none ?></p><?cs else ?>
+<table id="certs">
+  <thead><tr><th><?cs var:L.certs.login ?></th><th><?cs var:L.certs.name ?></th><th><?cs var:L.certs.facility ?></th><th><?cs var:L.certs.serial ?></th><th><?cs var:L.certs.not_after ?></th><th><?cs var:L.certs.status ?></th><th></th></tr></thead>
+  <tbody>
+  <?cs each:c = Certs ?>
+  <tr<?cs if:c.expiring ?> class="warn"<?cs /if ?>>
+    <td><?cs var:c.login ?></td><td><?cs var:c.name ?></td><td><?cs var:c.facility ?></td>
+    <td class="mono"><?cs var:c.serial ?></td>
+    <td><?cs var:c.not_after ?><?cs if:c.expiring ?>（<?cs var:L.certs.days_left ?> <?cs var:c.days_left ?>）<?cs /if ?></td>
+    <td><?cs if:c.status == "active" ?><?cs var:L.certs.active ?><?cs if:c.pending_download == "1" ?>・<?cs var:L.certs.pending ?><?cs /if ?><?cs else ?><?cs var:L.certs.revoked ?><?cs /if ?></td>
+    <td><?cs if:c.status == "active" ?>
+      <form method="post" action="/admin/certs/revoke" class="inline">
+        <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+        <input type="hidden" name="serial" value="<?cs var:c.serial ?>">
+        <label class="sr" for="reason-<?cs var:c.id ?>"><?cs var:L.certs.reason ?></label>
+        <select name="reason" id="reason-<?cs var:c.id ?>">
+          <option value="affiliation_changed"><?cs var:L.certs.reason_affiliation_changed ?></option>
+          <option value="key_compromise"><?cs var:L.certs.reason_key_compromise ?></option>
+          <option value="superseded"><?cs var:L.certs.reason_superseded ?></option>
+          <option value="cessation"><?cs var:L.certs.reason_cessation ?></option>
+          <option value="privilege_withdrawn"><?cs var:L.certs.reason_privilege_withdrawn ?></option>
+          <option value="unspecified"><?cs var:L.certs.reason_unspecified ?></option>
+        </select>
+        <button type="submit" class="danger" title="<?cs var:L.certs.revoke_confirm ?>"><?cs var:L.certs.revoke ?></button>
+      </form><?cs /if ?></td>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs /if ?>
+<?cs include:"_foot.cs" ?>
