@@ -24,14 +24,14 @@
 </nav>
 <?cs if:Certs_n == 0 ?><p id="certs-none"><?cs var:L.certs.none ?></p><?cs else ?>
 <table id="certs">
-  <thead><tr><th><?cs var:L.certs.login ?></th><th><?cs var:L.certs.name ?></th><th><?cs var:L.certs.facility ?></th><th><?cs var:L.certs.serial ?></th><th><?cs var:L.certs.not_after ?></th><th><?cs var:L.certs.status ?></th><th></th></tr></thead>
+  <thead><tr><th><?cs var:L.certs.login ?></th><th><?cs var:L.certs.name ?></th><th><?cs var:L.certs.facility ?></th><th><?cs var:L.certs.serial ?></th><th class="nowrap"><?cs var:L.certs.not_after ?></th><th class="nowrap"><?cs var:L.certs.status ?></th><th></th></tr></thead>
   <tbody>
   <?cs each:c = Certs ?>
   <tr<?cs if:c.expiring ?> class="warn"<?cs /if ?>>
-    <td><?cs var:c.login ?></td><td><?cs var:c.name ?></td><td><?cs var:c.facility ?></td>
+    <td><?cs var:c.login ?></td><td class="nowrap"><?cs var:c.name ?></td><td><?cs var:c.facility ?></td>
     <td class="mono"><?cs var:c.serial ?></td>
-    <td><?cs var:c.not_after ?><?cs if:c.expiring ?>（<?cs var:L.certs.days_left ?> <?cs var:c.days_left ?>）<?cs /if ?></td>
-    <td><?cs if:c.status == "active" ?><?cs var:L.certs.active ?><?cs if:c.pending_download == "1" ?>・<?cs var:L.certs.pending ?><?cs /if ?><?cs else ?><?cs var:L.certs.revoked ?><?cs /if ?></td>
+    <td class="nowrap"><?cs var:c.not_after ?><?cs if:c.expiring ?>（<?cs var:L.certs.days_left ?> <?cs var:c.days_left ?>）<?cs /if ?></td>
+    <td class="nowrap"><?cs if:c.status == "active" ?><?cs var:L.certs.active ?><?cs if:c.pending_download == "1" ?>・<?cs var:L.certs.pending ?><?cs /if ?><?cs else ?><?cs var:L.certs.revoked ?><?cs /if ?></td>
     <td><?cs if:c.status == "active" ?>
       <form method="post" action="/admin/certs/revoke" class="inline">
         <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">

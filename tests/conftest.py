@@ -1,5 +1,6 @@
 """conftest.py: the test instance (started by scripts/test.sh) and helpers to reach it."""
 import os
+import re
 import subprocess
 import time
 import pathlib
@@ -40,7 +41,100 @@ def session(cert=None):
 @pytest.fixture(scope="session")
 def demo_cert():
     d = VAR / "demo"
-    return (str(d / "demo.pem"), str(d / "demo.key"))
+    return (str(d / "dr.sato.pem"), str(d / "dr.sato.key"))
+
+
+CTL = [str(ROOT / "build" / "mogamictl"), "-c", str(VAR / "mogami.conf")]
+
+
+def ctl(*args, input=None, check=True):
+    return subprocess.run(CTL + list(args), input=input, capture_output=True, text=True,
+                          check=check)
+
+
+def sql(query):
+    """Runs SQL as the database's root (tests only); returns rows as lists of strings."""
+    out = subprocess.run(["mariadb", "--no-defaults", f"--socket={VAR}/run/mysqld.sock", "-uroot",
+                          "-N", "-B", "mogami", "-e", query],
+                         check=True, capture_output=True, text=True).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+def clock_set(offset_secs):
+    """Moves the test instance's clock (test_clock = 1) instead of sleeping."""
+    sql(f"UPDATE test_clock SET offset_secs = {int(offset_secs)} WHERE id = 1")
+
+
+class User:
+    def __init__(self, login, password, cert, serial, p12, p12_password):
+        self.login, self.password, self.cert, self.serial = login, password, cert, serial
+        self.p12, self.p12_password = p12, p12_password
+
+
+def p12_to_pem(p12, password, stem):
+    pem, key = f"{stem}.pem", f"{stem}.key"
+    sh("openssl", "pkcs12", "-in", str(p12), "-passin", f"pass:{password}", "-nokeys",
+       "-clcerts", "-out", pem)
+    sh("openssl", "pkcs12", "-in", str(p12), "-passin", f"pass:{password}", "-nocerts",
+       "-nodes", "-out", key)
+    return pem, key
+
+
+def issue_cert(login, days=365, start_offset=None, tag="c"):
+    d = TESTPKI / f"{login}-{tag}"
+    d.mkdir(parents=True, exist_ok=True)
+    args = ["cert", "issue", "--login", login, "--out", str(d), "--days", str(days)]
+    if start_offset is not None:
+        args += ["--start-offset", str(start_offset)]
+    out = ctl(*args).stdout
+    serial = out.split("serial ")[1].split()[0]
+    pw = out.split("(shown once): ")[1].strip()
+    pem, key = p12_to_pem(d / f"{login}.p12", pw, str(d / login))
+    return (pem, key), serial, d / f"{login}.p12", pw
+
+
+_seq = [0]
+
+
+def make_user(role="user", facility="DEMO01", profession="physician", keep=True, login=None):
+    """A fresh user with a known password and a certificate of their own."""
+    _seq[0] += 1
+    login = login or f"t{os.getpid() % 1000}{_seq[0]}.{role.split(',')[0][:4]}"
+    out = ctl("user", "add", "--login", login, "--name", f"試験 {login}", "--facility", facility,
+              "--role", role, "--profession", profession).stdout
+    initial = out.split("initial password: ")[1].strip()
+    password = initial
+    if keep:
+        password = f"Tq-{login}-x9Zr!"
+        ctl("user", "passwd", login, "--keep", input=password + "\n")
+    cert, serial, p12, p12pw = issue_cert(login)
+    return User(login, password, cert, serial, p12, p12pw)
+
+
+def csrf_from(html):
+    import re
+    m = re.search(r'name="csrf" value="([0-9a-f]{64})"', html)
+    return m.group(1) if m else None
+
+
+def login(user, password=None, cert=None):
+    """Logs in through the real login form; returns (session, response)."""
+    s = session(cert or user.cert)
+    r = s.get(url("/login"))
+    tok = csrf_from(r.text)
+    r = s.post(url("/login"), data={"login": user.login, "password": password or user.password,
+                                    "csrf": tok}, allow_redirects=False)
+    return s, r
+
+
+def logged_in(user):
+    s, r = login(user)
+    assert r.status_code == 303, r.text[:500]
+    return s
+
+
+def page_csrf(s, path="/"):
+    return csrf_from(s.get(url(path)).text)
 
 
 def _self_signed(name, cn):
