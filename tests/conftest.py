@@ -105,7 +105,7 @@ def make_user(role="user", facility="DEMO01", profession="physician", keep=True,
     initial = out.split("initial password: ")[1].strip()
     password = initial
     if keep:
-        password = f"Tq-{login}-x9Zr!"
+        password = f"Tq-{os.urandom(5).hex()}-x9Zr!"
         ctl("user", "passwd", login, "--keep", input=password + "\n")
     cert, serial, p12, p12pw = issue_cert(login)
     return User(login, password, cert, serial, p12, p12pw)
