@@ -6,6 +6,7 @@ CC      = cc
 VAR     = var
 PORT    = 8443
 SHELL   = /bin/bash
+B       = build
 
 WARN    = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
           -Wpointer-arith -Wcast-qual -Wwrite-strings
@@ -19,27 +20,27 @@ LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl $$(pkg-config --libs $(PKGS)) -lm
 # Everything but the two programs' main files goes into one archive; unit tests
 # link against it and pull in only what they use.
 LIB_SRC = $(filter-out cgi/main.c cgi/mogamictl.c,$(wildcard cgi/*.c))
-LIB_OBJ = $(LIB_SRC:cgi/%.c=build/obj/%.o)
+LIB_OBJ = $(LIB_SRC:cgi/%.c=$(B)/obj/%.o)
 HDRS    = $(wildcard cgi/*.h)
-UNIT    = $(patsubst tests/unit/%.c,build/%,$(wildcard tests/unit/test_*.c))
+UNIT    = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
 
-all: build/mogamid build/mogamictl $(UNIT)
+all: $(B)/mogamid $(B)/mogamictl $(UNIT)
 
-build/obj/%.o: cgi/%.c $(HDRS)
-	@mkdir -p build/obj
+$(B)/obj/%.o: cgi/%.c $(HDRS)
+	@mkdir -p $(B)/obj
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-build/libmogami.a: $(LIB_OBJ)
+$(B)/libmogami.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
-build/mogamid: build/obj/main.o build/libmogami.a
-	$(CC) $(LDFLAGS) -o $@ build/obj/main.o build/libmogami.a $(LDLIBS)
+$(B)/mogamid: $(B)/obj/main.o $(B)/libmogami.a
+	$(CC) $(LDFLAGS) -o $@ $(B)/obj/main.o $(B)/libmogami.a $(LDLIBS)
 
-build/mogamictl: build/obj/mogamictl.o build/libmogami.a
-	$(CC) $(LDFLAGS) -o $@ build/obj/mogamictl.o build/libmogami.a $(LDLIBS)
+$(B)/mogamictl: $(B)/obj/mogamictl.o $(B)/libmogami.a
+	$(CC) $(LDFLAGS) -o $@ $(B)/obj/mogamictl.o $(B)/libmogami.a $(LDLIBS)
 
-build/test_%: tests/unit/test_%.c tests/unit/t.h build/libmogami.a
-	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< build/libmogami.a $(LDLIBS)
+$(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(B)/libmogami.a
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(B)/libmogami.a $(LDLIBS)
 
 deps:
 	@scripts/deps.sh
@@ -62,20 +63,19 @@ test: build
 unit: all
 	@scripts/unit.sh build
 
-# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Unit tests under AddressSanitizer and UndefinedBehaviorSanitizer, built apart in build-san.
 san: deps
-	@$(MAKE) --no-print-directory clean-build
-	@$(MAKE) --no-print-directory all \
+	@$(MAKE) --no-print-directory all B=build-san \
 	  HARDEN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined"
-	@scripts/unit.sh build; rc=$$?; $(MAKE) --no-print-directory clean-build; exit $$rc
+	@scripts/unit.sh build-san
 
 # A worker under valgrind for a batch of requests (see scripts/valgrind.sh).
 valgrind: build
 	@scripts/valgrind.sh $(VAR)/vg 8445
 
 clean-build:
-	rm -rf build
+	rm -rf build build-san
 
 clean: stop clean-build
 	rm -rf $(VAR)

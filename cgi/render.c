@@ -12,10 +12,13 @@
 #include "util.h"
 
 /*
- * One HDF per worker. "L" (the language file), "Config" and "Net" live for
- * the worker's life; every other top-level node is the current request's and
- * is removed by view_begin, so nothing of one request reaches the next.
+ * Two HDFs: "global" holds the language file ("L") and "Net" for the
+ * worker's life; "hdf" holds one request's data and is replaced whole by
+ * view_begin, so nothing of one request reaches the next. Templates see
+ * both: ClearSilver looks a name up in hdf, then in its global_hdf.
+ * (hdf_remove_tree leaves a stale lookup cache behind: never prune.)
  */
+static HDF	*global;
 static HDF	*hdf;
 
 #define TPL_MAX	128
@@ -90,15 +93,15 @@ render_init(char *err, size_t errlen)
 	NEOERR	*e;
 
 	nerr_init();
-	if ((e = hdf_init(&hdf)) != STATUS_OK)
+	if ((e = hdf_init(&global)) != STATUS_OK ||
+	    (e = hdf_read_file(global, cfg.lang)) != STATUS_OK ||
+	    (e = hdf_set_value(global, "Net.name", cfg.net_name)) != STATUS_OK)
 		goto fail;
-	/* Must be set before cs_init, or nothing is escaped. */
-	if ((e = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) != STATUS_OK)
-		goto fail;
-	if ((e = hdf_read_file(hdf, cfg.lang)) != STATUS_OK)
-		goto fail;
-	if ((e = hdf_set_value(hdf, "Net.name", cfg.net_name)) != STATUS_OK)
-		goto fail;
+	view_begin();
+	if (hdf == NULL) {
+		str_copy(err, "render_init: no memory", errlen);
+		return -1;
+	}
 	return 0;
 fail:
 	str_fmt(err, errlen, "render_init: cannot load %s", cfg.lang);
@@ -116,28 +119,24 @@ render_free(void)
 	ntpls = 0;
 	if (hdf != NULL)
 		hdf_destroy(&hdf);
+	if (global != NULL)
+		hdf_destroy(&global);
 }
 
-/* Removes the previous request's data. */
+/* A fresh, empty page data set for the next request. */
 void
 view_begin(void)
 {
-	HDF		*n, *next;
-	const char	*name;
+	NEOERR	*e;
 
-	for (n = hdf_obj_child(hdf); n != NULL; n = next) {
-		next = hdf_obj_next(n);
-		name = hdf_obj_name(n);
-		if (strcmp(name, "L") == 0 || strcmp(name, "Config") == 0 ||
-		    strcmp(name, "Net") == 0)
-			continue;
-		char *copy = strdup(name);
-		if (copy != NULL) {
-			NEOERR *e = hdf_remove_tree(hdf, copy);
-			if (e != STATUS_OK)
-				log_nerr(__func__, e);
-			free(copy);
-		}
+	if (hdf != NULL)
+		hdf_destroy(&hdf);
+	/* Must be set before cs_init, or nothing is escaped. */
+	if ((e = hdf_init(&hdf)) != STATUS_OK ||
+	    (e = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) != STATUS_OK) {
+		log_nerr(__func__, e);
+		if (hdf != NULL)
+			hdf_destroy(&hdf);
 	}
 }
 
@@ -146,6 +145,8 @@ view_set(const char *name, const char *value)
 {
 	NEOERR	*e;
 
+	if (hdf == NULL)
+		return;
 	if ((e = hdf_set_value(hdf, name, value ? value : "")) != STATUS_OK)
 		log_nerr(__func__, e);
 }
@@ -175,7 +176,7 @@ view_set_int(const char *name, long long v)
 const char *
 view_get(const char *name)
 {
-	return hdf_get_value(hdf, name, NULL);
+	return hdf != NULL ? hdf_get_value(hdf, name, NULL) : NULL;
 }
 
 /* The node at name, created when missing. Valid until view_begin. */
@@ -184,7 +185,7 @@ view_node(const char *name)
 {
 	HDF	*n = NULL;
 
-	if (hdf_get_node(hdf, name, &n) != STATUS_OK)
+	if (hdf == NULL || hdf_get_node(hdf, name, &n) != STATUS_OK)
 		return NULL;
 	return (struct vnode *)n;
 }
@@ -248,8 +249,11 @@ render(const char *name, struct buf *out)
 		syslog(LOG_ERR, "%s: no template %s", __func__, name);
 		return -1;
 	}
+	if (hdf == NULL)
+		return -1;
 	if ((e = cs_init(&cs, hdf)) != STATUS_OK)
 		goto fail;
+	cs->global_hdf = global;
 	cs_register_fileload(cs, NULL, tpl_load);
 	if ((e = cs_register_esc_strfunc(cs, url_name, cgi_url_escape)) !=
 	    STATUS_OK ||
@@ -283,6 +287,6 @@ lang(const char *key)
 
 	if (str_fmt(path, sizeof(path), "L.%s", key) == -1)
 		return key;
-	v = hdf_get_value(hdf, path, NULL);
+	v = hdf_get_value(global, path, NULL);
 	return v != NULL ? v : key;
 }

@@ -100,9 +100,10 @@ db_schema() {
 
 workers_up() {
 	alive "$VAR/run/mogamid.pid" && return 0
-	setsid "$ROOT/build/mogamid" -c "$CONF" >>"$VAR/log/mogamid.log" 2>&1 </dev/null &
+	# MOGAMID_WRAPPER runs the workers under a tool (make valgrind).
+	setsid ${MOGAMID_WRAPPER:-} "$ROOT/build/mogamid" -c "$CONF" >>"$VAR/log/mogamid.log" 2>&1 </dev/null &
 	echo $! >"$VAR/run/mogamid.pid"
-	for i in $(seq 100); do [ -S "$VAR/run/fcgi.sock" ] && return 0; sleep 0.05; done
+	for i in $(seq 600); do [ -S "$VAR/run/fcgi.sock" ] && return 0; sleep 0.05; done
 	echo "instance: workers did not start; see $VAR/log/mogamid.log" >&2
 	return 1
 }
