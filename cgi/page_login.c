@@ -95,6 +95,9 @@ page_login_post(struct req *r)
 	int		 must_change;
 
 	if (login == NULL || *login == '\0' || pw == NULL || *pw == '\0') {
+		audit(r, &(struct audit_entry){ .action = "login",
+		    .object_type = "user", .object_id = login, .outcome = "denied",
+		    .detail = "empty" });
 		if (login == NULL || *login == '\0')
 			view_set("Login.err_login", lang("login.need_login"));
 		if (pw == NULL || *pw == '\0')

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "kana.h"
 #include "session.h"
 #include "config.h"
 #include "db.h"
@@ -100,6 +101,22 @@ bad:
 	return -1;
 }
 
+/* The verified certificate as a person reads it: nginx escapes non-ASCII. */
+static void
+cert_view(const struct req *r)
+{
+	char	 s[1024];
+
+	if (r->cert.s_dn != NULL && dn_unescape(r->cert.s_dn, s, sizeof(s)) == 0 &&
+	    utf8_valid(s, strlen(s)))
+		view_set("Cert.subject", s);
+	else
+		view_set("Cert.subject", r->cert.s_dn);
+	if (r->cert.s_dn != NULL && dn_attr(r->cert.s_dn, "CN", s, sizeof(s)) == 0 &&
+	    utf8_valid(s, strlen(s)))
+		view_set("Cert.cn", s);
+}
+
 /* The test instance's clock, moved by tests instead of sleeping. */
 static void
 test_clock(void)
@@ -183,7 +200,7 @@ app_handle(struct req *r)
 		http_page(r, 403, "nocert.cs");
 		return;
 	}
-	view_set("Cert.subject", r->cert.s_dn);
+	cert_view(r);
 	view_set("Cert.serial", r->cert.serial);
 	if ((rt = route_find(r->path, r->method, &path_known)) == NULL) {
 		if (path_known) {

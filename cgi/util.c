@@ -171,3 +171,74 @@ str_to_ll(const char *s, long long min, long long max, long long *out)
 	*out = v;
 	return 0;
 }
+
+static int
+hexdigit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * Undoes RFC 2253 escaping as nginx prints a DN ("OU=\E7\9C\8C" and "\,"),
+ * so a Japanese facility name reads as text. Returns 0, or -1 when out is
+ * too small or an escape is malformed; the caller checks the result is
+ * UTF-8 before showing it.
+ */
+int
+dn_unescape(const char *in, char *out, size_t outlen)
+{
+	size_t	 o = 0;
+	int	 h, l;
+
+	if (outlen == 0)
+		return -1;
+	for (; *in != '\0'; in++) {
+		if (o + 1 >= outlen) {
+			out[o] = '\0';
+			return -1;
+		}
+		if (*in != '\\') {
+			out[o++] = *in;
+			continue;
+		}
+		if (in[1] == '\0')
+			break;
+		if ((h = hexdigit((unsigned char)in[1])) >= 0 &&
+		    (l = hexdigit((unsigned char)in[2])) >= 0) {
+			out[o++] = (char)(h << 4 | l);
+			in += 2;
+		} else
+			out[o++] = *++in;
+	}
+	out[o] = '\0';
+	return (in[0] == '\\') ? -1 : 0;
+}
+
+/* The value of attribute attr ("CN") in an RFC 2253 DN, unescaped, or -1. */
+int
+dn_attr(const char *dn, const char *attr, char *out, size_t outlen)
+{
+	const char	*p = dn, *e;
+	size_t		 n = strlen(attr);
+	char		 raw[512];
+
+	while (p != NULL && *p != '\0') {
+		/* Find the end of this RDN: a ',' not escaped. */
+		for (e = p; *e != '\0' && *e != ','; e++)
+			if (*e == '\\' && e[1] != '\0')
+				e++;
+		if ((size_t)(e - p) > n && strncmp(p, attr, n) == 0 && p[n] == '=') {
+			size_t vl = (size_t)(e - p) - n - 1;
+			if (vl >= sizeof(raw))
+				return -1;
+			memcpy(raw, p + n + 1, vl);
+			raw[vl] = '\0';
+			return dn_unescape(raw, out, outlen);
+		}
+		p = *e ? e + 1 : NULL;
+	}
+	return -1;
+}

@@ -59,6 +59,14 @@ print(f"pytest: {t - f - k} passed, {f} failed, {k} skipped")
 PY
 )
 
+echo "== a worker under valgrind (leaks and memory errors)"
+if ROUNDS=10 scripts/valgrind.sh "$VAR/../vg" 8445 >"$VAR/valgrind.out" 2>&1; then
+	tally <<<"valgrind: 1 passed, 0 failed"
+else
+	tail -30 "$VAR/valgrind.out"
+	tally <<<"valgrind: 0 passed, 1 failed"
+fi
+
 if [ $skipped -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
 else

@@ -8,12 +8,12 @@
     <input type="hidden" name="csrf" value="<?cs var:Login.csrf ?>">
     <div class="row">
       <label for="login"><?cs var:L.login.id ?></label>
-      <input type="text" id="login" name="login" value="<?cs var:Login.login ?>" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="64" <?cs if:Login.err_login ?>class="invalid" aria-invalid="true"<?cs /if ?> autofocus>
+      <input type="text" id="login" name="login" value="<?cs if:Login.login ?><?cs var:Login.login ?><?cs else ?><?cs var:Cert.cn ?><?cs /if ?>" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="64" <?cs if:Login.err_login ?>class="invalid" aria-invalid="true"<?cs /if ?><?cs if:!Cert.cn ?> autofocus<?cs /if ?>>
       <?cs if:Login.err_login ?><span class="field-error"><?cs var:Login.err_login ?></span><?cs /if ?>
     </div>
     <div class="row">
       <label for="password"><?cs var:L.login.password ?></label>
-      <input type="password" id="password" name="password" autocomplete="current-password" required maxlength="1024" <?cs if:Login.err_password ?>class="invalid" aria-invalid="true"<?cs /if ?>>
+      <input type="password" id="password" name="password" autocomplete="current-password" required maxlength="1024" <?cs if:Login.err_password ?>class="invalid" aria-invalid="true"<?cs /if ?><?cs if:Cert.cn ?> autofocus<?cs /if ?>>
       <?cs if:Login.err_password ?><span class="field-error"><?cs var:Login.err_password ?></span><?cs /if ?>
     </div>
     <button type="submit" class="primary" id="login-submit"><?cs var:L.login.submit ?></button>

@@ -214,6 +214,23 @@ test_strings(void)
 	buf_free(&b);
 }
 
+static void
+test_dn(void)
+{
+	char	 out[128];
+
+	CHECK(dn_unescape("CN=a,OU=\\E7\\9C\\8C,O=X", out, sizeof(out)) == 0);
+	CHECK_STR(out, "CN=a,OU=県,O=X");
+	CHECK(dn_attr("CN=dr.sato,OU=\\E7\\9C\\8C\\,x,O=DEMO01", "OU", out,
+	    sizeof(out)) == 0);
+	CHECK_STR(out, "県,x");
+	CHECK(dn_attr("CN=dr.sato,O=DEMO01", "CN", out, sizeof(out)) == 0);
+	CHECK_STR(out, "dr.sato");
+	CHECK(dn_attr("CN=dr.sato,O=DEMO01", "OU", out, sizeof(out)) == -1);
+	CHECK(dn_unescape("abc\\", out, sizeof(out)) == -1);
+	CHECK(dn_unescape("abcdef", out, 4) == -1);
+}
+
 int
 main(void)
 {
@@ -225,5 +242,6 @@ main(void)
 	RUN(test_fields);
 	RUN(test_valid_date);
 	RUN(test_strings);
+	RUN(test_dn);
 	return T_DONE("req");
 }
