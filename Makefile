@@ -5,6 +5,7 @@
 CC      = cc
 VAR     = var
 PORT    = 8443
+TEST_PORT = 8444
 SHELL   = /bin/bash
 B       = build
 
@@ -58,7 +59,7 @@ stop:
 
 # A separate instance under var/test on its own port; never touches `make run`'s.
 test: build
-	@scripts/test.sh $(VAR)/test 8444
+	@scripts/test.sh $(VAR)/test $(TEST_PORT)
 
 unit: all
 	@scripts/unit.sh build
@@ -72,7 +73,7 @@ san: deps
 
 # A worker under valgrind for a batch of requests (see scripts/valgrind.sh).
 valgrind: build
-	@scripts/valgrind.sh $(VAR)/vg 8445
+	@scripts/valgrind.sh $(VAR)/vg $$(($(TEST_PORT) + 1))
 
 clean-build:
 	rm -rf build build-san

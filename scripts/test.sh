@@ -60,7 +60,7 @@ PY
 )
 
 echo "== a worker under valgrind (leaks and memory errors)"
-if ROUNDS=10 scripts/valgrind.sh "$VAR/../vg" 8445 >"$VAR/valgrind.out" 2>&1; then
+if ROUNDS=10 scripts/valgrind.sh "$VAR/../vg" $((PORT + 1)) >"$VAR/valgrind.out" 2>&1; then
 	tally <<<"valgrind: 1 passed, 0 failed"
 else
 	tail -30 "$VAR/valgrind.out"

@@ -37,7 +37,8 @@ def _policy():
     """Chromium picks the client certificate for our origin without asking."""
     d = pathlib.Path("/etc/chromium/policies/managed")
     d.mkdir(parents=True, exist_ok=True)
-    rule = {"pattern": BASE, "filter": {}}
+    # Any port: parallel test instances write the same file.
+    rule = {"pattern": "https://localhost:*", "filter": {}}
     (d / "mogami-test.json").write_text(json.dumps(
         {"AutoSelectCertificateForUrls": [json.dumps(rule)]}))
 
