@@ -26,4 +26,20 @@ void	 page_cert_issue(struct req *);
 void	 page_cert_download(struct req *);
 void	 page_cert_revoke(struct req *);
 
+/* page_council.c */
+extern const struct field f_apps[], f_app_new_get[], f_app_new[], f_app_view[],
+	    f_app_decide[], f_app_contract[], f_revoke_id[], f_meeting_new[],
+	    f_meeting_view[], f_meeting_held[];
+void	 page_apps(struct req *);
+void	 page_app_new(struct req *);
+void	 page_app_new_post(struct req *);
+void	 page_app_view(struct req *);
+void	 page_app_decide(struct req *);
+void	 page_app_contract(struct req *);
+void	 page_revoke_id(struct req *);
+void	 page_meetings(struct req *);
+void	 page_meeting_new(struct req *);
+void	 page_meeting_view(struct req *);
+void	 page_meeting_held(struct req *);
+
 #endif

@@ -18,6 +18,10 @@
  * Every route, one row each: method, path, handler, roles allowed, flags,
  * accepted parameters. A path not here is 404; a role not named is denied.
  */
+#define R_COUNCIL	(ROLE_PRESIDENT | ROLE_OPERATOR | ROLE_STAFF)
+#define R_APPS		(R_COUNCIL | ROLE_FACILITY_MANAGER)
+#define R_DECIDE	(ROLE_PRESIDENT | ROLE_OPERATOR)
+
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
 	{ "GET",  "/",			page_home,		ROLE_ALL,		0,			f_home },
@@ -32,6 +36,17 @@ const struct route routes[] = {
 	{ "POST", "/admin/certs/issue",	page_cert_issue,	ROLE_OPERATOR,		F_CSRF,			f_cert_issue },
 	{ "GET",  "/admin/certs/download", page_cert_download,	ROLE_OPERATOR,		0,			f_cert_download },
 	{ "POST", "/admin/certs/revoke", page_cert_revoke,	ROLE_OPERATOR,		F_CSRF,			f_cert_revoke },
+	{ "GET",  "/applications",	page_apps,		R_APPS,			0,			f_apps },
+	{ "GET",  "/applications/new",	page_app_new,		ROLE_FACILITY_MANAGER,	0,			f_app_new_get },
+	{ "POST", "/applications/new",	page_app_new_post,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_app_new },
+	{ "GET",  "/applications/view",	page_app_view,		R_APPS,			0,			f_app_view },
+	{ "POST", "/applications/decide", page_app_decide,	R_DECIDE,		F_CSRF,			f_app_decide },
+	{ "POST", "/applications/contract", page_app_contract,	ROLE_OPERATOR,		F_CSRF,			f_app_contract },
+	{ "POST", "/users/revoke",	page_revoke_id,		R_DECIDE,		F_CSRF,			f_revoke_id },
+	{ "GET",  "/meetings",		page_meetings,		R_COUNCIL,		0,			NULL },
+	{ "POST", "/meetings/new",	page_meeting_new,	R_DECIDE,		F_CSRF,			f_meeting_new },
+	{ "GET",  "/meetings/view",	page_meeting_view,	R_COUNCIL,		0,			f_meeting_view },
+	{ "POST", "/meetings/held",	page_meeting_held,	R_DECIDE,		F_CSRF,			f_meeting_held },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

@@ -119,4 +119,108 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_SESSION_END_CERT] =
 	"UPDATE session SET ended_at = ?, end_reason = ? WHERE cert_serial = ?"
 	" AND ended_at IS NULL",
+
+[STMT_PROFESSION_GET] =
+	"SELECT name, bound_by_law FROM profession WHERE code = ?",
+[STMT_PROFESSION_LIST] =
+	"SELECT code, name, bound_by_law FROM profession ORDER BY sort",
+[STMT_APP_BY_IDEM] =
+	"SELECT id FROM application WHERE idem = ?",
+[STMT_APP_INSERT_USER] =
+	"INSERT INTO application (kind, facility_id, submitted_by, user_login,"
+	" user_name, profession, attestation, idem)"
+	" VALUES ('user_register', ?, ?, ?, ?, ?, ?, ?)",
+[STMT_APP_INSERT_WITHDRAW] =
+	"INSERT INTO application (kind, facility_id, submitted_by, target_user_id,"
+	" effective_date, idem) VALUES ('user_withdraw', ?, ?, ?, ?, ?)",
+[STMT_APP_INSERT_JOIN] =
+	"INSERT INTO application (kind, submitted_by, fac_name, fac_kind,"
+	" fac_address, in_region, wants_disclosing, wants_viewing, manager_name,"
+	" idem) VALUES ('facility_join', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+#define APP_COLS \
+	"a.id, a.kind, a.status, DATE_FORMAT(a.submitted_at, '%Y-%m-%d'),"	\
+	" COALESCE(a.fac_name, a.user_name, t.name), f.name, a.decision,"	\
+	" a.decision_kind, a.version"
+[STMT_APP_LIST_ALL] =
+	"SELECT " APP_COLS " FROM application a"
+	" LEFT JOIN facility f ON f.id = a.facility_id"
+	" LEFT JOIN users t ON t.id = a.target_user_id"
+	" ORDER BY a.status = 'submitted' DESC, a.id DESC LIMIT 500",
+[STMT_APP_LIST_MINE] =
+	"SELECT " APP_COLS " FROM application a"
+	" LEFT JOIN facility f ON f.id = a.facility_id"
+	" LEFT JOIN users t ON t.id = a.target_user_id"
+	" WHERE a.facility_id = ? OR a.submitted_by = ?"
+	" ORDER BY a.id DESC LIMIT 500",
+[STMT_APP_GET] =
+	"SELECT " APP_COLS ", a.facility_id, a.submitted_by, a.fac_kind,"
+	" a.fac_address, a.in_region, a.wants_disclosing, a.wants_viewing,"
+	" a.manager_name, a.user_login, a.profession, a.attestation,"
+	" a.target_user_id, a.effective_date, a.decision_reason, a.sole_reason,"
+	" DATE_FORMAT(a.decided_at, '%Y-%m-%d'), a.contract_filed_on,"
+	" s.name, d.name, p.name, a.reported_at IS NOT NULL"
+	" FROM application a"
+	" LEFT JOIN facility f ON f.id = a.facility_id"
+	" LEFT JOIN users t ON t.id = a.target_user_id"
+	" LEFT JOIN users s ON s.id = a.submitted_by"
+	" LEFT JOIN users d ON d.id = a.decided_by"
+	" LEFT JOIN profession p ON p.code = a.profession"
+	" WHERE a.id = ?",
+[STMT_APP_DECIDE] =
+	"UPDATE application SET status = ?, decision = ?, decision_kind = ?,"
+	" decision_reason = ?, sole_reason = ?, decided_by = ?,"
+	" decided_at = UTC_TIMESTAMP(6), meeting_id = NULLIF(?, 0),"
+	" facility_id = COALESCE(NULLIF(?, 0), facility_id), version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'submitted'",
+[STMT_APP_CONTRACT] =
+	"UPDATE application SET contract_filed_on = ?, status = 'active',"
+	" version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'onboarding'",
+[STMT_FACILITY_SET_STATUS] =
+	"UPDATE facility SET status = ?, version = version + 1 WHERE id = ?",
+[STMT_USER_GET] =
+	"SELECT id, login, name, facility_id, status FROM users WHERE id = ?",
+[STMT_USERS_ACTIVE_COUNT] =
+	"SELECT COUNT(*) FROM users WHERE facility_id = ? AND status = 'active'",
+[STMT_USERS_OF_FACILITY] =
+	"SELECT id, login, name FROM users WHERE facility_id = ?"
+	" AND status = 'active' ORDER BY login",
+[STMT_REVOCATION_INSERT] =
+	"INSERT INTO revocation (user_id, reason, detail, revoked_by)"
+	" VALUES (?, ?, ?, ?)",
+[STMT_MEETING_BY_IDEM] =
+	"SELECT id FROM meeting WHERE idem = ?",
+[STMT_MEETING_INSERT] =
+	"INSERT INTO meeting (held_on, attendees, created_by, idem)"
+	" VALUES (?, ?, ?, ?)",
+[STMT_MEETING_LIST] =
+	"SELECT id, DATE_FORMAT(held_on, '%Y-%m-%d'), status FROM meeting"
+	" ORDER BY held_on DESC, id DESC LIMIT 200",
+[STMT_MEETING_GET] =
+	"SELECT id, DATE_FORMAT(held_on, '%Y-%m-%d'), attendees, status, version"
+	" FROM meeting WHERE id = ?",
+[STMT_MEETING_HELD] =
+	"UPDATE meeting SET status = 'held', held_at = UTC_TIMESTAMP(6),"
+	" version = version + 1 WHERE id = ? AND version = ? AND status = 'planned'",
+[STMT_AGENDA_PENDING] =
+	"SELECT a.id, a.kind, COALESCE(a.fac_name, a.user_name, t.name), f.name,"
+	" a.in_region, a.version FROM application a"
+	" LEFT JOIN facility f ON f.id = a.facility_id"
+	" LEFT JOIN users t ON t.id = a.target_user_id"
+	" WHERE a.status = 'submitted' ORDER BY a.id",
+[STMT_AGENDA_SOLE] =
+	"SELECT a.id, a.kind, COALESCE(a.fac_name, a.user_name, t.name),"
+	" a.decision, a.sole_reason, DATE_FORMAT(a.decided_at, '%Y-%m-%d')"
+	" FROM application a LEFT JOIN users t ON t.id = a.target_user_id"
+	" WHERE a.decision_kind = 'sole' AND a.reported_at IS NULL ORDER BY a.id",
+[STMT_AGENDA_REVOCATIONS] =
+	"SELECT r.id, u.login, u.name, r.reason, DATE_FORMAT(r.revoked_at,"
+	" '%Y-%m-%d') FROM revocation r JOIN users u ON u.id = r.user_id"
+	" WHERE r.reported_at IS NULL ORDER BY r.id",
+[STMT_REPORT_SOLE] =
+	"UPDATE application SET reported_at = UTC_TIMESTAMP(6), meeting_id = ?"
+	" WHERE decision_kind = 'sole' AND reported_at IS NULL",
+[STMT_REPORT_REVOCATIONS] =
+	"UPDATE revocation SET reported_at = UTC_TIMESTAMP(6), meeting_id = ?"
+	" WHERE reported_at IS NULL",
 };

@@ -27,3 +27,10 @@
   });
   arm();
 })();
+/* Print buttons: window.print() without inline script. */
+(function () {
+  'use strict';
+  document.querySelectorAll('[data-print]').forEach(function (b) {
+    b.addEventListener('click', function () { window.print(); });
+  });
+})();

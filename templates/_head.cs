@@ -14,6 +14,8 @@
   <?cs if:Session.login && !Page.locked ?>
   <nav aria-label="main">
     <a href="/"><?cs var:L.nav.home ?></a>
+    <?cs if:Session.role.operator || Session.role.president || Session.role.staff || Session.role.facility_manager ?><a href="/applications"><?cs var:L.council.nav_apps ?></a><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/meetings"><?cs var:L.council.nav_meetings ?></a><?cs /if ?>
     <?cs if:Session.role.operator ?><a href="/admin/certs"><?cs var:L.nav.certs ?></a><?cs /if ?>
   </nav>
   <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>

@@ -1,0 +1,825 @@
+/* page_council.c: applications (forms 1-3), sole decisions, meetings and their agenda, ID revocation (A9, A10, A13) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "certs.h"
+#include "config.h"
+#include "db.h"
+#include "kana.h"
+#include "pages.h"
+#include "pki.h"
+#include "render.h"
+#include "session.h"
+#include "util.h"
+
+#define COUNCIL_ROLES	(ROLE_PRESIDENT | ROLE_OPERATOR | ROLE_STAFF)
+
+const struct field f_apps[] = {
+	{ "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_app_new_get[] = {
+	{ "kind", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_app_new[] = {
+	{ "kind", FT_TOKEN, 16 }, { "idem", FT_HEX, 64 }, { "csrf", FT_HEX, 64 },
+	{ "fac_name", FT_TEXT, 200 }, { "fac_kind", FT_TOKEN, 32 },
+	{ "fac_address", FT_TEXT, 300 }, { "in_region", FT_TOKEN, 1 },
+	{ "wants_disclosing", FT_TOKEN, 1 }, { "wants_viewing", FT_TOKEN, 1 },
+	{ "manager_name", FT_TEXT, 100 },
+	{ "user_login", FT_TOKEN, 64 }, { "user_name", FT_TEXT, 100 },
+	{ "profession", FT_TOKEN, 32 }, { "attestation", FT_TOKEN, 1 },
+	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
+	{ NULL, 0, 0 }
+};
+const struct field f_app_view[] = {
+	{ "id", FT_INT, 20 }, { "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_app_decide[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
+	{ "decision", FT_TOKEN, 16 }, { "reason", FT_LINES, 1000 },
+	{ "sole_reason", FT_LINES, 1000 }, { "meeting", FT_INT, 20 },
+	{ NULL, 0, 0 }
+};
+const struct field f_app_contract[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
+	{ "filed_on", FT_DATE, 10 },
+	{ NULL, 0, 0 }
+};
+const struct field f_revoke_id[] = {
+	{ "login", FT_TOKEN, 64 }, { "reason", FT_TOKEN, 32 },
+	{ "detail", FT_LINES, 1000 }, { "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_meeting_new[] = {
+	{ "held_on", FT_DATE, 10 }, { "attendees", FT_LINES, 2000 },
+	{ "idem", FT_HEX, 64 }, { "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_meeting_view[] = {
+	{ "id", FT_INT, 20 },
+	{ NULL, 0, 0 }
+};
+const struct field f_meeting_held[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+
+/* A13.1: the four reasons an ID is revoked. */
+static const char *const revoke_reasons[] = {
+	"unqualified", "law_violation", "misuse", "left_facility"
+};
+
+static int
+is_council(const struct req *r)
+{
+	return (r->sess->roles & COUNCIL_ROLES) != 0;
+}
+
+static int
+empty(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+static long long
+param_ll(const struct req *r, const char *name)
+{
+	long long	 v;
+
+	return str_to_ll(param(r, name), 0, 1LL << 60, &v) == 0 ? v : -1;
+}
+
+/* Sets Form.err_<field> from the language key err.form.<why>. */
+static void
+field_err(const char *field, const char *why)
+{
+	char	 k[64], l[64];
+
+	str_fmt(k, sizeof(k), "Form.err_%s", field);
+	str_fmt(l, sizeof(l), "council.err_%s", why);
+	view_set(k, lang(l));
+	view_set("Form.invalid", "1");
+}
+
+static int
+db_fail(struct req *r)
+{
+	db_rollback();
+	http_error(r, 503, "db", NULL);
+	return -1;
+}
+
+static void
+app_row(struct vnode *n, const struct dbres *res, size_t i)
+{
+	static const char *const cols[] = { "id", "kind", "status", "submitted",
+	    "subject", "facility", "decision", "decision_kind", "version" };
+
+	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+		vnode_set(n, cols[c], dbres_get(res, i, c));
+}
+
+void
+page_apps(struct req *r)
+{
+	struct dbres	*res;
+	char		 key[32];
+
+	res = is_council(r) ? db_query(STMT_APP_LIST_ALL, "") :
+	    db_query(STMT_APP_LIST_MINE, "ii", r->sess->facility_id,
+	    r->sess->user_id);
+	if (res == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	for (size_t i = 0; i < res->nrows; i++) {
+		str_fmt(key, sizeof(key), "Apps.%zu", i);
+		app_row(view_node(key), res, i);
+	}
+	view_set_int("Apps_n", (long long)res->nrows);
+	dbres_free(res);
+	if (str_eq(param(r, "m"), "revoked"))
+		view_set("Flash", lang("council.revoked_done"));
+	view_set("Page.title", lang("council.apps_title"));
+	http_page(r, 200, "apps.cs");
+}
+
+static void
+professions_view(void)
+{
+	struct dbres	*res;
+	char		 key[32];
+
+	if ((res = db_query(STMT_PROFESSION_LIST, "")) == NULL)
+		return;
+	for (size_t i = 0; i < res->nrows; i++) {
+		str_fmt(key, sizeof(key), "Professions.%zu", i);
+		struct vnode *n = view_node(key);
+		vnode_set(n, "code", dbres_get(res, i, 0));
+		vnode_set(n, "name", dbres_get(res, i, 1));
+		vnode_set(n, "law", dbres_get(res, i, 2));
+	}
+	dbres_free(res);
+}
+
+static void
+app_form(struct req *r, const char *kind, int status)
+{
+	struct dbres	*res;
+	char		 idem[65], key[32];
+	const char	*keep[] = { "fac_name", "fac_kind", "fac_address", "in_region",
+	    "wants_disclosing", "wants_viewing", "manager_name", "user_login",
+	    "user_name", "profession", "attestation", "target", "effective_date" };
+
+	if (!str_eq(kind, "facility_join") && !str_eq(kind, "user_register") &&
+	    !str_eq(kind, "user_withdraw")) {
+		http_error(r, 400, "type", "kind");
+		return;
+	}
+	view_set("Form.kind", kind);
+	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+		str_fmt(key, sizeof(key), "Form.%s", keep[i]);
+		view_set(key, param(r, keep[i]));
+	}
+	/* One token per form shown: a second submit of it creates nothing. */
+	if (!empty(param(r, "idem")))
+		view_set("Form.idem", param(r, "idem"));
+	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
+		view_set("Form.idem", idem);
+	professions_view();
+	if (str_eq(kind, "user_withdraw") && (res = db_query(STMT_USERS_OF_FACILITY,
+	    "i", r->sess->facility_id)) != NULL) {
+		for (size_t i = 0; i < res->nrows; i++) {
+			str_fmt(key, sizeof(key), "Users.%zu", i);
+			struct vnode *n = view_node(key);
+			vnode_set(n, "id", dbres_get(res, i, 0));
+			vnode_set(n, "login", dbres_get(res, i, 1));
+			vnode_set(n, "name", dbres_get(res, i, 2));
+		}
+		dbres_free(res);
+	}
+	view_set("Page.title", lang("council.new_title"));
+	http_page(r, status, "app_new.cs");
+}
+
+void
+page_app_new(struct req *r)
+{
+	app_form(r, param(r, "kind") ? param(r, "kind") : "user_register", 200);
+}
+
+/* Validates form 1; returns 0 when every field is acceptable. */
+static int
+check_join(struct req *r)
+{
+	static const char *const kinds[] = { "hospital", "clinic", "dental",
+	    "pharmacy", "care_office", "visiting_nursing", "other" };
+	int	 bad = 0, ok = 0;
+
+	if (empty(param(r, "fac_name")))
+		field_err("fac_name", "required"), bad = 1;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		ok |= str_eq(param(r, "fac_kind"), kinds[i]);
+	if (!ok)
+		field_err("fac_kind", "choose"), bad = 1;
+	if (empty(param(r, "fac_address")))
+		field_err("fac_address", "required"), bad = 1;
+	if (empty(param(r, "manager_name")))
+		field_err("manager_name", "required"), bad = 1;
+	if (!str_eq(param(r, "wants_disclosing"), "1") &&
+	    !str_eq(param(r, "wants_viewing"), "1"))
+		field_err("wants_viewing", "role"), bad = 1;
+	return bad;
+}
+
+/* Validates form 2, including A7.2: only confidentiality-bound professions. */
+static int
+check_register(struct req *r)
+{
+	struct dbres	*p;
+	int		 bad = 0;
+
+	if (empty(param(r, "user_login")) || strlen(param(r, "user_login")) < 3)
+		field_err("user_login", "login"), bad = 1;
+	if (empty(param(r, "user_name")))
+		field_err("user_name", "required"), bad = 1;
+	if (empty(param(r, "profession")) ||
+	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, "profession"))) == NULL) {
+		field_err("profession", "choose");
+		return 1;
+	}
+	if (p->nrows == 0)
+		field_err("profession", "profession"), bad = 1;
+	else if (dbres_ll(p, 0, 1) == 0 && !str_eq(param(r, "attestation"), "1"))
+		field_err("attestation", "attestation"), bad = 1;
+	dbres_free(p);
+	return bad;
+}
+
+static int
+check_withdraw(struct req *r, long long *target)
+{
+	struct dbres	*u;
+	int		 bad = 0;
+
+	*target = param_ll(r, "target");
+	if (*target <= 0 || (u = db_query(STMT_USER_GET, "i", *target)) == NULL) {
+		field_err("target", "choose");
+		return 1;
+	}
+	/* Only a user of the manager's own facility. */
+	if (u->nrows == 0 || dbres_ll(u, 0, 3) != r->sess->facility_id ||
+	    !str_eq(dbres_get(u, 0, 4), "active"))
+		field_err("target", "choose"), bad = 1;
+	dbres_free(u);
+	if (empty(param(r, "effective_date")))
+		field_err("effective_date", "required"), bad = 1;
+	return bad;
+}
+
+/* Submits form 1, 2 or 3; a repeated submit of the same form creates nothing. */
+void
+page_app_new_post(struct req *r)
+{
+	const char	*kind = param(r, "kind"), *idem = param(r, "idem");
+	struct dbres	*dup;
+	long long	 target = 0;
+	int		 bad, rc;
+	char		 where[48];
+
+	if (empty(idem) || strlen(idem) != 64) {
+		http_error(r, 400, "type", "idem");
+		return;
+	}
+	if ((dup = db_query(STMT_APP_BY_IDEM, "s", idem)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (dup->nrows > 0) {
+		str_fmt(where, sizeof(where), "/applications/view?id=%s",
+		    dbres_get(dup, 0, 0));
+		dbres_free(dup);
+		http_redirect(r, where);
+		return;
+	}
+	dbres_free(dup);
+	if (str_eq(kind, "facility_join"))
+		bad = check_join(r);
+	else if (str_eq(kind, "user_register"))
+		bad = check_register(r);
+	else if (str_eq(kind, "user_withdraw"))
+		bad = check_withdraw(r, &target);
+	else {
+		http_error(r, 400, "type", "kind");
+		return;
+	}
+	if (bad) {
+		app_form(r, kind, 422);
+		return;
+	}
+	if (db_begin() != DB_OK) {
+		db_fail(r);
+		return;
+	}
+	if (str_eq(kind, "facility_join"))
+		rc = db_exec(STMT_APP_INSERT_JOIN, "issssssss", r->sess->user_id,
+		    param(r, "fac_name"), param(r, "fac_kind"),
+		    param(r, "fac_address"),
+		    str_eq(param(r, "in_region"), "0") ? "0" : "1",
+		    str_eq(param(r, "wants_disclosing"), "1") ? "1" : "0",
+		    str_eq(param(r, "wants_viewing"), "1") ? "1" : "0",
+		    param(r, "manager_name"), idem);
+	else if (str_eq(kind, "user_register"))
+		rc = db_exec(STMT_APP_INSERT_USER, "iisssss", r->sess->facility_id,
+		    r->sess->user_id, param(r, "user_login"), param(r, "user_name"),
+		    param(r, "profession"),
+		    str_eq(param(r, "attestation"), "1") ? "1" : "0", idem);
+	else
+		rc = db_exec(STMT_APP_INSERT_WITHDRAW, "iiiss", r->sess->facility_id,
+		    r->sess->user_id, target, param(r, "effective_date"), idem);
+	if (rc == DB_DUP) {		/* the same form, submitted twice at once */
+		db_rollback();
+		http_redirect(r, "/applications");
+		return;
+	}
+	if (rc != 1)
+		goto fail;
+	long long id = (long long)db_last_id();
+	str_fmt(where, sizeof(where), "%lld", id);
+	if (audit(r, &(struct audit_entry){ .action = "application.submit",
+	    .object_type = "application", .object_id = where,
+	    .detail = kind }) != 0 || db_commit() != DB_OK)
+		goto fail;
+	str_fmt(where, sizeof(where), "/applications/view?id=%lld&m=sent", id);
+	http_redirect(r, where);
+	return;
+fail:
+	db_fail(r);
+}
+
+/* Loads application id into the view; returns its row (caller frees) or NULL with a page sent. */
+static struct dbres *
+app_load(struct req *r, long long id)
+{
+	static const char *const more[] = { "facility_id", "submitted_by",
+	    "fac_kind", "fac_address", "in_region", "wants_disclosing",
+	    "wants_viewing", "manager_name", "user_login", "profession_code",
+	    "attestation", "target_user_id", "effective_date", "decision_reason",
+	    "sole_reason", "decided_at", "contract_filed_on", "submitter",
+	    "decider", "profession", "reported" };
+	struct dbres	*res;
+	struct vnode	*n;
+
+	if (id <= 0) {
+		http_error(r, 400, "type", "id");
+		return NULL;
+	}
+	if ((res = db_query(STMT_APP_GET, "i", id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return NULL;
+	}
+	/* A facility manager sees only their own facility's (404: nothing leaks). */
+	if (res->nrows == 0 || (!is_council(r) && dbres_ll(res, 0, 9) !=
+	    r->sess->facility_id && dbres_ll(res, 0, 10) != r->sess->user_id)) {
+		dbres_free(res);
+		http_error(r, 404, NULL, NULL);
+		return NULL;
+	}
+	n = view_node("App");
+	app_row(n, res, 0);
+	for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++)
+		vnode_set(n, more[c], dbres_get(res, 0, 9 + c));
+	return res;
+}
+
+void
+page_app_view(struct req *r)
+{
+	struct dbres	*res, *m;
+	char		 key[32];
+
+	if ((res = app_load(r, param_ll(r, "id"))) == NULL)
+		return;
+	dbres_free(res);
+	if (str_eq(param(r, "m"), "sent"))
+		view_set("Flash", lang("council.sent"));
+	if (str_eq(param(r, "m"), "decided"))
+		view_set("Flash", lang("council.decided"));
+	if (r->sess->roles & (ROLE_PRESIDENT | ROLE_OPERATOR)) {
+		if ((m = db_query(STMT_MEETING_LIST, "")) != NULL) {
+			for (size_t i = 0; i < m->nrows; i++)
+				if (str_eq(dbres_get(m, i, 2), "planned")) {
+					str_fmt(key, sizeof(key), "Meetings.%zu", i);
+					struct vnode *n = view_node(key);
+					vnode_set(n, "id", dbres_get(m, i, 0));
+					vnode_set(n, "held_on", dbres_get(m, i, 1));
+				}
+			dbres_free(m);
+		}
+	}
+	view_set("Page.title", lang("council.view_title"));
+	http_page(r, 200, "app_view.cs");
+}
+
+/*
+ * Ends a user's use of the network: login refused, sessions ended (in the
+ * caller's transaction); certificates are revoked after the commit.
+ */
+static int
+user_end(long long uid, const char *status, const char *why)
+{
+	if (db_exec(STMT_USER_SET_STATUS, "si", status, uid) < 0 ||
+	    session_end_user(uid, why) < 0)
+		return -1;
+	return 0;
+}
+
+static void
+revoke_certs(const struct req *r, long long uid, const char *reason)
+{
+	struct dbres	*c;
+	char		 err[256];
+
+	if ((c = db_query(STMT_CERT_ACTIVE_BY_USER, "i", uid)) == NULL)
+		return;
+	for (size_t i = 0; i < c->nrows; i++)
+		certs_revoke(r, dbres_get(c, i, 0), reason, err, sizeof(err));
+	dbres_free(c);
+}
+
+/*
+ * Carries out an approved application inside the transaction: form 1 makes
+ * the facility (onboarding, A10.4), form 2 the user's account, form 3 ends
+ * the user and, for a facility's last user, raises its cancellation.
+ * *fac receives a new facility's id; *ended the user whose certificates
+ * must be revoked after commit. Returns 0 or -1.
+ */
+static int
+carry_out(const struct dbres *a, long long *fac, long long *ended)
+{
+	const char	*kind = dbres_get(a, 0, 1);
+	char		 code[32], hash[PKI_PASSWORD_MAX], pw[33], err[128];
+	struct dbres	*c;
+
+	if (str_eq(kind, "facility_join")) {
+		str_fmt(code, sizeof(code), "F%06lld", dbres_ll(a, 0, 0));
+		if (db_exec(STMT_FACILITY_INSERT, "sssiii", code, dbres_get(a, 0, 4),
+		    dbres_get(a, 0, 11), dbres_ll(a, 0, 13), dbres_ll(a, 0, 14),
+		    dbres_ll(a, 0, 15)) != 1)
+			return -1;
+		*fac = (long long)db_last_id();
+		return db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0 ?
+		    -1 : 0;
+	}
+	if (str_eq(kind, "user_register")) {
+		/* A random password nobody knows: the operator sets the first one. */
+		if (pki_token_hex(pw, sizeof(pw), 16) == -1 ||
+		    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1)
+			return -1;
+		explicit_bzero(pw, sizeof(pw));
+		if (db_exec(STMT_USER_INSERT, "ssiss", dbres_get(a, 0, 17),
+		    dbres_get(a, 0, 4), dbres_ll(a, 0, 9), dbres_get(a, 0, 18),
+		    hash) != 1)
+			return -1;
+		long long uid = (long long)db_last_id();
+		return db_exec(STMT_ROLE_INSERT, "is", uid, "user") < 0 ? -1 : 0;
+	}
+	*ended = dbres_ll(a, 0, 20);
+	if (user_end(*ended, "withdrawn", "withdrawn") == -1)
+		return -1;
+	/* A10.5: when the last user leaves, the contract cancellation goes too. */
+	if ((c = db_query(STMT_USERS_ACTIVE_COUNT, "i", dbres_ll(a, 0, 9))) == NULL)
+		return -1;
+	long long left = dbres_ll(c, 0, 0);
+	dbres_free(c);
+	if (left == 0 && db_exec(STMT_FACILITY_SET_STATUS, "si", "cancelling",
+	    dbres_ll(a, 0, 9)) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * A decision (A10.3): by the president alone (sole, with the reason no
+ * meeting could be held) or recorded for a meeting. One transaction with
+ * its effects and the audit; a stale version is a 409.
+ */
+void
+page_app_decide(struct req *r)
+{
+	const char	*decision = param(r, "decision"), *sole = param(r, "sole_reason");
+	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
+	long long	 meeting = param_ll(r, "meeting"), fac = 0, ended = 0;
+	struct dbres	*a;
+	char		 where[64];
+	int		 is_sole = meeting <= 0, n;
+
+	if ((a = app_load(r, id)) == NULL)
+		return;
+	if (!str_eq(decision, "approved") && !str_eq(decision, "rejected"))
+		field_err("decision", "choose");
+	if (is_sole && !(r->sess->roles & ROLE_PRESIDENT)) {
+		dbres_free(a);
+		http_error(r, 403, "role", NULL);
+		return;
+	}
+	if (is_sole && empty(sole))
+		field_err("sole_reason", "required");
+	if (view_get("Form.invalid") != NULL) {
+		dbres_free(a);
+		view_set("Form.reason", param(r, "reason"));
+		view_set("Form.sole_reason", sole);
+		view_set("Page.title", lang("council.view_title"));
+		http_page(r, 422, "app_view.cs");
+		return;
+	}
+	if (db_begin() != DB_OK)
+		goto fail;
+	int approve = str_eq(decision, "approved");
+	const char *status = !approve ? "rejected" :
+	    str_eq(dbres_get(a, 0, 1), "facility_join") ? "onboarding" : "active";
+	if (approve && carry_out(a, &fac, &ended) == -1)
+		goto fail;
+	n = db_exec(STMT_APP_DECIDE, "sssssiiiii", status, decision,
+	    is_sole ? "sole" : "meeting", param(r, "reason"), is_sole ? sole : NULL,
+	    r->sess->user_id, is_sole ? (long long)0 : meeting, fac ? fac : 0LL,
+	    id, version);
+	if (n == 0) {
+		db_rollback();
+		dbres_free(a);
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
+	str_fmt(where, sizeof(where), "%lld", id);
+	if (n != 1 || audit(r, &(struct audit_entry){ .action = is_sole ?
+	    "application.sole_decision" : "application.decision",
+	    .object_type = "application", .object_id = where,
+	    .detail = decision }) != 0 || db_commit() != DB_OK)
+		goto fail;
+	dbres_free(a);
+	if (ended > 0)
+		revoke_certs(r, ended, "affiliation_changed");
+	str_fmt(where, sizeof(where), "/applications/view?id=%lld&m=decided", id);
+	http_redirect(r, where);
+	return;
+fail:
+	dbres_free(a);
+	db_fail(r);
+}
+
+/* A10.4: the host hospital filed the service contract; the facility is active. */
+void
+page_app_contract(struct req *r)
+{
+	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
+	struct dbres	*a;
+	char		 where[64];
+	int		 n;
+
+	if ((a = app_load(r, id)) == NULL)
+		return;
+	if (empty(param(r, "filed_on"))) {
+		dbres_free(a);
+		field_err("filed_on", "required");
+		http_page(r, 422, "app_view.cs");
+		return;
+	}
+	if (db_begin() != DB_OK)
+		goto fail;
+	n = db_exec(STMT_APP_CONTRACT, "sii", param(r, "filed_on"), id, version);
+	if (n == 0) {
+		db_rollback();
+		dbres_free(a);
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
+	str_fmt(where, sizeof(where), "%lld", id);
+	if (n != 1 || db_exec(STMT_FACILITY_SET_STATUS, "si", "active",
+	    dbres_ll(a, 0, 9)) < 0 ||
+	    audit(r, &(struct audit_entry){ .action = "application.contract",
+	    .object_type = "application", .object_id = where }) != 0 ||
+	    db_commit() != DB_OK)
+		goto fail;
+	dbres_free(a);
+	str_fmt(where, sizeof(where), "/applications/view?id=%lld", id);
+	http_redirect(r, where);
+	return;
+fail:
+	dbres_free(a);
+	db_fail(r);
+}
+
+/*
+ * A13.1: revokes a user's ID for one of the four reasons: login disabled
+ * and sessions ended at once, certificates revoked, and the revocation put
+ * on the next meeting's agenda (A13.2).
+ */
+void
+page_revoke_id(struct req *r)
+{
+	const char	*login = param(r, "login"), *reason = param(r, "reason");
+	struct dbres	*u;
+	long long	 uid;
+	int		 ok = 0;
+
+	for (size_t i = 0; i < sizeof(revoke_reasons) / sizeof(revoke_reasons[0]); i++)
+		ok |= str_eq(reason, revoke_reasons[i]);
+	if (!ok) {
+		http_error(r, 400, "type", "reason");
+		return;
+	}
+	if (empty(login) || (u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
+		http_error(r, 400, "type", "login");
+		return;
+	}
+	if (u->nrows == 0) {
+		dbres_free(u);
+		http_error(r, 404, NULL, NULL);
+		return;
+	}
+	uid = dbres_ll(u, 0, 0);
+	dbres_free(u);
+	if (db_begin() != DB_OK || user_end(uid, "revoked", "id_revoked") == -1 ||
+	    db_exec(STMT_REVOCATION_INSERT, "issi", uid, reason,
+	    param(r, "detail"), r->sess->user_id) != 1 ||
+	    audit(r, &(struct audit_entry){ .action = "user.revoke_id",
+	    .object_type = "user", .object_id = login, .detail = reason }) != 0 ||
+	    db_commit() != DB_OK) {
+		db_fail(r);
+		return;
+	}
+	revoke_certs(r, uid, "privilege_withdrawn");
+	http_redirect(r, "/applications?m=revoked");
+}
+
+void
+page_meetings(struct req *r)
+{
+	struct dbres	*res;
+	char		 key[32], idem[65];
+
+	if ((res = db_query(STMT_MEETING_LIST, "")) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	for (size_t i = 0; i < res->nrows; i++) {
+		str_fmt(key, sizeof(key), "Meetings.%zu", i);
+		struct vnode *n = view_node(key);
+		vnode_set(n, "id", dbres_get(res, i, 0));
+		vnode_set(n, "held_on", dbres_get(res, i, 1));
+		vnode_set(n, "status", dbres_get(res, i, 2));
+	}
+	dbres_free(res);
+	if (view_get("Form.idem") == NULL && pki_token_hex(idem, sizeof(idem), 32) == 0)
+		view_set("Form.idem", idem);
+	view_set("Page.title", lang("council.meetings_title"));
+	http_page(r, r->status ? r->status : 200, "meetings.cs");
+}
+
+void
+page_meeting_new(struct req *r)
+{
+	const char	*idem = param(r, "idem");
+	struct dbres	*dup;
+	char		 where[48];
+	int		 rc;
+
+	if (empty(param(r, "held_on")))
+		field_err("held_on", "required");
+	if (empty(param(r, "attendees")))
+		field_err("attendees", "required");
+	if (empty(idem) || strlen(idem) != 64) {
+		http_error(r, 400, "type", "idem");
+		return;
+	}
+	if (view_get("Form.invalid") != NULL) {
+		view_set("Form.held_on", param(r, "held_on"));
+		view_set("Form.attendees", param(r, "attendees"));
+		view_set("Form.idem", idem);
+		r->status = 422;
+		page_meetings(r);
+		return;
+	}
+	if ((dup = db_query(STMT_MEETING_BY_IDEM, "s", idem)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (dup->nrows > 0) {
+		str_fmt(where, sizeof(where), "/meetings/view?id=%s", dbres_get(dup, 0, 0));
+		dbres_free(dup);
+		http_redirect(r, where);
+		return;
+	}
+	dbres_free(dup);
+	if (db_begin() != DB_OK)
+		goto fail;
+	rc = db_exec(STMT_MEETING_INSERT, "ssis", param(r, "held_on"),
+	    param(r, "attendees"), r->sess->user_id, idem);
+	if (rc == DB_DUP) {
+		db_rollback();
+		http_redirect(r, "/meetings");
+		return;
+	}
+	long long id = (long long)db_last_id();
+	str_fmt(where, sizeof(where), "%lld", id);
+	if (rc != 1 || audit(r, &(struct audit_entry){ .action = "meeting.create",
+	    .object_type = "meeting", .object_id = where }) != 0 ||
+	    db_commit() != DB_OK)
+		goto fail;
+	str_fmt(where, sizeof(where), "/meetings/view?id=%lld", id);
+	http_redirect(r, where);
+	return;
+fail:
+	db_fail(r);
+}
+
+/* The agenda is generated: what is pending, and what must be reported (A10.3, A13.2). */
+void
+page_meeting_view(struct req *r)
+{
+	static const struct {
+		enum stmt	 st;
+		const char	*node;
+		const char	*cols[6];
+	} parts[] = {
+		{ STMT_AGENDA_PENDING, "Agenda.pending",
+		  { "id", "kind", "subject", "facility", "in_region", "version" } },
+		{ STMT_AGENDA_SOLE, "Agenda.sole",
+		  { "id", "kind", "subject", "decision", "sole_reason", "decided_at" } },
+		{ STMT_AGENDA_REVOCATIONS, "Agenda.revocations",
+		  { "id", "login", "name", "reason", "revoked_at", NULL } },
+	};
+	struct dbres	*m, *res;
+	char		 key[64];
+	long long	 id = param_ll(r, "id");
+
+	if (id <= 0 || (m = db_query(STMT_MEETING_GET, "i", id)) == NULL) {
+		http_error(r, id <= 0 ? 400 : 503, id <= 0 ? "type" : "db", NULL);
+		return;
+	}
+	if (m->nrows == 0) {
+		dbres_free(m);
+		http_error(r, 404, NULL, NULL);
+		return;
+	}
+	struct vnode *n = view_node("Meeting");
+	vnode_set(n, "id", dbres_get(m, 0, 0));
+	vnode_set(n, "held_on", dbres_get(m, 0, 1));
+	vnode_set(n, "attendees", dbres_get(m, 0, 2));
+	vnode_set(n, "status", dbres_get(m, 0, 3));
+	vnode_set(n, "version", dbres_get(m, 0, 4));
+	int planned = str_eq(dbres_get(m, 0, 3), "planned");
+	dbres_free(m);
+	/* A held meeting's reports were marked; the live agenda is for a planned one. */
+	for (size_t p = 0; planned && p < sizeof(parts) / sizeof(parts[0]); p++) {
+		if ((res = db_query(parts[p].st, "")) == NULL)
+			continue;
+		for (size_t i = 0; i < res->nrows; i++) {
+			str_fmt(key, sizeof(key), "%s.%zu", parts[p].node, i);
+			struct vnode *row = view_node(key);
+			for (size_t c = 0; c < 6 && parts[p].cols[c]; c++)
+				vnode_set(row, parts[p].cols[c], dbres_get(res, i, c));
+		}
+		dbres_free(res);
+	}
+	view_set("Page.title", lang("council.agenda_title"));
+	http_page(r, 200, "meeting_view.cs");
+}
+
+/* Held: every sole decision and revocation on the agenda counts as reported. */
+void
+page_meeting_held(struct req *r)
+{
+	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
+	char		 where[48];
+	int		 n;
+
+	if (id <= 0 || version < 0) {
+		http_error(r, 400, "type", "id");
+		return;
+	}
+	if (db_begin() != DB_OK)
+		goto fail;
+	if ((n = db_exec(STMT_MEETING_HELD, "ii", id, version)) == 0) {
+		db_rollback();
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
+	str_fmt(where, sizeof(where), "%lld", id);
+	if (n != 1 || db_exec(STMT_REPORT_SOLE, "i", id) < 0 ||
+	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0 ||
+	    audit(r, &(struct audit_entry){ .action = "meeting.held",
+	    .object_type = "meeting", .object_id = where }) != 0 ||
+	    db_commit() != DB_OK)
+		goto fail;
+	str_fmt(where, sizeof(where), "/meetings/view?id=%lld", id);
+	http_redirect(r, where);
+	return;
+fail:
+	db_fail(r);
+}

@@ -1,0 +1,52 @@
+<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<h1><?cs var:L.council["kind_" + Form.kind] ?></h1>
+<section class="card">
+<form method="post" action="/applications/new" class="form" id="app-form">
+  <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+  <input type="hidden" name="kind" value="<?cs var:Form.kind ?>">
+  <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
+<?cs if:Form.kind == "facility_join" ?>
+  <div class="row"><label for="fac_name"><?cs var:L.council.fac_name ?></label>
+    <input type="text" id="fac_name" name="fac_name" maxlength="200" value="<?cs var:Form.fac_name ?>"><?cs call:ferr("fac_name") ?></div>
+  <div class="row"><label for="fac_kind"><?cs var:L.council.fac_kind ?></label>
+    <select id="fac_kind" name="fac_kind"><option value=""><?cs var:L.council.choose ?></option>
+    <option value="hospital"<?cs if:Form.fac_kind == "hospital" ?> selected<?cs /if ?>><?cs var:L.council.fk_hospital ?></option>
+    <option value="clinic"<?cs if:Form.fac_kind == "clinic" ?> selected<?cs /if ?>><?cs var:L.council.fk_clinic ?></option>
+    <option value="dental"<?cs if:Form.fac_kind == "dental" ?> selected<?cs /if ?>><?cs var:L.council.fk_dental ?></option>
+    <option value="pharmacy"<?cs if:Form.fac_kind == "pharmacy" ?> selected<?cs /if ?>><?cs var:L.council.fk_pharmacy ?></option>
+    <option value="care_office"<?cs if:Form.fac_kind == "care_office" ?> selected<?cs /if ?>><?cs var:L.council.fk_care_office ?></option>
+    <option value="visiting_nursing"<?cs if:Form.fac_kind == "visiting_nursing" ?> selected<?cs /if ?>><?cs var:L.council.fk_visiting_nursing ?></option>
+    <option value="other"<?cs if:Form.fac_kind == "other" ?> selected<?cs /if ?>><?cs var:L.council.fk_other ?></option>
+    </select><?cs call:ferr("fac_kind") ?></div>
+  <div class="row"><label for="fac_address"><?cs var:L.council.fac_address ?></label>
+    <input type="text" id="fac_address" name="fac_address" maxlength="300" value="<?cs var:Form.fac_address ?>"><?cs call:ferr("fac_address") ?></div>
+  <fieldset class="row"><legend><?cs var:L.council.in_region ?></legend>
+    <label><input type="radio" name="in_region" value="1"<?cs if:Form.in_region != "0" ?> checked<?cs /if ?>> <?cs var:L.council.in_region_yes ?></label>
+    <label><input type="radio" name="in_region" value="0"<?cs if:Form.in_region == "0" ?> checked<?cs /if ?>> <?cs var:L.council.in_region_no ?></label></fieldset>
+  <fieldset class="row"><legend><?cs var:L.council.wants ?></legend>
+    <label><input type="checkbox" name="wants_disclosing" value="1"<?cs if:Form.wants_disclosing == "1" ?> checked<?cs /if ?>> <?cs var:L.council.wants_disclosing ?></label>
+    <label><input type="checkbox" name="wants_viewing" value="1"<?cs if:Form.wants_viewing == "1" ?> checked<?cs /if ?>> <?cs var:L.council.wants_viewing ?></label><?cs call:ferr("wants_viewing") ?></fieldset>
+  <div class="row"><label for="manager_name"><?cs var:L.council.manager_name ?></label>
+    <input type="text" id="manager_name" name="manager_name" maxlength="100" value="<?cs var:Form.manager_name ?>"><?cs call:ferr("manager_name") ?></div>
+<?cs elif:Form.kind == "user_register" ?>
+  <div class="row"><label for="user_name"><?cs var:L.council.user_name ?></label>
+    <input type="text" id="user_name" name="user_name" maxlength="100" value="<?cs var:Form.user_name ?>"><?cs call:ferr("user_name") ?></div>
+  <div class="row"><label for="user_login"><?cs var:L.council.user_login ?></label>
+    <input type="text" id="user_login" name="user_login" maxlength="64" value="<?cs var:Form.user_login ?>"><?cs call:ferr("user_login") ?></div>
+  <div class="row"><label for="profession"><?cs var:L.council.profession ?></label>
+    <select id="profession" name="profession"><option value=""><?cs var:L.council.choose ?></option>
+    <?cs each:p = Professions ?><option value="<?cs var:p.code ?>"<?cs if:Form.profession == p.code ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?>
+    </select><span class="hint"><?cs var:L.council.profession_note ?></span><?cs call:ferr("profession") ?></div>
+  <div class="row"><label><input type="checkbox" name="attestation" value="1"<?cs if:Form.attestation == "1" ?> checked<?cs /if ?>> <?cs var:L.council.attestation ?></label><?cs call:ferr("attestation") ?></div>
+<?cs else ?>
+  <div class="row"><label for="target"><?cs var:L.council.target ?></label>
+    <select id="target" name="target"><option value=""><?cs var:L.council.choose ?></option>
+    <?cs each:u = Users ?><option value="<?cs var:u.id ?>"<?cs if:Form.target == u.id ?> selected<?cs /if ?>><?cs var:u.name ?>（<?cs var:u.login ?>）</option><?cs /each ?>
+    </select><?cs call:ferr("target") ?></div>
+  <div class="row"><label for="effective_date"><?cs var:L.council.effective_date ?></label>
+    <input type="date" id="effective_date" name="effective_date" value="<?cs var:Form.effective_date ?>"><?cs call:ferr("effective_date") ?></div>
+<?cs /if ?>
+  <button type="submit" class="primary" id="app-submit"><?cs var:L.council.submit ?></button>
+</form>
+</section>
+<?cs include:"_foot.cs" ?>

@@ -1,0 +1,46 @@
+<?cs include:"_head.cs" ?>
+<h1><?cs var:L.council.apps_title ?></h1>
+<?cs if:Session.role.facility_manager ?>
+<p class="actions">
+  <a class="button" href="/applications/new?kind=user_register" id="new-user"><?cs var:L.council.new_user ?></a>
+  <a class="button" href="/applications/new?kind=user_withdraw" id="new-withdraw"><?cs var:L.council.new_withdraw ?></a>
+  <a class="button" href="/applications/new?kind=facility_join" id="new-join"><?cs var:L.council.new_join ?></a>
+</p>
+<?cs /if ?>
+<?cs if:Apps_n == 0 ?><p><?cs var:L.council.none ?></p><?cs else ?>
+<table id="apps">
+  <thead><tr><th><?cs var:L.council.kind ?></th><th><?cs var:L.council.subject ?></th><th><?cs var:L.council.facility ?></th><th class="nowrap"><?cs var:L.council.submitted ?></th><th><?cs var:L.council.status ?></th></tr></thead>
+  <tbody>
+  <?cs each:a = Apps ?>
+  <tr>
+    <td><a href="/applications/view?id=<?cs var:url_escape(a.id) ?>"><?cs var:L.council["kind_" + a.kind] ?></a></td>
+    <td><?cs var:a.subject ?></td><td><?cs var:a.facility ?></td>
+    <td class="nowrap"><?cs var:a.submitted ?></td>
+    <td class="nowrap"><?cs var:L.council["status_" + a.status] ?><?cs if:a.decision_kind ?>（<?cs var:L.council["dk_" + a.decision_kind] ?>）<?cs /if ?></td>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs /if ?>
+<?cs if:Session.role.operator || Session.role.president ?>
+<section class="card">
+  <h2><?cs var:L.council.revoke_title ?></h2>
+  <p><?cs var:L.council.revoke_note ?></p>
+  <form method="post" action="/users/revoke" class="form" id="revoke-id-form">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <div class="row"><label for="rv-login"><?cs var:L.council.revoke_login ?></label>
+      <input type="text" id="rv-login" name="login" maxlength="64" required></div>
+    <div class="row"><label for="rv-reason"><?cs var:L.council.revoke_reason ?></label>
+      <select id="rv-reason" name="reason">
+        <option value="unqualified"><?cs var:L.council.rr_unqualified ?></option>
+        <option value="law_violation"><?cs var:L.council.rr_law_violation ?></option>
+        <option value="misuse"><?cs var:L.council.rr_misuse ?></option>
+        <option value="left_facility"><?cs var:L.council.rr_left_facility ?></option>
+      </select></div>
+    <div class="row"><label for="rv-detail"><?cs var:L.council.revoke_detail ?></label>
+      <textarea id="rv-detail" name="detail" rows="3" maxlength="1000"></textarea></div>
+    <button type="submit" class="danger"><?cs var:L.council.revoke_submit ?></button>
+  </form>
+</section>
+<?cs /if ?>
+<?cs include:"_foot.cs" ?>

@@ -1,0 +1,30 @@
+<?cs include:"_head.cs" ?>
+<article class="agenda">
+<h1><?cs var:Net.name ?> <?cs var:L.council.agenda_title ?></h1>
+<p><?cs var:L.council.held_on ?>: <strong id="meeting-date"><?cs var:Meeting.held_on ?></strong>（<?cs var:L.council[Meeting.status] ?>）</p>
+<p><?cs var:L.council.attendees ?>: <?cs var:Meeting.attendees ?></p>
+<?cs if:Meeting.status == "planned" ?>
+<h2><?cs var:L.council.agenda_pending ?></h2>
+<?cs if:subcount(Agenda.pending) == 0 ?><p><?cs var:L.council.agenda_none ?></p><?cs else ?>
+<ol id="agenda-pending"><?cs each:a = Agenda.pending ?><li><a href="/applications/view?id=<?cs var:url_escape(a.id) ?>"><?cs var:L.council["kind_" + a.kind] ?></a>: <?cs var:a.subject ?><?cs if:a.facility ?>（<?cs var:a.facility ?>）<?cs /if ?><?cs if:a.in_region == "0" ?> <strong class="warn-text"><?cs var:L.council.out_of_region ?></strong><?cs /if ?></li><?cs /each ?></ol>
+<?cs /if ?>
+<h2><?cs var:L.council.agenda_sole ?></h2>
+<?cs if:subcount(Agenda.sole) == 0 ?><p><?cs var:L.council.agenda_none ?></p><?cs else ?>
+<ol id="agenda-sole"><?cs each:a = Agenda.sole ?><li><?cs var:L.council["kind_" + a.kind] ?>: <?cs var:a.subject ?> — <?cs var:L.council["decision_" + a.decision] ?>（<?cs var:a.decided_at ?>）<br><small><?cs var:L.council.sole_reason ?>: <?cs var:a.sole_reason ?></small></li><?cs /each ?></ol>
+<?cs /if ?>
+<h2><?cs var:L.council.agenda_revocations ?></h2>
+<?cs if:subcount(Agenda.revocations) == 0 ?><p><?cs var:L.council.agenda_none ?></p><?cs else ?>
+<ol id="agenda-revocations"><?cs each:a = Agenda.revocations ?><li><?cs var:a.name ?>（<?cs var:a.login ?>）— <?cs var:L.council["rr_" + a.reason] ?>（<?cs var:a.revoked_at ?>）</li><?cs /each ?></ol>
+<?cs /if ?>
+<?cs /if ?>
+</article>
+<p class="noprint"><button type="button" class="button" id="print-btn" data-print="1"><?cs var:L.council.print ?></button></p>
+<?cs if:Meeting.status == "planned" && (Session.role.president || Session.role.operator) ?>
+<form method="post" action="/meetings/held" class="form noprint" id="held-form">
+  <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+  <input type="hidden" name="id" value="<?cs var:Meeting.id ?>">
+  <input type="hidden" name="version" value="<?cs var:Meeting.version ?>">
+  <button type="submit" class="primary" id="mark-held"><?cs var:L.council.mark_held ?></button>
+</form>
+<?cs /if ?>
+<?cs include:"_foot.cs" ?>
