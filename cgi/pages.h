@@ -26,4 +26,15 @@ void	 page_cert_issue(struct req *);
 void	 page_cert_download(struct req *);
 void	 page_cert_revoke(struct req *);
 
+/* page_council_people.c */
+extern const struct field f_council_operator[], f_council_appoint[],
+	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],
+	    f_council_staff_notify[];
+void	 page_council_operator(struct req *);
+void	 page_council_appoint(struct req *);
+void	 page_council_staff(struct req *);
+void	 page_council_staff_add(struct req *);
+void	 page_council_staff_edit(struct req *);
+void	 page_council_staff_notify(struct req *);
+
 #endif

@@ -32,6 +32,12 @@ const struct route routes[] = {
 	{ "POST", "/admin/certs/issue",	page_cert_issue,	ROLE_OPERATOR,		F_CSRF,			f_cert_issue },
 	{ "GET",  "/admin/certs/download", page_cert_download,	ROLE_OPERATOR,		0,			f_cert_download },
 	{ "POST", "/admin/certs/revoke", page_cert_revoke,	ROLE_OPERATOR,		F_CSRF,			f_cert_revoke },
+	{ "GET",  "/council/operator",	page_council_operator,	ROLE_PRESIDENT | ROLE_OPERATOR, 0,		f_council_operator },
+	{ "POST", "/council/operator/appoint", page_council_appoint, ROLE_PRESIDENT,	F_CSRF,			f_council_appoint },
+	{ "GET",  "/council/staff",	page_council_staff,	ROLE_PRESIDENT | ROLE_OPERATOR, 0,		f_council_staff },
+	{ "POST", "/council/staff/add",	page_council_staff_add,	ROLE_OPERATOR,		F_CSRF,			f_council_staff_add },
+	{ "POST", "/council/staff/edit", page_council_staff_edit, ROLE_OPERATOR,	F_CSRF,			f_council_staff_edit },
+	{ "POST", "/council/staff/notify", page_council_staff_notify, ROLE_OPERATOR,	F_CSRF,			f_council_staff_notify },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
