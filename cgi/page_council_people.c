@@ -128,8 +128,6 @@ page_council_appoint(struct req *r)
 	const char	*login = param(r, "login");
 	struct dbres	*u = NULL, *cur = NULL;
 	long long	 uid, prev_uid = 0, t = now();
-	char		 id[24];
-	int		 rc;
 
 	if (empty(login)) {
 		view_set("Appoint.err_login", lang("council.need_login"));
@@ -158,11 +156,10 @@ page_council_appoint(struct req *r)
 	if (db_exec(STMT_OPAPPT_INSERT, "iii", uid, t, r->sess->user_id) != 1 ||
 	    db_exec(STMT_ROLE_INSERT, "is", uid, "operator") < 0)
 		goto dberr;
-	str_fmt(id, sizeof(id), "%llu", db_last_id());
 	if (audit(r, &(struct audit_entry){ .action = "operator.appoint",
 	    .object_type = "user", .object_id = login,
 	    .detail = prev_uid ? "previous appointment ended" : "first" }) != 0 ||
-	    (rc = db_commit()) != DB_OK)
+	    db_commit() != DB_OK)
 		goto dberr;
 	dbres_free(u);
 	dbres_free(cur);

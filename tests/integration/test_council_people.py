@@ -238,3 +238,31 @@ def test_A4_1_only_operator_registers_president_and_operator_view():
     assert count(f"SELECT COUNT(*) FROM staff_registration WHERE name = '{name}'") == 0
     assert logged_in(make_user(role="staff")).get(url("/council/staff")).status_code == 403
     assert logged_in(make_user(role="operator")).get(url("/council/staff")).status_code == 200
+
+
+def test_A4_1_edit_form_shows_stored_values_and_keeps_input_on_error():
+    s = logged_in(make_user(role="operator"))
+    name = uniq("編集 五郎")
+    assert register(s, name, title="主任").status_code == 303
+    sid = staff_row(name)[0][0]
+    page = s.get(url(f"/council/staff?edit={sid}"))
+    assert page.status_code == 200
+    assert 'id="edit-form"' in page.text and f'value="{name}"' in page.text
+    assert 'name="version" value="1"' in page.text
+    r = s.post(url("/council/staff/edit"),
+               data={"id": sid, "version": "1", "name": name, "title": "",
+                     "login": "", "registered_on": "2026-04-01", "ended_on": "2026-03-01",
+                     "csrf": page_csrf(s)})
+    assert r.status_code == 200
+    assert "役職を入力してください" in r.text and 'id="err-edit-title"' in r.text
+    assert 'id="err-edit-ended_on"' in r.text and 'value="2026-03-01"' in r.text
+    assert sql(f"SELECT title, version FROM staff_registration WHERE id = {sid}") == \
+        [["主任", "1"]]
+    r = s.post(url("/council/staff/notify"), data={"id": sid, "version": "1",
+                                                    "notified_on": "2026-02-30",
+                                                    "csrf": page_csrf(s)})
+    assert r.status_code == 200
+    assert "日付は 2026-04-01 のように入力してください" in r.text
+    assert staff_row(name)[0][3] == "NULL"
+    # History shows the registration with who made it.
+    assert "登録" in s.get(url("/council/staff")).text
