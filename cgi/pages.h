@@ -41,5 +41,15 @@ void	 page_meetings(struct req *);
 void	 page_meeting_new(struct req *);
 void	 page_meeting_view(struct req *);
 void	 page_meeting_held(struct req *);
+/* page_council_people.c */
+extern const struct field f_council_operator[], f_council_appoint[],
+	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],
+	    f_council_staff_notify[];
+void	 page_council_operator(struct req *);
+void	 page_council_appoint(struct req *);
+void	 page_council_staff(struct req *);
+void	 page_council_staff_add(struct req *);
+void	 page_council_staff_edit(struct req *);
+void	 page_council_staff_notify(struct req *);
 
 #endif

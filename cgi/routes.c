@@ -47,6 +47,12 @@ const struct route routes[] = {
 	{ "POST", "/meetings/new",	page_meeting_new,	R_DECIDE,		F_CSRF,			f_meeting_new },
 	{ "GET",  "/meetings/view",	page_meeting_view,	R_COUNCIL,		0,			f_meeting_view },
 	{ "POST", "/meetings/held",	page_meeting_held,	R_DECIDE,		F_CSRF,			f_meeting_held },
+	{ "GET",  "/council/operator",	page_council_operator,	ROLE_PRESIDENT | ROLE_OPERATOR, 0,		f_council_operator },
+	{ "POST", "/council/operator/appoint", page_council_appoint, ROLE_PRESIDENT,	F_CSRF,			f_council_appoint },
+	{ "GET",  "/council/staff",	page_council_staff,	ROLE_PRESIDENT | ROLE_OPERATOR, 0,		f_council_staff },
+	{ "POST", "/council/staff/add",	page_council_staff_add,	ROLE_OPERATOR,		F_CSRF,			f_council_staff_add },
+	{ "POST", "/council/staff/edit", page_council_staff_edit, ROLE_OPERATOR,	F_CSRF,			f_council_staff_edit },
+	{ "POST", "/council/staff/notify", page_council_staff_notify, ROLE_OPERATOR,	F_CSRF,			f_council_staff_notify },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

@@ -223,4 +223,57 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_REPORT_REVOCATIONS] =
 	"UPDATE revocation SET reported_at = UTC_TIMESTAMP(6), meeting_id = ?"
 	" WHERE reported_at IS NULL",
+[STMT_USER_ACTIVE_BY_LOGIN] =
+	"SELECT id, name FROM users WHERE login = ? AND status = 'active'",
+[STMT_ROLE_DELETE] =
+	"DELETE FROM user_role WHERE user_id = ? AND role = ?",
+[STMT_OPAPPT_CURRENT] =
+	"SELECT id, user_id FROM operator_appointment WHERE ended_at IS NULL"
+	" FOR UPDATE",
+[STMT_OPAPPT_END] =
+	"UPDATE operator_appointment SET ended_at = FROM_UNIXTIME(?)"
+	" WHERE id = ? AND ended_at IS NULL",
+[STMT_OPAPPT_INSERT] =
+	"INSERT INTO operator_appointment (user_id, started_at, appointed_by)"
+	" VALUES (?, FROM_UNIXTIME(?), ?)",
+[STMT_OPAPPT_LIST] =
+	"SELECT a.id, u.login, u.name, UNIX_TIMESTAMP(a.started_at),"
+	" UNIX_TIMESTAMP(a.ended_at), b.login, b.name FROM operator_appointment a"
+	" JOIN users u ON u.id = a.user_id JOIN users b ON b.id = a.appointed_by"
+	" ORDER BY a.started_at DESC, a.id DESC LIMIT 500",
+[STMT_STAFF_INSERT] =
+	"INSERT INTO staff_registration (name, title, user_id, registered_on,"
+	" form_token, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+[STMT_STAFF_GET] =
+	"SELECT s.id, s.name, s.title, s.user_id, u.login, s.registered_on,"
+	" s.notified_on, s.ended_on, s.version FROM staff_registration s"
+	" LEFT JOIN users u ON u.id = s.user_id WHERE s.id = ? FOR UPDATE",
+[STMT_STAFF_UPDATE] =
+	"UPDATE staff_registration SET name = ?, title = ?, user_id = ?,"
+	" registered_on = ?, ended_on = ?, version = version + 1"
+	" WHERE id = ? AND version = ? AND ended_on IS NULL",
+[STMT_STAFF_NOTIFY] =
+	"UPDATE staff_registration SET notified_on = ?, version = version + 1"
+	" WHERE id = ? AND version = ?",
+[STMT_STAFF_HISTORY_ADD] =
+	"INSERT INTO staff_registration_history (registration_id, version,"
+	" action, name, title, user_id, registered_on, notified_on, ended_on,"
+	" changed_by) SELECT id, version, ?, name, title, user_id, registered_on,"
+	" notified_on, ended_on, ? FROM staff_registration WHERE id = ?",
+[STMT_STAFF_LIST] =
+	"SELECT s.id, s.name, s.title, u.login, s.registered_on, s.notified_on,"
+	" s.ended_on, s.version FROM staff_registration s"
+	" LEFT JOIN users u ON u.id = s.user_id"
+	" ORDER BY s.ended_on IS NOT NULL, s.registered_on DESC, s.id DESC"
+	" LIMIT 500",
+[STMT_STAFF_HISTORY_LIST] =
+	"SELECT h.registration_id, h.version, h.action, h.name, h.title, u.login,"
+	" h.registered_on, h.notified_on, h.ended_on, b.login,"
+	" UNIX_TIMESTAMP(h.changed_at) FROM staff_registration_history h"
+	" LEFT JOIN users u ON u.id = h.user_id"
+	" LEFT JOIN users b ON b.id = h.changed_by"
+	" ORDER BY h.id DESC LIMIT 500",
+[STMT_STAFF_ACTIVE_COUNT] =
+	"SELECT COUNT(*) FROM staff_registration WHERE user_id = ?"
+	" AND ended_on IS NULL",
 };

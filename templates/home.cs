@@ -12,6 +12,8 @@
     <?cs if:Session.role.operator ?><li><a href="/admin/certs" id="menu-certs"><?cs var:L.home.certs ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president || Session.role.staff || Session.role.facility_manager ?><li><a href="/applications" id="menu-apps"><?cs var:L.home.apps ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/meetings" id="menu-meetings"><?cs var:L.home.meetings ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.president ?><li><a href="/council/operator" id="menu-operator"><?cs var:L.council.menu_operator ?></a></li>
+    <li><a href="/council/staff" id="menu-staff"><?cs var:L.council.menu_staff ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>
