@@ -32,6 +32,14 @@ const struct route routes[] = {
 	{ "POST", "/admin/certs/issue",	page_cert_issue,	ROLE_OPERATOR,		F_CSRF,			f_cert_issue },
 	{ "GET",  "/admin/certs/download", page_cert_download,	ROLE_OPERATOR,		0,			f_cert_download },
 	{ "POST", "/admin/certs/revoke", page_cert_revoke,	ROLE_OPERATOR,		F_CSRF,			f_cert_revoke },
+	{ "GET",  "/ledger",		page_ledger,		ROLE_FACILITY_MANAGER,	0,			f_ledger },
+	{ "GET",  "/ledger/terminal",	page_ledger_terminal,	ROLE_FACILITY_MANAGER,	0,			f_ledger_terminal },
+	{ "POST", "/ledger/terminal/add", page_ledger_terminal_add, ROLE_FACILITY_MANAGER, F_CSRF,		f_ledger_terminal_add },
+	{ "POST", "/ledger/terminal/edit", page_ledger_terminal_edit, ROLE_FACILITY_MANAGER, F_CSRF,		f_ledger_terminal_edit },
+	{ "POST", "/ledger/software/add", page_ledger_software_add, ROLE_FACILITY_MANAGER, F_CSRF,		f_ledger_software_add },
+	{ "POST", "/ledger/procedure",	page_ledger_procedure,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_ledger_procedure },
+	{ "GET",  "/admin/ledger",	page_admin_ledger,	ROLE_OPERATOR | ROLE_PRESIDENT, 0,		f_admin_ledger },
+	{ "GET",  "/admin/ledger/warnings", page_admin_ledger_warnings, ROLE_OPERATOR | ROLE_PRESIDENT, 0,	NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
