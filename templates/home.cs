@@ -10,6 +10,8 @@
   <h2><?cs var:L.home.menu ?></h2>
   <ul class="menu">
     <?cs if:Session.role.operator ?><li><a href="/admin/certs" id="menu-certs"><?cs var:L.home.certs ?></a></li><?cs /if ?>
+    <?cs if:Session.role.facility_manager ?><li><a href="/ledger" id="menu-ledger"><?cs var:L.ledger.menu ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.president ?><li><a href="/admin/ledger" id="menu-ledger-admin"><?cs var:L.ledger.menu_admin ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>
