@@ -168,8 +168,9 @@ def test_A6_4_operator_sees_warnings_stale_free_and_missing_procedure():
     s = logged_in(make_user(role="operator"))
     r = s.get(url("/admin/ledger/warnings"))
     assert code not in r.text.split('id="warn-noproc"')[1].split("</section>")[0]
-    # The facility manager's clock moves on: 'ok' goes stale too.
+    # Two days on (a fresh session: the old one would be idle-locked), 'ok' is stale too.
     clock_set(2 * 86400)
+    s = logged_in(make_user(role="operator"))
     r = s.get(url("/admin/ledger/warnings"))
     assert ok in r.text.split('id="warn-stale"')[1].split("</section>")[0]
 
