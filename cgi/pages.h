@@ -51,5 +51,17 @@ void	 page_council_staff(struct req *);
 void	 page_council_staff_add(struct req *);
 void	 page_council_staff_edit(struct req *);
 void	 page_council_staff_notify(struct req *);
+/* page_ledger.c */
+extern const struct field f_ledger[], f_ledger_terminal[],
+	    f_ledger_terminal_add[], f_ledger_terminal_edit[],
+	    f_ledger_software_add[], f_ledger_procedure[], f_admin_ledger[];
+void	 page_ledger(struct req *);
+void	 page_ledger_terminal(struct req *);
+void	 page_ledger_terminal_add(struct req *);
+void	 page_ledger_terminal_edit(struct req *);
+void	 page_ledger_software_add(struct req *);
+void	 page_ledger_procedure(struct req *);
+void	 page_admin_ledger(struct req *);
+void	 page_admin_ledger_warnings(struct req *);
 
 #endif

@@ -53,6 +53,14 @@ const struct route routes[] = {
 	{ "POST", "/council/staff/add",	page_council_staff_add,	ROLE_OPERATOR,		F_CSRF,			f_council_staff_add },
 	{ "POST", "/council/staff/edit", page_council_staff_edit, ROLE_OPERATOR,	F_CSRF,			f_council_staff_edit },
 	{ "POST", "/council/staff/notify", page_council_staff_notify, ROLE_OPERATOR,	F_CSRF,			f_council_staff_notify },
+	{ "GET",  "/ledger",		page_ledger,		ROLE_FACILITY_MANAGER,	0,			f_ledger },
+	{ "GET",  "/ledger/terminal",	page_ledger_terminal,	ROLE_FACILITY_MANAGER,	0,			f_ledger_terminal },
+	{ "POST", "/ledger/terminal/add", page_ledger_terminal_add, ROLE_FACILITY_MANAGER, F_CSRF,		f_ledger_terminal_add },
+	{ "POST", "/ledger/terminal/edit", page_ledger_terminal_edit, ROLE_FACILITY_MANAGER, F_CSRF,		f_ledger_terminal_edit },
+	{ "POST", "/ledger/software/add", page_ledger_software_add, ROLE_FACILITY_MANAGER, F_CSRF,		f_ledger_software_add },
+	{ "POST", "/ledger/procedure",	page_ledger_procedure,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_ledger_procedure },
+	{ "GET",  "/admin/ledger",	page_admin_ledger,	ROLE_OPERATOR | ROLE_PRESIDENT, 0,		f_admin_ledger },
+	{ "GET",  "/admin/ledger/warnings", page_admin_ledger_warnings, ROLE_OPERATOR | ROLE_PRESIDENT, 0,	NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

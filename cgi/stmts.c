@@ -276,4 +276,68 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_STAFF_ACTIVE_COUNT] =
 	"SELECT COUNT(*) FROM staff_registration WHERE user_id = ?"
 	" AND ended_on IS NULL",
+/* Security ledger (A6.4): every statement names the facility it is scoped to. */
+[STMT_LEDGER_TERMINALS] =
+	"SELECT id, name, av_product, av_paid,"
+	" DATE_FORMAT(av_def_date, '%Y-%m-%d'), version, av_def_date < ?"
+	" FROM ledger_terminal WHERE facility_id = ? ORDER BY name, id",
+[STMT_LEDGER_TERMINAL_GET] =
+	"SELECT id, facility_id, name, av_product, av_paid,"
+	" DATE_FORMAT(av_def_date, '%Y-%m-%d'), version FROM ledger_terminal"
+	" WHERE id = ?",
+[STMT_LEDGER_TERMINAL_LOCK] =
+	"SELECT facility_id, version FROM ledger_terminal WHERE id = ? FOR UPDATE",
+[STMT_LEDGER_TERMINAL_INSERT] =
+	"INSERT INTO ledger_terminal (facility_id, name, av_product, av_paid,"
+	" av_def_date, idem_token, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+[STMT_LEDGER_TERMINAL_BY_TOKEN] =
+	"SELECT id FROM ledger_terminal WHERE idem_token = ? AND facility_id = ?",
+[STMT_LEDGER_TERMINAL_UPDATE] =
+	"UPDATE ledger_terminal SET name = ?, av_product = ?, av_paid = ?,"
+	" av_def_date = ?, version = version + 1, updated_at = UTC_TIMESTAMP(6)"
+	" WHERE id = ? AND facility_id = ? AND version = ?",
+[STMT_LEDGER_SOFTWARE_BY_FACILITY] =
+	"SELECT s.terminal_id, s.name, s.sw_version FROM ledger_software s"
+	" JOIN ledger_terminal t ON t.id = s.terminal_id"
+	" WHERE t.facility_id = ? ORDER BY s.terminal_id, s.name, s.id",
+[STMT_LEDGER_SOFTWARE_INSERT] =
+	"INSERT INTO ledger_software (terminal_id, name, sw_version, idem_token,"
+	" created_by) VALUES (?, ?, ?, ?, ?)",
+[STMT_LEDGER_PROCEDURE_GET] =
+	"SELECT body, DATE_FORMAT(established, '%Y-%m-%d'), version"
+	" FROM ledger_media_procedure WHERE facility_id = ?",
+[STMT_LEDGER_PROCEDURE_INSERT] =
+	"INSERT INTO ledger_media_procedure (facility_id, body, established,"
+	" updated_by) VALUES (?, ?, ?, ?)",
+[STMT_LEDGER_PROCEDURE_UPDATE] =
+	"UPDATE ledger_media_procedure SET body = ?, established = ?,"
+	" version = version + 1, updated_by = ?, updated_at = UTC_TIMESTAMP(6)"
+	" WHERE facility_id = ? AND version = ?",
+[STMT_LEDGER_FACILITY_GET] =
+	"SELECT id, code, name FROM facility WHERE id = ?",
+[STMT_LEDGER_FACILITIES] =
+	"SELECT f.id, f.code, f.name,"
+	" (SELECT COUNT(*) FROM ledger_terminal t WHERE t.facility_id = f.id),"
+	" (SELECT COUNT(*) FROM ledger_terminal t WHERE t.facility_id = f.id"
+	"  AND t.av_def_date < ?),"
+	" (SELECT COUNT(*) FROM ledger_terminal t WHERE t.facility_id = f.id"
+	"  AND t.av_paid = 0),"
+	" (SELECT DATE_FORMAT(p.established, '%Y-%m-%d')"
+	"  FROM ledger_media_procedure p WHERE p.facility_id = f.id)"
+	" FROM facility f WHERE f.status = 'active' ORDER BY f.code LIMIT 1000",
+[STMT_LEDGER_WARN_STALE] =
+	"SELECT f.id, f.code, f.name, t.name, t.av_product,"
+	" DATE_FORMAT(t.av_def_date, '%Y-%m-%d') FROM ledger_terminal t"
+	" JOIN facility f ON f.id = t.facility_id WHERE t.av_def_date < ?"
+	" ORDER BY t.av_def_date, f.code, t.name LIMIT 1000",
+[STMT_LEDGER_WARN_FREE] =
+	"SELECT f.id, f.code, f.name, t.name, t.av_product,"
+	" DATE_FORMAT(t.av_def_date, '%Y-%m-%d') FROM ledger_terminal t"
+	" JOIN facility f ON f.id = t.facility_id WHERE t.av_paid = 0"
+	" ORDER BY f.code, t.name LIMIT 1000",
+[STMT_LEDGER_WARN_NOPROC] =
+	"SELECT f.id, f.code, f.name FROM facility f"
+	" LEFT JOIN ledger_media_procedure p ON p.facility_id = f.id"
+	" WHERE p.facility_id IS NULL AND f.status = 'active'"
+	" ORDER BY f.code LIMIT 1000",
 };

@@ -27,6 +27,7 @@ for i in $(seq "$ROUNDS"); do
 	tok=$(awk '/__Host-csrf/ {print $7}' "$VAR/cj")
 	codes+=" $($C --data-urlencode login=unei --data-urlencode "password=$(cat $D/unei.password)" -d "csrf=$tok" $B/login)"
 	codes+=" $($C $B/) $($C $B/admin/certs) $($C "$B/admin/certs?view=expiring")"
+	codes+=" $($C $B/admin/ledger) $($C "$B/admin/ledger?facility=1") $($C $B/admin/ledger/warnings)"
 	codes+=" $($C "$B/?bad=%FF") $($C $B/nope) $($C -X PUT $B/login) $($C $B/password)"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 done

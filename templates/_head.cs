@@ -18,6 +18,8 @@
     <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/meetings"><?cs var:L.council.nav_meetings ?></a><?cs /if ?>
     <?cs if:Session.role.operator ?><a href="/admin/certs"><?cs var:L.nav.certs ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president ?><a href="/council/operator"><?cs var:L.council.nav_operator ?></a> <a href="/council/staff"><?cs var:L.council.nav_staff ?></a><?cs /if ?>
+    <?cs if:Session.role.facility_manager ?><a href="/ledger"><?cs var:L.ledger.nav ?></a><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.president ?><a href="/admin/ledger"><?cs var:L.ledger.nav_admin ?></a><?cs /if ?>
   </nav>
   <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>
   <a href="/password" class="navlink"><?cs var:L.nav.password ?></a>
