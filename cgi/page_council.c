@@ -738,6 +738,37 @@ fail:
 	db_fail(r);
 }
 
+/* The minutes of a held meeting: what it decided and what it was told. */
+static void
+minutes_view(long long id)
+{
+	static const char *const acols[] = { "id", "kind", "subject", "decision",
+	    "decision_kind", "reason" };
+	static const char *const rcols[] = { "id", "login", "name", "reason",
+	    "revoked_at" };
+	struct dbres	*res;
+	char		 key[64];
+
+	if ((res = db_query(STMT_MINUTES_APPS, "i", id)) != NULL) {
+		for (size_t i = 0; i < res->nrows; i++) {
+			str_fmt(key, sizeof(key), "Minutes.apps.%zu", i);
+			struct vnode *row = view_node(key);
+			for (size_t c = 0; c < 6; c++)
+				vnode_set(row, acols[c], dbres_get(res, i, c));
+		}
+		dbres_free(res);
+	}
+	if ((res = db_query(STMT_MINUTES_REVOCATIONS, "i", id)) != NULL) {
+		for (size_t i = 0; i < res->nrows; i++) {
+			str_fmt(key, sizeof(key), "Minutes.revocations.%zu", i);
+			struct vnode *row = view_node(key);
+			for (size_t c = 0; c < 5; c++)
+				vnode_set(row, rcols[c], dbres_get(res, i, c));
+		}
+		dbres_free(res);
+	}
+}
+
 /* The agenda is generated: what is pending, and what must be reported (A10.3, A13.2). */
 void
 page_meeting_view(struct req *r)
@@ -775,6 +806,12 @@ page_meeting_view(struct req *r)
 	vnode_set(n, "version", dbres_get(m, 0, 4));
 	int planned = str_eq(dbres_get(m, 0, 3), "planned");
 	dbres_free(m);
+	if (!planned) {
+		minutes_view(id);
+		view_set("Page.title", lang("council.minutes_title"));
+		http_page(r, 200, "meeting_view.cs");
+		return;
+	}
 	/* A held meeting's reports were marked; the live agenda is for a planned one. */
 	for (size_t p = 0; planned && p < sizeof(parts) / sizeof(parts[0]); p++) {
 		if ((res = db_query(parts[p].st, "")) == NULL)

@@ -220,6 +220,15 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_REPORT_SOLE] =
 	"UPDATE application SET reported_at = UTC_TIMESTAMP(6), meeting_id = ?"
 	" WHERE decision_kind = 'sole' AND reported_at IS NULL",
+[STMT_MINUTES_APPS] =
+	"SELECT a.id, a.kind, COALESCE(a.fac_name, a.user_name, t.name),"
+	" a.decision, a.decision_kind, a.decision_reason FROM application a"
+	" LEFT JOIN users t ON t.id = a.target_user_id"
+	" WHERE a.meeting_id = ? ORDER BY a.decision_kind, a.id",
+[STMT_MINUTES_REVOCATIONS] =
+	"SELECT r.id, u.login, u.name, r.reason, DATE_FORMAT(r.revoked_at,"
+	" '%Y-%m-%d') FROM revocation r JOIN users u ON u.id = r.user_id"
+	" WHERE r.meeting_id = ? ORDER BY r.id",
 [STMT_REPORT_REVOCATIONS] =
 	"UPDATE revocation SET reported_at = UTC_TIMESTAMP(6), meeting_id = ?"
 	" WHERE reported_at IS NULL",

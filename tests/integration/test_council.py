@@ -94,6 +94,8 @@ def test_A10_3_sole_decision_on_next_meeting_agenda_then_reported():
     assert r.status_code == 303
     assert sql(f"SELECT reported_at IS NOT NULL, meeting_id FROM application WHERE id = {app}") \
         == [["1", str(m)]]
+    minutes = pres.get(url(f"/meetings/view?id={m}")).text
+    assert "議事録" in minutes and "議題 確認" in minutes[minutes.index("minutes-apps"):]
     m2 = new_meeting(pres, "2027-01-15")
     assert "議題 確認" not in pres.get(url(f"/meetings/view?id={m2}")).text
 
