@@ -99,7 +99,8 @@ db_schema() {
 }
 
 workers_up() {
-	alive "$VAR/run/mogamid.pid" && return 0
+	# Always the binary just built: a running pool is replaced.
+	stop_pid "$VAR/run/mogamid.pid"
 	# MOGAMID_WRAPPER runs the workers under a tool (make valgrind).
 	setsid ${MOGAMID_WRAPPER:-} "$ROOT/build/mogamid" -c "$CONF" >>"$VAR/log/mogamid.log" 2>&1 </dev/null &
 	echo $! >"$VAR/run/mogamid.pid"

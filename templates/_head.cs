@@ -22,7 +22,6 @@
     <?cs if:Session.role.operator || Session.role.president ?><a href="/admin/ledger"><?cs var:L.ledger.nav_admin ?></a><?cs /if ?>
   </nav>
   <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>
-  <a href="/password" class="navlink"><?cs var:L.nav.password ?></a>
   <form method="post" action="/logout" class="inline">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
     <button type="submit" class="linkbtn" id="logout"><?cs var:L.nav.logout ?></button>
