@@ -30,6 +30,11 @@ const struct field f_cert_download[] = {
 	{ "id", FT_INT, 20 },
 	{ NULL, 0, 0 }
 };
+const struct field f_init_password[] = {
+	{ "login", FT_TOKEN, 64 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
 const struct field f_cert_revoke[] = {
 	{ "serial", FT_HEX, 66 },
 	{ "reason", FT_TOKEN, 32 },
@@ -206,4 +211,63 @@ page_cert_revoke(struct req *r)
 	}
 	http_redirect(r, rc == 0 ? "/admin/certs?m=revoked" :
 	    "/admin/certs?m=notfound");
+}
+
+/*
+ * An initial password for a user (a new registration, or a forgotten
+ * one): random, shown to the operator once, to be changed at first login.
+ * The user's sessions end.
+ */
+void
+page_init_password(struct req *r)
+{
+	static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+	const char	*login = param(r, "login");
+	unsigned char	 rnd[14];
+	char		 pw[sizeof(rnd) + 1], hash[PKI_PASSWORD_MAX], err[128];
+	struct dbres	*u;
+	long long	 uid;
+
+	if (login == NULL || *login == '\0' ||
+	    (u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
+		view_set("Issue.err_login", lang("certs.need_login"));
+		goto form;
+	}
+	if (u->nrows == 0 || !str_eq(dbres_get(u, 0, 2), "active")) {
+		dbres_free(u);
+		view_set("Issue.err_login", lang("certs.no_user"));
+		goto form;
+	}
+	uid = dbres_ll(u, 0, 0);
+	dbres_free(u);
+	if (pki_random(rnd, sizeof(rnd)) == -1)
+		goto fail;
+	for (size_t i = 0; i < sizeof(rnd); i++)
+		pw[i] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
+	pw[sizeof(rnd)] = '\0';
+	if (pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1 ||
+	    db_begin() != DB_OK ||
+	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash, 1LL, uid) < 0 ||
+	    session_end_user(uid, "password_reset") < 0 ||
+	    audit(r, &(struct audit_entry){ .action = "password.initial",
+	    .object_type = "user", .object_id = login }) != 0 ||
+	    db_commit() != DB_OK) {
+		db_rollback();
+		goto fail;
+	}
+	view_set("Page.title", lang("certs.initpw_title"));
+	view_set("Issued.login", login);
+	view_set("Issued.initial", pw);
+	explicit_bzero(pw, sizeof(pw));
+	http_page(r, 200, "initpw.cs");
+	return;
+fail:
+	http_error(r, 503, "db", NULL);
+	return;
+form:
+	view_set("Issue.login", login);
+	view_set("Page.title", lang("certs.title"));
+	cert_list(r, 0);
+	if (r->status == 0)
+		http_page(r, 422, "certs.cs");
 }

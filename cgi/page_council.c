@@ -34,6 +34,11 @@ const struct field f_app_new[] = {
 	{ "user_login", FT_TOKEN, 64 }, { "user_name", FT_TEXT, 100 },
 	{ "profession", FT_TOKEN, 32 }, { "attestation", FT_TOKEN, 1 },
 	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
+	{ "action", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_app_submit[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
 };
 const struct field f_app_view[] = {
@@ -168,6 +173,18 @@ professions_view(void)
 	dbres_free(res);
 }
 
+/*
+ * Forms 2 and 3 come from a facility manager for their own facility; form 1
+ * also from council staff who enter a paper application (A9).
+ */
+static int
+kind_allowed(const struct req *r, const char *kind)
+{
+	if (r->sess->roles & ROLE_FACILITY_MANAGER)
+		return 1;
+	return str_eq(kind, "facility_join") && is_council(r);
+}
+
 static void
 app_form(struct req *r, const char *kind, int status)
 {
@@ -180,6 +197,10 @@ app_form(struct req *r, const char *kind, int status)
 	if (!str_eq(kind, "facility_join") && !str_eq(kind, "user_register") &&
 	    !str_eq(kind, "user_withdraw")) {
 		http_error(r, 400, "type", "kind");
+		return;
+	}
+	if (!kind_allowed(r, kind)) {
+		http_error(r, 403, "role", NULL);
 		return;
 	}
 	view_set("Form.kind", kind);
@@ -211,7 +232,12 @@ app_form(struct req *r, const char *kind, int status)
 void
 page_app_new(struct req *r)
 {
-	app_form(r, param(r, "kind") ? param(r, "kind") : "user_register", 200);
+	const char	*kind = param(r, "kind");
+
+	if (kind == NULL)
+		kind = r->sess->roles & ROLE_FACILITY_MANAGER ? "user_register" :
+		    "facility_join";
+	app_form(r, kind, 200);
 }
 
 /* Validates form 1; returns 0 when every field is acceptable. */
@@ -319,6 +345,10 @@ page_app_new_post(struct req *r)
 		http_error(r, 400, "type", "kind");
 		return;
 	}
+	if (!kind_allowed(r, kind)) {
+		http_error(r, 403, "role", NULL);
+		return;
+	}
 	if (bad) {
 		app_form(r, kind, 422);
 		return;
@@ -351,10 +381,12 @@ page_app_new_post(struct req *r)
 	if (rc != 1)
 		goto fail;
 	long long id = (long long)db_last_id();
+	int draft = str_eq(param(r, "action"), "draft");
 	str_fmt(where, sizeof(where), "%lld", id);
-	if (audit(r, &(struct audit_entry){ .action = "application.submit",
-	    .object_type = "application", .object_id = where,
-	    .detail = kind }) != 0 || db_commit() != DB_OK)
+	if ((draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1) ||
+	    audit(r, &(struct audit_entry){ .action = draft ? "application.draft" :
+	    "application.submit", .object_type = "application",
+	    .object_id = where, .detail = kind }) != 0 || db_commit() != DB_OK)
 		goto fail;
 	str_fmt(where, sizeof(where), "/applications/view?id=%lld&m=sent", id);
 	http_redirect(r, where);
@@ -396,6 +428,37 @@ app_load(struct req *r, long long id)
 	for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++)
 		vnode_set(n, more[c], dbres_get(res, 0, 9 + c));
 	return res;
+}
+
+/* A draft becomes submitted: now the council sees it. */
+void
+page_app_submit(struct req *r)
+{
+	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
+	struct dbres	*a;
+	char		 where[64];
+	int		 n;
+
+	if ((a = app_load(r, id)) == NULL)
+		return;
+	dbres_free(a);
+	if (db_begin() != DB_OK)
+		goto fail;
+	if ((n = db_exec(STMT_APP_SUBMIT, "iii", id, version, r->sess->user_id)) == 0) {
+		db_rollback();
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
+	str_fmt(where, sizeof(where), "%lld", id);
+	if (n != 1 || audit(r, &(struct audit_entry){ .action = "application.submit",
+	    .object_type = "application", .object_id = where }) != 0 ||
+	    db_commit() != DB_OK)
+		goto fail;
+	str_fmt(where, sizeof(where), "/applications/view?id=%lld&m=sent", id);
+	http_redirect(r, where);
+	return;
+fail:
+	db_fail(r);
 }
 
 void

@@ -25,6 +25,8 @@ void	 page_certs(struct req *);
 void	 page_cert_issue(struct req *);
 void	 page_cert_download(struct req *);
 void	 page_cert_revoke(struct req *);
+extern const struct field f_init_password[];
+void	 page_init_password(struct req *);
 
 /* page_council.c */
 extern const struct field f_apps[], f_app_new_get[], f_app_new[], f_app_view[],
@@ -34,6 +36,8 @@ void	 page_apps(struct req *);
 void	 page_app_new(struct req *);
 void	 page_app_new_post(struct req *);
 void	 page_app_view(struct req *);
+extern const struct field f_app_submit[];
+void	 page_app_submit(struct req *);
 void	 page_app_decide(struct req *);
 void	 page_app_contract(struct req *);
 void	 page_revoke_id(struct req *);

@@ -21,6 +21,7 @@
 #define R_COUNCIL	(ROLE_PRESIDENT | ROLE_OPERATOR | ROLE_STAFF)
 #define R_APPS		(R_COUNCIL | ROLE_FACILITY_MANAGER)
 #define R_DECIDE	(ROLE_PRESIDENT | ROLE_OPERATOR)
+#define R_APPLY		(ROLE_FACILITY_MANAGER | ROLE_OPERATOR | ROLE_STAFF)
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
@@ -36,9 +37,11 @@ const struct route routes[] = {
 	{ "POST", "/admin/certs/issue",	page_cert_issue,	ROLE_OPERATOR,		F_CSRF,			f_cert_issue },
 	{ "GET",  "/admin/certs/download", page_cert_download,	ROLE_OPERATOR,		0,			f_cert_download },
 	{ "POST", "/admin/certs/revoke", page_cert_revoke,	ROLE_OPERATOR,		F_CSRF,			f_cert_revoke },
+	{ "POST", "/admin/users/password", page_init_password,	ROLE_OPERATOR,		F_CSRF,			f_init_password },
 	{ "GET",  "/applications",	page_apps,		R_APPS,			0,			f_apps },
-	{ "GET",  "/applications/new",	page_app_new,		ROLE_FACILITY_MANAGER,	0,			f_app_new_get },
-	{ "POST", "/applications/new",	page_app_new_post,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_app_new },
+	{ "GET",  "/applications/new",	page_app_new,		R_APPLY,		0,			f_app_new_get },
+	{ "POST", "/applications/new",	page_app_new_post,	R_APPLY,		F_CSRF,			f_app_new },
+	{ "POST", "/applications/submit", page_app_submit,	R_APPLY,		F_CSRF,			f_app_submit },
 	{ "GET",  "/applications/view",	page_app_view,		R_APPS,			0,			f_app_view },
 	{ "POST", "/applications/decide", page_app_decide,	R_DECIDE,		F_CSRF,			f_app_decide },
 	{ "POST", "/applications/contract", page_app_contract,	ROLE_OPERATOR,		F_CSRF,			f_app_contract },

@@ -229,6 +229,7 @@ session_view(const struct req *r)
 	view_set("Session.name", s->name);
 	view_set("Session.facility", s->facility);
 	view_set("Session.csrf", s->csrf);
+	view_setf("Session.user_id", "%lld", s->user_id);
 	for (size_t i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
 		if (s->roles & role_names[i].bit) {
 			char k[64];

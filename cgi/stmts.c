@@ -220,6 +220,12 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_REPORT_SOLE] =
 	"UPDATE application SET reported_at = UTC_TIMESTAMP(6), meeting_id = ?"
 	" WHERE decision_kind = 'sole' AND reported_at IS NULL",
+[STMT_APP_SET_DRAFT] =
+	"UPDATE application SET status = 'draft' WHERE id = ?",
+[STMT_APP_SUBMIT] =
+	"UPDATE application SET status = 'submitted',"
+	" submitted_at = UTC_TIMESTAMP(6), version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'draft' AND submitted_by = ?",
 [STMT_MINUTES_APPS] =
 	"SELECT a.id, a.kind, COALESCE(a.fac_name, a.user_name, t.name),"
 	" a.decision, a.decision_kind, a.decision_reason FROM application a"

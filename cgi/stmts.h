@@ -70,6 +70,8 @@ enum stmt {
 	STMT_REPORT_SOLE,
 	STMT_REPORT_REVOCATIONS,
 	STMT_MINUTES_APPS,
+	STMT_APP_SET_DRAFT,
+	STMT_APP_SUBMIT,
 	STMT_MINUTES_REVOCATIONS,
 	/* council people: operator appointment (A3), staff registry (A4.1) */
 	STMT_USER_ACTIVE_BY_LOGIN,

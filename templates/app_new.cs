@@ -47,6 +47,7 @@
     <input type="date" id="effective_date" name="effective_date" value="<?cs var:Form.effective_date ?>"><?cs call:ferr("effective_date") ?></div>
 <?cs /if ?>
   <button type="submit" class="primary" id="app-submit"><?cs var:L.council.submit ?></button>
+  <button type="submit" class="button" name="action" value="draft" id="app-draft"><?cs var:L.council.save_draft ?></button>
 </form>
 </section>
 <?cs include:"_foot.cs" ?>

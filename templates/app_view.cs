@@ -25,6 +25,15 @@
     <?cs if:App.contract_filed_on ?><dt><?cs var:L.council.filed_on ?></dt><dd><?cs var:App.contract_filed_on ?></dd><?cs /if ?>
   </dl>
 </section>
+<?cs if:App.status == "draft" && App.submitted_by == Session.user_id ?>
+<form method="post" action="/applications/submit" class="form" id="submit-draft">
+  <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+  <input type="hidden" name="id" value="<?cs var:App.id ?>">
+  <input type="hidden" name="version" value="<?cs var:App.version ?>">
+  <p class="notice"><?cs var:L.council.draft_note ?></p>
+  <button type="submit" class="primary" id="submit-draft-btn"><?cs var:L.council.submit ?></button>
+</form>
+<?cs /if ?>
 <?cs if:App.status == "submitted" && Session.role.president ?>
 <section class="card">
   <h2><?cs var:L.council.sole_title ?></h2>

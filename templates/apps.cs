@@ -1,5 +1,8 @@
 <?cs include:"_head.cs" ?>
 <h1><?cs var:L.council.apps_title ?></h1>
+<?cs if:!Session.role.facility_manager && (Session.role.operator || Session.role.staff) ?>
+<p class="actions"><a class="button" href="/applications/new?kind=facility_join" id="new-join"><?cs var:L.council.new_join_paper ?></a></p>
+<?cs /if ?>
 <?cs if:Session.role.facility_manager ?>
 <p class="actions">
   <a class="button" href="/applications/new?kind=user_register" id="new-user"><?cs var:L.council.new_user ?></a>

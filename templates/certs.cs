@@ -16,7 +16,9 @@
       <?cs if:Issue.err_days ?><span class="field-error"><?cs var:Issue.err_days ?></span><?cs /if ?>
     </div>
     <button type="submit" class="primary" id="issue-submit"><?cs var:L.certs.submit_issue ?></button>
+    <button type="submit" class="button" id="initpw-submit" formaction="/admin/users/password"><?cs var:L.certs.initpw_submit ?></button>
   </form>
+  <p class="hint"><?cs var:L.certs.initpw_note ?></p>
 </section>
 <nav class="tabs" aria-label="filter">
   <a href="/admin/certs" <?cs if:Certs_view == "all" ?>aria-current="page"<?cs /if ?>><?cs var:L.certs.all ?></a>

@@ -9,7 +9,7 @@ import tempfile
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import VAR, url, BASE
@@ -82,7 +82,16 @@ def assert_clean(drv):
 def click_and_wait(drv, elem):
     """Clicks and waits until the next page has replaced this one."""
     elem.click()
-    WebDriverWait(drv, 10).until(EC.staleness_of(elem))
+
+    def gone(_):
+        try:
+            elem.is_enabled()
+            return False
+        except WebDriverException:      # stale, or its document is gone mid-navigation
+            return True
+    WebDriverWait(drv, 10).until(gone)
+    WebDriverWait(drv, 10).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def form_login(drv, login):

@@ -199,3 +199,37 @@ def test_stale_version_409_double_submit_one_record_csrf_refused():
     r = s.post(url("/applications/new"), data={**form(s, "user_register"), "csrf": "0" * 64,
                "user_login": "csrfx", "user_name": "x", "profession": "nurse"})
     assert r.status_code == 403 and sql("SELECT COUNT(*) FROM application") == before
+
+
+def test_A9_draft_then_submit_and_staff_enters_paper_form():
+    fm = make_user(role="facility_manager")
+    pres = logged_in(make_user(role="president"))
+    s = logged_in(fm)
+    r, _ = submit(s, "user_register", user_login=f"dr{fm.login[:6]}".replace(".", ""),
+                  user_name="下書き 太郎", profession="nurse", action="draft")
+    app = app_id(r)
+    assert sql(f"SELECT status FROM application WHERE id = {app}") == [["draft"]]
+    m = new_meeting(pres, "2027-02-01")
+    assert "下書き 太郎" not in pres.get(url(f"/meetings/view?id={m}")).text
+    r = s.post(url("/applications/submit"), data={"csrf": page_csrf(s), "id": app,
+               "version": version(app)}, allow_redirects=False)
+    assert r.status_code == 303
+    assert "下書き 太郎" in pres.get(url(f"/meetings/view?id={m}")).text
+    # Council staff enter a facility's paper form 1, but never forms 2 and 3.
+    staff = logged_in(make_user(role="staff"))
+    r, _ = submit(staff, "facility_join", fac_name="紙申請の歯科", fac_kind="dental",
+                  fac_address="山形県最上郡", in_region="1", wants_viewing="1",
+                  manager_name="歯科 院長")
+    assert r.status_code == 303
+    assert staff.get(url("/applications/new?kind=user_register")).status_code == 403
+
+
+def test_A4_2_operator_issues_initial_password_to_be_changed_at_first_login():
+    op = logged_in(make_user(role="operator"))
+    u = make_user()
+    r = op.post(url("/admin/users/password"), data={"csrf": page_csrf(op), "login": u.login})
+    assert r.status_code == 200
+    pw = re.search(r'id="initial-password">([A-Za-z0-9]{14})<', r.text).group(1)
+    assert pw not in str(sql("SELECT * FROM audit"))
+    s, r = login(u, password=pw)
+    assert r.status_code == 303 and r.headers["location"] == "/password"

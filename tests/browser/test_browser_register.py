@@ -1,0 +1,69 @@
+"""test_browser_register.py: in Chromium, a user is registered (form 2), gets a certificate
+and an initial password from the operator, logs in and sets their own password (A10.2, A4.2, A8.3);
+after withdrawal (form 3) the same browser can no longer log in (A10.5)."""
+import re
+
+from selenium.webdriver.support.ui import Select
+
+from conftest import VAR, url, sql, logged_in, page_csrf, make_user
+from test_browser_login import (chromium, close, form_login, click_and_wait, assert_clean)
+
+
+def test_A10_2_A10_5_registered_user_gets_certificate_logs_in_then_withdraws(tmp_path):
+    m = chromium("incho02")
+    form_login(m, "incho02")
+    m.get(url("/applications/new?kind=user_register"))
+    m.find_element("id", "user_name").send_keys("訪問 看護")
+    m.find_element("id", "user_login").send_keys("ns.houmon")
+    Select(m.find_element("id", "profession")).select_by_value("nurse")
+    click_and_wait(m, m.find_element("id", "app-submit"))
+    app = int(re.search(r"id=(\d+)", m.current_url).group(1))
+    assert_clean(m)
+
+    pres = logged_in(make_user(role="president"))
+    r = pres.post(url("/applications/decide"), data={
+        "csrf": page_csrf(pres), "id": app, "decision": "approved",
+        "version": sql(f"SELECT version FROM application WHERE id = {app}")[0][0],
+        "sole_reason": "協議会を開催できないため"}, allow_redirects=False)
+    assert r.status_code == 303
+
+    op = logged_in(make_user(role="operator"))
+    r = op.post(url("/admin/certs/issue"), data={"csrf": page_csrf(op), "login": "ns.houmon",
+                                                  "days": "365"})
+    p12pw = re.search(r'id="issued-password">([A-Z0-9]{16})<', r.text).group(1)
+    link = re.search(r'href="(/admin/certs/download\?id=\d+)"', r.text).group(1)
+    demo = VAR / "demo"
+    (demo / "ns.houmon.p12").write_bytes(op.get(url(link)).content)
+    (demo / "ns.houmon.p12.pass").write_text(p12pw)
+    r = op.post(url("/admin/users/password"), data={"csrf": page_csrf(op), "login": "ns.houmon"})
+    initial = re.search(r'id="initial-password">([A-Za-z0-9]+)<', r.text).group(1)
+    (demo / "ns.houmon.password").write_text(initial)
+
+    b = chromium("ns.houmon")
+    form_login(b, "ns.houmon")
+    assert "/password" in b.current_url
+    b.find_element("id", "current").send_keys(initial)
+    b.find_element("id", "new1").send_keys("Houmon-Kango-2026")
+    b.find_element("id", "new2").send_keys("Houmon-Kango-2026")
+    click_and_wait(b, b.find_element("id", "password-submit"))
+    assert "訪問 看護" in b.find_element("tag name", "h1").text
+    assert_clean(b)
+
+    # Form 3: the manager withdraws the user; the next request is refused.
+    m.get(url("/applications/new?kind=user_withdraw"))
+    uid = sql("SELECT id FROM users WHERE login = 'ns.houmon'")[0][0]
+    Select(m.find_element("id", "target")).select_by_value(uid)
+    m.find_element("id", "effective_date").send_keys("12312026")
+    click_and_wait(m, m.find_element("id", "app-submit"))
+    app = int(re.search(r"id=(\d+)", m.current_url).group(1))
+    r = pres.post(url("/applications/decide"), data={
+        "csrf": page_csrf(pres), "id": app, "decision": "approved",
+        "version": sql(f"SELECT version FROM application WHERE id = {app}")[0][0],
+        "sole_reason": "退職のため至急"}, allow_redirects=False)
+    assert r.status_code == 303
+    b.get(url("/"))
+    assert "電子証明書" in b.find_element("tag name", "h1").text
+    assert "ようこそ" not in b.page_source
+    b.save_screenshot(str(VAR / "withdrawn.png"))
+    close(b)
+    close(m)
