@@ -229,6 +229,11 @@ app_handle(struct req *r)
 			    .object_type = "cert", .object_id = r->cert.serial,
 			    .outcome = "denied", .detail = v });
 		view_set("Cert.verify", v);
+		/* nginx's own verdict on a certificate it knows, said plainly. */
+		if (strstr(v, "revoked") != NULL)
+			view_set("Cert.why", lang("cert_revoked"));
+		else if (strstr(v, "expired") != NULL || strstr(v, "not yet valid"))
+			view_set("Cert.why", lang("cert_expired"));
 		http_page(r, 403, "nocert.cs");
 		return;
 	}
