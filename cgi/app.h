@@ -75,6 +75,7 @@ extern const struct route	 routes[];
 extern const size_t		 nroutes;
 
 void	 app_handle(struct req *);
+void	 clock_from_db(void);
 void	 req_free(struct req *);
 
 /* http.c */

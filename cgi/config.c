@@ -123,3 +123,14 @@ now(void)
 {
 	return time(NULL) + cfg.clock_offset;
 }
+
+/* Today's date in Japan, where the network is, as YYYY-MM-DD. */
+void
+today(char out[11])
+{
+	time_t		 t = now() + 9 * 3600;
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}

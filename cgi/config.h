@@ -30,5 +30,6 @@ extern struct config	 cfg;
 
 int	 config_load(const char *, char *, size_t);
 time_t	 now(void);
+void	 today(char [11]);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "certs.h"
 #include "config.h"
+#include "council.h"
 #include "db.h"
 #include "password.h"
 #include "pki.h"
@@ -537,6 +538,7 @@ usage(void)
 	    "  user add --login ID --name NAME --facility CODE --role R[,R] [--profession P]\n"
 	    "  user passwd ID [--keep]        (new password on standard input)\n"
 	    "  user disable ID\n"
+	    "  users expire                   (withdrawals whose date has come)\n"
 	    "  routes\n"
 	    "  cert issue --login ID --out DIR [--days N]\n"
 	    "  cert revoke SERIAL --reason R\n");
@@ -580,6 +582,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "mogamictl: %s\n", err);
 		return 1;
 	}
+	clock_from_db();
 	int rc = 2;
 	const char *a = argv[0], *b = argv[1];
 	if (str_eq(a, "db") && str_eq(b, "migrate"))
@@ -596,7 +599,12 @@ main(int argc, char *argv[])
 		rc = cmd_facility_add(argc, argv);
 	else if (str_eq(a, "user") && str_eq(b, "add"))
 		rc = cmd_user_add(argc, argv);
-	else if (str_eq(a, "user") && str_eq(b, "disable"))
+	else if (str_eq(a, "users") && str_eq(b, "expire")) {
+		int n = council_expire_due();
+		rc = n < 0;
+		if (n >= 0)
+			printf("users ended by withdrawal: %d\n", n);
+	} else if (str_eq(a, "user") && str_eq(b, "disable"))
 		rc = cmd_user_disable(argc, argv);
 	else if (str_eq(a, "user") && str_eq(b, "passwd"))
 		rc = cmd_user_passwd(argc, argv);

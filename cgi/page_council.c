@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "certs.h"
 #include "config.h"
+#include "council.h"
 #include "db.h"
 #include "kana.h"
 #include "pages.h"
@@ -503,7 +504,7 @@ user_end(long long uid, const char *status, const char *why)
 	return 0;
 }
 
-static void
+void
 revoke_certs(const struct req *r, long long uid, const char *reason)
 {
 	struct dbres	*c;
@@ -553,6 +554,12 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 		long long uid = (long long)db_last_id();
 		return db_exec(STMT_ROLE_INSERT, "is", uid, "user") < 0 ? -1 : 0;
 	}
+	/* A10.5: on the effective date; a later date waits (users expire). */
+	char day[11];
+	today(day);
+	if (dbres_get(a, 0, 21) != NULL && strcmp(dbres_get(a, 0, 21), day) > 0)
+		return db_exec(STMT_USER_SET_ENDS, "si", dbres_get(a, 0, 21),
+		    dbres_ll(a, 0, 20)) < 0 ? -1 : 0;
 	*ended = dbres_ll(a, 0, 20);
 	if (user_end(*ended, "withdrawn", "withdrawn") == -1)
 		return -1;
@@ -922,4 +929,47 @@ page_meeting_held(struct req *r)
 	return;
 fail:
 	db_fail(r);
+}
+
+/*
+ * Ends every user whose withdrawal date (A10.5) has come: login refused,
+ * sessions ended, certificates revoked; a facility left without users has
+ * its contract cancellation raised. Returns the number ended, or -1.
+ */
+int
+council_expire_due(void)
+{
+	struct dbres	*due, *u, *c;
+	char		 day[11];
+	int		 n = 0;
+
+	today(day);
+	if ((due = db_query(STMT_USERS_DUE, "s", day)) == NULL)
+		return -1;
+	for (size_t i = 0; i < due->nrows; i++) {
+		long long uid = dbres_ll(due, i, 0);
+		if ((u = db_query(STMT_USER_GET, "i", uid)) == NULL)
+			continue;
+		long long fac = dbres_ll(u, 0, 3);
+		dbres_free(u);
+		if (db_begin() != DB_OK || user_end(uid, "withdrawn", "withdrawn") == -1 ||
+		    (c = db_query(STMT_USERS_ACTIVE_COUNT, "i", fac)) == NULL) {
+			db_rollback();
+			continue;
+		}
+		long long left = dbres_ll(c, 0, 0);
+		dbres_free(c);
+		if ((left == 0 && db_exec(STMT_FACILITY_SET_STATUS, "si",
+		    "cancelling", fac) < 0) ||
+		    audit(NULL, &(struct audit_entry){ .action = "user.withdrawn",
+		    .object_type = "user", .object_id = dbres_get(due, i, 1) }) != 0 ||
+		    db_commit() != DB_OK) {
+			db_rollback();
+			continue;
+		}
+		revoke_certs(NULL, uid, "affiliation_changed");
+		n++;
+	}
+	dbres_free(due);
+	return n;
 }

@@ -120,11 +120,15 @@ page_login_post(struct req *r)
 	}
 	uid = dbres_ll(u, 0, 0);
 	must_change = (int)dbres_ll(u, 0, 5);
+	char day[11];
+	today(day);
 	const char *why = NULL;
 	if (dbres_ll(u, 0, 4) > now())
 		why = "locked_out";
 	else if (!str_eq(dbres_get(u, 0, 2), "active"))
 		why = "inactive";
+	else if (dbres_get(u, 0, 6) != NULL && strcmp(dbres_get(u, 0, 6), day) <= 0)
+		why = "withdrawn";
 	else if (pki_password_verify(pw, dbres_get(u, 0, 1)) != 1)
 		why = "password";
 	else if (r->cert_user_id != uid)

@@ -150,8 +150,8 @@ cert_view(const struct req *r)
 }
 
 /* The test instance's clock, moved by tests instead of sleeping. */
-static void
-test_clock(void)
+void
+clock_from_db(void)
 {
 	struct dbres	*res;
 
@@ -254,7 +254,7 @@ app_handle(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	test_clock();
+	clock_from_db();
 	if (cert_check(r) == -1)
 		return;
 	if (session_load(r) == -1) {

@@ -127,7 +127,12 @@ session_load(struct req *r)
 	s->roles = role_bits(s->role_name);
 	str_copy(s->profession, dbres_get(res, 0, 16) ? dbres_get(res, 0, 16) :
 	    "", sizeof(s->profession));
-	int active = str_eq(dbres_get(res, 0, 10), "active");
+	char day[11];
+	today(day);
+	const char *ends = dbres_get(res, 0, 17);
+	/* A10.5: a withdrawal takes effect on its date, mid-session too. */
+	int active = str_eq(dbres_get(res, 0, 10), "active") &&
+	    (ends == NULL || strcmp(ends, day) > 0);
 	dbres_free(res);
 	if (!active || t - s->created_at > cfg.session_max_secs) {
 		end_by_id(s->id, active ? "expired" : "user_disabled");

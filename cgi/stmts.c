@@ -67,7 +67,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"INSERT IGNORE INTO user_role (user_id, role) VALUES (?, ?)",
 [STMT_USER_BY_LOGIN] =
 	"SELECT id, password_hash, status, failed_count, locked_until,"
-	" must_change_pw FROM users WHERE login = ?",
+	" must_change_pw, ends_on FROM users WHERE login = ?",
 [STMT_USER_CERT_SUBJECT] =
 	"SELECT u.id, u.name, f.code, f.name, u.status FROM users u"
 	" JOIN facility f ON f.id = u.facility_id WHERE u.login = ?",
@@ -100,7 +100,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" s.last_seen, s.locked, s.ended_at, u.login, u.name, u.status,"
 	" u.facility_id, f.name, u.must_change_pw, s.return_to,"
 	" (SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_role r"
-	"  WHERE r.user_id = u.id), u.profession"
+	"  WHERE r.user_id = u.id), u.profession, u.ends_on"
 	" FROM session s JOIN users u ON u.id = s.user_id"
 	" JOIN facility f ON f.id = u.facility_id WHERE s.token_hash = ?",
 [STMT_SESSION_TOUCH] =
@@ -220,6 +220,10 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_REPORT_SOLE] =
 	"UPDATE application SET reported_at = UTC_TIMESTAMP(6), meeting_id = ?"
 	" WHERE decision_kind = 'sole' AND reported_at IS NULL",
+[STMT_USER_SET_ENDS] =
+	"UPDATE users SET ends_on = ?, version = version + 1 WHERE id = ?",
+[STMT_USERS_DUE] =
+	"SELECT id, login FROM users WHERE status = 'active' AND ends_on <= ?",
 [STMT_APP_SET_DRAFT] =
 	"UPDATE application SET status = 'draft' WHERE id = ?",
 [STMT_APP_SUBMIT] =

@@ -71,6 +71,8 @@ enum stmt {
 	STMT_REPORT_REVOCATIONS,
 	STMT_MINUTES_APPS,
 	STMT_APP_SET_DRAFT,
+	STMT_USER_SET_ENDS,
+	STMT_USERS_DUE,
 	STMT_APP_SUBMIT,
 	STMT_MINUTES_REVOCATIONS,
 	/* council people: operator appointment (A3), staff registry (A4.1) */

@@ -1,6 +1,7 @@
 """test_browser_register.py: in Chromium, a user is registered (form 2), gets a certificate
 and an initial password from the operator, logs in and sets their own password (A10.2, A4.2, A8.3);
 after withdrawal (form 3) the same browser can no longer log in (A10.5)."""
+import datetime
 import re
 
 from selenium.webdriver.support.ui import Select
@@ -53,7 +54,8 @@ def test_A10_2_A10_5_registered_user_gets_certificate_logs_in_then_withdraws(tmp
     m.get(url("/applications/new?kind=user_withdraw"))
     uid = sql("SELECT id FROM users WHERE login = 'ns.houmon'")[0][0]
     Select(m.find_element("id", "target")).select_by_value(uid)
-    m.find_element("id", "effective_date").send_keys("12312026")
+    day = (datetime.datetime.utcnow() + datetime.timedelta(hours=9)).date()
+    m.find_element("id", "effective_date").send_keys(day.strftime("%m%d%Y"))
     click_and_wait(m, m.find_element("id", "app-submit"))
     app = int(re.search(r"id=(\d+)", m.current_url).group(1))
     r = pres.post(url("/applications/decide"), data={

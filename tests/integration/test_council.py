@@ -1,4 +1,5 @@
 """test_council.py: applications (forms 1-3), sole decisions, meetings, ID revocation (A9, A10, A13)."""
+import datetime
 import re
 
 from conftest import (url, session, ctl, sql, make_user, login, logged_in, page_csrf,
@@ -129,13 +130,40 @@ def test_A9_A10_4_A18_3_facility_join_onboarding_contract_active():
         [["active", "2026-12-11", "active"]]
 
 
+def jst_today(days=0):
+    return (datetime.datetime.utcnow() + datetime.timedelta(hours=9, days=days)).date()
+
+
+def test_A10_5_withdrawal_takes_effect_on_its_date():
+    from conftest import clock_set
+    fm = make_user(role="facility_manager")
+    leaver = make_user()
+    pres = logged_in(make_user(role="president"))
+    s = logged_in(fm)
+    ls = logged_in(leaver)
+    uid = sql(f"SELECT id FROM users WHERE login = '{leaver.login}'")[0][0]
+    r, _ = submit(s, "user_withdraw", target=uid, effective_date=str(jst_today(3)))
+    assert sole(pres, app_id(r)).status_code == 303
+    assert ls.get(url("/"), allow_redirects=False).status_code == 200   # not yet
+    try:
+        clock_set(3 * 86400)
+        r = ls.get(url("/"), allow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/login"
+        _, r = login(leaver)
+        assert "ログインできませんでした" in r.text
+        assert "users ended by withdrawal: 1" in ctl("users", "expire").stdout
+        assert sql(f"SELECT status FROM cert WHERE serial = '{leaver.serial}'") == [["revoked"]]
+    finally:
+        clock_set(0)
+
+
 def test_A10_5_withdrawal_user_cannot_log_in_last_user_cancels_facility():
     ctl("facility", "add", "--code", "SOLO01", "--name", "ひとり診療所", "--kind", "clinic")
     fm = make_user(role="facility_manager", facility="SOLO01")
     pres = logged_in(make_user(role="president"))
     s = logged_in(fm)
     uid = sql(f"SELECT id FROM users WHERE login = '{fm.login}'")[0][0]
-    r, _ = submit(s, "user_withdraw", target=uid, effective_date="2026-12-31")
+    r, _ = submit(s, "user_withdraw", target=uid, effective_date=str(jst_today()))
     app = app_id(r)
     assert sole(pres, app).status_code == 303
     _, r = login(fm)
