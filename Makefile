@@ -75,10 +75,15 @@ san: deps
 valgrind: build
 	@scripts/valgrind.sh $(VAR)/vg $$(($(TEST_PORT) + 1))
 
+# Every fuzz driver for FUZZ_SECS seconds (clang, libFuzzer, ASan+UBSan).
+FUZZ_SECS = 30
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECS)
+
 clean-build:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 clean: stop clean-build
 	rm -rf $(VAR)
 
-.PHONY: all deps build run stop test unit san valgrind clean clean-build
+.PHONY: all deps build run stop test unit san valgrind fuzz clean clean-build
