@@ -128,6 +128,28 @@ out:
 	return rc;
 }
 
+/* Renders tpl with the current view into dir/name; 0 or -1. */
+static int
+write_page(const char *tpl, const char *dir, const char *name)
+{
+	struct buf	 b;
+	char		 path[1024];
+	FILE		*f = NULL;
+	int		 rc = -1;
+
+	buf_init(&b);
+	if (render(tpl, &b) == 0 && str_fmt(path, sizeof(path), "%s/%s", dir,
+	    name) == 0 && (f = fopen(path, "w")) != NULL &&
+	    fwrite(b.data, 1, b.len, f) == b.len)
+		rc = 0;
+	if (f != NULL && fclose(f) != 0)
+		rc = -1;
+	buf_free(&b);
+	if (rc == -1)
+		fprintf(stderr, "pages: cannot write %s\n", name);
+	return rc;
+}
+
 /*
  * Renders the error pages nginx serves itself (400, 413, 503: a bad request
  * line, a body over nginx's limit, workers down) from the same templates
@@ -137,51 +159,25 @@ static int
 cmd_pages(const char *dir)
 {
 	static const int	 codes[] = { 400, 413, 503 };
-	char			 key[64], path[1024], err[256];
-	struct buf		 b;
-	FILE			*f;
-	size_t			 i;
+	char			 key[64], name[32], err[256];
+	int			 rc = 0;
 
 	if (render_init(err, sizeof(err)) == -1) {
 		fprintf(stderr, "pages: %s\n", err);
 		return 1;
 	}
-	buf_init(&b);
-	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
 		view_begin();
 		view_set_int("Error.status", codes[i]);
 		snprintf(key, sizeof(key), "err.s%d.title", codes[i]);
 		view_set("Error.title", lang(key));
 		snprintf(key, sizeof(key), "err.s%d.next", codes[i]);
 		view_set("Error.next", lang(key));
-		buf_reset(&b);
-		if (render("error.cs", &b) == -1 || str_fmt(path, sizeof(path),
-		    "%s/%d.html", dir, codes[i]) == -1 ||
-		    (f = fopen(path, "w")) == NULL) {
-			fprintf(stderr, "pages: cannot write %d\n", codes[i]);
-			buf_free(&b);
-			render_free();
-			return 1;
-		}
-		fwrite(b.data, 1, b.len, f);
-		fclose(f);
+		snprintf(name, sizeof(name), "%d.html", codes[i]);
+		rc |= write_page("error.cs", dir, name);
 	}
-	/* A certificate nginx itself rejects (495, 496): the same page as the worker's. */
-	view_begin();
-	view_set("Cert.verify", "FAILED");
-	buf_reset(&b);
-	if (render("nocert.cs", &b) == -1 || str_fmt(path, sizeof(path),
-	    "%s/nocert.html", dir) == -1 || (f = fopen(path, "w")) == NULL) {
-		fprintf(stderr, "pages: cannot write nocert\n");
-		buf_free(&b);
-		render_free();
-		return 1;
-	}
-	fwrite(b.data, 1, b.len, f);
-	fclose(f);
-	buf_free(&b);
 	render_free();
-	return 0;
+	return rc ? 1 : 0;
 }
 
 /* --name VALUE from argv[from..), or NULL. */
@@ -278,22 +274,6 @@ cmd_facility_add(int argc, char *argv[])
 	return 0;
 }
 
-/* Prints a random initial password into out (16 characters). */
-static int
-initial_password(char *out, size_t len)
-{
-	static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
-	unsigned char	 rnd[16];
-	size_t		 i;
-
-	if (len < sizeof(rnd) + 1 || pki_random(rnd, sizeof(rnd)) == -1)
-		return -1;
-	for (i = 0; i < sizeof(rnd); i++)
-		out[i] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
-	out[i] = '\0';
-	return 0;
-}
-
 /*
  * user add --login ID --name NAME --facility CODE --role R[,R] [--profession P]
  * Prints the initial password once; it must be changed at first login.
@@ -327,7 +307,7 @@ cmd_user_add(int argc, char *argv[])
 	}
 	fid = dbres_ll(f, 0, 0);
 	dbres_free(f);
-	if (initial_password(pw, sizeof(pw)) == -1 ||
+	if (pki_random_string(pw, 16, PKI_PW_ALPHABET) == -1 ||
 	    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1) {
 		fprintf(stderr, "user add: %s\n", err);
 		return 1;

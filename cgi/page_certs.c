@@ -221,10 +221,8 @@ page_cert_revoke(struct req *r)
 void
 page_init_password(struct req *r)
 {
-	static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 	const char	*login = param(r, "login");
-	unsigned char	 rnd[14];
-	char		 pw[sizeof(rnd) + 1], hash[PKI_PASSWORD_MAX], err[128];
+	char		 pw[15], hash[PKI_PASSWORD_MAX], err[128];
 	struct dbres	*u;
 	long long	 uid;
 
@@ -240,12 +238,8 @@ page_init_password(struct req *r)
 	}
 	uid = dbres_ll(u, 0, 0);
 	dbres_free(u);
-	if (pki_random(rnd, sizeof(rnd)) == -1)
-		goto fail;
-	for (size_t i = 0; i < sizeof(rnd); i++)
-		pw[i] = alphabet[rnd[i] % (sizeof(alphabet) - 1)];
-	pw[sizeof(rnd)] = '\0';
-	if (pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1 ||
+	if (pki_random_string(pw, sizeof(pw) - 1, PKI_PW_ALPHABET) == -1 ||
+	    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1 ||
 	    db_begin() != DB_OK ||
 	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash, 1LL, uid) < 0 ||
 	    session_end_user(uid, "password_reset") < 0 ||

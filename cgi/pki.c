@@ -1108,28 +1108,41 @@ out:
 
 /* ---- Client certificates ---- */
 
-/* Writes a one-time password of PKI_P12_PASS_LEN characters and a NUL. */
-static int
-p12_password(char out[PKI_P12_PASS_LEN + 1])
+/*
+ * Writes n characters drawn uniformly from alphabet, and a NUL, to out
+ * (n + 1 bytes). Returns 0 or -1.
+ */
+int
+pki_random_string(char *out, size_t n, const char *alphabet)
 {
 	unsigned char	 b[64];
-	size_t		 alen = sizeof(p12_alphabet) - 1, i = 0, j;
-	unsigned	 limit = 256 - 256 % (unsigned)alen;
+	size_t		 alen = strlen(alphabet), i = 0, j;
+	unsigned	 limit;
 	int		 rc = -1;
 
-	while (i < PKI_P12_PASS_LEN) {
+	if (alen == 0 || alen > 256)
+		return -1;
+	limit = 256 - 256 % (unsigned)alen;
+	while (i < n) {
 		if (pki_random(b, sizeof(b)) == -1)
 			goto out;
 		/* Rejection sampling: no modulo bias whatever the alphabet. */
-		for (j = 0; j < sizeof(b) && i < PKI_P12_PASS_LEN; j++)
+		for (j = 0; j < sizeof(b) && i < n; j++)
 			if (b[j] < limit)
-				out[i++] = p12_alphabet[b[j] % alen];
+				out[i++] = alphabet[b[j] % alen];
 	}
 	out[i] = '\0';
 	rc = 0;
 out:
 	OPENSSL_cleanse(b, sizeof(b));
 	return rc;
+}
+
+/* Writes a one-time password of PKI_P12_PASS_LEN characters and a NUL. */
+static int
+p12_password(char out[PKI_P12_PASS_LEN + 1])
+{
+	return pki_random_string(out, PKI_P12_PASS_LEN, p12_alphabet);
 }
 
 /*

@@ -53,6 +53,9 @@ int	pki_hmac_sha256_hex(const void *key, size_t keylen, const void *data,
  * Returns 1 if the n bytes at a and b are equal, else 0, in a time that
  * does not depend on the bytes.
  */
+/* Unambiguous letters and digits for passwords a person types once. */
+#define PKI_PW_ALPHABET "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+int	pki_random_string(char *out, size_t n, const char *alphabet);
 int	pki_ct_equal(const void *a, const void *b, size_t n);
 
 /* ---- Passwords (scrypt) ---- */
