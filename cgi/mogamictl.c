@@ -562,9 +562,10 @@ main(int argc, char *argv[])
 		fprintf(stderr, "mogamictl: %s\n", err);
 		return 1;
 	}
-	clock_from_db();
 	int rc = 2;
 	const char *a = argv[0], *b = argv[1];
+	if (!str_eq(a, "db"))		/* before migrations there is no clock table */
+		clock_from_db();
 	if (str_eq(a, "db") && str_eq(b, "migrate"))
 		rc = cmd_migrate(argc == 4 && strcmp(argv[2], "--dir") == 0 ?
 		    argv[3] : "db/migrations");

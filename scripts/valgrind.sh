@@ -28,6 +28,7 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C --data-urlencode login=unei --data-urlencode "password=$(cat $D/unei.password)" -d "csrf=$tok" $B/login)"
 	codes+=" $($C $B/) $($C $B/admin/certs) $($C "$B/admin/certs?view=expiring")"
 	codes+=" $($C $B/admin/ledger) $($C "$B/admin/ledger?facility=1") $($C $B/admin/ledger/warnings)"
+	codes+=" $($C $B/applications) $($C "$B/applications/new?kind=facility_join") $($C $B/meetings) $($C $B/council/staff) $($C $B/council/operator)"
 	codes+=" $($C "$B/?bad=%FF") $($C $B/nope) $($C -X PUT $B/login) $($C $B/password)"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 done
