@@ -1,0 +1,148 @@
+/* test_consent.c: every case of the consent decision (A12.1-A12.4, A14) */
+#include "consent.h"
+#include "t.h"
+
+#define H	1L		/* the disclosing hospital */
+#define V	2L		/* a viewing clinic */
+#define W	3L		/* another viewing facility the patient did not name */
+#define T0	1000000
+#define DAY	86400
+
+static const long long hosp[] = { H }, clinic[] = { V }, all[] = { CONSENT_ALL };
+
+static struct consent
+form4(time_t signed_at)
+{
+	struct consent c = { signed_at, 0, hosp, 1, clinic, 1 };
+	return c;
+}
+
+static struct consent_facts
+facts(const struct consent *c, size_t n, const time_t *rev, size_t nrev)
+{
+	struct consent_facts f = { c, n, rev, nrev, 0, 0, 1, 1 };
+	return f;
+}
+
+static void
+test_A12_1_no_consent_denied(void)
+{
+	struct consent_facts f = facts(NULL, 0, NULL, 0);
+	CHECK(consent_decide(&f, H, V, T0) == CONSENT_DENY_NONE);
+	CHECK(!consent_allowed(consent_decide(&f, H, V, T0)));
+}
+
+static void
+test_A12_1_consent_allows_named_pair_from_signing(void)
+{
+	struct consent c = form4(T0);
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	CHECK(consent_decide(&f, H, V, T0) == CONSENT_ALLOW);
+	CHECK(consent_decide(&f, H, V, T0 + 365 * DAY) == CONSENT_ALLOW);
+	CHECK(consent_decide(&f, H, V, T0 - 1) == CONSENT_DENY_NONE);
+	/* Another viewer, or the other direction, is not covered. */
+	CHECK(consent_decide(&f, H, W, T0) == CONSENT_DENY_NONE);
+	CHECK(consent_decide(&f, V, H, T0) == CONSENT_DENY_NONE);
+}
+
+static void
+test_A12_1_consent_naming_every_facility(void)
+{
+	struct consent c = { T0, 0, all, 1, all, 1 };
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	CHECK(consent_decide(&f, H, W, T0) == CONSENT_ALLOW);
+	CHECK(consent_decide(&f, V, W, T0) == CONSENT_ALLOW);
+}
+
+static void
+test_A12_4_consent_found_void_by_operator_denied(void)
+{
+	struct consent c = form4(T0);
+	c.rejected = 1;
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	CHECK(consent_decide(&f, H, V, T0 + DAY) == CONSENT_DENY_NONE);
+}
+
+static void
+test_A12_2_revocation_effective_at_once(void)
+{
+	struct consent c = form4(T0);
+	time_t rev = T0 + 10 * DAY;
+	struct consent_facts f = facts(&c, 1, &rev, 1);
+	CHECK(consent_decide(&f, H, V, rev - 1) == CONSENT_ALLOW);
+	CHECK(consent_decide(&f, H, V, rev) == CONSENT_DENY_REVOKED);
+	CHECK(consent_decide(&f, H, V, rev + 100 * DAY) == CONSENT_DENY_REVOKED);
+}
+
+static void
+test_A12_2_new_consent_after_revocation_counts(void)
+{
+	struct consent c[2] = { form4(T0), form4(T0 + 20 * DAY) };
+	time_t rev = T0 + 10 * DAY;
+	struct consent_facts f = facts(c, 2, &rev, 1);
+	CHECK(consent_decide(&f, H, V, T0 + 15 * DAY) == CONSENT_DENY_REVOKED);
+	CHECK(consent_decide(&f, H, V, T0 + 20 * DAY) == CONSENT_ALLOW);
+}
+
+static void
+test_A12_3_death_cancels_everything_even_emergency_and_own(void)
+{
+	struct consent c = form4(T0);
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	f.deceased_at = T0 + DAY;
+	f.emergency_until = T0 + 2 * DAY;
+	CHECK(consent_decide(&f, H, V, T0) == CONSENT_ALLOW);
+	CHECK(consent_decide(&f, H, V, T0 + DAY) == CONSENT_DENY_DECEASED);
+	CHECK(consent_decide(&f, H, H, T0 + DAY) == CONSENT_DENY_DECEASED);
+}
+
+static void
+test_A14_emergency_without_consent_within_limit(void)
+{
+	time_t rev = T0;
+	struct consent c = form4(T0 - DAY);
+	struct consent_facts f = facts(&c, 1, &rev, 1);
+	f.emergency_until = T0 + DAY;
+	CHECK(consent_decide(&f, H, W, T0 + 1) == CONSENT_ALLOW_EMERGENCY);
+	/* Even after a revocation (A12.2: only emergency access remains). */
+	CHECK(consent_decide(&f, H, V, T0 + 1) == CONSENT_ALLOW_EMERGENCY);
+	CHECK(consent_decide(&f, H, V, T0 + DAY + 1) == CONSENT_DENY_REVOKED);
+	CHECK(consent_decide(&f, H, W, T0 + DAY + 1) == CONSENT_DENY_NONE);
+}
+
+static void
+test_A10_5_inactive_facility_denied(void)
+{
+	struct consent c = form4(T0);
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	f.viewing_active = 0;
+	CHECK(consent_decide(&f, H, V, T0) == CONSENT_DENY_FACILITY);
+	f.viewing_active = 1;
+	f.disclosing_active = 0;
+	CHECK(consent_decide(&f, H, V, T0) == CONSENT_DENY_FACILITY);
+}
+
+static void
+test_own_records_allowed(void)
+{
+	struct consent_facts f = facts(NULL, 0, NULL, 0);
+	CHECK(consent_decide(&f, H, H, T0) == CONSENT_ALLOW_OWN);
+	CHECK_STR(consent_verdict_name(CONSENT_ALLOW_OWN), "own");
+	CHECK_STR(consent_verdict_name(CONSENT_DENY_REVOKED), "revoked");
+}
+
+int
+main(void)
+{
+	RUN(test_A12_1_no_consent_denied);
+	RUN(test_A12_1_consent_allows_named_pair_from_signing);
+	RUN(test_A12_1_consent_naming_every_facility);
+	RUN(test_A12_4_consent_found_void_by_operator_denied);
+	RUN(test_A12_2_revocation_effective_at_once);
+	RUN(test_A12_2_new_consent_after_revocation_counts);
+	RUN(test_A12_3_death_cancels_everything_even_emergency_and_own);
+	RUN(test_A14_emergency_without_consent_within_limit);
+	RUN(test_A10_5_inactive_facility_denied);
+	RUN(test_own_records_allowed);
+	return T_DONE("consent");
+}
