@@ -1,5 +1,6 @@
 <?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
 <h1><?cs var:L.council["kind_" + Form.kind] ?></h1>
+<?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.council.form_invalid ?></p><?cs /if ?>
 <section class="card">
 <form method="post" action="/applications/new" class="form" id="app-form">
   <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
@@ -47,7 +48,7 @@
     <input type="date" id="effective_date" name="effective_date" value="<?cs var:Form.effective_date ?>"><?cs call:ferr("effective_date") ?></div>
 <?cs /if ?>
   <button type="submit" class="primary" id="app-submit"><?cs var:L.council.submit ?></button>
-  <button type="submit" class="button" name="action" value="draft" id="app-draft"><?cs var:L.council.save_draft ?></button>
+  <button type="submit" class="button secondary" name="action" value="draft" id="app-draft"><?cs var:L.council.save_draft ?></button>
 </form>
 </section>
 <?cs include:"_foot.cs" ?>
