@@ -31,6 +31,7 @@
 #include <openssl/x509v3.h>
 
 #include "pki.h"
+#include "util.h"
 
 #define SALT_LEN	16	/* bytes of salt in a new password hash */
 #define HASH_LEN	32	/* bytes of scrypt output in a new hash */
@@ -91,19 +92,6 @@ hex_lower(const unsigned char *in, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
-/* Returns the value of a hex digit, or -1. */
-static int
-hex_val(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes 2n hex digits at s into n bytes at out; -1 on a non-digit. */
 static int
 hex_decode(const char *s, size_t n, unsigned char *out)
@@ -112,8 +100,8 @@ hex_decode(const char *s, size_t n, unsigned char *out)
 	int	 hi, lo;
 
 	for (i = 0; i < n; i++) {
-		if ((hi = hex_val(s[2 * i])) < 0 ||
-		    (lo = hex_val(s[2 * i + 1])) < 0)
+		if ((hi = hex_value((unsigned char)s[2 * i])) < 0 ||
+		    (lo = hex_value((unsigned char)s[2 * i + 1])) < 0)
 			return -1;
 		out[i] = (unsigned char)(hi << 4 | lo);
 	}
@@ -1308,7 +1296,7 @@ serial_from_hex(const char *s)
 	if (s == NULL)
 		return NULL;
 	for (i = 0; s[i] != '\0'; i++)
-		if (i == 64 || hex_val(s[i]) < 0)
+		if (i == 64 || hex_value((unsigned char)s[i]) < 0)
 			return NULL;
 	if (i == 0 || BN_hex2bn(&bn, s) != (int)i)
 		goto out;

@@ -33,18 +33,6 @@ kv_push(struct kvlist *l, const char *k, size_t klen, const char *v, size_t vlen
 	return REQ_OK;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Decodes one %-encoded, '+'-for-space component of s[0..n) into dst, which
  * has room for n + 1 bytes. Returns the decoded length or -1 on a bad escape.
@@ -61,8 +49,8 @@ urldecode(char *dst, const char *s, size_t n)
 		else if (s[i] == '%') {
 			if (i + 2 >= n)
 				return -1;
-			if ((h = hexval((unsigned char)s[i + 1])) < 0 ||
-			    (l = hexval((unsigned char)s[i + 2])) < 0)
+			if ((h = hex_value((unsigned char)s[i + 1])) < 0 ||
+			    (l = hex_value((unsigned char)s[i + 2])) < 0)
 				return -1;
 			dst[o++] = (char)(h << 4 | l);
 			i += 2;

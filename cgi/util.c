@@ -154,6 +154,19 @@ str_prefix(const char *s, const char *prefix)
 	return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+/* The value of a hex digit (either case), or -1. */
+int
+hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 int
 str_to_ll(const char *s, long long min, long long max, long long *out)
 {
@@ -170,15 +183,6 @@ str_to_ll(const char *s, long long min, long long max, long long *out)
 		return -1;
 	*out = v;
 	return 0;
-}
-
-static int
-hexdigit(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
 /*
@@ -206,8 +210,8 @@ dn_unescape(const char *in, char *out, size_t outlen)
 		}
 		if (in[1] == '\0')
 			break;
-		if ((h = hexdigit((unsigned char)in[1])) >= 0 &&
-		    (l = hexdigit((unsigned char)in[2])) >= 0) {
+		if ((h = hex_value((unsigned char)in[1])) >= 0 &&
+		    (l = hex_value((unsigned char)in[2])) >= 0) {
 			out[o++] = (char)(h << 4 | l);
 			in += 2;
 		} else

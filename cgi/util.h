@@ -32,6 +32,7 @@ int	 str_eq(const char *, const char *);
 int	 str_prefix(const char *, const char *);
 /* parse a decimal integer in [min, max]; the whole string must be digits. */
 int	 str_to_ll(const char *, long long, long long, long long *);
+int	 hex_value(int);
 int	 dn_unescape(const char *, char *, size_t);
 int	 dn_attr(const char *, const char *, char *, size_t);
 
