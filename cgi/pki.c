@@ -869,6 +869,21 @@ out:
 	return rc;
 }
 
+/*
+ * Encodes key (into secure memory) and cert as PEM. The caller frees both
+ * BIOs, also on error. Returns 0 or -1.
+ */
+static int
+pem_pair(EVP_PKEY *key, X509 *x, BIO **kbio, BIO **cbio)
+{
+	if ((*kbio = BIO_new(BIO_s_secmem())) == NULL ||
+	    !PEM_write_bio_PrivateKey(*kbio, key, NULL, NULL, 0, NULL, NULL) ||
+	    (*cbio = BIO_new(BIO_s_mem())) == NULL ||
+	    !PEM_write_bio_X509(*cbio, x))
+		return -1;
+	return 0;
+}
+
 /* ---- The CA ---- */
 
 int
@@ -925,10 +940,7 @@ pki_ca_init(const char *cn, const char *o, int days, const char *key_path,
 		seterr(err, errlen, "signing failed");
 		goto out;
 	}
-	if ((kbio = BIO_new(BIO_s_secmem())) == NULL ||
-	    !PEM_write_bio_PrivateKey(kbio, key, NULL, NULL, 0, NULL, NULL) ||
-	    (cbio = BIO_new(BIO_s_mem())) == NULL ||
-	    !PEM_write_bio_X509(cbio, x)) {
+	if (pem_pair(key, x, &kbio, &cbio) == -1) {
 		seterr(err, errlen, "cannot encode PEM");
 		goto out;
 	}
@@ -1071,10 +1083,7 @@ pki_server_issue(const char *ca_cert_path, const char *ca_key_path,
 		seterr(err, errlen, "cannot build server certificate");
 		goto out;
 	}
-	if ((kbio = BIO_new(BIO_s_secmem())) == NULL ||
-	    !PEM_write_bio_PrivateKey(kbio, key, NULL, NULL, 0, NULL, NULL) ||
-	    (cbio = BIO_new(BIO_s_mem())) == NULL ||
-	    !PEM_write_bio_X509(cbio, x)) {
+	if (pem_pair(key, x, &kbio, &cbio) == -1) {
 		seterr(err, errlen, "cannot encode PEM");
 		goto out;
 	}
