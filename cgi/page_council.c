@@ -121,6 +121,33 @@ db_fail(struct req *r)
 	return -1;
 }
 
+/* Another save came first (a version column): nothing is written. */
+static void
+stale(struct req *r)
+{
+	db_rollback();
+	http_error(r, 409, NULL, NULL);
+}
+
+/*
+ * Ends a write: audits action on object type #id, commits and redirects to
+ * path + id + suffix. On failure rolls back and answers 503. Returns 0 or -1.
+ */
+static int
+commit_and_go(struct req *r, const char *action, const char *type,
+    long long id, const char *detail, const char *path, const char *suffix)
+{
+	char	 oid[24], where[128];
+
+	snprintf(oid, sizeof(oid), "%lld", id);
+	if (audit(r, &(struct audit_entry){ .action = action, .object_type = type,
+	    .object_id = oid, .detail = detail }) != 0 || db_commit() != DB_OK)
+		return db_fail(r);
+	str_fmt(where, sizeof(where), "%s%lld%s", path, id, suffix);
+	http_redirect(r, where);
+	return 0;
+}
+
 static void
 app_row(struct vnode *n, const struct dbres *res, size_t i)
 {
@@ -383,14 +410,10 @@ page_app_new_post(struct req *r)
 		goto fail;
 	long long id = (long long)db_last_id();
 	int draft = str_eq(param(r, "action"), "draft");
-	str_fmt(where, sizeof(where), "%lld", id);
-	if ((draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1) ||
-	    audit(r, &(struct audit_entry){ .action = draft ? "application.draft" :
-	    "application.submit", .object_type = "application",
-	    .object_id = where, .detail = kind }) != 0 || db_commit() != DB_OK)
+	if (draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1)
 		goto fail;
-	str_fmt(where, sizeof(where), "/applications/view?id=%lld&m=sent", id);
-	http_redirect(r, where);
+	commit_and_go(r, draft ? "application.draft" : "application.submit",
+	    "application", id, kind, "/applications/view?id=", "&m=sent");
 	return;
 fail:
 	db_fail(r);
@@ -437,7 +460,6 @@ page_app_submit(struct req *r)
 {
 	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
 	struct dbres	*a;
-	char		 where[64];
 	int		 n;
 
 	if ((a = app_load(r, id)) == NULL)
@@ -446,17 +468,13 @@ page_app_submit(struct req *r)
 	if (db_begin() != DB_OK)
 		goto fail;
 	if ((n = db_exec(STMT_APP_SUBMIT, "iii", id, version, r->sess->user_id)) == 0) {
-		db_rollback();
-		http_error(r, 409, NULL, NULL);
+		stale(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "%lld", id);
-	if (n != 1 || audit(r, &(struct audit_entry){ .action = "application.submit",
-	    .object_type = "application", .object_id = where }) != 0 ||
-	    db_commit() != DB_OK)
+	if (n != 1)
 		goto fail;
-	str_fmt(where, sizeof(where), "/applications/view?id=%lld&m=sent", id);
-	http_redirect(r, where);
+	commit_and_go(r, "application.submit", "application", id, NULL,
+	    "/applications/view?id=", "&m=sent");
 	return;
 fail:
 	db_fail(r);
@@ -586,7 +604,6 @@ page_app_decide(struct req *r)
 	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
 	long long	 meeting = param_ll(r, "meeting"), fac = 0, ended = 0;
 	struct dbres	*a;
-	char		 where[64];
 	int		 is_sole = meeting <= 0, n;
 
 	if ((a = app_load(r, id)) == NULL)
@@ -620,22 +637,17 @@ page_app_decide(struct req *r)
 	    r->sess->user_id, is_sole ? (long long)0 : meeting, fac ? fac : 0LL,
 	    id, version);
 	if (n == 0) {
-		db_rollback();
 		dbres_free(a);
-		http_error(r, 409, NULL, NULL);
+		stale(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "%lld", id);
-	if (n != 1 || audit(r, &(struct audit_entry){ .action = is_sole ?
-	    "application.sole_decision" : "application.decision",
-	    .object_type = "application", .object_id = where,
-	    .detail = decision }) != 0 || db_commit() != DB_OK)
+	if (n != 1)
 		goto fail;
 	dbres_free(a);
-	if (ended > 0)
+	if (commit_and_go(r, is_sole ? "application.sole_decision" :
+	    "application.decision", "application", id, decision,
+	    "/applications/view?id=", "&m=decided") == 0 && ended > 0)
 		revoke_certs(r, ended, "affiliation_changed");
-	str_fmt(where, sizeof(where), "/applications/view?id=%lld&m=decided", id);
-	http_redirect(r, where);
 	return;
 fail:
 	dbres_free(a);
@@ -648,7 +660,6 @@ page_app_contract(struct req *r)
 {
 	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
 	struct dbres	*a;
-	char		 where[64];
 	int		 n;
 
 	if ((a = app_load(r, id)) == NULL)
@@ -663,21 +674,16 @@ page_app_contract(struct req *r)
 		goto fail;
 	n = db_exec(STMT_APP_CONTRACT, "sii", param(r, "filed_on"), id, version);
 	if (n == 0) {
-		db_rollback();
 		dbres_free(a);
-		http_error(r, 409, NULL, NULL);
+		stale(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "%lld", id);
 	if (n != 1 || db_exec(STMT_FACILITY_SET_STATUS, "si", "active",
-	    dbres_ll(a, 0, 9)) < 0 ||
-	    audit(r, &(struct audit_entry){ .action = "application.contract",
-	    .object_type = "application", .object_id = where }) != 0 ||
-	    db_commit() != DB_OK)
+	    dbres_ll(a, 0, 9)) < 0)
 		goto fail;
 	dbres_free(a);
-	str_fmt(where, sizeof(where), "/applications/view?id=%lld", id);
-	http_redirect(r, where);
+	commit_and_go(r, "application.contract", "application", id, NULL,
+	    "/applications/view?id=", "");
 	return;
 fail:
 	dbres_free(a);
@@ -795,14 +801,10 @@ page_meeting_new(struct req *r)
 		http_redirect(r, "/meetings");
 		return;
 	}
-	long long id = (long long)db_last_id();
-	str_fmt(where, sizeof(where), "%lld", id);
-	if (rc != 1 || audit(r, &(struct audit_entry){ .action = "meeting.create",
-	    .object_type = "meeting", .object_id = where }) != 0 ||
-	    db_commit() != DB_OK)
+	if (rc != 1)
 		goto fail;
-	str_fmt(where, sizeof(where), "/meetings/view?id=%lld", id);
-	http_redirect(r, where);
+	commit_and_go(r, "meeting.create", "meeting", (long long)db_last_id(),
+	    NULL, "/meetings/view?id=", "");
 	return;
 fail:
 	db_fail(r);
@@ -903,7 +905,6 @@ void
 page_meeting_held(struct req *r)
 {
 	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
-	char		 where[48];
 	int		 n;
 
 	if (id <= 0 || version < 0) {
@@ -913,19 +914,14 @@ page_meeting_held(struct req *r)
 	if (db_begin() != DB_OK)
 		goto fail;
 	if ((n = db_exec(STMT_MEETING_HELD, "ii", id, version)) == 0) {
-		db_rollback();
-		http_error(r, 409, NULL, NULL);
+		stale(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "%lld", id);
 	if (n != 1 || db_exec(STMT_REPORT_SOLE, "i", id) < 0 ||
-	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0 ||
-	    audit(r, &(struct audit_entry){ .action = "meeting.held",
-	    .object_type = "meeting", .object_id = where }) != 0 ||
-	    db_commit() != DB_OK)
+	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0)
 		goto fail;
-	str_fmt(where, sizeof(where), "/meetings/view?id=%lld", id);
-	http_redirect(r, where);
+	commit_and_go(r, "meeting.held", "meeting", id, NULL,
+	    "/meetings/view?id=", "");
 	return;
 fail:
 	db_fail(r);
