@@ -13,6 +13,7 @@
 #include "pages.h"
 #include "pki.h"
 #include "render.h"
+#include "rows.h"
 #include "session.h"
 #include "util.h"
 
@@ -186,18 +187,11 @@ page_apps(struct req *r)
 static void
 professions_view(void)
 {
+	static const char *const cols[] = { "code", "name", "law", NULL };
 	struct dbres	*res;
-	char		 key[32];
 
-	if ((res = db_query(STMT_PROFESSION_LIST, "")) == NULL)
-		return;
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Professions.%zu", i);
-		struct vnode *n = view_node(key);
-		vnode_set(n, "code", dbres_get(res, i, 0));
-		vnode_set(n, "name", dbres_get(res, i, 1));
-		vnode_set(n, "law", dbres_get(res, i, 2));
-	}
+	res = db_query(STMT_PROFESSION_LIST, "");
+	view_rows("Professions", res, cols);
 	dbres_free(res);
 }
 
@@ -242,15 +236,10 @@ app_form(struct req *r, const char *kind, int status)
 	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
 		view_set("Form.idem", idem);
 	professions_view();
-	if (str_eq(kind, "user_withdraw") && (res = db_query(STMT_USERS_OF_FACILITY,
-	    "i", r->sess->facility_id)) != NULL) {
-		for (size_t i = 0; i < res->nrows; i++) {
-			str_fmt(key, sizeof(key), "Users.%zu", i);
-			struct vnode *n = view_node(key);
-			vnode_set(n, "id", dbres_get(res, i, 0));
-			vnode_set(n, "login", dbres_get(res, i, 1));
-			vnode_set(n, "name", dbres_get(res, i, 2));
-		}
+	if (str_eq(kind, "user_withdraw")) {
+		static const char *const cols[] = { "id", "login", "name", NULL };
+		res = db_query(STMT_USERS_OF_FACILITY, "i", r->sess->facility_id);
+		view_rows("Users", res, cols);
 		dbres_free(res);
 	}
 	view_set("Page.title", lang("council.new_title"));
@@ -733,23 +722,19 @@ page_revoke_id(struct req *r)
 	http_redirect(r, "/applications?m=revoked");
 }
 
+static const char *const meeting_cols[] = { "id", "held_on", "status", NULL };
+
 void
 page_meetings(struct req *r)
 {
 	struct dbres	*res;
-	char		 key[32], idem[65];
+	char		 idem[65];
 
 	if ((res = db_query(STMT_MEETING_LIST, "")) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Meetings.%zu", i);
-		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "held_on", dbres_get(res, i, 1));
-		vnode_set(n, "status", dbres_get(res, i, 2));
-	}
+	view_rows("Meetings", res, meeting_cols);
 	dbres_free(res);
 	if (view_get("Form.idem") == NULL && pki_token_hex(idem, sizeof(idem), 32) == 0)
 		view_set("Form.idem", idem);
@@ -815,30 +800,17 @@ static void
 minutes_view(long long id)
 {
 	static const char *const acols[] = { "id", "kind", "subject", "decision",
-	    "decision_kind", "reason" };
+	    "decision_kind", "reason", NULL };
 	static const char *const rcols[] = { "id", "login", "name", "reason",
-	    "revoked_at" };
+	    "revoked_at", NULL };
 	struct dbres	*res;
-	char		 key[64];
 
-	if ((res = db_query(STMT_MINUTES_APPS, "i", id)) != NULL) {
-		for (size_t i = 0; i < res->nrows; i++) {
-			str_fmt(key, sizeof(key), "Minutes.apps.%zu", i);
-			struct vnode *row = view_node(key);
-			for (size_t c = 0; c < 6; c++)
-				vnode_set(row, acols[c], dbres_get(res, i, c));
-		}
-		dbres_free(res);
-	}
-	if ((res = db_query(STMT_MINUTES_REVOCATIONS, "i", id)) != NULL) {
-		for (size_t i = 0; i < res->nrows; i++) {
-			str_fmt(key, sizeof(key), "Minutes.revocations.%zu", i);
-			struct vnode *row = view_node(key);
-			for (size_t c = 0; c < 5; c++)
-				vnode_set(row, rcols[c], dbres_get(res, i, c));
-		}
-		dbres_free(res);
-	}
+	res = db_query(STMT_MINUTES_APPS, "i", id);
+	view_rows("Minutes.apps", res, acols);
+	dbres_free(res);
+	res = db_query(STMT_MINUTES_REVOCATIONS, "i", id);
+	view_rows("Minutes.revocations", res, rcols);
+	dbres_free(res);
 }
 
 /* The agenda is generated: what is pending, and what must be reported (A10.3, A13.2). */
@@ -848,17 +820,16 @@ page_meeting_view(struct req *r)
 	static const struct {
 		enum stmt	 st;
 		const char	*node;
-		const char	*cols[6];
+		const char	*cols[7];
 	} parts[] = {
 		{ STMT_AGENDA_PENDING, "Agenda.pending",
-		  { "id", "kind", "subject", "facility", "in_region", "version" } },
+		  { "id", "kind", "subject", "facility", "in_region", "version", NULL } },
 		{ STMT_AGENDA_SOLE, "Agenda.sole",
-		  { "id", "kind", "subject", "decision", "sole_reason", "decided_at" } },
+		  { "id", "kind", "subject", "decision", "sole_reason", "decided_at", NULL } },
 		{ STMT_AGENDA_REVOCATIONS, "Agenda.revocations",
 		  { "id", "login", "name", "reason", "revoked_at", NULL } },
 	};
 	struct dbres	*m, *res;
-	char		 key[64];
 	long long	 id = param_ll(r, "id");
 
 	if (id <= 0 || (m = db_query(STMT_MEETING_GET, "i", id)) == NULL) {
@@ -885,15 +856,9 @@ page_meeting_view(struct req *r)
 		return;
 	}
 	/* A held meeting's reports were marked; the live agenda is for a planned one. */
-	for (size_t p = 0; planned && p < sizeof(parts) / sizeof(parts[0]); p++) {
-		if ((res = db_query(parts[p].st, "")) == NULL)
-			continue;
-		for (size_t i = 0; i < res->nrows; i++) {
-			str_fmt(key, sizeof(key), "%s.%zu", parts[p].node, i);
-			struct vnode *row = view_node(key);
-			for (size_t c = 0; c < 6 && parts[p].cols[c]; c++)
-				vnode_set(row, parts[p].cols[c], dbres_get(res, i, c));
-		}
+	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++) {
+		res = db_query(parts[p].st, "");
+		view_rows(parts[p].node, res, parts[p].cols);
 		dbres_free(res);
 	}
 	view_set("Page.title", lang("council.agenda_title"));
