@@ -24,6 +24,7 @@ static const struct ckey {
 	S(origin),
 	I(workers), I(idle_lock_secs), I(session_max_secs),
 	I(lockout_failures), I(lockout_secs), I(test_clock),
+	I(jobs_users_expire_secs),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -45,6 +46,7 @@ defaults(void)
 	cfg.session_max_secs = 12 * 3600;
 	cfg.lockout_failures = 5;
 	cfg.lockout_secs = 15 * 60;
+	cfg.jobs_users_expire_secs = 3600;
 }
 
 /*

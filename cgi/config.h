@@ -24,6 +24,8 @@ struct config {
 	int	 lockout_secs;
 	long	 clock_offset;		/* seconds added to the clock (tests only) */
 	int	 test_clock;		/* 1 when clock_offset may be changed */
+	/* mogamictl scheduler: how often each job runs (0: never) */
+	int	 jobs_users_expire_secs;
 };
 
 extern struct config	 cfg;

@@ -12,6 +12,7 @@
 #include "certs.h"
 #include "config.h"
 #include "council.h"
+#include "jobs.h"
 #include "db.h"
 #include "password.h"
 #include "pki.h"
@@ -520,6 +521,7 @@ usage(void)
 	    "  user disable ID\n"
 	    "  users expire                   (withdrawals whose date has come)\n"
 	    "  routes\n"
+	    "  scheduler                      (runs the periodic jobs until SIGTERM)\n"
 	    "  cert issue --login ID --out DIR [--days N]\n"
 	    "  cert revoke SERIAL --reason R\n");
 	exit(2);
@@ -544,6 +546,14 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 1 && strcmp(argv[0], "routes") == 0)
 		return cmd_routes();
+	if (argc == 1 && strcmp(argv[0], "scheduler") == 0) {
+		if (config_load(conf, err, sizeof(err)) == -1) {
+			fprintf(stderr, "mogamictl: %s\n", err);
+			return 1;
+		}
+		openlog("mogamictl", LOG_PERROR, LOG_USER);
+		return jobs_loop("/proc/self/exe", conf);
+	}
 	if (argc < 2)
 		usage();
 	if (strcmp(argv[0], "pages") == 0) {

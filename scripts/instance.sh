@@ -109,6 +109,13 @@ workers_up() {
 	return 1
 }
 
+sched_up() {
+	# Periodic jobs (imports, expiries, audit checkpoints): mogamictl scheduler.
+	stop_pid "$VAR/run/sched.pid"
+	setsid $CTL scheduler >>"$VAR/log/sched.log" 2>&1 </dev/null &
+	echo $! >"$VAR/run/sched.pid"
+}
+
 nginx_up() {
 	local owner user_line=""
 	# nginx's workers must read static/ and reach the 0600 FastCGI socket, so
@@ -137,6 +144,7 @@ up)
 	$CTL pages "$VAR/err" >/dev/null
 	"$ROOT/scripts/demo.sh" "$VAR" "$CTL"
 	workers_up
+	sched_up
 	nginx_up
 	[ -n "${MOGAMI_TEST:-}" ] || cat <<-MSG
 
@@ -150,6 +158,7 @@ up)
 	;;
 down)
 	stop_pid "$VAR/run/nginx.pid"
+	stop_pid "$VAR/run/sched.pid"
 	stop_pid "$VAR/run/mogamid.pid"
 	stop_pid "$VAR/run/mysqld.pid"
 	;;
