@@ -1,6 +1,7 @@
 /* app.h: a request as the handlers see it, the route table's types */
 #ifndef APP_H
 #define APP_H
+#include "multipart.h"
 #include "req.h"
 #include "util.h"
 
@@ -21,6 +22,10 @@ enum role {
 #define F_CSRF		0x01	/* a POST that needs the form's token */
 #define F_PATIENT	0x02	/* shows patient data */
 #define F_NOLOCK	0x04	/* allowed while the session is idle-locked */
+#define F_UPLOAD	0x08	/* takes multipart/form-data (a file upload) */
+
+/* A form body without an upload is small; only uploads may be large. */
+#define FORM_BODY_MAX	(256 * 1024)
 
 /* The identity nginx verified, from non-HTTP_ parameters only. */
 struct cert_id {
@@ -49,6 +54,7 @@ struct req {
 	struct kvlist		 q;		/* query string */
 	struct kvlist		 form;		/* POST body */
 	struct kvlist		 cookies;
+	struct uploads		 files;		/* F_UPLOAD routes; point into body */
 	const struct route	*route;
 	struct session		*sess;		/* NULL before login; freed by req_free */
 	long long		 cert_user_id;	/* whom the CA issued this certificate */

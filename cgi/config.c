@@ -41,7 +41,7 @@ defaults(void)
 	str_copy(cfg.templates, "templates", sizeof(cfg.templates));
 	str_copy(cfg.lang, "templates/lang/ja.hdf", sizeof(cfg.lang));
 	cfg.workers = 2;
-	cfg.body_max = 1024 * 1024;
+	cfg.body_max = 12 * 1024 * 1024;	/* a scanned form; other forms: FORM_BODY_MAX */
 	cfg.idle_lock_secs = 15 * 60;
 	cfg.session_max_secs = 12 * 3600;
 	cfg.lockout_failures = 5;

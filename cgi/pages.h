@@ -67,5 +67,35 @@ void	 page_ledger_software_add(struct req *);
 void	 page_ledger_procedure(struct req *);
 void	 page_admin_ledger(struct req *);
 void	 page_admin_ledger_warnings(struct req *);
+/* page_patients.c */
+extern const struct field f_patients[], f_patient_new[], f_patient_view[],
+	    f_patient_link[], f_patient_death[], f_patient_merge[],
+	    f_patient_unmerge[], f_links[], f_link_set[];
+void	 page_patients(struct req *);
+void	 page_patient_new(struct req *);
+void	 page_patient_view(struct req *);
+void	 page_patient_link(struct req *);
+void	 page_patient_death(struct req *);
+void	 page_patient_merge(struct req *);
+void	 page_patient_unmerge(struct req *);
+void	 page_links(struct req *);
+void	 page_link_set(struct req *);
+/* page_consent.c */
+extern const struct field f_consent_new_get[], f_consent_new[],
+	    f_consent_view[], f_consent_check[];
+void	 page_consent_new(struct req *);
+void	 page_consent_new_post(struct req *);
+void	 page_consent_view(struct req *);
+void	 page_consent_queue(struct req *);
+void	 page_consent_check(struct req *);
+void	 page_consent_scan(struct req *);
+void	 page_consent_fhir(struct req *);
+/* page_revocation.c */
+extern const struct field f_revocation_new_get[], f_revocation_new[],
+	    f_revocation_receipt[], f_access_report[];
+void	 page_revocation_new(struct req *);
+void	 page_revocation_new_post(struct req *);
+void	 page_revocation_receipt(struct req *);
+void	 page_access_report(struct req *);
 
 #endif

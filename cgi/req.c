@@ -6,7 +6,8 @@
 #include "req.h"
 #include "util.h"
 
-static int
+/* Appends a copy of key k and value v; REQ_OK or an error. */
+int
 kv_push(struct kvlist *l, const char *k, size_t klen, const char *v, size_t vlen)
 {
 	struct kv	*p;

@@ -22,6 +22,10 @@
 #define R_APPS		(R_COUNCIL | ROLE_FACILITY_MANAGER)
 #define R_DECIDE	(ROLE_PRESIDENT | ROLE_OPERATOR)
 #define R_APPLY		(ROLE_FACILITY_MANAGER | ROLE_OPERATOR | ROLE_STAFF)
+#define R_CLINIC	(ROLE_USER | ROLE_FACILITY_MANAGER)	/* at a member facility */
+#define R_DESK		(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
+#define R_CONSENT	(R_CLINIC | ROLE_OPERATOR)		/* registers form 4 */
+#define R_PATIENTS	(R_CLINIC | R_DESK)			/* looks patients up */
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
@@ -64,6 +68,26 @@ const struct route routes[] = {
 	{ "POST", "/ledger/procedure",	page_ledger_procedure,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_ledger_procedure },
 	{ "GET",  "/admin/ledger",	page_admin_ledger,	ROLE_OPERATOR | ROLE_PRESIDENT, 0,		f_admin_ledger },
 	{ "GET",  "/admin/ledger/warnings", page_admin_ledger_warnings, ROLE_OPERATOR | ROLE_PRESIDENT, 0,	NULL },
+	{ "GET",  "/patients",		page_patients,		R_PATIENTS,		F_PATIENT,		f_patients },
+	{ "POST", "/patients/new",	page_patient_new,	R_CONSENT,		F_CSRF | F_PATIENT,	f_patient_new },
+	{ "GET",  "/patients/view",	page_patient_view,	R_PATIENTS,		F_PATIENT,		f_patient_view },
+	{ "POST", "/patients/link",	page_patient_link,	R_CONSENT,		F_CSRF,			f_patient_link },
+	{ "POST", "/patients/death",	page_patient_death,	ROLE_OPERATOR,		F_CSRF,			f_patient_death },
+	{ "POST", "/patients/merge",	page_patient_merge,	ROLE_OPERATOR,		F_CSRF,			f_patient_merge },
+	{ "POST", "/patients/unmerge",	page_patient_unmerge,	ROLE_OPERATOR,		F_CSRF,			f_patient_unmerge },
+	{ "GET",  "/patients/access-report", page_access_report, R_DESK,		F_PATIENT,		f_access_report },
+	{ "GET",  "/links",		page_links,		R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_links },
+	{ "POST", "/links/link",	page_link_set,		R_CONSENT,		F_CSRF,			f_link_set },
+	{ "GET",  "/consents/new",	page_consent_new,	R_CONSENT,		F_PATIENT,		f_consent_new_get },
+	{ "POST", "/consents/new",	page_consent_new_post,	R_CONSENT,		F_CSRF | F_UPLOAD | F_PATIENT, f_consent_new },
+	{ "GET",  "/consents/view",	page_consent_view,	R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_consent_view },
+	{ "GET",  "/consents/scan",	page_consent_scan,	R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_consent_view },
+	{ "GET",  "/consents/fhir",	page_consent_fhir,	R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_consent_view },
+	{ "GET",  "/consents/queue",	page_consent_queue,	ROLE_OPERATOR | ROLE_STAFF, F_PATIENT,		f_consent_view },
+	{ "POST", "/consents/check",	page_consent_check,	ROLE_OPERATOR | ROLE_STAFF, F_CSRF,		f_consent_check },
+	{ "GET",  "/revocations/new",	page_revocation_new,	R_PATIENTS,		F_PATIENT,		f_revocation_new_get },
+	{ "POST", "/revocations/new",	page_revocation_new_post, R_PATIENTS,		F_CSRF | F_PATIENT,	f_revocation_new },
+	{ "GET",  "/revocations/receipt", page_revocation_receipt, R_PATIENTS,	F_PATIENT,		f_revocation_receipt },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
@@ -109,13 +133,25 @@ parse_params(struct req *r)
 	    strlen(r->query), bad, sizeof(bad))) != REQ_OK)
 		goto bad;
 	if (strcmp(r->method, "POST") == 0 && r->body_len > 0) {
-		if (r->content_type == NULL || !str_prefix(r->content_type,
-		    "application/x-www-form-urlencoded")) {
+		int upload = (r->route->flags & F_UPLOAD) &&
+		    r->content_type != NULL &&
+		    str_prefix(r->content_type, "multipart/form-data");
+		if (!upload && (r->content_type == NULL || !str_prefix(
+		    r->content_type, "application/x-www-form-urlencoded"))) {
 			http_error(r, 400, "ctype", NULL);
 			return -1;
 		}
-		if ((rc = kv_parse_urlencoded(&r->form, r->body, r->body_len,
-		    bad, sizeof(bad))) != REQ_OK)
+		if (!upload && r->body_len > FORM_BODY_MAX) {
+			http_error(r, 413, "toolarge", NULL);
+			return -1;
+		}
+		if (upload)
+			rc = mp_parse(r->content_type, r->body, r->body_len,
+			    &r->form, &r->files, bad, sizeof(bad));
+		else
+			rc = kv_parse_urlencoded(&r->form, r->body, r->body_len,
+			    bad, sizeof(bad));
+		if (rc != REQ_OK)
 			goto bad;
 	}
 	if ((rc = field_check(r->route->fields, &r->q, &name)) != REQ_OK ||

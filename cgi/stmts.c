@@ -359,4 +359,188 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LEFT JOIN ledger_media_procedure p ON p.facility_id = f.id"
 	" WHERE p.facility_id IS NULL AND f.status = 'active'"
 	" ORDER BY f.code LIMIT 1000",
+[STMT_HANDLE_INSERT] =
+	"INSERT INTO patient_handle (session_id, handle, patient_id, created_at)"
+	" VALUES (?, ?, ?, UTC_TIMESTAMP(6))",
+[STMT_HANDLE_BY_PATIENT] =
+	"SELECT handle FROM patient_handle WHERE session_id = ? AND patient_id = ?",
+[STMT_HANDLE_RESOLVE] =
+	"SELECT patient_id FROM patient_handle WHERE session_id = ? AND handle = ?",
+/* A patient and those merged into it count as one for consent (A12). */
+[STMT_ACCESS_PATIENT] =
+	"SELECT status, COALESCE(UNIX_TIMESTAMP(cancelled_at), 0), merged_into"
+	" FROM patient WHERE id = ?",
+[STMT_ACCESS_CONSENTS] =
+	"SELECT id, UNIX_TIMESTAMP(registered_at), status = 'rejected',"
+	" all_disclosing, all_viewing FROM consent WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" ORDER BY id",
+[STMT_ACCESS_CONSENT_FACS] =
+	"SELECT cf.consent_id, cf.side, cf.facility_id FROM consent_facility cf"
+	" JOIN consent c ON c.id = cf.consent_id WHERE c.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" ORDER BY cf.consent_id",
+[STMT_ACCESS_REVOCATIONS] =
+	"SELECT UNIX_TIMESTAMP(received_at) FROM consent_revocation"
+	" WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)",
+[STMT_ACCESS_FACILITIES] =
+	"SELECT id, status = 'active', disclosing, viewing FROM facility",
+[STMT_ACCESS_LINKED] =
+	"SELECT DISTINCT facility_id FROM patient_link WHERE patient_id = ?",
+[STMT_PATIENT_INSERT] =
+	"INSERT INTO patient (network_id, name, kana, kana_key, sex, birth_date,"
+	" address, phone, created_at, created_by)"
+	" VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), FROM_UNIXTIME(?), ?)",
+[STMT_PATIENT_MATCH] =
+	"SELECT id, network_id, name, kana, sex, birth_date, status FROM patient"
+	" WHERE kana_key = ? AND birth_date = ? AND sex = ? AND status <> 'merged'"
+	" ORDER BY id LIMIT 20",
+[STMT_PATIENT_GET] =
+	"SELECT id, network_id, name, kana, sex, birth_date, address, phone,"
+	" status, merged_into, deceased_on, death_confirmed_how,"
+	" UNIX_TIMESTAMP(cancelled_at), version, kana_key FROM patient WHERE id = ?",
+[STMT_PATIENT_LINKS] =
+	"SELECT l.id, f.code, f.name, l.local_id, l.source,"
+	" UNIX_TIMESTAMP(l.linked_at), l.facility_id FROM patient_link l"
+	" JOIN facility f ON f.id = l.facility_id WHERE l.patient_id = ?"
+	" ORDER BY f.code, l.local_id",
+[STMT_PATIENT_CONSENTS] =
+	"SELECT c.id, c.signed_on, c.status, f.name, UNIX_TIMESTAMP(c.registered_at),"
+	" c.all_disclosing, c.all_viewing, c.facility_id FROM consent c"
+	" JOIN facility f ON f.id = c.facility_id WHERE c.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" ORDER BY c.registered_at DESC",
+[STMT_PATIENT_REVOCATIONS] =
+	"SELECT r.receipt_no, r.signed_on, UNIX_TIMESTAMP(r.received_at), r.via,"
+	" f.name FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
+	" WHERE r.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) ORDER BY r.received_at DESC",
+[STMT_PATIENT_CANCEL] =
+	"UPDATE patient SET status = 'cancelled', deceased_on = ?,"
+	" death_confirmed_how = ?, cancelled_at = FROM_UNIXTIME(?), cancelled_by = ?,"
+	" version = version + 1 WHERE id = ? AND version = ? AND status = 'active'",
+[STMT_PATIENT_MERGES] =
+	"SELECT m.id, p.network_id, p.name, m.reason, UNIX_TIMESTAMP(m.merged_at),"
+	" UNIX_TIMESTAMP(m.undone_at) FROM patient_merge m"
+	" JOIN patient p ON p.id = m.merged_id WHERE m.survivor_id = ?"
+	" ORDER BY m.merged_at DESC",
+[STMT_LINK_BY_LOCAL] =
+	"SELECT id, patient_id, version FROM patient_link"
+	" WHERE facility_id = ? AND local_id = ? FOR UPDATE",
+[STMT_LINK_INSERT] =
+	"INSERT INTO patient_link (facility_id, local_id, patient_id, source,"
+	" linked_at, linked_by, created_at)"
+	" VALUES (?, ?, ?, 'manual', UTC_TIMESTAMP(6), ?, UTC_TIMESTAMP(6))",
+[STMT_LINK_SET] =
+	"UPDATE patient_link SET patient_id = ?, linked_at = UTC_TIMESTAMP(6),"
+	" linked_by = ?, version = version + 1"
+	" WHERE id = ? AND version = ? AND patient_id IS NULL",
+[STMT_LINK_GET] =
+	"SELECT l.id, l.facility_id, l.local_id, l.patient_id, l.name, l.kana,"
+	" l.kana_key, l.sex, l.birth_date, l.address, l.version, f.name"
+	" FROM patient_link l JOIN facility f ON f.id = l.facility_id WHERE l.id = ?",
+[STMT_LINK_UNLINKED] =
+	"SELECT l.id, f.code, f.name, l.local_id, l.name, l.kana, l.sex,"
+	" l.birth_date, l.version, UNIX_TIMESTAMP(l.created_at) FROM patient_link l"
+	" JOIN facility f ON f.id = l.facility_id"
+	" WHERE l.patient_id IS NULL AND (? = 0 OR l.facility_id = ?)"
+	" ORDER BY l.created_at, l.id LIMIT 200",
+[STMT_MERGE_INSERT] =
+	"INSERT INTO patient_merge (survivor_id, merged_id, reason, merged_at,"
+	" merged_by) VALUES (?, ?, ?, UTC_TIMESTAMP(6), ?)",
+[STMT_MERGE_INTO_COUNT] =
+	"SELECT COUNT(*) FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL",
+[STMT_MERGE_LINK_INSERT] =
+	"INSERT INTO patient_merge_link (merge_id, link_id) VALUES (?, ?)",
+[STMT_MERGE_GET] =
+	"SELECT id, survivor_id, merged_id, undone_at IS NOT NULL FROM patient_merge"
+	" WHERE id = ? FOR UPDATE",
+[STMT_MERGE_LINKS] =
+	"SELECT link_id FROM patient_merge_link WHERE merge_id = ?",
+[STMT_MERGE_UNDO] =
+	"UPDATE patient_merge SET undone_at = UTC_TIMESTAMP(6), undone_by = ?,"
+	" undo_reason = ? WHERE id = ? AND undone_at IS NULL",
+[STMT_LINKS_OF] =
+	"SELECT id FROM patient_link WHERE patient_id = ? FOR UPDATE",
+[STMT_LINK_MOVE] =
+	"UPDATE patient_link SET patient_id = ?, version = version + 1"
+	" WHERE id = ? AND patient_id = ?",
+[STMT_PATIENT_SET_MERGED] =
+	"UPDATE patient SET status = 'merged', merged_into = ?, version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'active'",
+[STMT_PATIENT_UNMERGE] =
+	"UPDATE patient SET status = 'active', merged_into = NULL,"
+	" version = version + 1 WHERE id = ? AND status = 'merged'",
+[STMT_FACILITY_MEMBERS] =
+	"SELECT id, code, name, disclosing, viewing FROM facility"
+	" WHERE status = 'active' ORDER BY code",
+[STMT_CONSENT_BY_IDEM] =
+	"SELECT id FROM consent WHERE idem = ?",
+[STMT_CONSENT_INSERT] =
+	"INSERT INTO consent (patient_id, signed_on, signer, proxy_name,"
+	" proxy_relation, all_disclosing, all_viewing, facility_id, registered_at,"
+	" registered_by, idem) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?,"
+	" ?, FROM_UNIXTIME(?), ?, ?)",
+[STMT_CONSENT_FAC_INSERT] =
+	"INSERT INTO consent_facility (consent_id, side, facility_id) VALUES (?, ?, ?)",
+[STMT_CONSENT_SCAN_INSERT] =
+	"INSERT INTO consent_scan (consent_id, content_type, size, sha256, data)"
+	" VALUES (?, ?, ?, ?, ?)",
+[STMT_CONSENT_QUEUE] =
+	"SELECT c.id, UNIX_TIMESTAMP(c.registered_at), c.signed_on, f.name, u.name,"
+	" s.content_type IS NOT NULL, c.signer, c.all_disclosing, c.all_viewing"
+	" FROM consent c JOIN facility f ON f.id = c.facility_id"
+	" JOIN users u ON u.id = c.registered_by"
+	" LEFT JOIN consent_scan s ON s.consent_id = c.id"
+	" WHERE c.status = 'submitted' ORDER BY c.registered_at, c.id LIMIT 500",
+[STMT_CONSENT_GET] =
+	"SELECT c.id, c.patient_id, c.signed_on, c.signer, c.proxy_name,"
+	" c.proxy_relation, c.all_disclosing, c.all_viewing, c.facility_id, f.name,"
+	" UNIX_TIMESTAMP(c.registered_at), u.name, c.status,"
+	" UNIX_TIMESTAMP(c.checked_at), c.check_note, c.version, s.content_type,"
+	" s.size, s.sha256, p.network_id, f.code"
+	" FROM consent c JOIN facility f ON f.id = c.facility_id"
+	" JOIN users u ON u.id = c.registered_by JOIN patient p ON p.id = c.patient_id"
+	" LEFT JOIN consent_scan s ON s.consent_id = c.id WHERE c.id = ?",
+[STMT_CONSENT_FACS] =
+	"SELECT cf.side, f.id, f.code, f.name FROM consent_facility cf"
+	" JOIN facility f ON f.id = cf.facility_id WHERE cf.consent_id = ?"
+	" ORDER BY cf.side, f.code",
+[STMT_CONSENT_CHECK] =
+	"UPDATE consent SET status = ?, checked_at = UTC_TIMESTAMP(6),"
+	" checked_by = ?, check_note = NULLIF(?, ''), version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'submitted'",
+[STMT_CONSENT_SCAN_GET] =
+	"SELECT content_type, size, sha256, data FROM consent_scan WHERE consent_id = ?",
+/* The first form 5 received after a consent was registered ends it. */
+[STMT_CONSENT_REVOKED_AT] =
+	"SELECT COALESCE(MIN(UNIX_TIMESTAMP(received_at)), 0) FROM consent_revocation"
+	" WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) AND received_at >= FROM_UNIXTIME(?)",
+[STMT_RECEIPT_BUMP] =
+	"INSERT INTO receipt_seq (kind, year, last) VALUES (?, ?, 1)"
+	" ON DUPLICATE KEY UPDATE last = last + 1",
+[STMT_RECEIPT_LAST] =
+	"SELECT last FROM receipt_seq WHERE kind = ? AND year = ?",
+[STMT_CREVOC_BY_IDEM] =
+	"SELECT receipt_no FROM consent_revocation WHERE idem = ?",
+[STMT_CREVOC_INSERT] =
+	"INSERT INTO consent_revocation (receipt_no, patient_id, signed_on, signer,"
+	" proxy_name, proxy_relation, via, facility_id, note, received_at,"
+	" received_by, idem) VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?,"
+	" NULLIF(?, 0), NULLIF(?, ''), FROM_UNIXTIME(?), ?, ?)",
+[STMT_CREVOC_GET] =
+	"SELECT r.receipt_no, r.patient_id, r.signed_on, r.signer, r.proxy_name,"
+	" r.proxy_relation, r.via, f.name, UNIX_TIMESTAMP(r.received_at), u.name,"
+	" p.name, p.kana, r.facility_id FROM consent_revocation r"
+	" JOIN patient p ON p.id = r.patient_id JOIN users u ON u.id = r.received_by"
+	" LEFT JOIN facility f ON f.id = r.facility_id WHERE r.receipt_no = ?",
+/* Every look at this patient's data by a user of the network (A11.2). */
+[STMT_ACCESS_REPORT] =
+	"SELECT UNIX_TIMESTAMP(a.ts), f.name, pr.name, a.purpose, a.action,"
+	" a.purpose = 'emergency' FROM audit a"
+	" LEFT JOIN facility f ON f.id = a.facility_id"
+	" LEFT JOIN users u ON u.id = a.user_id"
+	" LEFT JOIN profession pr ON pr.code = u.profession"
+	" WHERE a.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) AND a.outcome = 'allowed'"
+	" AND (a.action LIKE 'record.%' OR a.action LIKE 'emergency.%'"
+	" OR a.action LIKE 'document.%' OR a.action = 'patient.view')"
+	" ORDER BY a.ts, a.id LIMIT 5000",
+[STMT_PATIENT_BY_NETWORK_ID] =
+	"SELECT id, status, version FROM patient WHERE network_id = ? FOR UPDATE",
 };

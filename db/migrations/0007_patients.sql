@@ -89,11 +89,13 @@ CREATE TABLE IF NOT EXISTS consent (
   facility_id BIGINT UNSIGNED NOT NULL,           -- where it was obtained
   registered_at DATETIME(6) NOT NULL,
   registered_by BIGINT UNSIGNED NOT NULL,
+  idem CHAR(64) NOT NULL,                          -- one form, one row on a double submit
   status VARCHAR(16) NOT NULL DEFAULT 'submitted', -- submitted, checked, rejected
   checked_at DATETIME(6) NULL,
   checked_by BIGINT UNSIGNED NULL,
   check_note VARCHAR(500) NULL,
   version INT NOT NULL DEFAULT 1,
+  UNIQUE KEY consent_idem (idem),
   KEY consent_patient (patient_id),
   KEY consent_status (status, registered_at),
   CONSTRAINT consent_patient_fk FOREIGN KEY (patient_id) REFERENCES patient (id)
@@ -131,7 +133,9 @@ CREATE TABLE IF NOT EXISTS consent_revocation (
   note VARCHAR(500) NULL,
   received_at DATETIME(6) NOT NULL,
   received_by BIGINT UNSIGNED NOT NULL,
+  idem CHAR(64) NOT NULL,
   UNIQUE KEY consent_revocation_receipt (receipt_no),
+  UNIQUE KEY consent_revocation_idem (idem),
   KEY consent_revocation_patient (patient_id, received_at),
   CONSTRAINT consent_revocation_patient_fk FOREIGN KEY (patient_id) REFERENCES patient (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
@@ -142,4 +146,15 @@ CREATE TABLE IF NOT EXISTS receipt_seq (
   year INT NOT NULL,
   last INT NOT NULL,
   PRIMARY KEY (kind, year)
+) ENGINE=InnoDB;
+
+-- A8.4: pages name a patient by an opaque random handle that is valid only
+-- in the session that obtained it, never by a name, ID or birth date.
+CREATE TABLE IF NOT EXISTS patient_handle (
+  session_id BIGINT UNSIGNED NOT NULL,
+  handle CHAR(22) NOT NULL,
+  patient_id BIGINT UNSIGNED NOT NULL,
+  created_at DATETIME(6) NOT NULL,
+  PRIMARY KEY (session_id, handle),
+  UNIQUE KEY patient_handle_patient (session_id, patient_id)
 ) ENGINE=InnoDB;

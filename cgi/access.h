@@ -1,0 +1,35 @@
+/* access.h: whether a facility may see a patient now, with facts from MariaDB */
+#ifndef ACCESS_H
+#define ACCESS_H
+#include "consent.h"
+
+struct req;
+
+/* Everything consent_decide() needs about one patient; access_free frees it. */
+struct access {
+	long long		 patient_id;
+	int			 merged;	/* merged into another: no access */
+	struct consent_facts	 f;
+	struct consent		*consents;
+	long long		*facs;		/* the consents' facility lists */
+	time_t			*revocations;
+	long long		*linked;	/* facilities holding its records */
+	size_t			 nlinked;
+	struct fac_state {
+		long long	 id;
+		int		 active, disclosing, viewing;
+	}			*fac;
+	size_t			 nfac;
+};
+
+int			 access_load(struct access *, long long);
+void			 access_free(struct access *);
+enum consent_verdict	 access_decide(struct access *, long long, long long);
+enum consent_verdict	 access_patient(struct access *, long long);
+enum consent_verdict	 access_check(long long, long long);
+
+/* handle.c: opaque per-session names for patients (A8.4) */
+int			 handle_for(const struct req *, long long, char *, size_t);
+long long		 handle_resolve(const struct req *, const char *);
+
+#endif

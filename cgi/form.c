@@ -1,0 +1,103 @@
+/* form.c: what every page handler with a form does the same way */
+#include <stdio.h>
+#include <time.h>
+
+#include "app.h"
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "render.h"
+#include "util.h"
+
+int
+form_empty(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+/* Parameter name as a non-negative integer, or -1 when absent or not one. */
+long long
+form_ll(const struct req *r, const char *name)
+{
+	long long	 v;
+
+	return str_to_ll(param(r, name), 0, 1LL << 60, &v) == 0 ? v : -1;
+}
+
+/*
+ * Marks field as invalid with the message of language key block.err_why
+ * (e.g. "patients", "kana", "required" -> L.patients.err_required).
+ */
+void
+form_err(const char *block, const char *field, const char *why)
+{
+	char	 k[80], l[80];
+
+	str_fmt(k, sizeof(k), "Form.err_%s", field);
+	str_fmt(l, sizeof(l), "%s.err_%s", block, why);
+	view_set(k, lang(l));
+	view_set("Form.invalid", "1");
+}
+
+/* The database failed mid-write: nothing is kept; 503. Returns -1. */
+int
+form_db_fail(struct req *r)
+{
+	db_rollback();
+	http_error(r, 503, "db", NULL);
+	return -1;
+}
+
+/* Another save came first (a version column): nothing is written; 409. */
+void
+form_stale(struct req *r)
+{
+	db_rollback();
+	http_error(r, 409, NULL, NULL);
+}
+
+/*
+ * Ends a write: audits action on type #id (patient_id when it concerns
+ * one), commits and redirects to where. On failure rolls back, 503.
+ */
+int
+form_commit_go(struct req *r, const char *action, const char *type,
+    long long id, const char *detail, const char *where)
+{
+	char	 oid[24];
+
+	snprintf(oid, sizeof(oid), "%lld", id);
+	if (audit(r, &(struct audit_entry){ .action = action, .object_type = type,
+	    .object_id = oid, .detail = detail }) != 0 || db_commit() != DB_OK)
+		return form_db_fail(r);
+	http_redirect(r, where);
+	return 0;
+}
+
+/* Unix time t in Japan time, formatted by strftime's fmt, into out. */
+void
+fmt_jst(char *out, size_t len, long long t, const char *fmt)
+{
+	time_t		 tt = (time_t)t + 9 * 3600;
+	struct tm	 tm;
+
+	if (len == 0)
+		return;
+	out[0] = '\0';
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, len, fmt, &tm) == 0)
+		out[0] = '\0';
+}
+
+/* The message of ?m=KEY after a redirect: L.<block>.m_KEY, if it exists. */
+void
+form_flash(const struct req *r, const char *block)
+{
+	const char	*m = param(r, "m");
+	char		 k[80];
+
+	if (form_empty(m) || str_fmt(k, sizeof(k), "%s.m_%s", block, m) == -1)
+		return;
+	if (lang(k) != NULL && *lang(k) != '\0')
+		view_set("Flash", lang(k));
+}

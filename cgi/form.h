@@ -1,0 +1,18 @@
+/* form.h: what every page handler with a form does the same way */
+#ifndef FORM_H
+#define FORM_H
+#include <stddef.h>
+
+struct req;
+
+int		 form_empty(const char *);
+long long	 form_ll(const struct req *, const char *);
+void		 form_err(const char *, const char *, const char *);
+int		 form_db_fail(struct req *);
+void		 form_stale(struct req *);
+int		 form_commit_go(struct req *, const char *, const char *,
+		    long long, const char *, const char *);
+void		 fmt_jst(char *, size_t, long long, const char *);
+void		 form_flash(const struct req *, const char *);
+
+#endif

@@ -1,0 +1,8 @@
+/* json.h: writing JSON text (FHIR exports) */
+#ifndef JSON_H
+#define JSON_H
+#include "util.h"
+
+void	 json_str(struct buf *, const char *);
+
+#endif

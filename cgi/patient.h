@@ -1,0 +1,16 @@
+/* patient.h: network patients as pages need them (A12) */
+#ifndef PATIENT_H
+#define PATIENT_H
+
+struct req;
+struct dbres;
+
+/* The patient named by ?p=HANDLE: its id, or -1 with an error page sent. */
+long long	 patient_from_handle(struct req *, const char *);
+/* Loads patient id into the view as Patient.*; its row (caller frees) or NULL with a page sent. */
+struct dbres	*patient_view(struct req *, long long);
+int		 patient_check_fields(const struct req *, const char *);
+int		 receipt_next(char, char *, size_t);
+int		 patient_role_facility(const struct req *);
+
+#endif

@@ -1,0 +1,22 @@
+<?cs include:"_head.cs" ?>
+<div class="report" id="report">
+  <h1><?cs var:L.report.heading ?></h1>
+  <dl class="kv">
+    <dt><?cs var:L.report.patient ?></dt><dd><?cs var:Patient.name ?> 様（<?cs var:Patient.birth_date ?>生）</dd>
+    <dt><?cs var:L.report.printed ?></dt><dd><?cs var:Report.printed ?></dd>
+    <dt><?cs var:L.report.count ?></dt><dd id="access-count"><?cs var:Access_n ?></dd>
+  </dl>
+  <p><?cs var:L.report.intro ?></p>
+  <?cs if:Access_n == 0 ?><p id="access-none"><?cs var:L.report.none ?></p><?cs else ?>
+  <table id="accesses">
+    <thead><tr><th><?cs var:L.report.when ?></th><th><?cs var:L.report.facility ?></th><th><?cs var:L.report.profession ?></th><th><?cs var:L.report.purpose ?></th><th><?cs var:L.report.what ?></th><th><?cs var:L.report.emergency ?></th></tr></thead>
+    <tbody>
+    <?cs each:a = Access ?><tr<?cs if:a.emergency ?> class="warn"<?cs /if ?>><td class="nowrap"><?cs var:a.when ?></td><td><?cs var:a.facility ?></td><td><?cs var:a.profession ?></td><td><?cs var:a.purpose ?></td><td><?cs var:a.what ?></td><td><?cs if:a.emergency ?><strong><?cs var:L.report.emergency_yes ?></strong><?cs /if ?></td></tr><?cs /each ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
+  <p><?cs var:L.report.questions ?></p>
+  <p class="muted"><?cs var:L.revocation.contact ?>（<?cs var:Net.name ?>）</p>
+</div>
+<p class="actions noprint"><button type="button" class="primary" data-print="1" id="print"><?cs var:L.report.print ?></button></p>
+<?cs include:"_foot.cs" ?>

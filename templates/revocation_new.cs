@@ -1,0 +1,42 @@
+<?cs include:"_head.cs" ?>
+<h1><?cs var:L.revocation.new_title ?></h1>
+<p><a href="/patients/view?p=<?cs var:P ?>"><?cs var:L.revocation.back ?></a></p>
+<section class="card">
+  <dl class="kv" id="revocation-patient">
+    <dt><?cs var:L.patients.name ?></dt><dd><?cs var:Patient.name ?>（<?cs var:Patient.kana ?>）</dd>
+    <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs var:Patient.birth_date ?></dd>
+    <dt><?cs var:L.patients.network_id ?></dt><dd class="mono"><?cs var:Patient.network_id ?></dd>
+  </dl>
+  <p class="notice"><?cs var:L.revocation.intro ?></p>
+  <form method="post" action="/revocations/new" class="form" id="revocation-form">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <input type="hidden" name="p" value="<?cs var:P ?>">
+    <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
+    <div class="row">
+      <label for="r-signed"><?cs var:L.revocation.signed_on ?></label>
+      <input type="date" id="r-signed" name="signed_on" value="<?cs var:Form.signed_on ?>" required<?cs if:Form.err_signed_on ?> class="invalid" aria-invalid="true"<?cs /if ?>>
+      <?cs call:ferr("signed_on") ?>
+    </div>
+    <fieldset class="row">
+      <legend><?cs var:L.revocation.signer ?></legend>
+      <label><input type="radio" name="signer" value="patient"<?cs if:Form.signer != "proxy" ?> checked<?cs /if ?>> <?cs var:L.consent.signer_patient ?></label>
+      <label><input type="radio" name="signer" value="proxy" id="r-signer-proxy"<?cs if:Form.signer == "proxy" ?> checked<?cs /if ?>> <?cs var:L.consent.signer_proxy ?></label>
+      <?cs call:ferr("signer") ?>
+    </fieldset>
+    <div class="row">
+      <label for="r-proxy"><?cs var:L.consent.proxy_name ?></label>
+      <input type="text" id="r-proxy" name="proxy_name" value="<?cs var:Form.proxy_name ?>" maxlength="100"<?cs if:Form.err_proxy_name ?> class="invalid" aria-invalid="true"<?cs /if ?>>
+      <?cs call:ferr("proxy_name") ?>
+    </div>
+    <div class="row">
+      <label for="r-rel"><?cs var:L.consent.proxy_relation ?></label>
+      <input type="text" id="r-rel" name="proxy_relation" value="<?cs var:Form.proxy_relation ?>" maxlength="50">
+    </div>
+    <div class="row">
+      <label for="r-note"><?cs var:L.revocation.note ?></label>
+      <input type="text" id="r-note" name="note" value="<?cs var:Form.note ?>" maxlength="500">
+    </div>
+    <button type="submit" class="danger" id="revocation-submit"><?cs var:L.revocation.submit ?></button>
+  </form>
+</section>
+<?cs include:"_foot.cs" ?>
