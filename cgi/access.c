@@ -1,6 +1,7 @@
 /*
  * access.c: gathers what consent_decide() needs about a patient from
- * MariaDB. Every page that shows a patient's records asks here, on every
+ * MariaDB. Times are in microseconds: a form 5 and a new form 4 may fall
+ * in the same second. Every page that shows a patient's records asks here, on every
  * request: a form 5 bites on the next request (A12.2).
  */
 #include <stdlib.h>
@@ -176,7 +177,7 @@ access_decide(struct access *a, long long disclosing, long long viewer)
 	/* A facility sees its own records even when it views nobody else's. */
 	a->f.viewing_active = v != NULL && v->active &&
 	    (v->viewing || disclosing == viewer);
-	return consent_decide(&a->f, disclosing, viewer, now());
+	return consent_decide(&a->f, disclosing, viewer, (time_t)now_us());
 }
 
 /*
@@ -188,7 +189,7 @@ access_patient(struct access *a, long long viewer)
 {
 	enum consent_verdict	 best = CONSENT_DENY_NONE, v;
 
-	if (a->f.deceased_at != 0 && a->f.deceased_at <= now())
+	if (a->f.deceased_at != 0 && a->f.deceased_at <= (time_t)now_us())
 		return CONSENT_DENY_DECEASED;
 	for (size_t i = 0; i < a->nlinked; i++) {
 		v = access_decide(a, a->linked[i], viewer);

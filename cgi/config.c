@@ -126,6 +126,20 @@ now(void)
 	return time(NULL) + cfg.clock_offset;
 }
 
+/*
+ * The same clock in microseconds: consent and its revocation may fall in
+ * the same second, and which came first decides who may see (A12.2).
+ */
+long long
+now_us(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((long long)ts.tv_sec + cfg.clock_offset) * 1000000LL +
+	    ts.tv_nsec / 1000;
+}
+
 /* Today's date in Japan, where the network is, as YYYY-MM-DD. */
 void
 today(char out[11])

@@ -32,6 +32,7 @@ extern struct config	 cfg;
 
 int	 config_load(const char *, char *, size_t);
 time_t	 now(void);
+long long now_us(void);
 void	 today(char [11]);
 
 #endif

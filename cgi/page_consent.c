@@ -279,9 +279,10 @@ page_consent_new_post(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	int rc = db_exec(STMT_CONSENT_INSERT, "issssiiiiis", id, on, signer,
+	long long t = now_us();
+	int rc = db_exec(STMT_CONSENT_INSERT, "issssiiiiiis", id, on, signer,
 	    param(r, "proxy_name"), param(r, "proxy_relation"), (long long)dall,
-	    (long long)vall, r->sess->facility_id, (long long)now(),
+	    (long long)vall, r->sess->facility_id, t / 1000000, t % 1000000,
 	    r->sess->user_id, idem);
 	if (rc == DB_DUP) {
 		db_rollback();
@@ -348,7 +349,7 @@ revoked_at(const struct dbres *c)
 	long long	 pid = dbres_ll(c, 0, 1), t;
 
 	if ((res = db_query(STMT_CONSENT_REVOKED_AT, "iii", pid, pid,
-	    dbres_ll(c, 0, 10))) == NULL)
+	    dbres_ll(c, 0, 0))) == NULL)
 		return 0;
 	t = dbres_ll(res, 0, 0);
 	dbres_free(res);

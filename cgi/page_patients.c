@@ -424,10 +424,10 @@ consents_view(long long id, const struct access *a, const struct req *r)
 	if ((res = db_query(STMT_PATIENT_CONSENTS, "ii", id, id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		long long reg = dbres_ll(res, i, 4);
+		long long reg = dbres_ll(res, i, 4), reg_us = dbres_ll(res, i, 8);
 		const char *st = dbres_get(res, i, 2), *state = "effective";
 		for (size_t j = 0; j < a->f.nrevocations; j++)
-			if (a->f.revocations[j] >= reg)
+			if (a->f.revocations[j] >= reg_us)
 				state = "revoked";
 		if (str_eq(st, "rejected"))
 			state = "void";
@@ -668,8 +668,9 @@ page_patient_death(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_PATIENT_CANCEL, "ssiiii", on, how, (long long)now(),
-	    r->sess->user_id, id, ver);
+	long long t = now_us();
+	rc = db_exec(STMT_PATIENT_CANCEL, "ssiiiii", on, how, t / 1000000,
+	    t % 1000000, r->sess->user_id, id, ver);
 	if (rc == 0) {
 		form_stale(r);
 		return;

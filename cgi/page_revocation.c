@@ -180,11 +180,12 @@ page_revocation_new_post(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_CREVOC_INSERT, "sisssssisiis", no, id, on, signer,
+	long long t = now_us();
+	rc = db_exec(STMT_CREVOC_INSERT, "sisssssisiiis", no, id, on, signer,
 	    param(r, "proxy_name"), param(r, "proxy_relation"),
 	    at_desk(r) ? "desk" : "facility",
 	    (long long)(at_desk(r) ? 0 : r->sess->facility_id), param(r, "note"),
-	    (long long)now(), r->sess->user_id, idem);
+	    t / 1000000, t % 1000000, r->sess->user_id, idem);
 	if (rc != 1) {
 		form_db_fail(r);
 		return;

@@ -97,5 +97,10 @@ void	 page_revocation_new(struct req *);
 void	 page_revocation_new_post(struct req *);
 void	 page_revocation_receipt(struct req *);
 void	 page_access_report(struct req *);
+/* page_records.c */
+extern const struct field f_records[], f_record_open[];
+void	 page_records(struct req *);
+void	 page_record_patient(struct req *);
+int	 purpose_ok(const char *);
 
 #endif

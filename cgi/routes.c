@@ -68,6 +68,8 @@ const struct route routes[] = {
 	{ "POST", "/ledger/procedure",	page_ledger_procedure,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_ledger_procedure },
 	{ "GET",  "/admin/ledger",	page_admin_ledger,	ROLE_OPERATOR | ROLE_PRESIDENT, 0,		f_admin_ledger },
 	{ "GET",  "/admin/ledger/warnings", page_admin_ledger_warnings, ROLE_OPERATOR | ROLE_PRESIDENT, 0,	NULL },
+	{ "GET",  "/records",		page_records,		R_CLINIC,		F_PATIENT,		f_records },
+	{ "GET",  "/records/patient",	page_record_patient,	R_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/patients",		page_patients,		R_PATIENTS,		F_PATIENT,		f_patients },
 	{ "POST", "/patients/new",	page_patient_new,	R_CONSENT,		F_CSRF | F_PATIENT,	f_patient_new },
 	{ "GET",  "/patients/view",	page_patient_view,	R_PATIENTS,		F_PATIENT,		f_patient_view },

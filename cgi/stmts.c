@@ -368,10 +368,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT patient_id FROM patient_handle WHERE session_id = ? AND handle = ?",
 /* A patient and those merged into it count as one for consent (A12). */
 [STMT_ACCESS_PATIENT] =
-	"SELECT status, COALESCE(UNIX_TIMESTAMP(cancelled_at), 0), merged_into"
+	"SELECT status, COALESCE(CAST(UNIX_TIMESTAMP(cancelled_at) * 1000000 AS SIGNED), 0), merged_into"
 	" FROM patient WHERE id = ?",
 [STMT_ACCESS_CONSENTS] =
-	"SELECT id, UNIX_TIMESTAMP(registered_at), status = 'rejected',"
+	"SELECT id, CAST(UNIX_TIMESTAMP(registered_at) * 1000000 AS SIGNED), status = 'rejected',"
 	" all_disclosing, all_viewing FROM consent WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
 	" ORDER BY id",
 [STMT_ACCESS_CONSENT_FACS] =
@@ -379,7 +379,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" JOIN consent c ON c.id = cf.consent_id WHERE c.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
 	" ORDER BY cf.consent_id",
 [STMT_ACCESS_REVOCATIONS] =
-	"SELECT UNIX_TIMESTAMP(received_at) FROM consent_revocation"
+	"SELECT CAST(UNIX_TIMESTAMP(received_at) * 1000000 AS SIGNED) FROM consent_revocation"
 	" WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)",
 [STMT_ACCESS_FACILITIES] =
 	"SELECT id, status = 'active', disclosing, viewing FROM facility",
@@ -404,7 +404,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" ORDER BY f.code, l.local_id",
 [STMT_PATIENT_CONSENTS] =
 	"SELECT c.id, c.signed_on, c.status, f.name, UNIX_TIMESTAMP(c.registered_at),"
-	" c.all_disclosing, c.all_viewing, c.facility_id FROM consent c"
+	" c.all_disclosing, c.all_viewing, c.facility_id,"
+	" CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED) FROM consent c"
 	" JOIN facility f ON f.id = c.facility_id WHERE c.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
 	" ORDER BY c.registered_at DESC",
 [STMT_PATIENT_REVOCATIONS] =
@@ -413,7 +414,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" WHERE r.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) ORDER BY r.received_at DESC",
 [STMT_PATIENT_CANCEL] =
 	"UPDATE patient SET status = 'cancelled', deceased_on = ?,"
-	" death_confirmed_how = ?, cancelled_at = FROM_UNIXTIME(?), cancelled_by = ?,"
+	" death_confirmed_how = ?, cancelled_at = FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND,"
+	" cancelled_by = ?,"
 	" version = version + 1 WHERE id = ? AND version = ? AND status = 'active'",
 [STMT_PATIENT_MERGES] =
 	"SELECT m.id, p.network_id, p.name, m.reason, UNIX_TIMESTAMP(m.merged_at),"
@@ -476,7 +478,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"INSERT INTO consent (patient_id, signed_on, signer, proxy_name,"
 	" proxy_relation, all_disclosing, all_viewing, facility_id, registered_at,"
 	" registered_by, idem) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?,"
-	" ?, FROM_UNIXTIME(?), ?, ?)",
+	" ?, FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND, ?, ?)",
 [STMT_CONSENT_FAC_INSERT] =
 	"INSERT INTO consent_facility (consent_id, side, facility_id) VALUES (?, ?, ?)",
 [STMT_CONSENT_SCAN_INSERT] =
@@ -511,7 +513,8 @@ const char *const stmt_sql[STMT__MAX] = {
 /* The first form 5 received after a consent was registered ends it. */
 [STMT_CONSENT_REVOKED_AT] =
 	"SELECT COALESCE(MIN(UNIX_TIMESTAMP(received_at)), 0) FROM consent_revocation"
-	" WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) AND received_at >= FROM_UNIXTIME(?)",
+	" WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" AND received_at >= (SELECT registered_at FROM consent WHERE id = ?)",
 [STMT_RECEIPT_BUMP] =
 	"INSERT INTO receipt_seq (kind, year, last) VALUES (?, ?, 1)"
 	" ON DUPLICATE KEY UPDATE last = last + 1",
@@ -523,7 +526,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	"INSERT INTO consent_revocation (receipt_no, patient_id, signed_on, signer,"
 	" proxy_name, proxy_relation, via, facility_id, note, received_at,"
 	" received_by, idem) VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?,"
-	" NULLIF(?, 0), NULLIF(?, ''), FROM_UNIXTIME(?), ?, ?)",
+	" NULLIF(?, 0), NULLIF(?, ''), FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND, ?, ?)",
 [STMT_CREVOC_GET] =
 	"SELECT r.receipt_no, r.patient_id, r.signed_on, r.signer, r.proxy_name,"
 	" r.proxy_relation, r.via, f.name, UNIX_TIMESTAMP(r.received_at), u.name,"
@@ -543,4 +546,17 @@ const char *const stmt_sql[STMT__MAX] = {
 	" ORDER BY a.ts, a.id LIMIT 5000",
 [STMT_PATIENT_BY_NETWORK_ID] =
 	"SELECT id, status, version FROM patient WHERE network_id = ? FOR UPDATE",
+/* Patients a facility might see: a consent naming it or every viewer, or
+ * its own records. access.c decides each one; this only narrows. */
+[STMT_RECORDS_CANDIDATES] =
+	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date FROM patient p"
+	" WHERE p.status = 'active' AND (p.kana_key LIKE ? OR p.network_id = ?)"
+	" AND (EXISTS (SELECT 1 FROM consent c WHERE c.status <> 'rejected'"
+	"  AND (c.patient_id = p.id OR c.patient_id IN (SELECT merged_id FROM"
+	"  patient_merge WHERE survivor_id = p.id AND undone_at IS NULL))"
+	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
+	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
+	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
+	"  AND l.facility_id = ?))"
+	" ORDER BY p.kana_key, p.id LIMIT 200",
 };

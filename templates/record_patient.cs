@@ -1,0 +1,11 @@
+<?cs include:"_head.cs" ?>
+<h1><?cs var:L.records.patient_title ?></h1>
+<section class="card" id="record-header">
+  <p><strong id="record-name"><?cs var:Patient.name ?></strong>（<?cs var:Patient.kana ?>・<?cs var:L.patients["sex_" + Patient.sex] ?>・<?cs var:Patient.birth_date ?>）
+  <span class="muted"><?cs var:L.records.purpose_now ?>：<?cs var:L.records["purpose_" + Purpose] ?></span></p>
+  <?cs if:Verdict == "emergency" ?><p class="error-box" id="emergency-banner"><?cs var:L.records.verdict_emergency ?></p><?cs /if ?>
+</section>
+<section class="card" id="records">
+  <p class="muted"><?cs var:L.records.records_pending ?></p>
+</section>
+<?cs include:"_foot.cs" ?>
