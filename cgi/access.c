@@ -198,6 +198,22 @@ access_patient(struct access *a, long long viewer)
 		if (v == CONSENT_DENY_REVOKED || best == CONSENT_DENY_NONE)
 			best = v;
 	}
+	if (a->nlinked > 0)
+		return best;
+	/*
+	 * No facility has sent records yet: the viewer still sees the patient
+	 * (and an empty record) when a consent would let it see any
+	 * disclosing member's records, so consent can be confirmed at once.
+	 */
+	for (size_t i = 0; i < a->nfac; i++) {
+		if (!a->fac[i].disclosing)
+			continue;
+		v = access_decide(a, a->fac[i].id, viewer);
+		if (v == CONSENT_ALLOW || v == CONSENT_ALLOW_EMERGENCY)
+			return v;
+		if (v == CONSENT_DENY_REVOKED || best == CONSENT_DENY_NONE)
+			best = v;
+	}
 	return best;
 }
 

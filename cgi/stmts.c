@@ -542,7 +542,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LEFT JOIN profession pr ON pr.code = u.profession"
 	" WHERE a.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) AND a.outcome = 'allowed'"
 	" AND (a.action LIKE 'record.%' OR a.action LIKE 'emergency.%'"
-	" OR a.action LIKE 'document.%' OR a.action = 'patient.view')"
+	" OR a.action LIKE 'document.%')"
 	" ORDER BY a.ts, a.id LIMIT 5000",
 [STMT_PATIENT_BY_NETWORK_ID] =
 	"SELECT id, status, version FROM patient WHERE network_id = ? FOR UPDATE",

@@ -11,7 +11,7 @@
   <table id="accesses">
     <thead><tr><th><?cs var:L.report.when ?></th><th><?cs var:L.report.facility ?></th><th><?cs var:L.report.profession ?></th><th><?cs var:L.report.purpose ?></th><th><?cs var:L.report.what ?></th><th><?cs var:L.report.emergency ?></th></tr></thead>
     <tbody>
-    <?cs each:a = Access ?><tr<?cs if:a.emergency ?> class="warn"<?cs /if ?>><td class="nowrap"><?cs var:a.when ?></td><td><?cs var:a.facility ?></td><td><?cs var:a.profession ?></td><td><?cs var:a.purpose ?></td><td><?cs var:a.what ?></td><td><?cs if:a.emergency ?><strong><?cs var:L.report.emergency_yes ?></strong><?cs /if ?></td></tr><?cs /each ?>
+    <?cs each:a = Access ?><tr<?cs if:a.emergency ?> class="warn"<?cs /if ?>><td class="nowrap"><?cs var:a.when ?></td><td><?cs var:a.facility ?></td><td class="nowrap"><?cs var:a.profession ?></td><td><?cs var:a.purpose ?></td><td><?cs var:a.what ?></td><td><?cs if:a.emergency ?><strong><?cs var:L.report.emergency_yes ?></strong><?cs /if ?></td></tr><?cs /each ?>
     </tbody>
   </table>
   <?cs /if ?>
