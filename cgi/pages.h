@@ -67,5 +67,15 @@ void	 page_ledger_software_add(struct req *);
 void	 page_ledger_procedure(struct req *);
 void	 page_admin_ledger(struct req *);
 void	 page_admin_ledger_warnings(struct req *);
+/* page_desk.c */
+extern const struct field f_desk_list[], f_desk_new_get[], f_desk_new[],
+	    f_desk_view[], f_desk_step[], f_desk_receipt[];
+void	 page_desk_list(struct req *);
+void	 page_desk_new(struct req *);
+void	 page_desk_new_post(struct req *);
+void	 page_desk_view(struct req *);
+void	 page_desk_step(struct req *);
+void	 page_desk_receipt(struct req *);
+void	 desk_home(const struct req *);
 
 #endif

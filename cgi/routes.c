@@ -22,6 +22,10 @@
 #define R_APPS		(R_COUNCIL | ROLE_FACILITY_MANAGER)
 #define R_DECIDE	(ROLE_PRESIDENT | ROLE_OPERATOR)
 #define R_APPLY		(ROLE_FACILITY_MANAGER | ROLE_OPERATOR | ROLE_STAFF)
+/* A4.3: the desk (the operator runs it); users file and follow their own. */
+#define R_DESK		(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
+#define R_COMPLAIN	(R_DESK | ROLE_USER | ROLE_FACILITY_MANAGER)
+#define R_COMPLAINTS	(R_COMPLAIN | ROLE_PRESIDENT)
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
@@ -64,6 +68,12 @@ const struct route routes[] = {
 	{ "POST", "/ledger/procedure",	page_ledger_procedure,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_ledger_procedure },
 	{ "GET",  "/admin/ledger",	page_admin_ledger,	ROLE_OPERATOR | ROLE_PRESIDENT, 0,		f_admin_ledger },
 	{ "GET",  "/admin/ledger/warnings", page_admin_ledger_warnings, ROLE_OPERATOR | ROLE_PRESIDENT, 0,	NULL },
+	{ "GET",  "/desk/complaints",	page_desk_list,		R_COMPLAINTS,		0,			f_desk_list },
+	{ "GET",  "/desk/complaints/new", page_desk_new,	R_COMPLAIN,		0,			f_desk_new_get },
+	{ "POST", "/desk/complaints/new", page_desk_new_post,	R_COMPLAIN,		F_CSRF,			f_desk_new },
+	{ "GET",  "/desk/complaints/view", page_desk_view,	R_COMPLAINTS,		0,			f_desk_view },
+	{ "POST", "/desk/complaints/step", page_desk_step,	R_DESK,			F_CSRF,			f_desk_step },
+	{ "GET",  "/desk/complaints/receipt", page_desk_receipt, R_COMPLAINTS,		0,			f_desk_receipt },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

@@ -20,6 +20,7 @@
     <?cs if:Session.role.operator || Session.role.president ?><a href="/council/operator"><?cs var:L.council.nav_operator ?></a> <a href="/council/staff"><?cs var:L.council.nav_staff ?></a><?cs /if ?>
     <?cs if:Session.role.facility_manager ?><a href="/ledger"><?cs var:L.ledger.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president ?><a href="/admin/ledger"><?cs var:L.ledger.nav_admin ?></a><?cs /if ?>
+    <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><a href="/desk/complaints" id="nav-desk"><?cs var:L.desk.nav ?></a><?cs /if ?>
   </nav>
   <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>
   <form method="post" action="/logout" class="inline">

@@ -52,3 +52,11 @@ CREATE TABLE IF NOT EXISTS complaint_step (
   CONSTRAINT complaint_step_complaint_fk FOREIGN KEY (complaint_id) REFERENCES complaint (id),
   CONSTRAINT complaint_step_by_fk FOREIGN KEY (by_user) REFERENCES users (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The database itself refuses to lose a complaint or rewrite its history.
+CREATE TRIGGER IF NOT EXISTS complaint_no_delete BEFORE DELETE ON complaint
+  FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'A4.3: complaints are never deleted';
+CREATE TRIGGER IF NOT EXISTS complaint_step_no_delete BEFORE DELETE ON complaint_step
+  FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'A4.3: complaint steps are never deleted';
+CREATE TRIGGER IF NOT EXISTS complaint_step_no_update BEFORE UPDATE ON complaint_step
+  FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'A4.3: complaint steps are never changed';
