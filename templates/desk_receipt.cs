@@ -24,7 +24,7 @@
 </article>
 <p class="actions noprint">
   <button type="button" class="primary" id="print-btn" data-print="1"><?cs var:L.desk.print ?></button>
-  <a href="/desk/complaints/view?id=<?cs var:url_escape(c.id) ?>" id="back-view"><?cs var:L.desk.view_title ?> <?cs var:c.receipt_no ?></a>
+  <a href="/desk/complaints/view?id=<?cs var:url_escape(c.id) ?>" id="back-view"><?cs var:L.desk.back_view ?></a>
 </p>
 <?cs /with ?>
 <?cs include:"_foot.cs" ?>

@@ -2,6 +2,7 @@
 <?cs with:c = Complaint.0 ?>
 <h1><?cs var:L.desk.view_title ?> <span class="mono-id" id="receipt-no"><?cs var:c.receipt_no ?></span></h1>
 <?cs if:c.overdue == "1" ?><p class="error-box" role="alert" id="overdue-flag"><strong><?cs var:L.desk.overdue ?></strong>：<?cs var:L.desk.due_on ?> <?cs var:c.due_on ?></p><?cs /if ?>
+<?cs if:Desk.staff && Desk.next ?><p class="notice noprint" id="next-hint"><?cs var:L.desk["hint_" + c.status] ?><?cs if:c.status != "answered" ?>（<?cs var:L.desk.due_on ?> <?cs var:c.due_on ?>）<?cs /if ?> <a href="#step-form"><?cs var:L.desk.hint_go ?></a></p><?cs /if ?>
 <section class="card">
   <dl class="kv" id="complaint">
     <dt><?cs var:L.desk.status ?></dt><dd><span class="status status-<?cs var:c.status ?>" id="complaint-status"><?cs var:L.desk.status_name[c.status] ?></span></dd>
