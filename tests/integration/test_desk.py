@@ -325,3 +325,24 @@ def test_A4_3_user_complainant_with_facility_and_assignee(desk):
     uid = sql("SELECT id FROM users WHERE login = 'dr.sato'")[0][0]
     r = receive(desk, assignee=uid)
     assert r.status_code == 422 and 'id="err-assignee"' in r.text
+
+
+def test_A4_3_user_sees_answer_not_internal_notes(desk):
+    u = logged_in(make_user(role="user"))
+    cid = cid_from(receive(u))
+    assert step(desk, cid, "investigating", note="内部メモ：施設Aに照会中").status_code == 303
+    assert step(desk, cid, "answered", answer="ご指摘の閲覧は診療目的でした。").status_code == 303
+    r = u.get(url(f"/desk/complaints/view?id={cid}"))
+    assert r.status_code == 200 and "ご指摘の閲覧は診療目的でした。" in r.text
+    assert "内部メモ" not in r.text and 'id="step-form"' not in r.text
+    assert "内部メモ" in desk.get(url(f"/desk/complaints/view?id={cid}")).text
+
+
+def test_A4_3_markup_in_fields_is_shown_as_text(desk):
+    evil = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    cid = cid_from(receive(desk, name=evil, contents=evil, contact=evil))
+    for path in (f"/desk/complaints/view?id={cid}", f"/desk/complaints/receipt?id={cid}",
+                 "/desk/complaints"):
+        html = desk.get(url(path)).text
+        assert "<script>alert" not in html and "<img src=x" not in html, path
+        assert "&lt;script&gt;" in html, path
