@@ -429,28 +429,28 @@ desk_check(const struct req *r, long long *fac, long long *assignee)
 
 	*fac = *assignee = 0;
 	if (!one_of(param(r, "contact_kind"), contacts))
-		field_err("contact_kind", "choose"), bad++;
+		field_err("contact_kind", "contact_kind"), bad++;
 	else if (!str_eq(param(r, "contact_kind"), "none") &&
 	    blank(param(r, "contact")))
 		field_err("contact", "contact"), bad++;
 	if (!one_of(param(r, "category"), categories))
-		field_err("category", "choose"), bad++;
+		field_err("category", "category"), bad++;
 	if (blank(param(r, "contents")))
 		field_err("contents", "contents"), bad++;
 	if (!is_desk(r))
 		return bad;
 	if (!one_of(param(r, "from"), kinds))
-		field_err("from", "choose"), bad++;
+		field_err("from", "from"), bad++;
 	if (blank(param(r, "name")))
 		field_err("name", "name"), bad++;
 	if (!one_of(param(r, "channel"), channels))
-		field_err("channel", "choose"), bad++;
+		field_err("channel", "channel"), bad++;
 	if (str_eq(param(r, "from"), "user") && !empty(param(r, "facility"))) {
 		*fac = param_ll(r, "facility");
 		if ((ok = *fac > 0 ? exists(STMT_DESK_FACILITY_OK, *fac) : 0) == -1)
 			return -1;
 		if (!ok)
-			field_err("facility", "choose"), bad++;
+			field_err("facility", "facility"), bad++;
 	}
 	if (!empty(param(r, "assignee"))) {
 		*assignee = param_ll(r, "assignee");
@@ -458,7 +458,7 @@ desk_check(const struct req *r, long long *fac, long long *assignee)
 		    exists(STMT_DESK_ASSIGNEE_OK, *assignee) : 0) == -1)
 			return -1;
 		if (!ok)
-			field_err("assignee", "choose"), bad++;
+			field_err("assignee", "assignee"), bad++;
 	}
 	return bad;
 }
@@ -735,7 +735,7 @@ step_check(struct req *r, long long id, const char *to, long long *assignee)
 			return -1;
 		}
 		if (!ok)
-			field_err("assignee", "choose"), bad++;
+			field_err("assignee", "assignee"), bad++;
 	}
 	/* A step without a transition must say something or change the assignee. */
 	if (str_eq(to, "note") && blank(param(r, "note")) && *assignee == 0)

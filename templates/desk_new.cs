@@ -23,9 +23,9 @@
     <?cs each:o = Opt.channel ?><option value="<?cs var:o ?>"<?cs if:Form.channel == o ?> selected<?cs /if ?>><?cs var:L.desk.channel_name[o] ?></option><?cs /each ?>
     </select><?cs call:ferr("channel") ?></div>
 <?cs else ?>
-  <dl class="kv" id="complainant-self">
+  <dl class="kv self" id="complainant-self">
     <dt><?cs var:L.desk.name ?></dt><dd id="self-name"><?cs var:Form.name ?></dd>
-    <dt><?cs var:L.desk.facility ?></dt><dd id="self-facility"><?cs var:Form.facility_name ?></dd>
+    <dt><?cs var:L.desk.facility_self ?></dt><dd id="self-facility"><?cs var:Form.facility_name ?></dd>
     <dt><?cs var:L.desk.channel ?></dt><dd><?cs var:L.desk.channel_name.user ?></dd>
   </dl>
 <?cs /if ?>

@@ -35,7 +35,7 @@ def test_A4_3_desk_receives_prints_receipt_and_closes(clerk):
     d.find_element("id", "name").send_keys(name)
     d.find_element("id", "contents").send_keys("検査結果を他院の誰が見たのか知りたい。")
     click_and_wait(d, d.find_element("id", "complaint-submit"))
-    assert "選択してください" in d.find_element("id", "err-category").text
+    assert "分類を選んでください" in d.find_element("id", "err-category").text
     assert d.find_element("id", "name").get_attribute("value") == name
     assert "他院の誰が" in d.find_element("id", "contents").get_attribute("value")
     Select(d.find_element("id", "category")).select_by_value("privacy")
