@@ -623,7 +623,7 @@ complaint_load(struct req *r)
 	}
 	view_rows("Complaint", res, view_cols);
 	dbres_free(res);
-	/* view_rows made Complaint.0: the pages read one complaint as Complaint.c. */
+	/* One row: Complaint.0.*, which the templates name c (with:c = Complaint.0). */
 	return id;
 }
 
