@@ -25,6 +25,7 @@ static const struct ckey {
 	I(workers), I(idle_lock_secs), I(session_max_secs),
 	I(lockout_failures), I(lockout_secs), I(test_clock),
 	I(jobs_users_expire_secs),
+	I(desk_due_days),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -47,6 +48,7 @@ defaults(void)
 	cfg.lockout_failures = 5;
 	cfg.lockout_secs = 15 * 60;
 	cfg.jobs_users_expire_secs = 3600;
+	cfg.desk_due_days = 14;
 }
 
 /*
@@ -112,6 +114,8 @@ config_load(const char *path, char *err, size_t errlen)
 	fclose(f);
 	if (cfg.workers < 1 || cfg.workers > 256)
 		cfg.workers = 2;
+	if (cfg.desk_due_days < 1 || cfg.desk_due_days > 365)
+		cfg.desk_due_days = 14;
 	return 0;
 bad:
 	str_fmt(err, errlen, "%s:%zu: bad setting", path, lineno);

@@ -26,6 +26,8 @@ struct config {
 	int	 test_clock;		/* 1 when clock_offset may be changed */
 	/* mogamictl scheduler: how often each job runs (0: never) */
 	int	 jobs_users_expire_secs;
+	/* A4.3: days the desk has to answer a complaint */
+	int	 desk_due_days;
 };
 
 extern struct config	 cfg;

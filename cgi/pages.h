@@ -102,5 +102,15 @@ extern const struct field f_records[], f_record_open[];
 void	 page_records(struct req *);
 void	 page_record_patient(struct req *);
 int	 purpose_ok(const char *);
+/* page_desk.c */
+extern const struct field f_desk_list[], f_desk_new_get[], f_desk_new[],
+	    f_desk_view[], f_desk_step[], f_desk_receipt[];
+void	 page_desk_list(struct req *);
+void	 page_desk_new(struct req *);
+void	 page_desk_new_post(struct req *);
+void	 page_desk_view(struct req *);
+void	 page_desk_step(struct req *);
+void	 page_desk_receipt(struct req *);
+void	 desk_home(const struct req *);
 
 #endif

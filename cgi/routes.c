@@ -26,6 +26,10 @@
 #define R_DESK		(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
 #define R_CONSENT	(R_CLINIC | ROLE_OPERATOR)		/* registers form 4 */
 #define R_PATIENTS	(R_CLINIC | R_DESK)			/* looks patients up */
+/* A4.3: the desk (the operator runs it); users file and follow their own. */
+#define R_DESK		(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
+#define R_COMPLAIN	(R_DESK | ROLE_USER | ROLE_FACILITY_MANAGER)
+#define R_COMPLAINTS	(R_COMPLAIN | ROLE_PRESIDENT)
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
@@ -90,6 +94,12 @@ const struct route routes[] = {
 	{ "GET",  "/revocations/new",	page_revocation_new,	R_PATIENTS,		F_PATIENT,		f_revocation_new_get },
 	{ "POST", "/revocations/new",	page_revocation_new_post, R_PATIENTS,		F_CSRF | F_PATIENT,	f_revocation_new },
 	{ "GET",  "/revocations/receipt", page_revocation_receipt, R_PATIENTS,	F_PATIENT,		f_revocation_receipt },
+	{ "GET",  "/desk/complaints",	page_desk_list,		R_COMPLAINTS,		0,			f_desk_list },
+	{ "GET",  "/desk/complaints/new", page_desk_new,	R_COMPLAIN,		0,			f_desk_new_get },
+	{ "POST", "/desk/complaints/new", page_desk_new_post,	R_COMPLAIN,		F_CSRF,			f_desk_new },
+	{ "GET",  "/desk/complaints/view", page_desk_view,	R_COMPLAINTS,		0,			f_desk_view },
+	{ "POST", "/desk/complaints/step", page_desk_step,	R_DESK,			F_CSRF,			f_desk_step },
+	{ "GET",  "/desk/complaints/receipt", page_desk_receipt, R_COMPLAINTS,		0,			f_desk_receipt },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

@@ -559,4 +559,83 @@ const char *const stmt_sql[STMT__MAX] = {
 	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
 	"  AND l.facility_id = ?))"
 	" ORDER BY p.kana_key, p.id LIMIT 200",
+
+/* The complaints desk (A4.3). Times are UTC from the application clock;
+ * shown in Japan time. There is deliberately no DELETE here. */
+/* The upsert locks the year's row until commit; the locking read sees it. */
+[STMT_DESK_SEQ_NEXT] =
+	"INSERT INTO receipt_seq (kind, year, last) VALUES ('C', ?, 1)"
+	" ON DUPLICATE KEY UPDATE last = last + 1",
+[STMT_DESK_SEQ_GET] =
+	"SELECT last FROM receipt_seq WHERE kind = 'C' AND year = ? FOR UPDATE",
+[STMT_DESK_BY_IDEM] =
+	"SELECT id FROM complaint WHERE idem = ?",
+[STMT_DESK_INSERT] =
+	"INSERT INTO complaint (receipt_no, complainant_kind, complainant_name,"
+	" complainant_facility_id, complainant_user_id, contact_kind, contact,"
+	" channel, category, contents, received_at, received_by, due_on,"
+	" assignee_id, idem) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+[STMT_DESK_STEP_INSERT] =
+	"INSERT INTO complaint_step (complaint_id, at, by_user, from_status,"
+	" to_status, note, answer, assignee_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+[STMT_DESK_LIST] =
+	"SELECT c.id, c.receipt_no,"
+	" DATE_FORMAT(c.received_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" c.complainant_kind, c.complainant_name, c.channel, c.category, c.status,"
+	" DATE_FORMAT(c.due_on, '%Y-%m-%d'),"
+	" c.status IN ('received', 'investigating') AND c.due_on < ? AS overdue,"
+	" a.name, f.name"
+	" FROM complaint c LEFT JOIN users a ON a.id = c.assignee_id"
+	" LEFT JOIN facility f ON f.id = c.complainant_facility_id"
+	" WHERE (? = 'all' OR c.status = ?"
+	"  OR (? = 'open' AND c.status IN ('received', 'investigating'))"
+	"  OR (? = 'overdue' AND c.status IN ('received', 'investigating')"
+	"   AND c.due_on < ?))"
+	" AND (? = 0 OR c.complainant_user_id = ?)"
+	" ORDER BY overdue DESC, c.status = 'closed', c.due_on, c.id LIMIT 2000",
+[STMT_DESK_COUNTS] =
+	"SELECT COALESCE(SUM(status IN ('received', 'investigating')), 0),"
+	" COALESCE(SUM(status IN ('received', 'investigating') AND due_on < ?), 0)"
+	" FROM complaint WHERE ? = 0 OR complainant_user_id = ?",
+[STMT_DESK_GET] =
+	"SELECT c.id, c.receipt_no,"
+	" DATE_FORMAT(c.received_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" c.complainant_kind, c.complainant_name, c.channel, c.category, c.status,"
+	" DATE_FORMAT(c.due_on, '%Y-%m-%d'),"
+	" c.status IN ('received', 'investigating') AND c.due_on < ? AS overdue,"
+	" a.name, f.name, c.contact_kind, c.contact, c.contents, c.answer,"
+	" DATE_FORMAT(c.answered_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" DATE_FORMAT(c.closed_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" c.version, c.assignee_id, r.name, c.complainant_user_id,"
+	" DATE_FORMAT(c.received_at + INTERVAL 9 HOUR, '%Y-%m-%d')"
+	" FROM complaint c LEFT JOIN users a ON a.id = c.assignee_id"
+	" LEFT JOIN facility f ON f.id = c.complainant_facility_id"
+	" LEFT JOIN users r ON r.id = c.received_by WHERE c.id = ?",
+[STMT_DESK_LOCK] =
+	"SELECT status, version, assignee_id FROM complaint WHERE id = ? FOR UPDATE",
+[STMT_DESK_UPDATE] =
+	"UPDATE complaint SET status = ?, assignee_id = COALESCE(?, assignee_id),"
+	" answer = COALESCE(?, answer),"
+	" answered_at = IF(? = 'answered', ?, answered_at),"
+	" closed_at = IF(? = 'closed', ?, closed_at), version = version + 1"
+	" WHERE id = ? AND version = ?",
+[STMT_DESK_STEPS] =
+	"SELECT s.id, DATE_FORMAT(s.at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" u.name, s.from_status, s.to_status, s.note, s.answer, a.name"
+	" FROM complaint_step s LEFT JOIN users u ON u.id = s.by_user"
+	" LEFT JOIN users a ON a.id = s.assignee_id"
+	" WHERE s.complaint_id = ? ORDER BY s.id",
+[STMT_DESK_ASSIGNEES] =
+	"SELECT DISTINCT u.id, u.name FROM users u"
+	" JOIN user_role r ON r.user_id = u.id"
+	" WHERE u.status = 'active' AND r.role IN ('desk', 'operator', 'staff')"
+	" ORDER BY u.name, u.id LIMIT 200",
+[STMT_DESK_ASSIGNEE_OK] =
+	"SELECT COUNT(*) FROM users u JOIN user_role r ON r.user_id = u.id"
+	" WHERE u.id = ? AND u.status = 'active'"
+	" AND r.role IN ('desk', 'operator', 'staff')",
+[STMT_DESK_FACILITIES] =
+	"SELECT id, name FROM facility ORDER BY code LIMIT 1000",
+[STMT_DESK_FACILITY_OK] =
+	"SELECT COUNT(*) FROM facility WHERE id = ?",
 };

@@ -30,6 +30,14 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C $B/admin/ledger) $($C "$B/admin/ledger?facility=1") $($C $B/admin/ledger/warnings)"
 	codes+=" $($C $B/applications) $($C "$B/applications/new?kind=facility_join") $($C $B/meetings) $($C $B/council/staff) $($C $B/council/operator)"
 	codes+=" $($C "$B/?bad=%FF") $($C $B/nope) $($C -X PUT $B/login) $($C $B/password)"
+	# The complaints desk: list, CSV, a complaint received (and one refused), viewed, moved on.
+	form=$(curl -s --cacert $VAR/pki/ca.pem --cert $D/unei.pem --key $D/unei.key -b $VAR/cj $B/desk/complaints/new)
+	csrf=$(echo "$form" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	idem=$(echo "$form" | sed -n 's/.*name="idem" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	codes+=" $($C -d "csrf=$csrf&idem=$idem&from=patient&name=vg&contact_kind=none&channel=desk&category=nosuch&contents=x" $B/desk/complaints/new)"
+	codes+=" $($C -d "csrf=$csrf&idem=$idem&from=patient&name=vg&contact_kind=none&channel=desk&category=other&contents=x" $B/desk/complaints/new)"
+	codes+=" $($C $B/desk/complaints) $($C "$B/desk/complaints?format=csv") $($C "$B/desk/complaints/view?id=$i") $($C "$B/desk/complaints/receipt?id=$i")"
+	codes+=" $($C -d "csrf=$csrf&id=$i&version=1&to=investigating&note=vg" $B/desk/complaints/step) $($C -d "csrf=$csrf&id=$i&version=1&to=closed" $B/desk/complaints/step)"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 done
 scripts/instance.sh down "$VAR" >/dev/null 2>&1

@@ -6,6 +6,16 @@
     <?cs each:role = Session.role ?><li><?cs var:L.role[name(role)] ?></li><?cs /each ?>
   </ul>
 </section>
+<?cs if:Session.role.desk || Session.role.operator || Session.role.staff ?>
+<section class="card" id="home-desk">
+  <h2><?cs var:L.desk.home_title ?></h2>
+  <div class="desk-counts">
+    <a class="count" href="/desk/complaints?status=open"><span class="label"><?cs var:L.desk.home_open ?></span> <strong id="home-open"><?cs var:Desk.open ?></strong><?cs var:L.desk.count_unit ?></a>
+    <a class="count<?cs if:Desk.overdue > 0 ?> bad<?cs /if ?>" href="/desk/complaints?status=overdue"><span class="label"><?cs var:L.desk.home_overdue ?></span> <strong id="home-overdue"><?cs var:Desk.overdue ?></strong><?cs var:L.desk.count_unit ?></a>
+  </div>
+  <p class="actions"><a class="button" href="/desk/complaints/new" id="home-desk-new"><?cs var:L.desk.new ?></a> <a class="button secondary" href="/desk/complaints" id="home-desk-list"><?cs var:L.desk.list_title ?></a></p>
+</section>
+<?cs /if ?>
 <section class="card">
   <h2><?cs var:L.home.menu ?></h2>
   <ul class="menu">
@@ -19,6 +29,9 @@
     <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/records" id="menu-records"><?cs var:L.records.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?><li><a href="/patients" id="menu-patients"><?cs var:L.patients.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/consents/queue" id="menu-consent-queue"><?cs var:L.consent.nav_queue ?></a></li><?cs /if ?>
+    <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><li><a href="/desk/complaints" id="menu-desk"><?cs var:L.desk.menu ?></a></li>
+    <?cs elif:Session.role.user || Session.role.facility_manager ?><li><a href="/desk/complaints/new" id="menu-complain"><?cs var:L.desk.menu_user ?></a></li>
+    <li><a href="/desk/complaints" id="menu-complaints-mine"><?cs var:L.desk.menu_mine ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>
