@@ -38,10 +38,31 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C -d "csrf=$csrf&idem=$idem&from=patient&name=vg&contact_kind=none&channel=desk&category=other&contents=x" $B/desk/complaints/new)"
 	codes+=" $($C $B/desk/complaints) $($C "$B/desk/complaints?format=csv") $($C "$B/desk/complaints/view?id=$i") $($C "$B/desk/complaints/receipt?id=$i")"
 	codes+=" $($C -d "csrf=$csrf&id=$i&version=1&to=investigating&note=vg" $B/desk/complaints/step) $($C -d "csrf=$csrf&id=$i&version=1&to=closed" $B/desk/complaints/step)"
+	# Patients and consent: register, form 4 with a scanned PDF (multipart), queue,
+	# FHIR export, form 5 and its receipt, the access report.
+	G="curl -s --cacert $VAR/pki/ca.pem --cert $D/unei.pem --key $D/unei.key -b $VAR/cj"
+	codes+=" $($C "$B/patients?kana=%EF%BE%94%EF%BE%8F&birth_date=1950-01-01&sex=M")"
+	loc=$($G -o /dev/null -w '%{redirect_url}' --data-urlencode "name=検証 $i" --data-urlencode "kana=ケンショウ タロウ" \
+		-d "sex=M&birth_date=1950-01-0$((i % 9 + 1))&confirm_new=1&csrf=$csrf" $B/patients/new)
+	h=$(echo "$loc" | sed -n 's/.*p=\([A-Za-z0-9]*\).*/\1/p')
+	codes+=" $($C "$B/patients/view?p=$h") $($C "$B/consents/new?p=$h")"
+	cform=$($G "$B/consents/new?p=$h")
+	cidem=$(echo "$cform" | sed -n 's/.*name="idem" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	printf '%%PDF-1.4\n%%%%EOF\n' >"$VAR/scan.pdf"
+	codes+=" $($C -F csrf=$csrf -F p=$h -F idem=$cidem -F signed_on=2026-11-01 -F signer=patient \
+		-F "scan=@$VAR/cj;type=application/pdf" $B/consents/new)"
+	codes+=" $($C -F csrf=$csrf -F p=$h -F idem=$cidem -F signed_on=2026-11-01 -F signer=patient \
+		-F disclosing_all=1 -F viewing_all=1 -F "scan=@$VAR/scan.pdf;type=application/pdf" $B/consents/new)"
+	codes+=" $($C $B/consents/queue) $($C "$B/consents/view?id=$i") $($C "$B/consents/fhir?id=$i") $($C "$B/consents/scan?id=$i")"
+	rform=$($G "$B/revocations/new?p=$h")
+	ridem=$(echo "$rform" | sed -n 's/.*name="idem" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	rloc=$($G -o /dev/null -w '%{redirect_url}' -d "csrf=$csrf&p=$h&idem=$ridem&signed_on=2026-11-20&signer=patient" $B/revocations/new)
+	codes+=" $($C "$rloc") $($C "$B/patients/access-report?p=$h") $($C $B/links)"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 done
 scripts/instance.sh down "$VAR" >/dev/null 2>&1
 sleep 1
+[ -n "${VG_DEBUG:-}" ] && echo "valgrind: codes in order:$codes"
 echo "valgrind: HTTP codes seen:$(echo $codes | tr ' ' '\n' | sort | uniq -c | tr -s ' \n' ' ')"
 bad=0 n=0
 for f in "$VAR"/log/valgrind.*.log; do
