@@ -151,8 +151,20 @@ access_load(struct access *a, long long id)
 	free(revs);
 	a->f.revocations = a->revocations;
 	a->f.nrevocations = nrevs;
-	/* A14 grants are added here by the emergency access feature. */
-	a->f.emergency_until = 0;
+	a->f.emergency_until = 0;	/* access_emergency() adds a user's grant */
+	return 0;
+}
+
+/* Adds user's running A14 grant for the loaded patient, if any; 0 or -1. */
+int
+access_emergency(struct access *a, long long user)
+{
+	struct dbres	*res;
+
+	if ((res = db_query(STMT_EMERGENCY_ACTIVE, "ii", a->patient_id, user)) == NULL)
+		return -1;
+	a->f.emergency_until = (time_t)dbres_ll(res, 0, 0);
+	dbres_free(res);
 	return 0;
 }
 
@@ -217,14 +229,18 @@ access_patient(struct access *a, long long viewer)
 	return best;
 }
 
-/* One question, one answer: patient id to facility viewer, now. */
+/*
+ * One question, one answer: may user (0: nobody's A14 grant counts) of
+ * facility viewer see patient now?
+ */
 enum consent_verdict
-access_check(long long patient, long long viewer)
+access_check(long long patient, long long viewer, long long user)
 {
 	struct access		 a;
 	enum consent_verdict	 v;
 
-	if (access_load(&a, patient) != 0) {
+	if (access_load(&a, patient) != 0 ||
+	    (user != 0 && access_emergency(&a, user) != 0)) {
 		access_free(&a);
 		return CONSENT_DENY_NONE;
 	}

@@ -26,6 +26,9 @@ struct config {
 	int	 test_clock;		/* 1 when clock_offset may be changed */
 	/* mogamictl scheduler: how often each job runs (0: never) */
 	int	 jobs_users_expire_secs;
+	int	 jobs_emergency_secs;
+	int	 emergency_hours;	/* A14: how long a grant lasts */
+	int	 emergency_followup_days; /* consent due after a grant */
 	/* A4.3: days the desk has to answer a complaint */
 	int	 desk_due_days;
 };

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "council.h"
 #include "jobs.h"
+#include "pages.h"
 #include "db.h"
 #include "password.h"
 #include "pki.h"
@@ -520,6 +521,7 @@ usage(void)
 	    "  user passwd ID [--keep]        (new password on standard input)\n"
 	    "  user disable ID\n"
 	    "  users expire                   (withdrawals whose date has come)\n"
+	    "  emergency escalate             (overdue A14 follow-ups to the operator)\n"
 	    "  routes\n"
 	    "  scheduler                      (runs the periodic jobs until SIGTERM)\n"
 	    "  cert issue --login ID --out DIR [--days N]\n"
@@ -595,6 +597,11 @@ main(int argc, char *argv[])
 		rc = n < 0;
 		if (n >= 0)
 			printf("users ended by withdrawal: %d\n", n);
+	} else if (str_eq(a, "emergency") && str_eq(b, "escalate")) {
+		int n = emergency_escalate();
+		rc = n < 0;
+		if (n >= 0)
+			printf("overdue emergency follow-ups escalated: %d\n", n);
 	} else if (str_eq(a, "user") && str_eq(b, "disable"))
 		rc = cmd_user_disable(argc, argv);
 	else if (str_eq(a, "user") && str_eq(b, "passwd"))

@@ -303,6 +303,12 @@ page_consent_new_post(struct req *r)
 		form_db_fail(r);
 		return;
 	}
+	/* A14: the consent an emergency access was waiting for has come. */
+	if (db_exec(STMT_EMERGENCY_CONSENTED, "isi", r->sess->user_id,
+	    "form 4", id) < 0) {
+		form_db_fail(r);
+		return;
+	}
 	snprintf(oid, sizeof(oid), "%lld", cid);
 	if (audit(r, &(struct audit_entry){ .action = "consent.register",
 	    .object_type = "consent", .object_id = oid, .patient_id = id,

@@ -69,14 +69,16 @@ page_records(struct req *r)
 		return;
 	}
 	str_fmt(like, sizeof(like), "%%%s%%", key);
-	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssii", like, key,
-	    r->sess->facility_id, r->sess->facility_id)) == NULL) {
+	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssiiii", like, key,
+	    r->sess->facility_id, r->sess->facility_id, r->sess->user_id,
+	    (long long)now())) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
 	for (size_t i = 0; i < res->nrows && shown < 50; i++) {
 		long long id = dbres_ll(res, i, 0);
-		if (!consent_allowed(access_check(id, r->sess->facility_id)) ||
+		if (!consent_allowed(access_check(id, r->sess->facility_id,
+		    r->sess->user_id)) ||
 		    handle_for(r, id, h, sizeof(h)) == -1)
 			continue;
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
@@ -115,17 +117,23 @@ page_record_patient(struct req *r)
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (access_load(&a, id) != 0) {
+	if (access_load(&a, id) != 0 ||
+	    access_emergency(&a, r->sess->user_id) != 0) {
 		access_free(&a);
 		http_error(r, 503, "db", NULL);
 		return;
 	}
 	v = access_patient(&a, r->sess->facility_id);
+	long long until = (long long)a.f.emergency_until;
 	access_free(&a);
+	/* Under A14 the purpose is the emergency, whatever was asked. */
+	if (v == CONSENT_ALLOW_EMERGENCY)
+		purpose = "emergency";
 	if (!consent_allowed(v)) {
 		audit(r, &(struct audit_entry){ .action = "record.view",
 		    .object_type = "patient", .object_id = oid, .patient_id = id,
-		    .purpose = purpose_ok(purpose) ? purpose : NULL,
+		    .purpose = purpose_ok(purpose) || str_eq(purpose, "emergency") ?
+		    purpose : NULL,
 		    .outcome = "denied", .detail = consent_verdict_name(v) });
 		http_error(r, 403, v == CONSENT_DENY_REVOKED ? "consent_revoked" :
 		    v == CONSENT_DENY_DECEASED ? "consent_cancelled" :
@@ -138,13 +146,18 @@ page_record_patient(struct req *r)
 		return;
 	dbres_free(p);
 	view_set("Page.patient", "1");
-	if (!purpose_ok(purpose)) {
+	if (!purpose_ok(purpose) && !str_eq(purpose, "emergency")) {
 		/* Ask first: nothing of the records is shown or logged as seen. */
 		http_page(r, 200, "record_purpose.cs");
 		return;
 	}
 	view_set("Purpose", purpose);
 	view_set("Verdict", consent_verdict_name(v));
+	if (v == CONSENT_ALLOW_EMERGENCY) {
+		char d[32];
+		fmt_jst(d, sizeof(d), until / 1000000, "%Y-%m-%d %H:%M");
+		view_set("Emergency.until", d);
+	}
 	if (audit(r, &(struct audit_entry){ .action = "record.view",
 	    .object_type = "patient", .object_id = oid, .patient_id = id,
 	    .purpose = purpose, .detail = consent_verdict_name(v) }) != 0) {

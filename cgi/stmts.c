@@ -557,7 +557,9 @@ const char *const stmt_sql[STMT__MAX] = {
 	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
 	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
 	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
-	"  AND l.facility_id = ?))"
+	"  AND l.facility_id = ?)"
+	" OR EXISTS (SELECT 1 FROM emergency_access e WHERE e.patient_id = p.id"
+	"  AND e.user_id = ? AND e.expires_at > FROM_UNIXTIME(?)))"
 	" ORDER BY p.kana_key, p.id LIMIT 200",
 
 /* The complaints desk (A4.3). Times are UTC from the application clock;
@@ -638,4 +640,70 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT id, name FROM facility ORDER BY code LIMIT 1000",
 [STMT_DESK_FACILITY_OK] =
 	"SELECT COUNT(*) FROM facility WHERE id = ?",
+[STMT_EMERGENCY_ACTIVE] =
+	"SELECT COALESCE(MAX(CAST(UNIX_TIMESTAMP(expires_at) * 1000000 AS SIGNED)), 0)"
+	" FROM emergency_access WHERE patient_id = ? AND user_id = ?",
+[STMT_PROFESSION_EMERGENCY] =
+	"SELECT p.emergency_allowed FROM users u JOIN profession p ON p.code = u.profession"
+	" WHERE u.id = ?",
+[STMT_EMERGENCY_INSERT] =
+	"INSERT INTO emergency_access (patient_id, user_id, facility_id,"
+	" reason_category, reason_text, started_at, expires_at, followup_due)"
+	" VALUES (?, ?, ?, ?, ?, FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND,"
+	" FROM_UNIXTIME(?), FROM_UNIXTIME(?))",
+/* The operator sees all (0); a facility its users' grants and those on
+ * patients whose records it holds; a user (third ?) only their own. */
+[STMT_EMERGENCY_LIST] =
+	"SELECT e.id, UNIX_TIMESTAMP(e.started_at), UNIX_TIMESTAMP(e.expires_at),"
+	" u.name, pr.name, f.name, e.reason_category, e.reason_text,"
+	" e.review_status, e.followup_status, UNIX_TIMESTAMP(e.followup_due),"
+	" e.version, p.network_id, e.user_id, e.review_note, e.followup_note,"
+	" e.patient_id FROM emergency_access e"
+	" JOIN users u ON u.id = e.user_id JOIN facility f ON f.id = e.facility_id"
+	" JOIN patient p ON p.id = e.patient_id"
+	" LEFT JOIN profession pr ON pr.code = u.profession"
+	" WHERE (? = 0 OR e.facility_id = ? OR EXISTS (SELECT 1 FROM patient_link l"
+	"  WHERE l.patient_id = e.patient_id AND l.facility_id = ?))"
+	" AND (? = 0 OR e.user_id = ?)"
+	" ORDER BY e.followup_status = 'open' DESC, e.started_at DESC LIMIT 500",
+[STMT_EMERGENCY_GET] =
+	"SELECT id, patient_id, user_id, facility_id, review_status, followup_status,"
+	" version FROM emergency_access WHERE id = ?",
+[STMT_EMERGENCY_REVIEW] =
+	"UPDATE emergency_access SET review_status = ?, reviewed_by = ?,"
+	" reviewed_at = UTC_TIMESTAMP(6), review_note = NULLIF(?, ''),"
+	" version = version + 1 WHERE id = ? AND version = ? AND review_status = 'pending'",
+[STMT_EMERGENCY_FOLLOWUP_CLOSE] =
+	"UPDATE emergency_access SET followup_status = ?, followup_note = ?,"
+	" followup_closed_at = UTC_TIMESTAMP(6), followup_closed_by = ?,"
+	" version = version + 1 WHERE id = ? AND version = ? AND followup_status = 'open'",
+/* A form 4 registered closes every open follow-up of the patient. */
+[STMT_EMERGENCY_CONSENTED] =
+	"UPDATE emergency_access SET followup_status = 'consented',"
+	" followup_closed_at = UTC_TIMESTAMP(6), followup_closed_by = ?,"
+	" followup_note = ?, version = version + 1"
+	" WHERE patient_id = ? AND followup_status = 'open'",
+[STMT_EMERGENCY_OVERDUE] =
+	"SELECT id FROM emergency_access WHERE followup_status = 'open'"
+	" AND followup_due < FROM_UNIXTIME(?)",
+[STMT_EMERGENCY_FIND_LOCAL] =
+	"SELECT l.patient_id FROM patient_link l JOIN facility f ON f.id = l.facility_id"
+	" WHERE f.code = ? AND l.local_id = ? AND l.patient_id IS NOT NULL",
+[STMT_NOTIFY_INSERT] =
+	"INSERT IGNORE INTO notification (audience, facility_id, kind, object_type,"
+	" object_id, created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
+[STMT_NOTIFY_LIST] =
+	"SELECT id, kind, object_type, object_id, UNIX_TIMESTAMP(created_at),"
+	" read_at IS NOT NULL FROM notification"
+	" WHERE (audience = 'operator' AND ? = 1)"
+	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1)"
+	" ORDER BY read_at IS NULL DESC, created_at DESC LIMIT 200",
+[STMT_NOTIFY_UNREAD] =
+	"SELECT COUNT(*) FROM notification WHERE read_at IS NULL AND"
+	" ((audience = 'operator' AND ? = 1)"
+	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1))",
+[STMT_NOTIFY_READ] =
+	"UPDATE notification SET read_at = UTC_TIMESTAMP(6), read_by = ?"
+	" WHERE id = ? AND read_at IS NULL AND ((audience = 'operator' AND ? = 1)"
+	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1))",
 };

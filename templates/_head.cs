@@ -20,7 +20,8 @@
     <?cs if:Session.role.operator || Session.role.president ?><a href="/council/operator"><?cs var:L.council.nav_operator ?></a> <a href="/council/staff"><?cs var:L.council.nav_staff ?></a><?cs /if ?>
     <?cs if:Session.role.facility_manager ?><a href="/ledger"><?cs var:L.ledger.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president ?><a href="/admin/ledger"><?cs var:L.ledger.nav_admin ?></a><?cs /if ?>
-    <?cs if:Session.role.user || Session.role.facility_manager ?><a href="/records" id="nav-records"><?cs var:L.records.nav ?></a><?cs /if ?>
+    <?cs if:Session.role.user || Session.role.facility_manager ?><a href="/records" id="nav-records"><?cs var:L.records.nav ?></a> <a href="/emergency" id="nav-emergency"><?cs var:L.emergency.nav ?></a><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><a href="/notifications" id="nav-notify"><?cs var:L.notify.nav ?><?cs if:Notify.unread > 0 ?> <span class="badge"><?cs var:Notify.unread ?></span><?cs /if ?></a><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?><a href="/patients" id="nav-patients"><?cs var:L.patients.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><a href="/consents/queue" id="nav-consent-queue"><?cs var:L.consent.nav_queue ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><a href="/links" id="nav-links"><?cs var:L.links.nav ?></a><?cs /if ?>

@@ -26,7 +26,10 @@
     <li><a href="/council/staff" id="menu-staff"><?cs var:L.council.menu_staff ?></a></li><?cs /if ?>
     <?cs if:Session.role.facility_manager ?><li><a href="/ledger" id="menu-ledger"><?cs var:L.ledger.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president ?><li><a href="/admin/ledger" id="menu-ledger-admin"><?cs var:L.ledger.menu_admin ?></a></li><?cs /if ?>
-    <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/records" id="menu-records"><?cs var:L.records.menu ?></a></li><?cs /if ?>
+    <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/records" id="menu-records"><?cs var:L.records.menu ?></a></li>
+    <li><a href="/emergency" id="menu-emergency"><?cs var:L.emergency.menu ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/emergency/list" id="menu-emergency-list"><?cs var:L.emergency.list_title ?></a></li>
+    <li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?><li><a href="/patients" id="menu-patients"><?cs var:L.patients.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/consents/queue" id="menu-consent-queue"><?cs var:L.consent.nav_queue ?></a></li><?cs /if ?>
     <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><li><a href="/desk/complaints" id="menu-desk"><?cs var:L.desk.menu ?></a></li>

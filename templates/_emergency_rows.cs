@@ -1,0 +1,27 @@
+<table id="emergency-list">
+  <thead><tr><th><?cs var:L.emergency.started ?></th><th><?cs var:L.emergency.who ?></th><th><?cs var:L.patients.network_id ?></th><th><?cs var:L.emergency.category ?></th><th><?cs var:L.emergency.reason ?></th><th><?cs var:L.emergency.review ?></th><th><?cs var:L.emergency.followup ?></th></tr></thead>
+  <tbody>
+  <?cs each:e = EmergencyList ?><tr id="emergency-<?cs var:e.id ?>"<?cs if:e.overdue ?> class="warn"<?cs /if ?>>
+    <td class="nowrap"><?cs var:e.started ?><br><span class="muted"><?cs if:e.running ?><?cs var:L.emergency.until ?> <?cs var:e.expires ?><?cs else ?><?cs var:L.emergency.ended ?><?cs /if ?></span></td>
+    <td><?cs var:e.user ?><br><span class="muted"><?cs var:e.profession ?>・<?cs var:e.facility ?></span></td>
+    <td class="mono"><?cs var:e.network_id ?></td>
+    <td><?cs var:L.emergency.cat[e.category] ?></td>
+    <td><?cs var:e.reason ?></td>
+    <td class="review"><?cs var:L.emergency["review_" + e.review] ?><?cs if:e.review_note ?><br><span class="muted"><?cs var:e.review_note ?></span><?cs /if ?>
+      <?cs if:Can.review && e.review == "pending" ?>
+      <form method="post" action="/emergency/review" class="inline-form review-form">
+        <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:e.id ?>"><input type="hidden" name="version" value="<?cs var:e.version ?>">
+        <select name="decision" aria-label="<?cs var:L.emergency.review ?>"><option value="appropriate"><?cs var:L.emergency.review_appropriate ?></option><option value="improper"><?cs var:L.emergency.review_improper ?></option></select>
+        <input type="text" name="note" maxlength="1000" placeholder="<?cs var:L.emergency.note ?>" aria-label="<?cs var:L.emergency.note ?>">
+        <button type="submit"><?cs var:L.emergency.do_review ?></button>
+      </form><?cs /if ?></td>
+    <td class="followup"><?cs var:L.emergency["followup_" + e.followup] ?><?cs if:e.followup == "open" ?>（<?cs var:L.emergency.due ?> <?cs var:e.due ?>）<?cs if:e.overdue ?> <strong class="warn-text"><?cs var:L.emergency.overdue ?></strong><?cs /if ?><?cs /if ?><?cs if:e.followup_note ?><br><span class="muted"><?cs var:e.followup_note ?></span><?cs /if ?>
+      <?cs if:e.can_close ?>
+      <form method="post" action="/emergency/followup" class="inline-form followup-form">
+        <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:e.id ?>"><input type="hidden" name="version" value="<?cs var:e.version ?>">
+        <input type="text" name="note" maxlength="1000" required placeholder="<?cs var:L.emergency.cannot_hint ?>" aria-label="<?cs var:L.emergency.cannot_hint ?>">
+        <button type="submit"><?cs var:L.emergency.do_cannot ?></button>
+      </form><?cs /if ?></td>
+  </tr><?cs /each ?>
+  </tbody>
+</table>

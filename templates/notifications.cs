@@ -1,0 +1,15 @@
+<?cs include:"_head.cs" ?>
+<h1><?cs var:L.notify.title ?></h1>
+<section class="card">
+  <?cs if:Notes_n == 0 ?><p id="notes-none"><?cs var:L.notify.none ?></p><?cs else ?>
+  <table id="notes">
+    <thead><tr><th><?cs var:L.notify.when ?></th><th><?cs var:L.notify.what ?></th><th></th></tr></thead>
+    <tbody>
+    <?cs each:n = Notes ?><tr<?cs if:!n.read ?> class="warn"<?cs /if ?>><td class="nowrap"><?cs var:n.when ?></td>
+      <td><?cs var:L.notify.kind[n.kind] ?> <a href="/emergency/list#emergency-<?cs var:n.object_id ?>"><?cs var:L.notify.open ?></a></td>
+      <td><?cs if:!n.read ?><form method="post" action="/notifications/read" class="inline"><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:n.id ?>"><button type="submit"><?cs var:L.notify.mark_read ?></button></form><?cs else ?><span class="muted"><?cs var:L.notify.read ?></span><?cs /if ?></td></tr><?cs /each ?>
+    </tbody>
+  </table>
+  <?cs /if ?>
+</section>
+<?cs include:"_foot.cs" ?>
