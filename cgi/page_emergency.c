@@ -143,6 +143,15 @@ emergency_form(struct req *r, int status)
 	}
 	if (!may_use(r))
 		view_set("Emergency.not_allowed", "1");
+	struct dbres *f = db_query(STMT_FACILITY_MEMBERS, "");
+	for (size_t i = 0; f != NULL && i < f->nrows; i++) {
+		str_fmt(k, sizeof(k), "Facilities.%zu", i);
+		struct vnode *n = view_node(k);
+		vnode_set(n, "code", dbres_get(f, i, 1));
+		vnode_set(n, "name", dbres_get(f, i, 2));
+		vnode_set(n, "disclosing", dbres_get(f, i, 3));
+	}
+	dbres_free(f);
 	if (list_view(r) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;

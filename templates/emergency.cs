@@ -34,9 +34,12 @@
     <fieldset class="row">
       <legend><?cs var:L.emergency.by_local ?></legend>
       <div class="row"><label for="e-fac"><?cs var:L.emergency.facility_code ?></label>
-        <input type="text" id="e-fac" name="facility_code" value="<?cs var:Form.facility_code ?>" maxlength="32" autocomplete="off"<?cs if:Form.err_facility_code ?> class="invalid" aria-invalid="true"<?cs /if ?>>
+        <select id="e-fac" name="facility_code"<?cs if:Form.err_facility_code ?> class="invalid" aria-invalid="true"<?cs /if ?>>
+          <option value=""><?cs var:L.patients.choose ?></option>
+          <?cs each:f = Facilities ?><?cs if:f.disclosing == "1" ?><option value="<?cs var:f.code ?>"<?cs if:Form.facility_code == f.code ?> selected<?cs /if ?>><?cs var:f.name ?></option><?cs /if ?><?cs /each ?>
+        </select>
         <?cs call:ferr("facility_code") ?></div>
-      <div class="row"><label for="e-local"><?cs var:L.patients.local_id ?></label>
+      <div class="row"><label for="e-local"><?cs var:L.emergency.local_id ?></label>
         <input type="text" id="e-local" name="local_id" value="<?cs var:Form.local_id ?>" maxlength="64" autocomplete="off"<?cs if:Form.err_local_id ?> class="invalid" aria-invalid="true"<?cs /if ?>>
         <?cs call:ferr("local_id") ?></div>
     </fieldset>
