@@ -26,6 +26,7 @@ struct job {
 /* Every periodic job, one row each. */
 static const struct job jobs[] = {
 	{ "users expire",	&cfg.jobs_users_expire_secs,	{ "users", "expire", NULL } },
+	{ "ssmix2 import-all",	&cfg.jobs_ssmix2_secs,		{ "ssmix2", "import-all", NULL } },
 };
 #define NJOBS	(sizeof(jobs) / sizeof(jobs[0]))
 
