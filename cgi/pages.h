@@ -67,5 +67,8 @@ void	 page_ledger_software_add(struct req *);
 void	 page_ledger_procedure(struct req *);
 void	 page_admin_ledger(struct req *);
 void	 page_admin_ledger_warnings(struct req *);
+/* page_imports.c */
+extern const struct field f_imports[];
+void	 page_imports(struct req *);
 
 #endif

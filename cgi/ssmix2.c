@@ -427,7 +427,7 @@ check_std(struct job *j)
 	size_t		 seg;
 
 	if (split_rel(j) == -1) {
-		verdict(j, "layout", "PID3/PID3/PID/DATE/TYPE/FILE");
+		verdict(j, "layout", NULL);
 		return;
 	}
 	if (ssmix2_parse_name(j->parts[5], &j->nm) == -1) {
@@ -478,7 +478,7 @@ static void
 check_ext(struct job *j)
 {
 	if (split_rel(j) == -1) {
-		verdict(j, "layout", "PID3/PID3/PID/DATE/KIND/FILE");
+		verdict(j, "layout", NULL);
 		return;
 	}
 	if (!all_of_class(j->parts[2], 1, 64, ALNUM) ||
@@ -663,7 +663,7 @@ process(struct run *r, const struct entry *e)
 		}
 		j.size = j.mtime = 0;
 		pki_sha256_hex("", 0, j.sha);
-		verdict(&j, "layout", "not a regular file");
+		verdict(&j, "layout", "not-regular");
 		goto write;
 	}
 	j.size = (long long)st.st_size;

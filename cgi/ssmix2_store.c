@@ -357,8 +357,8 @@ ssmix2_regroup(long long link_id, const char *type, const char *key)
 static int
 store_lab(const struct hl7_msg *m, long long rid, long long link)
 {
-	char		 code[48], sys[24], name[200], vt[8], val[500], unit[48],
-			 rng[64], lo[32], hi[32], flag[12], st[8], t[40], obs[20],
+	char		 code[41], sys[21], name[200], vt[8], val[500], unit[41],
+			 rng[61], lo[32], hi[32], flag[9], st[5], t[40], obs[20],
 			 ctx[40];
 	const char	*dash;
 	int		 seq = 0;
@@ -412,116 +412,136 @@ store_lab(const struct hl7_msg *m, long long rid, long long link)
 
 /* One medication line being filled from RXE/RXC/RXA, TQ1 and RXR. */
 struct med {
-	int	 open;
-	char	 code[48], sys[24], name[200], dose[40], unit[40], form[60],
+	char	 code[41], sys[21], name[200], dose[40], unit[40], form[60],
 		 route[60], freq[200], days[12], total[40], given[20];
 };
 
+#define MED_GROUP	32	/* lines kept per ORC group before writing */
+
+/*
+ * Writes the lines of one ORC group; what a line lacks (route, frequency,
+ * days) comes from the group's TQ1/RXR wherever they stood in it.
+ */
 static int
-med_flush(struct med *md, const struct med *grp, const char *rp,
+med_flush(struct med *v, size_t *n, const struct med *grp, const char *rp,
     long long rid, long long link, int *seq)
 {
-	long long	 days = 0;
+	long long	 days;
 
-	if (!md->open)
-		return DB_OK;
-	md->open = 0;
-	if (*md->route == '\0')
-		str_copy(md->route, grp->route, sizeof(md->route));
-	if (*md->freq == '\0')
-		str_copy(md->freq, grp->freq, sizeof(md->freq));
-	if (*md->days == '\0')
-		str_copy(md->days, grp->days, sizeof(md->days));
-	if (str_to_ll(md->days, 0, 100000, &days) == -1)
-		days = -1;
-	if (db_exec(STMT_MED_INSERT, "iiissssssssssss", rid, link,
-	    (long long)++*seq, nz(rp), nz(md->code), nz(md->sys), nz(md->name),
-	    nz(md->dose), nz(md->unit), nz(md->form), nz(md->route),
-	    nz(md->freq), days >= 0 ? md->days : NULL, nz(md->total),
-	    nz(md->given)) < 0)
-		return DB_ERR;
+	for (size_t i = 0; i < *n; i++) {
+		struct med *md = &v[i];
+		if (*md->route == '\0')
+			str_copy(md->route, grp->route, sizeof(md->route));
+		if (*md->freq == '\0')
+			str_copy(md->freq, grp->freq, sizeof(md->freq));
+		if (*md->days == '\0')
+			str_copy(md->days, grp->days, sizeof(md->days));
+		if (str_to_ll(md->days, 0, 100000, &days) == -1)
+			days = -1;
+		if (db_exec(STMT_MED_INSERT, "iiissssssssssss", rid, link,
+		    (long long)++*seq, nz(rp), nz(md->code), nz(md->sys),
+		    nz(md->name), nz(md->dose), nz(md->unit), nz(md->form),
+		    nz(md->route), nz(md->freq), days >= 0 ? md->days : NULL,
+		    nz(md->total), nz(md->given)) < 0)
+			return DB_ERR;
+	}
+	*n = 0;
 	return DB_OK;
 }
 
 /*
  * Prescriptions and injections (RDE: RXE, or RXC for injections) and
- * their administrations (RAS: RXA) into record_med. TQ1 and RXR apply to
- * the line before them, or to every line of their ORC group.
+ * their administrations (RAS: RXA) into record_med. A TQ1 or RXR applies
+ * to the line before it and to every line of its ORC group.
  */
 static int
 store_meds(const struct hl7_msg *m, const char *type, long long rid,
     long long link)
 {
-	struct med	 md, grp;
-	char		 rp[24], v[200], t[40];
-	int		 seq = 0, inj = strcmp(type, "OMP-02") == 0;
+	struct med	*v, grp, *md = NULL;
+	char		 rp[41], n1[40], t[40];
+	size_t		 n = 0;
+	int		 seq = 0, rc = DB_ERR, inj = strcmp(type, "OMP-02") == 0;
 
-	memset(&md, 0, sizeof(md));
+	if ((v = calloc(MED_GROUP, sizeof(*v))) == NULL)
+		return DB_ERR;
 	memset(&grp, 0, sizeof(grp));
 	rp[0] = '\0';
 	for (size_t i = 0; i < hl7_nseg(m); i++) {
 		const char *sn = hl7_segname(m, i);
 		int item = strcmp(sn, "RXA") == 0 || strcmp(sn, "RXC") == 0 ||
 		    (strcmp(sn, "RXE") == 0 && !inj);
-		if (strcmp(sn, "ORC") == 0 || item)
-			if (med_flush(&md, &grp, rp, rid, link, &seq) != DB_OK)
-				return DB_ERR;
+		if (strcmp(sn, "ORC") == 0 || (item && n == MED_GROUP)) {
+			if (med_flush(v, &n, &grp, rp, rid, link, &seq) != DB_OK)
+				goto out;
+			md = NULL;
+		}
 		if (strcmp(sn, "ORC") == 0) {
 			memset(&grp, 0, sizeof(grp));
 			get(m, i, 4, 1, 1, rp, sizeof(rp));
-		} else if (strcmp(sn, "RXE") == 0 && !inj) {
-			md.open = 1;
-			get(m, i, 2, 1, 1, md.code, sizeof(md.code));
-			get(m, i, 2, 3, 1, md.sys, sizeof(md.sys));
-			get(m, i, 2, 2, 1, md.name, sizeof(md.name));
-			get(m, i, 3, 1, 1, md.dose, sizeof(md.dose));
-			text_or_code(m, i, 5, 2, md.unit, sizeof(md.unit));
-			text_or_code(m, i, 6, 2, md.form, sizeof(md.form));
-			get(m, i, 10, 1, 1, v, sizeof(v));
+			continue;
+		}
+		if (item) {
+			md = &v[n++];
+			memset(md, 0, sizeof(*md));
+		}
+		if (strcmp(sn, "RXE") == 0 && !inj) {
+			get(m, i, 2, 1, 1, md->code, sizeof(md->code));
+			get(m, i, 2, 3, 1, md->sys, sizeof(md->sys));
+			get(m, i, 2, 2, 1, md->name, sizeof(md->name));
+			get(m, i, 3, 1, 1, md->dose, sizeof(md->dose));
+			text_or_code(m, i, 5, 2, md->unit, sizeof(md->unit));
+			text_or_code(m, i, 6, 2, md->form, sizeof(md->form));
+			get(m, i, 10, 1, 1, n1, sizeof(n1));
 			get(m, i, 11, 2, 1, t, sizeof(t));
-			str_fmt(md.total, sizeof(md.total), "%s%s", v, *v ? t : "");
+			str_fmt(md->total, sizeof(md->total), "%s%s", n1,
+			    *n1 ? t : "");
 		} else if (strcmp(sn, "RXC") == 0) {
-			md.open = 1;
-			get(m, i, 2, 1, 1, md.code, sizeof(md.code));
-			get(m, i, 2, 3, 1, md.sys, sizeof(md.sys));
-			get(m, i, 2, 2, 1, md.name, sizeof(md.name));
-			get(m, i, 3, 1, 1, md.dose, sizeof(md.dose));
-			text_or_code(m, i, 4, 2, md.unit, sizeof(md.unit));
+			get(m, i, 2, 1, 1, md->code, sizeof(md->code));
+			get(m, i, 2, 3, 1, md->sys, sizeof(md->sys));
+			get(m, i, 2, 2, 1, md->name, sizeof(md->name));
+			get(m, i, 3, 1, 1, md->dose, sizeof(md->dose));
+			text_or_code(m, i, 4, 2, md->unit, sizeof(md->unit));
 		} else if (strcmp(sn, "RXA") == 0) {
-			md.open = 1;
-			get(m, i, 5, 1, 1, md.code, sizeof(md.code));
-			get(m, i, 5, 3, 1, md.sys, sizeof(md.sys));
-			get(m, i, 5, 2, 1, md.name, sizeof(md.name));
-			get(m, i, 6, 1, 1, md.dose, sizeof(md.dose));
-			text_or_code(m, i, 7, 2, md.unit, sizeof(md.unit));
-			if (when(get(m, i, 3, 1, 1, t, sizeof(t)), md.given) ==
+			get(m, i, 5, 1, 1, md->code, sizeof(md->code));
+			get(m, i, 5, 3, 1, md->sys, sizeof(md->sys));
+			get(m, i, 5, 2, 1, md->name, sizeof(md->name));
+			get(m, i, 6, 1, 1, md->dose, sizeof(md->dose));
+			text_or_code(m, i, 7, 2, md->unit, sizeof(md->unit));
+			if (when(get(m, i, 3, 1, 1, t, sizeof(t)), md->given) ==
 			    NULL)
-				md.given[0] = '\0';
+				md->given[0] = '\0';
 		} else if (strcmp(sn, "TQ1") == 0) {
-			struct med *dst = md.open ? &md : &grp;
 			/* TQ1-3 1013044400000000&内服・経口・１日３回朝昼夕食後&JAMISDP01 */
-			if (*get(m, i, 3, 1, 2, dst->freq, sizeof(dst->freq)) ==
+			if (*get(m, i, 3, 1, 2, grp.freq, sizeof(grp.freq)) ==
 			    '\0')
-				text_or_code(m, i, 3, 2, dst->freq,
-				    sizeof(dst->freq));
+				text_or_code(m, i, 3, 2, grp.freq,
+				    sizeof(grp.freq));
 			get(m, i, 6, 2, 1, t, sizeof(t));
+			grp.days[0] = '\0';
 			if (strcmp(t, "d") == 0 || strcmp(t, "D") == 0)
-				get(m, i, 6, 1, 1, dst->days, sizeof(dst->days));
+				get(m, i, 6, 1, 1, grp.days, sizeof(grp.days));
+			if (md != NULL) {
+				str_copy(md->freq, grp.freq, sizeof(md->freq));
+				str_copy(md->days, grp.days, sizeof(md->days));
+			}
 		} else if (strcmp(sn, "RXR") == 0) {
-			struct med *dst = md.open ? &md : &grp;
-			text_or_code(m, i, 1, 2, dst->route, sizeof(dst->route));
-			if (md.open && *grp.route == '\0')
-				str_copy(grp.route, dst->route, sizeof(grp.route));
+			text_or_code(m, i, 1, 2, grp.route, sizeof(grp.route));
+			if (md != NULL)
+				str_copy(md->route, grp.route, sizeof(md->route));
 		}
 	}
-	return med_flush(&md, &grp, rp, rid, link, &seq);
+	rc = med_flush(v, &n, &grp, rp, rid, link, &seq);
+out:
+	free(v);
+	return rc;
 }
 
 /* IAM rows of ADT-61 into record_allergy. */
 static int
 store_allergies(const struct hl7_msg *m, long long rid, long long link)
 {
-	char	 ty[60], code[48], name[200], sev[60], rea[200], t[40], on[20];
+	char	 ty[60], code[41], name[200], sev[60], rea[200], t[40], on[20];
 	int	 seq = 0;
 
 	for (size_t i = hl7_next(m, "IAM", 0); i != HL7_NOSEG;
@@ -545,7 +565,7 @@ store_allergies(const struct hl7_msg *m, long long rid, long long link)
 static int
 store_problems(const struct hl7_msg *m, long long rid, long long link)
 {
-	char	 code[48], sys[24], name[200], st[60], t[40], on[20], res[20];
+	char	 code[41], sys[21], name[200], st[60], t[40], on[20], res[20];
 	int	 seq = 0;
 
 	for (size_t i = hl7_next(m, "PRB", 0); i != HL7_NOSEG;
@@ -594,8 +614,9 @@ ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
 		goto out;
 	if (sum.data != NULL)
 		clip(sum.data, SUMMARY_MAX);
-	/* The title is the first item's name. */
-	str_copy(title, sum.data != NULL ? sum.data : "", sizeof(title));
+	/* The title is the first item's name (ADT: the kind says it all). */
+	str_copy(title, sum.data != NULL && (!str_prefix(type, "ADT-") ||
+	    strcmp(type, "ADT-61") == 0) ? sum.data : "", sizeof(title));
 	char *sep = strstr(title, "、");
 	if (sep != NULL)
 		*sep = '\0';

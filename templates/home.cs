@@ -16,6 +16,7 @@
     <li><a href="/council/staff" id="menu-staff"><?cs var:L.council.menu_staff ?></a></li><?cs /if ?>
     <?cs if:Session.role.facility_manager ?><li><a href="/ledger" id="menu-ledger"><?cs var:L.ledger.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president ?><li><a href="/admin/ledger" id="menu-ledger-admin"><?cs var:L.ledger.menu_admin ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>

@@ -122,7 +122,7 @@ CREATE TABLE IF NOT EXISTS record_med (
   record_id BIGINT UNSIGNED NOT NULL,
   link_id BIGINT UNSIGNED NOT NULL,
   seq INT NOT NULL,
-  rp VARCHAR(20) NULL,                    -- ORC-4: the Rp group
+  rp VARCHAR(40) NULL,                    -- ORC-4: the Rp group
   drug_code VARCHAR(40) NULL,             -- YJ / HOT
   code_system VARCHAR(20) NULL,
   drug_name VARCHAR(200) NULL,
