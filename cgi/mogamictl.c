@@ -537,8 +537,8 @@ ssmix2_run(long long fid, const char *code, const char *dir, const char *ext)
 		return 1;
 	}
 	printf("ssmix2 %s: %zu files, %zu imported, %zu unchanged, "
-	    "%zu quarantined, %zu failed\n", code, st.total, st.imported,
-	    st.unchanged, st.quarantined, st.failed);
+	    "%zu quarantined, %zu removed, %zu failed\n", code, st.total,
+	    st.imported, st.unchanged, st.quarantined, st.removed, st.failed);
 	if (rc == -1)
 		fprintf(stderr, "ssmix2 %s: %s\n", code, st.last_error);
 	return rc == -1 || st.failed > 0 ? 1 : 0;

@@ -17,7 +17,7 @@ const struct field f_imports[] = {
 static const char *const fac_cols[] = { "id", "code", "name", "root_dir",
     "enabled", "arrived", "started", "finished", "status", "total", "done",
     "imported", "unchanged", "quarantined", "failed", "last_error",
-    "q_count", NULL };
+    "removed", "q_count", NULL };
 
 /*
  * Puts the facilities into Facilities.N; returns 0 or -1. The last error
@@ -57,6 +57,9 @@ detail(const char *d)
 	if (d == NULL || *d == '\0' || strspn(d, "abcdefghijklmnopqrstuvwxyz-") !=
 	    strlen(d) || str_fmt(key, sizeof(key), "imports.detail.%s", d) == -1)
 		return d;
+	for (char *p = key; *p != '\0'; p++)	/* HDF names: no '-' */
+		if (*p == '-')
+			*p = '_';
 	v = lang(key);
 	return v != NULL && strcmp(v, key) != 0 ? v : d;
 }

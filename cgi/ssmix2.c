@@ -226,6 +226,7 @@ struct entries {
 	struct entry	*v;
 	size_t		 n, cap;
 	int		 oom;
+	int		 incomplete;	/* a folder could not be read */
 };
 
 static void
@@ -285,16 +286,20 @@ walk(const char *root, const char *rel, int depth, int ext,
 	struct stat	 st;
 
 	if (str_fmt(dir, sizeof(dir), "%s%s%s", root, *rel ? "/" : "", rel) ==
-	    -1 || (d = opendir(dir)) == NULL)
+	    -1 || (d = opendir(dir)) == NULL) {
+		es->incomplete = 1;
 		return -1;
+	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
 		if (str_fmt(sub, sizeof(sub), "%s%s%s", rel, *rel ? "/" : "",
 		    de->d_name) == -1 ||
 		    str_fmt(path, sizeof(path), "%s/%s", root, sub) == -1 ||
-		    lstat(path, &st) == -1)
+		    lstat(path, &st) == -1) {
+			es->incomplete = 1;
 			continue;
+		}
 		if (S_ISDIR(st.st_mode)) {
 			if (depth < MAX_WALK)
 				walk(root, sub, depth + 1, ext, es);
@@ -715,6 +720,79 @@ out:
 	free(j.data);
 }
 
+/*
+ * A file recorded earlier is no longer in the tree: its rows go, in one
+ * transaction, and the orders it belonged to are decided again. This is
+ * how an update arrives: the hospital renames the old message from flag 1
+ * to flag 0 and adds the new one. Returns DB_OK or a DB_* error.
+ */
+static int
+vanish(const struct known *k)
+{
+	struct dbres	*groups;
+
+	if (db_begin() != DB_OK)
+		return DB_GONE;
+	if ((groups = db_query(STMT_RECORD_GROUPS_OF_FILE, "i", k->id)) == NULL)
+		goto fail;
+	if (db_exec(STMT_RECORD_DELETE_FILE, "i", k->id) < 0 ||
+	    db_exec(STMT_DOCUMENT_DELETE_FILE, "i", k->id) < 0 ||
+	    db_exec(STMT_IMPORT_FILE_DELETE, "i", k->id) < 0)
+		goto fail;
+	for (size_t i = 0; i < groups->nrows; i++)
+		if (ssmix2_regroup(dbres_ll(groups, i, 0),
+		    dbres_get(groups, i, 1), dbres_get(groups, i, 2)) < 0)
+			goto fail;
+	dbres_free(groups);
+	return db_commit();
+fail:
+	dbres_free(groups);
+	db_rollback();
+	return DB_ERR;
+}
+
+/*
+ * Removes what vanished from the tree since the last run. An empty or
+ * incomplete walk removes nothing: an unmounted share or an unreadable
+ * folder must not wipe a hospital's records.
+ */
+static void
+vanished(struct run *r, const struct entries *es)
+{
+	char	 rel[REL_MAX + 1];
+
+	if (es->n == 0 || es->incomplete)
+		return;
+	for (size_t i = 0; i < r->nknown; i++) {
+		const struct known *k = &r->known[i];
+		int found = 0;
+		/* es is sorted by (ext, rel) as stored; compare the same way */
+		for (size_t lo = 0, hi = es->n; lo < hi && !found;) {
+			size_t mid = lo + (hi - lo) / 2;
+			const struct entry *e = &es->v[mid];
+			if (rel_for_db(e->rel, rel, sizeof(rel)) == -1)
+				rel[0] = '\0';
+			int c = e->ext != k->ext ? e->ext - k->ext :
+			    strcmp(rel, k->rel);
+			if (c == 0)
+				found = 1;
+			else if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (found)
+			continue;
+		if (vanish(k) == DB_OK)
+			r->st->removed++;
+		else {
+			r->st->failed++;
+			str_copy(r->st->last_error, "cannot remove a vanished file",
+			    sizeof(r->st->last_error));
+		}
+	}
+}
+
 static double
 mono(void)
 {
@@ -732,10 +810,11 @@ run_update(const struct run *r, const char *status, int finished)
 
 	if (r->run_id == 0)
 		return;
-	db_exec(STMT_IMPORT_RUN_UPDATE, "siiiiiiisi", status,
+	db_exec(STMT_IMPORT_RUN_UPDATE, "siiiiiiiisi", status,
 	    (long long)finished, (long long)s->total, (long long)s->done,
 	    (long long)s->imported, (long long)s->unchanged,
-	    (long long)s->quarantined, (long long)s->failed,
+	    (long long)s->quarantined, (long long)s->removed,
+	    (long long)s->failed,
 	    *s->last_error ? s->last_error : NULL, r->run_id);
 }
 
@@ -821,14 +900,16 @@ ssmix2_import(long long fid, const char *code, const char *root,
 				progress(&r, code, t0, 0);
 		}
 	}
+	vanished(&r, &es);
 	rc = 0;
 out:
 	if (show_progress)
 		progress(&r, code, t0, 1);
 	run_update(&r, rc == 0 ? "done" : "failed", 1);
 	str_fmt(detail, sizeof(detail), "files=%zu imported=%zu unchanged=%zu "
-	    "quarantined=%zu failed=%zu%s%s", st->total, st->imported,
-	    st->unchanged, st->quarantined, st->failed,
+	    "quarantined=%zu removed=%zu failed=%zu%s%s", st->total,
+	    st->imported, st->unchanged, st->quarantined, st->removed,
+	    st->failed,
 	    *st->last_error ? " error=" : "", st->last_error);
 	audit(NULL, &(struct audit_entry){ .action = "ssmix2.import",
 	    .object_type = "facility", .object_id = code,

@@ -27,7 +27,8 @@ struct ssmix2_type {
 
 /* Counts of one import run. */
 struct ssmix2_stats {
-	size_t	 total, done, imported, unchanged, quarantined, failed;
+	size_t	 total, done, imported, unchanged, quarantined, removed,
+		 failed;
 	int	 busy;		/* another import of the facility was running */
 	char	 last_error[300];
 };

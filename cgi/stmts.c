@@ -380,7 +380,8 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_IMPORT_RUN_UPDATE] =
 	"UPDATE import_run SET status = ?, finished_at = IF(? = 1,"
 	" UTC_TIMESTAMP(6), NULL), files_total = ?, files_done = ?, imported = ?,"
-	" unchanged = ?, quarantined = ?, failed = ?, last_error = ? WHERE id = ?",
+	" unchanged = ?, quarantined = ?, removed = ?, failed = ?, last_error = ?"
+	" WHERE id = ?",
 [STMT_IMPORT_FILES_OF] =
 	"SELECT tree, rel_path, size, mtime, sha256, id FROM import_file"
 	" WHERE facility_id = ?",
@@ -398,6 +399,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" AND rel_path = ?",
 [STMT_IMPORT_FILE_TOUCH] =
 	"UPDATE import_file SET size = ?, mtime = ? WHERE id = ?",
+[STMT_IMPORT_FILE_DELETE] =
+	"DELETE FROM import_file WHERE id = ?",
 [STMT_RECORD_GROUPS_OF_FILE] =
 	"SELECT DISTINCT link_id, data_type, order_key FROM record"
 	" WHERE file_id = ? AND order_key IS NOT NULL",
@@ -463,7 +466,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" DATE_FORMAT(r.started_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
 	" DATE_FORMAT(r.finished_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
 	" r.status, r.files_total, r.files_done, r.imported, r.unchanged,"
-	" r.quarantined, r.failed, r.last_error,"
+	" r.quarantined, r.failed, r.last_error, r.removed,"
 	" (SELECT COUNT(*) FROM import_file q WHERE q.facility_id = f.id"
 	"  AND q.status = 'quarantined')"
 	" FROM facility f LEFT JOIN facility_ssmix2 s ON s.facility_id = f.id"

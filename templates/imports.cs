@@ -5,7 +5,7 @@
 <h2><?cs var:L.imports.facilities ?></h2>
 <?cs if:Facilities_n == 0 ?><p id="no-facilities"><?cs var:L.imports.no_facilities ?></p><?cs else ?>
 <table id="import-facilities">
-  <thead><tr><th><?cs var:L.imports.facility ?></th><th><?cs var:L.imports.root_dir ?></th><th class="nowrap"><?cs var:L.imports.arrived ?></th><th class="nowrap"><?cs var:L.imports.last_run ?></th><th class="nowrap"><?cs var:L.imports.n_files ?></th><th class="nowrap"><?cs var:L.imports.n_imported ?></th><th class="nowrap"><?cs var:L.imports.n_unchanged ?></th><th class="nowrap"><?cs var:L.imports.n_quarantined ?></th><th class="nowrap"><?cs var:L.imports.n_failed ?></th><th class="nowrap"><?cs var:L.imports.q_total ?></th></tr></thead>
+  <thead><tr><th><?cs var:L.imports.facility ?></th><th><?cs var:L.imports.root_dir ?></th><th class="nowrap"><?cs var:L.imports.arrived ?></th><th class="nowrap"><?cs var:L.imports.last_run ?></th><th class="nowrap"><?cs var:L.imports.n_files ?></th><th class="nowrap"><?cs var:L.imports.n_imported ?></th><th class="nowrap"><?cs var:L.imports.n_unchanged ?></th><th class="nowrap"><?cs var:L.imports.n_quarantined ?></th><th class="nowrap"><?cs var:L.imports.n_removed ?></th><th class="nowrap"><?cs var:L.imports.n_failed ?></th><th class="nowrap"><?cs var:L.imports.q_total ?></th></tr></thead>
   <tbody>
   <?cs each:f = Facilities ?>
   <tr id="facility-<?cs var:f.code ?>"<?cs if:f.failed != "0" && f.failed != "" || f.status == "failed" ?> class="warn"<?cs /if ?>>
@@ -13,9 +13,9 @@
     <td><?cs if:f.root_dir ?><code><?cs var:f.root_dir ?></code><?cs if:f.enabled == "0" ?> <?cs var:L.imports.disabled ?><?cs /if ?><?cs else ?><?cs var:L.imports.manual ?><?cs /if ?></td>
     <td class="nowrap"><?cs if:f.arrived ?><?cs var:f.arrived ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?></td>
     <td class="nowrap"><?cs if:f.started ?><?cs var:f.started ?><br><?cs if:f.status == "running" ?><?cs var:L.imports.running ?><?cs elif:f.status == "failed" ?><?cs var:L.imports.run_failed ?><?cs else ?><?cs var:L.imports.run_done ?><?cs /if ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?></td>
-    <td><?cs var:f.done ?> / <?cs var:f.total ?></td><td><?cs var:f.imported ?></td><td><?cs var:f.unchanged ?></td><td><?cs var:f.quarantined ?></td><td><?cs var:f.failed ?></td><td><?cs var:f.q_count ?></td>
+    <td><?cs var:f.done ?> / <?cs var:f.total ?></td><td><?cs var:f.imported ?></td><td><?cs var:f.unchanged ?></td><td><?cs var:f.quarantined ?></td><td><?cs var:f.removed ?></td><td><?cs var:f.failed ?></td><td><?cs var:f.q_count ?></td>
   </tr>
-  <?cs if:f.last_error ?><tr class="warn"><td colspan="10"><?cs var:L.imports.last_error ?>: <?cs var:f.last_error ?></td></tr><?cs /if ?>
+  <?cs if:f.last_error ?><tr class="warn"><td colspan="11"><?cs var:L.imports.last_error ?>: <?cs var:f.last_error ?></td></tr><?cs /if ?>
   <?cs /each ?>
   </tbody>
 </table>

@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS import_run (
   imported INT UNSIGNED NOT NULL DEFAULT 0,
   unchanged INT UNSIGNED NOT NULL DEFAULT 0,
   quarantined INT UNSIGNED NOT NULL DEFAULT 0,
+  removed INT UNSIGNED NOT NULL DEFAULT 0,  -- files gone from the tree
   failed INT UNSIGNED NOT NULL DEFAULT 0,
   last_error VARCHAR(300) NULL,
   KEY import_run_facility (facility_id, started_at),
