@@ -672,7 +672,9 @@ process(struct run *r, const struct entry *e)
 		goto write;
 	}
 	j.size = (long long)st.st_size;
-	j.mtime = (long long)st.st_mtime;
+	/* nanoseconds: a file rewritten within the same second is seen */
+	j.mtime = (long long)st.st_mtim.tv_sec * 1000000000LL +
+	    (long long)st.st_mtim.tv_nsec;
 	if (j.k != NULL && j.k->size == j.size && j.k->mtime == j.mtime) {
 		r->st->unchanged++;
 		r->st->done++;

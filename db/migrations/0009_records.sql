@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS import_file (
   tree CHAR(3) NOT NULL,                  -- std (HL7), ext (extended storage)
   rel_path VARCHAR(400) NOT NULL,
   size BIGINT UNSIGNED NOT NULL,
-  mtime BIGINT NOT NULL,                  -- seconds since the epoch
+  mtime BIGINT NOT NULL,                  -- nanoseconds since the epoch
   sha256 CHAR(64) NOT NULL,
   status VARCHAR(16) NOT NULL,            -- imported, quarantined
   reason VARCHAR(32) NULL,                -- quarantine reason code
