@@ -579,6 +579,11 @@ cmd_ssmix2_set(int argc, char *argv[])
 		    "[--ext DIR] [--disable]\n");
 		return 2;
 	}
+	/* The scheduler runs from anywhere: a relative path would move. */
+	if (dir[0] != '/' || (ext != NULL && ext[0] != '/')) {
+		fprintf(stderr, "ssmix2 set: directories must be absolute paths\n");
+		return 2;
+	}
 	if (facility_id("ssmix2 set", code, &fid) == -1)
 		return 1;
 	if (db_begin() != DB_OK ||

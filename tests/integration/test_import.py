@@ -518,6 +518,9 @@ def test_I6_scheduler_picks_up_a_new_file_without_anyone_acting(tmp_path):
     code, fid = facility()
     root = tmp_path / "watched"
     root.mkdir()
+    # the scheduler runs from anywhere: relative paths are refused
+    assert ctl("ssmix2", "set", "--facility", code, "--dir", "watched",
+               check=False).returncode == 2
     ctl("ssmix2", "set", "--facility", code, "--dir", str(root))
     try:
         assert one(f"SELECT enabled FROM facility_ssmix2 WHERE facility_id = {fid}") == "1"
