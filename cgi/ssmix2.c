@@ -1,6 +1,6 @@
+/* ssmix2.c: importing a facility's SS-MIX2 standardized storage */
 /*
- * ssmix2.c: importing a facility's SS-MIX2 standardized storage: walks
- * ROOT/PID[0:3]/PID[3:6]/PID/DATE/TYPE/FILE (and the extended storage),
+ * Walks ROOT/PID[0:3]/PID[3:6]/PID/DATE/TYPE/FILE (and the extended storage),
  * checks every file, and imports or quarantines each in ONE transaction
  * together with its import_file row, so that a run killed at any point and
  * run again ends as one clean run would have.

@@ -1,6 +1,6 @@
+/* ssmix2_store.c: one parsed SS-MIX2 message into the record tables */
 /*
- * ssmix2_store.c: one parsed SS-MIX2 message into the record tables: the
- * patient link with the PID demographics, the record with its title and
+ * The patient link with the PID demographics, the record with its title and
  * summary, and per kind its lab results, medications, allergies, problems.
  * Runs inside the caller's transaction; returns DB_* codes unchanged so the
  * caller can roll the whole file back.
@@ -102,26 +102,30 @@ clip(char *s, size_t max)
 	s[n] = '\0';
 }
 
+/* 1 if v is one of the items of the "、"-separated list. */
+static int
+listed(const char *list, const char *v)
+{
+	static const char	 sep[] = "、";
+	size_t			 n = strlen(v), sl = sizeof(sep) - 1;
+
+	for (const char *p = list; (p = strstr(p, v)) != NULL; p++)
+		if ((p == list || ((size_t)(p - list) >= sl &&
+		    memcmp(p - sl, sep, sl) == 0)) &&
+		    (p[n] == '\0' || strncmp(p + n, sep, sl) == 0))
+			return 1;
+	return 0;
+}
+
 /* Appends v to the "、"-separated list in b unless empty or already there. */
 static void
 list_add(struct buf *b, const char *v)
 {
-	char	 probe[512];
-
-	if (*v == '\0' || b->len > SUMMARY_MAX)
+	if (*v == '\0' || b->len > SUMMARY_MAX ||
+	    (b->data != NULL && listed(b->data, v)))
 		return;
-	if (b->len > 0) {
-		str_fmt(probe, sizeof(probe), "、%s、", v);
-		/* compare against the list with separators at both ends */
-		struct buf t;
-		buf_init(&t);
-		buf_printf(&t, "、%s、", b->data);
-		int dup = t.data != NULL && strstr(t.data, probe) != NULL;
-		buf_free(&t);
-		if (dup)
-			return;
+	if (b->len > 0)
 		buf_puts(b, "、");
-	}
 	buf_puts(b, v);
 }
 
@@ -236,13 +240,7 @@ spots(const char *type, const struct spot **t, const struct spot **n)
 		*t = t_result;
 }
 
-/*
- * The patient link of (facility, local ID): created with the PID
- * demographics when new; an existing link only gets what it lacks (an
- * ADT-00 that is current overwrites them, see ssmix2_demographics()).
- * m may be NULL (a document). Stores the link's id in *id. Returns DB_OK
- * or a DB_* error.
- */
+/* PID demographics as patient_link keeps them. */
 struct demo {
 	char	 name[200], kana[200], key[200], sex[2], birth[20], addr[300];
 };
@@ -282,6 +280,13 @@ demo_read(const struct hl7_msg *m, struct demo *d)
 	clip(d->addr, 290);
 }
 
+/*
+ * The patient link of (facility, local ID): created with the PID
+ * demographics when new; an existing link only gets what it lacks (an
+ * ADT-00 that is current overwrites them, see ssmix2_demographics()).
+ * m may be NULL (a document). Stores the link's id in *id. Returns DB_OK
+ * or a DB_* error.
+ */
 int
 ssmix2_link(long long fid, const char *local_id, const struct hl7_msg *m,
     long long *id)

@@ -292,6 +292,22 @@ def test_I6_kill9_mid_run_then_rerun_equals_one_clean_run(big_tree):
     assert snapshot(fid) == clean
 
 
+def test_I6_one_import_per_facility_at_a_time(big_tree):
+    code, fid = facility()
+    p = subprocess.Popen(CTL + ["ssmix2", "import", "--facility", code, str(big_tree)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert wait_for(lambda: int(one(f"SELECT COUNT(*) FROM import_file "
+                                        f"WHERE facility_id = {fid}")) > 0, step=0.02)
+        second = imp(code, big_tree, check=False)
+        assert p.poll() is None, "the first import ended too soon to test"
+        assert second.returncode == 1 and "another import is running" in second.stderr
+    finally:
+        p.wait()
+    assert p.returncode == 0
+    assert one(f"SELECT COUNT(*) FROM import_file WHERE facility_id = {fid}") == str(150 * 19)
+
+
 # --- bad files: each quarantined for its own reason, the batch goes on ----------------------
 
 def test_I6_each_defect_quarantined_with_its_reason_and_the_batch_goes_on(tmp_path):
@@ -320,6 +336,9 @@ def test_I6_each_defect_quarantined_with_its_reason_and_the_batch_goes_on(tmp_pa
     layout.write_bytes(rx(p, "9"))
     os.symlink("/etc/passwd", root / "123" / "456" / p / "20240105" / "OMP-01" /
                f"{p}_20240105_OMP-01_10_{ts}_01_1")
+    big = put(root, p, "20240105", "OMP-01", "13", ts, 1, b"")
+    with open(big, "wb") as fh:            # over 15 MiB: never read into memory
+        fh.truncate(16 * 1024 * 1024)
     good = put(root, p, "20240105", "OMP-01", "11", ts, 1, rx(p, "11"))
     sjis = put(root, p, "20240105", "OMP-01", "12", ts, 1,
                hl7("RDE^O11^RDE_O11", p, ["ORC|NW|12", "RXE||1^試験^HOT9|1"], charset="~ISO IR87"))
@@ -332,6 +351,7 @@ def test_I6_each_defect_quarantined_with_its_reason_and_the_batch_goes_on(tmp_pa
     assert got[rel(root, layout)] == ("quarantined", "layout")
     assert got[f"123/456/{p}/20240105/OMP-01/{p}_20240105_OMP-01_10_{ts}_01_1"] == \
         ("quarantined", "layout")
+    assert got[rel(root, big)] == ("quarantined", "too_big")
     assert got[rel(root, good)] == ("imported", "")
     assert got[rel(root, sjis)] == ("imported", "")
     assert "0 failed" in out.stdout
