@@ -868,6 +868,8 @@ ssmix2_import(long long fid, const char *code, const char *root,
 		st->busy = 1;
 		return 0;
 	}
+	/* Holding the lock, any run still 'running' was killed. */
+	db_exec(STMT_IMPORT_RUN_INTERRUPTED, "i", fid);
 	if (db_exec(STMT_IMPORT_RUN_START, "i", fid) == 1)
 		r.run_id = (long long)db_last_id();
 	if (walk(root, "", 1, 0, &es) == -1) {

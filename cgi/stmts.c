@@ -374,6 +374,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT f.id, f.code, s.root_dir, s.ext_dir FROM facility_ssmix2 s"
 	" JOIN facility f ON f.id = s.facility_id WHERE s.enabled = 1"
 	" ORDER BY f.code",
+/* Runs left 'running' by a killed importer; called with the facility's lock held. */
+[STMT_IMPORT_RUN_INTERRUPTED] =
+	"UPDATE import_run SET status = 'interrupted' WHERE facility_id = ?"
+	" AND status = 'running'",
 [STMT_IMPORT_RUN_START] =
 	"INSERT INTO import_run (facility_id, started_at) VALUES (?,"
 	" UTC_TIMESTAMP(6))",

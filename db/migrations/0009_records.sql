@@ -15,13 +15,13 @@ CREATE TABLE IF NOT EXISTS facility_ssmix2 (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- One row per import run; a run killed midway keeps status 'running' and
--- finished_at NULL (the next run is not affected).
+-- finished_at NULL until the next run marks it 'interrupted'.
 CREATE TABLE IF NOT EXISTS import_run (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   facility_id BIGINT UNSIGNED NOT NULL,
   started_at DATETIME(6) NOT NULL,
   finished_at DATETIME(6) NULL,
-  status VARCHAR(16) NOT NULL DEFAULT 'running',   -- running, done, failed
+  status VARCHAR(16) NOT NULL DEFAULT 'running',   -- running, done, failed, interrupted
   files_total INT UNSIGNED NOT NULL DEFAULT 0,
   files_done INT UNSIGNED NOT NULL DEFAULT 0,
   imported INT UNSIGNED NOT NULL DEFAULT 0,

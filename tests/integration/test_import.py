@@ -286,6 +286,10 @@ def test_I6_kill9_mid_run_then_rerun_equals_one_clean_run(big_tree):
     out = imp(code, big_tree)
     assert "0 failed" in out.stdout
     assert snapshot(fid) == clean
+    # the killed runs are marked as such, the last one is done
+    runs = [r[0] for r in sql(f"SELECT status FROM import_run WHERE facility_id = {fid} "
+                              f"ORDER BY id")]
+    assert runs[-1] == "done" and set(runs[:-1]) == {"interrupted"}
     # ... and a third run changes nothing.
     out = imp(code, big_tree)
     assert f"{total} unchanged" in out.stdout
