@@ -33,12 +33,14 @@ struct ssmix2_stats {
 	char	 last_error[300];
 };
 
-/* Pure helpers (unit tested): 0 or 1 / -1 as documented in ssmix2.c. */
+/* ssmix2_name.c: pure helpers (unit tested, fuzzed); see the comments there. */
 int		 ssmix2_parse_name(const char *, struct ssmix2_name *);
 int		 ssmix2_type_info(const char *, struct ssmix2_type *);
 int		 ssmix2_pid_match(const char *, const char *);
 int		 ssmix2_folder_ok(const char *, const char *, const char *);
 int		 ssmix2_no_order(const char *);
+int		 ssmix2_id_ok(const char *);
+int		 ssmix2_date_ok(const char *);
 const char	*ssmix2_sniff(const void *, size_t);
 
 /* Imports one facility's trees; ext may be NULL. 0, or -1 (see stats). */
