@@ -481,7 +481,11 @@ process(struct run *r, const struct entry *e)
 		}
 		j.size = j.mtime = 0;
 		pki_sha256_hex("", 0, j.sha);
-		verdict(&j, "layout", "not-regular");
+		/* O_NOFOLLOW makes a symbolic link ELOOP; EACCES and the like are read errors */
+		if (fd == -1 && errno != ELOOP)
+			verdict(&j, "read", NULL);
+		else
+			verdict(&j, "layout", "not-regular");
 		goto write;
 	}
 	j.size = (long long)st.st_size;
