@@ -129,6 +129,24 @@ list_add(struct buf *b, const char *v)
 	buf_puts(b, v);
 }
 
+/*
+ * The free-text findings of a report or an examination (OBX-5 of TX, ST
+ * and FT rows) after the item names in b: what a reader wants to see.
+ */
+static void
+findings(const struct hl7_msg *m, struct buf *b)
+{
+	char	 vt[8], v[1000];
+
+	for (size_t i = hl7_next(m, "OBX", 0); i != HL7_NOSEG;
+	    i = hl7_next(m, "OBX", i + 1)) {
+		get(m, i, 2, 1, 1, vt, sizeof(vt));
+		if (strcmp(vt, "TX") == 0 || strcmp(vt, "ST") == 0 ||
+		    strcmp(vt, "FT") == 0)
+			list_add(b, get(m, i, 5, 1, 1, v, sizeof(v)));
+	}
+}
+
 /* 1 if the message cancels its order (ORC-1 / ORC-5) or event (ADT). */
 static int
 cancels(const struct hl7_msg *m)
@@ -358,7 +376,7 @@ ssmix2_regroup(long long link_id, const char *type, const char *key)
 	return live ? id : 0;
 }
 
-/* OBX rows of a result message (OML-11) into record_lab. */
+/* OBX rows of a result message (OML-11 lab, OMG-13 report) into record_lab. */
 static int
 store_lab(const struct hl7_msg *m, long long rid, long long link)
 {
@@ -615,6 +633,8 @@ ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
 	spots(type, &ts, &names);
 	buf_init(&sum);
 	all_of(m, names, &sum);
+	if (str_prefix(type, "OMG-"))
+		findings(m, &sum);
 	if (sum.oom)
 		goto out;
 	if (sum.data != NULL)
@@ -650,7 +670,7 @@ ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
 	if (rc < 0)
 		goto out;
 	*rid = (long long)db_last_id();
-	if (strcmp(type, "OML-11") == 0)
+	if (strcmp(type, "OML-11") == 0 || strcmp(type, "OMG-13") == 0)
 		rc = store_lab(m, *rid, f->link_id);
 	else if (str_prefix(type, "OMP-"))
 		rc = store_meds(m, type, *rid, f->link_id);

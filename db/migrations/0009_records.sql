@@ -93,7 +93,9 @@ CREATE TABLE IF NOT EXISTS record (
   CONSTRAINT record_file_fk FOREIGN KEY (file_id) REFERENCES import_file (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
--- Lab results (OBX of OML-11). link_id is repeated for the trend query.
+-- Results: the OBX rows of lab results (OML-11) and of reports (OMG-13, e.g.
+-- ECG measurements); record.kind tells which. link_id is repeated for the
+-- trend query.
 CREATE TABLE IF NOT EXISTS record_lab (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   record_id BIGINT UNSIGNED NOT NULL,

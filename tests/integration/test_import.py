@@ -497,6 +497,32 @@ def test_I6_allergies_and_problems(tmp_path):
         ["20054174", "胃炎", "2011-08-31", "回復せず"]]
 
 
+def test_I6_reports_keep_their_findings_and_measurements(tmp_path):
+    code, fid = facility()
+    root = tmp_path / "std"
+    p = "3000008"
+    put(root, p, "20240105", "OMG-13", "999999999999999", "20240105150000000", 1, hl7(
+        "ORU^R01^ORU_R01", p, [
+            "OBR|1|2024010500089100||9A110^標準１２誘導心電図^JC10|||20240105",
+            "OBX|1|TX|9A100&IMP^心電図所見^JC10|1|心筋虚血疑い||||||F",
+            "OBX|2|NM|32769^心拍数^99MFR|2|67|bpm|||||F"]))
+    put(root, p, "20240105", "OMG-03", "000000000001001", "20240105140000000", 1, hl7(
+        "OMG^O19^OMG_O19", p, [
+            "ORC|NW|000000000001001|||||||20240105101500",
+            "OBR|1|000000000001001||9A110^標準１２誘導心電図^JC10",
+            "OBX|1|TX|9A100&IMP^心電図所見^JC10||心筋梗塞の疑い||||||F"]))
+    imp(code, root)
+    rows = {r[0]: r[1:] for r in sql(
+        f"SELECT kind, title, summary, occurred_at FROM record WHERE facility_id = {fid}")}
+    assert rows["report"] == ["標準１２誘導心電図", "標準１２誘導心電図、心筋虚血疑い",
+                              "2024-01-05 00:00:00"]
+    assert rows["physiology_order"][:2] == ["標準１２誘導心電図", "標準１２誘導心電図、心筋梗塞の疑い"]
+    assert rows["physiology_order"][2] == "2024-01-05 10:15:00"
+    assert sql(f"SELECT l.name, l.value, l.unit FROM record_lab l JOIN record r "
+               f"ON r.id = l.record_id WHERE r.facility_id = {fid} ORDER BY l.seq") == [
+        ["心電図所見", "心筋虚血疑い", "NULL"], ["心拍数", "67", "bpm"]]
+
+
 # --- extended storage -----------------------------------------------------------------------
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
