@@ -70,13 +70,16 @@ ssmix2_type_info(const char *type, struct ssmix2_type *t)
 	return -1;
 }
 
-/* 1 if a date YYYYMMDD or time YYYYMMDDHHMMSS is a real one. */
+/*
+ * 1 if a date YYYYMMDD or time YYYYMMDDHHMMSS is a real one, from 1800 on
+ * (the database refuses year 0, and nothing in a record is older).
+ */
 static int
 real_time(const char *s)
 {
 	char	 out[20];
 
-	return hl7_ts(s, out, sizeof(out)) == 0;
+	return hl7_ts(s, out, sizeof(out)) == 0 && strncmp(out, "1800", 4) >= 0;
 }
 
 /* 1 if s is a patient ID as folders and file names hold it. */

@@ -53,11 +53,16 @@ text_or_code(const struct hl7_msg *m, size_t seg, int f, int c, char *out,
 	return out;
 }
 
-/* HL7 time into "YYYY-MM-DD HH:MM:SS" in out (20 bytes), or NULL. */
+/*
+ * HL7 time into "YYYY-MM-DD HH:MM:SS" in out (20 bytes), or NULL. Years
+ * before 1800 are junk, and MariaDB would refuse them (the file would then
+ * fail at every run instead of importing without the time).
+ */
 static const char *
 when(const char *in, char *out)
 {
-	if (in == NULL || *in == '\0' || hl7_ts(in, out, 20) == -1)
+	if (in == NULL || *in == '\0' || hl7_ts(in, out, 20) == -1 ||
+	    strncmp(out, "1800", 4) < 0)
 		return NULL;
 	return out;
 }
@@ -115,6 +120,19 @@ listed(const char *list, const char *v)
 		    (p[n] == '\0' || strncmp(p + n, sep, sl) == 0))
 			return 1;
 	return 0;
+}
+
+/* Cuts s to at most max characters (a VARCHAR(max) column). */
+static void
+clip_chars(char *s, size_t max)
+{
+	size_t	 n = 0;
+
+	for (char *p = s; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80 && n++ == max) {
+			*p = '\0';
+			return;
+		}
 }
 
 /* Appends v to the "、"-separated list in b unless empty or already there. */
@@ -283,7 +301,7 @@ demo_read(const struct hl7_msg *m, struct demo *d)
 			continue;
 		str_fmt(dst, sizeof(d->name), "%s%s%s", fam,
 		    *fam && *giv ? " " : "", giv);
-		clip(dst, 99 * 3);
+		clip_chars(dst, 100);
 	}
 	if (*d->kana != '\0' && kana_normalize(d->kana, d->key,
 	    sizeof(d->key)) == -1)
@@ -646,8 +664,9 @@ ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
 	if (sep != NULL)
 		*sep = '\0';
 	clip(title, TITLE_MAX);
+	/* else MSH-7, when the message was made */
 	if (when(first_of(m, ts, t, sizeof(t)), occ) == NULL &&
-	    hl7_msg_time(m, occ, sizeof(occ)) != 0)
+	    when(get(m, 0, 7, 1, 1, t, sizeof(t)), occ) == NULL)
 		occ[0] = '\0';
 	mt[0] = '\0';
 	if (hl7_msg_type(m, code, sizeof(code), ev, sizeof(ev)) == 0)

@@ -497,6 +497,24 @@ def test_I6_allergies_and_problems(tmp_path):
         ["20054174", "胃炎", "2011-08-31", "回復せず"]]
 
 
+def test_I6_junk_times_and_overlong_names_do_not_block_a_file(tmp_path):
+    code, fid = facility()
+    root = tmp_path / "std"
+    p = "3000009"
+    long_name = "A" * 150 + "^" + "B" * 10 + "^^^^^L^I"
+    put(root, p, "20240105", "OMP-01", "000000000001101", "20240105140000000", 1, hl7(
+        "RDE^O11^RDE_O11", p, ["ORC|NW|000000000001101|||||||00010101000000",
+                               "RXE||620000001^試験錠^HOT9|1"],
+        pid_name=long_name, birth="00000000"))
+    out = imp(code, root)
+    assert "1 imported" in out.stdout and "0 failed" in out.stdout
+    name, birth = sql(f"SELECT name, COALESCE(birth_date, '-') FROM patient_link "
+                      f"WHERE facility_id = {fid}")[0]
+    assert 50 < len(name) <= 100 and name.startswith("A" * 50) and birth == "-"
+    assert one(f"SELECT COALESCE(occurred_at, '-') FROM record WHERE facility_id = {fid}") \
+        == "2024-01-01 12:00:00"     # junk ORC-9: MSH-7 instead
+
+
 def test_I6_reports_keep_their_findings_and_measurements(tmp_path):
     code, fid = facility()
     root = tmp_path / "std"

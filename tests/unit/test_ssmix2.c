@@ -51,6 +51,9 @@ name_bad(void)
 		/* path characters in the patient ID */
 		"../x_20110701_OMP-01_1_20110701224603984_01_1",
 		"9999013_20110701_OMP-1_1_20110701224603984_01_1",
+		/* year 0: the database would refuse it */
+		"9999013_00000101_OMP-01_1_20110701224603984_01_1",
+		"9999013_20110701_OMP-01_1_00000101224603984_01_1",
 	};
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
