@@ -25,7 +25,7 @@ static const struct ckey {
 	I(workers), I(idle_lock_secs), I(session_max_secs),
 	I(lockout_failures), I(lockout_secs), I(test_clock),
 	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(emergency_hours), I(emergency_followup_days),
-	I(desk_due_days),
+	I(desk_due_days), I(jobs_ssmix2_secs),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -52,6 +52,7 @@ defaults(void)
 	cfg.emergency_hours = 24;
 	cfg.emergency_followup_days = 7;
 	cfg.desk_due_days = 14;
+	cfg.jobs_ssmix2_secs = 300;
 }
 
 /*

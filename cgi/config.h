@@ -31,6 +31,7 @@ struct config {
 	int	 emergency_followup_days; /* consent due after a grant */
 	/* A4.3: days the desk has to answer a complaint */
 	int	 desk_due_days;
+	int	 jobs_ssmix2_secs;	/* SS-MIX2 import of every enabled facility */
 };
 
 extern struct config	 cfg;

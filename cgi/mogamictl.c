@@ -19,6 +19,7 @@
 #include "pki.h"
 #include "render.h"
 #include "session.h"
+#include "ssmix2.h"
 #include "app.h"
 #include "audit.h"
 #include "util.h"
@@ -507,6 +508,120 @@ cmd_user_disable(int argc, char *argv[])
 	return 0;
 }
 
+/* The facility's id by its code into *fid; 0, or -1 with a message. */
+static int
+facility_id(const char *cmd, const char *code, long long *fid)
+{
+	struct dbres	*f;
+
+	if ((f = db_query(STMT_FACILITY_BY_CODE, "s", code)) == NULL ||
+	    f->nrows == 0) {
+		fprintf(stderr, "%s: no facility %s\n", cmd, code);
+		dbres_free(f);
+		return -1;
+	}
+	*fid = dbres_ll(f, 0, 0);
+	dbres_free(f);
+	return 0;
+}
+
+/* Imports one facility's trees and prints the counts; an exit status. */
+static int
+ssmix2_run(long long fid, const char *code, const char *dir, const char *ext)
+{
+	struct ssmix2_stats	 st;
+	int			 rc;
+
+	rc = ssmix2_import(fid, code, dir, ext, 1, &st);
+	if (st.busy) {
+		fprintf(stderr, "ssmix2 %s: another import is running\n", code);
+		return 1;
+	}
+	printf("ssmix2 %s: %zu files, %zu imported, %zu unchanged, "
+	    "%zu quarantined, %zu removed, %zu failed\n", code, st.total,
+	    st.imported, st.unchanged, st.quarantined, st.removed, st.failed);
+	if (rc == -1)
+		fprintf(stderr, "ssmix2 %s: %s\n", code, st.last_error);
+	return rc == -1 || st.failed > 0 ? 1 : 0;
+}
+
+/* ssmix2 import --facility CODE DIR [--ext DIR] */
+static int
+cmd_ssmix2_import(int argc, char *argv[])
+{
+	const char	*code = opt(argc, argv, 2, "--facility");
+	const char	*ext = opt(argc, argv, 2, "--ext");
+	const char	*dir = argc > 2 ? argv[argc - 1] : NULL;
+	long long	 fid;
+
+	if (code == NULL || dir == NULL || *dir == '-' ||
+	    (argc > 3 && (str_eq(argv[argc - 2], "--facility") ||
+	    str_eq(argv[argc - 2], "--ext")))) {
+		fprintf(stderr, "ssmix2 import: --facility CODE [--ext DIR] DIR\n");
+		return 2;
+	}
+	if (facility_id("ssmix2 import", code, &fid) == -1)
+		return 1;
+	return ssmix2_run(fid, code, dir, ext);
+}
+
+/* ssmix2 set --facility CODE --dir DIR [--ext DIR] [--disable] */
+static int
+cmd_ssmix2_set(int argc, char *argv[])
+{
+	const char	*code = opt(argc, argv, 2, "--facility");
+	const char	*dir = opt(argc, argv, 2, "--dir");
+	const char	*ext = opt(argc, argv, 2, "--ext");
+	int		 off = flag(argc, argv, 2, "--disable");
+	long long	 fid;
+
+	if (code == NULL || dir == NULL) {
+		fprintf(stderr, "ssmix2 set: --facility CODE --dir DIR "
+		    "[--ext DIR] [--disable]\n");
+		return 2;
+	}
+	/* The scheduler runs from anywhere: a relative path would move. */
+	if (dir[0] != '/' || (ext != NULL && ext[0] != '/')) {
+		fprintf(stderr, "ssmix2 set: directories must be absolute paths\n");
+		return 2;
+	}
+	if (facility_id("ssmix2 set", code, &fid) == -1)
+		return 1;
+	if (db_begin() != DB_OK ||
+	    db_exec(STMT_SSMIX2_SET, "issi", fid, dir, ext,
+	    (long long)!off) < 0 ||
+	    audit(NULL, &(struct audit_entry){ .action = "ssmix2.set",
+	    .object_type = "facility", .object_id = code,
+	    .detail = off ? "disabled" : "enabled" }) != 0 ||
+	    db_commit() != DB_OK) {
+		db_rollback();
+		fprintf(stderr, "ssmix2 set: failed\n");
+		return 1;
+	}
+	printf("ssmix2 %s: %s %s\n", code, dir, off ? "(disabled)" : "");
+	return 0;
+}
+
+/* ssmix2 import-all: every enabled facility's storage (the scheduled job). */
+static int
+cmd_ssmix2_import_all(void)
+{
+	struct dbres	*res;
+	int		 rc = 0;
+
+	if ((res = db_query(STMT_SSMIX2_ENABLED, "")) == NULL) {
+		fprintf(stderr, "ssmix2 import-all: database error\n");
+		return 1;
+	}
+	for (size_t i = 0; i < res->nrows; i++) {
+		const char *ext = dbres_get(res, i, 3);
+		rc |= ssmix2_run(dbres_ll(res, i, 0), dbres_get(res, i, 1),
+		    dbres_get(res, i, 2), ext != NULL && *ext ? ext : NULL);
+	}
+	dbres_free(res);
+	return rc;
+}
+
 static void
 usage(void)
 {
@@ -525,7 +640,10 @@ usage(void)
 	    "  routes\n"
 	    "  scheduler                      (runs the periodic jobs until SIGTERM)\n"
 	    "  cert issue --login ID --out DIR [--days N]\n"
-	    "  cert revoke SERIAL --reason R\n");
+	    "  cert revoke SERIAL --reason R\n"
+	    "  ssmix2 import --facility CODE [--ext DIR] DIR\n"
+	    "  ssmix2 set --facility CODE --dir DIR [--ext DIR] [--disable]\n"
+	    "  ssmix2 import-all              (every enabled facility's storage)\n");
 	exit(2);
 }
 
@@ -610,6 +728,12 @@ main(int argc, char *argv[])
 		rc = cmd_cert_issue(argc, argv);
 	else if (str_eq(a, "cert") && str_eq(b, "revoke"))
 		rc = cmd_cert_revoke(argc, argv);
+	else if (str_eq(a, "ssmix2") && str_eq(b, "import"))
+		rc = cmd_ssmix2_import(argc, argv);
+	else if (str_eq(a, "ssmix2") && str_eq(b, "set"))
+		rc = cmd_ssmix2_set(argc, argv);
+	else if (str_eq(a, "ssmix2") && str_eq(b, "import-all"))
+		rc = cmd_ssmix2_import_all();
 	else
 		usage();
 	db_close();

@@ -107,6 +107,7 @@ const struct route routes[] = {
 	{ "GET",  "/desk/complaints/view", page_desk_view,	R_COMPLAINTS,		0,			f_desk_view },
 	{ "POST", "/desk/complaints/step", page_desk_step,	R_DESK,			F_CSRF,			f_desk_step },
 	{ "GET",  "/desk/complaints/receipt", page_desk_receipt, R_COMPLAINTS,		0,			f_desk_receipt },
+	{ "GET",  "/admin/imports",	page_imports,		ROLE_OPERATOR | ROLE_STAFF, 0,			f_imports },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

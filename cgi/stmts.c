@@ -706,4 +706,129 @@ const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE notification SET read_at = UTC_TIMESTAMP(6), read_by = ?"
 	" WHERE id = ? AND read_at IS NULL AND ((audience = 'operator' AND ? = 1)"
 	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1))",
+
+/* SS-MIX2 import: one named lock per facility, released if the run dies. */
+[STMT_SSMIX2_LOCK] =
+	"SELECT GET_LOCK(?, 0)",
+[STMT_SSMIX2_UNLOCK] =
+	"SELECT RELEASE_LOCK(?)",
+[STMT_SSMIX2_SET] =
+	"INSERT INTO facility_ssmix2 (facility_id, root_dir, ext_dir, enabled,"
+	" updated_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY"
+	" UPDATE root_dir = VALUES(root_dir), ext_dir = VALUES(ext_dir),"
+	" enabled = VALUES(enabled), updated_at = VALUES(updated_at)",
+[STMT_SSMIX2_ENABLED] =
+	"SELECT f.id, f.code, s.root_dir, s.ext_dir FROM facility_ssmix2 s"
+	" JOIN facility f ON f.id = s.facility_id WHERE s.enabled = 1"
+	" ORDER BY f.code",
+/* Runs left 'running' by a killed importer; called with the facility's lock held. */
+[STMT_IMPORT_RUN_INTERRUPTED] =
+	"UPDATE import_run SET status = 'interrupted' WHERE facility_id = ?"
+	" AND status = 'running'",
+[STMT_IMPORT_RUN_START] =
+	"INSERT INTO import_run (facility_id, started_at) VALUES (?,"
+	" UTC_TIMESTAMP(6))",
+[STMT_IMPORT_RUN_UPDATE] =
+	"UPDATE import_run SET status = ?, finished_at = IF(? = 1,"
+	" UTC_TIMESTAMP(6), NULL), files_total = ?, files_done = ?, imported = ?,"
+	" unchanged = ?, quarantined = ?, removed = ?, failed = ?, last_error = ?"
+	" WHERE id = ?",
+[STMT_IMPORT_FILES_OF] =
+	"SELECT tree, rel_path, size, mtime, sha256, id FROM import_file"
+	" WHERE facility_id = ?",
+[STMT_IMPORT_FILE_UPSERT] =
+	"INSERT INTO import_file (facility_id, tree, rel_path, size, mtime,"
+	" sha256, status, reason, detail, data_type, local_id, run_id,"
+	" imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE size = VALUES(size),"
+	" mtime = VALUES(mtime), sha256 = VALUES(sha256), status = VALUES(status),"
+	" reason = VALUES(reason), detail = VALUES(detail),"
+	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
+	" run_id = VALUES(run_id), imported_at = VALUES(imported_at)",
+[STMT_IMPORT_FILE_ID] =
+	"SELECT id FROM import_file WHERE facility_id = ? AND tree = ?"
+	" AND rel_path = ?",
+[STMT_IMPORT_FILE_TOUCH] =
+	"UPDATE import_file SET size = ?, mtime = ? WHERE id = ?",
+[STMT_IMPORT_FILE_DELETE] =
+	"DELETE FROM import_file WHERE id = ?",
+[STMT_RECORD_GROUPS_OF_FILE] =
+	"SELECT DISTINCT link_id, data_type, order_key FROM record"
+	" WHERE file_id = ? AND order_key IS NOT NULL",
+[STMT_RECORD_DELETE_FILE] =
+	"DELETE FROM record WHERE file_id = ?",
+[STMT_DOCUMENT_DELETE_FILE] =
+	"DELETE FROM document WHERE file_id = ?",
+/* An import fills in what the link lacks; it never overwrites (see ssmix2_demographics). */
+[STMT_LINK_UPSERT] =
+	"INSERT INTO patient_link (facility_id, local_id, name, kana, kana_key,"
+	" sex, birth_date, address, source, created_at) VALUES (?, ?, ?, ?, ?, ?,"
+	" ?, ?, 'import', UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE"
+	" name = COALESCE(name, VALUES(name)), kana = COALESCE(kana, VALUES(kana)),"
+	" kana_key = COALESCE(kana_key, VALUES(kana_key)),"
+	" sex = COALESCE(sex, VALUES(sex)),"
+	" birth_date = COALESCE(birth_date, VALUES(birth_date)),"
+	" address = COALESCE(address, VALUES(address))",
+[STMT_LINK_ID] =
+	"SELECT id FROM patient_link WHERE facility_id = ? AND local_id = ?",
+[STMT_LINK_DEMOGRAPHICS] =
+	"UPDATE patient_link SET name = ?, kana = ?, kana_key = ?, sex = ?,"
+	" birth_date = ?, address = ?, version = version + 1 WHERE id = ?",
+[STMT_RECORD_INSERT] =
+	"INSERT INTO record (facility_id, link_id, file_id, kind, data_type,"
+	" msg_type, order_no, order_key, dept, flag, cancelled, care_date,"
+	" occurred_at, message_ts, title, summary, status, source_path,"
+	" file_sha256, raw_message, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
+[STMT_RECORD_GROUP_RESET] =
+	"UPDATE record SET status = 'superseded' WHERE link_id = ?"
+	" AND data_type = ? AND order_key = ?",
+[STMT_RECORD_GROUP_NEWEST] =
+	"SELECT id, flag, cancelled FROM record WHERE link_id = ?"
+	" AND data_type = ? AND order_key = ? ORDER BY message_ts DESC, id DESC"
+	" LIMIT 1",
+[STMT_RECORD_SET_STATUS] =
+	"UPDATE record SET status = ? WHERE id = ?",
+[STMT_LAB_INSERT] =
+	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
+	" name, value_type, value, value_num, unit, range_low, range_high,"
+	" range_text, flag, result_status, observed_at) VALUES (?, ?, ?, ?, ?, ?,"
+	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+[STMT_MED_INSERT] =
+	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
+	" code_system, drug_name, dose, unit, dosage_form, route, frequency, days,"
+	" total, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+[STMT_ALLERGY_INSERT] =
+	"INSERT INTO record_allergy (record_id, link_id, seq, allergy_type, code,"
+	" name, severity, reaction, onset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+[STMT_PROBLEM_INSERT] =
+	"INSERT INTO record_problem (record_id, link_id, seq, code, code_system,"
+	" name, onset, resolved, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+[STMT_DOCUMENT_INSERT] =
+	"INSERT INTO document (facility_id, link_id, file_id, care_date, category,"
+	" title, content_type, size, sha256, data, source_path, imported_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
+/* The operator's page; times in Japan time. No patient names here. */
+[STMT_IMPORTS_FACILITIES] =
+	"SELECT f.id, f.code, f.name, s.root_dir, s.enabled,"
+	" (SELECT DATE_FORMAT(MAX(a.imported_at) + INTERVAL 9 HOUR,"
+	"  '%Y-%m-%d %H:%i') FROM import_file a WHERE a.facility_id = f.id"
+	"  AND a.status = 'imported'),"
+	" DATE_FORMAT(r.started_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" DATE_FORMAT(r.finished_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" r.status, r.files_total, r.files_done, r.imported, r.unchanged,"
+	" r.quarantined, r.failed, r.last_error, r.removed,"
+	" (SELECT COUNT(*) FROM import_file q WHERE q.facility_id = f.id"
+	"  AND q.status = 'quarantined')"
+	" FROM facility f LEFT JOIN facility_ssmix2 s ON s.facility_id = f.id"
+	" LEFT JOIN import_run r ON r.id = (SELECT MAX(x.id) FROM import_run x"
+	"  WHERE x.facility_id = f.id)"
+	" WHERE s.facility_id IS NOT NULL OR r.id IS NOT NULL"
+	" ORDER BY f.code LIMIT 1000",
+[STMT_IMPORTS_QUARANTINE] =
+	"SELECT f.code, q.tree, q.rel_path, q.reason, q.detail, q.data_type,"
+	" DATE_FORMAT(q.imported_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s')"
+	" FROM import_file q JOIN facility f ON f.id = q.facility_id"
+	" WHERE q.status = 'quarantined' AND (? = 0 OR q.facility_id = ?)"
+	" ORDER BY q.imported_at DESC, q.id DESC LIMIT 500",
 };

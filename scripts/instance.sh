@@ -83,6 +83,8 @@ config() {
 	workers = ${MOGAMI_WORKERS:-2}
 	CFG
 	[ -n "${MOGAMI_TEST:-}" ] && echo "test_clock = 1" >>"$CONF"
+	# The test instance imports SS-MIX2 trees every few seconds, not minutes.
+	[ -n "${MOGAMI_TEST:-}" ] && echo "jobs_ssmix2_secs = 3" >>"$CONF"
 	umask 022
 }
 

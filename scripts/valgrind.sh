@@ -17,6 +17,9 @@ export MOGAMID_WRAPPER="valgrind --leak-check=full --show-leak-kinds=definite,in
  --errors-for-leak-kinds=definite,indirect --track-fds=no --num-callers=30 \
  --suppressions=$ROOT/tests/valgrind.supp --log-file=$VAR/log/valgrind.%p.log"
 scripts/instance.sh up "$VAR" "$PORT" || { echo "valgrind: instance did not start"; exit 1; }
+# Import data so that the SS-MIX2 status page has rows and a quarantine list.
+build/mogamictl -c "$VAR/mogami.conf" ssmix2 import --facility DEMO01 \
+	tests/fixtures/ssmix2/nho/sampleData >/dev/null 2>&1
 B=https://localhost:$PORT
 D=$VAR/demo
 C="curl -s --cacert $VAR/pki/ca.pem --cert $D/unei.pem --key $D/unei.key -b $VAR/cj -c $VAR/cj -o /dev/null -w %{http_code}"
@@ -29,6 +32,7 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C $B/) $($C $B/admin/certs) $($C "$B/admin/certs?view=expiring")"
 	codes+=" $($C $B/admin/ledger) $($C "$B/admin/ledger?facility=1") $($C $B/admin/ledger/warnings)"
 	codes+=" $($C $B/applications) $($C "$B/applications/new?kind=facility_join") $($C $B/meetings) $($C $B/council/staff) $($C $B/council/operator)"
+	codes+=" $($C $B/admin/imports) $($C "$B/admin/imports?facility=1")"
 	codes+=" $($C "$B/?bad=%FF") $($C $B/nope) $($C -X PUT $B/login) $($C $B/password)"
 	# The complaints desk: list, CSV, a complaint received (and one refused), viewed, moved on.
 	form=$(curl -s --cacert $VAR/pki/ca.pem --cert $D/unei.pem --key $D/unei.key -b $VAR/cj $B/desk/complaints/new)

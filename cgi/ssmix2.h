@@ -1,0 +1,72 @@
+/* ssmix2.h: importing a facility's SS-MIX2 standardized storage */
+#ifndef SSMIX2_H
+#define SSMIX2_H
+
+#include <stddef.h>
+
+/* Largest file imported (a MEDIUMBLOB, and under max_allowed_packet). */
+#define SSMIX2_MAX_FILE	(15u * 1024 * 1024)
+
+/* PID_DATE_TYPE_ORDERNO_TIMESTAMP_DEPT_FLAG, split and checked. */
+struct ssmix2_name {
+	char	 pid[65];	/* the facility's local patient ID */
+	char	 date[9];	/* YYYYMMDD, or "-" */
+	char	 type[17];	/* OMP-01 ... */
+	char	 order[33];	/* digits, or "-" */
+	char	 ts[18];	/* YYYYMMDDHHMMSSfff */
+	char	 dept[9];	/* department code, or "-" */
+	int	 flag;		/* 1 latest valid, 0 superseded or cancelled */
+};
+
+/* What a data type is and which HL7 message (MSH-9.1) carries it. */
+struct ssmix2_type {
+	const char	*kind;		/* visit, admission, lab ... */
+	const char	*msg;		/* ADT, RDE, OUL ... */
+	int		 snapshot;	/* the latest file replaces all older ones */
+};
+
+/* Counts of one import run. */
+struct ssmix2_stats {
+	size_t	 total, done, imported, unchanged, quarantined, removed,
+		 failed;
+	int	 busy;		/* another import of the facility was running */
+	char	 last_error[300];
+};
+
+/* ssmix2_name.c: pure helpers (unit tested, fuzzed); see the comments there. */
+int		 ssmix2_parse_name(const char *, struct ssmix2_name *);
+int		 ssmix2_type_info(const char *, struct ssmix2_type *);
+int		 ssmix2_pid_match(const char *, const char *);
+int		 ssmix2_folder_ok(const char *, const char *, const char *);
+int		 ssmix2_no_order(const char *);
+int		 ssmix2_id_ok(const char *);
+int		 ssmix2_date_ok(const char *);
+const char	*ssmix2_sniff(const void *, size_t);
+
+/* Imports one facility's trees; ext may be NULL. 0, or -1 (see stats). */
+int		 ssmix2_import(long long, const char *, const char *,
+		    const char *, int, struct ssmix2_stats *);
+
+/* ssmix2_store.c: one parsed message into the record tables. */
+struct hl7_msg;
+struct ssmix2_file {
+	long long		 facility_id;
+	long long		 file_id;
+	long long		 link_id;
+	const char		*rel_path;
+	const char		*sha256;
+	const char		*care_date;	/* YYYY-MM-DD or NULL */
+	const char		*message_ts;	/* YYYY-MM-DD HH:MM:SS.fff */
+	const struct ssmix2_name *name;
+	const struct ssmix2_type *type;
+	const void		*raw;
+	size_t			 rawlen;
+};
+int		 ssmix2_link(long long, const char *, const struct hl7_msg *,
+		    long long *);
+int		 ssmix2_store(const struct ssmix2_file *, const struct hl7_msg *,
+		    long long *);
+long long	 ssmix2_regroup(long long, const char *, const char *);
+int		 ssmix2_demographics(long long, const struct hl7_msg *);
+
+#endif /* SSMIX2_H */

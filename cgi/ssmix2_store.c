@@ -1,0 +1,717 @@
+/* ssmix2_store.c: one parsed SS-MIX2 message into the record tables */
+/*
+ * The patient link with the PID demographics, the record with its title and
+ * summary, and per kind its lab results, medications, allergies, problems.
+ * Runs inside the caller's transaction; returns DB_* codes unchanged so the
+ * caller can roll the whole file back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "hl7.h"
+#include "kana.h"
+#include "ssmix2.h"
+#include "util.h"
+
+#define SUMMARY_MAX	1990	/* bytes; the column holds 2000 characters */
+#define TITLE_MAX	290
+
+/* NULL for an empty string: empty HL7 fields are stored as SQL NULL. */
+static const char *
+nz(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/*
+ * seg's field (first repetition), component and sub-component into out;
+ * "" when absent or seg is HL7_NOSEG. A value longer than out is cut (at a
+ * character boundary, as hl7_get promises): columns are bounded anyway.
+ */
+static const char *
+get(const struct hl7_msg *m, size_t seg, int f, int c, int s, char *out,
+    size_t len)
+{
+	out[0] = '\0';
+	if (seg != HL7_NOSEG && hl7_get(m, seg, f, 1, c, s, out, len) == 1)
+		out[0] = '\0';
+	/* The HL7 null "" means "delete the value": nothing to store. */
+	if (strcmp(out, "\"\"") == 0)
+		out[0] = '\0';
+	return out;
+}
+
+/* Component c's text, or component 1 when c is empty (coded values). */
+static const char *
+text_or_code(const struct hl7_msg *m, size_t seg, int f, int c, char *out,
+    size_t len)
+{
+	if (*get(m, seg, f, c, 1, out, len) == '\0')
+		get(m, seg, f, 1, 1, out, len);
+	return out;
+}
+
+/*
+ * HL7 time into "YYYY-MM-DD HH:MM:SS" in out (20 bytes), or NULL. Years
+ * before 1800 are junk, and MariaDB would refuse them (the file would then
+ * fail at every run instead of importing without the time).
+ */
+static const char *
+when(const char *in, char *out)
+{
+	if (in == NULL || *in == '\0' || hl7_ts(in, out, 20) == -1 ||
+	    strncmp(out, "1800", 4) < 0)
+		return NULL;
+	return out;
+}
+
+/* HL7 time into "YYYY-MM-DD" in out (20 bytes), or NULL. */
+static const char *
+day(const char *in, char *out)
+{
+	if (when(in, out) == NULL)
+		return NULL;
+	out[10] = '\0';
+	return out;
+}
+
+/* 1 if s is a plain decimal number MariaDB can take as a DOUBLE. */
+static int
+numeric(const char *s)
+{
+	size_t	 digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	return *s == '\0' && digits > 0 && digits < 30;
+}
+
+/* Cuts b to at most max bytes at a UTF-8 character boundary. */
+static void
+clip(char *s, size_t max)
+{
+	size_t	 n = strlen(s);
+
+	if (n <= max)
+		return;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	s[n] = '\0';
+}
+
+/* 1 if v is one of the items of the "、"-separated list. */
+static int
+listed(const char *list, const char *v)
+{
+	static const char	 sep[] = "、";
+	size_t			 n = strlen(v), sl = sizeof(sep) - 1;
+
+	for (const char *p = list; (p = strstr(p, v)) != NULL; p++)
+		if ((p == list || ((size_t)(p - list) >= sl &&
+		    memcmp(p - sl, sep, sl) == 0)) &&
+		    (p[n] == '\0' || strncmp(p + n, sep, sl) == 0))
+			return 1;
+	return 0;
+}
+
+/* Cuts s to at most max characters (a VARCHAR(max) column). */
+static void
+clip_chars(char *s, size_t max)
+{
+	size_t	 n = 0;
+
+	for (char *p = s; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80 && n++ == max) {
+			*p = '\0';
+			return;
+		}
+}
+
+/* Appends v to the "、"-separated list in b unless empty or already there. */
+static void
+list_add(struct buf *b, const char *v)
+{
+	if (*v == '\0' || b->len > SUMMARY_MAX ||
+	    (b->data != NULL && listed(b->data, v)))
+		return;
+	if (b->len > 0)
+		buf_puts(b, "、");
+	buf_puts(b, v);
+}
+
+/*
+ * The free-text findings of a report or an examination (OBX-5 of TX, ST
+ * and FT rows) after the item names in b: what a reader wants to see.
+ */
+static void
+findings(const struct hl7_msg *m, struct buf *b)
+{
+	char	 vt[8], v[1000];
+
+	for (size_t i = hl7_next(m, "OBX", 0); i != HL7_NOSEG;
+	    i = hl7_next(m, "OBX", i + 1)) {
+		get(m, i, 2, 1, 1, vt, sizeof(vt));
+		if (strcmp(vt, "TX") == 0 || strcmp(vt, "ST") == 0 ||
+		    strcmp(vt, "FT") == 0)
+			list_add(b, get(m, i, 5, 1, 1, v, sizeof(v)));
+	}
+}
+
+/* 1 if the message cancels its order (ORC-1 / ORC-5) or event (ADT). */
+static int
+cancels(const struct hl7_msg *m)
+{
+	static const char *const orc[] = { "CA", "OC", "CR", "DC", NULL };
+	static const char *const adt[] = { "A11", "A12", "A13", "A25", "A27",
+	    "A32", "A33", "A38", NULL };
+	char		 v[16], code[8], ev[8];
+	size_t		 i;
+
+	for (i = hl7_next(m, "ORC", 0); i != HL7_NOSEG;
+	    i = hl7_next(m, "ORC", i + 1)) {
+		get(m, i, 1, 1, 1, v, sizeof(v));
+		for (int k = 0; orc[k] != NULL; k++)
+			if (strcmp(v, orc[k]) == 0)
+				return 1;
+		if (strcmp(get(m, i, 5, 1, 1, v, sizeof(v)), "CA") == 0)
+			return 1;
+	}
+	if (hl7_msg_type(m, code, sizeof(code), ev, sizeof(ev)) == 0 &&
+	    strcmp(code, "ADT") == 0)
+		for (int k = 0; adt[k] != NULL; k++)
+			if (strcmp(ev, adt[k]) == 0)
+				return 1;
+	return 0;
+}
+
+/* A place in a message where a time or a name may be. */
+struct spot {
+	const char	*seg;
+	int		 field, comp;
+};
+
+/* The first non-empty value at one of the spots (first segment of each). */
+static const char *
+first_of(const struct hl7_msg *m, const struct spot *sp, char *out, size_t len)
+{
+	for (; sp->seg != NULL; sp++)
+		if (*get(m, hl7_find(m, sp->seg, 0), sp->field, sp->comp, 1, out,
+		    len) != '\0')
+			return out;
+	out[0] = '\0';
+	return out;
+}
+
+/* Every non-empty value at the spots, in message order, into b. */
+static void
+all_of(const struct hl7_msg *m, const struct spot *sp, struct buf *b)
+{
+	char	 v[512];
+
+	for (size_t i = 0; i < hl7_nseg(m); i++)
+		for (const struct spot *p = sp; p->seg != NULL; p++)
+			if (strcmp(hl7_segname(m, i), p->seg) == 0)
+				list_add(b, get(m, i, p->field, p->comp, 1, v,
+				    sizeof(v)));
+}
+
+/* Where each kind of message keeps its time and its item names. */
+static const struct spot t_adt[] = { { "EVN", 6, 1 }, { "EVN", 2, 1 },
+    { "PV1", 44, 1 }, { NULL, 0, 0 } };
+static const struct spot t_order[] = { { "ORC", 9, 1 }, { NULL, 0, 0 } };
+static const struct spot t_given[] = { { "RXA", 3, 1 }, { "ORC", 9, 1 },
+    { NULL, 0, 0 } };
+static const struct spot t_result[] = { { "OBR", 7, 1 }, { "SPM", 17, 1 },
+    { "OBX", 14, 1 }, { "ORC", 9, 1 }, { NULL, 0, 0 } };
+static const struct spot t_problem[] = { { "PRB", 2, 1 }, { NULL, 0, 0 } };
+static const struct spot n_obr[] = { { "OBR", 4, 2 }, { NULL, 0, 0 } };
+static const struct spot n_rxe[] = { { "RXE", 2, 2 }, { NULL, 0, 0 } };
+static const struct spot n_rxc[] = { { "RXC", 2, 2 }, { NULL, 0, 0 } };
+static const struct spot n_rxa[] = { { "RXA", 5, 2 }, { NULL, 0, 0 } };
+static const struct spot n_lab[] = { { "OBR", 4, 2 }, { "OBX", 3, 2 },
+    { NULL, 0, 0 } };
+static const struct spot n_iam[] = { { "IAM", 3, 2 }, { NULL, 0, 0 } };
+static const struct spot n_prb[] = { { "PRB", 3, 2 }, { NULL, 0, 0 } };
+static const struct spot n_ods[] = { { "ODS", 3, 2 }, { "ODS", 4, 1 },
+    { NULL, 0, 0 } };
+static const struct spot n_pv1[] = { { "PV1", 3, 1 }, { "PV1", 3, 2 },
+    { "PV1", 3, 3 }, { NULL, 0, 0 } };
+
+/* The time and item-name spots of a data type. */
+static void
+spots(const char *type, const struct spot **t, const struct spot **n)
+{
+	*t = t_order;
+	*n = n_obr;
+	if (strcmp(type, "ADT-61") == 0) {
+		*t = t_adt;
+		*n = n_iam;
+	} else if (str_prefix(type, "ADT-")) {
+		*t = t_adt;
+		*n = n_pv1;
+	} else if (strcmp(type, "PPR-01") == 0) {
+		*t = t_problem;
+		*n = n_prb;
+	} else if (strcmp(type, "OMD") == 0)
+		*n = n_ods;
+	else if (strcmp(type, "OMP-01") == 0)
+		*n = n_rxe;
+	else if (strcmp(type, "OMP-02") == 0)
+		*n = n_rxc;
+	else if (strcmp(type, "OMP-11") == 0 || strcmp(type, "OMP-12") == 0) {
+		*t = t_given;
+		*n = n_rxa;
+	} else if (strcmp(type, "OML-11") == 0) {
+		*t = t_result;
+		*n = n_lab;
+	} else if (str_prefix(type, "OMG-1"))
+		*t = t_result;
+}
+
+/* PID demographics as patient_link keeps them. */
+struct demo {
+	char	 name[200], kana[200], key[200], sex[2], birth[20], addr[300];
+};
+
+static void
+demo_read(const struct hl7_msg *m, struct demo *d)
+{
+	size_t	 pid = hl7_find(m, "PID", 0);
+	char	 fam[100], giv[100], rep[4], v[300];
+	int	 n = pid == HL7_NOSEG ? 0 : hl7_nrep(m, pid, 5);
+
+	memset(d, 0, sizeof(*d));
+	for (int r = 1; r <= n && r <= 10; r++) {
+		if (hl7_get(m, pid, 5, r, 8, 1, rep, sizeof(rep)) != 0)
+			rep[0] = '\0';
+		if (hl7_get(m, pid, 5, r, 1, 1, fam, sizeof(fam)) == 1)
+			fam[0] = '\0';
+		if (hl7_get(m, pid, 5, r, 2, 1, giv, sizeof(giv)) == 1)
+			giv[0] = '\0';
+		char *dst = strcmp(rep, "P") == 0 ? d->kana : d->name;
+		if (*dst != '\0' || (*fam == '\0' && *giv == '\0'))
+			continue;
+		str_fmt(dst, sizeof(d->name), "%s%s%s", fam,
+		    *fam && *giv ? " " : "", giv);
+		clip_chars(dst, 100);
+	}
+	if (*d->kana != '\0' && kana_normalize(d->kana, d->key,
+	    sizeof(d->key)) == -1)
+		d->key[0] = '\0';
+	get(m, pid, 8, 1, 1, v, sizeof(v));
+	if (strlen(v) == 1 && strchr("MFOU", v[0]) != NULL)
+		str_copy(d->sex, v, sizeof(d->sex));
+	if (day(get(m, pid, 7, 1, 1, v, sizeof(v)), d->birth) == NULL)
+		d->birth[0] = '\0';
+	if (*get(m, pid, 11, 8, 1, d->addr, sizeof(d->addr)) == '\0')
+		get(m, pid, 11, 1, 1, d->addr, sizeof(d->addr));
+	clip(d->addr, 290);
+}
+
+/*
+ * The patient link of (facility, local ID): created with the PID
+ * demographics when new; an existing link only gets what it lacks (an
+ * ADT-00 that is current overwrites them, see ssmix2_demographics()).
+ * m may be NULL (a document). Stores the link's id in *id. Returns DB_OK
+ * or a DB_* error.
+ */
+int
+ssmix2_link(long long fid, const char *local_id, const struct hl7_msg *m,
+    long long *id)
+{
+	struct demo	 d;
+	struct dbres	*res;
+	int		 rc;
+
+	memset(&d, 0, sizeof(d));
+	if (m != NULL)
+		demo_read(m, &d);
+	rc = db_exec(STMT_LINK_UPSERT, "isssssss", fid, local_id, nz(d.name),
+	    nz(d.kana), nz(d.key), nz(d.sex), nz(d.birth), nz(d.addr));
+	if (rc < 0)
+		return rc;
+	if ((res = db_query(STMT_LINK_ID, "is", fid, local_id)) == NULL)
+		return db_last_error() ? DB_ERR : DB_GONE;
+	rc = res->nrows == 1 ? DB_OK : DB_ERR;
+	*id = rc == DB_OK ? dbres_ll(res, 0, 0) : 0;
+	dbres_free(res);
+	return rc;
+}
+
+/*
+ * The latest demographics (a current ADT-00) replace the link's. Returns
+ * DB_OK or a DB_* error.
+ */
+int
+ssmix2_demographics(long long link_id, const struct hl7_msg *m)
+{
+	struct demo	 d;
+	int		 rc;
+
+	demo_read(m, &d);
+	rc = db_exec(STMT_LINK_DEMOGRAPHICS, "ssssssi", nz(d.name), nz(d.kana),
+	    nz(d.key), nz(d.sex), nz(d.birth), nz(d.addr), link_id);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/*
+ * Flag semantics for one order (link, data type, order key): the newest
+ * message (file-name timestamp, then import order) decides. If its flag is
+ * 1 and it does not cancel, it is current; otherwise the order is
+ * cancelled: out of the current view. Every older one is superseded.
+ * Returns the id of the current record (0 if none), or a DB_* error.
+ */
+long long
+ssmix2_regroup(long long link_id, const char *type, const char *key)
+{
+	struct dbres	*res;
+	long long	 id;
+	int		 live;
+
+	if (db_exec(STMT_RECORD_GROUP_RESET, "iss", link_id, type, key) < 0)
+		return DB_ERR;
+	if ((res = db_query(STMT_RECORD_GROUP_NEWEST, "iss", link_id, type,
+	    key)) == NULL)
+		return DB_ERR;
+	if (res->nrows == 0) {
+		dbres_free(res);
+		return 0;
+	}
+	id = dbres_ll(res, 0, 0);
+	live = dbres_ll(res, 0, 1) == 1 && dbres_ll(res, 0, 2) == 0;
+	dbres_free(res);
+	if (db_exec(STMT_RECORD_SET_STATUS, "si", live ? "current" :
+	    "cancelled", id) < 0)
+		return DB_ERR;
+	return live ? id : 0;
+}
+
+/* OBX rows of a result message (OML-11 lab, OMG-13 report) into record_lab. */
+static int
+store_lab(const struct hl7_msg *m, long long rid, long long link)
+{
+	char		 code[41], sys[21], name[200], vt[8], val[500], unit[41],
+			 rng[61], lo[32], hi[32], flag[9], st[5], t[40], obs[20],
+			 ctx[40];
+	const char	*dash;
+	int		 seq = 0;
+
+	ctx[0] = '\0';
+	for (size_t i = 0; i < hl7_nseg(m); i++) {
+		const char *sn = hl7_segname(m, i);
+		if (strcmp(sn, "OBR") == 0 || strcmp(sn, "SPM") == 0) {
+			get(m, i, strcmp(sn, "OBR") == 0 ? 7 : 17, 1, 1, t,
+			    sizeof(t));
+			if (*t != '\0')
+				str_copy(ctx, t, sizeof(ctx));
+			continue;
+		}
+		if (strcmp(sn, "OBX") != 0 || hl7_nfield(m, i) == 0)
+			continue;
+		get(m, i, 3, 1, 1, code, sizeof(code));
+		get(m, i, 3, 3, 1, sys, sizeof(sys));
+		get(m, i, 3, 2, 1, name, sizeof(name));
+		get(m, i, 2, 1, 1, vt, sizeof(vt));
+		if (strcmp(vt, "CWE") == 0 || strcmp(vt, "CE") == 0)
+			text_or_code(m, i, 5, 2, val, sizeof(val));
+		else
+			get(m, i, 5, 1, 1, val, sizeof(val));
+		text_or_code(m, i, 6, 1, unit, sizeof(unit));
+		get(m, i, 7, 1, 1, rng, sizeof(rng));
+		lo[0] = hi[0] = '\0';
+		/* "1.2-2.0": the dash after the first character splits it. */
+		if (*rng != '\0' && (dash = strchr(rng + 1, '-')) != NULL &&
+		    (size_t)(dash - rng) < sizeof(lo)) {
+			memcpy(lo, rng, (size_t)(dash - rng));
+			lo[dash - rng] = '\0';
+			str_copy(hi, dash + 1, sizeof(hi));
+		}
+		get(m, i, 8, 1, 1, flag, sizeof(flag));
+		get(m, i, 11, 1, 1, st, sizeof(st));
+		get(m, i, 14, 1, 1, t, sizeof(t));
+		if (when(*t ? t : ctx, obs) == NULL)
+			obs[0] = '\0';
+		if (*code == '\0' && *name == '\0' && *val == '\0')
+			continue;
+		if (db_exec(STMT_LAB_INSERT, "iiisssssssssssss", rid, link,
+		    (long long)++seq, nz(code), nz(sys), nz(name), nz(vt),
+		    nz(val), numeric(val) ? val : NULL, nz(unit),
+		    numeric(lo) ? lo : NULL, numeric(hi) ? hi : NULL, nz(rng),
+		    nz(flag), nz(st), nz(obs)) < 0)
+			return DB_ERR;
+	}
+	return DB_OK;
+}
+
+/* One medication line being filled from RXE/RXC/RXA, TQ1 and RXR. */
+struct med {
+	char	 code[41], sys[21], name[200], dose[40], unit[40], form[60],
+		 route[60], freq[200], days[12], total[40], given[20];
+};
+
+#define MED_GROUP	32	/* lines kept per ORC group before writing */
+
+/*
+ * Writes the lines of one ORC group; what a line lacks (route, frequency,
+ * days) comes from the group's TQ1/RXR wherever they stood in it.
+ */
+static int
+med_flush(struct med *v, size_t *n, const struct med *grp, const char *rp,
+    long long rid, long long link, int *seq)
+{
+	long long	 days;
+
+	for (size_t i = 0; i < *n; i++) {
+		struct med *md = &v[i];
+		if (*md->route == '\0')
+			str_copy(md->route, grp->route, sizeof(md->route));
+		if (*md->freq == '\0')
+			str_copy(md->freq, grp->freq, sizeof(md->freq));
+		if (*md->days == '\0')
+			str_copy(md->days, grp->days, sizeof(md->days));
+		if (str_to_ll(md->days, 0, 100000, &days) == -1)
+			days = -1;
+		if (db_exec(STMT_MED_INSERT, "iiissssssssssss", rid, link,
+		    (long long)++*seq, nz(rp), nz(md->code), nz(md->sys),
+		    nz(md->name), nz(md->dose), nz(md->unit), nz(md->form),
+		    nz(md->route), nz(md->freq), days >= 0 ? md->days : NULL,
+		    nz(md->total), nz(md->given)) < 0)
+			return DB_ERR;
+	}
+	*n = 0;
+	return DB_OK;
+}
+
+/*
+ * Prescriptions and injections (RDE: RXE, or RXC for injections) and
+ * their administrations (RAS: RXA) into record_med. A TQ1 or RXR applies
+ * to the line before it and to every line of its ORC group.
+ */
+static int
+store_meds(const struct hl7_msg *m, const char *type, long long rid,
+    long long link)
+{
+	struct med	*v, grp, *md = NULL;
+	char		 rp[41], n1[40], t[40];
+	size_t		 n = 0;
+	int		 seq = 0, rc = DB_ERR, inj = strcmp(type, "OMP-02") == 0;
+
+	if ((v = calloc(MED_GROUP, sizeof(*v))) == NULL)
+		return DB_ERR;
+	memset(&grp, 0, sizeof(grp));
+	rp[0] = '\0';
+	for (size_t i = 0; i < hl7_nseg(m); i++) {
+		const char *sn = hl7_segname(m, i);
+		int item = strcmp(sn, "RXA") == 0 || strcmp(sn, "RXC") == 0 ||
+		    (strcmp(sn, "RXE") == 0 && !inj);
+		if (strcmp(sn, "ORC") == 0 || (item && n == MED_GROUP)) {
+			if (med_flush(v, &n, &grp, rp, rid, link, &seq) != DB_OK)
+				goto out;
+			md = NULL;
+		}
+		if (strcmp(sn, "ORC") == 0) {
+			memset(&grp, 0, sizeof(grp));
+			get(m, i, 4, 1, 1, rp, sizeof(rp));
+			continue;
+		}
+		if (item) {
+			md = &v[n++];
+			memset(md, 0, sizeof(*md));
+		}
+		if (strcmp(sn, "RXE") == 0 && !inj) {
+			get(m, i, 2, 1, 1, md->code, sizeof(md->code));
+			get(m, i, 2, 3, 1, md->sys, sizeof(md->sys));
+			get(m, i, 2, 2, 1, md->name, sizeof(md->name));
+			get(m, i, 3, 1, 1, md->dose, sizeof(md->dose));
+			text_or_code(m, i, 5, 2, md->unit, sizeof(md->unit));
+			text_or_code(m, i, 6, 2, md->form, sizeof(md->form));
+			get(m, i, 10, 1, 1, n1, sizeof(n1));
+			get(m, i, 11, 2, 1, t, sizeof(t));
+			str_fmt(md->total, sizeof(md->total), "%s%s", n1,
+			    *n1 ? t : "");
+		} else if (strcmp(sn, "RXC") == 0) {
+			get(m, i, 2, 1, 1, md->code, sizeof(md->code));
+			get(m, i, 2, 3, 1, md->sys, sizeof(md->sys));
+			get(m, i, 2, 2, 1, md->name, sizeof(md->name));
+			get(m, i, 3, 1, 1, md->dose, sizeof(md->dose));
+			text_or_code(m, i, 4, 2, md->unit, sizeof(md->unit));
+		} else if (strcmp(sn, "RXA") == 0) {
+			get(m, i, 5, 1, 1, md->code, sizeof(md->code));
+			get(m, i, 5, 3, 1, md->sys, sizeof(md->sys));
+			get(m, i, 5, 2, 1, md->name, sizeof(md->name));
+			get(m, i, 6, 1, 1, md->dose, sizeof(md->dose));
+			text_or_code(m, i, 7, 2, md->unit, sizeof(md->unit));
+			if (when(get(m, i, 3, 1, 1, t, sizeof(t)), md->given) ==
+			    NULL)
+				md->given[0] = '\0';
+		} else if (strcmp(sn, "TQ1") == 0) {
+			/* TQ1-3 1013044400000000&内服・経口・１日３回朝昼夕食後&JAMISDP01 */
+			if (*get(m, i, 3, 1, 2, grp.freq, sizeof(grp.freq)) ==
+			    '\0')
+				text_or_code(m, i, 3, 2, grp.freq,
+				    sizeof(grp.freq));
+			get(m, i, 6, 2, 1, t, sizeof(t));
+			grp.days[0] = '\0';
+			if (strcmp(t, "d") == 0 || strcmp(t, "D") == 0)
+				get(m, i, 6, 1, 1, grp.days, sizeof(grp.days));
+			if (md != NULL) {
+				str_copy(md->freq, grp.freq, sizeof(md->freq));
+				str_copy(md->days, grp.days, sizeof(md->days));
+			}
+		} else if (strcmp(sn, "RXR") == 0) {
+			text_or_code(m, i, 1, 2, grp.route, sizeof(grp.route));
+			if (md != NULL)
+				str_copy(md->route, grp.route, sizeof(md->route));
+		}
+	}
+	rc = med_flush(v, &n, &grp, rp, rid, link, &seq);
+out:
+	free(v);
+	return rc;
+}
+
+/* IAM rows of ADT-61 into record_allergy. */
+static int
+store_allergies(const struct hl7_msg *m, long long rid, long long link)
+{
+	char	 ty[60], code[41], name[200], sev[60], rea[200], t[40], on[20];
+	int	 seq = 0;
+
+	for (size_t i = hl7_next(m, "IAM", 0); i != HL7_NOSEG;
+	    i = hl7_next(m, "IAM", i + 1)) {
+		text_or_code(m, i, 2, 2, ty, sizeof(ty));
+		get(m, i, 3, 1, 1, code, sizeof(code));
+		text_or_code(m, i, 3, 2, name, sizeof(name));
+		text_or_code(m, i, 4, 2, sev, sizeof(sev));
+		text_or_code(m, i, 5, 2, rea, sizeof(rea));
+		if (*code == '\0' && *name == '\0')
+			continue;
+		if (db_exec(STMT_ALLERGY_INSERT, "iiissssss", rid, link,
+		    (long long)++seq, nz(ty), nz(code), nz(name), nz(sev),
+		    nz(rea), day(get(m, i, 11, 1, 1, t, sizeof(t)), on)) < 0)
+			return DB_ERR;
+	}
+	return DB_OK;
+}
+
+/* PRB rows of PPR-01 into record_problem. */
+static int
+store_problems(const struct hl7_msg *m, long long rid, long long link)
+{
+	char	 code[41], sys[21], name[200], st[60], t[40], on[20], res[20];
+	int	 seq = 0;
+
+	for (size_t i = hl7_next(m, "PRB", 0); i != HL7_NOSEG;
+	    i = hl7_next(m, "PRB", i + 1)) {
+		get(m, i, 3, 1, 1, code, sizeof(code));
+		get(m, i, 3, 3, 1, sys, sizeof(sys));
+		get(m, i, 3, 2, 1, name, sizeof(name));
+		text_or_code(m, i, 14, 2, st, sizeof(st));
+		if (*code == '\0' && *name == '\0')
+			continue;
+		if (day(get(m, i, 16, 1, 1, t, sizeof(t)), on) == NULL &&
+		    day(get(m, i, 7, 1, 1, t, sizeof(t)), on) == NULL)
+			on[0] = '\0';
+		if (day(get(m, i, 9, 1, 1, t, sizeof(t)), res) == NULL)
+			res[0] = '\0';
+		if (db_exec(STMT_PROBLEM_INSERT, "iiissssss", rid, link,
+		    (long long)++seq, nz(code), nz(sys), nz(name), nz(on),
+		    nz(res), nz(st)) < 0)
+			return DB_ERR;
+	}
+	return DB_OK;
+}
+
+/*
+ * Stores one message of a file: the record, its child rows, then the flag
+ * semantics of its order. The id of the new record goes to *rid; *rid is
+ * negated when the record did not become current (ADT-00 then leaves the
+ * link's demographics alone). Returns DB_OK or a DB_* error.
+ */
+int
+ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
+    long long *rid)
+{
+	const struct spot	*ts, *names;
+	struct buf		 sum;
+	char			 title[TITLE_MAX + 10], t[40], occ[20], code[8],
+				 ev[8], mt[20];
+	const char		*type = f->name->type, *key = NULL;
+	long long		 cur;
+	int			 rc = DB_ERR;
+
+	spots(type, &ts, &names);
+	buf_init(&sum);
+	all_of(m, names, &sum);
+	if (str_prefix(type, "OMG-"))
+		findings(m, &sum);
+	if (sum.oom)
+		goto out;
+	if (sum.data != NULL)
+		clip(sum.data, SUMMARY_MAX);
+	/* The title is the first item's name (ADT: the kind says it all). */
+	str_copy(title, sum.data != NULL && (!str_prefix(type, "ADT-") ||
+	    strcmp(type, "ADT-61") == 0) ? sum.data : "", sizeof(title));
+	char *sep = strstr(title, "、");
+	if (sep != NULL)
+		*sep = '\0';
+	clip(title, TITLE_MAX);
+	/* else MSH-7, when the message was made */
+	if (when(first_of(m, ts, t, sizeof(t)), occ) == NULL &&
+	    when(get(m, 0, 7, 1, 1, t, sizeof(t)), occ) == NULL)
+		occ[0] = '\0';
+	mt[0] = '\0';
+	if (hl7_msg_type(m, code, sizeof(code), ev, sizeof(ev)) == 0)
+		str_fmt(mt, sizeof(mt), "%s%s%s", code, *ev ? "^" : "", ev);
+	if (!ssmix2_no_order(f->name->order))
+		key = f->name->order;
+	else if (f->type->snapshot)
+		key = "snapshot";
+	int cancel = cancels(m);
+	rc = db_exec(STMT_RECORD_INSERT, "iii" "ssssss" "ii" "ssssssss" "b",
+	    f->facility_id, f->link_id, f->file_id, f->type->kind, type, nz(mt),
+	    ssmix2_no_order(f->name->order) ? NULL : f->name->order, key,
+	    strcmp(f->name->dept, "-") == 0 ? NULL : f->name->dept,
+	    (long long)f->name->flag, (long long)cancel, f->care_date, nz(occ),
+	    f->message_ts, nz(title), nz(sum.data),
+	    key != NULL ? "superseded" :
+	    f->name->flag == 1 && !cancel ? "current" :
+	    f->name->flag == 1 ? "cancelled" : "superseded",
+	    f->rel_path, f->sha256, f->raw, f->rawlen);
+	if (rc < 0)
+		goto out;
+	*rid = (long long)db_last_id();
+	if (strcmp(type, "OML-11") == 0 || strcmp(type, "OMG-13") == 0)
+		rc = store_lab(m, *rid, f->link_id);
+	else if (str_prefix(type, "OMP-"))
+		rc = store_meds(m, type, *rid, f->link_id);
+	else if (strcmp(type, "ADT-61") == 0)
+		rc = store_allergies(m, *rid, f->link_id);
+	else if (strcmp(type, "PPR-01") == 0)
+		rc = store_problems(m, *rid, f->link_id);
+	else
+		rc = DB_OK;
+	if (rc != DB_OK)
+		goto out;
+	if (key != NULL) {
+		if ((cur = ssmix2_regroup(f->link_id, type, key)) < 0) {
+			rc = DB_ERR;
+			goto out;
+		}
+		if (cur != *rid)
+			*rid = -*rid;
+	} else if (f->name->flag != 1 || cancel)
+		*rid = -*rid;
+	rc = DB_OK;
+out:
+	buf_free(&sum);
+	return rc;
+}
