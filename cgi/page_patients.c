@@ -75,6 +75,7 @@ const struct field f_patient_unmerge[] = {
 };
 const struct field f_links[] = {
 	{ "m", FT_TOKEN, 24 },
+	{ "facility", FT_INT, 20 },
 	{ NULL, 0, 0 }
 };
 const struct field f_link_set[] = {
@@ -876,7 +877,14 @@ page_links(struct req *r)
 	long long	 fac = patient_role_facility(r) ? r->sess->facility_id : 0;
 	char		 k[64], h[32];
 
+	/* The operator may narrow the queue to one facility. */
+	if (fac == 0 && form_ll(r, "facility") > 0)
+		fac = form_ll(r, "facility");
 	view_set("Page.title", lang("links.title"));
+	if (!patient_role_facility(r)) {
+		facilities_view();
+		view_set_int("Filter.facility", fac);
+	}
 	form_flash(r, "links");
 	if ((res = db_query(STMT_LINK_UNLINKED, "ii", fac, fac)) == NULL) {
 		http_error(r, 503, "db", NULL);

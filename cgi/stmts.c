@@ -442,7 +442,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" l.birth_date, l.version, UNIX_TIMESTAMP(l.created_at) FROM patient_link l"
 	" JOIN facility f ON f.id = l.facility_id"
 	" WHERE l.patient_id IS NULL AND (? = 0 OR l.facility_id = ?)"
-	" ORDER BY l.created_at, l.id LIMIT 200",
+	" ORDER BY l.created_at DESC, l.id DESC LIMIT 200",
 [STMT_MERGE_INSERT] =
 	"INSERT INTO patient_merge (survivor_id, merged_id, reason, merged_at,"
 	" merged_by) VALUES (?, ?, ?, UTC_TIMESTAMP(6), ?)",

@@ -2,6 +2,14 @@
 <h1><?cs var:L.links.title ?></h1>
 <section class="card">
   <p class="hint"><?cs var:L.links.hint ?></p>
+  <?cs if:Facilities.0.id ?>
+  <form method="get" action="/links" class="inline-form" id="links-filter">
+    <div class="row"><label for="lf"><?cs var:L.links.facility ?></label>
+      <select id="lf" name="facility"><option value="0"><?cs var:L.links.all ?></option>
+      <?cs each:f = Facilities ?><option value="<?cs var:f.id ?>"<?cs if:Filter.facility == f.id ?> selected<?cs /if ?>><?cs var:f.name ?></option><?cs /each ?></select></div>
+    <button type="submit"><?cs var:L.links.filter ?></button>
+  </form>
+  <?cs /if ?>
   <?cs if:Unlinked_n == 0 ?><p id="links-none"><?cs var:L.links.none ?></p><?cs else ?>
   <table id="unlinked">
     <thead><tr><th><?cs var:L.links.facility ?></th><th><?cs var:L.links.local_id ?></th><th><?cs var:L.links.from_facility ?></th><th><?cs var:L.links.candidates ?></th></tr></thead>
