@@ -24,7 +24,7 @@ static const struct ckey {
 	S(origin),
 	I(workers), I(idle_lock_secs), I(session_max_secs),
 	I(lockout_failures), I(lockout_secs), I(test_clock),
-	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(emergency_hours), I(emergency_followup_days),
+	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(jobs_misuse_secs), I(emergency_hours), I(emergency_followup_days),
 	I(desk_due_days), I(jobs_ssmix2_secs),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
@@ -49,6 +49,7 @@ defaults(void)
 	cfg.lockout_secs = 15 * 60;
 	cfg.jobs_users_expire_secs = 3600;
 	cfg.jobs_emergency_secs = 600;
+	cfg.jobs_misuse_secs = 300;
 	cfg.emergency_hours = 24;
 	cfg.emergency_followup_days = 7;
 	cfg.desk_due_days = 14;

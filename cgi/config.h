@@ -27,6 +27,7 @@ struct config {
 	/* mogamictl scheduler: how often each job runs (0: never) */
 	int	 jobs_users_expire_secs;
 	int	 jobs_emergency_secs;
+	int	 jobs_misuse_secs;
 	int	 emergency_hours;	/* A14: how long a grant lasts */
 	int	 emergency_followup_days; /* consent due after a grant */
 	/* A4.3: days the desk has to answer a complaint */

@@ -27,6 +27,7 @@ struct job {
 static const struct job jobs[] = {
 	{ "users expire",	&cfg.jobs_users_expire_secs,	{ "users", "expire", NULL } },
 	{ "emergency escalate",	&cfg.jobs_emergency_secs,	{ "emergency", "escalate", NULL } },
+	{ "misuse scan",	&cfg.jobs_misuse_secs,		{ "misuse", "scan", NULL } },
 	{ "ssmix2 import-all",	&cfg.jobs_ssmix2_secs,		{ "ssmix2", "import-all", NULL } },
 };
 #define NJOBS	(sizeof(jobs) / sizeof(jobs[0]))

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "council.h"
 #include "jobs.h"
+#include "misuse.h"
 #include "pages.h"
 #include "db.h"
 #include "password.h"
@@ -637,6 +638,8 @@ usage(void)
 	    "  user disable ID\n"
 	    "  users expire                   (withdrawals whose date has come)\n"
 	    "  emergency escalate             (overdue A14 follow-ups to the operator)\n"
+	    "  misuse scan                    (run the misuse rules over the audit log)\n"
+	    "  user address ID ADDRESS        (for the same-surname-and-address rule)\n"
 	    "  routes\n"
 	    "  scheduler                      (runs the periodic jobs until SIGTERM)\n"
 	    "  cert issue --login ID --out DIR [--days N]\n"
@@ -715,6 +718,13 @@ main(int argc, char *argv[])
 		rc = n < 0;
 		if (n >= 0)
 			printf("users ended by withdrawal: %d\n", n);
+	} else if (str_eq(a, "misuse") && str_eq(b, "scan")) {
+		int n = misuse_scan();
+		rc = n < 0;
+		if (n >= 0)
+			printf("misuse alerts raised: %d\n", n);
+	} else if (str_eq(a, "user") && str_eq(b, "address") && argc == 4) {
+		rc = db_exec(STMT_USER_SET_ADDRESS, "ss", argv[3], argv[2]) == 1 ? 0 : 1;
 	} else if (str_eq(a, "emergency") && str_eq(b, "escalate")) {
 		int n = emergency_escalate();
 		rc = n < 0;

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "form.h"
 #include "kana.h"
+#include "misuse.h"
 #include "pages.h"
 #include "patient.h"
 #include "render.h"
@@ -366,7 +367,8 @@ page_emergency_review(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	long long pid = dbres_ll(g, 0, 1);
+	long long pid = dbres_ll(g, 0, 1), user = dbres_ll(g, 0, 2),
+	    fac = dbres_ll(g, 0, 3);
 	dbres_free(g);
 	if (db_begin() != DB_OK) {
 		form_db_fail(r);
@@ -376,6 +378,15 @@ page_emergency_review(struct req *r)
 	    id, ver);
 	if (rc == 0) {
 		form_stale(r);
+		return;
+	}
+	/* An improper emergency access is misuse: it joins the warning ladder. */
+	char key[64], what[48];
+	snprintf(key, sizeof(key), "emergency_improper:%lld", id);
+	snprintf(what, sizeof(what), "emergency_access %lld", id);
+	if (rc == 1 && str_eq(dec, "improper") &&
+	    misuse_raise("emergency_improper", user, fac, key, 1, what) < 0) {
+		form_db_fail(r);
 		return;
 	}
 	char oid[24];
@@ -486,6 +497,7 @@ page_notifications(struct req *r)
 		struct vnode *n = view_node(k);
 		vnode_set(n, "id", dbres_get(res, i, 0));
 		vnode_set(n, "kind", dbres_get(res, i, 1));
+		vnode_set(n, "object_type", dbres_get(res, i, 2));
 		vnode_set(n, "object_id", dbres_get(res, i, 3));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, 4), "%Y-%m-%d %H:%M");
 		vnode_set(n, "when", d);

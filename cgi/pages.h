@@ -127,5 +127,15 @@ int	 emergency_escalate(void);
 /* page_imports.c */
 extern const struct field f_imports[];
 void	 page_imports(struct req *);
+/* page_misuse.c */
+extern const struct field f_misuse[], f_misuse_decide[], f_misuse_rule[],
+	    f_misuse_report[], f_misuse_ack[];
+void	 page_misuse(struct req *);
+void	 page_misuse_decide(struct req *);
+void	 page_misuse_rules(struct req *);
+void	 page_misuse_rule_save(struct req *);
+void	 page_misuse_report(struct req *);
+void	 page_misuse_reports(struct req *);
+void	 page_misuse_ack(struct req *);
 
 #endif

@@ -831,4 +831,85 @@ const char *const stmt_sql[STMT__MAX] = {
 	" FROM import_file q JOIN facility f ON f.id = q.facility_id"
 	" WHERE q.status = 'quarantined' AND (? = 0 OR q.facility_id = ?)"
 	" ORDER BY q.imported_at DESC, q.id DESC LIMIT 500",
+[STMT_MISUSE_RULES] =
+	"SELECT code, enabled, threshold, window_minutes, param1, param2, version"
+	" FROM misuse_rule ORDER BY code",
+[STMT_MISUSE_RULE_UPDATE] =
+	"UPDATE misuse_rule SET enabled = ?, threshold = ?, window_minutes = ?,"
+	" param1 = ?, param2 = ?, updated_at = UTC_TIMESTAMP(6), updated_by = ?,"
+	" version = version + 1 WHERE code = ? AND version = ?",
+/* Each rule: user, facility, hits (and what the key needs) since a time. */
+[STMT_MISUSE_MANY] =
+	"SELECT user_id, MAX(facility_id), COUNT(DISTINCT patient_id) FROM audit"
+	" WHERE action = 'record.view' AND user_id IS NOT NULL AND ts >= FROM_UNIXTIME(?) AND outcome = 'allowed'"
+	" GROUP BY user_id HAVING COUNT(DISTINCT patient_id) > ?",
+/* Night hours as a bit mask over Japan-time hours 0-23. */
+[STMT_MISUSE_NIGHT] =
+	"SELECT user_id, MAX(facility_id), COUNT(*) FROM audit"
+	" WHERE action = 'record.view' AND user_id IS NOT NULL AND ts >= FROM_UNIXTIME(?) AND outcome = 'allowed'"
+	" AND ((? >> HOUR(ts + INTERVAL 9 HOUR)) & 1) = 1"
+	" GROUP BY user_id HAVING COUNT(*) >= ?",
+[STMT_MISUSE_SURNAME] =
+	"SELECT a.user_id, MAX(a.facility_id), COUNT(*), a.patient_id FROM audit a"
+	" JOIN users u ON u.id = a.user_id JOIN patient p ON p.id = a.patient_id"
+	" WHERE a.action = 'record.view' AND a.outcome = 'allowed'"
+	" AND a.ts >= FROM_UNIXTIME(?) AND u.address IS NOT NULL AND p.address IS NOT NULL"
+	" AND REPLACE(REPLACE(u.address, ' ', ''), '\u3000', '') ="
+	"  REPLACE(REPLACE(p.address, ' ', ''), '\u3000', '')"
+	" AND SUBSTRING_INDEX(REPLACE(u.name, '\u3000', ' '), ' ', 1) ="
+	"  SUBSTRING_INDEX(REPLACE(p.name, '\u3000', ' '), ' ', 1)"
+	" GROUP BY a.user_id, a.patient_id HAVING COUNT(*) >= ?",
+[STMT_MISUSE_REFUSED] =
+	"SELECT user_id, MAX(facility_id), COUNT(*) FROM audit"
+	" WHERE action = 'record.view' AND user_id IS NOT NULL AND ts >= FROM_UNIXTIME(?) AND outcome = 'denied'"
+	" GROUP BY user_id HAVING COUNT(*) >= ?",
+[STMT_MISUSE_EMERGENCY_LATE] =
+	"SELECT user_id, facility_id, 1, id FROM emergency_access"
+	" WHERE followup_status = 'open' AND followup_due < FROM_UNIXTIME(?)"
+	" AND ? > 0",
+[STMT_MISUSE_PRINTS] =
+	"SELECT user_id, MAX(facility_id), COUNT(*) FROM audit"
+	" WHERE action = 'record.print' AND outcome = 'allowed' AND user_id IS NOT NULL"
+	" AND ts >= FROM_UNIXTIME(?) GROUP BY user_id HAVING COUNT(*) > ?",
+[STMT_MISUSE_ALERT_INSERT] =
+	"INSERT IGNORE INTO misuse_alert (rule, user_id, facility_id, dedup_key, hits,"
+	" detail, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
+[STMT_MISUSE_ALERTS] =
+	"SELECT a.id, a.rule, a.user_id, u.name, u.login, f.name, a.hits, a.detail,"
+	" UNIX_TIMESTAMP(a.created_at), a.status, a.decision_note, a.version,"
+	" (SELECT COUNT(*) FROM misuse_alert x WHERE x.user_id = a.user_id"
+	"  AND x.status = 'guidance'),"
+	" (SELECT COUNT(*) FROM misuse_alert x WHERE x.user_id = a.user_id"
+	"  AND x.status = 'warning'), u.status"
+	" FROM misuse_alert a JOIN users u ON u.id = a.user_id"
+	" JOIN facility f ON f.id = a.facility_id"
+	" WHERE (? = 0 OR a.facility_id = ?) AND (? = '' OR a.status = ?)"
+	" ORDER BY a.status = 'open' DESC, a.created_at DESC, a.id DESC LIMIT 500",
+[STMT_MISUSE_ALERT_GET] =
+	"SELECT id, user_id, facility_id, status, version, rule FROM misuse_alert WHERE id = ?",
+[STMT_MISUSE_DECIDE] =
+	"UPDATE misuse_alert SET status = ?, decided_by = ?, decided_at = UTC_TIMESTAMP(6),"
+	" decision_note = NULLIF(?, ''), version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'open'",
+[STMT_MISUSE_LADDER] =
+	"SELECT COALESCE(SUM(status = 'guidance'), 0), COALESCE(SUM(status = 'warning'), 0)"
+	" FROM misuse_alert WHERE user_id = ?",
+[STMT_MISUSE_REPORT_BY_IDEM] =
+	"SELECT id FROM misuse_report WHERE idem = ?",
+[STMT_MISUSE_REPORT_INSERT] =
+	"INSERT INTO misuse_report (user_id, propose_revocation, summary, created_at,"
+	" created_by, idem) VALUES (?, ?, ?, UTC_TIMESTAMP(6), ?, ?)",
+[STMT_MISUSE_REPORTS] =
+	"SELECT r.id, u.name, u.login, f.name, r.propose_revocation, r.summary,"
+	" UNIX_TIMESTAMP(r.created_at), c.name, UNIX_TIMESTAMP(r.acknowledged_at),"
+	" r.ack_note, r.version, r.user_id, u.status FROM misuse_report r"
+	" JOIN users u ON u.id = r.user_id JOIN facility f ON f.id = u.facility_id"
+	" JOIN users c ON c.id = r.created_by"
+	" ORDER BY r.acknowledged_at IS NULL DESC, r.created_at DESC LIMIT 500",
+[STMT_MISUSE_REPORT_ACK] =
+	"UPDATE misuse_report SET acknowledged_at = UTC_TIMESTAMP(6), acknowledged_by = ?,"
+	" ack_note = NULLIF(?, ''), version = version + 1"
+	" WHERE id = ? AND version = ? AND acknowledged_at IS NULL",
+[STMT_USER_SET_ADDRESS] =
+	"UPDATE users SET address = NULLIF(?, '') WHERE login = ?",
 };

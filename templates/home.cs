@@ -29,6 +29,7 @@
     <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/records" id="menu-records"><?cs var:L.records.menu ?></a></li>
     <li><a href="/emergency" id="menu-emergency"><?cs var:L.emergency.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/emergency/list" id="menu-emergency-list"><?cs var:L.emergency.list_title ?></a></li>
+    <li><a href="/misuse" id="menu-misuse"><?cs var:L.misuse.menu ?></a></li>
     <li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?><li><a href="/patients" id="menu-patients"><?cs var:L.patients.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/consents/queue" id="menu-consent-queue"><?cs var:L.consent.nav_queue ?></a></li><?cs /if ?>
@@ -36,6 +37,7 @@
     <?cs elif:Session.role.user || Session.role.facility_manager ?><li><a href="/desk/complaints/new" id="menu-complain"><?cs var:L.desk.menu_user ?></a></li>
     <li><a href="/desk/complaints" id="menu-complaints-mine"><?cs var:L.desk.menu_mine ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li><?cs /if ?>
+    <?cs if:Session.role.president ?><li><a href="/misuse/reports" id="menu-misuse-reports"><?cs var:L.misuse.reports_title ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>
