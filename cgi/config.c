@@ -25,6 +25,7 @@ static const struct ckey {
 	I(workers), I(idle_lock_secs), I(session_max_secs),
 	I(lockout_failures), I(lockout_secs), I(test_clock),
 	I(jobs_users_expire_secs),
+	I(jobs_audit_seal_secs),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -47,6 +48,7 @@ defaults(void)
 	cfg.lockout_failures = 5;
 	cfg.lockout_secs = 15 * 60;
 	cfg.jobs_users_expire_secs = 3600;
+	cfg.jobs_audit_seal_secs = 10;	/* a checkpoint at least every minute */
 }
 
 /*

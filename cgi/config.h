@@ -26,6 +26,7 @@ struct config {
 	int	 test_clock;		/* 1 when clock_offset may be changed */
 	/* mogamictl scheduler: how often each job runs (0: never) */
 	int	 jobs_users_expire_secs;
+	int	 jobs_audit_seal_secs;	/* seal the audit chain, checkpoint its head */
 };
 
 extern struct config	 cfg;

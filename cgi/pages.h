@@ -67,5 +67,8 @@ void	 page_ledger_software_add(struct req *);
 void	 page_ledger_procedure(struct req *);
 void	 page_admin_ledger(struct req *);
 void	 page_admin_ledger_warnings(struct req *);
+/* page_audit.c */
+extern const struct field f_audit_export[];
+void	 page_audit_export(struct req *);
 
 #endif

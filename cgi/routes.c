@@ -64,6 +64,7 @@ const struct route routes[] = {
 	{ "POST", "/ledger/procedure",	page_ledger_procedure,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_ledger_procedure },
 	{ "GET",  "/admin/ledger",	page_admin_ledger,	ROLE_OPERATOR | ROLE_PRESIDENT, 0,		f_admin_ledger },
 	{ "GET",  "/admin/ledger/warnings", page_admin_ledger_warnings, ROLE_OPERATOR | ROLE_PRESIDENT, 0,	NULL },
+	{ "GET",  "/admin/audit/export", page_audit_export,	ROLE_OPERATOR,		F_PATIENT,		f_audit_export },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
