@@ -139,9 +139,13 @@ coding(struct buf *b, const char *system, const char *code,
 	buf_puts(b, "}");
 }
 
-/* {"identifier":{"system":base/fhir/sid/kind,"value":value}} */
+/*
+ * {"identifier":{"system":base/fhir/sid/kind,"value":value}}, with
+ * "display" when display is not NULL.
+ */
 static void
-ident(struct buf *b, const char *base, const char *kind, const char *value)
+ident(struct buf *b, const char *base, const char *kind, const char *value,
+    const char *display)
 {
 	char	 sys[512];
 
@@ -149,7 +153,9 @@ ident(struct buf *b, const char *base, const char *kind, const char *value)
 	buf_puts(b, "{\"identifier\":{");
 	jkv(b, "system", sys, 1);
 	jkv(b, "value", value, 0);
-	buf_puts(b, "}}");
+	buf_puts(b, "}");
+	jkv(b, "display", display, 0);
+	buf_puts(b, "}");
 }
 
 static void
@@ -170,13 +176,9 @@ agents(struct buf *b, const char *const f[FX__MAX], const char *base)
 		buf_puts(b, "]}]");
 	}
 	buf_puts(b, ",\"who\":");
-	if (f[FX_LOGIN] != NULL) {
-		ident(b, base, "login", f[FX_LOGIN]);
-		b->len--;	/* reopen the object for its display */
-		b->data[b->len] = '\0';
-		jkv(b, "display", f[FX_LOGIN], 0);
-		buf_puts(b, "}");
-	} else
+	if (f[FX_LOGIN] != NULL)
+		ident(b, base, "login", f[FX_LOGIN], f[FX_LOGIN]);
+	else
 		buf_printf(b, "{\"display\":\"%s\"}", f[FX_CLIENT_ADDR] ?
 		    "unauthenticated client" : "mogamictl (admin tool)");
 	jkv(b, "altId", f[FX_CERT_SERIAL], 0);
@@ -191,7 +193,7 @@ agents(struct buf *b, const char *const f[FX__MAX], const char *base)
 		buf_puts(b, ",{\"type\":{\"coding\":[");
 		coding(b, ROLECLASS, "PROV", "healthcare provider");
 		buf_puts(b, "]},\"who\":");
-		ident(b, base, "facility", f[FX_FACILITY_ID]);
+		ident(b, base, "facility", f[FX_FACILITY_ID], NULL);
 		buf_puts(b, ",\"requestor\":false}");
 	}
 	buf_puts(b, "]");
@@ -213,7 +215,7 @@ entities(struct buf *b, const char *const f[FX__MAX], const char *base)
 	buf_puts(b, ",\"entity\":[");
 	if (pid != NULL) {
 		buf_puts(b, "{\"what\":");
-		ident(b, base, "patient", pid);
+		ident(b, base, "patient", pid, NULL);
 		buf_puts(b, ",\"type\":");
 		coding(b, ENTTYPE, "1", "Person");
 		buf_puts(b, ",\"role\":");
@@ -229,7 +231,7 @@ entities(struct buf *b, const char *const f[FX__MAX], const char *base)
 		rdisp = str_eq(role, "11") ? "Security User Entity" :
 		    str_eq(role, "13") ? "Security Resource" : "Domain Resource";
 		buf_printf(b, "%s{\"what\":", n++ ? "," : "");
-		ident(b, base, ot, oid);
+		ident(b, base, ot, oid, NULL);
 		buf_puts(b, ",\"type\":");
 		coding(b, ENTTYPE, "2", "System Object");
 		buf_puts(b, ",\"role\":");

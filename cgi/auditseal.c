@@ -271,75 +271,100 @@ out:
 
 /* ---- Verifying ---- */
 
-struct ckpts {
-	struct ac_ckpt	*v;
-	size_t		 n;
+/*
+ * The checkpoints, read along the walk so that memory stays flat however
+ * long the file grows. Only the bytes the file had before the database
+ * snapshot are read: each of those names a head committed before it.
+ */
+struct ckread {
+	FILE		*f;		/* NULL: no checkpoints yet */
+	off_t		 limit;		/* the file's size before the snapshot */
+	off_t		 pos;
+	size_t		 lineno;
+	unsigned char	 key[AC_KEY_LEN];
+	char		*line;
+	size_t		 cap;
+	int		 have;		/* cur is the next one to compare */
+	struct ac_ckpt	 cur;
+	struct ac_ckpt	 last;		/* the last one read */
+	size_t		 n;		/* read so far */
 	time_t		 mtime;
 };
 
-/*
- * Reads and checks every checkpoint line: signature, and seq never going
- * back. Returns 0, 1 (tampered: said on out) or 2 (could not check).
- */
+/* Opens the checkpoints and the key; 0, or 2 (could not check). */
 static int
-ckpts_load(FILE *out, FILE *warn, struct ckpts *c)
+ckread_open(FILE *out, FILE *warn, struct ckread *c)
 {
-	unsigned char	 key[AC_KEY_LEN];
-	char		 path[600], *line = NULL, err[256];
-	size_t		 cap = 0, lineno = 0;
+	char		 path[600], err[256];
 	struct stat	 st;
-	FILE		*f;
-	int		 rc = 0, e;
 
 	memset(c, 0, sizeof(*c));
 	if (path_in_var(path, sizeof(path), "audit/checkpoints") == -1)
 		return 2;
-	if ((f = fopen(path, "r")) == NULL) {
+	if ((c->f = fopen(path, "r")) == NULL) {
 		if (errno != ENOENT)
 			return 2;
 		fprintf(warn, "audit verify: warning: no checkpoints yet (%s): "
 		    "a deleted tail cannot be detected\n", path);
 		return 0;
 	}
-	if (ckpt_key(0, key, err, sizeof(err)) == -1) {
+	if (fstat(fileno(c->f), &st) == -1)
+		return 2;
+	c->limit = st.st_size;
+	c->mtime = st.st_mtime;
+	if (ckpt_key(0, c->key, err, sizeof(err)) == -1) {
 		fprintf(out, "audit verify: cannot read the checkpoint key: %s\n",
 		    err);
-		fclose(f);
 		return 2;
 	}
-	if (fstat(fileno(f), &st) == 0)
-		c->mtime = st.st_mtime;
-	while (getline(&line, &cap, f) != -1) {
-		struct ac_ckpt	 k;
+	return 0;
+}
 
-		lineno++;
-		line[strcspn(line, "\n")] = '\0';
-		if ((e = auditchain_ckpt_parse(key, line, &k)) != 0) {
-			fprintf(out, "audit verify: FAILED: checkpoint line %zu "
-			    "%s\n", lineno, e == -2 ? "has a bad signature "
-			    "(edited or forged)" : "is malformed");
-			rc = 1;
-			break;
-		}
-		if (c->n > 0 && k.seq < c->v[c->n - 1].seq) {
-			fprintf(out, "audit verify: FAILED: checkpoint line %zu "
-			    "goes back from seq %lld to seq %lld\n", lineno,
-			    c->v[c->n - 1].seq, k.seq);
-			rc = 1;
-			break;
-		}
-		struct ac_ckpt *p = reallocarray(c->v, c->n + 1, sizeof(*p));
-		if (p == NULL) {
-			rc = 2;
-			break;
-		}
-		c->v = p;
-		c->v[c->n++] = k;
+static void
+ckread_close(struct ckread *c)
+{
+	if (c->f != NULL)
+		fclose(c->f);
+	free(c->line);
+	explicit_bzero(c->key, sizeof(c->key));
+}
+
+/*
+ * Reads the next checkpoint into c->cur (c->have 0 at the end), checking
+ * its signature and that seq never goes back. 0, or 1 (tampered: said on
+ * out).
+ */
+static int
+ckread_next(FILE *out, struct ckread *c)
+{
+	struct ac_ckpt	 k;
+	ssize_t		 len;
+	int		 e;
+
+	c->have = 0;
+	if (c->f == NULL || c->pos >= c->limit)
+		return 0;
+	if ((len = getline(&c->line, &c->cap, c->f)) == -1)
+		return 0;
+	c->pos += len;
+	c->lineno++;
+	c->line[strcspn(c->line, "\n")] = '\0';
+	if ((e = auditchain_ckpt_parse(c->key, c->line, &k)) != 0) {
+		fprintf(out, "audit verify: FAILED: checkpoint line %zu %s\n",
+		    c->lineno, e == -2 ? "has a bad signature (edited or forged)" :
+		    "is malformed");
+		return 1;
 	}
-	free(line);
-	fclose(f);
-	explicit_bzero(key, sizeof(key));
-	return rc;
+	if (c->n > 0 && k.seq < c->last.seq) {
+		fprintf(out, "audit verify: FAILED: checkpoint line %zu goes back "
+		    "from seq %lld to seq %lld\n", c->lineno, c->last.seq, k.seq);
+		return 1;
+	}
+	c->cur = k;
+	c->last = k;
+	c->have = 1;
+	c->n++;
+	return 0;
 }
 
 /* Warns about audit columns the chain does not cover (a later migration). */
@@ -388,7 +413,6 @@ struct walk {
 	long long	 seq;		/* the last entry checked */
 	long long	 id;		/* its id */
 	char		 hash[PKI_SHA256_HEX];
-	size_t		 k;		/* the next checkpoint to compare */
 };
 
 /*
@@ -396,7 +420,7 @@ struct walk {
  * with the first bad entry named on out.
  */
 static int
-walk_page(FILE *out, const struct dbres *res, const struct ckpts *c,
+walk_page(FILE *out, const struct dbres *res, struct ckread *c,
     struct walk *w)
 {
 	struct ac_row	 r;
@@ -422,15 +446,15 @@ walk_page(FILE *out, const struct dbres *res, const struct ckpts *c,
 			    "or replaced\n", seq, id);
 			return 1;
 		}
-		for (; w->k < c->n && c->v[w->k].seq <= seq; w->k++)
-			if (c->v[w->k].seq == seq &&
-			    strcmp(c->v[w->k].hash, stored) != 0) {
+		for (; c->have && c->cur.seq <= seq; )
+			if (strcmp(c->cur.hash, stored) != 0) {
 				fprintf(out, "audit verify: FAILED at seq %lld "
 				    "(id %lld): differs from the signed checkpoint "
 				    "of %s: the chain was rewritten at or before "
-				    "this entry\n", seq, id, c->v[w->k].time);
+				    "this entry\n", seq, id, c->cur.time);
 				return 1;
-			}
+			} else if (ckread_next(out, c) != 0)
+				return 1;
 		w->seq = seq;
 		w->id = id;
 		memcpy(w->hash, stored, sizeof(w->hash));
@@ -440,14 +464,18 @@ walk_page(FILE *out, const struct dbres *res, const struct ckpts *c,
 
 /* After the last entry: the checkpoints and the head must not be ahead. */
 static int
-check_tail(FILE *out, const struct ckpts *c, const struct dbres *head,
+check_tail(FILE *out, struct ckread *c, const struct dbres *head,
     const struct walk *w)
 {
 	long long	 hseq = dbres_ll(head, 0, 0);
 	const char	*hhash = dbres_get(head, 0, 1);
 
-	if (c->n > 0 && c->v[c->n - 1].seq > w->seq) {
-		const struct ac_ckpt *k = &c->v[c->n - 1];
+	/* The rest of the checkpoints (their signatures) up to the last. */
+	while (c->have)
+		if (ckread_next(out, c) != 0)
+			return 1;
+	if (c->n > 0 && c->last.seq > w->seq) {
+		const struct ac_ckpt *k = &c->last;
 		fprintf(out, "audit verify: FAILED at seq %lld: the chain ends at "
 		    "seq %lld (id %lld) but the signed checkpoint of %s says it "
 		    "reached seq %lld: entries %lld..%lld were deleted (truncated "
@@ -480,22 +508,26 @@ check_tail(FILE *out, const struct ckpts *c, const struct dbres *head,
 int
 auditseal_verify(FILE *out, FILE *warn, int unsealed_secs)
 {
-	struct ckpts	 c;
+	struct ckread	 c;
 	struct walk	 w;
 	struct dbres	*head = NULL, *page = NULL;
 	int		 rc;
 
-	/* Checkpoints first: each names a head committed before we look. */
-	if ((rc = ckpts_load(out, warn, &c)) != 0)
+	/* Checkpoints first: what the file holds now names committed heads. */
+	if ((rc = ckread_open(out, warn, &c)) != 0 ||
+	    (rc = ckread_next(out, &c)) != 0)
 		goto out;
 	rc = 2;
 	memset(&w, 0, sizeof(w));
 	str_copy(w.hash, AC_GENESIS, sizeof(w.hash));
-	for (; w.k < c.n && c.v[w.k].seq == 0; w.k++)
-		if (!str_eq(c.v[w.k].hash, AC_GENESIS)) {
+	for (; c.have && c.cur.seq == 0; )
+		if (!str_eq(c.cur.hash, AC_GENESIS)) {
 			fprintf(out, "audit verify: FAILED: the checkpoint of %s "
 			    "names seq 0 with a hash that is not the genesis\n",
-			    c.v[w.k].time);
+			    c.cur.time);
+			rc = 1;
+			goto out;
+		} else if (ckread_next(out, &c) != 0) {
 			rc = 1;
 			goto out;
 		}
@@ -533,14 +565,14 @@ auditseal_verify(FILE *out, FILE *warn, int unsealed_secs)
 	fprintf(out, "audit verify: intact: %lld entries (seq 1..%lld), head %s; "
 	    "%zu checkpoints", w.seq, w.seq, w.hash, c.n);
 	if (c.n > 0)
-		fprintf(out, ", the last of %s at seq %lld", c.v[c.n - 1].time,
-		    c.v[c.n - 1].seq);
+		fprintf(out, ", the last of %s at seq %lld", c.last.time,
+		    c.last.seq);
 	fprintf(out, "\n");
 	rc = 0;
 out:
 	db_rollback();
 	dbres_free(head);
 	dbres_free(page);
-	free(c.v);
+	ckread_close(&c);
 	return rc;
 }
