@@ -22,8 +22,9 @@
  * How each action is coded: the event type (DICOM, as IHE ATNA uses) and,
  * where one fits, a DICOM subtype. A name ending in "." matches every
  * action under it; otherwise the action itself or anything under it.
- * The first match wins; none: Patient Record when a patient is named,
- * else Application Activity. Every event also carries the network's own
+ * The first match wins; then any *.search is a Query and any *.export an
+ * Export; else Patient Record when a patient is named, else Application
+ * Activity. Every event also carries the network's own
  * action name as a second subtype, so nothing is lost.
  */
 static const struct amap {
@@ -61,7 +62,12 @@ amap_find(const char *action, int patient)
 	    NULL, NULL };
 	static const struct amap other = { NULL, "110100",
 	    "Application Activity", NULL, NULL };
-	size_t	 n;
+	static const struct amap query = { NULL, "110112", "Query", NULL,
+	    NULL };
+	static const struct amap export = { NULL, "110106", "Export", NULL,
+	    NULL };
+	const char	*dot = strrchr(action, '.');
+	size_t		 n;
 
 	for (size_t i = 0; i < sizeof(amap) / sizeof(amap[0]); i++) {
 		n = strlen(amap[i].action);
@@ -71,6 +77,11 @@ amap_find(const char *action, int patient)
 		    action[n] == '.')
 			return &amap[i];
 	}
+	/* Any feature's search or export (records.search, consent.export). */
+	if (str_eq(dot, ".search"))
+		return &query;
+	if (str_eq(dot, ".export"))
+		return &export;
 	return patient ? &record : &other;
 }
 

@@ -490,7 +490,7 @@ def crafted(action, purpose=None, patient=None, outcome="allowed"):
 
 def test_A14_export_fhir_auditevent_bundle_emergency_coded():
     view = crafted("record.view", purpose="emergency", patient=424242)
-    start = crafted("emergency.start", purpose="emergency", patient=424242)
+    start = crafted("emergency.grant", purpose="emergency", patient=424242)
     stop_ = crafted("emergency.end", purpose="emergency", patient=424242)
     care = crafted("record.view", purpose="care", patient=515151)
     refused(1)
