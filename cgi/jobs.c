@@ -26,7 +26,7 @@ struct job {
 /* Every periodic job, one row each. */
 static const struct job jobs[] = {
 	{ "users expire",	&cfg.jobs_users_expire_secs,	{ "users", "expire", NULL } },
-	{ "audit seal",		&cfg.jobs_audit_seal_secs,	{ "audit", "seal", NULL } },
+	{ "audit seal",		&cfg.jobs_audit_seal_secs,	{ "audit", "seal", "--quiet" } },
 };
 #define NJOBS	(sizeof(jobs) / sizeof(jobs[0]))
 

@@ -516,10 +516,11 @@ cmd_user_disable(int argc, char *argv[])
 /*
  * audit seal: seals every committed unsealed entry (the scheduler runs it
  * every jobs_audit_seal_secs), then checkpoints the head when it moved or
- * the last checkpoint is getting old. audit checkpoint: one line now.
+ * the last checkpoint is getting old; --quiet says nothing when nothing
+ * was sealed (the scheduler's log). audit checkpoint: one line now.
  */
 static int
-cmd_audit_seal(int checkpoint_only)
+cmd_audit_seal(int checkpoint_only, int quiet)
 {
 	char		 err[256];
 	long long	 n = 0;
@@ -533,6 +534,8 @@ cmd_audit_seal(int checkpoint_only)
 		fprintf(stderr, "audit seal: checkpoint: %s\n", err);
 		return 1;
 	}
+	if (quiet && n == 0)
+		return 0;
 	if (!checkpoint_only)
 		printf("audit seal: %lld entries sealed", n);
 	printf("%scheckpoint %s\n", checkpoint_only ? "audit " : "; ",
@@ -603,7 +606,7 @@ usage(void)
 	    "  scheduler                      (runs the periodic jobs until SIGTERM)\n"
 	    "  cert issue --login ID --out DIR [--days N]\n"
 	    "  cert revoke SERIAL --reason R\n"
-	    "  audit seal                     (chain new entries, checkpoint the head)\n"
+	    "  audit seal [--quiet]           (chain new entries, checkpoint the head)\n"
 	    "  audit checkpoint               (a signed checkpoint of the head now)\n"
 	    "  audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)\n"
 	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n");
@@ -687,9 +690,9 @@ main(int argc, char *argv[])
 	else if (str_eq(a, "cert") && str_eq(b, "revoke"))
 		rc = cmd_cert_revoke(argc, argv);
 	else if (str_eq(a, "audit") && str_eq(b, "seal"))
-		rc = cmd_audit_seal(0);
+		rc = cmd_audit_seal(0, flag(argc, argv, 2, "--quiet"));
 	else if (str_eq(a, "audit") && str_eq(b, "checkpoint"))
-		rc = cmd_audit_seal(1);
+		rc = cmd_audit_seal(1, 0);
 	else if (str_eq(a, "audit") && str_eq(b, "verify"))
 		rc = cmd_audit_verify(argc, argv);
 	else if (str_eq(a, "audit") && str_eq(b, "export"))
