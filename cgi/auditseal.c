@@ -141,9 +141,18 @@ fail:
 int
 auditseal_run(long long *n, char *err, size_t errlen)
 {
+	char	 path[600];
 	int	 got, tries = 0;
 
 	*n = 0;
+	/*
+	 * The checkpoints exist before the first entry is sealed, so that a
+	 * missing file with a sealed chain means someone removed it.
+	 */
+	if (path_in_var(path, sizeof(path), "audit/checkpoints") == -1 ||
+	    (access(path, F_OK) != 0 &&
+	    auditseal_checkpoint(1, err, errlen) == -1))
+		return -1;
 	for (;;) {
 		if ((got = seal_batch()) == -1) {
 			if (++tries >= SEAL_TRIES) {
@@ -446,7 +455,7 @@ walk_page(FILE *out, const struct dbres *res, struct ckread *c,
 			    "or replaced\n", seq, id);
 			return 1;
 		}
-		for (; c->have && c->cur.seq <= seq; )
+		while (c->have && c->cur.seq <= seq)
 			if (strcmp(c->cur.hash, stored) != 0) {
 				fprintf(out, "audit verify: FAILED at seq %lld "
 				    "(id %lld): differs from the signed checkpoint "
@@ -470,6 +479,13 @@ check_tail(FILE *out, struct ckread *c, const struct dbres *head,
 	long long	 hseq = dbres_ll(head, 0, 0);
 	const char	*hhash = dbres_get(head, 0, 1);
 
+	if (c->f == NULL && w->seq > 0) {
+		fprintf(out, "audit verify: FAILED at seq %lld (id %lld): the "
+		    "checkpoints are missing although the chain has entries "
+		    "(the sealer writes them before the first): the tail cannot "
+		    "be checked\n", w->seq, w->id);
+		return 1;
+	}
 	/* The rest of the checkpoints (their signatures) up to the last. */
 	while (c->have)
 		if (ckread_next(out, c) != 0)
@@ -520,7 +536,7 @@ auditseal_verify(FILE *out, FILE *warn, int unsealed_secs)
 	rc = 2;
 	memset(&w, 0, sizeof(w));
 	str_copy(w.hash, AC_GENESIS, sizeof(w.hash));
-	for (; c.have && c.cur.seq == 0; )
+	while (c.have && c.cur.seq == 0)
 		if (!str_eq(c.cur.hash, AC_GENESIS)) {
 			fprintf(out, "audit verify: FAILED: the checkpoint of %s "
 			    "names seq 0 with a hash that is not the genesis\n",

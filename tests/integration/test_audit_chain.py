@@ -284,6 +284,20 @@ def test_A11_2_verify_detects_edited_checkpoint():
     assert_intact()
 
 
+def test_A11_2_verify_detects_removed_checkpoints():
+    fresh(2)
+    ckpt = VAR / "audit" / "checkpoints"
+    with scheduler_paused():
+        saved = ckpt.read_bytes()
+        try:
+            ckpt.unlink()
+            rc, out = verify()
+            assert rc == 1 and "checkpoints are missing" in out, out
+        finally:
+            ckpt.write_bytes(saved)
+    assert_intact()
+
+
 def test_A11_2_checkpoint_key_is_private_and_checkpoints_are_recent():
     key = VAR / "pki" / "audit.key"
     assert oct(key.stat().st_mode & 0o777) == "0o600"
