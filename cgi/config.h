@@ -33,6 +33,7 @@ struct config {
 	/* A4.3: days the desk has to answer a complaint */
 	int	 desk_due_days;
 	int	 jobs_ssmix2_secs;	/* SS-MIX2 import of every enabled facility */
+	int	 jobs_audit_seal_secs;	/* seal the audit chain, checkpoint its head */
 };
 
 extern struct config	 cfg;

@@ -1,7 +1,6 @@
 /*
  * jobs.c: periodic jobs, each run as a child `mogamictl -c CONF ...` so
- * that a job that crashes or hangs never stops the others. One job runs at
- * a time; a job still running when it falls due again is not started twice.
+ * that a job that crashes or hangs never stops the others.
  */
 #include <errno.h>
 #include <signal.h>
@@ -29,6 +28,7 @@ static const struct job jobs[] = {
 	{ "emergency escalate",	&cfg.jobs_emergency_secs,	{ "emergency", "escalate", NULL } },
 	{ "misuse scan",	&cfg.jobs_misuse_secs,		{ "misuse", "scan", NULL } },
 	{ "ssmix2 import-all",	&cfg.jobs_ssmix2_secs,		{ "ssmix2", "import-all", NULL } },
+	{ "audit seal",		&cfg.jobs_audit_seal_secs,	{ "audit", "seal", "--quiet" } },
 };
 #define NJOBS	(sizeof(jobs) / sizeof(jobs[0]))
 
@@ -41,19 +41,19 @@ on_term(int sig)
 	stop = 1;
 }
 
-/* Runs one job to its end (or the scheduler's); returns its exit status. */
-static int
-run(const char *self, const char *conf, const struct job *j)
+/* Starts job j as a child; its pid, or -1. */
+static pid_t
+start(const char *self, const char *conf, const struct job *j)
 {
 	char		*argv[8];
 	pid_t		 pid;
-	int		 st, n = 0;
+	int		 n = 0;
 
 	/* execv's argv is char *const[]: copies, freed by the child's exit. */
 	argv[n++] = str_dup(self);
 	argv[n++] = str_dup("-c");
 	argv[n++] = str_dup(conf);
-	for (int i = 0; j->argv[i] != NULL && n < 7; i++)
+	for (int i = 0; i < 4 && j->argv[i] != NULL && n < 7; i++)
 		argv[n++] = str_dup(j->argv[i]);
 	argv[n] = NULL;
 	pid = fork();
@@ -64,41 +64,58 @@ run(const char *self, const char *conf, const struct job *j)
 	}
 	for (int i = 0; i < n; i++)
 		free(argv[i]);
-	if (pid == -1)
-		return -1;
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR)
-			return -1;
-		else if (stop)
-			kill(pid, SIGTERM);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return pid;
 }
 
+/*
+ * Runs every job on its own clock, each in its own child, so a long import
+ * never delays the audit seal (a checkpoint at least every minute). A job
+ * still running when it falls due again is not started twice.
+ */
 int
 jobs_loop(const char *self, const char *conf)
 {
-	time_t	 due[NJOBS];
+	time_t		 due[NJOBS];
+	pid_t		 running[NJOBS];
 	struct sigaction sa;
+	pid_t		 pid;
+	int		 st;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
-	for (size_t i = 0; i < NJOBS; i++)
+	for (size_t i = 0; i < NJOBS; i++) {
 		due[i] = 0;	/* everything once at start */
+		running[i] = 0;
+	}
 	syslog(LOG_INFO, "scheduler: %zu jobs", NJOBS);
 	while (!stop) {
+		while ((pid = waitpid(-1, &st, WNOHANG)) > 0)
+			for (size_t i = 0; i < NJOBS; i++) {
+				if (running[i] != pid)
+					continue;
+				running[i] = 0;
+				int rc = WIFEXITED(st) ? WEXITSTATUS(st) :
+				    128 + WTERMSIG(st);
+				if (rc != 0)
+					syslog(LOG_WARNING, "scheduler: %s exited %d",
+					    jobs[i].name, rc);
+			}
 		time_t t = time(NULL);
 		for (size_t i = 0; i < NJOBS && !stop; i++) {
-			if (*jobs[i].every <= 0 || t < due[i])
+			if (*jobs[i].every <= 0 || running[i] != 0 || t < due[i])
 				continue;
-			int rc = run(self, conf, &jobs[i]);
-			if (rc != 0)
-				syslog(LOG_WARNING, "scheduler: %s exited %d",
-				    jobs[i].name, rc);
-			due[i] = time(NULL) + *jobs[i].every;
+			if ((running[i] = start(self, conf, &jobs[i])) == -1)
+				running[i] = 0;
+			due[i] = t + *jobs[i].every;
 		}
 		sleep(1);
 	}
+	for (size_t i = 0; i < NJOBS; i++)
+		if (running[i] > 0)
+			kill(running[i], SIGTERM);
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
 	return 0;
 }

@@ -23,6 +23,8 @@
 #include "ssmix2.h"
 #include "app.h"
 #include "audit.h"
+#include "auditfhir.h"
+#include "auditseal.h"
 #include "util.h"
 
 static int
@@ -242,6 +244,11 @@ cmd_ca_init(void)
 	}
 	if (certs_crl_update(err, sizeof(err)) == -1) {
 		fprintf(stderr, "ca init: CRL: %s\n", err);
+		return 1;
+	}
+	/* The audit checkpoints' HMAC key: the admin tool's alone (0600). */
+	if (auditseal_key_init(err, sizeof(err)) == -1) {
+		fprintf(stderr, "ca init: audit key: %s\n", err);
 		return 1;
 	}
 	return 0;
@@ -623,6 +630,81 @@ cmd_ssmix2_import_all(void)
 	return rc;
 }
 
+/*
+ * audit seal: seals every committed unsealed entry (the scheduler runs it
+ * every jobs_audit_seal_secs), then checkpoints the head when it moved or
+ * the last checkpoint is getting old; --quiet says nothing when nothing
+ * was sealed (the scheduler's log). audit checkpoint: one line now.
+ */
+static int
+cmd_audit_seal(int checkpoint_only, int quiet)
+{
+	char		 err[256];
+	long long	 n = 0;
+	int		 w;
+
+	if (!checkpoint_only && auditseal_run(&n, err, sizeof(err)) == -1) {
+		fprintf(stderr, "audit seal: %s\n", err);
+		return 1;
+	}
+	if ((w = auditseal_checkpoint(checkpoint_only, err, sizeof(err))) == -1) {
+		fprintf(stderr, "audit seal: checkpoint: %s\n", err);
+		return 1;
+	}
+	if (quiet && n == 0)
+		return 0;
+	if (!checkpoint_only)
+		printf("audit seal: %lld entries sealed", n);
+	printf("%scheckpoint %s\n", checkpoint_only ? "audit " : "; ",
+	    w ? "written" : "not due");
+	return 0;
+}
+
+/* audit verify [--unsealed-secs N]: 0 when intact, else 1. */
+static int
+cmd_audit_verify(int argc, char *argv[])
+{
+	const char	*s = opt(argc, argv, 2, "--unsealed-secs");
+	long long	 secs = 60;
+
+	if (s != NULL && str_to_ll(s, 0, 1LL << 30, &secs) == -1) {
+		fprintf(stderr, "audit verify: --unsealed-secs N\n");
+		return 2;
+	}
+	return auditseal_verify(stdout, stderr, (int)secs) == 0 ? 0 : 1;
+}
+
+/* audit export --from YYYY-MM-DD --to YYYY-MM-DD: a FHIR Bundle on stdout. */
+static int
+cmd_audit_export(int argc, char *argv[])
+{
+	const char	*from = opt(argc, argv, 2, "--from");
+	const char	*to = opt(argc, argv, 2, "--to");
+	char		 lo[FX_RANGE_MAX], hi[FX_RANGE_MAX];
+	struct buf	 b;
+	long long	 n;
+	int		 rc;
+
+	if (auditfhir_range(from, to, lo, hi) == -1) {
+		fprintf(stderr, "audit export: --from DATE --to DATE "
+		    "(YYYY-MM-DD in Japan, from <= to)\n");
+		return 2;
+	}
+	buf_init(&b);
+	if (db_begin() != DB_OK)	/* one snapshot for every page */
+		rc = -1;
+	else
+		rc = auditfhir_export(lo, hi, 0, &b, stdout, &n);
+	db_rollback();
+	buf_free(&b);
+	if (rc != 0 || fflush(stdout) != 0) {
+		fprintf(stderr, "audit export: failed\n");
+		return 1;
+	}
+	fprintf(stderr, "audit export: %lld entries\n", n);
+	return 0;
+}
+
 static void
 usage(void)
 {
@@ -646,7 +728,11 @@ usage(void)
 	    "  cert revoke SERIAL --reason R\n"
 	    "  ssmix2 import --facility CODE [--ext DIR] DIR\n"
 	    "  ssmix2 set --facility CODE --dir DIR [--ext DIR] [--disable]\n"
-	    "  ssmix2 import-all              (every enabled facility's storage)\n");
+	    "  ssmix2 import-all              (every enabled facility's storage)\n"
+	    "  audit seal [--quiet]           (chain new entries, checkpoint the head)\n"
+	    "  audit checkpoint               (a signed checkpoint of the head now)\n"
+	    "  audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)\n"
+	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n");
 	exit(2);
 }
 
@@ -744,6 +830,14 @@ main(int argc, char *argv[])
 		rc = cmd_ssmix2_set(argc, argv);
 	else if (str_eq(a, "ssmix2") && str_eq(b, "import-all"))
 		rc = cmd_ssmix2_import_all();
+	else if (str_eq(a, "audit") && str_eq(b, "seal"))
+		rc = cmd_audit_seal(0, flag(argc, argv, 2, "--quiet"));
+	else if (str_eq(a, "audit") && str_eq(b, "checkpoint"))
+		rc = cmd_audit_seal(1, 0);
+	else if (str_eq(a, "audit") && str_eq(b, "verify"))
+		rc = cmd_audit_verify(argc, argv);
+	else if (str_eq(a, "audit") && str_eq(b, "export"))
+		rc = cmd_audit_export(argc, argv);
 	else
 		usage();
 	db_close();

@@ -137,5 +137,8 @@ void	 page_misuse_rule_save(struct req *);
 void	 page_misuse_report(struct req *);
 void	 page_misuse_reports(struct req *);
 void	 page_misuse_ack(struct req *);
+/* page_audit.c */
+extern const struct field f_audit_export[];
+void	 page_audit_export(struct req *);
 
 #endif

@@ -1435,3 +1435,61 @@ out:
 	ERR_clear_error();
 	return rc;
 }
+
+/* ---- Secret keys (the audit checkpoints' HMAC key) ---- */
+
+/*
+ * Reads the secret key at path: exactly 2 * n lowercase hex digits and a
+ * newline, into key (n bytes, at most 64). If the file does not exist and
+ * create is set, makes a fresh random key there first (mode 0600 before
+ * any byte is written; never replaces an existing file). A file readable
+ * by group or others is refused. Returns 0, or -1 with a message in err.
+ */
+int
+pki_secret_key(const char *path, int create, unsigned char *key, size_t n,
+    char *err, size_t errlen)
+{
+	char		 hex[2 * 64 + 2], got[2 * 64 + 3];
+	unsigned char	 fresh[64];
+	struct stat	 st;
+	ssize_t		 r;
+	int		 fd, rc = -1;
+
+	if (n == 0 || n > 64) {
+		seterr(err, errlen, "%s: bad key length", path);
+		return -1;
+	}
+	if (create && access(path, F_OK) != 0 && errno == ENOENT) {
+		if (pki_random(fresh, n) == -1) {
+			seterr(err, errlen, "%s: no random bytes", path);
+			return -1;
+		}
+		hex_lower(fresh, n, hex);
+		hex[2 * n] = '\n';
+		OPENSSL_cleanse(fresh, sizeof(fresh));
+		rc = write_atomic(path, hex, 2 * n + 1, 0600, 1, err, errlen);
+		OPENSSL_cleanse(hex, sizeof(hex));
+		if (rc == -1 && access(path, F_OK) != 0)
+			return -1;	/* lost a race to another creator: read theirs */
+	}
+	rc = -1;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || (st.st_mode & 077) != 0) {
+		seterr(err, errlen, "%s: must be mode 0600", path);
+		goto out;
+	}
+	r = read(fd, got, sizeof(got) - 1);
+	if (r != (ssize_t)(2 * n + 1) || got[2 * n] != '\n' ||
+	    hex_decode(got, n, key) == -1) {
+		seterr(err, errlen, "%s: not a key of %zu bytes", path, n);
+		goto out;
+	}
+	rc = 0;
+out:
+	OPENSSL_cleanse(got, sizeof(got));
+	close(fd);
+	return rc;
+}

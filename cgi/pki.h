@@ -234,4 +234,16 @@ int	pki_crl_write(const char *ca_cert_path, const char *ca_key_path,
 	    int next_update_days, const char *out_path, char *err,
 	    size_t errlen);
 
+/* ---- Secret keys ---- */
+
+/*
+ * Reads the secret key at path (2 * n lowercase hex digits and a newline)
+ * into key (n bytes, 1 to 64). With create, a missing file is first made
+ * with n fresh random bytes, mode 0600 from creation; an existing one is
+ * never replaced. A file that group or others may read is refused. Only
+ * the admin tool calls this (the audit checkpoint key, var/pki/audit.key).
+ */
+int	pki_secret_key(const char *path, int create, unsigned char *key,
+	    size_t n, char *err, size_t errlen);
+
 #endif /* PKI_H */

@@ -115,6 +115,7 @@ const struct route routes[] = {
 	{ "POST", "/desk/complaints/step", page_desk_step,	R_DESK,			F_CSRF,			f_desk_step },
 	{ "GET",  "/desk/complaints/receipt", page_desk_receipt, R_COMPLAINTS,		0,			f_desk_receipt },
 	{ "GET",  "/admin/imports",	page_imports,		ROLE_OPERATOR | ROLE_STAFF, 0,			f_imports },
+	{ "GET",  "/admin/audit/export", page_audit_export,	ROLE_OPERATOR,		F_PATIENT,		f_audit_export },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

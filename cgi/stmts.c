@@ -912,4 +912,38 @@ const char *const stmt_sql[STMT__MAX] = {
 	" WHERE id = ? AND version = ? AND acknowledged_at IS NULL",
 [STMT_USER_SET_ADDRESS] =
 	"UPDATE users SET address = NULLIF(?, '') WHERE login = ?",
+/* The chain's columns in canonical order (auditchain.h: AC_SEQ ... AC_DETAIL). */
+#define AUDIT_CHAIN_COLS "seq, id, DATE_FORMAT(ts, '%Y-%m-%d %H:%i:%s.%f'),"\
+	" user_id, login, facility_id, role, action, object_type, object_id,"\
+	" patient_id, purpose, outcome, client_addr, cert_serial, detail"
+[STMT_AUDIT_HEAD_LOCK] =
+	"SELECT seq, hash FROM audit_chain WHERE id = 1 FOR UPDATE",
+[STMT_AUDIT_HEAD] =
+	"SELECT seq, hash, DATE_FORMAT(sealed_at, '%Y-%m-%dT%H:%i:%sZ')"
+	" FROM audit_chain WHERE id = 1",
+[STMT_AUDIT_HEAD_SET] =
+	"UPDATE audit_chain SET seq = ?, hash = ?, sealed_at = UTC_TIMESTAMP(6)"
+	" WHERE id = 1",
+[STMT_AUDIT_UNSEALED] =
+	"SELECT " AUDIT_CHAIN_COLS " FROM audit WHERE seq IS NULL ORDER BY id"
+	" LIMIT ?",
+[STMT_AUDIT_SEAL_ROW] =
+	"UPDATE audit SET seq = ?, hash = ? WHERE id = ? AND seq IS NULL",
+[STMT_AUDIT_CHAIN_PAGE] =
+	"SELECT " AUDIT_CHAIN_COLS ", hash FROM audit WHERE seq > ? ORDER BY seq"
+	" LIMIT ?",
+[STMT_AUDIT_UNSEALED_OLD] =
+	"SELECT COUNT(*), MIN(id), DATE_FORMAT(MIN(ts), '%Y-%m-%dT%H:%i:%sZ')"
+	" FROM audit WHERE seq IS NULL AND ts < UTC_TIMESTAMP(6) - INTERVAL ? SECOND",
+[STMT_AUDIT_COLUMNS] =
+	"SELECT column_name FROM information_schema.columns"
+	" WHERE table_schema = DATABASE() AND table_name = 'audit'"
+	" ORDER BY ordinal_position",
+[STMT_AUDIT_EXPORT_PAGE] =
+	"SELECT id, DATE_FORMAT(ts, '%Y-%m-%dT%H:%i:%s.%fZ'), user_id, login,"
+	" facility_id, role, action, object_type, object_id, patient_id, purpose,"
+	" outcome, client_addr, cert_serial, detail, seq, hash FROM audit"
+	" WHERE ts >= ? AND ts < ? AND id > ? ORDER BY id LIMIT ?",
+#undef AUDIT_CHAIN_COLS
 };
+

@@ -62,6 +62,7 @@ for i in $(seq "$ROUNDS"); do
 	ridem=$(echo "$rform" | sed -n 's/.*name="idem" value="\([0-9a-f]*\)".*/\1/p' | head -1)
 	rloc=$($G -o /dev/null -w '%{redirect_url}' -d "csrf=$csrf&p=$h&idem=$ridem&signed_on=2026-11-20&signer=patient" $B/revocations/new)
 	codes+=" $($C "$rloc") $($C "$B/patients/access-report?p=$h") $($C $B/links)"
+	codes+=" $($C "$B/admin/audit/export?from=2026-01-01&to=2036-12-31") $($C "$B/admin/audit/export?from=2026-02-30&to=2026-03-01")"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 done
 scripts/instance.sh down "$VAR" >/dev/null 2>&1
