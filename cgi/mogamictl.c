@@ -13,6 +13,7 @@
 #include "config.h"
 #include "council.h"
 #include "jobs.h"
+#include "maint.h"
 #include "misuse.h"
 #include "pages.h"
 #include "db.h"
@@ -720,6 +721,7 @@ usage(void)
 	    "  user disable ID\n"
 	    "  users expire                   (withdrawals whose date has come)\n"
 	    "  emergency escalate             (overdue A14 follow-ups to the operator)\n"
+	    "  maintenance on [TITLE] | off   (A15: unplanned maintenance at once)\n"
 	    "  misuse scan                    (run the misuse rules over the audit log)\n"
 	    "  user address ID ADDRESS        (for the same-surname-and-address rule)\n"
 	    "  routes\n"
@@ -804,6 +806,15 @@ main(int argc, char *argv[])
 		rc = n < 0;
 		if (n >= 0)
 			printf("users ended by withdrawal: %d\n", n);
+	} else if (str_eq(a, "maintenance") && (str_eq(b, "on") || str_eq(b, "off"))) {
+		/* A15: unplanned maintenance, at once; audited as the admin tool. */
+		int on = str_eq(b, "on");
+		rc = maint_switch(on, argc > 2 ? argv[2] : NULL, 0) == 0 &&
+		    audit(NULL, &(struct audit_entry){ .action = on ?
+		    "maintenance.on" : "maintenance.off",
+		    .object_type = "maintenance" }) == 0 ? 0 : 1;
+		if (rc == 0)
+			printf("maintenance %s\n", on ? "on" : "off");
 	} else if (str_eq(a, "misuse") && str_eq(b, "scan")) {
 		int n = misuse_scan();
 		rc = n < 0;

@@ -140,5 +140,12 @@ void	 page_misuse_ack(struct req *);
 /* page_audit.c */
 extern const struct field f_audit_export[];
 void	 page_audit_export(struct req *);
+/* page_maint.c */
+extern const struct field f_maint[], f_maint_new[], f_maint_cancel[],
+	    f_maint_switch[];
+void	 page_maint(struct req *);
+void	 page_maint_new(struct req *);
+void	 page_maint_cancel(struct req *);
+void	 page_maint_switch(struct req *);
 
 #endif

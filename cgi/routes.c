@@ -1,4 +1,5 @@
 /* routes.c: the route table and the dispatcher that guards it */
+#include <stdio.h>
 #include <string.h>
 #include <syslog.h>
 
@@ -7,6 +8,8 @@
 #include "app.h"
 #include "audit.h"
 #include "kana.h"
+#include "form.h"
+#include "maint.h"
 #include "session.h"
 #include "config.h"
 #include "db.h"
@@ -86,6 +89,10 @@ const struct route routes[] = {
 	{ "POST", "/misuse/report",	page_misuse_report,	ROLE_OPERATOR,		F_CSRF,			f_misuse_report },
 	{ "GET",  "/misuse/reports",	page_misuse_reports,	ROLE_PRESIDENT | ROLE_OPERATOR, 0,		f_misuse },
 	{ "POST", "/misuse/reports/ack", page_misuse_ack,	ROLE_PRESIDENT,		F_CSRF,			f_misuse_ack },
+	{ "GET",  "/admin/maintenance",	page_maint,		ROLE_OPERATOR | ROLE_STAFF, 0,			f_maint },
+	{ "POST", "/admin/maintenance/new", page_maint_new,	ROLE_OPERATOR,		F_CSRF,			f_maint_new },
+	{ "POST", "/admin/maintenance/cancel", page_maint_cancel, ROLE_OPERATOR,	F_CSRF,			f_maint_cancel },
+	{ "POST", "/admin/maintenance/switch", page_maint_switch, ROLE_OPERATOR,	F_CSRF,			f_maint_switch },
 	{ "GET",  "/notifications",	page_notifications,	ROLE_OPERATOR | ROLE_STAFF | ROLE_FACILITY_MANAGER, 0,	NULL },
 	{ "POST", "/notifications/read", page_notification_read, ROLE_OPERATOR | ROLE_STAFF | ROLE_FACILITY_MANAGER, F_CSRF, f_notifications_read },
 	{ "GET",  "/patients",		page_patients,		R_PATIENTS,		F_PATIENT,		f_patients },
@@ -261,6 +268,37 @@ cert_check(struct req *r)
 	return -1;
 }
 
+/*
+ * A15: announces the next planned window on every page; while one runs,
+ * answers 503 with its expected end to everyone but the operator (who
+ * needs the login page and every other page to do the maintenance).
+ * Returns 0, or -1 with the maintenance page sent.
+ */
+static int
+maint_check(struct req *r)
+{
+	struct maint	 m;
+	char		 d[32], ra[24];
+
+	if (maint_state(&m) == -1 || (!m.active && !m.upcoming))
+		return 0;
+	view_set("Maint.title", m.title);
+	fmt_jst(d, sizeof(d), m.starts, "%Y年%m月%d日 %H:%M");
+	view_set("Maint.starts", d);
+	fmt_jst(d, sizeof(d), m.ends, "%Y年%m月%d日 %H:%M");
+	view_set("Maint.ends", d);
+	view_set(m.active ? "Maint.active" : "Maint.upcoming", "1");
+	if (!m.active || (r->route->roles & ROLE_CERT) ||
+	    (r->sess != NULL && (r->sess->roles & ROLE_OPERATOR)))
+		return 0;
+	long long left = m.ends > now() ? m.ends - now() : 600;
+	snprintf(ra, sizeof(ra), "%lld", left < 60 ? 60 : left);
+	http_header(r, "Retry-After", ra);
+	view_set("Page.title", lang("maint.page_title"));
+	http_page(r, 503, "maint_page.cs");
+	return -1;
+}
+
 /* A page that needs a login: GET goes to the login page, anything else is refused. */
 static void
 need_login(struct req *r)
@@ -328,6 +366,8 @@ app_handle(struct req *r)
 		return;
 	}
 	session_view(r);
+	if (maint_check(r) == -1)
+		return;
 	if (!(rt->roles & ROLE_CERT)) {
 		if (r->sess == NULL) {
 			need_login(r);

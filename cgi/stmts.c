@@ -945,5 +945,28 @@ const char *const stmt_sql[STMT__MAX] = {
 	" outcome, client_addr, cert_serial, detail, seq, hash FROM audit"
 	" WHERE ts >= ? AND ts < ? AND id > ? ORDER BY id LIMIT ?",
 #undef AUDIT_CHAIN_COLS
+/* The running window (if any) first, then the next announced one. */
+[STMT_MAINT_NOW] =
+	"SELECT id, kind, title, UNIX_TIMESTAMP(starts_at), COALESCE(UNIX_TIMESTAMP(ends_at), 0),"
+	" starts_at <= FROM_UNIXTIME(?) FROM maintenance"
+	" WHERE cancelled_at IS NULL AND announce_from <= FROM_UNIXTIME(?)"
+	" AND (ends_at IS NULL OR ends_at > FROM_UNIXTIME(?))"
+	" ORDER BY starts_at <= FROM_UNIXTIME(?) DESC, starts_at LIMIT 2",
+[STMT_MAINT_LIST] =
+	"SELECT m.id, m.kind, m.title, UNIX_TIMESTAMP(m.starts_at),"
+	" COALESCE(UNIX_TIMESTAMP(m.ends_at), 0), UNIX_TIMESTAMP(m.announce_from),"
+	" UNIX_TIMESTAMP(m.cancelled_at), u.name, m.version FROM maintenance m"
+	" LEFT JOIN users u ON u.id = m.created_by"
+	" ORDER BY m.starts_at DESC LIMIT 200",
+[STMT_MAINT_INSERT] =
+	"INSERT INTO maintenance (kind, title, starts_at, ends_at, announce_from,"
+	" created_at, created_by) VALUES (?, ?, FROM_UNIXTIME(?), IF(? = 0, NULL,"
+	" FROM_UNIXTIME(?)), FROM_UNIXTIME(?), UTC_TIMESTAMP(6), NULLIF(?, 0))",
+[STMT_MAINT_CANCEL] =
+	"UPDATE maintenance SET cancelled_at = UTC_TIMESTAMP(6), cancelled_by = NULLIF(?, 0),"
+	" version = version + 1 WHERE id = ? AND version = ? AND cancelled_at IS NULL",
+/* Switching unplanned maintenance off ends every open one now. */
+[STMT_MAINT_END_UNPLANNED] =
+	"UPDATE maintenance SET ends_at = FROM_UNIXTIME(?), version = version + 1"
+	" WHERE kind = 'unplanned' AND ends_at IS NULL AND cancelled_at IS NULL",
 };
-

@@ -16,7 +16,7 @@
     <a href="/"><?cs var:L.nav.home ?></a>
     <?cs if:Session.role.operator || Session.role.president || Session.role.staff || Session.role.facility_manager ?><a href="/applications"><?cs var:L.council.nav_apps ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/meetings"><?cs var:L.council.nav_meetings ?></a><?cs /if ?>
-    <?cs if:Session.role.operator ?><a href="/admin/certs"><?cs var:L.nav.certs ?></a><?cs /if ?>
+    <?cs if:Session.role.operator ?><a href="/admin/certs"><?cs var:L.nav.certs ?></a> <a href="/admin/maintenance" id="nav-maint"><?cs var:L.maint.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president ?><a href="/council/operator"><?cs var:L.council.nav_operator ?></a> <a href="/council/staff"><?cs var:L.council.nav_staff ?></a><?cs /if ?>
     <?cs if:Session.role.facility_manager ?><a href="/ledger"><?cs var:L.ledger.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president ?><a href="/admin/ledger"><?cs var:L.ledger.nav_admin ?></a><?cs /if ?>
@@ -36,4 +36,6 @@
   <button type="button" class="privacy-btn" id="privacy-btn" title="<?cs var:L.privacy.hint ?>"><?cs var:L.privacy.button ?></button>
 </header>
 <main id="main">
+<?cs if:Maint.upcoming ?><p class="notice maint-banner" role="status" id="maint-banner"><?cs var:L.maint.banner ?><?cs var:Maint.title ?>（<?cs var:Maint.starts ?> <?cs var:L.maint.banner_from ?> <?cs var:Maint.ends ?> <?cs var:L.maint.banner_to ?>）<?cs var:L.maint.banner_stop ?></p><?cs /if ?>
+<?cs if:Maint.active && Session.role.operator ?><p class="error-box" role="status" id="maint-active"><?cs var:L.maint.banner_active ?><?cs var:Maint.title ?></p><?cs /if ?>
 <?cs if:Flash ?><p class="flash" role="status" id="flash"><?cs var:Flash ?></p><?cs /if ?>
