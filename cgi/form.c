@@ -48,6 +48,27 @@ form_db_fail(struct req *r)
 	return -1;
 }
 
+/* Starts a write's transaction; 0, or -1 with a 503 sent. */
+int
+form_begin(struct req *r)
+{
+	if (db_begin() == DB_OK)
+		return 0;
+	return form_db_fail(r);
+}
+
+/*
+ * Ends a write: the audit entry and the change commit together, or neither
+ * does (rolled back, 503). 0, or -1 with the page sent.
+ */
+int
+form_commit(struct req *r, const struct audit_entry *e)
+{
+	if (audit(r, e) != 0 || db_commit() != DB_OK)
+		return form_db_fail(r);
+	return 0;
+}
+
 /* Another save came first (a version column): nothing is written; 409. */
 void
 form_stale(struct req *r)

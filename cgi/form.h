@@ -4,11 +4,14 @@
 #include <stddef.h>
 
 struct req;
+struct audit_entry;
 
 int		 form_empty(const char *);
 long long	 form_ll(const struct req *, const char *);
 void		 form_err(const char *, const char *, const char *);
 int		 form_db_fail(struct req *);
+int		 form_begin(struct req *);
+int		 form_commit(struct req *, const struct audit_entry *);
 void		 form_stale(struct req *);
 int		 form_commit_go(struct req *, const char *, const char *,
 		    long long, const char *, const char *);

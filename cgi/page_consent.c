@@ -310,12 +310,10 @@ page_consent_new_post(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", cid);
-	if (audit(r, &(struct audit_entry){ .action = "consent.register",
+	if (form_commit(r, &(struct audit_entry){ .action = "consent.register",
 	    .object_type = "consent", .object_id = oid, .patient_id = id,
-	    .detail = sha }) != 0 || db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .detail = sha }) == -1)
 		return;
-	}
 	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=consent",
 	    param(r, "p"));
 	http_redirect(r, where);
@@ -468,10 +466,8 @@ page_consent_check(struct req *r)
 		return;
 	long long pid = dbres_ll(c, 0, 1);
 	dbres_free(c);
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	rc = db_exec(STMT_CONSENT_CHECK, "sisii", dec, r->sess->user_id, note, id,
 	    ver);
 	if (rc == 0) {
@@ -484,13 +480,10 @@ page_consent_check(struct req *r)
 	}
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit(r, &(struct audit_entry){ .action = str_eq(dec, "checked") ?
+	if (form_commit(r, &(struct audit_entry){ .action = str_eq(dec, "checked") ?
 	    "consent.checked" : "consent.rejected", .object_type = "consent",
-	    .object_id = oid, .patient_id = pid, .detail = note }) != 0 ||
-	    db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .object_id = oid, .patient_id = pid, .detail = note }) == -1)
 		return;
-	}
 	str_fmt(where, sizeof(where), "/consents/queue?m=%s", dec);
 	http_redirect(r, where);
 }

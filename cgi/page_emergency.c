@@ -295,10 +295,8 @@ page_emergency_start(struct req *r)
 		http_error(r, 409, "patient_inactive", NULL);
 		return;
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	long long secs = t / 1000000;
 	if (db_exec(STMT_EMERGENCY_INSERT, "iiissiiii", id, r->sess->user_id,
 	    r->sess->facility_id, cat, reason, secs, t % 1000000,
@@ -370,10 +368,8 @@ page_emergency_review(struct req *r)
 	long long pid = dbres_ll(g, 0, 1), user = dbres_ll(g, 0, 2),
 	    fac = dbres_ll(g, 0, 3);
 	dbres_free(g);
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	rc = db_exec(STMT_EMERGENCY_REVIEW, "sisii", dec, r->sess->user_id, note,
 	    id, ver);
 	if (rc == 0) {
@@ -391,14 +387,15 @@ page_emergency_review(struct req *r)
 	}
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1 || audit(r, &(struct audit_entry){
-	    .action = str_eq(dec, "improper") ? "emergency.improper" :
-	    "emergency.appropriate", .object_type = "emergency_access",
-	    .object_id = oid, .patient_id = pid, .detail = note }) != 0 ||
-	    db_commit() != DB_OK) {
+	if (rc != 1) {
 		form_db_fail(r);
 		return;
 	}
+	if (form_commit(r, &(struct audit_entry){
+	    .action = str_eq(dec, "improper") ? "emergency.improper" :
+	    "emergency.appropriate", .object_type = "emergency_access",
+	    .object_id = oid, .patient_id = pid, .detail = note }) == -1)
+		return;
 	http_redirect(r, "/emergency/list?m=reviewed");
 }
 
@@ -433,10 +430,8 @@ page_emergency_followup(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	rc = db_exec(STMT_EMERGENCY_FOLLOWUP_CLOSE, "ssiii", "cannot", note,
 	    r->sess->user_id, id, ver);
 	if (rc == 0) {
@@ -445,13 +440,14 @@ page_emergency_followup(struct req *r)
 	}
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1 || audit(r, &(struct audit_entry){
-	    .action = "emergency.followup_closed", .object_type = "emergency_access",
-	    .object_id = oid, .patient_id = pid, .detail = note }) != 0 ||
-	    db_commit() != DB_OK) {
+	if (rc != 1) {
 		form_db_fail(r);
 		return;
 	}
+	if (form_commit(r, &(struct audit_entry){
+	    .action = "emergency.followup_closed", .object_type = "emergency_access",
+	    .object_id = oid, .patient_id = pid, .detail = note }) == -1)
+		return;
 	http_redirect(r, has(r, ROLE_OPERATOR | ROLE_FACILITY_MANAGER) ?
 	    "/emergency/list?m=closed" : "/emergency?m=closed");
 }

@@ -133,10 +133,8 @@ page_maint_cancel(struct req *r)
 	long long	 id = form_ll(r, "id");
 	int		 rc;
 
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	rc = db_exec(STMT_MAINT_CANCEL, "iii", r->sess->user_id, id,
 	    form_ll(r, "version"));
 	if (rc == 0) {

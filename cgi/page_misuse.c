@@ -158,10 +158,8 @@ page_misuse_decide(struct req *r)
 	}
 	snprintf(detail, sizeof(detail), "%s user %s", dec, dbres_get(a, 0, 1));
 	dbres_free(a);
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	rc = db_exec(STMT_MISUSE_DECIDE, "sisii", dec, r->sess->user_id, note, id,
 	    ver);
 	if (rc == 0) {
@@ -169,12 +167,14 @@ page_misuse_decide(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1 || audit(r, &(struct audit_entry){ .action = "misuse.decide",
-	    .object_type = "misuse_alert", .object_id = oid,
-	    .detail = detail }) != 0 || db_commit() != DB_OK) {
+	if (rc != 1) {
 		form_db_fail(r);
 		return;
 	}
+	if (form_commit(r, &(struct audit_entry){ .action = "misuse.decide",
+	    .object_type = "misuse_alert", .object_id = oid,
+	    .detail = detail }) == -1)
+		return;
 	http_redirect(r, "/misuse?m=decided");
 }
 
@@ -216,10 +216,8 @@ page_misuse_rule_save(struct req *r)
 	snprintf(detail, sizeof(detail), "%s enabled=%s threshold=%lld window=%lld"
 	    " p1=%lld p2=%lld", param(r, "code"),
 	    str_eq(param(r, "enabled"), "1") ? "1" : "0", thr, win, p1, p2);
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	rc = db_exec(STMT_MISUSE_RULE_UPDATE, "iiiiiisi",
 	    (long long)str_eq(param(r, "enabled"), "1"), thr, win, p1, p2,
 	    r->sess->user_id, param(r, "code"), ver);
@@ -227,12 +225,14 @@ page_misuse_rule_save(struct req *r)
 		form_stale(r);
 		return;
 	}
-	if (rc != 1 || audit(r, &(struct audit_entry){ .action = "misuse.rule",
-	    .object_type = "misuse_rule", .object_id = param(r, "code"),
-	    .detail = detail }) != 0 || db_commit() != DB_OK) {
+	if (rc != 1) {
 		form_db_fail(r);
 		return;
 	}
+	if (form_commit(r, &(struct audit_entry){ .action = "misuse.rule",
+	    .object_type = "misuse_rule", .object_id = param(r, "code"),
+	    .detail = detail }) == -1)
+		return;
 	http_redirect(r, "/misuse/rules?m=saved");
 }
 
@@ -263,10 +263,8 @@ page_misuse_report(struct req *r)
 		http_redirect(r, "/misuse/reports?m=reported");
 		return;
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	if (db_exec(STMT_MISUSE_REPORT_INSERT, "iisis", user,
 	    (long long)str_eq(param(r, "propose"), "1"), summary,
 	    r->sess->user_id, idem) != 1) {
@@ -274,13 +272,11 @@ page_misuse_report(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", (long long)db_last_id());
-	if (audit(r, &(struct audit_entry){ .action = "misuse.report",
+	if (form_commit(r, &(struct audit_entry){ .action = "misuse.report",
 	    .object_type = "misuse_report", .object_id = oid,
 	    .detail = str_eq(param(r, "propose"), "1") ? "propose revocation" :
-	    NULL }) != 0 || db_commit() != DB_OK) {
-		form_db_fail(r);
+	    NULL }) == -1)
 		return;
-	}
 	http_redirect(r, "/misuse/reports?m=reported");
 }
 
@@ -325,10 +321,8 @@ page_misuse_ack(struct req *r)
 	char		 oid[24];
 	int		 rc;
 
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	rc = db_exec(STMT_MISUSE_REPORT_ACK, "isii", r->sess->user_id,
 	    param(r, "note"), id, ver);
 	if (rc == 0) {
@@ -336,11 +330,12 @@ page_misuse_ack(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1 || audit(r, &(struct audit_entry){ .action = "misuse.report_ack",
-	    .object_type = "misuse_report", .object_id = oid }) != 0 ||
-	    db_commit() != DB_OK) {
+	if (rc != 1) {
 		form_db_fail(r);
 		return;
 	}
+	if (form_commit(r, &(struct audit_entry){ .action = "misuse.report_ack",
+	    .object_type = "misuse_report", .object_id = oid }) == -1)
+		return;
 	http_redirect(r, "/misuse/reports?m=acked");
 }

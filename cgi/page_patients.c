@@ -353,10 +353,8 @@ page_patient_new(struct req *r)
 			return;
 		}
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	if ((id = patient_insert(r, param(r, "name"), param(r, "kana"),
 	    param(r, "sex"), param(r, "birth_date"), param(r, "address"),
 	    param(r, "phone"))) < 0) {
@@ -377,12 +375,9 @@ page_patient_new(struct req *r)
 	}
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit(r, &(struct audit_entry){ .action = "patient.register",
-	    .object_type = "patient", .object_id = oid, .patient_id = id }) != 0 ||
-	    db_commit() != DB_OK) {
-		form_db_fail(r);
+	if (form_commit(r, &(struct audit_entry){ .action = "patient.register",
+	    .object_type = "patient", .object_id = oid, .patient_id = id }) == -1)
 		return;
-	}
 	go_patient(r, id, "created");
 }
 
@@ -618,10 +613,8 @@ page_patient_link(struct req *r)
 		http_error(r, 400, "local_id", "local_id");
 		return;
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	if ((rc = link_local(r, fac, local, id)) == 1) {
 		db_rollback();
 		http_error(r, 409, "linked", "local_id");
@@ -634,12 +627,10 @@ page_patient_link(struct req *r)
 	snprintf(detail, sizeof(detail), "facility %lld", fac);
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit(r, &(struct audit_entry){ .action = "patient.link",
+	if (form_commit(r, &(struct audit_entry){ .action = "patient.link",
 	    .object_type = "patient", .object_id = oid, .patient_id = id,
-	    .detail = detail }) != 0 || db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .detail = detail }) == -1)
 		return;
-	}
 	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=linked",
 	    param(r, "p"));
 	http_redirect(r, where);
@@ -665,10 +656,8 @@ page_patient_death(struct req *r)
 		http_error(r, 400, "required", "how");
 		return;
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	long long t = now_us();
 	rc = db_exec(STMT_PATIENT_CANCEL, "ssiiiii", on, how, t / 1000000,
 	    t % 1000000, r->sess->user_id, id, ver);
@@ -681,12 +670,10 @@ page_patient_death(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit(r, &(struct audit_entry){ .action = "patient.cancel_death",
+	if (form_commit(r, &(struct audit_entry){ .action = "patient.cancel_death",
 	    .object_type = "patient", .object_id = oid, .patient_id = id,
-	    .detail = how }) != 0 || db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .detail = how }) == -1)
 		return;
-	}
 	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=cancelled",
 	    param(r, "p"));
 	http_redirect(r, where);
@@ -734,10 +721,8 @@ page_patient_merge(struct req *r)
 		http_error(r, 400, "type", "other");
 		return;
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	/* Both must be active; the duplicate must not itself hold merges. */
 	if ((res = db_query(STMT_PATIENT_GET, "i", id)) == NULL) {
 		form_db_fail(r);
@@ -783,15 +768,13 @@ page_patient_merge(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", merge);
-	if (audit(r, &(struct audit_entry){ .action = "patient.merge",
+	if (form_commit(r, &(struct audit_entry){ .action = "patient.merge",
 	    .object_type = "patient_merge", .object_id = oid, .patient_id = id,
 	    .detail = reason }) != 0 ||
 	    audit(r, &(struct audit_entry){ .action = "patient.merged_into",
 	    .object_type = "patient_merge", .object_id = oid, .patient_id = dup,
-	    .detail = reason }) != 0 || db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .detail = reason }) == -1)
 		return;
-	}
 	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=merged",
 	    param(r, "p"));
 	http_redirect(r, where);
@@ -812,10 +795,8 @@ page_patient_unmerge(struct req *r)
 		http_error(r, 400, "required", "reason");
 		return;
 	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	if ((m = db_query(STMT_MERGE_GET, "i", mid)) == NULL) {
 		form_db_fail(r);
 		return;
@@ -851,15 +832,13 @@ page_patient_unmerge(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", mid);
-	if (audit(r, &(struct audit_entry){ .action = "patient.unmerge",
+	if (form_commit(r, &(struct audit_entry){ .action = "patient.unmerge",
 	    .object_type = "patient_merge", .object_id = oid, .patient_id = id,
 	    .detail = reason }) != 0 ||
 	    audit(r, &(struct audit_entry){ .action = "patient.unmerged",
 	    .object_type = "patient_merge", .object_id = oid, .patient_id = dup,
-	    .detail = reason }) != 0 || db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .detail = reason }) == -1)
 		return;
-	}
 	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=unmerged",
 	    param(r, "p"));
 	http_redirect(r, where);
@@ -937,10 +916,8 @@ page_link_set(struct req *r)
 	int		 rc;
 	char		 oid[24];
 
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
+	if (form_begin(r) == -1)
 		return;
-	}
 	if ((l = db_query(STMT_LINK_GET, "i", link)) == NULL) {
 		form_db_fail(r);
 		return;
@@ -988,12 +965,9 @@ page_link_set(struct req *r)
 	char detail[64];
 	snprintf(detail, sizeof(detail), "facility %lld", fac);
 	snprintf(oid, sizeof(oid), "%lld", link);
-	if (audit(r, &(struct audit_entry){ .action = "patient.link",
+	if (form_commit(r, &(struct audit_entry){ .action = "patient.link",
 	    .object_type = "patient_link", .object_id = oid,
-	    .patient_id = patient, .detail = detail }) != 0 ||
-	    db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .patient_id = patient, .detail = detail }) == -1)
 		return;
-	}
 	http_redirect(r, "/links?m=linked");
 }

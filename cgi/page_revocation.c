@@ -191,12 +191,10 @@ page_revocation_new_post(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", (long long)db_last_id());
-	if (audit(r, &(struct audit_entry){ .action = "consent.revoke",
+	if (form_commit(r, &(struct audit_entry){ .action = "consent.revoke",
 	    .object_type = "consent_revocation", .object_id = oid,
-	    .patient_id = id, .detail = no }) != 0 || db_commit() != DB_OK) {
-		form_db_fail(r);
+	    .patient_id = id, .detail = no }) == -1)
 		return;
-	}
 	str_fmt(where, sizeof(where), "/revocations/receipt?no=%s", no);
 	http_redirect(r, where);
 }
