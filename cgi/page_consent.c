@@ -226,7 +226,7 @@ page_consent_new_post(struct req *r)
 	long long	 id, own = 0, cid;
 	struct dbres	*p, *dup;
 	enum sniff	 s;
-	char		 today_s[11], sha[PKI_SHA256_HEX], oid[24], where[96];
+	char		 today_s[11], sha[PKI_SHA256_HEX], oid[24];
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
@@ -241,9 +241,7 @@ page_consent_new_post(struct req *r)
 	int seen = dup->nrows > 0;
 	dbres_free(dup);
 	if (seen) {	/* the same form sent twice: the first one stands */
-		str_fmt(where, sizeof(where), "/patients/view?p=%s&m=consent",
-		    param(r, "p"));
-		http_redirect(r, where);
+		patient_redirect(r, "consent");
 		return;
 	}
 	if ((p = patient_view(r, id)) == NULL)
@@ -286,9 +284,7 @@ page_consent_new_post(struct req *r)
 	    r->sess->user_id, idem);
 	if (rc == DB_DUP) {
 		db_rollback();
-		str_fmt(where, sizeof(where), "/patients/view?p=%s&m=consent",
-		    param(r, "p"));
-		http_redirect(r, where);
+		patient_redirect(r, "consent");
 		return;
 	}
 	if (rc != 1) {
@@ -314,9 +310,7 @@ page_consent_new_post(struct req *r)
 	    .object_type = "consent", .object_id = oid, .patient_id = id,
 	    .detail = sha }) == -1)
 		return;
-	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=consent",
-	    param(r, "p"));
-	http_redirect(r, where);
+	patient_redirect(r, "consent");
 }
 
 /*

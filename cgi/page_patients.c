@@ -381,6 +381,16 @@ page_patient_new(struct req *r)
 	go_patient(r, id, "created");
 }
 
+/* Back to the patient page of handle ?p= with message m. */
+void
+patient_redirect(struct req *r, const char *m)
+{
+	char	 where[96];
+
+	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=%s", param(r, "p"), m);
+	http_redirect(r, where);
+}
+
 /* Loads patient id as Patient.*; returns its row (caller frees) or NULL with a page sent. */
 struct dbres *
 patient_view(struct req *r, long long id)
@@ -602,7 +612,7 @@ page_patient_link(struct req *r)
 	const char	*local = param(r, "local_id");
 	long long	 id, fac;
 	int		 rc;
-	char		 where[96], detail[96];
+	char		 detail[96];
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
@@ -631,9 +641,7 @@ page_patient_link(struct req *r)
 	    .object_type = "patient", .object_id = oid, .patient_id = id,
 	    .detail = detail }) == -1)
 		return;
-	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=linked",
-	    param(r, "p"));
-	http_redirect(r, where);
+	patient_redirect(r, "linked");
 }
 
 /* POST /patients/death: the operator cancels the registration (A12.3). */
@@ -642,7 +650,7 @@ page_patient_death(struct req *r)
 {
 	const char	*on = param(r, "deceased_on"), *how = param(r, "how");
 	long long	 id, ver = form_ll(r, "version");
-	char		 today_s[11], oid[24], where[96];
+	char		 today_s[11], oid[24];
 	int		 rc;
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
@@ -674,9 +682,7 @@ page_patient_death(struct req *r)
 	    .object_type = "patient", .object_id = oid, .patient_id = id,
 	    .detail = how }) == -1)
 		return;
-	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=cancelled",
-	    param(r, "p"));
-	http_redirect(r, where);
+	patient_redirect(r, "cancelled");
 }
 
 /* Moves every link of from to to, recording each under merge; 0 or -1. */
@@ -709,7 +715,7 @@ page_patient_merge(struct req *r)
 	const char	*other = param(r, "other"), *reason = param(r, "reason");
 	struct dbres	*res;
 	long long	 id, dup, ver, merge;
-	char		 where[96], oid[24];
+	char		 oid[24];
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
@@ -768,16 +774,18 @@ page_patient_merge(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", merge);
+	/* Both patients' logs tell of it: audited, committed, or neither. */
+	if (audit(r, &(struct audit_entry){ .action = "patient.merged_into",
+	    .object_type = "patient_merge", .object_id = oid, .patient_id = dup,
+	    .detail = reason }) != 0) {
+		form_db_fail(r);
+		return;
+	}
 	if (form_commit(r, &(struct audit_entry){ .action = "patient.merge",
 	    .object_type = "patient_merge", .object_id = oid, .patient_id = id,
-	    .detail = reason }) != 0 ||
-	    audit(r, &(struct audit_entry){ .action = "patient.merged_into",
-	    .object_type = "patient_merge", .object_id = oid, .patient_id = dup,
 	    .detail = reason }) == -1)
 		return;
-	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=merged",
-	    param(r, "p"));
-	http_redirect(r, where);
+	patient_redirect(r, "merged");
 }
 
 /* POST /patients/unmerge: exactly the links that moved go back. */
@@ -787,7 +795,7 @@ page_patient_unmerge(struct req *r)
 	const char	*reason = param(r, "reason");
 	struct dbres	*m, *links;
 	long long	 id, mid = form_ll(r, "merge"), dup;
-	char		 where[96], oid[24];
+	char		 oid[24];
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
@@ -832,16 +840,18 @@ page_patient_unmerge(struct req *r)
 		return;
 	}
 	snprintf(oid, sizeof(oid), "%lld", mid);
+	/* Both patients' logs tell of it: audited, committed, or neither. */
+	if (audit(r, &(struct audit_entry){ .action = "patient.unmerged",
+	    .object_type = "patient_merge", .object_id = oid, .patient_id = dup,
+	    .detail = reason }) != 0) {
+		form_db_fail(r);
+		return;
+	}
 	if (form_commit(r, &(struct audit_entry){ .action = "patient.unmerge",
 	    .object_type = "patient_merge", .object_id = oid, .patient_id = id,
-	    .detail = reason }) != 0 ||
-	    audit(r, &(struct audit_entry){ .action = "patient.unmerged",
-	    .object_type = "patient_merge", .object_id = oid, .patient_id = dup,
 	    .detail = reason }) == -1)
 		return;
-	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=unmerged",
-	    param(r, "p"));
-	http_redirect(r, where);
+	patient_redirect(r, "unmerged");
 }
 
 /*

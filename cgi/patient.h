@@ -12,5 +12,6 @@ struct dbres	*patient_view(struct req *, long long);
 int		 patient_check_fields(const struct req *, const char *);
 int		 receipt_next(char, char *, size_t);
 int		 patient_role_facility(const struct req *);
+void		 patient_redirect(struct req *, const char *);
 
 #endif
