@@ -272,6 +272,27 @@ filters_ok(const struct req *r)
 }
 
 /*
+ * The filters as a query string for the pager and the CSV link. Every
+ * value passed field_check as an integer, date, token or handle, so none
+ * needs escaping beyond the template's HTML escaping.
+ */
+static void
+filter_qs(const struct req *r)
+{
+	static const char *const names[] = { "user", "p", "network_id", "from",
+	    "to", "purpose", "emergency", "outcome", NULL };
+	struct buf	 b;
+
+	buf_init(&b);
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (!form_empty(param(r, names[i])))
+			buf_printf(&b, "%s%s=%s", b.len ? "&" : "", names[i],
+			    param(r, names[i]));
+	view_set("Filter.qs", b.data != NULL ? b.data : "");
+	buf_free(&b);
+}
+
+/*
  * GET /facility/access: every access by this facility's users, newest
  * first, filtered and paginated; ?format=csv exports what the filters
  * select (up to CSV_ROWS).
@@ -346,6 +367,7 @@ page_monitor_access(struct req *r)
 		view_set(k, param(r, keep[i]));
 	}
 	view_set("Form.p", param(r, "p"));
+	filter_qs(r);
 	for (size_t i = 0; purposes[i] != NULL; i++) {
 		str_fmt(k, sizeof(k), "Opt.purpose.%zu", i);
 		view_set(k, purposes[i]);
