@@ -328,7 +328,7 @@ page_monitor_access(struct req *r)
 	long long lim = csv ? CSV_ROWS : PAGE_ROWS + 1;
 	long long off = csv ? 0 : (page - 1) * PAGE_ROWS;
 	/* A filter that cannot match (bad input) selects nothing. */
-	res = db_query(STMT_MONITOR_ACCESS, "iiiiisssssssissii",
+	res = db_query(STMT_MONITOR_ACCESS, "iiiiissssssissii",
 	    ok ? r->sess->facility_id : -1LL, user, user, pid, pid,
 	    or_null(param(r, "from")), or_null(param(r, "from")),
 	    or_null(param(r, "to")), or_null(param(r, "to")),
