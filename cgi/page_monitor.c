@@ -443,7 +443,8 @@ static void
 measures_page(struct req *r, int status)
 {
 	static const char *const cols[] = { "id", "at", "user", "audit_id",
-	    "body", "by", "user_id", NULL };
+	    "body", "by", "user_id", "audit_at", "audit_action",
+	    "audit_network_id", NULL };
 	struct dbres	*res;
 
 	if ((res = db_query(STMT_MEASURE_LIST, "i", r->sess->facility_id)) == NULL) {
@@ -636,7 +637,8 @@ page_monitor_report_new(struct req *r)
 
 static const char *const report_cols[] = { "id", "at", "facility", "user",
     "status", "by", "kind", "body", "audit_id", "ack_note", "ack_at",
-    "ack_by", "version", "facility_id", "login", NULL };
+    "ack_by", "version", "facility_id", "login", "audit_at", "audit_action",
+    "audit_network_id", "audit_purpose", "audit_user", NULL };
 
 /*
  * Loads report ?id= into Report.0.* if this reader may see it: the operator

@@ -881,9 +881,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	" created_at, created_by, idem) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?)",
 [STMT_MEASURE_LIST] =
 	"SELECT m.id, DATE_FORMAT(m.created_at + INTERVAL 9 HOUR,"
-	" '%Y-%m-%d %H:%i'), u.name, m.audit_id, m.body, b.name, m.user_id"
-	" FROM corrective_measure m LEFT JOIN users u ON u.id = m.user_id"
+	" '%Y-%m-%d %H:%i'), u.name, m.audit_id, m.body, b.name, m.user_id,"
+	" DATE_FORMAT(a.ts + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'), a.action,"
+	" p.network_id FROM corrective_measure m"
+	" LEFT JOIN users u ON u.id = m.user_id"
 	" JOIN users b ON b.id = m.created_by"
+	" LEFT JOIN audit a ON a.id = m.audit_id"
+	" LEFT JOIN patient p ON p.id = a.patient_id"
 	" WHERE m.facility_id = ? ORDER BY m.id DESC LIMIT 500",
 [STMT_FREPORT_BY_IDEM] =
 	"SELECT id FROM facility_report WHERE idem = ?",
@@ -904,11 +908,16 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT r.id, DATE_FORMAT(r.created_at + INTERVAL 9 HOUR,"
 	" '%Y-%m-%d %H:%i'), f.name, u.name, r.status, b.name, r.kind,"
 	" r.body, r.audit_id, r.ack_note, DATE_FORMAT(r.ack_at + INTERVAL 9 HOUR,"
-	" '%Y-%m-%d %H:%i'), k.name, r.version, r.facility_id, u.login"
+	" '%Y-%m-%d %H:%i'), k.name, r.version, r.facility_id, u.login,"
+	" DATE_FORMAT(a.ts + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'), a.action,"
+	" p.network_id, a.purpose, au.name"
 	" FROM facility_report r JOIN facility f ON f.id = r.facility_id"
 	" LEFT JOIN users u ON u.id = r.user_id"
 	" JOIN users b ON b.id = r.created_by"
-	" LEFT JOIN users k ON k.id = r.ack_by WHERE r.id = ?",
+	" LEFT JOIN users k ON k.id = r.ack_by"
+	" LEFT JOIN audit a ON a.id = r.audit_id"
+	" LEFT JOIN users au ON au.id = a.user_id"
+	" LEFT JOIN patient p ON p.id = a.patient_id WHERE r.id = ?",
 [STMT_FREPORT_ACK] =
 	"UPDATE facility_report SET status = 'acknowledged', ack_note = ?,"
 	" ack_at = UTC_TIMESTAMP(6), ack_by = ?, version = version + 1"

@@ -8,7 +8,7 @@
     <dt><?cs var:L.monitor.facility ?></dt><dd id="report-facility"><?cs var:x.facility ?></dd>
     <dt><?cs var:L.monitor.sent_at ?></dt><dd><?cs var:x.at ?>（<?cs var:x.by ?>）</dd>
     <dt><?cs var:L.monitor.user_concerned ?></dt><dd id="report-user"><?cs if:x.user ?><?cs var:x.user ?>（<?cs var:x.login ?>）<?cs else ?><span class="muted">—</span><?cs /if ?></dd>
-    <?cs if:x.audit_id ?><dt><?cs var:L.monitor.subject ?></dt><dd>#<?cs var:x.audit_id ?></dd><?cs /if ?>
+    <?cs if:x.audit_id ?><dt><?cs var:L.monitor.subject ?></dt><dd id="report-subject"><?cs var:x.audit_at ?> <?cs var:x.audit_user ?> <?cs if:L.monitor.action[x.audit_action] ?><?cs var:L.monitor.action[x.audit_action] ?><?cs else ?><?cs var:x.audit_action ?><?cs /if ?><?cs if:x.audit_purpose ?>（<?cs var:L.monitor.purpose_label ?>：<?cs var:L.monitor.purpose[x.audit_purpose] ?>）<?cs /if ?><?cs if:x.audit_network_id ?> <?cs var:L.monitor.network_id ?> <?cs var:x.audit_network_id ?><?cs /if ?> <small class="muted">（<?cs var:L.monitor.audit_no ?> <?cs var:x.audit_id ?>）</small></dd><?cs /if ?>
     <dt><?cs var:L.monitor.report_body ?></dt><dd><div class="prewrap" id="report-body"><?cs var:x.body ?></div></dd>
   </dl>
 </section>

@@ -1,12 +1,20 @@
 """test_browser_incident.py: in Chromium, a user reports an incident to their facility
 manager, the manager forwards it to the operator, the operator closes it (A8.5); the
 manager's monitoring pages render cleanly (A6.2, A6.3)."""
+import base64
 import datetime
 
 import pytest
 
 from conftest import VAR, url, sql
 from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+
+
+def shot(drv, name):
+    """The whole page, not only the window, for a person to look at."""
+    png = drv.execute_cdp_cmd("Page.captureScreenshot", {"captureBeyondViewport": True,
+                                                         "format": "png"})
+    (VAR / name).write_bytes(base64.b64decode(png["data"]))
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +49,7 @@ def test_A8_5_user_reports_manager_forwards_operator_closes(browsers):
     click_and_wait(user, user.find_element("id", "incident-submit"))
     assert "施設利用管理責任者へ報告しました" in user.find_element("id", "flash").text
     assert user.find_element("id", "incident-status").text.startswith("報告済み")
-    user.save_screenshot(str(VAR / "incident_reported.png"))
+    shot(user, "incident_reported.png")
     assert_clean(user)
     iid = user.current_url.split("id=")[1].split("&")[0]
 
@@ -51,7 +59,7 @@ def test_A8_5_user_reports_manager_forwards_operator_closes(browsers):
     click_and_wait(fm, link)
     assert fm.find_element("id", "incident-what").text == what
     assert fm.find_element("id", "next-hint").is_displayed()
-    fm.save_screenshot(str(VAR / "incident_manager.png"))
+    shot(fm, "incident_manager.png")
     fm.find_element("id", "note").send_keys("同型端末を確認中。運営管理者の判断を仰ぎたい。")
     click_and_wait(fm, fm.find_element("id", "go-forwarded"))
     assert "転送しました" in fm.find_element("id", "flash").text
@@ -70,7 +78,7 @@ def test_A8_5_user_reports_manager_forwards_operator_closes(browsers):
     assert op.find_element("id", "incident-status").text == "完了"
     assert "駆除を確認した" in op.find_element("id", "incident-outcome").text
     assert len(op.find_elements("css selector", "#steps li")) == 3
-    op.save_screenshot(str(VAR / "incident_closed.png"))
+    shot(op, "incident_closed.png")
     assert_clean(op)
     assert sql(f"SELECT to_status FROM incident_step WHERE incident_id = {iid} ORDER BY id") == \
         [["reported"], ["forwarded"], ["closed"]]
@@ -90,7 +98,7 @@ def test_A6_2_A6_3_manager_monitors_records_measure_and_reports(browsers):
     assert fm.find_element("id", "access-filter").is_displayed()
     rows = fm.find_elements("css selector", "#access tbody tr")
     assert rows, "DEMO01's users have accesses"
-    fm.save_screenshot(str(VAR / "monitor_access.png"))
+    shot(fm, "monitor_access.png")
     assert_clean(fm)
     # From a row: record a corrective measure about that access.
     click_and_wait(fm, rows[0].find_element("css selector", "a.measure-link"))
@@ -100,7 +108,7 @@ def test_A6_2_A6_3_manager_monitors_records_measure_and_reports(browsers):
     fm.find_element("id", "body").send_keys("閲覧目的を本人に確認し、指導した。")
     click_and_wait(fm, fm.find_element("id", "measure-submit"))
     assert "是正措置を記録しました" in fm.find_element("id", "flash").text
-    fm.save_screenshot(str(VAR / "monitor_measures.png"))
+    shot(fm, "monitor_measures.png")
     assert_clean(fm)
     # Report it to the operator, who acknowledges it.
     fm.get(url("/facility/access"))
@@ -115,5 +123,5 @@ def test_A6_2_A6_3_manager_monitors_records_measure_and_reports(browsers):
     op.find_element("id", "note").send_keys("当該利用者に警告を行う。")
     click_and_wait(op, op.find_element("id", "ack-submit"))
     assert op.find_element("id", "report-status").text == "確認済み"
-    op.save_screenshot(str(VAR / "monitor_report.png"))
+    shot(op, "monitor_report.png")
     assert_clean(op)
