@@ -280,3 +280,28 @@ def test_A6_3_report_forwarded_to_operator(people, accesses):
     assert logged_in(people["dr1"]).get(url("/facility/reports")).status_code == 403
     assert sql(f"SELECT COUNT(*) FROM audit WHERE action IN ('monitor.report', 'monitor.report_ack') "
                f"AND object_id = '{rid}'") == [["2"]]
+
+
+def test_A6_2_emergency_only_filter(people, accesses):
+    """An emergency access (A14) by DEMO02's doctor to a DEMO01 patient: DEMO02's manager
+    finds it under "emergency only"; DEMO01's manager does not see it as their users'."""
+    local = lid()
+    register_patient(logged_in(people["dr1"]), local_id=local)
+    s2 = logged_in(people["dr2"])
+    r = s2.post(url("/emergency/start"), data={
+        "csrf": page_csrf(s2, "/emergency"), "category": "unconscious", "reason": "救急搬送",
+        "confirm": "1", "facility_code": "DEMO01", "local_id": local}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:500]
+    assert s2.get(url(r.headers["Location"])).status_code == 200
+    pid = sql(f"SELECT patient_id FROM patient_link WHERE local_id = '{local}'")[0][0]
+    grant, view = (audit_id(people["dr2"], pid, a) for a in ("emergency.grant", "record.view"))
+    fm2 = logged_in(people["fm2"])
+    r = fm2.get(url("/facility/access"), params={"emergency": "1"})
+    rows = ids_on(r.text)
+    assert {grant, view} <= rows
+    assert all(sql(f"SELECT purpose = 'emergency' OR action LIKE 'emergency.%' FROM audit "
+                   f"WHERE id = {i}")[0][0] == "1" for i in rows)
+    assert "救急" in re.search(rf'<tr id="access-{view}".*?</tr>', r.text, re.S).group(0)
+    assert ids_on(fm2.get(url("/facility/access"), params={"purpose": "emergency"}).text) >= {view}
+    assert not {grant, view} & ids_on(logged_in(people["fm1"]).get(
+        url("/facility/access"), params={"emergency": "1"}).text)
