@@ -92,7 +92,8 @@ void
 page_incidents(struct req *r)
 {
 	static const char *const cols[] = { "id", "reported_at", "kind",
-	    "occurred", "reporter", "facility", "status", "terminal", NULL };
+	    "occurred", "reporter", "facility", "status", "terminal", "what",
+	    "more", NULL };
 	struct dbres	*res;
 	long long	 op = has(r, ROLE_OPERATOR) ? 1 : 0,
 			 fac = has(r, ROLE_FACILITY_MANAGER) ? r->sess->facility_id : 0,

@@ -938,7 +938,8 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_INCIDENT_LIST] =
 	"SELECT i.id, DATE_FORMAT(i.reported_at + INTERVAL 9 HOUR,"
 	" '%Y-%m-%d %H:%i'), i.kind, DATE_FORMAT(i.occurred_at, '%Y-%m-%d %H:%i'),"
-	" u.name, f.name, i.status, i.terminal FROM incident i"
+	" u.name, f.name, i.status, i.terminal, LEFT(i.what, 60),"
+	" CHAR_LENGTH(i.what) > 60 FROM incident i"
 	" JOIN users u ON u.id = i.reporter_id JOIN facility f ON f.id = i.facility_id"
 	" WHERE (? = 1 AND i.forwarded_at IS NOT NULL)"
 	" OR (? > 0 AND i.facility_id = ?) OR (? > 0 AND i.reporter_id = ?)"

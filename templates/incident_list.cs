@@ -7,6 +7,7 @@
   <thead><tr>
     <th class="nowrap"><?cs var:L.incident.reported_at ?></th>
     <th><?cs var:L.incident.kind_label ?></th>
+    <th><?cs var:L.incident.what ?></th>
     <th class="nowrap"><?cs var:L.incident.occurred ?></th>
     <th><?cs var:L.incident.reporter ?></th>
     <th class="nowrap"><?cs var:L.incident.status ?></th>
@@ -16,6 +17,7 @@
   <tr id="incident-<?cs var:i.id ?>"<?cs if:(Incident.manager && i.status == "reported") || (Incident.operator && i.status == "forwarded") ?> class="warn"<?cs /if ?>>
     <td class="nowrap"><a href="/incidents/view?id=<?cs var:url_escape(i.id) ?>"><?cs var:i.reported_at ?></a></td>
     <td><?cs var:L.incident.kind[i.kind] ?><?cs if:i.terminal ?><br><small class="muted"><?cs var:L.incident.terminal ?>：<?cs var:i.terminal ?></small><?cs /if ?></td>
+    <td class="incident-what"><?cs var:i.what ?><?cs if:i.more == "1" ?>…<?cs /if ?></td>
     <td class="nowrap"><?cs var:i.occurred ?></td>
     <td><?cs var:i.reporter ?><?cs if:Incident.operator ?><br><small class="muted"><?cs var:i.facility ?></small><?cs /if ?></td>
     <td class="nowrap"><span class="status status-<?cs var:i.status ?>"><?cs var:L.incident.status_name[i.status] ?></span></td>
