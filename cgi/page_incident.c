@@ -106,6 +106,11 @@ page_incidents(struct req *r)
 	}
 	view_set_int("Incidents_n", (long long)view_rows("Incidents", res, cols));
 	dbres_free(res);
+	if (audit(r, &(struct audit_entry){ .action = "incident.list",
+	    .object_type = "incident" }) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	if (has(r, ROLE_USER | ROLE_FACILITY_MANAGER))
 		view_set("Can.report", "1");
 	if (op)

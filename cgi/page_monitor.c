@@ -465,6 +465,11 @@ measures_page(struct req *r, int status)
 void
 page_monitor_measures(struct req *r)
 {
+	if (audit(r, &(struct audit_entry){ .action = "monitor.measures",
+	    .object_type = "corrective_measure" }) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	form_flash(r, "monitor");
 	measures_page(r, 200);
 }
@@ -556,6 +561,11 @@ reports_page(struct req *r, int status)
 void
 page_monitor_reports(struct req *r)
 {
+	if (audit(r, &(struct audit_entry){ .action = "monitor.reports",
+	    .object_type = "facility_report" }) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	form_flash(r, "monitor");
 	reports_page(r, 200);
 }
