@@ -85,6 +85,13 @@ has(const struct req *r, unsigned int roles)
 	return (r->sess->roles & roles) != 0;
 }
 
+/* A parameter, or "" when absent. */
+static const char *
+pv(const struct req *r, const char *name)
+{
+	return param(r, name) != NULL ? param(r, name) : "";
+}
+
 /* An empty parameter as SQL NULL. */
 static const char *
 or_null(const char *s)
@@ -319,12 +326,11 @@ page_monitor_access(struct req *r)
 		page = 1;
 	if (user < 0)
 		user = 0;
-	str_fmt(detail, sizeof(detail), "user=%lld patient=%lld from=%s to=%s "
-	    "purpose=%s emergency=%s outcome=%s page=%lld", user, pid,
-	    param(r, "from") ? param(r, "from") : "", param(r, "to") ?
-	    param(r, "to") : "", param(r, "purpose") ? param(r, "purpose") : "",
-	    param(r, "emergency") ? param(r, "emergency") : "",
-	    param(r, "outcome") ? param(r, "outcome") : "", page);
+	/* What was asked goes into the audit; a cut-off tail is harmless. */
+	(void)str_fmt(detail, sizeof(detail), "user=%lld patient=%lld from=%s "
+	    "to=%s purpose=%s emergency=%s outcome=%s page=%lld", user, pid,
+	    pv(r, "from"), pv(r, "to"), pv(r, "purpose"), pv(r, "emergency"),
+	    pv(r, "outcome"), page);
 	long long lim = csv ? CSV_ROWS : PAGE_ROWS + 1;
 	long long off = csv ? 0 : (page - 1) * PAGE_ROWS;
 	/* A filter that cannot match (bad input) selects nothing. */

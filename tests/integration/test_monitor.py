@@ -305,3 +305,18 @@ def test_A6_2_emergency_only_filter(people, accesses):
     assert ids_on(fm2.get(url("/facility/access"), params={"purpose": "emergency"}).text) >= {view}
     assert not {grant, view} & ids_on(logged_in(people["fm1"]).get(
         url("/facility/access"), params={"emergency": "1"}).text)
+
+
+def test_A6_3_double_submit_sends_one_report(people, accesses):
+    fm1 = logged_in(people["fm1"])
+    tok = idem(fm1, "/facility/reports")
+    body = f"二重送信の報告 {lid()}"
+    a, b = report(fm1, idem=tok, body=body), report(fm1, idem=tok, body=body)
+    assert a.status_code == b.status_code == 303
+    assert a.headers["Location"] == b.headers["Location"]
+    rid = sql(f"SELECT id FROM facility_report WHERE body = '{body}'")
+    assert len(rid) == 1
+    assert sql(f"SELECT COUNT(*) FROM notification WHERE kind = 'facility.report' "
+               f"AND object_id = {rid[0][0]}") == [["1"]]
+    with pytest.raises(Exception):
+        sql(f"DELETE FROM facility_report WHERE id = {rid[0][0]}")
