@@ -251,7 +251,7 @@ access_csv(struct req *r, const struct dbres *res, const char *detail)
 		csv_cell(b, dbres_get(res, i, 8), 0);
 		csv_cell(b, label("purpose", dbres_get(res, i, 9)), 0);
 		csv_cell(b, label("outcome", dbres_get(res, i, 10)), 0);
-		csv_cell(b, dbres_get(res, i, 11), 1);
+		csv_cell(b, label("why", dbres_get(res, i, 11)), 1);
 	}
 	if (csv_finish(r, "facility-access") == -1)
 		http_error(r, 503, "db", NULL);

@@ -140,6 +140,8 @@ def test_A6_2_denied_access_is_listed(people, accesses):
     fm2 = logged_in(people["fm2"])
     r = fm2.get(url("/facility/access"), params={"outcome": "denied"})
     assert denied in ids_on(r.text)
+    row = re.search(rf'<tr id="access-{denied}".*?</tr>', r.text, re.S).group(0)
+    assert "拒否" in row and "同意なし" in row
     assert all(sql(f"SELECT outcome FROM audit WHERE id = {i}")[0][0] == "denied" for i in ids_on(r.text))
     # DEMO01's manager does not see it, though the patient is theirs: it was not their user
     assert denied not in ids_on(logged_in(people["fm1"]).get(url("/facility/access")).text)
