@@ -134,7 +134,8 @@ incident_form(struct req *r, int status)
 		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
 		view_set(k, param(r, keep[i]));
 	}
-	if (view_get("Form.occurred") == NULL || *view_get("Form.occurred") == '\0') {
+	/* A new form starts at now; a returned one keeps what was typed, even nothing. */
+	if (status == 200) {
 		jst_local(t);
 		view_set("Form.occurred", t);
 	}
@@ -267,8 +268,11 @@ static const char *const view_cols[] = { "id", "reported_at", "kind",
 static int
 manages(const struct req *r)
 {
+	long long	 fac;
+
 	return has(r, ROLE_FACILITY_MANAGER) &&
-	    str_eq(view_get("Incident.0.facility_id"), view_get("Session.facility_id"));
+	    str_to_ll(view_get("Incident.0.facility_id"), 1, 1LL << 60, &fac) == 0 &&
+	    fac == r->sess->facility_id;
 }
 
 /*
@@ -307,7 +311,6 @@ incident_load(struct req *r)
 	}
 	view_rows("Incident", res, view_cols);
 	dbres_free(res);
-	view_set_int("Session.facility_id", r->sess->facility_id);
 	return id;
 }
 

@@ -217,8 +217,9 @@ label(const char *block, const char *code)
 	if (form_empty(code) || str_fmt(k, sizeof(k), "monitor.%s.%s", block,
 	    code) == -1)
 		return code;
+	/* lang() answers a missing key with the key itself: our stack buffer. */
 	l = lang(k);
-	return l != NULL && *l != '\0' ? l : code;
+	return l != NULL && l != k && *l != '\0' ? l : code;
 }
 
 /* The rows as CSV; the export itself is audited first (A6.2). */
