@@ -1,5 +1,6 @@
 /* form.c: what every page handler with a form does the same way */
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "app.h"
@@ -119,6 +120,24 @@ form_flash(const struct req *r, const char *block)
 
 	if (form_empty(m) || str_fmt(k, sizeof(k), "%s.m_%s", block, m) == -1)
 		return;
-	if (lang(k) != NULL && *lang(k) != '\0')
-		view_set("Flash", lang(k));
+	const char *v = lang(k);
+	if (v != k && v != NULL && *v != '\0')	/* lang() answers the key when missing */
+		view_set("Flash", v);
+}
+
+/* 1 when s is empty or only ASCII or ideographic (U+3000) spaces. */
+int
+form_blank(const char *s)
+{
+	if (s == NULL)
+		return 1;
+	while (*s != '\0') {
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			return 0;
+	}
+	return 1;
 }

@@ -7,6 +7,7 @@ struct req;
 struct audit_entry;
 
 int		 form_empty(const char *);
+int		 form_blank(const char *);
 long long	 form_ll(const struct req *, const char *);
 void		 form_err(const char *, const char *, const char *);
 int		 form_db_fail(struct req *);

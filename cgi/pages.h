@@ -147,5 +147,24 @@ void	 page_maint(struct req *);
 void	 page_maint_new(struct req *);
 void	 page_maint_cancel(struct req *);
 void	 page_maint_switch(struct req *);
+/* page_monitor.c */
+extern const struct field f_monitor_access[], f_monitor_measures[],
+	    f_monitor_measure_new[], f_monitor_reports[], f_monitor_report_new[],
+	    f_monitor_report_view[], f_monitor_report_ack[];
+void	 page_monitor_access(struct req *);
+void	 page_monitor_measures(struct req *);
+void	 page_monitor_measure_new(struct req *);
+void	 page_monitor_reports(struct req *);
+void	 page_monitor_report_new(struct req *);
+void	 page_monitor_report_view(struct req *);
+void	 page_monitor_report_ack(struct req *);
+/* page_incident.c */
+extern const struct field f_incidents[], f_incident_new[], f_incident_view[],
+	    f_incident_step[];
+void	 page_incidents(struct req *);
+void	 page_incident_new(struct req *);
+void	 page_incident_new_post(struct req *);
+void	 page_incident_view(struct req *);
+void	 page_incident_step(struct req *);
 
 #endif

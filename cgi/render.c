@@ -285,8 +285,13 @@ lang(const char *key)
 	char		 path[256];
 	const char	*v;
 
+	/*
+	 * A missing string shows as nothing rather than as its key: callers
+	 * build keys in stack buffers, and the key would outlive them.
+	 * tests/integration/test_lang.py finds the missing ones.
+	 */
 	if (str_fmt(path, sizeof(path), "L.%s", key) == -1)
-		return key;
+		return "";
 	v = hdf_get_value(global, path, NULL);
-	return v != NULL ? v : key;
+	return v != NULL ? v : "";
 }

@@ -33,6 +33,9 @@
 #define R_DESK		(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
 #define R_COMPLAIN	(R_DESK | ROLE_USER | ROLE_FACILITY_MANAGER)
 #define R_COMPLAINTS	(R_COMPLAIN | ROLE_PRESIDENT)
+/* A6.3, A8.5: what a facility manager forwards, the operator receives. */
+#define R_REPORTS	(ROLE_FACILITY_MANAGER | ROLE_OPERATOR)
+#define R_INCIDENTS	(R_CLINIC | ROLE_OPERATOR)
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
@@ -121,6 +124,18 @@ const struct route routes[] = {
 	{ "GET",  "/desk/complaints/view", page_desk_view,	R_COMPLAINTS,		0,			f_desk_view },
 	{ "POST", "/desk/complaints/step", page_desk_step,	R_DESK,			F_CSRF,			f_desk_step },
 	{ "GET",  "/desk/complaints/receipt", page_desk_receipt, R_COMPLAINTS,		0,			f_desk_receipt },
+	{ "GET",  "/facility/access",	page_monitor_access,	ROLE_FACILITY_MANAGER,	F_PATIENT,		f_monitor_access },
+	{ "GET",  "/facility/measures",	page_monitor_measures,	ROLE_FACILITY_MANAGER,	0,			f_monitor_measures },
+	{ "POST", "/facility/measures/new", page_monitor_measure_new, ROLE_FACILITY_MANAGER, F_CSRF,		f_monitor_measure_new },
+	{ "GET",  "/facility/reports",	page_monitor_reports,	R_REPORTS,		0,			f_monitor_reports },
+	{ "POST", "/facility/reports/new", page_monitor_report_new, ROLE_FACILITY_MANAGER, F_CSRF,		f_monitor_report_new },
+	{ "GET",  "/facility/reports/view", page_monitor_report_view, R_REPORTS,	0,			f_monitor_report_view },
+	{ "POST", "/facility/reports/ack", page_monitor_report_ack, ROLE_OPERATOR,	F_CSRF,			f_monitor_report_ack },
+	{ "GET",  "/incidents",		page_incidents,		R_INCIDENTS,		0,			f_incidents },
+	{ "GET",  "/incidents/new",	page_incident_new,	R_CLINIC,		0,			NULL },
+	{ "POST", "/incidents/new",	page_incident_new_post,	R_CLINIC,		F_CSRF,			f_incident_new },
+	{ "GET",  "/incidents/view",	page_incident_view,	R_INCIDENTS,		0,			f_incident_view },
+	{ "POST", "/incidents/step",	page_incident_step,	R_REPORTS,		F_CSRF,			f_incident_step },
 	{ "GET",  "/admin/imports",	page_imports,		ROLE_OPERATOR | ROLE_STAFF, 0,			f_imports },
 	{ "GET",  "/admin/audit/export", page_audit_export,	ROLE_OPERATOR,		F_PATIENT,		f_audit_export },
 };

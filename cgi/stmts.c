@@ -969,4 +969,135 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_MAINT_END_UNPLANNED] =
 	"UPDATE maintenance SET ends_at = FROM_UNIXTIME(?), version = version + 1"
 	" WHERE kind = 'unplanned' AND ends_at IS NULL AND cancelled_at IS NULL",
+
+/*
+ * Monitoring inside a facility (A6.2): the accesses to patient data made
+ * under this facility (audit.facility_id is the viewer's facility at the
+ * time), newest first; every filter is "? is empty or it matches". Dates
+ * are Japan dates: a day starts at 15:00 UTC the day before.
+ */
+[STMT_MONITOR_ACCESS] =
+	"SELECT a.id, DATE_FORMAT(a.ts + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" a.user_id, u.name, u.login, a.action, a.patient_id, p.network_id,"
+	" p.name, a.purpose, a.outcome, a.detail FROM audit a"
+	" LEFT JOIN users u ON u.id = a.user_id"
+	" LEFT JOIN patient p ON p.id = a.patient_id"
+	" WHERE a.facility_id = ?"
+	" AND (a.action LIKE 'record%' OR a.action LIKE 'document.%'"
+	"  OR a.action LIKE 'emergency.%' OR a.action LIKE 'patient.%'"
+	"  OR a.action LIKE 'consent.%')"
+	" AND (? = 0 OR a.user_id = ?) AND (? = 0 OR a.patient_id = ?)"
+	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)"
+	" AND (? IS NULL OR a.ts < CAST(? AS DATE) + INTERVAL 15 HOUR)"
+	" AND (? IS NULL OR a.purpose = ?)"
+	" AND (? = 0 OR a.purpose = 'emergency' OR a.action LIKE 'emergency.%')"
+	" AND (? IS NULL OR a.outcome = ?)"
+	" ORDER BY a.id DESC LIMIT ? OFFSET ?",
+/* Every user the facility has had: past accesses outlive an account. */
+[STMT_MONITOR_USERS] =
+	"SELECT id, login, name FROM users WHERE facility_id = ? ORDER BY login",
+[STMT_MONITOR_USER_OK] =
+	"SELECT COUNT(*) FROM users WHERE id = ? AND facility_id = ?",
+/* One entry of the access list, only if it is this facility's. */
+[STMT_MONITOR_AUDIT_GET] =
+	"SELECT a.id, a.user_id, DATE_FORMAT(a.ts + INTERVAL 9 HOUR,"
+	" '%Y-%m-%d %H:%i:%s'), a.action, u.name, p.network_id FROM audit a"
+	" LEFT JOIN users u ON u.id = a.user_id"
+	" LEFT JOIN patient p ON p.id = a.patient_id"
+	" WHERE a.id = ? AND a.facility_id = ?"
+	" AND (a.action LIKE 'record%' OR a.action LIKE 'document.%'"
+	"  OR a.action LIKE 'emergency.%' OR a.action LIKE 'patient.%'"
+	"  OR a.action LIKE 'consent.%')",
+[STMT_MONITOR_PATIENT_BY_NETWORK_ID] =
+	"SELECT id FROM patient WHERE network_id = ?",
+[STMT_MONITOR_PATIENT_GET] =
+	"SELECT network_id, name FROM patient WHERE id = ?",
+[STMT_MEASURE_BY_IDEM] =
+	"SELECT id FROM corrective_measure WHERE idem = ?",
+[STMT_MEASURE_INSERT] =
+	"INSERT INTO corrective_measure (facility_id, user_id, audit_id, body,"
+	" created_at, created_by, idem) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6), ?, ?)",
+[STMT_MEASURE_LIST] =
+	"SELECT m.id, DATE_FORMAT(m.created_at + INTERVAL 9 HOUR,"
+	" '%Y-%m-%d %H:%i'), u.name, m.audit_id, m.body, b.name, m.user_id,"
+	" DATE_FORMAT(a.ts + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'), a.action,"
+	" p.network_id FROM corrective_measure m"
+	" LEFT JOIN users u ON u.id = m.user_id"
+	" JOIN users b ON b.id = m.created_by"
+	" LEFT JOIN audit a ON a.id = m.audit_id"
+	" LEFT JOIN patient p ON p.id = a.patient_id"
+	" WHERE m.facility_id = ? ORDER BY m.id DESC LIMIT 500",
+[STMT_FREPORT_BY_IDEM] =
+	"SELECT id FROM facility_report WHERE idem = ?",
+[STMT_FREPORT_INSERT] =
+	"INSERT INTO facility_report (facility_id, kind, user_id, audit_id, body,"
+	" created_at, created_by, idem) VALUES (?, 'misuse', ?, ?, ?,"
+	" UTC_TIMESTAMP(6), ?, ?)",
+/* A manager's facility (? = its id) or, for the operator (? = 0), all. */
+[STMT_FREPORT_LIST] =
+	"SELECT r.id, DATE_FORMAT(r.created_at + INTERVAL 9 HOUR,"
+	" '%Y-%m-%d %H:%i'), f.name, u.name, r.status, b.name, r.kind"
+	" FROM facility_report r JOIN facility f ON f.id = r.facility_id"
+	" LEFT JOIN users u ON u.id = r.user_id"
+	" JOIN users b ON b.id = r.created_by"
+	" WHERE (? = 0 OR r.facility_id = ?)"
+	" ORDER BY r.status = 'sent' DESC, r.id DESC LIMIT 500",
+[STMT_FREPORT_GET] =
+	"SELECT r.id, DATE_FORMAT(r.created_at + INTERVAL 9 HOUR,"
+	" '%Y-%m-%d %H:%i'), f.name, u.name, r.status, b.name, r.kind,"
+	" r.body, r.audit_id, r.ack_note, DATE_FORMAT(r.ack_at + INTERVAL 9 HOUR,"
+	" '%Y-%m-%d %H:%i'), k.name, r.version, r.facility_id, u.login,"
+	" DATE_FORMAT(a.ts + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'), a.action,"
+	" p.network_id, a.purpose, au.name"
+	" FROM facility_report r JOIN facility f ON f.id = r.facility_id"
+	" LEFT JOIN users u ON u.id = r.user_id"
+	" JOIN users b ON b.id = r.created_by"
+	" LEFT JOIN users k ON k.id = r.ack_by"
+	" LEFT JOIN audit a ON a.id = r.audit_id"
+	" LEFT JOIN users au ON au.id = a.user_id"
+	" LEFT JOIN patient p ON p.id = a.patient_id WHERE r.id = ?",
+[STMT_FREPORT_ACK] =
+	"UPDATE facility_report SET status = 'acknowledged', ack_note = ?,"
+	" ack_at = UTC_TIMESTAMP(6), ack_by = ?, version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'sent'",
+[STMT_INCIDENT_BY_IDEM] =
+	"SELECT id FROM incident WHERE idem = ?",
+[STMT_INCIDENT_INSERT] =
+	"INSERT INTO incident (facility_id, reporter_id, kind, occurred_at,"
+	" terminal, what, done, reported_at, idem) VALUES (?, ?, ?, ?, ?, ?, ?,"
+	" ?, ?)",
+[STMT_INCIDENT_STEP_INSERT] =
+	"INSERT INTO incident_step (incident_id, at, by_user, from_status,"
+	" to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
+/*
+ * The list a reader may see: the operator (first ? = 1) those forwarded to
+ * them, a manager (? = facility) their facility's, a user (? = user) their own.
+ */
+[STMT_INCIDENT_LIST] =
+	"SELECT i.id, DATE_FORMAT(i.reported_at + INTERVAL 9 HOUR,"
+	" '%Y-%m-%d %H:%i'), i.kind, DATE_FORMAT(i.occurred_at, '%Y-%m-%d %H:%i'),"
+	" u.name, f.name, i.status, i.terminal, LEFT(i.what, 60),"
+	" CHAR_LENGTH(i.what) > 60 FROM incident i"
+	" JOIN users u ON u.id = i.reporter_id JOIN facility f ON f.id = i.facility_id"
+	" WHERE (? = 1 AND i.forwarded_at IS NOT NULL)"
+	" OR (? > 0 AND i.facility_id = ?) OR (? > 0 AND i.reporter_id = ?)"
+	" ORDER BY i.status = 'closed', i.id DESC LIMIT 500",
+[STMT_INCIDENT_GET] =
+	"SELECT i.id, DATE_FORMAT(i.reported_at + INTERVAL 9 HOUR,"
+	" '%Y-%m-%d %H:%i'), i.kind, DATE_FORMAT(i.occurred_at, '%Y-%m-%d %H:%i'),"
+	" u.name, f.name, i.status, i.terminal, i.what, i.done, i.outcome,"
+	" i.version, i.facility_id, i.reporter_id, i.forwarded_at IS NOT NULL"
+	" FROM incident i JOIN users u ON u.id = i.reporter_id"
+	" JOIN facility f ON f.id = i.facility_id WHERE i.id = ?",
+/* A transition with the version the reader saw: 0 rows is a stale page. */
+[STMT_INCIDENT_UPDATE] =
+	"UPDATE incident SET status = ?,"
+	" forwarded_at = IF(? = 'forwarded', ?, forwarded_at),"
+	" closed_at = IF(? = 'closed', ?, closed_at),"
+	" outcome = COALESCE(?, outcome), version = version + 1"
+	" WHERE id = ? AND version = ? AND status = ?",
+[STMT_INCIDENT_STEPS] =
+	"SELECT s.id, DATE_FORMAT(s.at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" u.name, s.from_status, s.to_status, s.note FROM incident_step s"
+	" JOIN users u ON u.id = s.by_user WHERE s.incident_id = ? ORDER BY s.id",
 };

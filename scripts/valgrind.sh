@@ -64,6 +64,36 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C "$rloc") $($C "$B/patients/access-report?p=$h") $($C $B/links)"
 	codes+=" $($C "$B/admin/audit/export?from=2026-01-01&to=2036-12-31") $($C "$B/admin/audit/export?from=2026-02-30&to=2026-03-01")"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
+	# Monitoring inside a facility and incident reports, as the manager incho01:
+	# the access list (filtered, CSV), a measure, a report, an incident forwarded;
+	# then the operator acknowledges the report and closes the incident.
+	M="curl -s --cacert $VAR/pki/ca.pem --cert $D/incho01.pem --key $D/incho01.key -b $VAR/cm -c $VAR/cm"
+	rm -f "$VAR/cm"
+	$M -o /dev/null $B/login
+	mtok=$(awk '/__Host-csrf/ {print $7}' "$VAR/cm")
+	$M -o /dev/null --data-urlencode login=incho01 --data-urlencode "password=$(cat $D/incho01.password)" -d "csrf=$mtok" $B/login
+	MC="$M -o /dev/null -w %{http_code}"
+	codes+=" $($MC $B/facility/access) $($MC "$B/facility/access?purpose=care&outcome=allowed&from=2026-01-01&to=2026-12-31&page=1")"
+	codes+=" $($MC "$B/facility/access?format=csv") $($MC "$B/facility/access?network_id=0000000000&to=2000-01-01&from=2001-01-01")"
+	mform=$($M $B/facility/measures)
+	mcsrf=$(echo "$mform" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	midem=$(echo "$mform" | sed -n 's/.*name="idem" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	codes+=" $($MC -d "csrf=$mcsrf&idem=$midem&body=" $B/facility/measures/new) $($MC -d "csrf=$mcsrf&idem=$midem&audit=1&body=vg" $B/facility/measures/new)"
+	codes+=" $($MC -d "csrf=$mcsrf&idem=$midem&body=vg" $B/facility/measures/new)"
+	mrform=$($M $B/facility/reports)
+	mridem=$(echo "$mrform" | sed -n 's/.*name="idem" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	mrloc=$($M -o /dev/null -w '%{redirect_url}' -d "csrf=$mcsrf&idem=$mridem&body=vg" $B/facility/reports/new)
+	mrid=$(echo "$mrloc" | sed -n 's/.*id=\([0-9]*\).*/\1/p')
+	codes+=" $($MC "$mrloc") $($MC $B/facility/reports)"
+	iform=$($M $B/incidents/new)
+	iidem=$(echo "$iform" | sed -n 's/.*name="idem" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	codes+=" $($MC -d "csrf=$mcsrf&idem=$iidem&kind=virus&occurred=2026-01-01T10:00&what=vg" $B/incidents/new)"
+	iloc=$($M -o /dev/null -w '%{redirect_url}' -d "csrf=$mcsrf&idem=$iidem&kind=virus&occurred=2026-01-01T10:00&terminal=pc&what=vg&done=vg" $B/incidents/new)
+	iid=$(echo "$iloc" | sed -n 's/.*id=\([0-9]*\).*/\1/p')
+	codes+=" $($MC "$iloc") $($MC $B/incidents) $($MC -d "csrf=$mcsrf&id=$iid&version=1&to=forwarded&note=vg" $B/incidents/step)"
+	codes+=" $($C $B/incidents) $($C "$B/incidents/view?id=$iid") $($C -d "csrf=$csrf&id=$iid&version=2&to=closed&note=" $B/incidents/step)"
+	codes+=" $($C -d "csrf=$csrf&id=$iid&version=2&to=closed&note=vg" $B/incidents/step) $($C $B/facility/reports) $($C "$B/facility/reports/view?id=$mrid")"
+	codes+=" $($C -d "csrf=$csrf&id=$mrid&version=1&note=vg" $B/facility/reports/ack) $($C $B/notifications)"
 done
 scripts/instance.sh down "$VAR" >/dev/null 2>&1
 sleep 1

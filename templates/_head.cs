@@ -25,6 +25,8 @@
     <?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?><a href="/patients" id="nav-patients"><?cs var:L.patients.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><a href="/consents/queue" id="nav-consent-queue"><?cs var:L.consent.nav_queue ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><a href="/links" id="nav-links"><?cs var:L.links.nav ?></a><?cs /if ?>
+    <?cs if:Session.role.facility_manager ?><a href="/facility/access" id="nav-monitor"><?cs var:L.monitor.nav ?></a><?cs /if ?>
+    <?cs if:Session.role.user || Session.role.facility_manager ?><a href="/incidents" id="nav-incidents"><?cs var:L.incident.nav ?></a><?cs /if ?>
     <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><a href="/desk/complaints" id="nav-desk"><?cs var:L.desk.nav ?></a><?cs /if ?>
   </nav>
   <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>

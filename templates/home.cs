@@ -36,6 +36,10 @@
     <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><li><a href="/desk/complaints" id="menu-desk"><?cs var:L.desk.menu ?></a></li>
     <?cs elif:Session.role.user || Session.role.facility_manager ?><li><a href="/desk/complaints/new" id="menu-complain"><?cs var:L.desk.menu_user ?></a></li>
     <li><a href="/desk/complaints" id="menu-complaints-mine"><?cs var:L.desk.menu_mine ?></a></li><?cs /if ?>
+    <?cs if:Session.role.facility_manager ?><li><a href="/facility/access" id="menu-monitor"><?cs var:L.monitor.menu_access ?></a></li><?cs /if ?>
+    <?cs if:Session.role.facility_manager || Session.role.operator ?><li><a href="/facility/reports" id="menu-facility-reports"><?cs if:Session.role.operator ?><?cs var:L.monitor.menu_reports_op ?><?cs else ?><?cs var:L.monitor.menu_reports ?><?cs /if ?></a></li><?cs /if ?>
+    <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/incidents/new" id="menu-incident-new"><?cs var:L.incident.menu ?></a></li><?cs /if ?>
+    <?cs if:Session.role.user || Session.role.facility_manager || Session.role.operator ?><li><a href="/incidents" id="menu-incidents"><?cs var:L.incident.menu_list ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.president ?><li><a href="/misuse/reports" id="menu-misuse-reports"><?cs var:L.misuse.reports_title ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>

@@ -6,7 +6,7 @@
     <thead><tr><th><?cs var:L.notify.when ?></th><th><?cs var:L.notify.what ?></th><th></th></tr></thead>
     <tbody>
     <?cs each:n = Notes ?><tr<?cs if:!n.read ?> class="warn"<?cs /if ?>><td class="nowrap"><?cs var:n.when ?></td>
-      <td><?cs var:L.notify.kind[n.kind] ?> <?cs if:n.object_type == "misuse_alert" ?><a href="/misuse#alert-<?cs var:n.object_id ?>"><?cs elif:n.object_type == "emergency_access" ?><a href="/emergency/list#emergency-<?cs var:n.object_id ?>"><?cs else ?><a href="/notifications"><?cs /if ?><?cs var:L.notify.open ?></a></td>
+      <td><?cs var:L.notify.kind[n.kind] ?> <?cs if:n.kind == "facility.report" ?><a href="/facility/reports/view?id=<?cs var:url_escape(n.object_id) ?>"><?cs var:L.notify.open ?></a><?cs elif:n.kind == "incident.reported" || n.kind == "incident.forwarded" || n.kind == "incident.closed" ?><a href="/incidents/view?id=<?cs var:url_escape(n.object_id) ?>"><?cs var:L.notify.open ?></a><?cs elif:n.object_type == "misuse_alert" ?><a href="/misuse#alert-<?cs var:n.object_id ?>"><?cs var:L.notify.open ?></a><?cs elif:n.object_type == "emergency_access" ?><a href="/emergency/list#emergency-<?cs var:n.object_id ?>"><?cs var:L.notify.open ?></a><?cs else ?><a href="/notifications"><?cs var:L.notify.open ?></a><?cs /if ?></td>
       <td><?cs if:!n.read ?><form method="post" action="/notifications/read" class="inline"><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:n.id ?>"><button type="submit"><?cs var:L.notify.mark_read ?></button></form><?cs else ?><span class="muted"><?cs var:L.notify.read ?></span><?cs /if ?></td></tr><?cs /each ?>
     </tbody>
   </table>

@@ -80,6 +80,7 @@ test_nothing_leaks_between_requests(void)
 	CHECK(render("home.cs", &b) == 0 && strstr(b.data, "前の利用者") == NULL);
 	CHECK(view_get("Session.login") == NULL);
 	CHECK_STR(lang("home.title"), "ホーム");
+	CHECK_STR(lang("no.such.key"), "");
 	buf_free(&b);
 }
 
