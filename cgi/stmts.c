@@ -831,4 +831,93 @@ const char *const stmt_sql[STMT__MAX] = {
 	" FROM import_file q JOIN facility f ON f.id = q.facility_id"
 	" WHERE q.status = 'quarantined' AND (? = 0 OR q.facility_id = ?)"
 	" ORDER BY q.imported_at DESC, q.id DESC LIMIT 500",
+/*
+ * The viewer (issue 6). Every statement takes the patient and the
+ * disclosing facilities whose records this viewer may see now, as a list
+ * "1,5,7" that access.c decided for this request (FIND_IN_SET on a bound
+ * value: the SQL text never changes). history = 1 adds superseded and
+ * cancelled messages. Times are the facilities' own (JST) as sent.
+ */
+[STMT_VIEWER_RECORDS] =
+	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
+	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
+	" r.status, r.dept, r.cancelled"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND r.kind <> 'patient' AND (? = '' OR FIND_IN_SET(r.kind, ?))"
+	" AND (r.status = 'current' OR ? = 1)"
+	" ORDER BY COALESCE(r.occurred_at, r.care_date, r.message_ts) DESC, r.id DESC"
+	" LIMIT ? OFFSET ?",
+[STMT_VIEWER_PROBLEMS] =
+	"SELECT DATE_FORMAT(p.onset, '%Y-%m-%d'), DATE_FORMAT(p.resolved, '%Y-%m-%d'),"
+	" f.name, p.name, p.code, p.status, r.status"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_problem p ON p.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND (r.status = 'current' OR ? = 1)"
+	" ORDER BY p.onset IS NULL, p.onset DESC, p.id DESC LIMIT ? OFFSET ?",
+[STMT_VIEWER_ALLERGIES] =
+	"SELECT DATE_FORMAT(a.onset, '%Y-%m-%d'), f.name, a.allergy_type, a.name,"
+	" a.severity, a.reaction, r.status"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_allergy a ON a.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND (r.status = 'current' OR ? = 1)"
+	" ORDER BY a.onset IS NULL, a.onset DESC, a.id DESC LIMIT 200",
+[STMT_VIEWER_MEDS] =
+	"SELECT DATE_FORMAT(COALESCE(m.given_at, r.occurred_at, r.care_date,"
+	" r.message_ts), '%Y-%m-%d'), f.name, r.kind, m.drug_name, m.dose, m.unit,"
+	" m.route, m.frequency, m.days, r.status, m.dosage_form, m.rp"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_med m ON m.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND (r.status = 'current' OR ? = 1)"
+	" ORDER BY COALESCE(r.occurred_at, r.care_date, r.message_ts) DESC, r.id DESC,"
+	" m.seq LIMIT ? OFFSET ?",
+/* The lab table's columns: one page of dates, newest first. */
+[STMT_VIEWER_LAB_DATES] =
+	"SELECT DISTINCT DATE(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
+	" r.message_ts)) d"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_lab x ON x.record_id = r.id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
+	" AND (r.status = 'current' OR ? = 1)"
+	" ORDER BY d DESC LIMIT ? OFFSET ?",
+[STMT_VIEWER_LABS] =
+	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
+	" r.message_ts), '%Y-%m-%d'), COALESCE(x.code, x.name), x.name, x.value,"
+	" x.unit, x.range_text, x.flag, f.name, r.status"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
+	" AND (r.status = 'current' OR ? = 1)"
+	" AND DATE(COALESCE(x.observed_at, r.occurred_at, r.care_date, r.message_ts))"
+	"  BETWEEN ? AND ?"
+	" ORDER BY x.name, x.code, 1, x.id LIMIT 5000",
+/* Every numeric result, oldest first, for the trend charts. */
+[STMT_VIEWER_LAB_TREND] =
+	"SELECT COALESCE(x.code, x.name), DATE_FORMAT(COALESCE(x.observed_at,"
+	" r.occurred_at, r.care_date, r.message_ts), '%Y-%m-%d'), x.value_num,"
+	" x.range_low, x.range_high, x.flag"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_lab x ON x.record_id = r.id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
+	" AND r.status = 'current' AND x.value_num IS NOT NULL"
+	" ORDER BY 2, x.id LIMIT 5000",
+[STMT_VIEWER_DOCS] =
+	"SELECT d.id, DATE_FORMAT(d.care_date, '%Y-%m-%d'), f.name, d.category,"
+	" d.title, d.content_type, d.size"
+	" FROM patient_link l JOIN document d ON d.link_id = l.id"
+	" JOIN facility f ON f.id = d.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" ORDER BY d.care_date IS NULL, d.care_date DESC, d.id DESC LIMIT ? OFFSET ?",
+[STMT_VIEWER_DOC_GET] =
+	"SELECT d.content_type, d.data FROM patient_link l"
+	" JOIN document d ON d.link_id = l.id"
+	" WHERE d.id = ? AND l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)",
+/* The anonymized print: sex and age in whole years only (A11.4). */
+[STMT_VIEWER_PRINT_PATIENT] =
+	"SELECT sex, TIMESTAMPDIFF(YEAR, birth_date, DATE(FROM_UNIXTIME(?) + INTERVAL 9 HOUR))"
+	" FROM patient WHERE id = ?",
 };
