@@ -199,8 +199,9 @@ viewer_open(struct req *r, struct viewer *w, const char *action)
 		w->purpose = "emergency";
 	if (!purpose_ok(w->purpose) && !str_eq(w->purpose, "emergency"))
 		w->purpose = NULL;
-	str_fmt(d, sizeof(d), "section=%s %s", w->section,
-	    consent_verdict_name(w->v));
+	/* The verdict first: readers of the log look for it there. */
+	str_fmt(d, sizeof(d), "%s section=%s", consent_verdict_name(w->v),
+	    w->section);
 	if (!consent_allowed(w->v)) {
 		audit(r, &(struct audit_entry){ .action = action,
 		    .object_type = "patient", .object_id = w->oid,
@@ -232,8 +233,9 @@ viewer_audit(struct req *r, const struct viewer *w, const char *action,
 {
 	char	 d[128];
 
-	str_fmt(d, sizeof(d), "section=%s %s page=%lld%s", w->section,
-	    consent_verdict_name(w->v), w->page, w->history ? " history" : "");
+	str_fmt(d, sizeof(d), "%s section=%s page=%lld%s",
+	    consent_verdict_name(w->v), w->section, w->page,
+	    w->history ? " history" : "");
 	if (audit(r, &(struct audit_entry){ .action = action,
 	    .object_type = object_type, .object_id = object_id,
 	    .patient_id = w->patient, .purpose = w->purpose, .detail = d }) != 0) {

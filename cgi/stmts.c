@@ -899,9 +899,9 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_VIEWER_LAB_TREND] =
 	"SELECT COALESCE(x.code, x.name), DATE_FORMAT(COALESCE(x.observed_at,"
 	" r.occurred_at, r.care_date, r.message_ts), '%Y-%m-%d'), x.value_num,"
-	" x.range_low, x.range_high, x.flag"
+	" x.range_low, x.range_high, x.flag, f.name"
 	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_lab x ON x.record_id = r.id"
+	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
 	" AND r.status = 'current' AND x.value_num IS NOT NULL"
 	" ORDER BY 2, x.id LIMIT 5000",

@@ -76,8 +76,8 @@ def test_A14_grant_banner_audit_notify_followup_closed_by_consent(people):
     assert page.status_code == 200 and 'id="emergency-banner"' in page.text
     assert ident["name"] in page.text
     # every view is flagged as an emergency in the audit log
-    assert sql(f"SELECT purpose, detail FROM audit WHERE action = 'record.view' AND patient_id = {pid}"
-               " ORDER BY id DESC LIMIT 1") == [["emergency", "emergency"]]
+    assert sql(f"SELECT purpose, SUBSTRING_INDEX(detail, ' ', 1) FROM audit WHERE action = 'record.view'"
+               f" AND patient_id = {pid} ORDER BY id DESC LIMIT 1") == [["emergency", "emergency"]]
     # even a request asking another purpose is recorded as the emergency
     handle = re.search(r"p=([A-Za-z0-9]{22})", r.headers["Location"]).group(1)
     er.get(url(f"/records/patient?p={handle}&purpose=care"))
