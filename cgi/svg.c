@@ -9,11 +9,11 @@
 
 #include "svg.h"
 
-/* A round step (1, 2 or 5 times a power of ten) near span / 5. */
+/* A round step (1, 2 or 5 times a power of ten) near span / 4: 4 to 8 ticks. */
 static double
 nice_step(double span)
 {
-	double	 raw = span / 5.0, mag, f;
+	double	 raw = span / 4.0, mag, f;
 
 	if (!(raw > 0) || !isfinite(raw))
 		return 1.0;
@@ -51,6 +51,10 @@ svg_axis(const double *v, size_t n, const double *low, const double *high,
 		lo -= pad;
 		hi += pad;
 	}
+	/* A margin, so that no point sits on the chart's edge (nor below 0). */
+	double margin = (hi - lo) * 0.05;
+	lo = lo >= 0 && lo - margin < 0 ? 0 : lo - margin;
+	hi += margin;
 	*step = nice_step(hi - lo);
 	*ymin = floor(lo / *step) * *step;
 	*ymax = ceil(hi / *step) * *step;

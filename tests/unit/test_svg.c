@@ -14,12 +14,17 @@ axis_encloses_values_and_range(void)
 	double v[] = { 7.2, 6.1, 8.9 }, lo = 6.7, hi = 8.3, a, b, s;
 
 	CHECK(svg_axis(v, 3, &lo, &hi, &a, &b, &s) == 0);
-	CHECK(a <= 6.1 && b >= 8.9);
+	CHECK(a < 6.1 && b > 8.9);	/* a margin: no point on the edge */
 	CHECK(s > 0 && fabs(fmod(a / s, 1.0)) < 1e-9);
 	/* the range alone widens the axis */
 	double w[] = { 100, 101 }, rl = 70, rh = 109;
 	CHECK(svg_axis(w, 2, &rl, &rh, &a, &b, &s) == 0);
-	CHECK(a <= 70 && b >= 109);
+	CHECK(a < 70 && b > 109 && a >= 0);
+	/* never more ticks than a chart has room for */
+	double x[] = { 95, 130 }, t[SVG_TICKS_MAX + 4];
+	CHECK(svg_axis(x, 2, &rl, &rh, &a, &b, &s) == 0);
+	size_t n = svg_ticks(a, b, s, t, SVG_TICKS_MAX + 4);
+	CHECK(n >= 4 && n <= SVG_TICKS_MAX && t[n - 1] >= 130);
 }
 
 static void
