@@ -114,19 +114,25 @@ page_records(struct req *r)
 static const char *const sections[] = { "timeline", "visits", "problems",
     "meds", "labs", "imaging", "reports", "documents" };
 
-/* The record kinds each list section shows ("" : every kind). */
-static const char *
+/* The record kinds each list section shows (NULL: every kind). */
+#define KINDS_MAX	9
+static const char *const kinds_visits[KINDS_MAX] = { "visit", "admission_plan",
+    "admission", "leave", "leave_return", "transfer_plan", "transfer",
+    "discharge_plan", "discharge" };
+static const char *const kinds_imaging[KINDS_MAX] = { "imaging_order",
+    "endoscopy_order", "physiology_order", "imaging", "endoscopy" };
+static const char *const kinds_reports[KINDS_MAX] = { "report" };
+
+static const char *const *
 section_kinds(const char *s)
 {
 	if (str_eq(s, "visits"))
-		return "visit,admission_plan,admission,leave,leave_return,"
-		    "transfer_plan,transfer,discharge_plan,discharge";
+		return kinds_visits;
 	if (str_eq(s, "imaging"))
-		return "imaging_order,endoscopy_order,physiology_order,imaging,"
-		    "endoscopy";
+		return kinds_imaging;
 	if (str_eq(s, "reports"))
-		return "report";
-	return "";
+		return kinds_reports;
+	return NULL;
 }
 
 #define VIEW_PAGE	50	/* rows per page: renders in well under 1 ms */
@@ -281,14 +287,31 @@ sec_records(const struct viewer *w)
 {
 	static const char *const names[] = { "id", "when", "facility", "kind",
 	    "title", "summary", "status", "dept", "cancelled", (const char *)-1 };
-	const char	*kinds = section_kinds(w->section);
+	const char *const *kk = section_kinds(w->section);
+	const char	*k[KINDS_MAX];
 	struct dbres	*res;
+	size_t		 n = 0;
+	char		 key[32];
 
-	if ((res = db_query(STMT_VIEWER_RECORDS, "isssiii", w->patient, w->facs,
-	    kinds, kinds, w->history, (long long)VIEW_PAGE + 1,
-	    (w->page - 1) * VIEW_PAGE)) == NULL)
+	for (size_t i = 0; i < KINDS_MAX; i++)
+		k[i] = kk != NULL && kk[i] != NULL ? kk[i] : "";
+	res = kk == NULL ? db_query(STMT_VIEWER_RECORDS, "isiii", w->patient,
+	    w->facs, w->history, (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE) :
+	    db_query(STMT_VIEWER_RECORDS_KIND, "issssssssssiii", w->patient, w->facs,
+	    k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8], w->history,
+	    (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE);
+	if (res == NULL)
 		return -1;
-	view_set_int("Rows_n", (long long)rows_paged("Rows", res, names, w));
+	for (size_t i = 0; i < res->nrows && i < VIEW_PAGE; i++) {
+		/* ADT-00 only updates the demographics: not an event to list. */
+		if (str_eq(dbres_get(res, i, 3), "patient"))
+			continue;
+		str_fmt(key, sizeof(key), "Rows.%zu", n++);
+		row_set(view_node(key), res, i, names);
+	}
+	if (res->nrows > VIEW_PAGE)
+		view_set_int("Pager.next", w->page + 1);
+	view_set_int("Rows_n", (long long)n);
 	dbres_free(res);
 	return 0;
 }
@@ -327,11 +350,22 @@ sec_meds(const struct viewer *w)
 	    "dose", "unit", "route", "frequency", "days", "status", "form", "rp",
 	    (const char *)-1 };
 	struct dbres	*res;
+	size_t		 n = 0;
+	char		 k[32];
 
 	if ((res = db_query(STMT_VIEWER_MEDS, "isiii", w->patient, w->facs,
 	    w->history, (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE)) == NULL)
 		return -1;
-	view_set_int("Meds_n", (long long)rows_paged("Meds", res, names, w));
+	for (size_t i = 0; i < res->nrows; i++) {
+		/* The drugs of one more record than a page: there is a next page. */
+		if (dbres_ll(res, i, 12) > VIEW_PAGE) {
+			view_set_int("Pager.next", w->page + 1);
+			break;
+		}
+		str_fmt(k, sizeof(k), "Meds.%zu", n++);
+		row_set(view_node(k), res, i, names);
+	}
+	view_set_int("Meds_n", (long long)n);
 	dbres_free(res);
 	return 0;
 }

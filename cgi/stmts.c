@@ -838,17 +838,33 @@ const char *const stmt_sql[STMT__MAX] = {
  * value: the SQL text never changes). history = 1 adds superseded and
  * cancelled messages. Times are the facilities' own (JST) as sent.
  */
+/*
+ * A page of records: the ids first, from the (link_id, status, occurred_at)
+ * index alone, then the rows of that page only. Sorting the 5,000 records of
+ * a long history by a wider key read every row: 40 ms instead of 2.
+ */
 [STMT_VIEWER_RECORDS] =
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
 	" r.status, r.dept, r.cancelled"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN facility f ON f.id = r.facility_id"
-	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
-	" AND r.kind <> 'patient' AND (? = '' OR FIND_IN_SET(r.kind, ?))"
-	" AND (r.status = 'current' OR ? = 1)"
-	" ORDER BY COALESCE(r.occurred_at, r.care_date, r.message_ts) DESC, r.id DESC"
-	" LIMIT ? OFFSET ?",
+	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
+	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	"  AND (r2.status = 'current' OR ? = 1)"
+	"  ORDER BY r2.occurred_at DESC, r2.id DESC LIMIT ? OFFSET ?) k"
+	" JOIN record r ON r.id = k.id JOIN facility f ON f.id = r.facility_id"
+	" ORDER BY r.occurred_at DESC, r.id DESC",
+/* The same for some kinds only (up to nine; unused places are ''). */
+[STMT_VIEWER_RECORDS_KIND] =
+	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
+	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
+	" r.status, r.dept, r.cancelled"
+	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
+	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	"  AND r2.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	"  AND (r2.status = 'current' OR ? = 1)"
+	"  ORDER BY r2.occurred_at DESC, r2.id DESC LIMIT ? OFFSET ?) k"
+	" JOIN record r ON r.id = k.id JOIN facility f ON f.id = r.facility_id"
+	" ORDER BY r.occurred_at DESC, r.id DESC",
 [STMT_VIEWER_PROBLEMS] =
 	"SELECT DATE_FORMAT(p.onset, '%Y-%m-%d'), DATE_FORMAT(p.resolved, '%Y-%m-%d'),"
 	" f.name, p.name, p.code, p.status, r.status"
@@ -865,16 +881,21 @@ const char *const stmt_sql[STMT__MAX] = {
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	" AND (r.status = 'current' OR ? = 1)"
 	" ORDER BY a.onset IS NULL, a.onset DESC, a.id DESC LIMIT 200",
+/* A page of prescription and injection records with their drugs; the last
+ * column numbers the records, so one more than a page means a next page. */
 [STMT_VIEWER_MEDS] =
 	"SELECT DATE_FORMAT(COALESCE(m.given_at, r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d'), f.name, r.kind, m.drug_name, m.dose, m.unit,"
-	" m.route, m.frequency, m.days, r.status, m.dosage_form, m.rp"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_med m ON m.record_id = r.id JOIN facility f ON f.id = r.facility_id"
-	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
-	" AND (r.status = 'current' OR ? = 1)"
-	" ORDER BY COALESCE(r.occurred_at, r.care_date, r.message_ts) DESC, r.id DESC,"
-	" m.seq LIMIT ? OFFSET ?",
+	" m.route, m.frequency, m.days, r.status, m.dosage_form, m.rp,"
+	" DENSE_RANK() OVER (ORDER BY r.occurred_at DESC, r.id DESC)"
+	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
+	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	"  AND r2.kind IN ('prescription', 'injection', 'prescription_given',"
+	"  'injection_given') AND (r2.status = 'current' OR ? = 1)"
+	"  ORDER BY r2.occurred_at DESC, r2.id DESC LIMIT ? OFFSET ?) k"
+	" JOIN record r ON r.id = k.id JOIN record_med m ON m.record_id = r.id"
+	" JOIN facility f ON f.id = r.facility_id"
+	" ORDER BY r.occurred_at DESC, r.id DESC, m.seq",
 /* The lab table's columns: one page of dates, newest first. */
 [STMT_VIEWER_LAB_DATES] =
 	"SELECT DISTINCT DATE(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
