@@ -64,6 +64,26 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C "$rloc") $($C "$B/patients/access-report?p=$h") $($C $B/links)"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 done
+# The records viewer as a clinician: search, purpose, every section (and history,
+# a page beyond the end), the anonymized print, a document, a refused handle.
+S="curl -s --cacert $VAR/pki/ca.pem --cert $D/dr.sato.pem --key $D/dr.sato.key -b $VAR/cjs -c $VAR/cjs"
+for i in 1 2 3; do
+	rm -f "$VAR/cjs"
+	$S -o /dev/null $B/login
+	tok=$(awk '/__Host-csrf/ {print $7}' "$VAR/cjs")
+	codes+=" $($S -o /dev/null -w %{http_code} --data-urlencode login=dr.sato --data-urlencode "password=$(cat $D/dr.sato.password)" -d "csrf=$tok" $B/login)"
+	h=$($S "$B/records?q=%E3%82%AB%E3%83%B3%E3%82%B8%E3%83%A3" | sed -n 's/.*records\/patient?p=\([A-Za-z0-9]*\).*/\1/p' | head -1)
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h")"
+	for sec in timeline visits problems meds labs imaging reports documents; do
+		codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h&purpose=care&section=$sec")"
+		codes+=" $($S -o /dev/null -w %{http_code} "$B/records/print?p=$h&purpose=care&section=$sec&history=1")"
+	done
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h&purpose=care&section=labs&page=9")"
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h&purpose=care&section=nosuch")"
+	doc=$($S "$B/records/patient?p=$h&purpose=care&section=documents" | sed -n 's/.*records\/document?[^"]*id=\([0-9]*\).*/\1/p' | head -1)
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/document?p=$h&purpose=care&id=${doc:-1}")"
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/document?p=AAAAAAAAAAAAAAAAAAAAAA&purpose=care&id=1")"
+done
 scripts/instance.sh down "$VAR" >/dev/null 2>&1
 sleep 1
 [ -n "${VG_DEBUG:-}" ] && echo "valgrind: codes in order:$codes"
