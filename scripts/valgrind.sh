@@ -17,9 +17,10 @@ export MOGAMID_WRAPPER="valgrind --leak-check=full --show-leak-kinds=definite,in
  --errors-for-leak-kinds=definite,indirect --track-fds=no --num-callers=30 \
  --suppressions=$ROOT/tests/valgrind.supp --log-file=$VAR/log/valgrind.%p.log"
 scripts/instance.sh up "$VAR" "$PORT" || { echo "valgrind: instance did not start"; exit 1; }
-# Import data so that the SS-MIX2 status page has rows and a quarantine list.
+# Import data so that the SS-MIX2 status page has rows and a quarantine list:
+# the demo tree (the NHO sample and lab results) that the viewer shows too.
 build/mogamictl -c "$VAR/mogami.conf" ssmix2 import --facility DEMO01 \
-	tests/fixtures/ssmix2/nho/sampleData >/dev/null 2>&1
+	"$VAR/demo/ssmix2" >/dev/null 2>&1
 B=https://localhost:$PORT
 D=$VAR/demo
 C="curl -s --cacert $VAR/pki/ca.pem --cert $D/unei.pem --key $D/unei.key -b $VAR/cj -c $VAR/cj -o /dev/null -w %{http_code}"
