@@ -252,14 +252,13 @@ viewer_audit(struct req *r, const struct viewer *w, const char *action,
 	return 0;
 }
 
-/* Sets cells of row i of res on node v under the given names (NULL skips). */
+/* Sets the cells of row i of res on node v under names (NULL-terminated). */
 static void
 row_set(struct vnode *v, const struct dbres *res, size_t i,
     const char *const *names)
 {
-	for (size_t c = 0; c < res->ncols && names[c] != (const char *)-1; c++)
-		if (names[c] != NULL)
-			vnode_set(v, names[c], dbres_get(res, i, c));
+	for (size_t c = 0; c < res->ncols && names[c] != NULL; c++)
+		vnode_set(v, names[c], dbres_get(res, i, c));
 }
 
 /*
@@ -286,7 +285,7 @@ static int
 sec_records(const struct viewer *w)
 {
 	static const char *const names[] = { "id", "when", "facility", "kind",
-	    "title", "summary", "status", "dept", "cancelled", (const char *)-1 };
+	    "title", "summary", "status", "dept", "cancelled", NULL };
 	const char *const *kk = section_kinds(w->section);
 	const char	*k[KINDS_MAX];
 	struct dbres	*res;
@@ -320,9 +319,9 @@ static int
 sec_problems(const struct viewer *w)
 {
 	static const char *const pn[] = { "onset", "resolved", "facility", "name",
-	    "code", "state", "status", (const char *)-1 };
+	    "code", "state", "status", NULL };
 	static const char *const an[] = { "onset", "facility", "type", "name",
-	    "severity", "reaction", "status", (const char *)-1 };
+	    "severity", "reaction", "status", NULL };
 	struct dbres	*p, *a;
 	char		 k[48];
 
@@ -348,7 +347,7 @@ sec_meds(const struct viewer *w)
 {
 	static const char *const names[] = { "when", "facility", "kind", "drug",
 	    "dose", "unit", "route", "frequency", "days", "status", "form", "rp",
-	    (const char *)-1 };
+	    NULL };
 	struct dbres	*res;
 	size_t		 n = 0;
 	char		 k[32];
@@ -374,7 +373,7 @@ static int
 sec_documents(const struct viewer *w)
 {
 	static const char *const names[] = { "id", "date", "facility", "category",
-	    "title", "ctype", "size", (const char *)-1 };
+	    "title", "ctype", "size", NULL };
 	struct dbres	*res;
 
 	if ((res = db_query(STMT_VIEWER_DOCS, "isii", w->patient, w->facs,
