@@ -9,17 +9,17 @@
   <?cs if:Verdict == "emergency" ?><p class="error-box emergency" id="emergency-banner" role="alert"><strong><?cs var:L.emergency.banner ?></strong> <?cs var:L.emergency.banner_until ?> <?cs var:Emergency.until ?></p><?cs /if ?>
 </section>
 <nav class="tabs rec-tabs" id="rec-tabs" aria-label="<?cs var:L.viewer.tabs_label ?>">
-  <?cs each:s = L.viewer.tab ?><a id="tab-<?cs name:s ?>" href="<?cs var:base ?>&section=<?cs name:s ?><?cs if:History ?>&history=1<?cs /if ?>"<?cs if:Section == name(s) ?> aria-current="page"<?cs /if ?>><?cs var:s ?></a><?cs /each ?>
+  <?cs each:s = L.viewer.tab ?><a id="tab-<?cs name:s ?>" href="<?cs var:base ?>&amp;section=<?cs name:s ?><?cs if:History ?>&amp;history=1<?cs /if ?>"<?cs if:Section == name(s) ?> aria-current="page"<?cs /if ?>><?cs var:s ?></a><?cs /each ?>
 </nav>
 <section class="card" id="records">
   <p class="hint"><?cs var:L.viewer.sources ?>
-  <?cs if:History ?><span id="history-on"><?cs var:L.viewer.history_on ?></span> <a id="history-toggle" href="<?cs var:base ?>&section=<?cs var:Section ?>"><?cs var:L.viewer.history_hide ?></a>
-  <?cs else ?><a id="history-toggle" href="<?cs var:base ?>&section=<?cs var:Section ?>&history=1"><?cs var:L.viewer.history_show ?></a><?cs /if ?></p>
+  <?cs if:History ?><span id="history-on"><?cs var:L.viewer.history_on ?></span> <a id="history-toggle" href="<?cs var:base ?>&amp;section=<?cs var:Section ?>"><?cs var:L.viewer.history_hide ?></a>
+  <?cs else ?><a id="history-toggle" href="<?cs var:base ?>&amp;section=<?cs var:Section ?>&amp;history=1"><?cs var:L.viewer.history_show ?></a><?cs /if ?></p>
   <?cs include:"_record_section.cs" ?>
   <?cs if:Pager.prev || Pager.next ?><nav class="pager" id="pager">
-    <?cs if:Pager.prev ?><a id="page-prev" href="<?cs var:base ?>&section=<?cs var:Section ?><?cs if:History ?>&history=1<?cs /if ?>&page=<?cs var:Pager.prev ?>"><?cs if:Section == "labs" ?><?cs var:L.viewer.lab_prev ?><?cs else ?><?cs var:L.viewer.prev ?><?cs /if ?></a><?cs /if ?>
+    <?cs if:Pager.prev ?><a id="page-prev" href="<?cs var:base ?>&amp;section=<?cs var:Section ?><?cs if:History ?>&amp;history=1<?cs /if ?>&amp;page=<?cs var:Pager.prev ?>"><?cs if:Section == "labs" ?><?cs var:L.viewer.lab_prev ?><?cs else ?><?cs var:L.viewer.prev ?><?cs /if ?></a><?cs /if ?>
     <span><?cs var:PageNo ?> <?cs var:L.viewer.page ?></span>
-    <?cs if:Pager.next ?><a id="page-next" href="<?cs var:base ?>&section=<?cs var:Section ?><?cs if:History ?>&history=1<?cs /if ?>&page=<?cs var:Pager.next ?>"><?cs if:Section == "labs" ?><?cs var:L.viewer.lab_next ?><?cs else ?><?cs var:L.viewer.next ?><?cs /if ?></a><?cs /if ?>
+    <?cs if:Pager.next ?><a id="page-next" href="<?cs var:base ?>&amp;section=<?cs var:Section ?><?cs if:History ?>&amp;history=1<?cs /if ?>&amp;page=<?cs var:Pager.next ?>"><?cs if:Section == "labs" ?><?cs var:L.viewer.lab_next ?><?cs else ?><?cs var:L.viewer.next ?><?cs /if ?></a><?cs /if ?>
   </nav><?cs /if ?>
 </section>
 </div>

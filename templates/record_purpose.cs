@@ -1,4 +1,5 @@
 <?cs include:"_head.cs" ?>
+<div class="records-screen">
 <h1><?cs var:L.records.purpose_title ?></h1>
 <section class="card">
   <p><strong><?cs var:Patient.name ?></strong>（<?cs var:Patient.kana ?>・<?cs var:Patient.birth_date ?>）</p>
@@ -11,4 +12,6 @@
     <button type="submit" name="purpose" value="patient_care" class="button secondary" id="purpose-patient_care"><?cs var:L.records.purpose_patient_care ?></button>
   </form>
 </section>
+</div>
+<p class="print-only"><?cs var:L.viewer.print_use_anon ?></p>
 <?cs include:"_foot.cs" ?>

@@ -64,6 +64,12 @@ def test_A12_2_A8_1_open_patient_switch_sections_trend_and_print(doctor, tmp_pat
     assert d.find_elements("css selector", "#rec-docs a.doc-link")
     # the anonymized print of the labs
     click_and_wait(d, d.find_element("id", "tab-labs"))
+    # a browser print of the normal page shows nothing of the patient, only where to print
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not d.find_element("id", "record-name").is_displayed()
+    assert not d.find_element("id", "rec-labs").is_displayed()
+    assert "匿名化印刷" in d.find_element("css selector", ".print-only").text
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     click_and_wait(d, d.find_element("id", "print-anon"))
     body = d.find_element("tag name", "body").text
     assert p.ident["name"] not in body and p.ident["birth_date"] not in body
@@ -71,6 +77,12 @@ def test_A12_2_A8_1_open_patient_switch_sections_trend_and_print(doctor, tmp_pat
     assert "佐藤 一郎" in mark and "県立新庄病院" in mark
     assert d.find_elements("css selector", "svg.trend-chart polyline")
     shot(d, "print")
+    # printed, the watermark covers the page and the buttons are gone
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert d.find_element("css selector", "div.watermark").is_displayed()
+    assert not d.find_element("id", "print-do").is_displayed()
+    shot(d, "print-media")
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert_clean(d)
     # tablet width: the tabs wrap, nothing needs a script
     d.set_window_size(800, 1100)

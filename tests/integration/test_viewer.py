@@ -315,6 +315,8 @@ def test_A11_4_print_is_anonymized_with_watermark_and_audited(people, tmp_path):
     page = view(p.hosp, p.handle).text
     assert 'class="records-screen"' in page and "印刷は匿名化印刷から" in page
     assert 'href="/records/print?p=' in page
+    ask = p.hosp.get(url("/records/patient"), params={"p": p.handle}).text
+    assert 'class="records-screen"' in ask and 'class="print-only"' in ask
     # print needs a purpose like every view
     assert printed(p.hosp, p.handle, purpose="").status_code == 400
 
