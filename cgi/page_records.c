@@ -394,35 +394,65 @@ vnode_num(struct vnode *v, const char *name, double x)
 		vnode_set(v, name, s);
 }
 
+/* Columns of STMT_VIEWER_LAB_ALL. */
+enum { LB_DATE, LB_KEY, LB_NAME, LB_VALUE, LB_NUM, LB_UNIT, LB_RANGE, LB_FLAG,
+    LB_FAC, LB_LOW, LB_HIGH, LB_STATUS, LB_ID };
+
+/* Lab rows in the order of a flow sheet: test, facility, date, arrival. */
+static int
+lab_order(const void *a, const void *b, void *arg)
+{
+	const struct dbres	*res = arg;
+	size_t			 i = *(const size_t *)a, j = *(const size_t *)b;
+	static const int	 cols[] = { LB_NAME, LB_KEY, LB_FAC, LB_DATE };
+	int			 c;
+
+	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
+		const char *x = dbres_get(res, i, cols[k]);
+		const char *y = dbres_get(res, j, cols[k]);
+		if ((c = strcmp(x ? x : "", y ? y : "")) != 0)
+			return c;
+	}
+	long long xi = dbres_ll(res, i, LB_ID), yi = dbres_ll(res, j, LB_ID);
+	return xi < yi ? -1 : xi > yi;
+}
+
+/* Whether a result's flag marks it abnormal (N and empty are normal). */
+static int
+flag_abnormal(const char *f)
+{
+	return f != NULL && f[0] != '\0' && !str_eq(f, "N");
+}
+
 /*
- * One trend chart into node t: the latest results of test code at facility
- * fac, from the trend rows (oldest first). Nothing when none is numeric.
+ * One trend chart into node t from rows ord[lo..hi-1] of res (one test at
+ * one facility, oldest first): its latest TREND_POINTS current numeric results.
+ * Nothing is set when none is numeric.
  */
 static void
-trend_chart(struct vnode *t, const struct dbres *tr, const char *code,
-    const char *fac)
+trend_chart(struct vnode *t, const struct dbres *res, const size_t *ord,
+    size_t lo, size_t hi)
 {
 	struct svg_chart c = { 360, 170, 52, 14, 12, 30, 0, 1, 0 };
 	double		 v[TREND_POINTS], ticks[SVG_TICKS_MAX], step, low = NAN,
 			 high = NAN;
-	size_t		 idx[TREND_POINTS], n = 0, total = 0, nt;
+	size_t		 idx[TREND_POINTS], n = 0, nt, first = hi;
 	char		 pts[TREND_POINTS * 16], k[24];
 
-	for (size_t i = 0; i < tr->nrows; i++)
-		if (str_eq(dbres_get(tr, i, 0), code) &&
-		    str_eq(dbres_get(tr, i, 6), fac))
-			total++;
-	for (size_t i = 0, seen = 0; i < tr->nrows && n < TREND_POINTS; i++) {
-		if (!str_eq(dbres_get(tr, i, 0), code) ||
-		    !str_eq(dbres_get(tr, i, 6), fac))
+	/* Walk back from the newest to find where the latest points start. */
+	for (size_t i = hi, seen = 0; i > lo && seen < TREND_POINTS; i--)
+		if (dbres_get(res, ord[i - 1], LB_NUM) != NULL &&
+		    str_eq(dbres_get(res, ord[i - 1], LB_STATUS), "current"))
+			first = i - 1, seen++;
+	for (size_t i = first; i < hi && n < TREND_POINTS; i++) {
+		if (dbres_get(res, ord[i], LB_NUM) == NULL ||
+		    !str_eq(dbres_get(res, ord[i], LB_STATUS), "current"))
 			continue;
-		if (total - seen++ > TREND_POINTS)
-			continue;	/* older than the latest TREND_POINTS */
-		v[n] = strtod(dbres_get(tr, i, 2), NULL);
-		if (dbres_get(tr, i, 3) != NULL)
-			low = strtod(dbres_get(tr, i, 3), NULL);
-		if (dbres_get(tr, i, 4) != NULL)
-			high = strtod(dbres_get(tr, i, 4), NULL);
+		v[n] = strtod(dbres_get(res, ord[i], LB_NUM), NULL);
+		if (dbres_get(res, ord[i], LB_LOW) != NULL)
+			low = strtod(dbres_get(res, ord[i], LB_LOW), NULL);
+		if (dbres_get(res, ord[i], LB_HIGH) != NULL)
+			high = strtod(dbres_get(res, ord[i], LB_HIGH), NULL);
 		idx[n++] = i;
 	}
 	if (n == 0 || svg_axis(v, n, &low, &high, &c.ymin, &c.ymax, &step) == -1)
@@ -431,8 +461,8 @@ trend_chart(struct vnode *t, const struct dbres *tr, const char *code,
 	if (svg_points(&c, v, n, pts, sizeof(pts)) == -1)
 		return;
 	vnode_set(t, "points", pts);
-	vnode_set(t, "from", dbres_get(tr, idx[0], 1));
-	vnode_set(t, "to", dbres_get(tr, idx[n - 1], 1));
+	vnode_set(t, "from", dbres_get(res, ord[idx[0]], LB_DATE));
+	vnode_set(t, "to", dbres_get(res, ord[idx[n - 1]], LB_DATE));
 	vnode_num(t, "x0", c.left);
 	vnode_num(t, "xl", c.left - 4);
 	vnode_num(t, "x1", c.w - c.right);
@@ -459,94 +489,130 @@ trend_chart(struct vnode *t, const struct dbres *tr, const char *code,
 	for (size_t i = 0; i < n; i++) {
 		snprintf(k, sizeof(k), "%zu", i);
 		struct vnode *x = vnode_child(pv, k);
-		const char *f = dbres_get(tr, idx[i], 5);
 		vnode_num(x, "x", svg_x(&c, i));
 		vnode_num(x, "y", svg_y(&c, v[i]));
-		vnode_set(x, "date", dbres_get(tr, idx[i], 1));
+		vnode_set(x, "date", dbres_get(res, ord[idx[i]], LB_DATE));
 		vnode_num(x, "value", v[i]);
-		if (f != NULL && f[0] != '\0' && !str_eq(f, "N"))
-			vnode_set(x, "abn", f);
+		if (flag_abnormal(dbres_get(res, ord[idx[i]], LB_FLAG)))
+			vnode_set(x, "abn", dbres_get(res, ord[idx[i]], LB_FLAG));
 	}
 }
 
+static int
+date_desc(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)b, *(const char *const *)a);
+}
+
 /*
- * The lab section: a table of one page of dates (tests as rows, dates as
- * columns, newest first, abnormal flags marked) and a trend chart per test.
- * A test is its code at one disclosing facility, so each row names its source.
+ * The page's dates (newest first) of every result date in res into
+ * out[LAB_COLS]; returns how many, and sets *more when older ones remain.
+ * Returns (size_t)-1 when memory runs out.
+ */
+static size_t
+lab_dates(const struct dbres *res, long long page, const char **out, int *more)
+{
+	const char	**all;
+	size_t		 n = 0, u = 0, skip = (size_t)(page - 1) * LAB_COLS, k = 0;
+
+	*more = 0;
+	if (res->nrows == 0)
+		return 0;
+	if ((all = calloc(res->nrows, sizeof(*all))) == NULL)
+		return (size_t)-1;
+	for (size_t i = 0; i < res->nrows; i++)
+		if (dbres_get(res, i, LB_DATE) != NULL)
+			all[n++] = dbres_get(res, i, LB_DATE);
+	qsort(all, n, sizeof(*all), date_desc);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && strcmp(all[i], all[i - 1]) == 0)
+			continue;
+		if (u++ < skip)
+			continue;
+		if (k == LAB_COLS) {
+			*more = 1;
+			break;
+		}
+		out[k++] = all[i];
+	}
+	free(all);
+	return k;
+}
+
+/*
+ * The lab section from one query: a table of one page of dates (tests as
+ * rows, dates as columns, oldest left, abnormal flags marked) and a trend
+ * chart per test. A test is its code at one disclosing facility, so each
+ * row names its source.
  */
 static int
 sec_labs(const struct viewer *w)
 {
-	struct dbres	*dates, *res = NULL, *tr = NULL;
-	const char	*cell[LAB_COLS][2];
-	struct vnode	*t = NULL;
-	size_t		 nd, ntests = 0;
+	struct dbres	*res;
+	size_t		*ord = NULL;
+	const char	*dates[LAB_COLS], *cell[LAB_COLS][2];
+	size_t		 nd, ntests = 0, lo, hi, j;
+	int		 more, rc = -1;
 	char		 k[48];
-	int		 rc = -1;
 
-	if ((dates = db_query(STMT_VIEWER_LAB_DATES, "isiii", w->patient, w->facs,
-	    w->history, (long long)LAB_COLS + 1, (w->page - 1) * LAB_COLS)) == NULL)
+	if ((res = db_query(STMT_VIEWER_LAB_ALL, "isi", w->patient, w->facs,
+	    w->history)) == NULL)
 		return -1;
-	nd = dates->nrows > LAB_COLS ? LAB_COLS : dates->nrows;
-	if (dates->nrows > LAB_COLS)
+	/* Sorted here: sorting these wide rows in MariaDB cost ten times the query. */
+	if ((ord = calloc(res->nrows + 1, sizeof(*ord))) == NULL)
+		goto out;
+	for (size_t i = 0; i < res->nrows; i++)
+		ord[i] = i;
+	qsort_r(ord, res->nrows, sizeof(*ord), lab_order, res);
+	if ((nd = lab_dates(res, w->page, dates, &more)) == (size_t)-1)
+		goto out;
+	if (more)
 		view_set_int("Pager.next", w->page + 1);
 	view_set_int("Labs.ndates", (long long)nd);
-	if (nd == 0) {
-		rc = 0;
-		goto out;
-	}
-	/* Oldest date on the left, as clinicians read a flow sheet. */
-	for (size_t j = 0; j < nd; j++) {
+	for (j = 0; j < nd; j++) {
 		str_fmt(k, sizeof(k), "Labs.dates.%zu", j);
-		view_set(k, dbres_get(dates, nd - 1 - j, 0));
+		view_set(k, dates[nd - 1 - j]);
 	}
-	if ((res = db_query(STMT_VIEWER_LABS, "isiss", w->patient, w->facs,
-	    w->history, dbres_get(dates, nd - 1, 0), dbres_get(dates, 0, 0))) == NULL ||
-	    (tr = db_query(STMT_VIEWER_LAB_TREND, "is", w->patient, w->facs)) == NULL)
-		goto out;
-	for (size_t i = 0; i <= res->nrows; i++) {
-		int same = i > 0 && i < res->nrows &&
-		    str_eq(dbres_get(res, i, 1), dbres_get(res, i - 1, 1)) &&
-		    str_eq(dbres_get(res, i, 7), dbres_get(res, i - 1, 7));
-		if (!same && t != NULL) {
-			struct vnode *cv = vnode_child(t, "cells");
-			for (size_t j = 0; j < nd; j++) {
-				snprintf(k, sizeof(k), "%zu", j);
-				struct vnode *x = vnode_child(cv, k);
-				vnode_set(x, "v", cell[j][0] ? cell[j][0] : "");
-				if (cell[j][1] && cell[j][1][0] && !str_eq(cell[j][1], "N"))
-					vnode_set(x, "flag", cell[j][1]);
-			}
-			if (ntests <= TREND_TESTS)
-				trend_chart(vnode_child(t, "trend"), tr,
-				    dbres_get(res, i - 1, 1), dbres_get(res, i - 1, 7));
-			t = NULL;
+	for (lo = 0; nd > 0 && lo < res->nrows; lo = hi) {
+		int shown = 0;
+		for (hi = lo + 1; hi < res->nrows &&
+		    str_eq(dbres_get(res, ord[hi], LB_KEY), dbres_get(res, ord[lo], LB_KEY)) &&
+		    str_eq(dbres_get(res, ord[hi], LB_FAC), dbres_get(res, ord[lo], LB_FAC)); hi++)
+			;
+		memset(cell, 0, sizeof(cell));
+		for (size_t i = lo; i < hi; i++)
+			for (j = 0; j < nd; j++)
+				if (str_eq(dbres_get(res, ord[i], LB_DATE), dates[nd - 1 - j])) {
+					/* The latest result of the day wins the cell. */
+					cell[j][0] = dbres_get(res, ord[i], LB_VALUE);
+					cell[j][1] = dbres_get(res, ord[i], LB_FLAG);
+					shown = 1;
+				}
+		if (!shown)
+			continue;	/* no result on this page's dates */
+		str_fmt(k, sizeof(k), "Labs.tests.%zu", ntests++);
+		struct vnode *t = view_node(k);
+		vnode_set(t, "name", dbres_get(res, ord[hi - 1], LB_NAME));
+		vnode_set(t, "unit", dbres_get(res, ord[hi - 1], LB_UNIT));
+		vnode_set(t, "range", dbres_get(res, ord[hi - 1], LB_RANGE));
+		vnode_set(t, "facility", dbres_get(res, ord[lo], LB_FAC));
+		vnode_set_int(t, "n", (long long)ntests);
+		struct vnode *cv = vnode_child(t, "cells");
+		for (j = 0; j < nd; j++) {
+			snprintf(k, sizeof(k), "%zu", j);
+			struct vnode *x = vnode_child(cv, k);
+			vnode_set(x, "v", cell[j][0] ? cell[j][0] : "");
+			if (flag_abnormal(cell[j][1]))
+				vnode_set(x, "flag", cell[j][1]);
 		}
-		if (i == res->nrows)
-			break;
-		if (t == NULL) {
-			str_fmt(k, sizeof(k), "Labs.tests.%zu", ntests++);
-			t = view_node(k);
-			vnode_set(t, "name", dbres_get(res, i, 2));
-			vnode_set(t, "unit", dbres_get(res, i, 4));
-			vnode_set(t, "range", dbres_get(res, i, 5));
-			vnode_set(t, "facility", dbres_get(res, i, 7));
-			vnode_set_int(t, "n", (long long)ntests);
-			memset(cell, 0, sizeof(cell));
-		}
-		for (size_t j = 0; j < nd; j++)
-			if (str_eq(dbres_get(res, i, 0), dbres_get(dates, nd - 1 - j, 0))) {
-				/* The latest result of the day wins the cell. */
-				cell[j][0] = dbres_get(res, i, 3);
-				cell[j][1] = dbres_get(res, i, 6);
-			}
+		if (ntests <= TREND_TESTS)
+			trend_chart(vnode_child(t, "trend"), res, ord, lo, hi);
 	}
 	view_set_int("Labs.ntests", (long long)ntests);
 	rc = 0;
 out:
-	dbres_free(dates);
+	free(ord);
 	dbres_free(res);
-	dbres_free(tr);
 	return rc;
 }
 

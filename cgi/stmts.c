@@ -896,36 +896,20 @@ const char *const stmt_sql[STMT__MAX] = {
 	" JOIN record r ON r.id = k.id JOIN record_med m ON m.record_id = r.id"
 	" JOIN facility f ON f.id = r.facility_id"
 	" ORDER BY r.occurred_at DESC, r.id DESC, m.seq",
-/* The lab table's columns: one page of dates, newest first. */
-[STMT_VIEWER_LAB_DATES] =
-	"SELECT DISTINCT DATE(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
-	" r.message_ts)) d"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_lab x ON x.record_id = r.id"
-	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
-	" AND (r.status = 'current' OR ? = 1)"
-	" ORDER BY d DESC LIMIT ? OFFSET ?",
-[STMT_VIEWER_LABS] =
+/*
+ * Every lab result at once (unsorted: page_records.c orders them by test,
+ * facility and date): the flow sheet's page of dates and the trend charts
+ * are cut from it in C, so the results are joined to their records once.
+ */
+[STMT_VIEWER_LAB_ALL] =
 	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
-	" r.message_ts), '%Y-%m-%d'), COALESCE(x.code, x.name), x.name, x.value,"
-	" x.unit, x.range_text, x.flag, f.name, r.status"
+	" r.message_ts), '%Y-%m-%d') d, COALESCE(x.code, x.name) k, x.name,"
+	" x.value, x.value_num, x.unit, x.range_text, x.flag, f.name fac,"
+	" x.range_low, x.range_high, r.status, x.id"
 	" FROM patient_link l JOIN record r ON r.link_id = l.id"
 	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
-	" AND (r.status = 'current' OR ? = 1)"
-	" AND DATE(COALESCE(x.observed_at, r.occurred_at, r.care_date, r.message_ts))"
-	"  BETWEEN ? AND ?"
-	" ORDER BY x.name, x.code, 1, x.id LIMIT 5000",
-/* Every numeric result, oldest first, for the trend charts. */
-[STMT_VIEWER_LAB_TREND] =
-	"SELECT COALESCE(x.code, x.name), DATE_FORMAT(COALESCE(x.observed_at,"
-	" r.occurred_at, r.care_date, r.message_ts), '%Y-%m-%d'), x.value_num,"
-	" x.range_low, x.range_high, x.flag, f.name"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
-	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
-	" AND r.status = 'current' AND x.value_num IS NOT NULL"
-	" ORDER BY 2, x.id LIMIT 5000",
+	" AND (r.status = 'current' OR ? = 1) LIMIT 20000",
 [STMT_VIEWER_DOCS] =
 	"SELECT d.id, DATE_FORMAT(d.care_date, '%Y-%m-%d'), f.name, d.category,"
 	" d.title, d.content_type, d.size"
