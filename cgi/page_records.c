@@ -187,9 +187,13 @@ viewer_open(struct req *r, struct viewer *w, const char *action)
 	w->v = access_patient(&a, r->sess->facility_id);
 	w->until = (long long)a.f.emergency_until;
 	for (size_t i = 0; consent_allowed(w->v) && i < a.nlinked; i++) {
-		if (!consent_allowed(access_decide(&a, a.linked[i],
-		    r->sess->facility_id)))
+		enum consent_verdict fv = access_decide(&a, a.linked[i],
+		    r->sess->facility_id);
+		if (!consent_allowed(fv))
 			continue;
+		/* Records shown only under an A14 grant make it an emergency view. */
+		if (fv == CONSENT_ALLOW_EMERGENCY)
+			w->v = fv;
 		int k = snprintf(w->facs + off, sizeof(w->facs) - off, "%s%lld",
 		    off ? "," : "", a.linked[i]);
 		if (k < 0 || (size_t)k >= sizeof(w->facs) - off) {
