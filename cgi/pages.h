@@ -98,9 +98,11 @@ void	 page_revocation_new_post(struct req *);
 void	 page_revocation_receipt(struct req *);
 void	 page_access_report(struct req *);
 /* page_records.c */
-extern const struct field f_records[], f_record_open[];
+extern const struct field f_records[], f_record_open[], f_record_document[];
 void	 page_records(struct req *);
 void	 page_record_patient(struct req *);
+void	 page_record_print(struct req *);
+void	 page_record_document(struct req *);
 int	 purpose_ok(const char *);
 /* page_desk.c */
 extern const struct field f_desk_list[], f_desk_new_get[], f_desk_new[],

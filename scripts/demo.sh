@@ -1,13 +1,16 @@
 #!/bin/bash
 # demo.sh: one demo account per role at two demo facilities, each with a
-# certificate under VAR/demo and its passwords in VAR/demo/README. Runs once.
+# certificate under VAR/demo and its passwords in VAR/demo/README (made once);
+# then demo records: the NHO SS-MIX2 sample (with a few lab results added)
+# imported for DEMO01, its patient in the network with a consent. Idempotent.
 set -euo pipefail
 VAR=$1
 CTL=$2
 D=$VAR/demo
-[ -f "$D/README" ] && exit 0
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 umask 077
 mkdir -p "$D"
+if [ ! -f "$D/README" ]; then
 $CTL facility add --code DEMO01 --name "県立新庄病院（デモ）" --kind hospital --disclosing --viewing >/dev/null
 $CTL facility add --code DEMO02 --name "もがみ在宅クリニック（デモ）" --kind clinic --viewing >/dev/null
 out=$D/README.tmp
@@ -41,3 +44,49 @@ user dr.sato DEMO01 physician 佐藤 一郎
 user ns.suzuki DEMO02 nurse 鈴木 看子
 USERS
 mv "$out" "$D/README"
+fi
+
+# Demo records (issue 6). The tree is a copy, so that lab results can be added
+# without touching the fixture; an unchanged tree imports nothing on a rerun.
+T=$D/ssmix2
+lab() {	# lab DATE ORDER TP GLU GLU_FLAG HBA1C
+	local dir=$T/999/901/9999013/$1/OML-11
+	mkdir -p "$dir"
+	printf '%s\r' \
+		"MSH|^~\\&|HIS|DEMO|GW|RCV|${1}120000||OUL^R22^OUL_R22|L$2|P|2.5" \
+		"PID|0001||9999013^^^^PI||患者^太郎^^^^^L^I~カンジャ^タロウ^^^^^L^P||19480405|M" \
+		"SPM|1|||023^血清^JC10|||||||||||||${1}090000" \
+		"OBR|1|$2||E001^生化学^99O03|||${1}090000" \
+		"ORC|SC|$2||||||||" \
+		"OBX|1|NM|3A010000002327101^総蛋白^JC10||$3|g/dL|6.7-8.3||||F|||${1}090000" \
+		"OBX|2|NM|3D010000001926101^グルコース^JC10||$4|mg/dL|70-109|$5||||F|||${1}090000" \
+		"OBX|3|NM|3D046000001920402^HbA1c（NGSP）^JC10||$6|%|4.6-6.2|H||||F|||${1}090000" \
+		>"$dir/9999013_$1_OML-11_$2_${1}120000000_01_1"
+}
+if [ ! -d "$T" ]; then
+	mkdir -p "$T"
+	cp -R "$ROOT/tests/fixtures/ssmix2/nho/sampleData/." "$T/"
+	lab 20111001 000000011000901 7.4 142 H 7.9
+	lab 20111105 000000011000902 7.1 128 H 7.4
+	lab 20111210 000000011000903 6.9 112 H 7.0
+	lab 20111220 000000011000904 6.8 104 "" 6.8
+fi
+$CTL ssmix2 import --facility DEMO01 "$T" >/dev/null 2>&1 ||
+	{ echo "demo.sh: the import of $T failed" >&2; exit 1; }
+mariadb --no-defaults --socket="$VAR/run/mysqld.sock" -uroot mogami <<-SQL
+	INSERT INTO patient (network_id, name, kana, kana_key, sex, birth_date, address, created_at)
+	 SELECT '9000000134', l.name, l.kana, l.kana_key, l.sex, l.birth_date, l.address, UTC_TIMESTAMP(6)
+	 FROM patient_link l JOIN facility f ON f.id = l.facility_id
+	 WHERE f.code = 'DEMO01' AND l.local_id = '9999013' AND l.name IS NOT NULL
+	 AND NOT EXISTS (SELECT 1 FROM patient WHERE network_id = '9000000134');
+	UPDATE patient_link l JOIN facility f ON f.id = l.facility_id
+	 SET l.patient_id = (SELECT id FROM patient WHERE network_id = '9000000134'),
+	 l.linked_at = UTC_TIMESTAMP(6)
+	 WHERE f.code = 'DEMO01' AND l.local_id = '9999013' AND l.patient_id IS NULL;
+	INSERT IGNORE INTO consent (patient_id, signed_on, signer, all_disclosing, all_viewing,
+	 facility_id, registered_at, registered_by, idem, status)
+	 SELECT p.id, '2026-11-01', 'patient', 1, 1, f.id, UTC_TIMESTAMP(6), u.id,
+	 SHA2('demo consent 9999013', 256), 'checked'
+	 FROM patient p, facility f, users u
+	 WHERE p.network_id = '9000000134' AND f.code = 'DEMO01' AND u.login = 'dr.sato';
+SQL

@@ -17,9 +17,10 @@ export MOGAMID_WRAPPER="valgrind --leak-check=full --show-leak-kinds=definite,in
  --errors-for-leak-kinds=definite,indirect --track-fds=no --num-callers=30 \
  --suppressions=$ROOT/tests/valgrind.supp --log-file=$VAR/log/valgrind.%p.log"
 scripts/instance.sh up "$VAR" "$PORT" || { echo "valgrind: instance did not start"; exit 1; }
-# Import data so that the SS-MIX2 status page has rows and a quarantine list.
+# Import data so that the SS-MIX2 status page has rows and a quarantine list:
+# the demo tree (the NHO sample and lab results) that the viewer shows too.
 build/mogamictl -c "$VAR/mogami.conf" ssmix2 import --facility DEMO01 \
-	tests/fixtures/ssmix2/nho/sampleData >/dev/null 2>&1
+	"$VAR/demo/ssmix2" >/dev/null 2>&1
 B=https://localhost:$PORT
 D=$VAR/demo
 C="curl -s --cacert $VAR/pki/ca.pem --cert $D/unei.pem --key $D/unei.key -b $VAR/cj -c $VAR/cj -o /dev/null -w %{http_code}"
@@ -94,6 +95,26 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C $B/incidents) $($C "$B/incidents/view?id=$iid") $($C -d "csrf=$csrf&id=$iid&version=2&to=closed&note=" $B/incidents/step)"
 	codes+=" $($C -d "csrf=$csrf&id=$iid&version=2&to=closed&note=vg" $B/incidents/step) $($C $B/facility/reports) $($C "$B/facility/reports/view?id=$mrid")"
 	codes+=" $($C -d "csrf=$csrf&id=$mrid&version=1&note=vg" $B/facility/reports/ack) $($C $B/notifications)"
+done
+# The records viewer as a clinician: search, purpose, every section (and history,
+# a page beyond the end), the anonymized print, a document, a refused handle.
+S="curl -s --cacert $VAR/pki/ca.pem --cert $D/dr.sato.pem --key $D/dr.sato.key -b $VAR/cjs -c $VAR/cjs"
+for i in 1 2 3; do
+	rm -f "$VAR/cjs"
+	$S -o /dev/null $B/login
+	tok=$(awk '/__Host-csrf/ {print $7}' "$VAR/cjs")
+	codes+=" $($S -o /dev/null -w %{http_code} --data-urlencode login=dr.sato --data-urlencode "password=$(cat $D/dr.sato.password)" -d "csrf=$tok" $B/login)"
+	h=$($S "$B/records?q=%E3%82%AB%E3%83%B3%E3%82%B8%E3%83%A3" | sed -n 's/.*records\/patient?p=\([A-Za-z0-9]*\).*/\1/p' | head -1)
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h")"
+	for sec in timeline visits problems meds labs imaging reports documents; do
+		codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h&purpose=care&section=$sec")"
+		codes+=" $($S -o /dev/null -w %{http_code} "$B/records/print?p=$h&purpose=care&section=$sec&history=1")"
+	done
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h&purpose=care&section=labs&page=9")"
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/patient?p=$h&purpose=care&section=nosuch")"
+	doc=$($S "$B/records/patient?p=$h&purpose=care&section=documents" | sed -n 's/.*records\/document?[^"]*id=\([0-9]*\).*/\1/p' | head -1)
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/document?p=$h&purpose=care&id=${doc:-1}")"
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/document?p=AAAAAAAAAAAAAAAAAAAAAA&purpose=care&id=1")"
 done
 scripts/instance.sh down "$VAR" >/dev/null 2>&1
 sleep 1

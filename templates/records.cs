@@ -1,4 +1,5 @@
 <?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<div class="records-screen">
 <h1><?cs var:L.records.title ?></h1>
 <section class="card">
   <p class="hint"><?cs var:L.records.search_hint ?></p>
@@ -21,4 +22,6 @@
     <?cs /if ?>
   <?cs /if ?>
 </section>
+</div>
+<p class="print-only"><?cs var:L.viewer.print_use_anon ?></p>
 <?cs include:"_foot.cs" ?>
