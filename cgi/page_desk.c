@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "csv.h"
 #include "config.h"
 #include "db.h"
 #include "pages.h"
@@ -221,23 +222,6 @@ static const char *const list_cols[] = { "id", "receipt_no", "received_at",
     "kind", "name", "channel", "category", "status", "due_on", "overdue",
     "assignee", "facility", NULL };
 
-/* One CSV cell, quoted; a leading = + - @ is defused for spreadsheets. */
-static void
-csv_cell(struct buf *b, const char *s, int last)
-{
-	buf_puts(b, "\"");
-	if (s != NULL && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
-	    *s == '\t' || *s == '\r'))
-		buf_puts(b, "'");
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '"')
-			buf_puts(b, "\"\"");	/* "" escapes a quote */
-		else
-			buf_add(b, s, 1);
-	}
-	buf_puts(b, last ? "\"\r\n" : "\",");
-}
-
 /* A label from the language file: desk.<list>.<code>. */
 static const char *
 label(const char *list, const char *code)
@@ -257,7 +241,7 @@ list_csv(struct req *r, const struct dbres *res)
 	    "kind", "name", "facility", "channel", "category", "status",
 	    "due_on", "overdue", "assignee", NULL };
 	struct buf	*b = &r->body_out;
-	char		 k[48], cd[80], day[11];
+	char		 k[48], fn[40], day[11];
 
 	/* Outside a transaction the audit row commits by itself. */
 	if (audit(r, &(struct audit_entry){ .action = "complaint.export",
@@ -265,8 +249,7 @@ list_csv(struct req *r, const struct dbres *res)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	buf_reset(b);
-	buf_puts(b, "\xef\xbb\xbf");
+	csv_begin(b);
 	for (size_t c = 0; heads[c] != NULL; c++) {
 		str_fmt(k, sizeof(k), "desk.csv.%s", heads[c]);
 		csv_cell(b, lang(k), heads[c + 1] == NULL);
@@ -285,15 +268,10 @@ list_csv(struct req *r, const struct dbres *res)
 		    lang("desk.overdue") : "", 0);
 		csv_cell(b, dbres_get(res, i, 10), 1);
 	}
-	if (b->oom) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
 	jst_day(day, 0, NULL);
-	str_fmt(cd, sizeof(cd), "attachment; filename=\"complaints-%s.csv\"", day);
-	r->status = 200;
-	r->ctype = "text/csv; charset=utf-8";
-	http_header(r, "Content-Disposition", cd);
+	str_fmt(fn, sizeof(fn), "complaints-%s.csv", day);
+	if (csv_finish(r, fn) == -1)
+		http_error(r, 503, "db", NULL);
 }
 
 /* The list, filtered by status; overdue first. ?format=csv exports it. */

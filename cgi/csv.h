@@ -1,0 +1,12 @@
+/* csv.h: CSV exports that spreadsheets open as they should */
+#ifndef CSV_H
+#define CSV_H
+
+struct buf;
+struct req;
+
+void	 csv_begin(struct buf *);
+void	 csv_cell(struct buf *, const char *, int);
+int	 csv_finish(struct req *, const char *);
+
+#endif
