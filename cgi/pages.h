@@ -140,5 +140,11 @@ void	 page_misuse_ack(struct req *);
 /* page_audit.c */
 extern const struct field f_audit_export[];
 void	 page_audit_export(struct req *);
+/* page_dashboard.c */
+extern const struct field f_dashboard[], f_dashboard_chart[],
+	    f_dashboard_report[];
+void	 page_dashboard(struct req *);
+void	 page_dashboard_chart(struct req *);
+void	 page_dashboard_report(struct req *);
 
 #endif

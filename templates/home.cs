@@ -38,6 +38,7 @@
     <li><a href="/desk/complaints" id="menu-complaints-mine"><?cs var:L.desk.menu_mine ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.president ?><li><a href="/misuse/reports" id="menu-misuse-reports"><?cs var:L.misuse.reports_title ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/dashboard" id="menu-dashboard"><?cs var:L.dash.menu ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>
