@@ -151,14 +151,17 @@ tab_int(struct tab *t, long long v)
 	tab_cell(t, s);
 }
 
-/* Days with one decimal from seconds; "-" when there is nothing to measure. */
+/*
+ * Days with one decimal from seconds; a dash when there is nothing to
+ * measure (not "-", which a spreadsheet would take for a formula).
+ */
 static void
 tab_days(struct tab *t, double secs)
 {
 	char	 s[32];
 
 	if (secs < 0)
-		tab_cell(t, "-");
+		tab_cell(t, lang("dash.no_value"));
 	else {
 		str_fmt(s, sizeof(s), "%.1f", secs / 86400.0);
 		tab_cell(t, s);

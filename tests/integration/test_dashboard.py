@@ -256,7 +256,7 @@ def test_issue8_every_dashboard_figure_against_known_data(kaicho, known):
     cp = rows(page, "complaints")
     assert cp[f"{Y}-02"][1:] == ["3", "2", "1", "1", "1", "3.0", "3.0", "5.0", "5.0"]
     assert cp[f"{Y}-03"][1:] == ["1", "1", "1", "0", "0", "1.0", "1.0", "2.0", "2.0"]
-    assert cp[f"{Y}-04"][1:] == ["0", "0", "0", "0", "0", "-", "-", "-", "-"]
+    assert cp[f"{Y}-04"][1:] == ["0", "0", "0", "0", "0", "—", "—", "—", "—"]
     assert cp["total"][1:] == ["4", "3", "2", "1", "1", "2.3", "2.0", "3.5", "3.5"]
     assert re.search(rf'<tr id="complaints-{Y}-02" class="overdue">', page)
     assert (kpi(page, "complaints"), kpi(page, "complaints-open"), kpi(page, "overdue")) == (4, 1, 1)
