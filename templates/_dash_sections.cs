@@ -19,7 +19,7 @@
     <div class="kpi"><span class="label"><?cs var:L.dash.k_complaints ?></span><strong id="k-complaints"><?cs var:Dash.k.complaints ?></strong><?cs var:L.dash.count_unit ?><span class="sub"><?cs var:L.dash.k_complaints_open ?> <span id="k-complaints-open"><?cs var:Dash.k.complaints_open ?></span> / <?cs var:L.dash.k_overdue ?> <span id="k-overdue"><?cs var:Dash.k.overdue ?></span></span></div>
     <a class="kpi<?cs if:Dash.k.low > 0 ?> bad<?cs /if ?>" href="#dash-use"><span class="label"><?cs var:L.dash.k_low ?></span><strong id="k-low"><?cs var:Dash.k.low ?></strong><?cs var:L.dash.fac_unit ?><span class="sub"><?cs var:Dash.k.facilities ?> <?cs var:L.dash.k_of ?></span></a>
   </div>
-  <p class="hint"><?cs if:Dash.refreshed ?><?cs var:L.dash.refreshed ?>: <?cs var:Dash.refreshed ?>。<?cs /if ?><?cs var:L.dash.refreshed_hint ?></p>
+  <p class="hint noprint"><?cs if:Dash.refreshed ?><?cs var:L.dash.refreshed ?>: <?cs var:Dash.refreshed ?>。<?cs /if ?><?cs var:L.dash.refreshed_hint ?></p>
 </section>
 <section class="card dash-use" id="dash-use">
   <h2><?cs var:L.dash.use_title ?></h2>
@@ -31,8 +31,10 @@
 <section class="card" id="dash-views">
   <h2><?cs var:L.dash.views_title ?></h2>
   <p class="hint"><?cs var:L.dash.views_hint ?></p>
-  <?cs if:!Dash.report ?><?cs call:dchart("views", L.dash.chart.views) ?><?cs /if ?>
-  <?cs call:dtable(Tab.views_month, "views_month") ?>
+  <div class="chart-table">
+    <?cs if:!Dash.report ?><div><?cs call:dchart("views", L.dash.chart.views) ?></div><?cs /if ?>
+    <div><?cs call:dtable(Tab.views_month, "views_month") ?></div>
+  </div>
   <h3><?cs var:L.dash.views_facility ?></h3>
   <p class="hint"><?cs var:L.dash.out_hint ?></p>
   <?cs call:dchart("facilities", L.dash.chart.facilities) ?>
