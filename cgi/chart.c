@@ -230,6 +230,8 @@ chart_bars(struct buf *b, const struct chart *c)
 	if (c->n == 0)
 		return empty_chart(b, c);
 	max = chart_max(c);
+	if (c->mark > max)
+		max = c->mark;	/* the threshold stays on the chart */
 	step = chart_nice_step(max);
 	ymax = max == 0 ? 1 : (max + step - 1) / step * step;
 	h = top + rowh * (int)c->n + bottom;
@@ -258,6 +260,17 @@ chart_bars(struct buf *b, const struct chart *c)
 		buf_printf(b, " %lld</title></rect><text class=\"val\" x=\"%d\""
 		    " y=\"%d\" fill=\"%s\" " FONT ">%lld</text>", v, left + w + 6,
 		    y + 15, flag ? FLAG : INK, v);
+	}
+	if (c->mark > 0) {
+		/* a dashed line at the threshold, named under the axis */
+		int x = left + (int)(pw * c->mark / ymax);
+		buf_printf(b, "<line class=\"mark\" x1=\"%d\" y1=\"%d\" x2=\"%d\""
+		    " y2=\"%d\" stroke=\"" FLAG "\" stroke-width=\"2\""
+		    " stroke-dasharray=\"6 4\"/><text class=\"mark\" x=\"%d\""
+		    " y=\"%d\" text-anchor=\"start\" fill=\"" FLAG "\" " FONT ">",
+		    x, top, x, top + rowh * (int)c->n + 4, x + 4, h - 10);
+		chart_escape(b, c->mark_label, 0);
+		buf_puts(b, "</text>");
 	}
 	buf_printf(b, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\""
 	    " stroke=\"" INK "\"/></svg>", left, top, left, top + rowh * (int)c->n);

@@ -21,6 +21,8 @@ struct chart {
 	size_t				 nseries;	/* 1 .. CHART_SERIES_MAX */
 	const unsigned char		*flags;		/* bars only: n marks, or NULL */
 	const char			*empty;		/* said when there is no data */
+	long long			 mark;		/* bars only: a threshold line, or 0 */
+	const char			*mark_label;	/* its text */
 };
 
 int		 chart_columns(struct buf *, const struct chart *);

@@ -928,6 +928,7 @@ draw(struct buf *b, const char *name, struct period *p)
 	const char		*labels[DASH_MONTHS_MAX + CHART_BARS];
 	long long		 v1[DASH_MONTHS_MAX + CHART_BARS], v2[DASH_MONTHS_MAX];
 	unsigned char		 flags[CHART_BARS];
+	char			 mark[64];
 	struct chart_series	 s[2];
 	struct chart		 c;
 	size_t			 n;
@@ -980,6 +981,10 @@ draw(struct buf *b, const char *name, struct period *p)
 			flags[i] = v1[i] < cfg.dash_low_views;
 		c.n = n;
 		c.flags = flags;
+		c.mark = cfg.dash_low_views;
+		str_fmt(mark, sizeof(mark), "%s %d%s", lang("dash.mark"),
+		    cfg.dash_low_views, lang("dash.unit"));
+		c.mark_label = mark;
 		s[0] = (struct chart_series){ lang("dash.col.views_90"), v1 };
 		c.title = lang("dash.chart.use");
 		return chart_bars(b, &c) == 0 ? 0 : -2;

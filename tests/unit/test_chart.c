@@ -123,6 +123,17 @@ test_bars(void)
 	CHECK(strstr(b.data, "<script") == NULL);
 	CHECK(strstr(b.data, ">150件</text>") != NULL);	/* 120: steps of 50 */
 	CHECK(csp_clean(b.data));
+	/* a threshold above every bar still shows, with its name escaped */
+	static const long long small[] = { 1, 2, 3 };
+	const struct chart_series ss = { "閲覧", small };
+	buf_reset(&b);
+	CHECK(chart_bars(&b, &(struct chart){ .title = "t", .labels = labels,
+	    .n = 3, .series = &ss, .nseries = 1, .mark = 10,
+	    .mark_label = "基準 <10件" }) == 0);
+	CHECK(count(b.data, "<line class=\"mark\"") == 1);
+	CHECK(strstr(b.data, ">基準 &lt;10件</text>") != NULL);
+	CHECK(strstr(b.data, ">10</text>") != NULL);	/* the axis reaches it */
+	CHECK(csp_clean(b.data));
 	buf_free(&b);
 }
 
