@@ -17,6 +17,7 @@
 #include "config.h"
 #include "csv.h"
 #include "dashboard.h"
+#include "dashtab.h"
 #include "db.h"
 #include "pages.h"
 #include "render.h"
@@ -77,137 +78,6 @@ static const struct {
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
 
-/*
- * A table in the page data: Tab.<name>.h.<j> headings, .num.<j> set for a
- * column of numbers, .r.<i>.key (row id), .r.<i>.cls, .r.<i>.c.<j> cells.
- */
-struct tab {
-	struct vnode	*node;
-	struct vnode	*row;
-	size_t		 ncols, nrows, col;
-};
-
-static void
-tab_begin(struct tab *t, const char *name)
-{
-	char	 k[48];
-
-	memset(t, 0, sizeof(*t));
-	str_fmt(k, sizeof(k), "Tab.%s", name);
-	t->node = view_node(k);
-}
-
-/* A heading: a language key under dash.col, or the text itself when raw. */
-static void
-tab_head(struct tab *t, const char *key, int num, int raw)
-{
-	char	 k[48];
-
-	str_fmt(k, sizeof(k), "h.%zu", t->ncols);
-	if (raw)
-		vnode_set(t->node, k, key);
-	else {
-		char l[64];
-		str_fmt(l, sizeof(l), "dash.col.%s", key);
-		vnode_set(t->node, k, lang(l));
-	}
-	if (num) {
-		str_fmt(k, sizeof(k), "num.%zu", t->ncols);
-		vnode_set(t->node, k, "1");
-	}
-	t->ncols++;
-}
-
-static void
-tab_row(struct tab *t, const char *key, const char *cls)
-{
-	struct vnode	*r;
-	char		 k[32];
-
-	str_fmt(k, sizeof(k), "r.%zu", t->nrows++);
-	r = vnode_child(t->node, k);
-	vnode_set(r, "key", key);
-	if (cls != NULL)
-		vnode_set(r, "cls", cls);
-	t->row = vnode_child(r, "c");
-	t->col = 0;
-}
-
-static void
-tab_cell(struct tab *t, const char *text)
-{
-	char	 k[16];
-
-	str_fmt(k, sizeof(k), "%zu", t->col++);
-	vnode_set(t->row, k, text);
-}
-
-static void
-tab_int(struct tab *t, long long v)
-{
-	char	 s[32];
-
-	str_fmt(s, sizeof(s), "%lld", v);
-	tab_cell(t, s);
-}
-
-/*
- * Days with one decimal from seconds; a dash when there is nothing to
- * measure (not "-", which a spreadsheet would take for a formula).
- */
-static void
-tab_days(struct tab *t, double secs)
-{
-	char	 s[32];
-
-	if (secs < 0)
-		tab_cell(t, lang("dash.no_value"));
-	else {
-		str_fmt(s, sizeof(s), "%.1f", secs / 86400.0);
-		tab_cell(t, s);
-	}
-}
-
-static void
-tab_end(struct tab *t)
-{
-	vnode_set_int(t->node, "ncols", (long long)t->ncols);
-	vnode_set_int(t->node, "nrows", (long long)t->nrows);
-}
-
-/* A cell of a finished table as a number (0 when not one). */
-static long long
-cell_ll(const char *name, size_t row, size_t col)
-{
-	char		 k[80];
-	const char	*v;
-
-	if (str_fmt(k, sizeof(k), "Tab.%s.r.%zu.c.%zu", name, row, col) == -1 ||
-	    (v = view_get(k)) == NULL)
-		return 0;
-	return strtoll(v, NULL, 10);
-}
-
-static const char *
-cell(const char *name, size_t row, size_t col)
-{
-	char		 k[80];
-
-	if (str_fmt(k, sizeof(k), "Tab.%s.r.%zu.c.%zu", name, row, col) == -1)
-		return NULL;
-	return view_get(k);
-}
-
-static size_t
-tab_rows(const char *name)
-{
-	char		 k[48];
-	const char	*v;
-
-	str_fmt(k, sizeof(k), "Tab.%s.nrows", name);
-	return (v = view_get(k)) != NULL ? (size_t)strtoull(v, NULL, 10) : 0;
-}
-
 static const char *
 label(const char *list, const char *code)
 {
@@ -221,13 +91,13 @@ label(const char *list, const char *code)
 
 /* The months of the period as headings. */
 static void
-month_heads(struct tab *t, const struct period *p)
+month_heads(struct dtab *t, const struct period *p)
 {
 	char	 m[8];
 
 	for (int i = p->from; i <= p->to; i++) {
 		dash_month_key(i, m);
-		tab_head(t, m, 1, 1);
+		dtab_head(t, m, 1, 1);
 	}
 }
 
@@ -297,42 +167,42 @@ period_set(struct period *p, const char *from, const char *to,
 static int
 load_use(const struct period *p, struct dbres **use)
 {
-	struct tab	 t;
+	struct dtab	 t;
 	struct dbres	*res;
 	long long	 low = 0;
 
 	if ((res = db_query(STMT_DASH_USE, "ssssiss", p->use_from, p->use_to,
 	    p->use_from, p->use_to, p->done_id, p->use_from, p->use_to)) == NULL)
 		return -1;
-	tab_begin(&t, "use");
-	tab_head(&t, "facility", 0, 0);
-	tab_head(&t, "kind", 0, 0);
-	tab_head(&t, "region", 0, 0);
-	tab_head(&t, "users", 1, 0);
-	tab_head(&t, "views_90", 1, 0);
-	tab_head(&t, "consents_90", 1, 0);
-	tab_head(&t, "last_use", 0, 0);
-	tab_head(&t, "use_state", 0, 0);
+	dtab_begin(&t, "use");
+	dtab_head(&t, "facility", 0, 0);
+	dtab_head(&t, "kind", 0, 0);
+	dtab_head(&t, "region", 0, 0);
+	dtab_head(&t, "users", 1, 0);
+	dtab_head(&t, "views_90", 1, 0);
+	dtab_head(&t, "consents_90", 1, 0);
+	dtab_head(&t, "last_use", 0, 0);
+	dtab_head(&t, "use_state", 0, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
 		long long v = dbres_ll(res, i, 7);
 		char key[32];
 		const char *st = v == 0 ? "none" : v < cfg.dash_low_views ?
 		    "low" : "ok";
 		str_fmt(key, sizeof(key), "f%s", dbres_get(res, i, 0));
-		tab_row(&t, key, st);
-		tab_cell(&t, dbres_get(res, i, 1));
-		tab_cell(&t, label("council.fk_", dbres_get(res, i, 2)));
-		tab_cell(&t, lang(str_eq(dbres_get(res, i, 3), "0") ?
+		dtab_row(&t, key, st);
+		dtab_cell(&t, dbres_get(res, i, 1));
+		dtab_cell(&t, label("council.fk_", dbres_get(res, i, 2)));
+		dtab_cell(&t, lang(str_eq(dbres_get(res, i, 3), "0") ?
 		    "dash.out_region" : "dash.in_region"));
-		tab_cell(&t, dbres_get(res, i, 6));
-		tab_int(&t, v);
-		tab_cell(&t, dbres_get(res, i, 9));
-		tab_cell(&t, dbres_get(res, i, 8)[0] ? dbres_get(res, i, 8) :
+		dtab_cell(&t, dbres_get(res, i, 6));
+		dtab_int(&t, v);
+		dtab_cell(&t, dbres_get(res, i, 9));
+		dtab_cell(&t, dbres_get(res, i, 8)[0] ? dbres_get(res, i, 8) :
 		    lang("dash.never_in_window"));
-		tab_cell(&t, label("dash.state.", st));
+		dtab_cell(&t, label("dash.state.", st));
 		low += v < cfg.dash_low_views;
 	}
-	tab_end(&t);
+	dtab_end(&t);
 	view_set_int("Dash.k.low", low);
 	view_set_int("Dash.k.facilities", (long long)res->nrows);
 	*use = res;
@@ -378,23 +248,23 @@ static void
 vrows_table(const char *name, const char *first, const char *prefix,
     struct vrow *rows, size_t n, const struct period *p)
 {
-	struct tab	 t;
+	struct dtab	 t;
 	char		 key[48];
 
 	qsort(rows, n, sizeof(*rows), cmp_vrow);
-	tab_begin(&t, name);
-	tab_head(&t, first, 0, 0);
+	dtab_begin(&t, name);
+	dtab_head(&t, first, 0, 0);
 	month_heads(&t, p);
-	tab_head(&t, "total", 1, 0);
+	dtab_head(&t, "total", 1, 0);
 	for (size_t i = 0; i < n; i++) {
 		str_fmt(key, sizeof(key), "%s%s", prefix, rows[i].key);
-		tab_row(&t, key, rows[i].out ? "out" : NULL);
-		tab_cell(&t, rows[i].name);
+		dtab_row(&t, key, rows[i].out ? "out" : NULL);
+		dtab_cell(&t, rows[i].name);
 		for (int m = 0; m <= p->to - p->from; m++)
-			tab_int(&t, rows[i].m[m]);
-		tab_int(&t, rows[i].total);
+			dtab_int(&t, rows[i].m[m]);
+		dtab_int(&t, rows[i].total);
 	}
-	tab_end(&t);
+	dtab_end(&t);
 }
 
 /*
@@ -409,7 +279,7 @@ load_views(const struct period *p, const struct dbres *use)
 	struct vrow	*fac = NULL, *pro = NULL;
 	long long	 months[DASH_MONTHS_MAX] = { 0 }, all = 0;
 	size_t		 nfac = 0, npro = 0, maxfac;
-	struct tab	 t;
+	struct dtab	 t;
 	char		 m[8];
 	int		 rc = -1;
 
@@ -448,19 +318,19 @@ load_views(const struct period *p, const struct dbres *use)
 		months[s] += n;
 		all += n;
 	}
-	tab_begin(&t, "views_month");
-	tab_head(&t, "month", 0, 0);
-	tab_head(&t, "views", 1, 0);
+	dtab_begin(&t, "views_month");
+	dtab_head(&t, "month", 0, 0);
+	dtab_head(&t, "views", 1, 0);
 	for (int i = 0; i <= p->to - p->from; i++) {
 		dash_month_key(p->from + i, m);
-		tab_row(&t, m, NULL);
-		tab_cell(&t, m);
-		tab_int(&t, months[i]);
+		dtab_row(&t, m, NULL);
+		dtab_cell(&t, m);
+		dtab_int(&t, months[i]);
 	}
-	tab_row(&t, "total", "total");
-	tab_cell(&t, lang("dash.col.total"));
-	tab_int(&t, all);
-	tab_end(&t);
+	dtab_row(&t, "total", "total");
+	dtab_cell(&t, lang("dash.col.total"));
+	dtab_int(&t, all);
+	dtab_end(&t);
 	view_set_int("Dash.k.views", all);
 	vrows_table("views_facility", "facility", "f", fac, nfac, p);
 	vrows_table("views_profession", "profession", "p", pro, npro, p);
@@ -477,35 +347,35 @@ static void
 monthly(const char *name, const struct period *p, const struct dbres *res,
     const char *const *cols, long long *totals)
 {
-	struct tab	 t;
+	struct dtab	 t;
 	char		 m[8];
 	size_t		 nc = 0;
 
 	while (cols[nc] != NULL)
 		nc++;
-	tab_begin(&t, name);
-	tab_head(&t, "month", 0, 0);
+	dtab_begin(&t, name);
+	dtab_head(&t, "month", 0, 0);
 	for (size_t c = 0; c < nc; c++)
-		tab_head(&t, cols[c], 1, 0);
+		dtab_head(&t, cols[c], 1, 0);
 	for (int i = p->from; i <= p->to; i++) {
 		size_t r = res->nrows;
 		dash_month_key(i, m);
 		for (size_t j = 0; j < res->nrows; j++)
 			if (str_eq(dbres_get(res, j, 0), m))
 				r = j;
-		tab_row(&t, m, NULL);
-		tab_cell(&t, m);
+		dtab_row(&t, m, NULL);
+		dtab_cell(&t, m);
 		for (size_t c = 0; c < nc; c++) {
 			long long v = r < res->nrows ? dbres_ll(res, r, c + 1) : 0;
-			tab_int(&t, v);
+			dtab_int(&t, v);
 			totals[c] += v;
 		}
 	}
-	tab_row(&t, "total", "total");
-	tab_cell(&t, lang("dash.col.total"));
+	dtab_row(&t, "total", "total");
+	dtab_cell(&t, lang("dash.col.total"));
 	for (size_t c = 0; c < nc; c++)
-		tab_int(&t, totals[c]);
-	tab_end(&t);
+		dtab_int(&t, totals[c]);
+	dtab_end(&t);
 }
 
 static int
@@ -550,55 +420,55 @@ static int
 load_people(void)
 {
 	struct dbres	*res;
-	struct tab	 t;
+	struct dtab	 t;
 	long long	 tot[5] = { 0 };
 
 	if ((res = db_query(STMT_DASH_FACILITIES, "")) == NULL)
 		return -1;
-	tab_begin(&t, "facilities");
-	tab_head(&t, "kind", 0, 0);
-	tab_head(&t, "in_region", 1, 0);
-	tab_head(&t, "out_region", 1, 0);
-	tab_head(&t, "disclosing", 1, 0);
-	tab_head(&t, "viewing", 1, 0);
-	tab_head(&t, "total", 1, 0);
+	dtab_begin(&t, "facilities");
+	dtab_head(&t, "kind", 0, 0);
+	dtab_head(&t, "in_region", 1, 0);
+	dtab_head(&t, "out_region", 1, 0);
+	dtab_head(&t, "disclosing", 1, 0);
+	dtab_head(&t, "viewing", 1, 0);
+	dtab_head(&t, "total", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
-		tab_row(&t, dbres_get(res, i, 0), NULL);
-		tab_cell(&t, label("council.fk_", dbres_get(res, i, 0)));
+		dtab_row(&t, dbres_get(res, i, 0), NULL);
+		dtab_cell(&t, label("council.fk_", dbres_get(res, i, 0)));
 		for (size_t c = 0; c < 5; c++) {
-			tab_int(&t, dbres_ll(res, i, c + 1));
+			dtab_int(&t, dbres_ll(res, i, c + 1));
 			tot[c] += dbres_ll(res, i, c + 1);
 		}
 	}
-	tab_row(&t, "total", "total");
-	tab_cell(&t, lang("dash.col.total"));
+	dtab_row(&t, "total", "total");
+	dtab_cell(&t, lang("dash.col.total"));
 	for (size_t c = 0; c < 5; c++)
-		tab_int(&t, tot[c]);
-	tab_end(&t);
+		dtab_int(&t, tot[c]);
+	dtab_end(&t);
 	dbres_free(res);
 	if ((res = db_query(STMT_DASH_USERS, "")) == NULL)
 		return -1;
 	memset(tot, 0, sizeof(tot));
-	tab_begin(&t, "users");
-	tab_head(&t, "profession", 0, 0);
-	tab_head(&t, "in_region", 1, 0);
-	tab_head(&t, "out_region", 1, 0);
-	tab_head(&t, "total", 1, 0);
+	dtab_begin(&t, "users");
+	dtab_head(&t, "profession", 0, 0);
+	dtab_head(&t, "in_region", 1, 0);
+	dtab_head(&t, "out_region", 1, 0);
+	dtab_head(&t, "total", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
-		tab_row(&t, dbres_get(res, i, 0)[0] ? dbres_get(res, i, 0) :
+		dtab_row(&t, dbres_get(res, i, 0)[0] ? dbres_get(res, i, 0) :
 		    "unknown", NULL);
-		tab_cell(&t, dbres_get(res, i, 1)[0] ? dbres_get(res, i, 1) :
+		dtab_cell(&t, dbres_get(res, i, 1)[0] ? dbres_get(res, i, 1) :
 		    lang("dash.unknown"));
 		for (size_t c = 0; c < 3; c++) {
-			tab_int(&t, dbres_ll(res, i, c + 2));
+			dtab_int(&t, dbres_ll(res, i, c + 2));
 			tot[c] += dbres_ll(res, i, c + 2);
 		}
 	}
-	tab_row(&t, "total", "total");
-	tab_cell(&t, lang("dash.col.total"));
+	dtab_row(&t, "total", "total");
+	dtab_cell(&t, lang("dash.col.total"));
 	for (size_t c = 0; c < 3; c++)
-		tab_int(&t, tot[c]);
-	tab_end(&t);
+		dtab_int(&t, tot[c]);
+	dtab_end(&t);
 	dbres_free(res);
 	view_set_int("Dash.k.users", tot[2]);
 	return 0;
@@ -608,31 +478,31 @@ static int
 load_misuse(const struct period *p)
 {
 	struct dbres	*res;
-	struct tab	 t;
+	struct dtab	 t;
 	long long	 tot[5] = { 0 };
 
 	if ((res = db_query(STMT_DASH_MISUSE, "ss", p->start, p->end)) == NULL)
 		return -1;
-	tab_begin(&t, "misuse");
-	tab_head(&t, "rule", 0, 0);
-	tab_head(&t, "alerts", 1, 0);
-	tab_head(&t, "m_open", 1, 0);
-	tab_head(&t, "m_dismissed", 1, 0);
-	tab_head(&t, "m_guidance", 1, 0);
-	tab_head(&t, "m_warning", 1, 0);
+	dtab_begin(&t, "misuse");
+	dtab_head(&t, "rule", 0, 0);
+	dtab_head(&t, "alerts", 1, 0);
+	dtab_head(&t, "m_open", 1, 0);
+	dtab_head(&t, "m_dismissed", 1, 0);
+	dtab_head(&t, "m_guidance", 1, 0);
+	dtab_head(&t, "m_warning", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
-		tab_row(&t, dbres_get(res, i, 0), NULL);
-		tab_cell(&t, label("misuse.rules.", dbres_get(res, i, 0)));
+		dtab_row(&t, dbres_get(res, i, 0), NULL);
+		dtab_cell(&t, label("misuse.rules.", dbres_get(res, i, 0)));
 		for (size_t c = 0; c < 5; c++) {
-			tab_int(&t, dbres_ll(res, i, c + 1));
+			dtab_int(&t, dbres_ll(res, i, c + 1));
 			tot[c] += dbres_ll(res, i, c + 1);
 		}
 	}
-	tab_row(&t, "total", "total");
-	tab_cell(&t, lang("dash.col.total"));
+	dtab_row(&t, "total", "total");
+	dtab_cell(&t, lang("dash.col.total"));
 	for (size_t c = 0; c < 5; c++)
-		tab_int(&t, tot[c]);
-	tab_end(&t);
+		dtab_int(&t, tot[c]);
+	dtab_end(&t);
 	dbres_free(res);
 	view_set_int("Dash.k.alerts", tot[0]);
 	view_set_int("Dash.k.alerts_open", tot[1]);
@@ -641,18 +511,18 @@ load_misuse(const struct period *p)
 
 /* One row of the complaints table from the durations of its complaints. */
 static void
-complaint_row(struct tab *t, const long long c[4], long long *ans,
+complaint_row(struct dtab *t, const long long c[4], long long *ans,
     size_t nans, long long *cls, size_t ncls)
 {
-	tab_int(t, c[0]);
-	tab_int(t, (long long)nans);
-	tab_int(t, (long long)ncls);
-	tab_int(t, c[2]);
-	tab_int(t, c[3]);
-	tab_days(t, dash_mean(ans, nans));
-	tab_days(t, dash_median(ans, nans));
-	tab_days(t, dash_mean(cls, ncls));
-	tab_days(t, dash_median(cls, ncls));
+	dtab_int(t, c[0]);
+	dtab_int(t, (long long)nans);
+	dtab_int(t, (long long)ncls);
+	dtab_int(t, c[2]);
+	dtab_int(t, c[3]);
+	dtab_days(t, dash_mean(ans, nans));
+	dtab_days(t, dash_median(ans, nans));
+	dtab_days(t, dash_mean(cls, ncls));
+	dtab_days(t, dash_median(cls, ncls));
 }
 
 /*
@@ -667,7 +537,7 @@ load_complaints(const struct period *p)
 	    "c_open", "overdue", "answer_mean", "answer_median", "close_mean",
 	    "close_median", NULL };
 	struct dbres	*res;
-	struct tab	 t;
+	struct dtab	 t;
 	long long	*ans = NULL, *cls = NULL, *aall = NULL, *call = NULL;
 	long long	 c[4], tot[4] = { 0 };
 	size_t		 na, nc, naall = 0, ncall = 0;
@@ -682,10 +552,10 @@ load_complaints(const struct period *p)
 	    (aall = calloc(res->nrows + 1, sizeof(*aall))) == NULL ||
 	    (call = calloc(res->nrows + 1, sizeof(*call))) == NULL)
 		goto out;
-	tab_begin(&t, "complaints");
-	tab_head(&t, "month", 0, 0);
+	dtab_begin(&t, "complaints");
+	dtab_head(&t, "month", 0, 0);
 	for (size_t i = 0; cols[i] != NULL; i++)
-		tab_head(&t, cols[i], 1, 0);
+		dtab_head(&t, cols[i], 1, 0);
 	for (int i = p->from; i <= p->to; i++) {
 		dash_month_key(i, m);
 		memset(c, 0, sizeof(c));
@@ -704,14 +574,14 @@ load_complaints(const struct period *p)
 		tot[0] += c[0];
 		tot[2] += c[2];
 		tot[3] += c[3];
-		tab_row(&t, m, c[3] ? "overdue" : NULL);
-		tab_cell(&t, m);
+		dtab_row(&t, m, c[3] ? "overdue" : NULL);
+		dtab_cell(&t, m);
 		complaint_row(&t, c, ans, na, cls, nc);
 	}
-	tab_row(&t, "total", "total");
-	tab_cell(&t, lang("dash.col.total"));
+	dtab_row(&t, "total", "total");
+	dtab_cell(&t, lang("dash.col.total"));
 	complaint_row(&t, tot, aall, naall, call, ncall);
-	tab_end(&t);
+	dtab_end(&t);
 	view_set_int("Dash.k.complaints", tot[0]);
 	view_set_int("Dash.k.complaints_open", tot[2]);
 	view_set_int("Dash.k.overdue", tot[3]);
@@ -793,9 +663,7 @@ static void
 table_csv(struct req *r, const char *name, const struct period *p)
 {
 	struct buf	*b = &r->body_out;
-	char		 k[80], fn[80];
-	size_t		 ncols = 0, nrows = tab_rows(name);
-	const char	*v;
+	char		 fn[80];
 
 	if (audit(r, &(struct audit_entry){ .action = "dashboard.export",
 	    .object_type = "dashboard", .object_id = name,
@@ -803,17 +671,8 @@ table_csv(struct req *r, const char *name, const struct period *p)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	str_fmt(k, sizeof(k), "Tab.%s.ncols", name);
-	if ((v = view_get(k)) != NULL)
-		ncols = (size_t)strtoull(v, NULL, 10);
 	csv_begin(b);
-	for (size_t c = 0; c < ncols; c++) {
-		str_fmt(k, sizeof(k), "Tab.%s.h.%zu", name, c);
-		csv_cell(b, view_get(k), c + 1 == ncols);
-	}
-	for (size_t i = 0; i < nrows; i++)
-		for (size_t c = 0; c < ncols; c++)
-			csv_cell(b, cell(name, i, c), c + 1 == ncols);
+	dtab_csv(b, name);
 	str_fmt(fn, sizeof(fn), "dashboard-%s-%s-%s.csv", name, p->from_key,
 	    p->to_key);
 	if (csv_finish(r, fn) == -1)
@@ -905,15 +764,13 @@ static size_t
 series(const char *name, size_t col, const char **labels, long long *v,
     size_t max)
 {
-	size_t	 n = 0, rows = tab_rows(name);
+	size_t	 n = 0, rows = dtab_rows(name);
 
 	for (size_t i = 0; i < rows && n < max; i++) {
-		char k[64];
-		str_fmt(k, sizeof(k), "Tab.%s.r.%zu.key", name, i);
-		if (str_eq(view_get(k), "total"))
+		if (str_eq(dtab_key(name, i), "total"))
 			continue;
-		labels[n] = cell(name, i, 0);
-		v[n++] = cell_ll(name, i, col);
+		labels[n] = dtab_get(name, i, 0);
+		v[n++] = dtab_ll(name, i, col);
 	}
 	return n;
 }
