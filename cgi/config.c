@@ -26,6 +26,7 @@ static const struct ckey {
 	I(lockout_failures), I(lockout_secs), I(test_clock),
 	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(jobs_misuse_secs), I(emergency_hours), I(emergency_followup_days),
 	I(desk_due_days), I(jobs_ssmix2_secs), I(jobs_audit_seal_secs),
+	I(jobs_dashboard_secs), I(dash_low_views),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -55,6 +56,8 @@ defaults(void)
 	cfg.desk_due_days = 14;
 	cfg.jobs_ssmix2_secs = 300;
 	cfg.jobs_audit_seal_secs = 10;	/* a checkpoint at least every minute */
+	cfg.jobs_dashboard_secs = 300;
+	cfg.dash_low_views = 10;
 }
 
 /*

@@ -34,6 +34,8 @@ struct config {
 	int	 desk_due_days;
 	int	 jobs_ssmix2_secs;	/* SS-MIX2 import of every enabled facility */
 	int	 jobs_audit_seal_secs;	/* seal the audit chain, checkpoint its head */
+	int	 jobs_dashboard_secs;	/* count record views ahead for the dashboard */
+	int	 dash_low_views;	/* fewer views in 90 days: a facility in little use */
 };
 
 extern struct config	 cfg;

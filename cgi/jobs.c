@@ -29,6 +29,7 @@ static const struct job jobs[] = {
 	{ "misuse scan",	&cfg.jobs_misuse_secs,		{ "misuse", "scan", NULL } },
 	{ "ssmix2 import-all",	&cfg.jobs_ssmix2_secs,		{ "ssmix2", "import-all", NULL } },
 	{ "audit seal",		&cfg.jobs_audit_seal_secs,	{ "audit", "seal", "--quiet" } },
+	{ "dashboard refresh",	&cfg.jobs_dashboard_secs,	{ "dashboard", "refresh", "--quiet" } },
 };
 #define NJOBS	(sizeof(jobs) / sizeof(jobs[0]))
 

@@ -12,6 +12,7 @@
 #include "certs.h"
 #include "config.h"
 #include "council.h"
+#include "dashboard.h"
 #include "jobs.h"
 #include "maint.h"
 #include "misuse.h"
@@ -734,7 +735,8 @@ usage(void)
 	    "  audit seal [--quiet]           (chain new entries, checkpoint the head)\n"
 	    "  audit checkpoint               (a signed checkpoint of the head now)\n"
 	    "  audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)\n"
-	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n");
+	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n"
+	    "  dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)\n");
 	exit(2);
 }
 
@@ -849,6 +851,14 @@ main(int argc, char *argv[])
 		rc = cmd_audit_verify(argc, argv);
 	else if (str_eq(a, "audit") && str_eq(b, "export"))
 		rc = cmd_audit_export(argc, argv);
+	else if (str_eq(a, "dashboard") && str_eq(b, "refresh")) {
+		long long n = dash_refresh(flag(argc, argv, 2, "--rebuild"));
+		rc = n < 0;
+		if (n >= 0 && !flag(argc, argv, 2, "--quiet"))
+			printf("dashboard: audit entries counted ahead: %lld\n", n);
+		if (n < 0)
+			fprintf(stderr, "dashboard refresh: failed\n");
+	}
 	else
 		usage();
 	db_close();

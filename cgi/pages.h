@@ -168,5 +168,11 @@ void	 page_incident_new(struct req *);
 void	 page_incident_new_post(struct req *);
 void	 page_incident_view(struct req *);
 void	 page_incident_step(struct req *);
+/* page_dashboard.c */
+extern const struct field f_dashboard[], f_dashboard_chart[],
+	    f_dashboard_report[];
+void	 page_dashboard(struct req *);
+void	 page_dashboard_chart(struct req *);
+void	 page_dashboard_report(struct req *);
 
 #endif

@@ -140,6 +140,9 @@ const struct route routes[] = {
 	{ "POST", "/incidents/step",	page_incident_step,	R_REPORTS,		F_CSRF,			f_incident_step },
 	{ "GET",  "/admin/imports",	page_imports,		ROLE_OPERATOR | ROLE_STAFF, 0,			f_imports },
 	{ "GET",  "/admin/audit/export", page_audit_export,	ROLE_OPERATOR,		F_PATIENT,		f_audit_export },
+	{ "GET",  "/dashboard",		page_dashboard,		R_COUNCIL,		0,			f_dashboard },
+	{ "GET",  "/dashboard/chart",	page_dashboard_chart,	R_COUNCIL,		0,			f_dashboard_chart },
+	{ "GET",  "/dashboard/report",	page_dashboard_report,	R_COUNCIL,		0,			f_dashboard_report },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 

@@ -64,6 +64,10 @@ for i in $(seq "$ROUNDS"); do
 	rloc=$($G -o /dev/null -w '%{redirect_url}' -d "csrf=$csrf&p=$h&idem=$ridem&signed_on=2026-11-20&signer=patient" $B/revocations/new)
 	codes+=" $($C "$rloc") $($C "$B/patients/access-report?p=$h") $($C $B/links)"
 	codes+=" $($C "$B/admin/audit/export?from=2026-01-01&to=2036-12-31") $($C "$B/admin/audit/export?from=2026-02-30&to=2026-03-01")"
+	# The council dashboard: the page, a CSV, every chart, the report, a bad period.
+	codes+=" $($C $B/dashboard) $($C "$B/dashboard?from=2026-01&to=2026-12&format=csv&table=views_facility")"
+	codes+=" $($C "$B/dashboard?from=2026-13") $($C "$B/dashboard/report?month=2026-10") $($C "$B/dashboard?format=csv&table=complaints")"
+	for ch in views consents emergency facilities use; do codes+=" $($C "$B/dashboard/chart?name=$ch")"; done
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 	# Monitoring inside a facility and incident reports, as the manager incho01:
 	# the access list (filtered, CSV), a measure, a report, an incident forwarded;

@@ -42,6 +42,7 @@
     <?cs if:Session.role.user || Session.role.facility_manager || Session.role.operator ?><li><a href="/incidents" id="menu-incidents"><?cs var:L.incident.menu_list ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.president ?><li><a href="/misuse/reports" id="menu-misuse-reports"><?cs var:L.misuse.reports_title ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/dashboard" id="menu-dashboard"><?cs var:L.dash.menu ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>

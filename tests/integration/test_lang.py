@@ -44,3 +44,15 @@ def test_lang_keys_named_in_c_exist():
             if k not in have and not any(h.startswith(k + ".") for h in have):
                 missing.append(f"{f.name}: {k}")
     assert not missing, missing
+
+
+def test_stylesheet_braces_balance():
+    """A merge that cuts a rule block leaves every later rule inside an @media."""
+    css = (ROOT / "static/app.css").read_text()
+    depth = 0
+    for n, line in enumerate(css.splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"app.css:{n}: unbalanced }}"
+        if line.startswith("/*") and depth != 0:
+            raise AssertionError(f"app.css:{n}: a top-level comment inside an open block")
+    assert depth == 0
