@@ -9,7 +9,7 @@ import pytest
 from conftest import VAR, ROOT, figure, ctl, sql, logged_in, make_user
 
 FRESH = VAR.parent / (VAR.name + "-restore")
-FRESH_PORT = int(os.environ.get("MOGAMI_PORT", "8444")) + 2
+FRESH_PORT = int(os.environ.get("MOGAMI_PORT", "8444")) - 1
 
 
 def fresh(*args, check=True):
