@@ -19,7 +19,8 @@ from conftest import VAR, ROOT, figure, url, session, sql, make_user, login
 
 PROXY_PORT = int(os.environ.get("SQLMAP_PROXY_PORT", int(os.environ.get("MOGAMI_PORT", "8444")) - 1))
 PX = VAR / "sqlproxy"
-LEVEL, RISK = os.environ.get("SQLMAP_LEVEL", "2"), os.environ.get("SQLMAP_RISK", "1")
+LEVEL, RISK = os.environ.get("SQLMAP_LEVEL", "1"), os.environ.get("SQLMAP_RISK", "1")
+PARALLEL = int(os.environ.get("SQLMAP_PARALLEL", "4"))
 # demo accounts in the order a route is tried with
 DEMO = [("dr.sato", "user"), ("incho01", "facility_manager"), ("madoguchi", "desk"),
         ("unei", "operator"), ("kaicho", "president"), ("tanto", "staff")]
@@ -91,7 +92,7 @@ VALUES = {"kana": "ヤマダ タロウ", "birth_date": "1950-01-01", "sex": "M",
           "q": "ヤマダ", "name": "山田 太郎", "local_id": "L1", "category": "other",
           "from": "patient", "contact_kind": "none", "channel": "desk", "contents": "試験",
           "reason": "試験", "confirm": "1", "facility_code": "DEMO01", "signed_on": "2026-11-01",
-          "login": "sqlmap.target", "password": "Wrong-password-1"}
+          "password": "Wrong-password-1"}
 
 
 def value(name, typ, maxlen, handle):
@@ -112,11 +113,11 @@ def routes():
         yield method, path, roles.split(","), [(n, t, int(m)) for n, t, m in fs]
 
 
-def sqlmap(target, who, cookie, data=None):
+def sqlmap(target, who, cookie, data=None, k=0):
     args = ["sqlmap", "-u", target, "--cookie", cookie, "--headers", f"X-Test-User: {who}",
             "--batch", f"--level={LEVEL}", f"--risk={RISK}", "--technique=BEUST",
             "--time-sec=2", "--skip=csrf,idem,token", "--flush-session", "--disable-coloring",
-            f"--output-dir={PX}/out", "--answers=follow=N", "--timeout=20", "--retries=1"]
+            f"--output-dir={PX}/out{k}", "--answers=follow=N", "--timeout=20", "--retries=1"]
     if data is not None:
         args += ["--data", data]
     r = subprocess.run(args, capture_output=True, text=True, timeout=900)
@@ -131,9 +132,9 @@ def test_sqlmap_every_get_parameter_and_sample_posts():
     proxy_up()
     try:
         # the login target: an account of its own, since sqlmap's wrong passwords lock it
-        target = make_user(login="sqlmap.target")
-        shutil.copy(target.cert[0], PX / "certs" / "sqlmap.target.pem")
-        shutil.copy(target.cert[1], PX / "certs" / "sqlmap.target.key")
+        target = make_user(login=f"sqlmap.t{os.getpid()}")
+        shutil.copy(target.cert[0], PX / "certs" / f"{target.login}.pem")
+        shutil.copy(target.cert[1], PX / "certs" / f"{target.login}.key")
         sessions, handles = {}, {}
         for who, role in DEMO:
             s = demo_login(who)
@@ -156,7 +157,7 @@ def test_sqlmap_every_get_parameter_and_sample_posts():
                 handles[who] = "x" * 22
         posts = {"/patients/new", "/desk/complaints/new", "/emergency/start", "/login",
                  "/revocations/new", "/misuse/rules"}
-        injectable, tested, targets, log = [], 0, 0, []
+        injectable, tested, targets, log, jobs = [], 0, 0, [], []
         for method, path, roles, fields in routes():
             if not fields or path in ("/admin/certs/download",):
                 continue
@@ -169,13 +170,15 @@ def test_sqlmap_every_get_parameter_and_sample_posts():
                 s = session(target.cert)
                 s.get(url("/login"))
                 cookie = f"__Host-csrf={s.cookies.get('__Host-csrf')}"
-                csrf, who = s.cookies.get("__Host-csrf"), "sqlmap.target"
+                csrf, who = s.cookies.get("__Host-csrf"), target.login
             else:
                 s = sessions[who]
                 cookie = f"__Host-mogami={s.cookies.get('__Host-mogami')}"
                 csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"',
                                  s.get(url("/password")).text).group(1)
             params = {n: value(n, t, m, handles.get(who, "x" * 22)) for n, t, m in fields}
+            if path == "/login":
+                params["login"] = target.login
             if "csrf" in params:
                 params["csrf"] = csrf
             if "idem" in params:
@@ -183,9 +186,15 @@ def test_sqlmap_every_get_parameter_and_sample_posts():
             base = f"http://127.0.0.1:{PROXY_PORT}{path}"
             q = urllib.parse.urlencode(params)
             if method == "GET":
-                found, n, out = sqlmap(base + "?" + q, who, cookie)
+                jobs.append((method, path, who, (base + "?" + q, who, cookie, None)))
             else:
-                found, n, out = sqlmap(base, who, cookie, data=q)
+                jobs.append((method, path, who, (base, who, cookie, q)))
+        # several sqlmap processes at once: each target is independent
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(PARALLEL) as pool:
+            results = list(pool.map(lambda ij: sqlmap(*ij[1], k=ij[0]),
+                                    enumerate(j[3] for j in jobs)))
+        for (method, path, who, _), (found, n, out) in zip(jobs, results):
             targets += 1
             tested += n
             log.append(f"{method} {path} as {who}: {n} parameters tested, {len(found)} injectable")
