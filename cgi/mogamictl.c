@@ -237,8 +237,11 @@ cmd_ca_init(void)
 		printf("created %s\n", ca);
 	}
 	if (access(srv, F_OK) != 0) {
-		if (pki_server_issue(ca, key, names, 3, 825, skey, srv, err,
-		    sizeof(err)) == -1) {
+		/* nginx serves the CA's CRL at /crl.pem; the certificate says so. */
+		char crl[300];
+		if (str_fmt(crl, sizeof(crl), "%s/crl.pem", cfg.origin) == -1 ||
+		    pki_server_issue_crl(ca, key, names, 3, 825,
+		    cfg.origin[0] ? crl : NULL, skey, srv, err, sizeof(err)) == -1) {
 			fprintf(stderr, "ca init: %s\n", err);
 			return 1;
 		}

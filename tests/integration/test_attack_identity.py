@@ -192,3 +192,15 @@ def test_certificate_matrix_fails_closed(people, self_signed_cert, other_ca_cert
     figure("certificate matrix attempts", tried)
     figure("certificate matrix accepted", accepted)
     assert accepted == 0
+
+
+def test_server_certificate_names_the_crl_nginx_serves():
+    """testssl.sh rates a server certificate with neither CRL nor OCSP URI "NOT ok": the
+    certificate names https://host:port/crl.pem, and nginx serves the CA's CRL there."""
+    from conftest import VAR, sh
+    text = sh("openssl", "x509", "-in", str(VAR / "pki" / "server.pem"), "-noout", "-text").stdout
+    assert "CRL Distribution Points" in text and url("/crl.pem") in text
+    r = session(None).get(url("/crl.pem"))
+    assert r.status_code == 200
+    assert r.content == (VAR / "pki" / "crl.pem").read_bytes()
+    assert "BEGIN X509 CRL" in r.text
