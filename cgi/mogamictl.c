@@ -27,6 +27,7 @@
 #include "audit.h"
 #include "auditfhir.h"
 #include "auditseal.h"
+#include "backup.h"
 #include "util.h"
 
 static int
@@ -237,8 +238,11 @@ cmd_ca_init(void)
 		printf("created %s\n", ca);
 	}
 	if (access(srv, F_OK) != 0) {
-		if (pki_server_issue(ca, key, names, 3, 825, skey, srv, err,
-		    sizeof(err)) == -1) {
+		/* nginx serves the CA's CRL at /crl.pem; the certificate says so. */
+		char crl[300];
+		if (str_fmt(crl, sizeof(crl), "%s/crl.pem", cfg.origin) == -1 ||
+		    pki_server_issue_crl(ca, key, names, 3, 825,
+		    cfg.origin[0] ? crl : NULL, skey, srv, err, sizeof(err)) == -1) {
 			fprintf(stderr, "ca init: %s\n", err);
 			return 1;
 		}
@@ -464,10 +468,16 @@ cmd_cert_revoke(int argc, char *argv[])
 	return 0;
 }
 
-/* Prints the route table, one route a line, for the authorization tests. */
+/*
+ * Prints the route table, one route a line, for the authorization tests;
+ * with fields, a fifth column lists the accepted parameters as
+ * name:type:maxlen (for the injection and XSS runs), "-" when none.
+ */
 static int
-cmd_routes(void)
+cmd_routes(int fields)
 {
+	static const char *const tn[] = { "text", "lines", "int", "token",
+	    "date", "datetime", "hex" };
 	static const char *const rn[] = { "president", "operator", "staff",
 	    "facility_manager", "user", "desk" };
 
@@ -480,9 +490,20 @@ cmd_routes(void)
 			for (size_t j = 0, n = 0; j < 6; j++)
 				if (rt->roles & (1u << j))
 					printf("%s%s", n++ ? "," : "", rn[j]);
-		printf(" %s%s%s\n", rt->flags & F_CSRF ? "csrf" : "-",
+		printf(" %s%s%s", rt->flags & F_CSRF ? "csrf" : "-",
 		    rt->flags & F_PATIENT ? ",patient" : "",
 		    rt->flags & F_NOLOCK ? ",nolock" : "");
+		if (fields) {
+			const struct field *f = rt->fields;
+			printf(" ");
+			if (f == NULL || f->name == NULL)
+				printf("-");
+			for (size_t n = 0; f != NULL && f->name != NULL; f++, n++)
+				printf("%s%s:%s:%zu", n ? "," : "", f->name,
+				    (size_t)f->type < sizeof(tn) / sizeof(tn[0]) ?
+				    tn[f->type] : "?", f->maxlen);
+		}
+		printf("\n");
 	}
 	return 0;
 }
@@ -725,7 +746,9 @@ usage(void)
 	    "  maintenance on [TITLE] | off   (A15: unplanned maintenance at once)\n"
 	    "  misuse scan                    (run the misuse rules over the audit log)\n"
 	    "  user address ID ADDRESS        (for the same-surname-and-address rule)\n"
-	    "  routes\n"
+	    "  routes [--fields]\n"
+	    "  backup DIR                     (consistent dump, audit checkpoints, key)\n"
+	    "  restore DIR                    (into a fresh instance)\n"
 	    "  scheduler                      (runs the periodic jobs until SIGTERM)\n"
 	    "  cert issue --login ID --out DIR [--days N]\n"
 	    "  cert revoke SERIAL --reason R\n"
@@ -758,7 +781,25 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	if (argc == 1 && strcmp(argv[0], "routes") == 0)
-		return cmd_routes();
+		return cmd_routes(0);
+	if (argc == 2 && strcmp(argv[0], "routes") == 0 &&
+	    strcmp(argv[1], "--fields") == 0)
+		return cmd_routes(1);
+	if (argc == 2 && (strcmp(argv[0], "backup") == 0 ||
+	    strcmp(argv[0], "restore") == 0)) {
+		int backup = strcmp(argv[0], "backup") == 0;
+		if (config_load(conf, err, sizeof(err)) == -1) {
+			fprintf(stderr, "mogamictl: %s\n", err);
+			return 1;
+		}
+		if ((backup ? backup_make : backup_restore)(argv[1], err,
+		    sizeof(err)) == -1) {
+			fprintf(stderr, "%s: %s\n", argv[0], err);
+			return 1;
+		}
+		printf("%s %s\n", backup ? "backed up to" : "restored from", argv[1]);
+		return 0;
+	}
 	if (argc == 1 && strcmp(argv[0], "scheduler") == 0) {
 		if (config_load(conf, err, sizeof(err)) == -1) {
 			fprintf(stderr, "mogamictl: %s\n", err);

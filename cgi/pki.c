@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -677,6 +678,19 @@ add_leaf_exts(X509 *x, X509 *ca, const char *eku)
 	return 0;
 }
 
+/* Adds a CRL distribution point: where a client finds the CA's CRL. */
+static int
+add_crl_dp(X509 *x, X509 *ca, const char *uri)
+{
+	X509V3_CTX	 ctx;
+	char		 v[256];
+
+	if (snprintf(v, sizeof(v), "URI:%s", uri) >= (int)sizeof(v))
+		return -1;
+	X509V3_set_ctx(&ctx, ca, x, NULL, NULL, 0);
+	return add_ext(x, &ctx, NID_crl_distribution_points, v);
+}
+
 /* Checks that a leaf valid until start + days days does not outlive the CA. */
 static int
 within_ca(const X509 *ca, time_t start, int days, char *err, size_t errlen)
@@ -1046,6 +1060,29 @@ pki_server_issue(const char *ca_cert_path, const char *ca_key_path,
     const char *const *names, size_t nnames, int days, const char *key_path,
     const char *cert_path, char *err, size_t errlen)
 {
+	return pki_server_issue_crl(ca_cert_path, ca_key_path, names, nnames,
+	    days, NULL, key_path, cert_path, err, errlen);
+}
+
+/* 0 when uri is an http(s) URL of characters safe in an X509V3 config value. */
+static int
+crl_uri_ok(const char *uri)
+{
+	if (strncmp(uri, "https://", 8) != 0 && strncmp(uri, "http://", 7) != 0)
+		return -1;
+	if (strlen(uri) > 200)
+		return -1;
+	for (const char *p = uri; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && strchr(":/.-_~%", *p) == NULL)
+			return -1;
+	return 0;
+}
+
+int
+pki_server_issue_crl(const char *ca_cert_path, const char *ca_key_path,
+    const char *const *names, size_t nnames, int days, const char *crl_uri,
+    const char *key_path, const char *cert_path, char *err, size_t errlen)
+{
 	X509		*ca = NULL, *x = NULL;
 	EVP_PKEY	*cakey = NULL, *key = NULL;
 	X509_NAME	*nm = NULL;
@@ -1065,6 +1102,10 @@ pki_server_issue(const char *ca_cert_path, const char *ca_key_path,
 			    names[i] != NULL ? names[i] : "(null)");
 			return -1;
 		}
+	if (crl_uri != NULL && crl_uri_ok(crl_uri) == -1) {
+		seterr(err, errlen, "bad CRL URI");
+		return -1;
+	}
 	if (days < 1 || days > LEAF_MAX_DAYS) {
 		seterr(err, errlen, "days out of range");
 		return -1;
@@ -1079,7 +1120,9 @@ pki_server_issue(const char *ca_cert_path, const char *ca_key_path,
 	if ((key = keygen()) == NULL ||
 	    (x = cert_new(nm, key, ca, now, days)) == NULL ||
 	    add_leaf_exts(x, ca, "serverAuth") == -1 ||
-	    add_san(x, names, nnames) == -1 || cert_sign(x, cakey) == -1) {
+	    add_san(x, names, nnames) == -1 ||
+	    (crl_uri != NULL && add_crl_dp(x, ca, crl_uri) == -1) ||
+	    cert_sign(x, cakey) == -1) {
 		seterr(err, errlen, "cannot build server certificate");
 		goto out;
 	}

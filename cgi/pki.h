@@ -142,6 +142,11 @@ int	pki_server_issue(const char *ca_cert_path, const char *ca_key_path,
 	    const char *const *names, size_t nnames, int days,
 	    const char *key_path, const char *cert_path, char *err,
 	    size_t errlen);
+/* The same with a CRL distribution point (an http or https URL), or none when NULL. */
+int	pki_server_issue_crl(const char *ca_cert_path, const char *ca_key_path,
+	    const char *const *names, size_t nnames, int days,
+	    const char *crl_uri, const char *key_path, const char *cert_path,
+	    char *err, size_t errlen);
 
 /*
  * A client certificate request.  cn is the user's login, o the facility

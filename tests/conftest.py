@@ -182,3 +182,10 @@ def wait_for(pred, timeout=15.0, step=0.1):
             pass
         time.sleep(step)
     return False
+
+
+def figure(name, value):
+    """Records one security figure for tests/SECURITY-RESULTS.md (make attack) and prints it."""
+    print(f"figure: {name} = {value}")
+    with open(VAR / "figures", "a") as f:
+        f.write(f"{name}\t{value}\n")

@@ -1,0 +1,213 @@
+"""test_sqlmap.py: sqlmap against every parameter of every GET route and a sample of POST
+forms, each with a logged-in session of a role that may use the route (issue 10).
+
+sqlmap's own client-certificate option (--auth-type PKI) cannot connect from Debian's
+Python 3.11, so sqlmap talks plain HTTP to a throwaway nginx on 127.0.0.1 that passes each
+request on to the real server over TLS with the client certificate named by an
+X-Test-User header (stripped before it leaves): the real nginx still verifies the
+certificate and the workers see exactly what a browser would cause. Figure: injectable
+parameters (0)."""
+import os
+import re
+import shutil
+import subprocess
+import urllib.parse
+
+import pytest
+
+from conftest import VAR, ROOT, figure, url, session, sql, make_user, login
+
+PROXY_PORT = int(os.environ.get("SQLMAP_PROXY_PORT", int(os.environ.get("MOGAMI_PORT", "8444")) - 1))
+PX = VAR / "sqlproxy"
+LEVEL, RISK = os.environ.get("SQLMAP_LEVEL", "1"), os.environ.get("SQLMAP_RISK", "1")
+PARALLEL = int(os.environ.get("SQLMAP_PARALLEL", "4"))
+# demo accounts in the order a route is tried with
+DEMO = [("dr.sato", "user"), ("incho01", "facility_manager"), ("madoguchi", "desk"),
+        ("unei", "operator"), ("kaicho", "president"), ("tanto", "staff")]
+
+
+def proxy_up():
+    if not shutil.which("sqlmap"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "sqlmap"], capture_output=True)
+    if not shutil.which("sqlmap"):
+        pytest.skip("sqlmap is not installed and could not be")
+    for d in ("certs", "tmp"):
+        (PX / d).mkdir(parents=True, exist_ok=True)
+    for f in (VAR / "demo").glob("*.pem"):
+        shutil.copy(f, PX / "certs" / f.name)
+    for f in (VAR / "demo").glob("*.key"):
+        shutil.copy(f, PX / "certs" / f.name)
+    port = int(url("").rsplit(":", 1)[1])
+    (PX / "nginx.conf").write_text(f"""
+user root;
+worker_processes 1;
+pid {PX}/nginx.pid;
+error_log {PX}/error.log warn;
+daemon on;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    client_body_temp_path {PX}/tmp/body;
+    proxy_temp_path {PX}/tmp/proxy;
+    fastcgi_temp_path {PX}/tmp/fcgi;
+    scgi_temp_path {PX}/tmp/scgi;
+    uwsgi_temp_path {PX}/tmp/uwsgi;
+    map $http_x_test_user $who {{ default dr.sato; ~^[a-z0-9.]+$ $http_x_test_user; }}
+    server {{
+        listen 127.0.0.1:{PROXY_PORT};
+        location / {{
+            proxy_pass https://127.0.0.1:{port};
+            proxy_ssl_certificate {PX}/certs/$who.pem;
+            proxy_ssl_certificate_key {PX}/certs/$who.key;
+            proxy_ssl_server_name on;
+            proxy_ssl_name localhost;
+            proxy_ssl_session_reuse off;
+            proxy_set_header Host localhost:{port};
+            proxy_set_header X-Test-User "";
+            proxy_http_version 1.1;
+        }}
+    }}
+}}
+""")
+    subprocess.run(["nginx", "-c", str(PX / "nginx.conf"), "-p", str(PX)], check=True)
+
+
+def proxy_down():
+    subprocess.run(["nginx", "-s", "stop", "-c", str(PX / "nginx.conf"), "-p", str(PX)],
+                   capture_output=True)
+
+
+def demo_login(who):
+    from conftest import User
+    d = VAR / "demo"
+    u = User(who, (d / f"{who}.password").read_text().strip(),
+             (str(d / f"{who}.pem"), str(d / f"{who}.key")), None, None, None)
+    s, r = login(u)
+    assert r.status_code == 303, (who, r.status_code)
+    return s
+
+
+VALUES = {"kana": "ヤマダ タロウ", "birth_date": "1950-01-01", "sex": "M", "purpose": "care",
+          "view": "expiring", "kind": "facility_join", "format": "html", "status": "received",
+          "q": "ヤマダ", "name": "山田 太郎", "local_id": "L1", "category": "other",
+          "from": "patient", "contact_kind": "none", "channel": "desk", "contents": "試験",
+          "reason": "試験", "confirm": "1", "facility_code": "DEMO01", "signed_on": "2026-11-01",
+          "password": "Wrong-password-1"}
+
+
+def value(name, typ, maxlen, handle):
+    if name == "p":
+        return handle
+    if name in VALUES:
+        return VALUES[name]
+    return {"int": "1", "date": "2026-01-01", "datetime": "2026-01-01T10:00",
+            "hex": "0" * min(64, maxlen), "token": "x"}.get(typ, "abc")
+
+
+def routes():
+    out = subprocess.run([str(ROOT / "build" / "mogamictl"), "routes", "--fields"], check=True,
+                         capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        method, path, roles, flags, fields = line.split()
+        fs = [] if fields == "-" else [tuple(f.split(":")) for f in fields.split(",")]
+        yield method, path, roles.split(","), [(n, t, int(m)) for n, t, m in fs]
+
+
+def sqlmap(target, who, cookie, data=None, k=0):
+    args = ["sqlmap", "-u", target, "--cookie", cookie, "--headers", f"X-Test-User: {who}",
+            "--batch", f"--level={LEVEL}", f"--risk={RISK}", "--technique=BEUST",
+            "--time-sec=2", "--skip=csrf,idem,token", "--flush-session", "--disable-coloring",
+            f"--output-dir={PX}/out{k}", "--answers=follow=N", "--timeout=20", "--retries=1"]
+    if data is not None:
+        args += ["--data", data]
+    r = subprocess.run(args, capture_output=True, text=True, timeout=900)
+    out = r.stdout + r.stderr
+    found = re.findall(r"^Parameter: (\S+) \((\w+)\)", out, re.M)
+    tested = len(re.findall(r"parameter '([^']+)' does not seem to be injectable", out)) + \
+        len(found)
+    return found, tested, out
+
+
+def test_sqlmap_every_get_parameter_and_sample_posts():
+    proxy_up()
+    try:
+        # the login target: an account of its own, since sqlmap's wrong passwords lock it
+        target = make_user(login=f"sqlmap.t{os.getpid()}")
+        shutil.copy(target.cert[0], PX / "certs" / f"{target.login}.pem")
+        shutil.copy(target.cert[1], PX / "certs" / f"{target.login}.key")
+        sessions, handles = {}, {}
+        for who, role in DEMO:
+            s = demo_login(who)
+            sessions[who] = s
+            ident = {"name": "注入 試験", "kana": "チュウニュウ シケン", "sex": "M",
+                     "birth_date": "1960-02-02"}
+            if role in ("user", "facility_manager", "operator"):
+                r = s.post(url("/patients/new"), data=dict(ident, confirm_new="1",
+                           csrf=re.search(r'name="csrf" value="([0-9a-f]{64})"',
+                                          s.get(url("/patients")).text).group(1)),
+                           allow_redirects=False)
+                m = re.search(r"p=([A-Za-z0-9]{22})", r.headers.get("location", ""))
+                handles[who] = m.group(1) if m else "x" * 22
+            elif role == "desk":
+                r = s.get(url("/patients"), params={k: ident[k] for k in
+                                                    ("kana", "birth_date", "sex")})
+                m = re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text)
+                handles[who] = m.group(1) if m else "x" * 22
+            else:
+                handles[who] = "x" * 22
+        posts = {"/patients/new", "/desk/complaints/new", "/emergency/start", "/login",
+                 "/revocations/new", "/misuse/rules"}
+        injectable, tested, targets, log, jobs = [], 0, 0, [], []
+        for method, path, roles, fields in routes():
+            if not fields or path in ("/admin/certs/download",):
+                continue
+            if method == "POST" and path not in posts:
+                continue
+            who = next((w for w, role in DEMO if role in roles or roles == ["cert"]), None)
+            if who is None:
+                continue
+            if path == "/login":
+                s = session(target.cert)
+                s.get(url("/login"))
+                cookie = f"__Host-csrf={s.cookies.get('__Host-csrf')}"
+                csrf, who = s.cookies.get("__Host-csrf"), target.login
+            else:
+                s = sessions[who]
+                cookie = f"__Host-mogami={s.cookies.get('__Host-mogami')}"
+                csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"',
+                                 s.get(url("/password")).text).group(1)
+            params = {n: value(n, t, m, handles.get(who, "x" * 22)) for n, t, m in fields}
+            if path == "/login":
+                params["login"] = target.login
+            if "csrf" in params:
+                params["csrf"] = csrf
+            if "idem" in params:
+                params["idem"] = os.urandom(32).hex()
+            base = f"http://127.0.0.1:{PROXY_PORT}{path}"
+            q = urllib.parse.urlencode(params)
+            if method == "GET":
+                jobs.append((method, path, who, (base + "?" + q, who, cookie, None)))
+            else:
+                jobs.append((method, path, who, (base, who, cookie, q)))
+        # several sqlmap processes at once: each target is independent
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(PARALLEL) as pool:
+            results = list(pool.map(lambda ij: sqlmap(*ij[1], k=ij[0]),
+                                    enumerate(j[3] for j in jobs)))
+        for (method, path, who, _), (found, n, out) in zip(jobs, results):
+            targets += 1
+            tested += n
+            log.append(f"{method} {path} as {who}: {n} parameters tested, {len(found)} injectable")
+            if found:
+                injectable += [(method, path, p) for p in found]
+                print(out[-3000:])
+        (VAR / "sqlmap.log").write_text("\n".join(log) + "\n")
+        print("\n".join(log))
+        print(f"sqlmap: {targets} targets, {tested} parameters tested, "
+              f"{len(injectable)} injectable {injectable}")
+        figure("sqlmap targets", targets)
+        figure("sqlmap parameters tested", tested)
+        figure("sqlmap injectable parameters", len(injectable))
+        assert not injectable and targets > 20
+    finally:
+        proxy_down()
