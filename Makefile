@@ -6,6 +6,7 @@ CC      = cc
 VAR     = var
 PORT    = 8443
 TEST_PORT = 8444
+CLUSTER_PORT = 8570
 SHELL   = /bin/bash
 B       = build
 
@@ -55,11 +56,17 @@ run: build
 
 stop:
 	@scripts/instance.sh down $(VAR) 2>/dev/null; \
-	 scripts/instance.sh down $(VAR)/test 2>/dev/null; true
+	 scripts/instance.sh down $(VAR)/test 2>/dev/null; \
+	 scripts/cluster.sh down $(VAR)/cluster 2>/dev/null; true
 
 # A separate instance under var/test on its own port; never touches `make run`'s.
 test: build
 	@scripts/test.sh $(VAR)/test $(TEST_PORT)
+
+# Three Galera nodes, two worker pools and nginx over both (var/cluster, CLUSTER_PORT):
+# the integration suite, then a node and a pool killed under write load. Not in `make test`.
+test-cluster: build
+	@scripts/test-cluster.sh $(VAR)/cluster $(CLUSTER_PORT)
 
 unit: all
 	@scripts/unit.sh build
@@ -86,4 +93,4 @@ clean-build:
 clean: stop clean-build
 	rm -rf $(VAR)
 
-.PHONY: all deps build run stop test unit san valgrind fuzz clean clean-build
+.PHONY: all deps build run stop test test-cluster unit san valgrind fuzz clean clean-build

@@ -127,8 +127,9 @@ node_start() {
 	if [ -n "$bootstrap" ]; then
 		extra="--wsrep-new-cluster"
 	elif [ -f "$d/db/grastate.dat" ]; then
-		mariadbd --defaults-file="$d/my.cnf" --wsrep-recover >>"$d/recover.log" 2>&1
-		pos=$(sed -n 's/.*WSREP: Recovered position: *//p' "$d/mariadb.log" | tail -1)
+		# --wsrep-recover logs to stderr, not to log-error.
+		mariadbd --defaults-file="$d/my.cnf" --wsrep-recover >"$d/recover.log" 2>&1
+		pos=$(sed -n 's/.*WSREP: Recovered position: *//p' "$d/recover.log" | tail -1)
 		[ -n "$pos" ] && extra="--wsrep-start-position=$pos"
 	fi
 	setsid mariadbd --defaults-file="$d/my.cnf" $extra </dev/null >>"$d/mariadb.log" 2>&1 &
