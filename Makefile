@@ -87,10 +87,51 @@ FUZZ_SECS = 30
 fuzz:
 	@scripts/fuzz.sh $(FUZZ_SECS)
 
+# A production install (README, "Deploying across hosts"). DESTDIR for packaging
+# and for tests/install/check.sh; the configuration is installed as a sample only.
+PREFIX     = /usr/local
+SYSCONFDIR = /etc
+SBINDIR    = $(PREFIX)/sbin
+SHAREDIR   = $(PREFIX)/share/mogami
+UNITDIR    = $(PREFIX)/lib/systemd/system
+SUBST      = sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@SHAREDIR@|$(SHAREDIR)|g' \
+             -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g'
+D          = $(DESTDIR)
+
+install: all
+	install -d $(D)$(SBINDIR) $(D)$(SHAREDIR)/migrations $(D)$(SHAREDIR)/nginx \
+	  $(D)$(UNITDIR) $(D)$(PREFIX)/lib/sysusers.d $(D)$(PREFIX)/lib/tmpfiles.d \
+	  $(D)$(SYSCONFDIR)/mogami/tls $(D)$(SYSCONFDIR)/nginx/sites-available
+	install -m 0755 $(B)/mogamid $(B)/mogamictl $(D)$(SBINDIR)/
+	cp -R templates static $(D)$(SHAREDIR)/
+	install -m 0644 db/migrations/*.sql $(D)$(SHAREDIR)/migrations/
+	install -m 0644 nginx/fastcgi.conf nginx/headers.conf $(D)$(SHAREDIR)/nginx/
+	install -m 0644 README $(D)$(SHAREDIR)/README
+	$(SUBST) dist/mogamid.service.in >$(D)$(UNITDIR)/mogamid.service
+	$(SUBST) dist/mogami-scheduler.service.in >$(D)$(UNITDIR)/mogami-scheduler.service
+	install -m 0644 dist/sysusers.conf $(D)$(PREFIX)/lib/sysusers.d/mogami.conf
+	install -m 0644 dist/tmpfiles.conf $(D)$(PREFIX)/lib/tmpfiles.d/mogami.conf
+	$(SUBST) dist/mogami.conf.in >$(D)$(SYSCONFDIR)/mogami/mogami.conf.sample
+	$(SUBST) dist/nginx-mogami.conf.in >$(D)$(SYSCONFDIR)/nginx/sites-available/mogami
+	@echo "installed; next steps: README, \"Deploying across hosts\""
+
+# Leaves the configuration (mogami.conf, tls/) and the data (/var/lib/mogami).
+uninstall:
+	rm -f $(D)$(SBINDIR)/mogamid $(D)$(SBINDIR)/mogamictl
+	rm -rf $(D)$(SHAREDIR)
+	rm -f $(D)$(UNITDIR)/mogamid.service $(D)$(UNITDIR)/mogami-scheduler.service
+	rm -f $(D)$(PREFIX)/lib/sysusers.d/mogami.conf $(D)$(PREFIX)/lib/tmpfiles.d/mogami.conf
+	rm -f $(D)$(SYSCONFDIR)/mogami/mogami.conf.sample
+	rm -f $(D)$(SYSCONFDIR)/nginx/sites-available/mogami
+
+# make install into a throwaway DESTDIR, then check the tree, the units and the site file.
+test-install: all
+	@tests/install/check.sh
+
 clean-build:
 	rm -rf build build-san build-fuzz
 
 clean: stop clean-build
 	rm -rf $(VAR)
 
-.PHONY: all deps build run stop test test-cluster unit san valgrind fuzz clean clean-build
+.PHONY: all deps build run stop test test-cluster install uninstall test-install unit san valgrind fuzz clean clean-build

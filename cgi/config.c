@@ -21,7 +21,7 @@ static const struct ckey {
 #define I(n) { #n, C_INT, offsetof(struct config, n), 0 }
 	S(net_name), S(var_dir), S(db_socket), S(db_name), S(db_user),
 	S(db_password), S(fcgi_socket), S(templates), S(lang), S(nginx_pid),
-	S(origin), S(db_host),
+	S(origin), S(db_host), S(fcgi_group),
 	I(workers), I(idle_lock_secs), I(session_max_secs),
 	I(lockout_failures), I(lockout_secs), I(test_clock),
 	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(jobs_misuse_secs), I(emergency_hours), I(emergency_followup_days),

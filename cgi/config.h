@@ -15,6 +15,7 @@ struct config {
 	char	 db_user[64];
 	char	 db_password[128];
 	char	 fcgi_socket[512];
+	char	 fcgi_group[64];	/* nginx's group: the socket becomes 0660 */
 	char	 templates[512];
 	char	 lang[512];
 	char	 nginx_pid[512];
