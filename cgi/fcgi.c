@@ -15,12 +15,6 @@
 #include "util.h"
 
 /*
- * Creates the listening socket at path (a stale one is removed first) with
- * mode 0600: only nginx's workers, running as the same user, may connect,
- * since whoever reaches the socket can claim any certificate.
- * Returns the descriptor or -1.
- */
-/*
  * Only nginx may connect: the socket is 0600 (nginx runs as the same
  * user), or 0660 in group fcgi_group (a production install: mogamid as
  * its own user, nginx's workers in that group). 0 or -1.
@@ -43,6 +37,12 @@ socket_access(const char *path)
 	return 0;
 }
 
+/*
+ * Creates the listening socket at path (a stale one is removed first) with
+ * mode 0600: only nginx's workers, running as the same user, may connect,
+ * since whoever reaches the socket can claim any certificate.
+ * Returns the descriptor or -1.
+ */
 int
 fcgi_listen(const char *path, int backlog)
 {

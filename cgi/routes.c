@@ -18,12 +18,12 @@
 #include "render.h"
 #include "util.h"
 
+#define HANDLER_TRIES	4	/* a handler run again after a conflict (Galera) */
+
 /*
  * Every route, one row each: method, path, handler, roles allowed, flags,
  * accepted parameters. A path not here is 404; a role not named is denied.
  */
-#define HANDLER_TRIES	4	/* a handler run again after a conflict (Galera) */
-
 #define R_COUNCIL	(ROLE_PRESIDENT | ROLE_OPERATOR | ROLE_STAFF)
 #define R_APPS		(R_COUNCIL | ROLE_FACILITY_MANAGER)
 #define R_DECIDE	(ROLE_PRESIDENT | ROLE_OPERATOR)
