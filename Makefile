@@ -65,8 +65,9 @@ test: build
 
 # Three Galera nodes, two worker pools and nginx over both (var/cluster, CLUSTER_PORT):
 # the integration suite, then a node and a pool killed under write load. Not in `make test`.
+# `make test-cluster QUICK=1` skips the integration suite (about a minute).
 test-cluster: build
-	@scripts/test-cluster.sh $(VAR)/cluster $(CLUSTER_PORT)
+	@QUICK=$(QUICK) scripts/test-cluster.sh $(VAR)/cluster $(CLUSTER_PORT)
 
 unit: all
 	@scripts/unit.sh build
