@@ -6,6 +6,7 @@ CC      = cc
 VAR     = var
 PORT    = 8443
 TEST_PORT = 8444
+CLUSTER_PORT = 8570
 SHELL   = /bin/bash
 B       = build
 
@@ -55,11 +56,18 @@ run: build
 
 stop:
 	@scripts/instance.sh down $(VAR) 2>/dev/null; \
-	 scripts/instance.sh down $(VAR)/test 2>/dev/null; true
+	 scripts/instance.sh down $(VAR)/test 2>/dev/null; \
+	 scripts/cluster.sh down $(VAR)/cluster 2>/dev/null; true
 
 # A separate instance under var/test on its own port; never touches `make run`'s.
 test: build
 	@scripts/test.sh $(VAR)/test $(TEST_PORT)
+
+# Three Galera nodes, two worker pools and nginx over both (var/cluster, CLUSTER_PORT):
+# the integration suite, then a node and a pool killed under write load. Not in `make test`.
+# `make test-cluster QUICK=1` skips the integration suite (about a minute).
+test-cluster: build
+	@QUICK=$(QUICK) scripts/test-cluster.sh $(VAR)/cluster $(CLUSTER_PORT)
 
 unit: all
 	@scripts/unit.sh build
@@ -85,6 +93,46 @@ fuzz:
 ATTACK_PORT = $$(($(TEST_PORT) + 4))
 attack: build
 	@FUZZ_SECS=$(FUZZ_SECS) scripts/attack.sh $(VAR)/attack $(ATTACK_PORT)
+# A production install (README, "Deploying across hosts"). DESTDIR for packaging
+# and for tests/install/check.sh; the configuration is installed as a sample only.
+PREFIX     = /usr/local
+SYSCONFDIR = /etc
+SBINDIR    = $(PREFIX)/sbin
+SHAREDIR   = $(PREFIX)/share/mogami
+UNITDIR    = $(PREFIX)/lib/systemd/system
+SUBST      = sed -e 's|@SBINDIR@|$(SBINDIR)|g' -e 's|@SHAREDIR@|$(SHAREDIR)|g' \
+             -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g'
+D          = $(DESTDIR)
+
+install: all
+	install -d $(D)$(SBINDIR) $(D)$(SHAREDIR)/migrations $(D)$(SHAREDIR)/nginx \
+	  $(D)$(UNITDIR) $(D)$(PREFIX)/lib/sysusers.d $(D)$(PREFIX)/lib/tmpfiles.d \
+	  $(D)$(SYSCONFDIR)/mogami/tls $(D)$(SYSCONFDIR)/nginx/sites-available
+	install -m 0755 $(B)/mogamid $(B)/mogamictl $(D)$(SBINDIR)/
+	cp -R templates static $(D)$(SHAREDIR)/
+	install -m 0644 db/migrations/*.sql $(D)$(SHAREDIR)/migrations/
+	install -m 0644 nginx/fastcgi.conf nginx/headers.conf $(D)$(SHAREDIR)/nginx/
+	install -m 0644 README $(D)$(SHAREDIR)/README
+	$(SUBST) dist/mogamid.service.in >$(D)$(UNITDIR)/mogamid.service
+	$(SUBST) dist/mogami-scheduler.service.in >$(D)$(UNITDIR)/mogami-scheduler.service
+	install -m 0644 dist/sysusers.conf $(D)$(PREFIX)/lib/sysusers.d/mogami.conf
+	install -m 0644 dist/tmpfiles.conf $(D)$(PREFIX)/lib/tmpfiles.d/mogami.conf
+	$(SUBST) dist/mogami.conf.in >$(D)$(SYSCONFDIR)/mogami/mogami.conf.sample
+	$(SUBST) dist/nginx-mogami.conf.in >$(D)$(SYSCONFDIR)/nginx/sites-available/mogami
+	@echo "installed; next steps: README, \"Deploying across hosts\""
+
+# Leaves the configuration (mogami.conf, tls/) and the data (/var/lib/mogami).
+uninstall:
+	rm -f $(D)$(SBINDIR)/mogamid $(D)$(SBINDIR)/mogamictl
+	rm -rf $(D)$(SHAREDIR)
+	rm -f $(D)$(UNITDIR)/mogamid.service $(D)$(UNITDIR)/mogami-scheduler.service
+	rm -f $(D)$(PREFIX)/lib/sysusers.d/mogami.conf $(D)$(PREFIX)/lib/tmpfiles.d/mogami.conf
+	rm -f $(D)$(SYSCONFDIR)/mogami/mogami.conf.sample
+	rm -f $(D)$(SYSCONFDIR)/nginx/sites-available/mogami
+
+# make install into a throwaway DESTDIR, then check the tree, the units and the site file.
+test-install: all
+	@tests/install/check.sh
 
 clean-build:
 	rm -rf build build-san build-fuzz
@@ -92,4 +140,4 @@ clean-build:
 clean: stop clean-build
 	rm -rf $(VAR)
 
-.PHONY: all deps build run stop test unit san valgrind fuzz attack clean clean-build
+.PHONY: all deps build run stop test test-cluster install uninstall test-install unit san valgrind fuzz attack clean clean-build

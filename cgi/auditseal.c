@@ -1,4 +1,5 @@
 /* auditseal.c: sealing, checkpointing and verifying the audit chain (the admin tool only) */
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -41,7 +42,7 @@
  */
 
 #define SEAL_BATCH	500	/* rows per sealing transaction */
-#define SEAL_TRIES	5	/* a batch is retried after a conflict (Galera: 1213) */
+#define SEAL_TRIES	30	/* a batch is retried after a conflict (Galera: 1213) */
 #define VERIFY_PAGE	2000	/* rows read at a time while verifying */
 #define CKPT_EVERY	50	/* seconds: a checkpoint at least every minute */
 
@@ -160,7 +161,14 @@ auditseal_run(long long *n, char *err, size_t errlen)
 				    "(database error %d)", tries, db_last_error());
 				return -1;
 			}
-			usleep(20000 * tries);
+			/*
+			 * Another sealer won (on another Galera node the head
+			 * lock does not hold, so the loser learns only at
+			 * commit): back off a random while, so that two
+			 * sealers do not collide again in step.
+			 */
+			usleep((useconds_t)(10000 * (tries < 10 ? tries : 10) +
+			    arc4random_uniform(20000)));
 			continue;
 		}
 		tries = 0;
@@ -249,10 +257,26 @@ auditseal_checkpoint(int force, char *err, size_t errlen)
 		str_fmt(err, errlen, "%s: %s", path, strerror(errno));
 		goto out;
 	}
+	/*
+	 * The head lock below is node-local under Galera: two sealers on two
+	 * nodes could read heads 120 and 140 and append them as 140, 120.
+	 * The file lock orders the appends, and a head behind the last line
+	 * (a node that had not applied it yet) is not written.
+	 */
+	if (flock(fd, LOCK_EX) == -1) {
+		str_fmt(err, errlen, "%s: lock: %s", path, strerror(errno));
+		goto out;
+	}
 	if (db_begin() != DB_OK ||
 	    (head = db_query(STMT_AUDIT_HEAD_LOCK, "")) == NULL ||
 	    head->nrows != 1) {
 		str_copy(err, "cannot read the chain head", errlen);
+		goto out;
+	}
+	if (last_line(fd, line) == 0 &&
+	    auditchain_ckpt_parse(key, line, &last) == 0 &&
+	    last.seq > dbres_ll(head, 0, 0)) {
+		rc = 0;
 		goto out;
 	}
 	if (!force && last_line(fd, line) == 0 &&

@@ -21,12 +21,13 @@ static const struct ckey {
 #define I(n) { #n, C_INT, offsetof(struct config, n), 0 }
 	S(net_name), S(var_dir), S(db_socket), S(db_name), S(db_user),
 	S(db_password), S(fcgi_socket), S(templates), S(lang), S(nginx_pid),
-	S(origin),
+	S(origin), S(db_host), S(fcgi_group),
 	I(workers), I(idle_lock_secs), I(session_max_secs),
 	I(lockout_failures), I(lockout_secs), I(test_clock),
 	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(jobs_misuse_secs), I(emergency_hours), I(emergency_followup_days),
 	I(desk_due_days), I(jobs_ssmix2_secs), I(jobs_audit_seal_secs),
 	I(jobs_dashboard_secs), I(dash_low_views),
+	I(db_port), I(db_causal_reads),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S

@@ -8,10 +8,14 @@ struct config {
 	char	 net_name[128];		/* A2: display name */
 	char	 var_dir[512];		/* the instance's var/ */
 	char	 db_socket[512];
+	char	 db_host[256];		/* TCP instead of the socket (another host) */
+	int	 db_port;		/* with db_host; 0: 3306 */
+	int	 db_causal_reads;	/* Galera: reads wait for other nodes' commits */
 	char	 db_name[64];
 	char	 db_user[64];
 	char	 db_password[128];
 	char	 fcgi_socket[512];
+	char	 fcgi_group[64];	/* nginx's group: the socket becomes 0660 */
 	char	 templates[512];
 	char	 lang[512];
 	char	 nginx_pid[512];

@@ -21,8 +21,11 @@ static MYSQL		*conn;
 static MYSQL_STMT	*stmts[STMT__MAX];
 static int		 broken;	/* reconnect at the next request */
 static int		 in_txn;
+static int		 doomed;	/* a conflict ended this transaction */
 static int		 req_stmts;	/* statements run in this request */
 static int		 last_err;
+static int		 h_conflict;	/* since db_handler_begin: a conflict */
+static int		 h_committed;	/* ... and something was committed */
 
 static int
 classify(unsigned int e)
@@ -39,6 +42,15 @@ classify(unsigned int e)
 		return DB_GONE;
 	case ER_LOCK_DEADLOCK:
 	case ER_LOCK_WAIT_TIMEOUT:
+		/*
+		 * The server rolled the transaction back (Galera: on any
+		 * statement, even a SELECT); what follows would run outside
+		 * it, and a COMMIT would "succeed" with nothing committed. A
+		 * lock wait timeout ends only the statement, but committing
+		 * the rest of a half-done change is no better.
+		 */
+		doomed = in_txn;
+		h_conflict = 1;
 		return DB_CONFLICT;
 	case ER_DUP_ENTRY:
 		return DB_DUP;
@@ -65,6 +77,7 @@ db_close(void)
 		mysql_close(conn);
 	conn = NULL;
 	in_txn = 0;
+	doomed = 0;
 }
 
 /*
@@ -74,8 +87,9 @@ db_close(void)
 int
 db_connect(char *err, size_t errlen)
 {
-	unsigned int	 connect_to = 3, io_to = 30;
+	unsigned int	 connect_to = 3, io_to = 30, port;
 	my_bool		 off = 0;
+	const char	*host = NULL, *sock = cfg.db_socket;
 
 	db_close();
 	if ((conn = mysql_init(NULL)) == NULL) {
@@ -88,8 +102,17 @@ db_connect(char *err, size_t errlen)
 	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
-	if (mysql_real_connect(conn, NULL, cfg.db_user, cfg.db_password,
-	    cfg.db_name, 0, cfg.db_socket, 0) == NULL) {
+	/* Galera: a read sees every commit the cluster had when it began. */
+	if (cfg.db_causal_reads)
+		mysql_options(conn, MYSQL_INIT_COMMAND,
+		    "SET SESSION wsrep_sync_wait = 1");
+	port = cfg.db_port > 0 ? (unsigned int)cfg.db_port : 0;
+	if (cfg.db_host[0] != '\0') {
+		host = cfg.db_host;
+		sock = NULL;
+	}
+	if (mysql_real_connect(conn, host, cfg.db_user, cfg.db_password,
+	    cfg.db_name, port, sock, 0) == NULL) {
 		str_fmt(err, errlen, "connect: %s", mysql_error(conn));
 		mysql_close(conn);
 		conn = NULL;
@@ -214,6 +237,8 @@ execute(enum stmt s, struct args *a, MYSQL_STMT **out)
 	char		 err[256];
 	int		 rc = DB_GONE, attempt, resumable;
 
+	if (in_txn && doomed)
+		return DB_CONFLICT;	/* the transaction is gone: never go on */
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (attempt == 1 && db_connect(err, sizeof(err)) == -1)
 			return DB_GONE;
@@ -380,6 +405,8 @@ db_exec(enum stmt s, const char *types, ...)
 		return DB_ERR;
 	if ((rc = execute(s, &a, &st)) != DB_OK)
 		return rc;
+	if (!in_txn)
+		h_committed = 1;	/* autocommit: it stays, whatever follows */
 	return (int)mysql_stmt_affected_rows(st);
 }
 
@@ -419,19 +446,50 @@ db_begin(void)
 
 	if (db_broken())
 		return DB_GONE;
+	doomed = 0;
 	if ((rc = simple("START TRANSACTION")) == DB_OK)
 		in_txn = 1;
 	return rc;
 }
 
+/*
+ * Commits; DB_CONFLICT (after a rollback) when a conflict ended the
+ * transaction earlier, even if the caller went on: the caller retries or
+ * fails, and never reports a write that was not made.
+ */
 int
 db_commit(void)
 {
 	int	 rc;
 
+	if (in_txn && doomed) {
+		db_rollback();
+		return DB_CONFLICT;
+	}
 	rc = simple("COMMIT");
 	in_txn = 0;
+	if (rc == DB_OK)
+		h_committed = 1;
 	return rc;
+}
+
+/* Marks the start of a handler's work, for db_handler_retryable. */
+void
+db_handler_begin(void)
+{
+	h_conflict = 0;
+	h_committed = 0;
+}
+
+/*
+ * 1 when the handler met a conflict (deadlock; Galera: another node's
+ * commit won) and committed nothing since db_handler_begin, so running
+ * it again from the start cannot write anything twice.
+ */
+int
+db_handler_retryable(void)
+{
+	return h_conflict && !h_committed;
 }
 
 void
@@ -440,6 +498,7 @@ db_rollback(void)
 	if (conn != NULL && in_txn)
 		simple("ROLLBACK");
 	in_txn = 0;
+	doomed = 0;
 }
 
 const char *

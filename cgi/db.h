@@ -34,6 +34,9 @@ int		 db_exec(enum stmt, const char *, ...);
 unsigned long long db_last_id(void);
 int		 db_last_error(void);
 
+void		 db_handler_begin(void);
+int		 db_handler_retryable(void);
+
 int		 db_begin(void);
 int		 db_commit(void);
 void		 db_rollback(void);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <grp.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -12,6 +13,29 @@
 #include "fcgi.h"
 #include "render.h"
 #include "util.h"
+
+/*
+ * Only nginx may connect: the socket is 0600 (nginx runs as the same
+ * user), or 0660 in group fcgi_group (a production install: mogamid as
+ * its own user, nginx's workers in that group). 0 or -1.
+ */
+static int
+socket_access(const char *path)
+{
+	struct group	*gr;
+
+	if (cfg.fcgi_group[0] == '\0')
+		return chmod(path, 0600);
+	if ((gr = getgrnam(cfg.fcgi_group)) == NULL) {
+		syslog(LOG_ERR, "%s: no group %s", __func__, cfg.fcgi_group);
+		return -1;
+	}
+	if (chown(path, (uid_t)-1, gr->gr_gid) == -1 || chmod(path, 0660) == -1) {
+		syslog(LOG_ERR, "%s: %s: %m", __func__, path);
+		return -1;
+	}
+	return 0;
+}
 
 /*
  * Creates the listening socket at path (a stale one is removed first) with
@@ -31,8 +55,11 @@ fcgi_listen(const char *path, int backlog)
 	old = umask(0177);
 	fd = FCGX_OpenSocket(path, backlog);
 	umask(old);
-	if (fd >= 0)
-		chmod(path, 0600);
+	/* host:port (FastCGI over TCP, a private network): no file to guard */
+	if (fd >= 0 && path[0] == '/' && socket_access(path) == -1) {
+		close(fd);
+		return -1;
+	}
 	return fd;
 }
 

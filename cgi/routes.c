@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 
 #include <stdlib.h>
 
@@ -16,6 +17,8 @@
 #include "pages.h"
 #include "render.h"
 #include "util.h"
+
+#define HANDLER_TRIES	4	/* a handler run again after a conflict (Galera) */
 
 /*
  * Every route, one row each: method, path, handler, roles allowed, flags,
@@ -330,6 +333,38 @@ need_login(struct req *r)
 }
 
 /*
+ * Runs the route's handler. A handler that gave up (5xx) on a conflict
+ * having committed nothing runs again from the start, at most
+ * HANDLER_TRIES times: under Galera two nodes' writes to one row (a
+ * receipt counter) conflict only at commit, where one node would have
+ * waited for the lock. The response is built only after it returns, so
+ * the failed attempt's page is simply dropped.
+ */
+static void
+run_handler(struct req *r, const struct route *rt)
+{
+	size_t	 hlen = r->headers.len;
+
+	for (int tries = 1;; tries++) {
+		db_handler_begin();
+		rt->handler(r);
+		if (r->status < 500 || tries >= HANDLER_TRIES ||
+		    !db_handler_retryable())
+			return;
+		syslog(LOG_INFO, "%s: %s %s: conflict, attempt %d", __func__,
+		    r->method, rt->path, tries + 1);
+		db_rollback();
+		r->status = 0;
+		r->ctype = NULL;
+		r->headers.len = hlen;
+		if (r->headers.data != NULL)
+			r->headers.data[hlen] = '\0';
+		buf_reset(&r->body_out);
+		usleep((useconds_t)(5000 * tries + arc4random_uniform(10000)));
+	}
+}
+
+/*
  * Handles one request: certificate, route, method, parameters, database,
  * certificate status, session, role, CSRF, then the handler. Whatever fails
  * answers with a Japanese error page and runs no handler.
@@ -419,7 +454,7 @@ app_handle(struct req *r)
 	}
 	if (rt->flags & F_PATIENT)
 		view_set("Page.patient", "1");
-	rt->handler(r);
+	run_handler(r, rt);
 	if (db_broken() && r->status < 500) {
 		/* The connection was lost mid-request: nothing was committed. */
 		http_error(r, 503, "db", NULL);

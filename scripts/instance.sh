@@ -27,6 +27,8 @@ stop_pid() {	# pidfile: TERM, wait up to 20 s, then KILL
 }
 
 db_up() {
+	# A cluster (scripts/cluster.sh) started its nodes already: only wait.
+	[ -n "${MOGAMI_CLUSTER:-}" ] && { db_ping; return; }
 	if [ ! -d "$VAR/db/mysql" ]; then
 		mariadb-install-db --no-defaults --datadir="$VAR/db" --user="$(id -un)" \
 			--auth-root-authentication-method=socket --skip-test-db \
@@ -53,6 +55,10 @@ db_up() {
 	if ! alive "$VAR/run/mysqld.pid"; then
 		setsid mariadbd --defaults-file="$VAR/my.cnf" >>"$VAR/log/mariadb.log" 2>&1 </dev/null &
 	fi
+	db_ping
+}
+
+db_ping() {
 	for i in $(seq 300); do
 		mariadb-admin --no-defaults --socket="$VAR/run/mysqld.sock" -uroot ping >/dev/null 2>&1 && return 0
 		sleep 0.1
@@ -85,6 +91,9 @@ config() {
 	[ -n "${MOGAMI_TEST:-}" ] && echo "test_clock = 1" >>"$CONF"
 	# The test instance imports SS-MIX2 trees every few seconds, not minutes.
 	[ -n "${MOGAMI_TEST:-}" ] && echo "jobs_ssmix2_secs = 3" >>"$CONF"
+	# Galera applies other nodes' commits asynchronously: reads wait for them,
+	# so a page after a POST through the other pool shows what it wrote.
+	[ -n "${MOGAMI_CLUSTER:-}" ] && echo "db_causal_reads = 1" >>"$CONF"
 	umask 022
 }
 
@@ -119,13 +128,16 @@ sched_up() {
 }
 
 nginx_up() {
-	local owner user_line=""
+	local owner user_line="" upstream
 	# nginx's workers must read static/ and reach the 0600 FastCGI socket, so
 	# they run as whoever owns the checkout (only possible when started as root).
 	owner=$(stat -c %U "$ROOT")
 	[ "$(id -u)" = 0 ] && user_line="user $owner;"
+	# The worker pools nginx balances over: this instance's one, or a cluster's.
+	upstream=${MOGAMI_UPSTREAM:-server unix:$VAR/run/fcgi.sock;}
 	sed -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$PORT|g" \
-		-e "s|@USER_LINE@|$user_line|" "$ROOT/nginx/nginx.conf.in" >"$VAR/nginx/nginx.conf"
+		-e "s|@USER_LINE@|$user_line|" -e "s|@UPSTREAM@|$upstream|" \
+		"$ROOT/nginx/nginx.conf.in" >"$VAR/nginx/nginx.conf"
 	nginx -t -q -c "$VAR/nginx/nginx.conf" -p "$VAR/nginx" 2>>"$VAR/log/nginx-error.log" || {
 		echo "instance: bad nginx config; see $VAR/log/nginx-error.log" >&2; return 1; }
 	if alive "$VAR/run/nginx.pid"; then

@@ -15,6 +15,13 @@ ROOT = pathlib.Path(os.environ.get("MOGAMI_ROOT", ".")).resolve()
 BASE = f"https://localhost:{PORT}"
 CA = str(VAR / "pki" / "ca.pem")
 TESTPKI = VAR / "testpki"
+# make test-cluster: VAR is the cluster's instance; run/mysqld.sock is Galera node 1.
+CLUSTER = bool(os.environ.get("MOGAMI_CLUSTER"))
+
+
+def single_node(reason):
+    """Marks a test that cannot apply to the cluster (it says why)."""
+    return pytest.mark.skipif(CLUSTER, reason=f"cluster: {reason}")
 
 
 def sh(*args, **kw):
@@ -52,11 +59,13 @@ def ctl(*args, input=None, check=True):
                           check=check)
 
 
-def sql(query):
+def sql(query, sock=None):
     """Runs SQL as the database's root (tests only); returns rows as lists of strings."""
-    out = subprocess.run(["mariadb", "--no-defaults", f"--socket={VAR}/run/mysqld.sock", "-uroot",
-                          "-N", "-B", "mogami", "-e", query],
-                         check=True, capture_output=True, text=True).stdout
+    args = ["mariadb", "--no-defaults", f"--socket={sock or VAR / 'run' / 'mysqld.sock'}", "-uroot",
+            "-N", "-B", "mogami", "-e", query]
+    if CLUSTER:     # see what the other nodes committed (a write through pool b)
+        args.insert(4, "--init-command=SET SESSION wsrep_sync_wait = 7")
+    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
     return [line.split("\t") for line in out.splitlines()]
 
 

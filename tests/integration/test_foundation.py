@@ -5,7 +5,7 @@ import subprocess
 
 import requests
 
-from conftest import (VAR, ROOT, url, session, instance, worker_pids, wait_for, sh)
+from conftest import (VAR, ROOT, url, session, instance, worker_pids, wait_for, sh, single_node)
 
 SECURITY_HEADERS = {
     "content-security-policy": "frame-ancestors 'none'",
@@ -162,6 +162,7 @@ def test_worker_killed_is_replaced(demo_cert):
         assert s.get(url("/login")).status_code == 200
 
 
+@single_node("restarts the one MariaDB; tests/cluster kills and rejoins a Galera node instead")
 def test_mariadb_restart_while_workers_run(demo_cert):
     s = session(demo_cert)
     assert s.get(url("/login")).status_code == 200
@@ -173,6 +174,7 @@ def test_mariadb_restart_while_workers_run(demo_cert):
         assert 'id="cert-serial">' in r.text  # the certificate was checked in MariaDB
 
 
+@single_node("stops the one MariaDB; in a cluster the other nodes answer")
 def test_mariadb_down_gives_japanese_503_then_recovers(demo_cert):
     s = session(demo_cert)
     instance("db-stop")
@@ -186,6 +188,7 @@ def test_mariadb_down_gives_japanese_503_then_recovers(demo_cert):
     assert wait_for(lambda: s.get(url("/login")).status_code == 200)
 
 
+@single_node("stops the one worker pool; in a cluster nginx passes to the other pool")
 def test_workers_down_gives_japanese_503_not_502(demo_cert):
     pidfile = VAR / "run" / "mogamid.pid"
     master = int(pidfile.read_text())

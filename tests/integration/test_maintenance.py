@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from conftest import ctl, clock_set, instance, logged_in, make_user, page_csrf, session, sql, url, wait_for
+from conftest import (ctl, clock_set, instance, logged_in, make_user, page_csrf, session, sql, url,
+                      wait_for, single_node)
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +110,7 @@ def test_A15_unplanned_switch_at_once(people):
     assert acts == ["maintenance.off", "maintenance.on"]
 
 
+@single_node("stops the one MariaDB; tests/cluster kills a Galera node under load instead")
 def test_A15_mariadb_stopped_and_started_while_requests_run(people):
     s = session(people["user"].cert)
     seen, stop = [], threading.Event()
