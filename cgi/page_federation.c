@@ -259,6 +259,11 @@ page_federation_edit(struct req *r)
 		form_stale(r);
 		return;
 	}
+	if (str_eq(cur, "ended")) {	/* a record of the past: no longer edited */
+		view_set("Error.why", lang("fed.why_ended"));
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
 	if (!status_ok(cur, to))
 		form_err("fed", "status", "transition"), bad++;
 	if (form_empty(param(r, "partner")))

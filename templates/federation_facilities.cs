@@ -15,7 +15,7 @@
         <?cs if:Can.edit ?><form method="post" action="/facilities/region" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:f.id ?>"><input type="hidden" name="version" value="<?cs var:f.version ?>">
           <input type="hidden" name="in_region" value="<?cs if:f.in_region == "0" ?>1<?cs else ?>0<?cs /if ?>">
-          <button type="submit" class="secondary" id="region-<?cs var:f.code ?>"><?cs if:f.in_region == "0" ?><?cs var:L.fed.mark_in ?><?cs else ?><?cs var:L.fed.mark_out ?><?cs /if ?></button></form><?cs /if ?></td>
+          <button type="submit" class="button secondary" id="region-<?cs var:f.code ?>"><?cs if:f.in_region == "0" ?><?cs var:L.fed.mark_in ?><?cs else ?><?cs var:L.fed.mark_out ?><?cs /if ?></button></form><?cs /if ?></td>
     </tr><?cs /each ?>
     </tbody>
   </table>

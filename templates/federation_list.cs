@@ -29,7 +29,7 @@
       <input type="date" id="signed_on" name="signed_on" value="<?cs var:Form.signed_on ?>"><span class="hint"><?cs var:L.fed.signed_hint ?></span></div>
     <div class="row"><label for="note"><?cs var:L.fed.note ?></label>
       <textarea id="note" name="note" rows="3" maxlength="2000"><?cs var:Form.note ?></textarea></div>
-    <p class="actions"><button type="submit" id="agreement-submit"><?cs var:L.fed.create ?></button></p>
+    <p class="actions"><button type="submit" class="primary" id="agreement-submit"><?cs var:L.fed.create ?></button></p>
   </form>
 </section>
 <?cs /if ?>

@@ -26,7 +26,7 @@
       <td><?cs if:p.removed ?><?cs var:L.fed.removed ?> <?cs var:p.removed ?> <?cs var:p.removed_by ?>
         <?cs elif:Can.edit ?><form method="post" action="/federation/point/remove" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:a.id ?>"><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="point" value="<?cs var:p.id ?>">
-          <button type="submit" class="secondary" id="point-remove-<?cs var:p.id ?>"><?cs var:L.fed.remove ?></button></form><?cs /if ?></td>
+          <button type="submit" class="button secondary" id="point-remove-<?cs var:p.id ?>"><?cs var:L.fed.remove ?></button></form><?cs /if ?></td>
     </tr><?cs /each ?>
     </tbody>
   </table>
@@ -37,7 +37,7 @@
     <div class="row"><label for="topic"><?cs var:L.fed.topic ?></label><input type="text" id="topic" name="topic" maxlength="200" value="<?cs var:Form.topic ?>"<?cs if:Form.err_topic ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs call:ferr("topic") ?></div>
     <div class="row"><label for="ours"><?cs var:L.fed.ours ?></label><textarea id="ours" name="ours" rows="2" maxlength="1000"<?cs if:Form.err_ours ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs var:Form.ours ?></textarea><?cs call:ferr("ours") ?></div>
     <div class="row"><label for="theirs"><?cs var:L.fed.theirs ?></label><textarea id="theirs" name="theirs" rows="2" maxlength="1000"<?cs if:Form.err_theirs ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs var:Form.theirs ?></textarea><?cs call:ferr("theirs") ?></div>
-    <p class="actions"><button type="submit" id="point-add"><?cs var:L.fed.add_point ?></button></p>
+    <p class="actions"><button type="submit" class="primary" id="point-add"><?cs var:L.fed.add_point ?></button></p>
   </form>
   <?cs /if ?>
 </section>
@@ -54,7 +54,7 @@
       <?cs each:s = L.fed.status_name ?><option value="<?cs name:s ?>"<?cs if:cur == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?>
       </select><?cs call:ferr("status") ?></div>
     <div class="row"><label for="enote"><?cs var:L.fed.note ?></label><textarea id="enote" name="note" rows="3" maxlength="2000"><?cs if:Form.kept ?><?cs var:Form.note ?><?cs else ?><?cs var:a.note ?><?cs /if ?></textarea></div>
-    <p class="actions"><button type="submit" id="agreement-save"><?cs var:L.fed.save ?></button></p>
+    <p class="actions"><button type="submit" class="primary" id="agreement-save"><?cs var:L.fed.save ?></button></p>
   </form>
 </section>
 <?cs /if ?>

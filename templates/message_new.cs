@@ -25,7 +25,7 @@
     <input type="hidden" name="p" value="<?cs var:Form.p ?>">
     <?cs if:Form.patient_name ?><span id="patient-ref"><?cs var:Form.patient_name ?></span><?cs else ?><span id="patient-ref" class="warn-text"><?cs var:L.message.patient_hidden ?></span><?cs /if ?>
     <span class="hint"><?cs var:L.message.patient_hint ?></span><?cs call:ferr("p") ?></div><?cs /if ?>
-  <p class="actions"><button type="submit" id="message-submit"><?cs var:L.message.send ?></button> <a class="button secondary" href="/messages"><?cs var:L.message.cancel ?></a></p>
+  <p class="actions"><button type="submit" class="primary" id="message-submit"><?cs var:L.message.send ?></button> <a class="button secondary" href="/messages"><?cs var:L.message.cancel ?></a></p>
 </form>
 </section>
 <?cs include:"_foot.cs" ?>

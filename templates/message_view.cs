@@ -21,7 +21,7 @@
   <form method="post" action="/messages/report" class="form" id="report-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:m.id ?>">
     <div class="row"><label for="reason"><?cs var:L.message.reason ?></label><textarea id="reason" name="reason" rows="2" maxlength="1000" required></textarea></div>
-    <p class="actions"><button type="submit" id="message-report"><?cs var:L.message.report ?></button></p>
+    <p class="actions"><button type="submit" class="primary" id="message-report"><?cs var:L.message.report ?></button></p>
   </form>
 </section>
 <?cs /if ?>
@@ -38,7 +38,7 @@
   <form method="post" action="/admin/messages/delete" class="form" id="delete-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:m.id ?>"><input type="hidden" name="version" value="<?cs var:m.version ?>">
     <div class="row"><label for="delete-reason"><?cs var:L.message.reason ?></label><textarea id="delete-reason" name="reason" rows="2" maxlength="1000" required></textarea></div>
-    <p class="actions"><button type="submit" id="message-delete"><?cs var:L.message.delete ?></button></p>
+    <p class="actions"><button type="submit" class="danger" id="message-delete"><?cs var:L.message.delete ?></button></p>
   </form>
 </section>
 <?cs /if ?>

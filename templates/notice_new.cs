@@ -21,7 +21,7 @@
     <select id="facility" name="facility"<?cs if:Form.err_facility ?> class="invalid" aria-invalid="true"<?cs /if ?>><option value=""><?cs var:L.notice.audience_all ?></option>
     <?cs each:f = Facilities ?><option value="<?cs var:f.id ?>"<?cs if:Form.facility == f.id ?> selected<?cs /if ?>><?cs var:f.name ?><?cs if:f.in_region == "0" ?>（<?cs var:L.fed.out_of_region ?>）<?cs /if ?></option><?cs /each ?>
     </select><?cs call:ferr("facility") ?></div>
-  <p class="actions"><button type="submit" id="notice-submit"><?cs var:L.notice.save_draft ?></button> <a class="button secondary" href="/admin/notices"><?cs var:L.notice.cancel ?></a></p>
+  <p class="actions"><button type="submit" class="primary" id="notice-submit"><?cs var:L.notice.save_draft ?></button> <a class="button secondary" href="/admin/notices"><?cs var:L.notice.cancel ?></a></p>
 </form>
 </section>
 <?cs include:"_foot.cs" ?>

@@ -15,6 +15,6 @@
     <p class="prewrap"><?cs var:n.body ?></p>
   </section>
   <?cs /each ?>
-  <p class="actions"><button type="submit" id="notice-ack"><?cs var:L.notice.ack ?></button></p>
+  <p class="actions"><button type="submit" class="primary" id="notice-ack"><?cs var:L.notice.ack ?></button></p>
 </form>
 <?cs include:"_foot.cs" ?>

@@ -19,14 +19,14 @@
   <form method="post" action="/admin/notices/approve" class="form" id="approve-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:n.id ?>"><input type="hidden" name="version" value="<?cs var:n.version ?>">
     <div class="row"><label for="note"><?cs var:L.notice.approval_note ?></label><input type="text" id="note" name="note" maxlength="1000"></div>
-    <p class="actions"><button type="submit" id="notice-approve"><?cs var:L.notice.approve ?></button></p>
+    <p class="actions"><button type="submit" class="primary" id="notice-approve"><?cs var:L.notice.approve ?></button></p>
   </form>
   <?cs /if ?>
   <?cs if:Can.publish ?>
   <form method="post" action="/admin/notices/publish" id="publish-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:n.id ?>"><input type="hidden" name="version" value="<?cs var:n.version ?>">
     <p class="hint"><?cs var:L.notice.publish_hint ?></p>
-    <p class="actions"><button type="submit" id="notice-publish"><?cs var:L.notice.publish ?></button></p>
+    <p class="actions"><button type="submit" class="primary" id="notice-publish"><?cs var:L.notice.publish ?></button></p>
   </form>
   <?cs /if ?>
 </section>

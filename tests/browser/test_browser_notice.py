@@ -94,3 +94,32 @@ def test_A16_browser_operator_sees_acknowledgements(setup):
         assert_clean(drv)
     finally:
         close(drv)
+
+
+def test_A17_A18_browser_pages_render_clean(setup):
+    """The operator's message, agreement and facility pages in Chromium: no console or
+    CSP errors; screenshots for a look."""
+    op = setup["op"]
+    r = op.post(url("/federation/new"), data={"csrf": page_csrf(op, "/federation"),
+                "partner": "置賜地域医療ネット（試験）", "signed_on": "2026-10-01"},
+                allow_redirects=False)
+    aid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
+    ver = sql(f"SELECT version FROM agreement WHERE id = {aid}")[0][0]
+    op.post(url("/federation/point/add"), data={"csrf": page_csrf(op, "/federation"), "id": aid,
+            "version": ver, "topic": "同意の取得", "ours": "様式第4号による書面同意",
+            "theirs": "包括同意を認める。相互参照は書面同意の患者に限る。"}, allow_redirects=False)
+    drv = chromium("unei")
+    try:
+        form_login(drv, "unei")
+        for path, shot in (("/federation", "federation_list"),
+                           (f"/federation/view?id={aid}", "federation_view"),
+                           ("/facilities", "federation_facilities"),
+                           ("/messages/new", "message_new"),
+                           ("/messages", "message_list"),
+                           ("/admin/messages", "message_reports")):
+            drv.get(url(path))
+            assert drv.current_url == url(path), path
+            drv.save_screenshot(str(VAR / f"{shot}.png"))
+            assert_clean(drv)
+    finally:
+        close(drv)

@@ -78,7 +78,8 @@ def test_A18_agreement_points_and_status(people):
     assert post(op, "/federation/edit", aid, partner=partner, signed_on="2026-10-01",
                 status="ended").status_code == 303
     r = post(op, "/federation/edit", aid, partner=partner, signed_on="2026-10-01", status="active")
-    assert r.status_code == 422 and 'id="err-status"' in r.text
+    assert r.status_code == 409 and "終了した協定書" in r.text
+    assert post(op, "/federation/point/add", aid, topic="x", ours="y", theirs="z").status_code == 409
     assert sql(f"SELECT status FROM agreement WHERE id = {aid}") == [["ended"]]
     for action in ("agreement.create", "agreement.point_add", "agreement.point_remove",
                    "agreement.edit"):

@@ -77,6 +77,7 @@ def test_A16_notice_acknowledged_at_next_login(people):
     # A draft asks nothing of anyone.
     s, r = login(people["u2"])
     assert s.get(url("/"), allow_redirects=False).status_code == 200
+    clock_set(60)        # published a minute after that session began
     r = step(op, "publish", nid)
     assert r.status_code == 303, r.text[:800]
     assert sql(f"SELECT status, emergency, published_at IS NOT NULL FROM notice WHERE id = {nid}") \
@@ -190,8 +191,9 @@ def test_A16_emergency_change_needs_president_approval(people):
     # A draft published late becomes an emergency: the day is decided at publication.
     late = created_id(create(op, people["fid"], effective_on=jst_day(2)))
     clock_set(3 * 86400)
-    assert step(op, "publish", late).status_code == 409
+    assert step(logged_in(people["op"]), "publish", late).status_code == 409
     clock_set(0)
+    op = logged_in(people["op"])
     assert step(op, "publish", adv).status_code == 303
     # Acknowledge what this test published, so later logins of these users are clean.
     for u in (people["u1"], people["u2"]):
