@@ -91,7 +91,10 @@ def test_A17_form_errors_keep_input(people):
 def test_A17_patient_reference_hidden_without_consent(people):
     dr, nurse = logged_in(people["dr_hosp"]), logged_in(people["nurse_clinic"])
     handle, ident, pid = register_patient(dr, local_id=lid())
-    # The sender sees the patient (their facility holds the records) and names them by handle.
+    # The sender sees the patient (their facility holds the records) and names them by handle,
+    # starting from the patient's records.
+    r = dr.get(url(f"/records/patient?p={handle}&purpose=care"))
+    assert f'href="/messages/new?p={handle}"' in r.text
     r = dr.get(url(f"/messages/new?p={handle}"))
     assert ident["name"] in r.text
     mid = send(dr, to=people["nurse_clinic"].login, p=handle, subject="この方の紹介")
