@@ -204,7 +204,7 @@ new_form(struct req *r, int status)
 		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
 		view_set(k, param(r, keep[i]));
 	}
-	if (view_get("Form.to_kind") == NULL)
+	if (form_empty(view_get("Form.to_kind")))
 		view_set("Form.to_kind", "user");
 	if (!form_empty(param(r, "p"))) {
 		if ((pid = sender_patient(r, param(r, "p"), name, sizeof(name))) < 0) {
@@ -264,7 +264,15 @@ message_check(struct req *r, long long *to_user, long long *to_fac,
 				form_err("message", "to", "to_unknown"), bad++;
 		}
 	} else if (str_eq(kind, "facility")) {
-		if ((*to_fac = form_ll(r, "facility")) <= 0) {
+		if ((*to_fac = form_ll(r, "facility")) > 0) {
+			/* The column has no foreign key: the facility must exist. */
+			if ((res = db_query(STMT_DESK_FACILITY_OK, "i", *to_fac)) == NULL)
+				return -1;
+			if (dbres_ll(res, 0, 0) == 0)
+				*to_fac = 0;
+			dbres_free(res);
+		}
+		if (*to_fac <= 0) {
 			*to_fac = 0;
 			form_err("message", "facility", "facility"), bad++;
 		}
@@ -331,12 +339,6 @@ page_message_new_post(struct req *r)
 	if (rc == DB_DUP) {		/* the same form twice at the same moment */
 		db_rollback();
 		http_redirect(r, "/messages/sent");
-		return;
-	}
-	if (rc == DB_ERR && to_fac > 0) {	/* no such facility */
-		db_rollback();
-		form_err("message", "facility", "facility");
-		new_form(r, 422);
 		return;
 	}
 	if (rc != 1) {

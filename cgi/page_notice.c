@@ -282,6 +282,26 @@ new_form(struct req *r, int status)
 	http_page(r, status, "notice_new.cs");
 }
 
+/*
+ * Whether facility id exists: bad unchanged when it does, bad + 1 with the
+ * field marked when not, -1 (db). The column has no foreign key.
+ */
+static int
+facility_exists(long long id, int bad)
+{
+	struct dbres	*res;
+	int		 ok;
+
+	if ((res = db_query(STMT_DESK_FACILITY_OK, "i", id)) == NULL)
+		return -1;
+	ok = dbres_ll(res, 0, 0) > 0;
+	dbres_free(res);
+	if (ok)
+		return bad;
+	form_err("notice", "facility", "facility");
+	return bad + 1;
+}
+
 /* GET /admin/notices/new */
 void
 page_notice_new(struct req *r)
@@ -313,6 +333,10 @@ page_notice_new_post(struct req *r)
 		form_err("notice", "effective_on", "effective_on"), bad++;
 	if (fac < 0)
 		form_err("notice", "facility", "facility"), bad++;
+	else if (fac > 0 && (bad = facility_exists(fac, bad)) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	if (bad > 0) {
 		new_form(r, 422);
 		return;
@@ -321,15 +345,8 @@ page_notice_new_post(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	int rc = db_exec(STMT_NOTICE_INSERT, "ssssiii", kind, title, body, eff,
-	    fac, r->sess->user_id, (long long)now());
-	if (rc != 1) {
-		if (rc == DB_ERR && fac > 0) {	/* no such facility: a bad form */
-			db_rollback();
-			form_err("notice", "facility", "facility");
-			new_form(r, 422);
-			return;
-		}
+	if (db_exec(STMT_NOTICE_INSERT, "ssssiii", kind, title, body, eff,
+	    fac, r->sess->user_id, (long long)now()) != 1) {
 		form_db_fail(r);
 		return;
 	}

@@ -375,8 +375,11 @@ app_handle(struct req *r)
 			http_redirect(r, "/password");
 			return;
 		}
-		/* A16: notices published before this login come first. */
-		if (!(rt->flags & (F_NOLOCK | F_NOTICE))) {
+		/*
+		 * A16: notices published before this login come next (after
+		 * a forced password change, which would otherwise loop).
+		 */
+		if (!r->sess->must_change_pw && !(rt->flags & (F_NOLOCK | F_NOTICE))) {
 			int pending = notice_pending(r);
 			if (pending < 0) {
 				http_error(r, 503, "db", NULL);

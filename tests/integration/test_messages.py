@@ -86,6 +86,8 @@ def test_A17_form_errors_keep_input(people):
     assert 'id="err-to"' in r.text and 'id="err-subject"' in r.text and "残る本文" in r.text
     r = send(dr, expect=422, to_kind="facility", facility="")
     assert 'id="err-facility"' in r.text
+    r = send(dr, expect=422, to_kind="facility", facility="99999999")
+    assert 'id="err-facility"' in r.text
 
 
 def test_A17_patient_reference_hidden_without_consent(people):

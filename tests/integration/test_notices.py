@@ -211,6 +211,8 @@ def test_A16_form_errors_keep_input_and_stale_publish_is_409(people):
     r = create(op, people["fid"], title="", kind="", body="本文は残る")
     assert r.status_code == 422
     assert 'id="err-title"' in r.text and 'id="err-kind"' in r.text and "本文は残る" in r.text
+    r = create(op, "99999999")
+    assert r.status_code == 422 and 'id="err-facility"' in r.text
     assert sql("SELECT COUNT(*) FROM notice")[0][0] == n
     nid = created_id(create(op, people["fid"]))
     assert step(op, "publish", nid, ver=int(version(nid)) + 5).status_code == 409
@@ -228,3 +230,24 @@ def test_A16_who_may_do_what(people):
     # Notices are never deleted.
     with pytest.raises(Exception):
         sql("DELETE FROM notice ORDER BY id LIMIT 1")
+
+
+def test_A16_forced_password_change_comes_first_then_the_notice(people):
+    op = logged_in(people["op"])
+    nid = created_id(create(op, people["fid"]))
+    assert step(op, "publish", nid).status_code == 303
+    u = make_user("user", facility=people["code"], keep=False)
+    s, r = login(u)
+    assert r.status_code == 303 and r.headers["location"] == "/password"
+    r = s.get(url("/notices/pending"), allow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/password"
+    r = s.get(url("/password"), allow_redirects=False)
+    assert r.status_code == 200
+    new = f"Np-{os.urandom(5).hex()}-q7Wz!"
+    r = s.post(url("/password"), data={"csrf": page_csrf(s, "/password"), "current": u.password,
+               "new1": new, "new2": new}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:800]
+    r = s.get(url("/"), allow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/notices/pending"
+    html = s.get(url("/notices/pending")).text
+    assert f'name="id" value="{nid}"' in html
