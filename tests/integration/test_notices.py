@@ -251,3 +251,25 @@ def test_A16_forced_password_change_comes_first_then_the_notice(people):
     assert r.status_code == 303 and r.headers["location"] == "/notices/pending"
     html = s.get(url("/notices/pending")).text
     assert f'name="id" value="{nid}"' in html
+
+
+def test_A16_notice_for_every_user_counts_every_active_user(people):
+    """A notice without a facility is for every active user. Published here only in the far
+    future (by SQL), so that no login of any suite is sent to it, then put back to a draft."""
+    op = logged_in(people["op"])
+    nid = created_id(create(op, ""))
+    assert sql(f"SELECT facility_id FROM notice WHERE id = {nid}") == [["NULL"]]
+    assert "すべての利用者" in op.get(url(f"/admin/notices/view?id={nid}")).text
+    try:
+        sql(f"UPDATE notice SET status = 'published', published_at = '2099-01-01'"
+            f" WHERE id = {nid}")
+        active = sql("SELECT COUNT(*) FROM users WHERE status = 'active'")[0][0]
+        r = op.get(url("/admin/notices"))
+        assert re.search(rf'id="notice-{nid}".*?0 / {active}<', r.text, re.S)
+        r = op.get(url(f"/admin/notices/view?id={nid}"))
+        assert re.search(rf'id="acks-total">{active}<', r.text)
+        assert people["other"].login in r.text and people["u1"].login in r.text
+        # Published after every session here began: nobody is sent to it yet.
+        assert logged_in(people["other"]).get(url("/"), allow_redirects=False).status_code == 200
+    finally:
+        sql(f"UPDATE notice SET status = 'draft', published_at = NULL WHERE id = {nid}")
