@@ -15,8 +15,11 @@ page_home(struct req *r)
 {
 	if (str_eq(param(r, "m"), "pw"))
 		view_set("Flash", lang("password.changed"));
+	else if (str_eq(param(r, "m"), "noticeack"))
+		view_set("Flash", lang("notice.acked_flash"));
 	desk_home(r);		/* A4.3: open and overdue complaints */
 	notifications_count_view(r);	/* A14: emergency accesses to know of */
+	messages_count_view(r);		/* A17: unread messages */
 	view_set("Page.title", lang("home.title"));
 	http_page(r, 200, "home.cs");
 }

@@ -175,4 +175,42 @@ void	 page_dashboard(struct req *);
 void	 page_dashboard_chart(struct req *);
 void	 page_dashboard_report(struct req *);
 
+/* page_notice.c (A16) */
+extern const struct field f_notices[], f_notice_ack[], f_notice_new[],
+	    f_notice_view[], f_notice_step[];
+int	 notice_pending(const struct req *);
+void	 page_notices(struct req *);
+void	 page_notice_pending(struct req *);
+void	 page_notice_ack(struct req *);
+void	 page_notice_admin(struct req *);
+void	 page_notice_new(struct req *);
+void	 page_notice_new_post(struct req *);
+void	 page_notice_view(struct req *);
+void	 page_notice_approve(struct req *);
+void	 page_notice_publish(struct req *);
+/* page_message.c (A17) */
+extern const struct field f_messages[], f_message_new_get[], f_message_new[],
+	    f_message_view[], f_message_report[], f_message_delete[];
+void	 page_messages(struct req *);
+void	 page_messages_sent(struct req *);
+void	 page_message_new(struct req *);
+void	 page_message_new_post(struct req *);
+void	 page_message_view(struct req *);
+void	 page_message_report(struct req *);
+void	 page_message_reports(struct req *);
+void	 page_message_delete(struct req *);
+void	 messages_count_view(const struct req *);
+/* page_federation.c (A18) */
+extern const struct field f_federation[], f_federation_new[],
+	    f_federation_view[], f_federation_edit[], f_federation_point[],
+	    f_facility_region[];
+void	 page_federation(struct req *);
+void	 page_federation_new(struct req *);
+void	 page_federation_view(struct req *);
+void	 page_federation_edit(struct req *);
+void	 page_federation_point_add(struct req *);
+void	 page_federation_point_remove(struct req *);
+void	 page_facilities(struct req *);
+void	 page_facility_region(struct req *);
+
 #endif

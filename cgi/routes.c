@@ -146,6 +146,32 @@ const struct route routes[] = {
 	{ "GET",  "/dashboard",		page_dashboard,		R_COUNCIL,		0,			f_dashboard },
 	{ "GET",  "/dashboard/chart",	page_dashboard_chart,	R_COUNCIL,		0,			f_dashboard_chart },
 	{ "GET",  "/dashboard/report",	page_dashboard_report,	R_COUNCIL,		0,			f_dashboard_report },
+	/* A16 notices, A17 messages, A18 agreements and facilities */
+	{ "GET",  "/notices",		page_notices,		ROLE_ALL,		0,			NULL },
+	{ "GET",  "/notices/pending",	page_notice_pending,	ROLE_ALL,		F_NOTICE,		NULL },
+	{ "POST", "/notices/ack",	page_notice_ack,	ROLE_ALL,		F_CSRF | F_NOTICE,	f_notice_ack },
+	{ "GET",  "/admin/notices",	page_notice_admin,	R_COUNCIL,		0,			f_notices },
+	{ "GET",  "/admin/notices/new",	page_notice_new,	ROLE_OPERATOR,		0,			NULL },
+	{ "POST", "/admin/notices/new",	page_notice_new_post,	ROLE_OPERATOR,		F_CSRF,			f_notice_new },
+	{ "GET",  "/admin/notices/view", page_notice_view,	R_COUNCIL,		0,			f_notice_view },
+	{ "POST", "/admin/notices/approve", page_notice_approve, ROLE_PRESIDENT,	F_CSRF,			f_notice_step },
+	{ "POST", "/admin/notices/publish", page_notice_publish, ROLE_OPERATOR,	F_CSRF,			f_notice_step },
+	{ "GET",  "/messages",		page_messages,		ROLE_ALL,		0,			f_messages },
+	{ "GET",  "/messages/sent",	page_messages_sent,	ROLE_ALL,		0,			f_messages },
+	{ "GET",  "/messages/new",	page_message_new,	ROLE_ALL,		F_PATIENT,		f_message_new_get },
+	{ "POST", "/messages/new",	page_message_new_post,	ROLE_ALL,		F_CSRF | F_PATIENT,	f_message_new },
+	{ "GET",  "/messages/view",	page_message_view,	ROLE_ALL,		F_PATIENT,		f_message_view },
+	{ "POST", "/messages/report",	page_message_report,	ROLE_ALL,		F_CSRF,			f_message_report },
+	{ "GET",  "/admin/messages",	page_message_reports,	ROLE_OPERATOR,		0,			f_messages },
+	{ "POST", "/admin/messages/delete", page_message_delete, ROLE_OPERATOR,		F_CSRF,			f_message_delete },
+	{ "GET",  "/federation",	page_federation,	R_COUNCIL,		0,			f_federation },
+	{ "POST", "/federation/new",	page_federation_new,	ROLE_OPERATOR,		F_CSRF,			f_federation_new },
+	{ "GET",  "/federation/view",	page_federation_view,	R_COUNCIL,		0,			f_federation_view },
+	{ "POST", "/federation/edit",	page_federation_edit,	ROLE_OPERATOR,		F_CSRF,			f_federation_edit },
+	{ "POST", "/federation/point/add", page_federation_point_add, ROLE_OPERATOR,	F_CSRF,			f_federation_point },
+	{ "POST", "/federation/point/remove", page_federation_point_remove, ROLE_OPERATOR, F_CSRF,		f_federation_point },
+	{ "GET",  "/facilities",	page_facilities,	R_COUNCIL,		0,			f_federation },
+	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
@@ -443,6 +469,21 @@ app_handle(struct req *r)
 		    strcmp(rt->path, "/password") != 0) {
 			http_redirect(r, "/password");
 			return;
+		}
+		/*
+		 * A16: notices published before this login come next (after
+		 * a forced password change, which would otherwise loop).
+		 */
+		if (!r->sess->must_change_pw && !(rt->flags & (F_NOLOCK | F_NOTICE))) {
+			int pending = notice_pending(r);
+			if (pending < 0) {
+				http_error(r, 503, "db", NULL);
+				return;
+			}
+			if (pending > 0) {
+				http_redirect(r, "/notices/pending");
+				return;
+			}
 		}
 	}
 	if ((rt->flags & F_CSRF) && !csrf_ok(r)) {

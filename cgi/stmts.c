@@ -944,6 +944,196 @@ const char *const stmt_sql[STMT__MAX] = {
 	" facility_id, role, action, object_type, object_id, patient_id, purpose,"
 	" outcome, client_addr, cert_serial, detail, seq, hash FROM audit"
 	" WHERE ts >= ? AND ts < ? AND id > ? ORDER BY id LIMIT ?",
+/* A16: notices; audience: every active user, or one facility's. */
+#define NOTICE_AUDIENCE(n, u) \
+	"(" n ".facility_id IS NULL OR " n ".facility_id = " u ".facility_id)"
+[STMT_NOTICE_INSERT] =
+	"INSERT INTO notice (kind, title, body, effective_on, facility_id,"
+	" created_by, created_at) VALUES (?, ?, ?, ?, NULLIF(?, 0), ?,"
+	" FROM_UNIXTIME(?))",
+[STMT_NOTICE_LIST] =
+	"SELECT n.id, n.kind, n.title, n.effective_on, f.name, n.status,"
+	" n.emergency, UNIX_TIMESTAMP(n.published_at), UNIX_TIMESTAMP(n.approved_at),"
+	" (SELECT COUNT(*) FROM users u WHERE u.status = 'active' AND "
+	NOTICE_AUDIENCE("n", "u") "),"
+	" (SELECT COUNT(*) FROM notice_ack a JOIN users u ON u.id = a.user_id"
+	"  WHERE a.notice_id = n.id AND u.status = 'active' AND "
+	NOTICE_AUDIENCE("n", "u") "),"
+	" n.version, f.in_region, n.effective_on <= ?"
+	" FROM notice n LEFT JOIN facility f ON f.id = n.facility_id"
+	" ORDER BY n.status = 'published', COALESCE(n.published_at, n.created_at) DESC"
+	" LIMIT 500",
+[STMT_NOTICE_MINE] =
+	"SELECT n.id, n.kind, n.title, n.effective_on, n.body, n.emergency,"
+	" UNIX_TIMESTAMP(n.published_at), UNIX_TIMESTAMP(a.acked_at)"
+	" FROM notice n JOIN users u ON u.id = ?"
+	" LEFT JOIN notice_ack a ON a.notice_id = n.id AND a.user_id = u.id"
+	" WHERE n.status = 'published' AND " NOTICE_AUDIENCE("n", "u")
+	" ORDER BY n.published_at DESC LIMIT 200",
+[STMT_NOTICE_GET] =
+	"SELECT n.id, n.kind, n.title, n.body, n.effective_on, n.facility_id,"
+	" f.name, n.status, n.emergency, cu.name, UNIX_TIMESTAMP(n.created_at),"
+	" au.name, UNIX_TIMESTAMP(n.approved_at), n.approval_note, pu.name,"
+	" UNIX_TIMESTAMP(n.published_at), n.version, f.in_region, n.effective_on <= ?"
+	" FROM notice n LEFT JOIN facility f ON f.id = n.facility_id"
+	" JOIN users cu ON cu.id = n.created_by"
+	" LEFT JOIN users au ON au.id = n.approved_by"
+	" LEFT JOIN users pu ON pu.id = n.published_by WHERE n.id = ?",
+[STMT_NOTICE_APPROVE] =
+	"UPDATE notice SET approved_by = ?, approved_at = FROM_UNIXTIME(?),"
+	" approval_note = NULLIF(?, ''), version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'draft' AND approved_at IS NULL",
+[STMT_NOTICE_PUBLISH] =
+	"UPDATE notice SET status = 'published', emergency = ?, published_by = ?,"
+	" published_at = FROM_UNIXTIME(?), version = version + 1"
+	" WHERE id = ? AND version = ? AND status = 'draft'"
+	" AND (? = 0 OR approved_at IS NOT NULL)",
+/* Published before this login (?) and not yet acknowledged by the user. */
+[STMT_NOTICE_PENDING] =
+	"SELECT n.id, n.kind, n.title, n.body, n.effective_on, n.emergency,"
+	" UNIX_TIMESTAMP(n.published_at) FROM notice n JOIN users u ON u.id = ?"
+	" WHERE n.status = 'published' AND " NOTICE_AUDIENCE("n", "u")
+	" AND n.published_at <= FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1"
+	" FROM notice_ack a WHERE a.notice_id = n.id AND a.user_id = u.id)"
+	" ORDER BY n.published_at LIMIT 100",
+[STMT_NOTICE_PENDING_COUNT] =
+	"SELECT COUNT(*) FROM notice n JOIN users u ON u.id = ?"
+	" WHERE n.status = 'published' AND " NOTICE_AUDIENCE("n", "u")
+	" AND n.published_at <= FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1"
+	" FROM notice_ack a WHERE a.notice_id = n.id AND a.user_id = u.id)",
+[STMT_NOTICE_ACK] =
+	"INSERT IGNORE INTO notice_ack (notice_id, user_id, acked_at)"
+	" SELECT n.id, u.id, FROM_UNIXTIME(?) FROM notice n JOIN users u ON u.id = ?"
+	" WHERE n.id = ? AND n.status = 'published' AND " NOTICE_AUDIENCE("n", "u"),
+/* Everyone the notice is for (and anyone who acknowledged it), unacknowledged first. */
+[STMT_NOTICE_ACKS] =
+	"SELECT u.login, u.name, f.name, f.in_region, UNIX_TIMESTAMP(a.acked_at),"
+	" u.status FROM notice n JOIN users u ON " NOTICE_AUDIENCE("n", "u")
+	" JOIN facility f ON f.id = u.facility_id"
+	" LEFT JOIN notice_ack a ON a.notice_id = n.id AND a.user_id = u.id"
+	" WHERE n.id = ? AND (u.status = 'active' OR a.user_id IS NOT NULL)"
+	" ORDER BY a.acked_at IS NOT NULL, f.code, u.login LIMIT 20000",
+[STMT_NOTICE_FACILITIES] =
+	"SELECT id, code, name, in_region FROM facility WHERE status = 'active'"
+	" ORDER BY code LIMIT 1000",
+#undef NOTICE_AUDIENCE
+/* A17: messages to a user or to a facility's users. */
+[STMT_MESSAGE_BY_IDEM] =
+	"SELECT id FROM message WHERE idem = ?",
+[STMT_MESSAGE_INSERT] =
+	"INSERT INTO message (sender_id, sender_facility_id, to_user_id,"
+	" to_facility_id, subject, body, patient_id, sent_at, idem)"
+	" VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, NULLIF(?, 0),"
+	" FROM_UNIXTIME(?), ?)",
+[STMT_MESSAGE_INBOX] =
+	"SELECT m.id, UNIX_TIMESTAMP(m.sent_at), su.name, sf.name, sf.in_region,"
+	" m.subject, m.deleted_at IS NOT NULL, r.read_at IS NOT NULL,"
+	" m.to_facility_id IS NOT NULL, m.patient_id IS NOT NULL"
+	" FROM message m JOIN users su ON su.id = m.sender_id"
+	" JOIN facility sf ON sf.id = m.sender_facility_id"
+	" LEFT JOIN message_read r ON r.message_id = m.id AND r.user_id = ?"
+	" WHERE m.to_user_id = ? OR m.to_facility_id = ?"
+	" ORDER BY m.sent_at DESC, m.id DESC LIMIT 200",
+[STMT_MESSAGE_OUTBOX] =
+	"SELECT m.id, UNIX_TIMESTAMP(m.sent_at), COALESCE(tu.name, tf.name),"
+	" COALESCE(tuf.name, ''), COALESCE(tf.in_region, tuf.in_region),"
+	" m.subject, m.deleted_at IS NOT NULL, m.to_facility_id IS NOT NULL,"
+	" m.patient_id IS NOT NULL"
+	" FROM message m LEFT JOIN users tu ON tu.id = m.to_user_id"
+	" LEFT JOIN facility tuf ON tuf.id = tu.facility_id"
+	" LEFT JOIN facility tf ON tf.id = m.to_facility_id"
+	" WHERE m.sender_id = ? ORDER BY m.sent_at DESC, m.id DESC LIMIT 200",
+[STMT_MESSAGE_GET] =
+	"SELECT m.id, m.sender_id, su.name, sf.name, sf.in_region, m.to_user_id,"
+	" tu.name, tuf.name, tuf.in_region, m.to_facility_id, tf.name, tf.in_region,"
+	" m.subject, m.body, m.patient_id, UNIX_TIMESTAMP(m.sent_at),"
+	" UNIX_TIMESTAMP(m.deleted_at), du.name, m.delete_reason, m.version,"
+	" tu.facility_id, (SELECT COUNT(*) FROM message_report x"
+	"  WHERE x.message_id = m.id)"
+	" FROM message m JOIN users su ON su.id = m.sender_id"
+	" JOIN facility sf ON sf.id = m.sender_facility_id"
+	" LEFT JOIN users tu ON tu.id = m.to_user_id"
+	" LEFT JOIN facility tuf ON tuf.id = tu.facility_id"
+	" LEFT JOIN facility tf ON tf.id = m.to_facility_id"
+	" LEFT JOIN users du ON du.id = m.deleted_by WHERE m.id = ?",
+[STMT_MESSAGE_READ] =
+	"INSERT IGNORE INTO message_read (message_id, user_id, read_at)"
+	" VALUES (?, ?, FROM_UNIXTIME(?))",
+[STMT_MESSAGE_UNREAD] =
+	"SELECT COUNT(*) FROM message m LEFT JOIN message_read r"
+	" ON r.message_id = m.id AND r.user_id = ?"
+	" WHERE (m.to_user_id = ? OR m.to_facility_id = ?) AND r.read_at IS NULL"
+	" AND m.sender_id <> ?",
+[STMT_MESSAGE_REPORT_INSERT] =
+	"INSERT INTO message_report (message_id, reporter_id, reason, reported_at)"
+	" VALUES (?, ?, ?, FROM_UNIXTIME(?))",
+[STMT_MESSAGE_REPORTS] =
+	"SELECT m.id, UNIX_TIMESTAMP(m.sent_at), su.name, sf.name, sf.in_region,"
+	" m.subject, m.deleted_at IS NOT NULL, COUNT(x.id),"
+	" UNIX_TIMESTAMP(MAX(x.reported_at))"
+	" FROM message_report x JOIN message m ON m.id = x.message_id"
+	" JOIN users su ON su.id = m.sender_id"
+	" JOIN facility sf ON sf.id = m.sender_facility_id"
+	" GROUP BY m.id ORDER BY m.deleted_at IS NOT NULL, MAX(x.reported_at) DESC"
+	" LIMIT 500",
+[STMT_MESSAGE_REPORTS_OF] =
+	"SELECT x.id, UNIX_TIMESTAMP(x.reported_at), u.name, f.name, x.reason,"
+	" x.reporter_id FROM message_report x JOIN users u ON u.id = x.reporter_id"
+	" JOIN facility f ON f.id = u.facility_id WHERE x.message_id = ?"
+	" ORDER BY x.id",
+/* A17: the content goes; the fact, who, when and why stay. */
+[STMT_MESSAGE_DELETE] =
+	"UPDATE message SET subject = NULL, body = NULL, patient_id = NULL,"
+	" deleted_at = FROM_UNIXTIME(?), deleted_by = ?, delete_reason = ?,"
+	" version = version + 1"
+	" WHERE id = ? AND version = ? AND deleted_at IS NULL",
+[STMT_MESSAGE_RECIPIENT] =
+	"SELECT u.id, u.name, f.name, f.in_region FROM users u"
+	" JOIN facility f ON f.id = u.facility_id"
+	" WHERE u.login = ? AND u.status = 'active'",
+/* A18: agreements with other regional networks. */
+[STMT_AGREEMENT_INSERT] =
+	"INSERT INTO agreement (partner, signed_on, note, created_by, created_at)"
+	" VALUES (?, NULLIF(?, ''), NULLIF(?, ''), ?, FROM_UNIXTIME(?))",
+[STMT_AGREEMENT_LIST] =
+	"SELECT a.id, a.partner, a.signed_on, a.status, (SELECT COUNT(*)"
+	" FROM agreement_point p WHERE p.agreement_id = a.id"
+	" AND p.removed_at IS NULL), a.version FROM agreement a"
+	" ORDER BY FIELD(a.status, 'active', 'draft', 'ended'), a.id DESC LIMIT 500",
+[STMT_AGREEMENT_GET] =
+	"SELECT a.id, a.partner, a.signed_on, a.status, a.note, cu.name,"
+	" UNIX_TIMESTAMP(a.created_at), uu.name, UNIX_TIMESTAMP(a.updated_at),"
+	" a.version, (SELECT COUNT(*) FROM agreement_point p"
+	"  WHERE p.agreement_id = a.id AND p.removed_at IS NULL)"
+	" FROM agreement a JOIN users cu ON cu.id = a.created_by"
+	" LEFT JOIN users uu ON uu.id = a.updated_by WHERE a.id = ?",
+[STMT_AGREEMENT_UPDATE] =
+	"UPDATE agreement SET partner = ?, signed_on = NULLIF(?, ''), status = ?,"
+	" note = NULLIF(?, ''), updated_by = ?, updated_at = FROM_UNIXTIME(?),"
+	" version = version + 1 WHERE id = ? AND version = ?",
+[STMT_AGREEMENT_TOUCH] =
+	"UPDATE agreement SET updated_by = ?, updated_at = FROM_UNIXTIME(?),"
+	" version = version + 1 WHERE id = ? AND version = ? AND status <> 'ended'",
+[STMT_AGREEMENT_POINTS] =
+	"SELECT p.id, p.topic, p.ours, p.theirs, UNIX_TIMESTAMP(p.added_at),"
+	" au.name, UNIX_TIMESTAMP(p.removed_at), ru.name FROM agreement_point p"
+	" JOIN users au ON au.id = p.added_by LEFT JOIN users ru ON ru.id = p.removed_by"
+	" WHERE p.agreement_id = ? ORDER BY p.removed_at IS NOT NULL, p.id",
+[STMT_AGREEMENT_POINT_ADD] =
+	"INSERT INTO agreement_point (agreement_id, topic, ours, theirs, added_by,"
+	" added_at) VALUES (?, ?, ?, ?, ?, FROM_UNIXTIME(?))",
+[STMT_AGREEMENT_POINT_REMOVE] =
+	"UPDATE agreement_point SET removed_by = ?, removed_at = FROM_UNIXTIME(?)"
+	" WHERE id = ? AND agreement_id = ? AND removed_at IS NULL",
+/* A18.3: every facility, out-of-region clinics marked. */
+[STMT_FACILITY_LIST] =
+	"SELECT f.id, f.code, f.name, f.kind, f.in_region, f.status, f.disclosing,"
+	" f.viewing, f.version, (SELECT COUNT(*) FROM users u"
+	"  WHERE u.facility_id = f.id AND u.status = 'active')"
+	" FROM facility f ORDER BY f.in_region, f.code LIMIT 2000",
+[STMT_FACILITY_SET_REGION] =
+	"UPDATE facility SET in_region = ?, version = version + 1"
+	" WHERE id = ? AND version = ?",
 #undef AUDIT_CHAIN_COLS
 /* The running window (if any) first, then the next announced one. */
 [STMT_MAINT_NOW] =

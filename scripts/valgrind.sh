@@ -68,6 +68,15 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C $B/dashboard) $($C "$B/dashboard?from=2026-01&to=2026-12&format=csv&table=views_facility")"
 	codes+=" $($C "$B/dashboard?from=2026-13") $($C "$B/dashboard/report?month=2026-10") $($C "$B/dashboard?format=csv&table=complaints")"
 	for ch in views consents emergency facilities use; do codes+=" $($C "$B/dashboard/chart?name=$ch")"; done
+	# Notices, messages and agreements (A16-A18); the notice is for facility 2, not the operator's.
+	codes+=" $($C -d "csrf=$csrf&kind=change&title=vg&body=x&effective_on=2036-01-01&facility=2" $B/admin/notices/new)"
+	codes+=" $($C $B/admin/notices) $($C "$B/admin/notices/view?id=$i") $($C "$B/admin/notices/view?id=$i&format=csv")"
+	codes+=" $($C -d "csrf=$csrf&id=$i&version=1" $B/admin/notices/publish) $($C $B/notices) $($C $B/notices/pending)"
+	codes+=" $($C "$B/messages/new?p=$h") $($C -d "csrf=$csrf&idem=$(printf '%064d' $i)&to_kind=user&to=unei&subject=vg&body=x&p=$h" $B/messages/new)"
+	codes+=" $($C $B/messages) $($C $B/messages/sent) $($C "$B/messages/view?id=$i") $($C -d "csrf=$csrf&id=$i&reason=vg" $B/messages/report)"
+	codes+=" $($C $B/admin/messages) $($C -d "csrf=$csrf&id=$i&version=1&reason=vg" $B/admin/messages/delete)"
+	codes+=" $($C -d "csrf=$csrf&partner=vg&signed_on=2026-01-01" $B/federation/new) $($C $B/federation) $($C "$B/federation/view?id=$i")"
+	codes+=" $($C -d "csrf=$csrf&id=$i&version=1&topic=t&ours=o&theirs=x" $B/federation/point/add) $($C $B/facilities)"
 	codes+=" $(curl -s --cacert $VAR/pki/ca.pem -o /dev/null -w %{http_code} $B/login)"
 	# Monitoring inside a facility and incident reports, as the manager incho01:
 	# the access list (filtered, CSV), a measure, a report, an incident forwarded;

@@ -29,6 +29,8 @@
     <?cs if:Session.role.user || Session.role.facility_manager ?><a href="/incidents" id="nav-incidents"><?cs var:L.incident.nav ?></a><?cs /if ?>
     <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><a href="/desk/complaints" id="nav-desk"><?cs var:L.desk.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/dashboard" id="nav-dashboard"><?cs var:L.dash.nav ?></a><?cs /if ?>
+    <a href="/messages" id="nav-messages"><?cs var:L.message.nav ?><?cs if:Messages.unread > 0 ?> <span class="badge"><?cs var:Messages.unread ?></span><?cs /if ?></a>
+    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/federation" id="nav-federation"><?cs var:L.fed.nav ?></a><?cs /if ?>
   </nav>
   <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>
   <form method="post" action="/logout" class="inline">

@@ -43,6 +43,12 @@
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li><?cs /if ?>
     <?cs if:Session.role.president ?><li><a href="/misuse/reports" id="menu-misuse-reports"><?cs var:L.misuse.reports_title ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/dashboard" id="menu-dashboard"><?cs var:L.dash.menu ?></a></li><?cs /if ?>
+    <li><a href="/notices" id="menu-notices"><?cs var:L.notice.menu ?></a></li>
+    <li><a href="/messages" id="menu-messages"><?cs var:L.message.menu ?><?cs if:Messages.unread > 0 ?>（<?cs var:L.message.unread ?> <?cs var:Messages.unread ?>）<?cs /if ?></a></li>
+    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/admin/notices" id="menu-notice-admin"><?cs var:L.notice.admin_title ?></a></li>
+    <li><a href="/federation" id="menu-federation"><?cs var:L.fed.menu ?></a></li>
+    <li><a href="/facilities" id="menu-facilities"><?cs var:L.fed.facilities_title ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator ?><li><a href="/admin/messages" id="menu-message-reports"><?cs var:L.message.reports_title ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>

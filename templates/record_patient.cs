@@ -7,6 +7,7 @@
   <span class="muted"><?cs var:L.records.purpose_now ?>：<?cs var:L.records["purpose_" + Purpose] ?></span>
   <a class="button secondary rec-print" id="print-anon" href="/records/print?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>&amp;section=<?cs var:url_escape(Section) ?><?cs if:History ?>&amp;history=1<?cs /if ?><?cs if:PageNo > 1 ?>&amp;page=<?cs var:PageNo ?><?cs /if ?>"><?cs var:L.viewer.print_anon ?></a></p>
   <?cs if:Verdict == "emergency" ?><p class="error-box emergency" id="emergency-banner" role="alert"><strong><?cs var:L.emergency.banner ?></strong> <?cs var:L.emergency.banner_until ?> <?cs var:Emergency.until ?></p><?cs /if ?>
+  <?cs if:P ?><p><a class="button secondary" id="message-about" href="/messages/new?p=<?cs var:url_escape(P) ?>"><?cs var:L.message.about_patient ?></a></p><?cs /if ?>
 </section>
 <nav class="tabs rec-tabs" id="rec-tabs" aria-label="<?cs var:L.viewer.tabs_label ?>">
   <?cs each:s = L.viewer.tab ?><a id="tab-<?cs name:s ?>" href="<?cs var:base ?>&amp;section=<?cs name:s ?><?cs if:History ?>&amp;history=1<?cs /if ?>"<?cs if:Section == name(s) ?> aria-current="page"<?cs /if ?>><?cs var:s ?></a><?cs /each ?>
