@@ -5,7 +5,10 @@ set -euo pipefail
 VAR=$1
 CTL=$2
 D=$VAR/demo
-[ -f "$D/README" ] && exit 0
+# A small synthetic region (issue 9) so that a newcomer sees a living
+# network, after the demo accounts; its own marker makes it idempotent.
+region() { "$(dirname "$0")/region.sh" "$VAR" "$CTL" >/dev/null; }
+[ -f "$D/README" ] && { region; exit 0; }
 umask 077
 mkdir -p "$D"
 $CTL facility add --code DEMO01 --name "県立新庄病院（デモ）" --kind hospital --disclosing --viewing >/dev/null
@@ -41,3 +44,4 @@ user dr.sato DEMO01 physician 佐藤 一郎
 user ns.suzuki DEMO02 nurse 鈴木 看子
 USERS
 mv "$out" "$D/README"
+region
