@@ -123,6 +123,8 @@ const struct route routes[] = {
 	{ "GET",  "/desk/complaints/receipt", page_desk_receipt, R_COMPLAINTS,		0,			f_desk_receipt },
 	{ "GET",  "/admin/imports",	page_imports,		ROLE_OPERATOR | ROLE_STAFF, 0,			f_imports },
 	{ "GET",  "/admin/audit/export", page_audit_export,	ROLE_OPERATOR,		F_PATIENT,		f_audit_export },
+	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
+	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
@@ -350,6 +352,11 @@ app_handle(struct req *r)
 		return;
 	}
 	r->route = rt;
+	if (rt->flags & F_BARE) {
+		/* No parameters, no database, no session: says only "ok". */
+		rt->handler(r);
+		return;
+	}
 	if (parse_params(r) == -1)
 		return;
 	if (db_request_begin() != DB_OK) {
