@@ -19,13 +19,13 @@ tag="$N $F $Y $SEED $HEAVY"
 rm -rf "$R"
 mkdir -p "$R"
 $CTL demo generate --patients "$N" --facilities "$F" --years "$Y" --seed "$SEED" \
-	--heavy "$HEAVY" --out "$R"
+	--heavy "$HEAVY" --out "$R" >&2
 t0=$(date +%s.%N)
 mariadb --no-defaults --socket="$VAR/run/mysqld.sock" -uroot mogami <"$R/region.sql"
 t1=$(date +%s.%N)
 msgs=0
 while read -r code files; do
-	$CTL ssmix2 import --facility "$code" --ext "$R/ext/$code" "$R/std/$code" >>"$R/import.log"
+	$CTL ssmix2 import --facility "$code" --ext "$R/ext/$code" "$R/std/$code" >>"$R/import.log" 2>&1
 	msgs=$((msgs + files))
 done <"$R/facilities.tsv"
 t2=$(date +%s.%N)
