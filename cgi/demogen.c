@@ -801,9 +801,14 @@ demo_generate(const struct demo_opts *o, struct demo_stats *st, char *err,
 	{
 		char nid[11], lid[16], kana[64], key[256];
 		size_t typ = o->patients > 2 ? o->patients / 2 : 0;
-		/* The heavy patient (0), a typical one, one to reach by emergency. */
-		for (size_t k = 0; k < 3; k++) {
-			size_t idx = k == 0 ? 0 : k == 1 ? typ : o->patients - 1;
+		/*
+		 * The heavy patient (0), a typical one, one to reach by
+		 * emergency, and a quiet one whose access report the
+		 * other scenarios do not inflate.
+		 */
+		for (size_t k = 0; k < 4; k++) {
+			size_t idx = k == 0 ? 0 : k == 1 ? typ : k == 2 ?
+			    o->patients - 1 : o->patients / 3;
 			patient_make(&g, idx, &p);
 			network_id(idx, nid);
 			patient_facs(&g, idx, fl);
@@ -813,7 +818,8 @@ demo_generate(const struct demo_opts *o, struct demo_stats *st, char *err,
 			if (kana_normalize(kana, key, sizeof(key)) == -1)
 				key[0] = '\0';
 			fprintf(tsv, "%s\t%s\t%s\t%s\t%s\t%c\t%.4s-%.2s-%.2s\n",
-			    k == 0 ? "heavy" : k == 1 ? "typical" : "last", nid,
+			    k == 0 ? "heavy" : k == 1 ? "typical" : k == 2 ? "last" :
+			    "quiet", nid,
 			    g.facs[fl[0]].code, lid, p.kana, p.sex, p.birth,
 			    p.birth + 4, p.birth + 6);
 		}
