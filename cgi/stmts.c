@@ -558,8 +558,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date FROM patient p"
 	" WHERE p.status = 'active' AND (p.kana_key LIKE ? OR p.network_id = ?)"
 	" AND (EXISTS (SELECT 1 FROM consent c WHERE c.status <> 'rejected'"
-	"  AND (c.patient_id = p.id OR c.patient_id IN (SELECT merged_id FROM"
-	"  patient_merge WHERE survivor_id = p.id AND undone_at IS NULL))"
+	"  AND c.patient_id = p.id"
+	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
+	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
+	/* A merged duplicate's consents, apart: "c.patient_id = p.id OR IN
+	 * (...)" scanned every consent once per candidate (issue 9). */
+	" OR EXISTS (SELECT 1 FROM patient_merge pm JOIN consent c"
+	"  ON c.patient_id = pm.merged_id WHERE pm.survivor_id = p.id"
+	"  AND pm.undone_at IS NULL AND c.status <> 'rejected'"
 	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
 	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
 	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
