@@ -7,7 +7,8 @@ CTL=$2
 D=$VAR/demo
 # A small synthetic region (issue 9) so that a newcomer sees a living
 # network, after the demo accounts; its own marker makes it idempotent.
-region() { "$(dirname "$0")/region.sh" "$VAR" "$CTL" >/dev/null; }
+region() { "$(dirname "$0")/region.sh" "$VAR" "$CTL" >/dev/null ||
+	echo "demo: the synthetic region was not loaded (see $VAR/region)" >&2; }
 [ -f "$D/README" ] && { region; exit 0; }
 umask 077
 mkdir -p "$D"
