@@ -140,4 +140,18 @@ clean-build:
 clean: stop clean-build
 	rm -rf $(VAR)
 
-.PHONY: all deps build run stop test test-cluster install uninstall test-install unit san valgrind fuzz attack clean clean-build
+.PHONY: all deps build run stop test test-cluster install uninstall test-install unit san valgrind fuzz attack bench clean clean-build
+
+# The benchmark (issue 9): its own instance under $(VAR)/bench-instance on
+# BENCH_PORT, a generated region, every scenario at 1, 8 and 32 connections
+# against the nginx and FastCGI ceilings; not part of `make test`.
+BENCH_PORT = 8560
+$(B)/loadgen: tests/bench/loadgen.c
+	@mkdir -p $(B)
+	$(CC) -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) -o $@ tests/bench/loadgen.c \
+	  $$(pkg-config --cflags --libs openssl) -lpthread
+
+bench: build $(B)/loadgen
+	@tests/bench/bench.sh $(VAR)/bench-instance $(BENCH_PORT)
+
+.PHONY: bench

@@ -24,6 +24,7 @@ enum role {
 #define F_NOLOCK	0x04	/* allowed while the session is idle-locked */
 #define F_UPLOAD	0x08	/* takes multipart/form-data (a file upload) */
 #define F_NOTICE	0x10	/* allowed while notices await acknowledgement (A16) */
+#define F_BARE		0x20	/* answered before parameters, database and session */
 
 /* A form body without an upload is small; only uploads may be large. */
 #define FORM_BODY_MAX	(256 * 1024)

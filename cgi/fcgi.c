@@ -1,4 +1,5 @@
 /* fcgi.c: the one file that talks to libfcgi: read a request, send a response */
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,6 +13,8 @@
 #include "config.h"
 #include "fcgi.h"
 #include "render.h"
+
+#define BIG_RESPONSE	(64 * 1024)	/* bytes of page after which the heap is trimmed */
 #include "util.h"
 
 /*
@@ -130,7 +133,7 @@ handle(FCGX_Request *fr)
 {
 	struct req	 r;
 	char		*body = NULL;
-	int		 rc;
+	int		 rc, big;
 
 	memset(&r, 0, sizeof(r));
 	buf_init(&r.headers);
@@ -166,8 +169,12 @@ handle(FCGX_Request *fr)
 	app_handle(&r);
 send:
 	send_response(fr, &r);
+	big = r.body_out.cap > BIG_RESPONSE;
 	req_free(&r);
 	free(body);
+	/* A big page (thousands of rows) leaves freed heap behind: return it. */
+	if (big)
+		malloc_trim(0);
 }
 
 /*
@@ -179,6 +186,13 @@ fcgi_serve(int sock, volatile sig_atomic_t *stop, volatile sig_atomic_t *busy)
 {
 	FCGX_Request	 fr;
 
+	/*
+	 * Fixed thresholds: glibc otherwise raises them after the first big
+	 * buffer is freed, and the heap keeps its high-water mark for the
+	 * worker's life (issue 9: RSS flat after warm-up).
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 256 * 1024);
 	if (FCGX_InitRequest(&fr, sock, 0) != 0) {
 		syslog(LOG_ERR, "%s: FCGX_InitRequest failed", __func__);
 		return;

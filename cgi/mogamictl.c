@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <ClearSilver.h>	/* only for ne_load_file: reading a whole file */
@@ -23,6 +24,7 @@
 #include "render.h"
 #include "session.h"
 #include "ssmix2.h"
+#include "demogen.h"
 #include "app.h"
 #include "audit.h"
 #include "auditfhir.h"
@@ -728,6 +730,48 @@ cmd_audit_export(int argc, char *argv[])
 	return 0;
 }
 
+/*
+ * demo generate --patients N --facilities F --years Y --seed S --out DIR
+ * [--heavy M]: a synthetic region from a seed (no database needed).
+ */
+static int
+cmd_demo_generate(int argc, char *argv[])
+{
+	struct demo_opts	 o = { .patients = 200, .facilities = 3,
+				    .years = 5, .seed = 1, .heavy = 0 };
+	struct demo_stats	 st;
+	struct timespec		 t0, t1;
+	const char		*v;
+	char			 err[300];
+
+	if ((o.out = opt(argc, argv, 2, "--out")) == NULL) {
+		fprintf(stderr, "demo generate: --patients N --facilities F "
+		    "--years Y --seed S [--heavy M] --out DIR\n");
+		return 2;
+	}
+	if ((v = opt(argc, argv, 2, "--patients")) != NULL)
+		o.patients = strtoul(v, NULL, 10);
+	if ((v = opt(argc, argv, 2, "--facilities")) != NULL)
+		o.facilities = strtoul(v, NULL, 10);
+	if ((v = opt(argc, argv, 2, "--years")) != NULL)
+		o.years = (int)strtol(v, NULL, 10);
+	if ((v = opt(argc, argv, 2, "--seed")) != NULL)
+		o.seed = strtoull(v, NULL, 10);
+	if ((v = opt(argc, argv, 2, "--heavy")) != NULL)
+		o.heavy = strtoul(v, NULL, 10);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (demo_generate(&o, &st, err, sizeof(err)) == -1) {
+		fprintf(stderr, "demo generate: %s\n", err);
+		return 1;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("demo generate: %zu patients, %zu facilities, %lu messages, "
+	    "%lu documents, %lu bytes in %.1f s\n", o.patients, o.facilities,
+	    st.messages, st.documents, st.bytes, (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return 0;
+}
+
 static void
 usage(void)
 {
@@ -759,7 +803,9 @@ usage(void)
 	    "  audit checkpoint               (a signed checkpoint of the head now)\n"
 	    "  audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)\n"
 	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n"
-	    "  dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)\n");
+	    "  dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)\n"
+	    "  demo generate --patients N --facilities F --years Y --seed S --out DIR\n"
+	    "                [--heavy M]      (a synthetic region; see scripts/region.sh)\n");
 	exit(2);
 }
 
@@ -810,6 +856,8 @@ main(int argc, char *argv[])
 	}
 	if (argc < 2)
 		usage();
+	if (strcmp(argv[0], "demo") == 0 && strcmp(argv[1], "generate") == 0)
+		return cmd_demo_generate(argc, argv);
 	if (strcmp(argv[0], "pages") == 0) {
 		if (config_load(conf, err, sizeof(err)) == -1) {
 			fprintf(stderr, "mogamictl: %s\n", err);

@@ -80,8 +80,9 @@ page_records(struct req *r)
 		return;
 	}
 	str_fmt(like, sizeof(like), "%%%s%%", key);
-	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssiiii", like, key,
-	    r->sess->facility_id, r->sess->facility_id, r->sess->user_id,
+	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssiiiii", like, key,
+	    r->sess->facility_id, r->sess->facility_id, r->sess->facility_id,
+	    r->sess->user_id,
 	    (long long)now())) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -6,6 +6,7 @@
 /* page_home.c */
 extern const struct field f_home[];
 void	 page_home(struct req *);
+void	 page_healthz(struct req *);
 
 /* page_login.c */
 extern const struct field f_login_get[], f_login[], f_csrf[], f_unlock[],

@@ -172,6 +172,8 @@ const struct route routes[] = {
 	{ "POST", "/federation/point/remove", page_federation_point_remove, ROLE_OPERATOR, F_CSRF,		f_federation_point },
 	{ "GET",  "/facilities",	page_facilities,	R_COUNCIL,		0,			f_federation },
 	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
+	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
+	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
 
@@ -431,6 +433,11 @@ app_handle(struct req *r)
 		return;
 	}
 	r->route = rt;
+	if (rt->flags & F_BARE) {
+		/* No parameters, no database, no session: says only "ok". */
+		rt->handler(r);
+		return;
+	}
 	if (parse_params(r) == -1)
 		return;
 	if (db_request_begin() != DB_OK) {

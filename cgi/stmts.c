@@ -370,17 +370,23 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_ACCESS_PATIENT] =
 	"SELECT status, COALESCE(CAST(UNIX_TIMESTAMP(cancelled_at) * 1000000 AS SIGNED), 0), merged_into"
 	" FROM patient WHERE id = ?",
+/*
+ * "patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION ...) m)": written
+ * "IN (SELECT ? UNION ...)", MariaDB runs the UNION as a dependent subquery
+ * once per row of the outer table (a full scan of consent, of the audit log);
+ * through a derived table it is a semi-join on the patient index (issue 9).
+ */
 [STMT_ACCESS_CONSENTS] =
 	"SELECT id, CAST(UNIX_TIMESTAMP(registered_at) * 1000000 AS SIGNED), status = 'rejected',"
-	" all_disclosing, all_viewing FROM consent WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" all_disclosing, all_viewing FROM consent WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
 	" ORDER BY id",
 [STMT_ACCESS_CONSENT_FACS] =
 	"SELECT cf.consent_id, cf.side, cf.facility_id FROM consent_facility cf"
-	" JOIN consent c ON c.id = cf.consent_id WHERE c.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" JOIN consent c ON c.id = cf.consent_id WHERE c.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
 	" ORDER BY cf.consent_id",
 [STMT_ACCESS_REVOCATIONS] =
 	"SELECT CAST(UNIX_TIMESTAMP(received_at) * 1000000 AS SIGNED) FROM consent_revocation"
-	" WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)",
+	" WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)",
 [STMT_ACCESS_FACILITIES] =
 	"SELECT id, status = 'active', disclosing, viewing FROM facility",
 [STMT_ACCESS_LINKED] =
@@ -406,12 +412,12 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT c.id, c.signed_on, c.status, f.name, UNIX_TIMESTAMP(c.registered_at),"
 	" c.all_disclosing, c.all_viewing, c.facility_id,"
 	" CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED) FROM consent c"
-	" JOIN facility f ON f.id = c.facility_id WHERE c.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" JOIN facility f ON f.id = c.facility_id WHERE c.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
 	" ORDER BY c.registered_at DESC",
 [STMT_PATIENT_REVOCATIONS] =
 	"SELECT r.receipt_no, r.signed_on, UNIX_TIMESTAMP(r.received_at), r.via,"
 	" f.name FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
-	" WHERE r.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) ORDER BY r.received_at DESC",
+	" WHERE r.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m) ORDER BY r.received_at DESC",
 [STMT_PATIENT_CANCEL] =
 	"UPDATE patient SET status = 'cancelled', deceased_on = ?,"
 	" death_confirmed_how = ?, cancelled_at = FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND,"
@@ -513,7 +519,7 @@ const char *const stmt_sql[STMT__MAX] = {
 /* The first form 5 received after a consent was registered ends it. */
 [STMT_CONSENT_REVOKED_AT] =
 	"SELECT COALESCE(MIN(UNIX_TIMESTAMP(received_at)), 0) FROM consent_revocation"
-	" WHERE patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL)"
+	" WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
 	" AND received_at >= (SELECT registered_at FROM consent WHERE id = ?)",
 [STMT_RECEIPT_BUMP] =
 	"INSERT INTO receipt_seq (kind, year, last) VALUES (?, ?, 1)"
@@ -540,7 +546,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LEFT JOIN facility f ON f.id = a.facility_id"
 	" LEFT JOIN users u ON u.id = a.user_id"
 	" LEFT JOIN profession pr ON pr.code = u.profession"
-	" WHERE a.patient_id IN (SELECT ? UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) AND a.outcome = 'allowed'"
+	" WHERE a.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m) AND a.outcome = 'allowed'"
 	" AND (a.action LIKE 'record.%' OR a.action LIKE 'emergency.%'"
 	" OR a.action LIKE 'document.%')"
 	" ORDER BY a.ts, a.id LIMIT 5000",
@@ -552,8 +558,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date FROM patient p"
 	" WHERE p.status = 'active' AND (p.kana_key LIKE ? OR p.network_id = ?)"
 	" AND (EXISTS (SELECT 1 FROM consent c WHERE c.status <> 'rejected'"
-	"  AND (c.patient_id = p.id OR c.patient_id IN (SELECT merged_id FROM"
-	"  patient_merge WHERE survivor_id = p.id AND undone_at IS NULL))"
+	"  AND c.patient_id = p.id"
+	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
+	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
+	/* A merged duplicate's consents, apart: "c.patient_id = p.id OR IN
+	 * (...)" scanned every consent once per candidate (issue 9). */
+	" OR EXISTS (SELECT 1 FROM patient_merge pm JOIN consent c"
+	"  ON c.patient_id = pm.merged_id WHERE pm.survivor_id = p.id"
+	"  AND pm.undone_at IS NULL AND c.status <> 'rejected'"
 	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
 	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
 	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"

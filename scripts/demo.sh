@@ -8,6 +8,10 @@ VAR=$1
 CTL=$2
 D=$VAR/demo
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# A small synthetic region (issue 9) so that a newcomer sees a living
+# network, after the demo accounts; its own marker makes it idempotent.
+region() { "$(dirname "$0")/region.sh" "$VAR" "$CTL" >/dev/null ||
+	echo "demo: the synthetic region was not loaded (see $VAR/region)" >&2; }
 umask 077
 mkdir -p "$D"
 if [ ! -f "$D/README" ]; then
@@ -90,3 +94,4 @@ mariadb --no-defaults --socket="$VAR/run/mysqld.sock" -uroot mogami <<-SQL
 	 FROM patient p, facility f, users u
 	 WHERE p.network_id = '9000000134' AND f.code = 'DEMO01' AND u.login = 'dr.sato';
 SQL
+region

@@ -1,0 +1,187 @@
+#!/bin/bash
+# bench.sh: make bench (issue 9). Its own instance under VAR on PORT, a
+# generated region, then every scenario at 1, 8 and 32 connections with
+# build/loadgen, beside the two ceilings measured in the same run (nginx
+# serving a static file; GET /healthz, a FastCGI route that only answers).
+# Also the import rate, audit verification per million entries, and worker
+# RSS over BENCH_RSS_REQUESTS requests. A table on the terminal; JSON in
+# VAR/../bench/ (var/bench/).
+#   bench.sh VAR PORT
+# Sizes: BENCH_PATIENTS (5000) BENCH_FACILITIES (10) BENCH_YEARS (5)
+#        BENCH_SEED (42) BENCH_HEAVY (5000) BENCH_N (3000 requests a run)
+#        BENCH_AUDIT (audit rows to reach for verify, 1000000)
+#        BENCH_RSS_REQUESTS (100000) BENCH_CONNS ("1 8 32") BENCH_SEAL_SECS (1800)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+VAR=$(mkdir -p "${1:?VAR}" && cd "$1" && pwd)
+PORT=${2:-8560}
+OUT=$(mkdir -p "$VAR/../bench" && cd "$VAR/../bench" && pwd)
+CTL="$ROOT/build/mogamictl -c $VAR/mogami.conf"
+LG=$ROOT/build/loadgen
+NP=${BENCH_PATIENTS:-5000} NF=${BENCH_FACILITIES:-10} NY=${BENCH_YEARS:-5}
+SEED=${BENCH_SEED:-42} HEAVY=${BENCH_HEAVY:-5000} N=${BENCH_N:-3000}
+AUDIT=${BENCH_AUDIT:-1000000} RSSN=${BENCH_RSS_REQUESTS:-100000}
+CONNS=${BENCH_CONNS:-1 8 32}
+RES=$(mktemp)
+trap 'rm -f "$RES"' EXIT
+sqlq() { mariadb --no-defaults --socket="$VAR/run/mysqld.sock" -uroot -N -B mogami -e "$1"; }
+
+echo "bench: instance $VAR on port $PORT" >&2
+# A region of other sizes lives in another database: start afresh.
+if [ -d "$VAR/db" ] && [ "$(cat "$VAR/region/.loaded" 2>/dev/null)" != "$NP $NF $NY $SEED $HEAVY" ]; then
+	"$ROOT/scripts/instance.sh" down "$VAR" >/dev/null 2>&1 || true
+	rm -rf "$VAR"
+	mkdir -p "$VAR"
+fi
+MOGAMI_REGION=0 "$ROOT/scripts/instance.sh" up "$VAR" "$PORT" >/dev/null
+# No scheduler: its periodic jobs (a second sealer above all) would compete
+# with the import, the seal and the scenarios measured here.
+if [ -f "$VAR/run/sched.pid" ]; then
+	sp=$(cat "$VAR/run/sched.pid")
+	for p in $(pgrep -P "$sp" || true); do kill "$p" 2>/dev/null || true; done
+	kill "$sp" 2>/dev/null || true
+	rm -f "$VAR/run/sched.pid"
+fi
+D=$VAR/demo
+echo "bench: region of $NP patients at $NF facilities over $NY years (seed $SEED)" >&2
+imp=$("$ROOT/scripts/region.sh" "$VAR" "$CTL" "$NP" "$NF" "$NY" "$SEED" "$HEAVY" || true)
+[ -n "$imp" ] && echo "$imp" >"$VAR/region/import.rate"
+imp=$(cat "$VAR/region/import.rate" 2>/dev/null || echo "import: 0 messages in 0 s")
+echo "bench: $imp" >&2
+records=$(sqlq "SELECT COUNT(*) FROM record")
+
+# The patients the scenarios open (region/bench.tsv): heavy, typical, last.
+read -r _ HNID HFAC HLID HKANA HSEX HBD < <(grep '^heavy' "$VAR/region/bench.tsv")
+read -r _ TNID TFAC TLID TKANA TSEX TBD < <(grep '^typical' "$VAR/region/bench.tsv")
+read -r _ LNID LFAC LLID LKANA LSEX LBD < <(grep '^last' "$VAR/region/bench.tsv")
+read -r _ QNID QFAC QLID QKANA QSEX QBD < <(grep '^quiet' "$VAR/region/bench.tsv")
+urlenc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+TK=$(urlenc "${TKANA/^/ }")
+QK=$(urlenc "${QKANA/^/ }")
+heavy_n=$(sqlq "SELECT COUNT(*) FROM record r JOIN patient_link l ON l.id = r.link_id JOIN patient p ON p.id = l.patient_id WHERE p.network_id = '$HNID'")
+typ_n=$(sqlq "SELECT COUNT(*) FROM record r JOIN patient_link l ON l.id = r.link_id JOIN patient p ON p.id = l.patient_id WHERE p.network_id = '$TNID'")
+
+# run NAME CONNS USER [loadgen args...]: one loadgen run, one JSON line.
+run() {
+	local name=$1 c=$2 u=$3
+	shift 3
+	local n=$N
+	case $name in login) n=$((c * 4 < 24 ? 24 : c * 4));; esac
+	if ! "$LG" -p "$PORT" -C "$D/$u.pem" -K "$D/$u.key" -c "$c" -n "$n" \
+	    -w 5 -j "$name" "$@" >>"$RES" 2>>"$OUT/loadgen.err"; then
+		echo "bench: $name at $c connections failed (see $OUT/loadgen.err)" >&2
+	fi
+}
+pw() { echo "-l $1 -P $D/$1.password"; }
+
+# The audit log topped up to BENCH_AUDIT entries (views spread over the
+# patients) and sealed before the scenarios, so search and the access report
+# run against it; verification is timed after them.
+have=$(sqlq "SELECT COUNT(*) FROM audit")
+if [ "$have" -lt "$AUDIT" ]; then
+	echo "bench: adding $((AUDIT - have)) audit rows and sealing them" >&2
+	sqlq "INSERT INTO audit (ts, login, action, object_type, patient_id, purpose, outcome, detail)
+	      SELECT UTC_TIMESTAMP(6) - INTERVAL s.seq SECOND, 'bench', 'record.view', 'patient',
+	             1 + s.seq % $NP, 'care', 'allowed', 'bench'
+	      FROM seq_1_to_$((AUDIT - have)) s"
+fi
+t0=$(date +%s.%N)
+# BENCH_SEAL_SECS bounds the seal; what is left unsealed is not verified.
+timeout "${BENCH_SEAL_SECS:-1800}" $CTL audit seal --quiet >/dev/null || true
+seal_s=$(echo "$(date +%s.%N) - $t0" | bc)
+for c in $CONNS; do
+	echo "bench: $c connections" >&2
+	run static "$c" dr.sato /static/app.css
+	run healthz "$c" dr.sato /healthz
+	run login "$c" dr.sato -L $(pw dr.sato)
+	run home "$c" dr.sato $(pw dr.sato) /
+	run search "$c" dr.sato $(pw dr.sato) "/records?q=$TK"
+	run timeline "$c" dr.sato $(pw dr.sato) -s "/records?q=$TNID" \
+		"/records/patient?p={P}&purpose=care"
+	run timeline_5000 "$c" dr.sato $(pw dr.sato) -s "/records?q=$HNID" \
+		"/records/patient?p={P}&purpose=care"
+	run emergency "$c" dr.sato $(pw dr.sato) -s /emergency \
+		"POST /emergency/start facility_code=$LFAC&local_id=$LLID&category=critical&reason=bench&confirm=1&csrf={CSRF}"
+	run access_report "$c" madoguchi $(pw madoguchi) \
+		-s "/patients?kana=$QK&birth_date=$QBD&sex=$QSEX" "/patients/access-report?p={P}"
+done
+
+t1=$(date +%s.%N)
+$CTL audit verify --unsealed-secs 3600 >"$OUT/verify.log" 2>&1 || echo "bench: audit verify failed (see $OUT/verify.log)" >&2
+t2=$(date +%s.%N)
+entries=$(sqlq "SELECT COUNT(*) FROM audit WHERE seq IS NOT NULL")
+verify_s=$(echo "$t2 - $t1" | bc)
+
+# Worker RSS before and after RSSN requests of real pages (search and timeline).
+workers() { pgrep -P "$(cat "$VAR/run/mogamid.pid")" || true; }
+rss() { local t=0 p; for p in $(workers); do t=$((t + $(awk '/VmRSS/ {print $2}' /proc/$p/status))); done; echo $t; }
+rss_max() { local m=0 p v; for p in $(workers); do v=$(awk '/VmRSS/ {print $2}' /proc/$p/status); [ "$v" -gt "$m" ] && m=$v; done; echo $m; }
+"$LG" -p "$PORT" -C "$D/dr.sato.pem" -K "$D/dr.sato.key" -c 8 -n 2000 -j warm $(pw dr.sato) \
+	-s "/records?q=$TNID" "/records/patient?p={P}&purpose=care" "/records?q=$TK" >/dev/null
+r0=$(rss_max)
+echo "bench: $RSSN requests for worker RSS (max worker ${r0} kB now)" >&2
+"$LG" -p "$PORT" -C "$D/dr.sato.pem" -K "$D/dr.sato.key" -c 8 -n "$RSSN" -j rss $(pw dr.sato) \
+	-s "/records?q=$TNID" "/records/patient?p={P}&purpose=care" "/records?q=$TK" >>"$RES"
+r1=$(rss_max)
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+python3 - "$RES" "$OUT/bench-$stamp.json" <<PY
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+imp = open("$VAR/region/import.rate").read().split()
+msgs, secs = int(imp[1]), float(imp[4])
+meta = {
+  "when": "$stamp", "patients": $NP, "facilities": $NF, "years": $NY, "seed": $SEED,
+  "records": $records, "heavy_patient_records": $heavy_n, "typical_patient_records": $typ_n,
+  "import": {"messages": msgs, "seconds": secs, "per_second": round(msgs / secs, 1) if secs else None},
+  "audit": {"entries": $entries, "seal_s": $seal_s, "verify_s": $verify_s,
+            "verify_s_per_million": round($verify_s / max($entries, 1) * 1e6, 2)},
+  "worker_rss_kb": {"after_warmup": $r0, "after_requests": $r1, "requests": $RSSN,
+                    "growth_kb": $r1 - $r0},
+  "notes": [
+    "lab trend: no section URL in the viewer on this branch (skipped)",
+    "facility manager's access list and dashboard: no route on this branch; access_report "
+    "(the desk's per-patient access report, GET /patients/access-report) and home (GET /) stand in",
+    "healthz is dispatched before parameters, database and session (F_BARE): the bare FastCGI ceiling",
+  ],
+  "runs": rows,
+}
+ceil = {r["conns"]: r["rps"] for r in rows if r["name"] == "healthz"}
+for r in rows:
+    c = ceil.get(r["conns"])
+    r["ratio_fcgi"] = round(r["rps"] / c, 3) if c else None
+json.dump(meta, open(sys.argv[2], "w"), indent=1, ensure_ascii=False)
+order = []
+for r in rows:
+    if r["name"] not in order and r["name"] not in ("rss", "warm"):
+        order.append(r["name"])
+conns = sorted({r["conns"] for r in rows if r["name"] == "healthz"})
+print()
+print(f"もがみネット bench {meta['when']}: {meta['patients']} patients, {meta['facilities']} facilities, "
+      f"{meta['records']} records (heavy patient {meta['heavy_patient_records']}, typical {meta['typical_patient_records']})")
+hdr = f"{'scenario':<15}" + "".join(f"| c={c:<3} req/s  ratio   p50    p99    max  " for c in conns)
+print(hdr)
+print("-" * len(hdr))
+for name in order:
+    line = f"{name:<15}"
+    for c in conns:
+        r = next((x for x in rows if x["name"] == name and x["conns"] == c), None)
+        if r is None:
+            line += "| " + " " * 38
+            continue
+        bad = "" if r["s4xx"] + r["s5xx"] == 0 and not r["failed"] else "!"
+        line += (f"| {r['rps']:8.0f}{bad:1} {r['ratio_fcgi']:5.2f} {r['p50_ms']:6.2f} "
+                 f"{r['p99_ms']:6.2f} {r['max_ms']:6.1f} ")
+    print(line)
+print("(ratio: req/s over GET /healthz at the same connections; ms; ! = 4xx/5xx or a failed connection)")
+i, a, w = meta["import"], meta["audit"], meta["worker_rss_kb"]
+print(f"import: {i['messages']} messages in {i['seconds']:.1f} s = {i['per_second']} messages/s")
+print(f"audit: {a['entries']} entries sealed in {a['seal_s']:.1f} s, verified in {a['verify_s']:.2f} s "
+      f"= {a['verify_s_per_million']} s per million")
+print(f"worker RSS (largest worker): {w['after_warmup']} kB after warm-up, {w['after_requests']} kB after "
+      f"{w['requests']} requests (growth {w['growth_kb']} kB)")
+for n in meta["notes"]:
+    print("note:", n)
+print("json:", sys.argv[2])
+PY
+cp "$OUT/bench-$stamp.json" "$OUT/latest.json"
