@@ -13,24 +13,15 @@
   <a class="brand" href="/"><?cs var:Net.name ?></a>
   <?cs if:Session.login && !Page.locked ?>
   <nav aria-label="main">
+    <?cs # The few pages each role opens every day; everything else is on the home page. ?>
     <a href="/"><?cs var:L.nav.home ?></a>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff || Session.role.facility_manager ?><a href="/applications"><?cs var:L.council.nav_apps ?></a><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/meetings"><?cs var:L.council.nav_meetings ?></a><?cs /if ?>
-    <?cs if:Session.role.operator ?><a href="/admin/certs"><?cs var:L.nav.certs ?></a> <a href="/admin/maintenance" id="nav-maint"><?cs var:L.maint.nav ?></a><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president ?><a href="/council/operator"><?cs var:L.council.nav_operator ?></a> <a href="/council/staff"><?cs var:L.council.nav_staff ?></a><?cs /if ?>
-    <?cs if:Session.role.facility_manager ?><a href="/ledger"><?cs var:L.ledger.nav ?></a><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president ?><a href="/admin/ledger"><?cs var:L.ledger.nav_admin ?></a><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager ?><a href="/records" id="nav-records"><?cs var:L.records.nav ?></a> <a href="/emergency" id="nav-emergency"><?cs var:L.emergency.nav ?></a><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><a href="/notifications" id="nav-notify"><?cs var:L.notify.nav ?><?cs if:Notify.unread > 0 ?> <span class="badge"><?cs var:Notify.unread ?></span><?cs /if ?></a><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?><a href="/patients" id="nav-patients"><?cs var:L.patients.nav ?></a><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff ?><a href="/consents/queue" id="nav-consent-queue"><?cs var:L.consent.nav_queue ?></a><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><a href="/links" id="nav-links"><?cs var:L.links.nav ?></a><?cs /if ?>
-    <?cs if:Session.role.facility_manager ?><a href="/facility/access" id="nav-monitor"><?cs var:L.monitor.nav ?></a><?cs /if ?>
-    <?cs if:Session.role.user || Session.role.facility_manager ?><a href="/incidents" id="nav-incidents"><?cs var:L.incident.nav ?></a><?cs /if ?>
-    <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><a href="/desk/complaints" id="nav-desk"><?cs var:L.desk.nav ?></a><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/dashboard" id="nav-dashboard"><?cs var:L.dash.nav ?></a><?cs /if ?>
+    <?cs if:Session.role.desk || Session.role.operator || Session.role.staff ?><a href="/desk/complaints" id="nav-desk"><?cs var:L.desk.nav ?></a><?cs /if ?>
+    <?cs if:Session.role.president ?><a href="/dashboard" id="nav-dashboard"><?cs var:L.dash.nav ?></a> <a href="/applications"><?cs var:L.council.nav_apps ?></a> <a href="/meetings"><?cs var:L.council.nav_meetings ?></a><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><a href="/notifications" id="nav-notify"><?cs var:L.notify.nav ?><?cs if:Notify.unread > 0 ?> <span class="badge"><?cs var:Notify.unread ?></span><?cs /if ?></a><?cs /if ?>
     <a href="/messages" id="nav-messages"><?cs var:L.message.nav ?><?cs if:Messages.unread > 0 ?> <span class="badge"><?cs var:Messages.unread ?></span><?cs /if ?></a>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><a href="/federation" id="nav-federation"><?cs var:L.fed.nav ?></a><?cs /if ?>
   </nav>
   <span class="who" id="who"><?cs var:Session.name ?>（<?cs var:Session.facility ?>）</span>
   <form method="post" action="/logout" class="inline">

@@ -1,5 +1,16 @@
 <?cs include:"_head.cs" ?>
 <h1><?cs var:L.home.welcome ?>、<?cs var:Session.name ?> さん</h1>
+<?cs if:Session.role.user || Session.role.facility_manager ?>
+<?cs # The common path for a clinician: a patient's records, from the first page. ?>
+<section class="card" id="home-search">
+  <h2><?cs var:L.records.title ?></h2>
+  <form method="get" action="/records" class="form inline-form">
+    <div class="row"><label for="home-q"><?cs var:L.records.q ?></label>
+      <input type="text" id="home-q" name="q" maxlength="100" autocomplete="off" autofocus></div>
+    <button type="submit" class="primary" id="home-q-submit"><?cs var:L.records.do_search ?></button>
+  </form>
+</section>
+<?cs /if ?>
 <section class="card">
   <h2><?cs var:L.home.roles ?></h2>
   <ul class="roles" id="roles">
@@ -16,40 +27,79 @@
   <p class="actions"><a class="button" href="/desk/complaints/new" id="home-desk-new"><?cs var:L.desk.new ?></a> <a class="button secondary" href="/desk/complaints" id="home-desk-list"><?cs var:L.desk.list_title ?></a></p>
 </section>
 <?cs /if ?>
-<section class="card">
-  <h2><?cs var:L.home.menu ?></h2>
+<?cs # The menu, grouped by the work it serves; a group shows only to the roles it has links for. ?>
+<div class="menu-groups">
+<?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?>
+<section class="card menu-group">
+  <h2><?cs var:L.home.g_care ?></h2>
   <ul class="menu">
-    <?cs if:Session.role.operator ?><li><a href="/admin/certs" id="menu-certs"><?cs var:L.home.certs ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff || Session.role.facility_manager ?><li><a href="/applications" id="menu-apps"><?cs var:L.home.apps ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/meetings" id="menu-meetings"><?cs var:L.home.meetings ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president ?><li><a href="/council/operator" id="menu-operator"><?cs var:L.council.menu_operator ?></a></li>
-    <li><a href="/council/staff" id="menu-staff"><?cs var:L.council.menu_staff ?></a></li><?cs /if ?>
-    <?cs if:Session.role.facility_manager ?><li><a href="/ledger" id="menu-ledger"><?cs var:L.ledger.menu ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president ?><li><a href="/admin/ledger" id="menu-ledger-admin"><?cs var:L.ledger.menu_admin ?></a></li><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/records" id="menu-records"><?cs var:L.records.menu ?></a></li>
     <li><a href="/emergency" id="menu-emergency"><?cs var:L.emergency.menu ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/emergency/list" id="menu-emergency-list"><?cs var:L.emergency.list_title ?></a></li>
-    <li><a href="/misuse" id="menu-misuse"><?cs var:L.misuse.menu ?></a></li>
-    <li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
-    <?cs if:Session.role.user || Session.role.facility_manager || Session.role.desk || Session.role.operator || Session.role.staff ?><li><a href="/patients" id="menu-patients"><?cs var:L.patients.menu ?></a></li><?cs /if ?>
+    <li><a href="/patients" id="menu-patients"><?cs var:L.patients.menu ?></a></li>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/consents/queue" id="menu-consent-queue"><?cs var:L.consent.nav_queue ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/links" id="menu-links"><?cs var:L.links.title ?></a></li><?cs /if ?>
+  </ul>
+</section>
+<?cs /if ?>
+<?cs if:Session.role.facility_manager ?>
+<section class="card menu-group">
+  <h2><?cs var:L.home.g_facility ?></h2>
+  <ul class="menu">
+    <li><a href="/facility/access" id="menu-monitor"><?cs var:L.monitor.menu_access ?></a></li>
+    <li><a href="/facility/reports" id="menu-facility-reports"><?cs var:L.monitor.menu_reports ?></a></li>
+    <li><a href="/emergency/list" id="menu-emergency-list"><?cs var:L.emergency.list_title ?></a></li>
+    <li><a href="/misuse" id="menu-misuse"><?cs var:L.misuse.menu ?></a></li>
+    <li><a href="/ledger" id="menu-ledger"><?cs var:L.ledger.menu ?></a></li>
+    <li><a href="/applications" id="menu-apps"><?cs var:L.home.apps ?></a></li>
+  </ul>
+</section>
+<?cs /if ?>
+<?cs if:Session.role.operator || Session.role.staff ?>
+<section class="card menu-group">
+  <h2><?cs var:L.home.g_operations ?></h2>
+  <ul class="menu">
+    <?cs if:Session.role.operator ?><li><a href="/admin/certs" id="menu-certs"><?cs var:L.home.certs ?></a></li><?cs /if ?>
+    <?cs if:!Session.role.facility_manager ?><li><a href="/emergency/list" id="menu-emergency-list"><?cs var:L.emergency.list_title ?></a></li>
+    <li><a href="/misuse" id="menu-misuse"><?cs var:L.misuse.menu ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator && !Session.role.facility_manager ?><li><a href="/facility/reports" id="menu-facility-reports"><?cs var:L.monitor.menu_reports_op ?></a></li>
+    <li><a href="/incidents" id="menu-incidents"><?cs var:L.incident.menu_list ?></a></li>
+    <li><a href="/admin/messages" id="menu-message-reports"><?cs var:L.message.reports_title ?></a></li><?cs /if ?>
+    <li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li>
+    <li><a href="/admin/maintenance" id="menu-maint"><?cs var:L.maint.title ?></a></li>
+    <li><a href="/admin/notices" id="menu-notice-admin"><?cs var:L.notice.admin_title ?></a></li>
+  </ul>
+</section>
+<?cs /if ?>
+<?cs if:Session.role.operator || Session.role.president || Session.role.staff ?>
+<section class="card menu-group">
+  <h2><?cs var:L.home.g_council ?></h2>
+  <ul class="menu">
+    <li><a href="/dashboard" id="menu-dashboard"><?cs var:L.dash.menu ?></a></li>
+    <?cs if:!Session.role.facility_manager ?><li><a href="/applications" id="menu-apps"><?cs var:L.home.apps ?></a></li><?cs /if ?>
+    <li><a href="/meetings" id="menu-meetings"><?cs var:L.home.meetings ?></a></li>
+    <?cs if:Session.role.president || Session.role.operator ?><li><a href="/misuse/reports" id="menu-misuse-reports"><?cs var:L.misuse.reports_title ?></a></li>
+    <li><a href="/council/operator" id="menu-operator"><?cs var:L.council.menu_operator ?></a></li>
+    <li><a href="/council/staff" id="menu-staff"><?cs var:L.council.menu_staff ?></a></li>
+    <li><a href="/admin/ledger" id="menu-ledger-admin"><?cs var:L.ledger.menu_admin ?></a></li><?cs /if ?>
+    <li><a href="/facilities" id="menu-facilities"><?cs var:L.fed.facilities_title ?></a></li>
+    <li><a href="/federation" id="menu-federation"><?cs var:L.fed.menu ?></a></li>
+    <?cs if:Session.role.president && !Session.role.operator && !Session.role.staff ?><li><a href="/admin/notices" id="menu-notice-admin"><?cs var:L.notice.admin_title ?></a></li><?cs /if ?>
+  </ul>
+</section>
+<?cs /if ?>
+<section class="card menu-group">
+  <h2><?cs var:L.home.g_mine ?></h2>
+  <ul class="menu">
+    <li><a href="/messages" id="menu-messages"><?cs var:L.message.menu ?><?cs if:Messages.unread > 0 ?>（<?cs var:L.message.unread ?> <?cs var:Messages.unread ?>）<?cs /if ?></a></li>
+    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
+    <li><a href="/notices" id="menu-notices"><?cs var:L.notice.menu ?></a></li>
     <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><li><a href="/desk/complaints" id="menu-desk"><?cs var:L.desk.menu ?></a></li>
     <?cs elif:Session.role.user || Session.role.facility_manager ?><li><a href="/desk/complaints/new" id="menu-complain"><?cs var:L.desk.menu_user ?></a></li>
     <li><a href="/desk/complaints" id="menu-complaints-mine"><?cs var:L.desk.menu_mine ?></a></li><?cs /if ?>
-    <?cs if:Session.role.facility_manager ?><li><a href="/facility/access" id="menu-monitor"><?cs var:L.monitor.menu_access ?></a></li><?cs /if ?>
-    <?cs if:Session.role.facility_manager || Session.role.operator ?><li><a href="/facility/reports" id="menu-facility-reports"><?cs if:Session.role.operator ?><?cs var:L.monitor.menu_reports_op ?><?cs else ?><?cs var:L.monitor.menu_reports ?><?cs /if ?></a></li><?cs /if ?>
-    <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/incidents/new" id="menu-incident-new"><?cs var:L.incident.menu ?></a></li><?cs /if ?>
-    <?cs if:Session.role.user || Session.role.facility_manager || Session.role.operator ?><li><a href="/incidents" id="menu-incidents"><?cs var:L.incident.menu_list ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li><?cs /if ?>
-    <?cs if:Session.role.president ?><li><a href="/misuse/reports" id="menu-misuse-reports"><?cs var:L.misuse.reports_title ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/dashboard" id="menu-dashboard"><?cs var:L.dash.menu ?></a></li><?cs /if ?>
-    <li><a href="/notices" id="menu-notices"><?cs var:L.notice.menu ?></a></li>
-    <li><a href="/messages" id="menu-messages"><?cs var:L.message.menu ?><?cs if:Messages.unread > 0 ?>（<?cs var:L.message.unread ?> <?cs var:Messages.unread ?>）<?cs /if ?></a></li>
-    <?cs if:Session.role.operator || Session.role.president || Session.role.staff ?><li><a href="/admin/notices" id="menu-notice-admin"><?cs var:L.notice.admin_title ?></a></li>
-    <li><a href="/federation" id="menu-federation"><?cs var:L.fed.menu ?></a></li>
-    <li><a href="/facilities" id="menu-facilities"><?cs var:L.fed.facilities_title ?></a></li><?cs /if ?>
-    <?cs if:Session.role.operator ?><li><a href="/admin/messages" id="menu-message-reports"><?cs var:L.message.reports_title ?></a></li><?cs /if ?>
+    <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/incidents/new" id="menu-incident-new"><?cs var:L.incident.menu ?></a></li>
+    <li><a href="/incidents" id="menu-incidents"><?cs var:L.incident.menu_list ?></a></li><?cs /if ?>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>
+</div>
 <?cs include:"_foot.cs" ?>
