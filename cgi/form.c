@@ -141,3 +141,16 @@ form_blank(const char *s)
 	}
 	return 1;
 }
+
+/* Unix time column c of row i (NULL: nothing) in Japan time as field name of n. */
+void
+vnode_time(struct vnode *n, const char *name, const struct dbres *res, size_t i,
+    size_t c)
+{
+	char	 d[32];
+
+	if (dbres_get(res, i, c) == NULL)
+		return;
+	fmt_jst(d, sizeof(d), dbres_ll(res, i, c), "%Y-%m-%d %H:%M");
+	vnode_set(n, name, d);
+}

@@ -5,6 +5,8 @@
 
 struct req;
 struct audit_entry;
+struct dbres;
+struct vnode;
 
 int		 form_empty(const char *);
 int		 form_blank(const char *);
@@ -18,5 +20,7 @@ int		 form_commit_go(struct req *, const char *, const char *,
 		    long long, const char *, const char *);
 void		 fmt_jst(char *, size_t, long long, const char *);
 void		 form_flash(const struct req *, const char *);
+void		 vnode_time(struct vnode *, const char *, const struct dbres *,
+		    size_t, size_t);
 
 #endif

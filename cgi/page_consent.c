@@ -55,11 +55,6 @@ const struct field f_consent_check[] = {
 	{ NULL, 0, 0 }
 };
 
-static int
-has(const struct req *r, unsigned int roles)
-{
-	return (r->sess->roles & roles) != 0;
-}
 
 /* Member facilities as Facilities.N with which sides they can take. */
 static int
@@ -265,7 +260,7 @@ page_consent_new_post(struct req *r)
 	bad |= check_side(r, "viewing", vall, &own_v);
 	own = own_d || own_v;
 	/* A12.4: obtained at a disclosing or a viewing facility named on it. */
-	if (!bad && !own && !has(r, ROLE_OPERATOR))
+	if (!bad && !own && !has_role(r, ROLE_OPERATOR))
 		form_err("consent", "viewing", "own_facility"), bad = 1;
 	s = check_scan(r, &bad);
 	if (bad) {
@@ -399,7 +394,7 @@ page_consent_view(struct req *r)
 		dbres_free(f);
 	}
 	dbres_free(c);
-	view_set("Can.check", has(r, ROLE_OPERATOR | ROLE_STAFF) ? "1" : "");
+	view_set("Can.check", has_role(r, ROLE_OPERATOR | ROLE_STAFF) ? "1" : "");
 	audit(r, &(struct audit_entry){ .action = "consent.view",
 	    .object_type = "consent", .object_id = oid, .patient_id = pid });
 	view_set("Page.patient", "1");

@@ -58,11 +58,6 @@ static const char *const categories[] = {
 	"unconscious", "critical", "transport", "disaster", "other"
 };
 
-static int
-has(const struct req *r, unsigned int roles)
-{
-	return (r->sess->roles & roles) != 0;
-}
 
 /* 1 when the user's profession may use emergency access (profession table). */
 static int
@@ -89,9 +84,9 @@ list_view(struct req *r)
 	long long	 fac = 0, user = 0, t = now();
 	char		 k[48], d[32];
 
-	if (!has(r, ROLE_OPERATOR | ROLE_STAFF)) {
+	if (!has_role(r, ROLE_OPERATOR | ROLE_STAFF)) {
 		fac = r->sess->facility_id;
-		if (!has(r, ROLE_FACILITY_MANAGER))
+		if (!has_role(r, ROLE_FACILITY_MANAGER))
 			user = r->sess->user_id;
 	}
 	if ((res = db_query(STMT_EMERGENCY_LIST, "iiiii", fac, fac, fac, user,
@@ -119,8 +114,8 @@ list_view(struct req *r)
 			vnode_set(n, "overdue", "1");
 		/* Who may close the follow-up: the requester, their manager, the operator. */
 		if (str_eq(dbres_get(res, i, 9), "open") &&
-		    (has(r, ROLE_OPERATOR) || dbres_ll(res, i, 13) == r->sess->user_id ||
-		    has(r, ROLE_FACILITY_MANAGER)))
+		    (has_role(r, ROLE_OPERATOR) || dbres_ll(res, i, 13) == r->sess->user_id ||
+		    has_role(r, ROLE_FACILITY_MANAGER)))
 			vnode_set(n, "can_close", "1");
 	}
 	view_set_int("EmergencyList_n", (long long)res->nrows);
@@ -329,7 +324,7 @@ page_emergency_list(struct req *r)
 {
 	view_set("Page.title", lang("emergency.list_title"));
 	form_flash(r, "emergency");
-	view_set("Can.review", has(r, ROLE_OPERATOR) ? "1" : "");
+	view_set("Can.review", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	if (list_view(r) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
@@ -420,9 +415,9 @@ page_emergency_followup(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	int mine = g->nrows == 1 && (has(r, ROLE_OPERATOR) ||
+	int mine = g->nrows == 1 && (has_role(r, ROLE_OPERATOR) ||
 	    dbres_ll(g, 0, 2) == r->sess->user_id ||
-	    (has(r, ROLE_FACILITY_MANAGER) && dbres_ll(g, 0, 3) ==
+	    (has_role(r, ROLE_FACILITY_MANAGER) && dbres_ll(g, 0, 3) ==
 	    r->sess->facility_id));
 	long long pid = g->nrows == 1 ? dbres_ll(g, 0, 1) : 0;
 	dbres_free(g);
@@ -448,7 +443,7 @@ page_emergency_followup(struct req *r)
 	    .action = "emergency.followup_closed", .object_type = "emergency_access",
 	    .object_id = oid, .patient_id = pid, .detail = note }) == -1)
 		return;
-	http_redirect(r, has(r, ROLE_OPERATOR | ROLE_FACILITY_MANAGER) ?
+	http_redirect(r, has_role(r, ROLE_OPERATOR | ROLE_FACILITY_MANAGER) ?
 	    "/emergency/list?m=closed" : "/emergency?m=closed");
 }
 
@@ -478,8 +473,8 @@ void
 page_notifications(struct req *r)
 {
 	struct dbres	*res;
-	long long	 op = has(r, ROLE_OPERATOR | ROLE_STAFF),
-			 fm = has(r, ROLE_FACILITY_MANAGER);
+	long long	 op = has_role(r, ROLE_OPERATOR | ROLE_STAFF),
+			 fm = has_role(r, ROLE_FACILITY_MANAGER);
 	char		 k[48], d[32];
 
 	view_set("Page.title", lang("notify.title"));
@@ -508,8 +503,8 @@ page_notifications(struct req *r)
 void
 page_notification_read(struct req *r)
 {
-	long long	 op = has(r, ROLE_OPERATOR | ROLE_STAFF),
-			 fm = has(r, ROLE_FACILITY_MANAGER);
+	long long	 op = has_role(r, ROLE_OPERATOR | ROLE_STAFF),
+			 fm = has_role(r, ROLE_FACILITY_MANAGER);
 
 	if (db_exec(STMT_NOTIFY_READ, "iiiii", r->sess->user_id, form_ll(r, "id"),
 	    op, r->sess->facility_id, fm) < 0) {
@@ -524,8 +519,8 @@ void
 notifications_count_view(const struct req *r)
 {
 	struct dbres	*res;
-	long long	 op = has(r, ROLE_OPERATOR | ROLE_STAFF),
-			 fm = has(r, ROLE_FACILITY_MANAGER);
+	long long	 op = has_role(r, ROLE_OPERATOR | ROLE_STAFF),
+			 fm = has_role(r, ROLE_FACILITY_MANAGER);
 
 	if (!op && !fm)
 		return;

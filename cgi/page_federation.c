@@ -66,17 +66,6 @@ const struct field f_facility_region[] = {
 enum { AG_ID, AG_PARTNER, AG_SIGNED, AG_STATUS, AG_NOTE, AG_CREATOR,
     AG_CREATED, AG_UPDATER, AG_UPDATED, AG_VERSION, AG_POINTS };
 
-static void
-set_time(struct vnode *n, const char *name, const struct dbres *res,
-    size_t i, size_t c)
-{
-	char	 d[32];
-
-	if (dbres_get(res, i, c) == NULL)
-		return;
-	fmt_jst(d, sizeof(d), dbres_ll(res, i, c), "%Y-%m-%d %H:%M");
-	vnode_set(n, name, d);
-}
 
 static int
 is_operator(const struct req *r)
@@ -163,8 +152,8 @@ agreement_load(struct req *r)
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 		if (cols[c] != NULL)
 			vnode_set(n, cols[c], dbres_get(a, 0, c));
-	set_time(n, "created", a, 0, AG_CREATED);
-	set_time(n, "updated", a, 0, AG_UPDATED);
+	vnode_time(n, "created", a, 0, AG_CREATED);
+	vnode_time(n, "updated", a, 0, AG_UPDATED);
 	if ((p = db_query(STMT_AGREEMENT_POINTS, "i", id)) == NULL) {
 		dbres_free(a);
 		http_error(r, 503, "db", NULL);
@@ -178,8 +167,8 @@ agreement_load(struct req *r)
 		for (size_t c = 0; c < sizeof(pcols) / sizeof(pcols[0]); c++)
 			if (pcols[c] != NULL)
 				vnode_set(v, pcols[c], dbres_get(p, i, c));
-		set_time(v, "added", p, i, 4);
-		set_time(v, "removed", p, i, 6);
+		vnode_time(v, "added", p, i, 4);
+		vnode_time(v, "removed", p, i, 6);
 	}
 	view_set_int("Points_n", (long long)p->nrows);
 	dbres_free(p);

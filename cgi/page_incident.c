@@ -57,11 +57,6 @@ one_of(const char *v, const char *const *list)
 	return 0;
 }
 
-static int
-has(const struct req *r, unsigned int roles)
-{
-	return (r->sess->roles & roles) != 0;
-}
 
 /* The application clock (the test clock moves it) as UTC "YYYY-MM-DD HH:MM:SS". */
 static void
@@ -95,9 +90,9 @@ page_incidents(struct req *r)
 	    "occurred", "reporter", "facility", "status", "terminal", "what",
 	    "more", NULL };
 	struct dbres	*res;
-	long long	 op = has(r, ROLE_OPERATOR) ? 1 : 0,
-			 fac = has(r, ROLE_FACILITY_MANAGER) ? r->sess->facility_id : 0,
-			 me = has(r, ROLE_USER) ? r->sess->user_id : 0;
+	long long	 op = has_role(r, ROLE_OPERATOR) ? 1 : 0,
+			 fac = has_role(r, ROLE_FACILITY_MANAGER) ? r->sess->facility_id : 0,
+			 me = has_role(r, ROLE_USER) ? r->sess->user_id : 0;
 
 	if ((res = db_query(STMT_INCIDENT_LIST, "iiiii", op, fac, fac, me,
 	    me)) == NULL) {
@@ -111,7 +106,7 @@ page_incidents(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	if (has(r, ROLE_USER | ROLE_FACILITY_MANAGER))
+	if (has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER))
 		view_set("Can.report", "1");
 	if (op)
 		view_set("Incident.operator", "1");
@@ -270,7 +265,7 @@ manages(const struct req *r)
 {
 	long long	 fac;
 
-	return has(r, ROLE_FACILITY_MANAGER) &&
+	return has_role(r, ROLE_FACILITY_MANAGER) &&
 	    str_to_ll(view_get("Incident.0.facility_id"), 1, 1LL << 60, &fac) == 0 &&
 	    fac == r->sess->facility_id;
 }
@@ -297,9 +292,9 @@ incident_load(struct req *r)
 		return 0;
 	}
 	ok = res->nrows == 1 && (dbres_ll(res, 0, 13) == r->sess->user_id ||
-	    (has(r, ROLE_FACILITY_MANAGER) &&
+	    (has_role(r, ROLE_FACILITY_MANAGER) &&
 	    dbres_ll(res, 0, 12) == r->sess->facility_id) ||
-	    (has(r, ROLE_OPERATOR) && dbres_ll(res, 0, 14) == 1));
+	    (has_role(r, ROLE_OPERATOR) && dbres_ll(res, 0, 14) == 1));
 	if (!ok) {
 		if (res->nrows == 1)
 			audit(r, &(struct audit_entry){ .action = "incident.denied",
@@ -328,12 +323,12 @@ next_view(const struct req *r)
 		view_set("Can.close", "1");
 		view_set("Can.close_as", "manager");
 	}
-	if (has(r, ROLE_OPERATOR) && str_eq(st, "forwarded")) {
+	if (has_role(r, ROLE_OPERATOR) && str_eq(st, "forwarded")) {
 		view_set("Can.close", "1");
 		view_set("Can.close_as", "operator");
 	}
 	if (!str_eq(st, "closed") && (manages(r) ||
-	    (has(r, ROLE_OPERATOR) && str_eq(st, "forwarded"))))
+	    (has_role(r, ROLE_OPERATOR) && str_eq(st, "forwarded"))))
 		view_set("Can.note", "1");
 }
 
@@ -386,10 +381,10 @@ step_allowed(const struct req *r, const char *to)
 		return manages(r) && str_eq(st, "reported");
 	if (str_eq(to, "closed"))
 		return (manages(r) && str_eq(st, "reported")) ||
-		    (has(r, ROLE_OPERATOR) && str_eq(st, "forwarded"));
+		    (has_role(r, ROLE_OPERATOR) && str_eq(st, "forwarded"));
 	if (str_eq(to, "note"))
 		return !str_eq(st, "closed") && (manages(r) ||
-		    (has(r, ROLE_OPERATOR) && str_eq(st, "forwarded")));
+		    (has_role(r, ROLE_OPERATOR) && str_eq(st, "forwarded")));
 	return 0;
 }
 
@@ -429,7 +424,7 @@ page_incident_step(struct req *r)
 	}
 	if ((str_eq(to, "closed") || str_eq(to, "note")) && form_blank(note)) {
 		form_err("incident", "note", str_eq(to, "closed") ?
-		    (has(r, ROLE_OPERATOR) && !manages(r) ? "outcome" : "reason") :
+		    (has_role(r, ROLE_OPERATOR) && !manages(r) ? "outcome" : "reason") :
 		    "note");
 		view_set("Form.note", note);
 		view_set("Form.to", to);

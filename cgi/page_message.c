@@ -68,17 +68,6 @@ enum { MG_ID, MG_SENDER_ID, MG_SENDER, MG_SENDER_FAC, MG_SENDER_REGION,
     MG_DELETED, MG_DELETER, MG_DELETE_REASON, MG_VERSION, MG_TO_USER_FAC_ID,
     MG_REPORTS };
 
-static void
-set_time(struct vnode *n, const char *name, const struct dbres *res,
-    size_t i, size_t c)
-{
-	char	 d[32];
-
-	if (dbres_get(res, i, c) == NULL)
-		return;
-	fmt_jst(d, sizeof(d), dbres_ll(res, i, c), "%Y-%m-%d %H:%M");
-	vnode_set(n, name, d);
-}
 
 static void
 message_why(struct req *r, int status, const char *why)
@@ -125,7 +114,7 @@ page_messages(struct req *r)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
-		set_time(n, "sent", res, i, 1);
+		vnode_time(n, "sent", res, i, 1);
 	}
 	view_set_int("Messages_n", (long long)res->nrows);
 	dbres_free(res);
@@ -155,7 +144,7 @@ page_messages_sent(struct req *r)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
-		set_time(n, "sent", res, i, 1);
+		vnode_time(n, "sent", res, i, 1);
 	}
 	view_set_int("Messages_n", (long long)res->nrows);
 	dbres_free(res);
@@ -451,7 +440,7 @@ reports_view(const struct req *r)
 		vnode_set(n, "by", dbres_get(res, i, 2));
 		vnode_set(n, "facility", dbres_get(res, i, 3));
 		vnode_set(n, "reason", dbres_get(res, i, 4));
-		set_time(n, "at", res, i, 1);
+		vnode_time(n, "at", res, i, 1);
 	}
 	dbres_free(res);
 	return 0;
@@ -475,8 +464,8 @@ page_message_view(struct req *r)
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 		if (cols[c] != NULL)
 			vnode_set(n, cols[c], dbres_get(m, 0, c));
-	set_time(n, "sent", m, 0, MG_SENT);
-	set_time(n, "deleted", m, 0, MG_DELETED);
+	vnode_time(n, "sent", m, 0, MG_SENT);
+	vnode_time(n, "deleted", m, 0, MG_DELETED);
 	int recipient = is_recipient(r, m);
 	if (recipient && dbres_ll(m, 0, MG_SENDER_ID) != r->sess->user_id &&
 	    db_exec(STMT_MESSAGE_READ, "iii", dbres_ll(m, 0, MG_ID),
@@ -562,8 +551,8 @@ page_message_reports(struct req *r)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
-		set_time(n, "sent", res, i, 1);
-		set_time(n, "last_report", res, i, 8);
+		vnode_time(n, "sent", res, i, 1);
+		vnode_time(n, "last_report", res, i, 8);
 	}
 	view_set_int("Reported_n", (long long)res->nrows);
 	dbres_free(res);

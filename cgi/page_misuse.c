@@ -60,11 +60,6 @@ const struct field f_misuse_ack[] = {
 	{ NULL, 0, 0 }
 };
 
-static int
-has(const struct req *r, unsigned int roles)
-{
-	return (r->sess->roles & roles) != 0;
-}
 
 /*
  * A13.1(3): "does not improve after guidance and warnings": a user who has
@@ -84,7 +79,7 @@ page_misuse(struct req *r)
 	    "guidance", "warning" };
 	const char	*st = param(r, "status");
 	struct dbres	*res;
-	long long	 fac = has(r, ROLE_OPERATOR | ROLE_STAFF) ? 0 :
+	long long	 fac = has_role(r, ROLE_OPERATOR | ROLE_STAFF) ? 0 :
 			    r->sess->facility_id;
 	char		 k[48], d[32], idem[65];
 	int		 ok = 0;
@@ -121,7 +116,7 @@ page_misuse(struct req *r)
 	}
 	view_set_int("Alerts_n", (long long)res->nrows);
 	dbres_free(res);
-	view_set("Can.decide", has(r, ROLE_OPERATOR) ? "1" : "");
+	view_set("Can.decide", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	pki_token_hex(idem, sizeof(idem), 32);
 	view_set("Form.idem", idem);
 	http_page(r, 200, "misuse.cs");
@@ -194,7 +189,7 @@ page_misuse_rules(struct req *r)
 	    "window", "param1", "param2", "version", NULL };
 	view_rows("Rules", res, cols);
 	dbres_free(res);
-	view_set("Can.edit", has(r, ROLE_OPERATOR) ? "1" : "");
+	view_set("Can.edit", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	http_page(r, 200, "misuse_rules.cs");
 }
 
@@ -309,7 +304,7 @@ page_misuse_reports(struct req *r)
 	}
 	view_set_int("Reports_n", (long long)res->nrows);
 	dbres_free(res);
-	view_set("Can.ack", has(r, ROLE_PRESIDENT) ? "1" : "");
+	view_set("Can.ack", has_role(r, ROLE_PRESIDENT) ? "1" : "");
 	http_page(r, 200, "misuse_reports.cs");
 }
 

@@ -79,11 +79,6 @@ one_of(const char *v, const char *const *list)
 	return 0;
 }
 
-static int
-has(const struct req *r, unsigned int roles)
-{
-	return (r->sess->roles & roles) != 0;
-}
 
 /* A parameter, or "" when absent. */
 static const char *
@@ -199,6 +194,12 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 				return -1;
 			vnode_set(v, "handle", h);
 		}
+		/* The verdict is the detail's first word ("revoked section=labs"). */
+		char why[40];
+		str_copy(why, dbres_get(res, i, 11) ? dbres_get(res, i, 11) : "",
+		    sizeof(why));
+		why[strcspn(why, " ")] = '\0';
+		vnode_set(v, "why", why);
 		if (str_eq(dbres_get(res, i, 9), "emergency") ||
 		    str_prefix(dbres_get(res, i, 5), "emergency."))
 			vnode_set(v, "emergency", "1");
@@ -252,7 +253,13 @@ access_csv(struct req *r, const struct dbres *res, const char *detail)
 		csv_cell(b, dbres_get(res, i, 8), 0);
 		csv_cell(b, label("purpose", dbres_get(res, i, 9)), 0);
 		csv_cell(b, label("outcome", dbres_get(res, i, 10)), 0);
-		csv_cell(b, label("why", dbres_get(res, i, 11)), 1);
+		char why[40];
+		str_copy(why, dbres_get(res, i, 11) ? dbres_get(res, i, 11) : "",
+		    sizeof(why));
+		why[strcspn(why, " ")] = '\0';
+		/* label() may answer its code argument: keep the detail when unknown. */
+		csv_cell(b, str_eq(label("why", why), why) ? dbres_get(res, i, 11) :
+		    label("why", why), 1);
 	}
 	if (csv_finish(r, "facility-access") == -1)
 		http_error(r, 503, "db", NULL);
@@ -543,7 +550,7 @@ reports_page(struct req *r, int status)
 	static const char *const cols[] = { "id", "at", "facility", "user",
 	    "status", "by", "kind", NULL };
 	struct dbres	*res;
-	long long	 fac = has(r, ROLE_OPERATOR) ? 0 : r->sess->facility_id;
+	long long	 fac = has_role(r, ROLE_OPERATOR) ? 0 : r->sess->facility_id;
 
 	if ((res = db_query(STMT_FREPORT_LIST, "ii", fac, fac)) == NULL) {
 		http_error(r, 503, "db", NULL);
@@ -551,14 +558,14 @@ reports_page(struct req *r, int status)
 	}
 	view_set_int("Reports_n", (long long)view_rows("Reports", res, cols));
 	dbres_free(res);
-	if (has(r, ROLE_FACILITY_MANAGER)) {
+	if (has_role(r, ROLE_FACILITY_MANAGER)) {
 		view_set("Can.send", "1");
 		subject_view(r);
 		view_set("Form.body", param(r, "body"));
 		idem_view(r);
 		users_view(r);
 	}
-	if (has(r, ROLE_OPERATOR))
+	if (has_role(r, ROLE_OPERATOR))
 		view_set("Can.ack", "1");
 	view_set("Page.title", lang("monitor.reports_title"));
 	http_page(r, status, "monitor_reports.cs");
@@ -676,7 +683,7 @@ report_load(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return 0;
 	}
-	if (res->nrows == 0 || (!has(r, ROLE_OPERATOR) &&
+	if (res->nrows == 0 || (!has_role(r, ROLE_OPERATOR) &&
 	    dbres_ll(res, 0, 13) != r->sess->facility_id)) {
 		if (res->nrows > 0)
 			audit(r, &(struct audit_entry){ .action = "monitor.report_denied",
@@ -704,7 +711,7 @@ page_monitor_report_view(struct req *r)
 		return;
 	}
 	form_flash(r, "monitor");
-	if (has(r, ROLE_OPERATOR))
+	if (has_role(r, ROLE_OPERATOR))
 		view_set("Can.ack", "1");
 	view_set("Page.title", lang("monitor.report_title"));
 	http_page(r, 200, "monitor_report.cs");

@@ -58,24 +58,7 @@ enum { NG_ID, NG_KIND, NG_TITLE, NG_BODY, NG_EFFECTIVE, NG_FAC_ID, NG_FAC,
     NG_APPROVAL_NOTE, NG_PUBLISHER, NG_PUBLISHED, NG_VERSION, NG_IN_REGION,
     NG_NOT_AHEAD };
 
-static int
-has(const struct req *r, unsigned int roles)
-{
-	return (r->sess->roles & roles) != 0;
-}
 
-/* Unix time column c of row i, in Japan time, as node field name. */
-static void
-set_time(struct vnode *n, const char *name, const struct dbres *res,
-    size_t i, size_t c)
-{
-	char	 d[32];
-
-	if (dbres_get(res, i, c) == NULL)
-		return;
-	fmt_jst(d, sizeof(d), dbres_ll(res, i, c), "%Y-%m-%d %H:%M");
-	vnode_set(n, name, d);
-}
 
 static void
 notice_why(struct req *r, int status, const char *why)
@@ -130,7 +113,7 @@ page_notice_pending(struct req *r)
 		struct vnode *n = view_node(k);
 		for (size_t c = 0; cols[c] != NULL; c++)
 			vnode_set(n, cols[c], dbres_get(res, i, c));
-		set_time(n, "published", res, i, 6);
+		vnode_time(n, "published", res, i, 6);
 	}
 	view_set_int("Pending_n", (long long)res->nrows);
 	dbres_free(res);
@@ -204,8 +187,8 @@ page_notices(struct req *r)
 		struct vnode *n = view_node(k);
 		for (size_t c = 0; cols[c] != NULL; c++)
 			vnode_set(n, cols[c], dbres_get(res, i, c));
-		set_time(n, "published", res, i, 6);
-		set_time(n, "acked", res, i, 7);
+		vnode_time(n, "published", res, i, 6);
+		vnode_time(n, "acked", res, i, 7);
 	}
 	view_set_int("Notices_n", (long long)res->nrows);
 	dbres_free(res);
@@ -235,13 +218,13 @@ page_notice_admin(struct req *r)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
-		set_time(n, "published", res, i, 7);
-		set_time(n, "approved", res, i, 8);
+		vnode_time(n, "published", res, i, 7);
+		vnode_time(n, "approved", res, i, 8);
 		vnode_set_int(n, "missing", dbres_ll(res, i, 9) - dbres_ll(res, i, 10));
 	}
 	view_set_int("Notices_n", (long long)res->nrows);
 	dbres_free(res);
-	if (has(r, ROLE_OPERATOR))
+	if (has_role(r, ROLE_OPERATOR))
 		view_set("Can.edit", "1");
 	view_set("Page.title", lang("notice.admin_title"));
 	http_page(r, 200, "notice_admin.cs");
@@ -390,9 +373,9 @@ notice_load(struct req *r)
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 		if (cols[c] != NULL)
 			vnode_set(n, cols[c], dbres_get(res, 0, c));
-	set_time(n, "created", res, 0, NG_CREATED);
-	set_time(n, "approved", res, 0, NG_APPROVED);
-	set_time(n, "published", res, 0, NG_PUBLISHED);
+	vnode_time(n, "created", res, 0, NG_CREATED);
+	vnode_time(n, "approved", res, 0, NG_APPROVED);
+	vnode_time(n, "published", res, 0, NG_PUBLISHED);
 	return res;
 }
 
@@ -493,7 +476,7 @@ page_notice_view(struct req *r)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(acks, i, c));
-		set_time(n, "acked", acks, i, 4);
+		vnode_time(n, "acked", acks, i, 4);
 		acked += dbres_get(acks, i, 4) != NULL;
 	}
 	if (!draft) {
@@ -504,9 +487,9 @@ page_notice_view(struct req *r)
 	dbres_free(acks);
 	if (draft && urgent)
 		view_set("Notice.needs_approval", approved ? "" : "1");
-	if (draft && urgent && !approved && has(r, ROLE_PRESIDENT))
+	if (draft && urgent && !approved && has_role(r, ROLE_PRESIDENT))
 		view_set("Can.approve", "1");
-	if (draft && has(r, ROLE_OPERATOR))
+	if (draft && has_role(r, ROLE_OPERATOR))
 		view_set("Can.publish", (!urgent || approved) ? "1" : "");
 	if (audit(r, &(struct audit_entry){ .action = "notice.view",
 	    .object_type = "notice", .object_id = param(r, "id") }) != 0) {

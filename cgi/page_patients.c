@@ -89,17 +89,12 @@ const struct field f_link_set[] = {
 
 #define R_DESKLIKE	(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
 
-static int
-has(const struct req *r, unsigned int roles)
-{
-	return (r->sess->roles & roles) != 0;
-}
 
 /* Operator and staff act for every facility; the others for their own. */
 int
 patient_role_facility(const struct req *r)
 {
-	return !has(r, ROLE_OPERATOR | ROLE_STAFF);
+	return !has_role(r, ROLE_OPERATOR | ROLE_STAFF);
 }
 
 long long
@@ -218,7 +213,7 @@ page_patients(struct req *r)
 
 	view_set("Page.title", lang("patients.title"));
 	form_flash(r, "patients");
-	view_set("Can.register", has(r, ROLE_USER | ROLE_FACILITY_MANAGER |
+	view_set("Can.register", has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER |
 	    ROLE_OPERATOR) ? "1" : "");
 	keep_fields(r);
 	if (!form_empty(kana) || !form_empty(bd) || !form_empty(sex)) {
@@ -451,7 +446,7 @@ consents_view(long long id, const struct access *a, const struct req *r)
 		vnode_set(n, "all_disclosing", dbres_get(res, i, 5));
 		vnode_set(n, "all_viewing", dbres_get(res, i, 6));
 		/* The operator opens every form 4; a facility the ones it took. */
-		if (has(r, ROLE_OPERATOR | ROLE_STAFF) || (has(r, ROLE_USER |
+		if (has_role(r, ROLE_OPERATOR | ROLE_STAFF) || (has_role(r, ROLE_USER |
 		    ROLE_FACILITY_MANAGER) && dbres_ll(res, i, 7) ==
 		    r->sess->facility_id))
 			vnode_set(n, "can_open", "1");
@@ -579,24 +574,24 @@ page_patient_view(struct req *r)
 	view_set("P", param(r, "p"));
 	if (access_load(&a, id) != 0 || consents_view(id, &a, r) == -1 ||
 	    revocations_view(id) == -1 ||
-	    (!has(r, ROLE_DESK) && links_view(id, r) == -1) ||
-	    (has(r, ROLE_OPERATOR) && merges_view(id) == -1)) {
+	    (!has_role(r, ROLE_DESK) && links_view(id, r) == -1) ||
+	    (has_role(r, ROLE_OPERATOR) && merges_view(id) == -1)) {
 		access_free(&a);
 		http_error(r, 503, "db", NULL);
 		return;
 	}
 	access_free(&a);
-	if (has(r, ROLE_OPERATOR))
+	if (has_role(r, ROLE_OPERATOR))
 		facilities_view();
-	view_set("Can.consent", has(r, ROLE_USER | ROLE_FACILITY_MANAGER |
+	view_set("Can.consent", has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER |
 	    ROLE_OPERATOR) ? "1" : "");
 	view_set("Can.revoke", "1");
-	view_set("Can.report", has(r, R_DESKLIKE) ? "1" : "");
-	view_set("Can.operate", has(r, ROLE_OPERATOR) ? "1" : "");
+	view_set("Can.report", has_role(r, R_DESKLIKE) ? "1" : "");
+	view_set("Can.operate", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	/* The desk verifies who stands there; it needs no address or links. */
-	view_set("Can.contact", has(r, ROLE_DESK) && !has(r, ROLE_OPERATOR |
+	view_set("Can.contact", has_role(r, ROLE_DESK) && !has_role(r, ROLE_OPERATOR |
 	    ROLE_STAFF | ROLE_USER | ROLE_FACILITY_MANAGER) ? "" : "1");
-	view_set("Can.link", has(r, ROLE_USER | ROLE_FACILITY_MANAGER |
+	view_set("Can.link", has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER |
 	    ROLE_OPERATOR) ? "1" : "");
 	snprintf(oid, sizeof(oid), "%lld", id);
 	audit(r, &(struct audit_entry){ .action = "patient.view",
@@ -617,7 +612,7 @@ page_patient_link(struct req *r)
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
 	fac = r->sess->facility_id;
-	if (has(r, ROLE_OPERATOR) && form_ll(r, "facility") > 0)
+	if (has_role(r, ROLE_OPERATOR) && form_ll(r, "facility") > 0)
 		fac = form_ll(r, "facility");
 	if (!local_id_ok(local)) {
 		http_error(r, 400, "local_id", "local_id");

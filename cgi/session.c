@@ -281,3 +281,10 @@ csrf_ok(const struct req *r)
 		return 0;
 	return pki_ct_equal(got, want, 64);
 }
+
+/* 1 when the session holds any of roles (enum role bits). */
+int
+has_role(const struct req *r, unsigned int roles)
+{
+	return r->sess != NULL && (r->sess->roles & roles) != 0;
+}

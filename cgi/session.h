@@ -26,6 +26,7 @@ struct session {
 };
 
 unsigned int	 role_bits(const char *);
+int		 has_role(const struct req *, unsigned int);
 int		 session_load(struct req *);
 int		 session_create(struct req *, long long);
 void		 session_end(struct req *, const char *);

@@ -51,7 +51,7 @@
     <td><?cs if:L.monitor.action[a.action] ?><?cs var:L.monitor.action[a.action] ?><?cs else ?><?cs var:a.action ?><?cs /if ?><?cs if:a.emergency ?> <strong class="overdue-flag"><?cs var:L.monitor.emergency ?></strong><?cs /if ?></td>
     <td><?cs if:a.handle ?><a href="/facility/access?p=<?cs var:url_escape(a.handle) ?>" class="patient-link" title="<?cs var:L.monitor.patient_link ?>"><?cs var:a.network_id ?></a> <?cs var:a.patient ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
     <td class="nowrap"><?cs if:a.purpose ?><?cs var:L.monitor.purpose[a.purpose] ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
-    <td class="nowrap"><?cs var:L.monitor.outcome[a.outcome] ?><?cs if:a.outcome == "denied" && a.detail ?><br><small class="muted deny-why"><?cs if:L.monitor.why[a.detail] ?><?cs var:L.monitor.why[a.detail] ?><?cs else ?><?cs var:a.detail ?><?cs /if ?></small><?cs /if ?></td>
+    <td class="nowrap"><?cs var:L.monitor.outcome[a.outcome] ?><?cs if:a.outcome == "denied" && a.detail ?><br><small class="muted deny-why"><?cs if:L.monitor.why[a.why] ?><?cs var:L.monitor.why[a.why] ?><?cs else ?><?cs var:a.detail ?><?cs /if ?></small><?cs /if ?></td>
     <td class="noprint nowrap row-actions"><a href="/facility/measures?audit=<?cs var:url_escape(a.id) ?>#measure-form" class="measure-link"><?cs var:L.monitor.to_measure ?></a><br><a href="/facility/reports?audit=<?cs var:url_escape(a.id) ?>#report-form" class="report-link"><?cs var:L.monitor.to_report ?></a></td>
   </tr>
   <?cs /each ?>
