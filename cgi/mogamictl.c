@@ -492,9 +492,10 @@ cmd_routes(int fields)
 			for (size_t j = 0, n = 0; j < 6; j++)
 				if (rt->roles & (1u << j))
 					printf("%s%s", n++ ? "," : "", rn[j]);
-		printf(" %s%s%s", rt->flags & F_CSRF ? "csrf" : "-",
+		printf(" %s%s%s%s", rt->flags & F_CSRF ? "csrf" : "-",
 		    rt->flags & F_PATIENT ? ",patient" : "",
-		    rt->flags & F_NOLOCK ? ",nolock" : "");
+		    rt->flags & F_NOLOCK ? ",nolock" : "",
+		    rt->flags & F_BARE ? ",bare" : "");
 		if (fields) {
 			const struct field *f = rt->fields;
 			printf(" ");

@@ -137,6 +137,8 @@ def test_header_spoofing_never_changes_identity(people, self_signed_cert):
             if r.status_code != 403 or "電子証明書" not in r.text:
                 accepted += 1
                 print("SPOOF ACCEPTED", path, cert, r.status_code)
+        if "bare" in flags:
+            continue        # /healthz answers before any session: nothing to spoof there
         # my certificate, the victim's session cookie and serial headers: refused
         r = session(me.cert).get(url(path), headers=dict(h, **cookie(theirs)),
                                  allow_redirects=False)
