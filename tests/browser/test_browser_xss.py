@@ -167,6 +167,17 @@ def stored():
         "held_on": (datetime.date.today() + datetime.timedelta(days=40)).isoformat(),
         "attendees": payload(2000)}, allow_redirects=False)
     out["meeting"] = r.status_code
+    # a message from the doctor to the desk clerk (subject, body), then reported by its reader
+    html = dr.get(url("/messages/new")).text
+    idem = re.search(r'name="idem" value="([0-9a-f]{64})"', html).group(1)
+    r = dr.post(url("/messages/new"), data={
+        "csrf": page_csrf(dr), "idem": idem, "to_kind": "user", "to": "madoguchi",
+        "subject": payload(200), "body": payload(4000)}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:800]
+    out["message"] = mid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
+    r = desk.post(url("/messages/report"), data={
+        "csrf": page_csrf(desk), "id": mid, "reason": payload(500)}, allow_redirects=False)
+    out["message_report"] = r.status_code
     print("stored:", out)
     yield out
     # the planned window goes, so that later pages are as before
@@ -304,6 +315,12 @@ def test_xss_payloads_never_execute_in_chromium(stored):
                     {"q": ident["kana"].split()[0]}))
                 pages += [h + "&purpose=care" for h in links(drv, r"/records/patient\?p=")]
                 pages += [f"/revocations/receipt?no={stored['receipt']}", "/emergency"]
+            if role == "desk":
+                pages += ["/messages", f"/messages/view?id={stored['message']}"]
+            if role == "user":
+                pages += ["/messages/sent", f"/messages/view?id={stored['message']}"]
+            if role == "operator":
+                pages += ["/admin/messages"]
             if role in ("operator", "desk"):
                 pages += ["/desk/complaints", f"/desk/complaints/view?id={stored['complaint']}",
                           f"/desk/complaints/receipt?id={stored['complaint']}",
