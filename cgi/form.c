@@ -154,3 +154,14 @@ vnode_time(struct vnode *n, const char *name, const struct dbres *res, size_t i,
 	fmt_jst(d, sizeof(d), dbres_ll(res, i, c), "%Y-%m-%d %H:%M");
 	vnode_set(n, name, d);
 }
+
+/* An error page whose reason is L.<block>.why.<why>: refusals a page explains itself. */
+void
+form_refuse(struct req *r, int status, const char *block, const char *why)
+{
+	char	 k[80];
+
+	str_fmt(k, sizeof(k), "%s.why.%s", block, why);
+	view_set("Error.why", lang(k));
+	http_error(r, status, NULL, NULL);
+}

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "council.h"
 #include "db.h"
+#include "form.h"
 #include "kana.h"
 #include "pages.h"
 #include "pki.h"
@@ -88,48 +89,6 @@ is_council(const struct req *r)
 	return (r->sess->roles & COUNCIL_ROLES) != 0;
 }
 
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
-static long long
-param_ll(const struct req *r, const char *name)
-{
-	long long	 v;
-
-	return str_to_ll(param(r, name), 0, 1LL << 60, &v) == 0 ? v : -1;
-}
-
-/* Sets Form.err_<field> from the language key err.form.<why>. */
-static void
-field_err(const char *field, const char *why)
-{
-	char	 k[64], l[64];
-
-	str_fmt(k, sizeof(k), "Form.err_%s", field);
-	str_fmt(l, sizeof(l), "council.err_%s", why);
-	view_set(k, lang(l));
-	view_set("Form.invalid", "1");
-}
-
-static int
-db_fail(struct req *r)
-{
-	db_rollback();
-	http_error(r, 503, "db", NULL);
-	return -1;
-}
-
-/* Another save came first (a version column): nothing is written. */
-static void
-stale(struct req *r)
-{
-	db_rollback();
-	http_error(r, 409, NULL, NULL);
-}
-
 /*
  * Ends a write: audits action on object type #id, commits and redirects to
  * path + id + suffix. On failure rolls back and answers 503. Returns 0 or -1.
@@ -143,7 +102,7 @@ commit_and_go(struct req *r, const char *action, const char *type,
 	snprintf(oid, sizeof(oid), "%lld", id);
 	if (audit(r, &(struct audit_entry){ .action = action, .object_type = type,
 	    .object_id = oid, .detail = detail }) != 0 || db_commit() != DB_OK)
-		return db_fail(r);
+		return form_db_fail(r);
 	str_fmt(where, sizeof(where), "%s%lld%s", path, id, suffix);
 	http_redirect(r, where);
 	return 0;
@@ -231,7 +190,7 @@ app_form(struct req *r, const char *kind, int status)
 		view_set(key, param(r, keep[i]));
 	}
 	/* One token per form shown: a second submit of it creates nothing. */
-	if (!empty(param(r, "idem")))
+	if (!form_empty(param(r, "idem")))
 		view_set("Form.idem", param(r, "idem"));
 	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
 		view_set("Form.idem", idem);
@@ -265,19 +224,19 @@ check_join(struct req *r)
 	    "pharmacy", "care_office", "visiting_nursing", "other" };
 	int	 bad = 0, ok = 0;
 
-	if (empty(param(r, "fac_name")))
-		field_err("fac_name", "required"), bad = 1;
+	if (form_empty(param(r, "fac_name")))
+		form_err("council", "fac_name", "required"), bad = 1;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		ok |= str_eq(param(r, "fac_kind"), kinds[i]);
 	if (!ok)
-		field_err("fac_kind", "choose"), bad = 1;
-	if (empty(param(r, "fac_address")))
-		field_err("fac_address", "required"), bad = 1;
-	if (empty(param(r, "manager_name")))
-		field_err("manager_name", "required"), bad = 1;
+		form_err("council", "fac_kind", "choose"), bad = 1;
+	if (form_empty(param(r, "fac_address")))
+		form_err("council", "fac_address", "required"), bad = 1;
+	if (form_empty(param(r, "manager_name")))
+		form_err("council", "manager_name", "required"), bad = 1;
 	if (!str_eq(param(r, "wants_disclosing"), "1") &&
 	    !str_eq(param(r, "wants_viewing"), "1"))
-		field_err("wants_viewing", "role"), bad = 1;
+		form_err("council", "wants_viewing", "role"), bad = 1;
 	return bad;
 }
 
@@ -288,19 +247,19 @@ check_register(struct req *r)
 	struct dbres	*p;
 	int		 bad = 0;
 
-	if (empty(param(r, "user_login")) || strlen(param(r, "user_login")) < 3)
-		field_err("user_login", "login"), bad = 1;
-	if (empty(param(r, "user_name")))
-		field_err("user_name", "required"), bad = 1;
-	if (empty(param(r, "profession")) ||
+	if (form_empty(param(r, "user_login")) || strlen(param(r, "user_login")) < 3)
+		form_err("council", "user_login", "login"), bad = 1;
+	if (form_empty(param(r, "user_name")))
+		form_err("council", "user_name", "required"), bad = 1;
+	if (form_empty(param(r, "profession")) ||
 	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, "profession"))) == NULL) {
-		field_err("profession", "choose");
+		form_err("council", "profession", "choose");
 		return 1;
 	}
 	if (p->nrows == 0)
-		field_err("profession", "profession"), bad = 1;
+		form_err("council", "profession", "profession"), bad = 1;
 	else if (dbres_ll(p, 0, 1) == 0 && !str_eq(param(r, "attestation"), "1"))
-		field_err("attestation", "attestation"), bad = 1;
+		form_err("council", "attestation", "attestation"), bad = 1;
 	dbres_free(p);
 	return bad;
 }
@@ -311,18 +270,18 @@ check_withdraw(struct req *r, long long *target)
 	struct dbres	*u;
 	int		 bad = 0;
 
-	*target = param_ll(r, "target");
+	*target = form_ll(r, "target");
 	if (*target <= 0 || (u = db_query(STMT_USER_GET, "i", *target)) == NULL) {
-		field_err("target", "choose");
+		form_err("council", "target", "choose");
 		return 1;
 	}
 	/* Only a user of the manager's own facility. */
 	if (u->nrows == 0 || dbres_ll(u, 0, 3) != r->sess->facility_id ||
 	    !str_eq(dbres_get(u, 0, 4), "active"))
-		field_err("target", "choose"), bad = 1;
+		form_err("council", "target", "choose"), bad = 1;
 	dbres_free(u);
-	if (empty(param(r, "effective_date")))
-		field_err("effective_date", "required"), bad = 1;
+	if (form_empty(param(r, "effective_date")))
+		form_err("council", "effective_date", "required"), bad = 1;
 	return bad;
 }
 
@@ -336,7 +295,7 @@ page_app_new_post(struct req *r)
 	int		 bad, rc;
 	char		 where[48];
 
-	if (empty(idem) || strlen(idem) != 64) {
+	if (form_empty(idem) || strlen(idem) != 64) {
 		http_error(r, 400, "type", "idem");
 		return;
 	}
@@ -371,7 +330,7 @@ page_app_new_post(struct req *r)
 		return;
 	}
 	if (db_begin() != DB_OK) {
-		db_fail(r);
+		form_db_fail(r);
 		return;
 	}
 	if (str_eq(kind, "facility_join"))
@@ -405,7 +364,7 @@ page_app_new_post(struct req *r)
 	    "application", id, kind, "/applications/view?id=", "&m=sent");
 	return;
 fail:
-	db_fail(r);
+	form_db_fail(r);
 }
 
 /* Loads application id into the view; returns its row (caller frees) or NULL with a page sent. */
@@ -447,7 +406,7 @@ app_load(struct req *r, long long id)
 void
 page_app_submit(struct req *r)
 {
-	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
+	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
 	struct dbres	*a;
 	int		 n;
 
@@ -457,7 +416,7 @@ page_app_submit(struct req *r)
 	if (db_begin() != DB_OK)
 		goto fail;
 	if ((n = db_exec(STMT_APP_SUBMIT, "iii", id, version, r->sess->user_id)) == 0) {
-		stale(r);
+		form_stale(r);
 		return;
 	}
 	if (n != 1)
@@ -466,7 +425,7 @@ page_app_submit(struct req *r)
 	    "/applications/view?id=", "&m=sent");
 	return;
 fail:
-	db_fail(r);
+	form_db_fail(r);
 }
 
 void
@@ -475,7 +434,7 @@ page_app_view(struct req *r)
 	struct dbres	*res, *m;
 	char		 key[32];
 
-	if ((res = app_load(r, param_ll(r, "id"))) == NULL)
+	if ((res = app_load(r, form_ll(r, "id"))) == NULL)
 		return;
 	dbres_free(res);
 	if (str_eq(param(r, "m"), "sent"))
@@ -590,22 +549,22 @@ void
 page_app_decide(struct req *r)
 {
 	const char	*decision = param(r, "decision"), *sole = param(r, "sole_reason");
-	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
-	long long	 meeting = param_ll(r, "meeting"), fac = 0, ended = 0;
+	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
+	long long	 meeting = form_ll(r, "meeting"), fac = 0, ended = 0;
 	struct dbres	*a;
 	int		 is_sole = meeting <= 0, n;
 
 	if ((a = app_load(r, id)) == NULL)
 		return;
 	if (!str_eq(decision, "approved") && !str_eq(decision, "rejected"))
-		field_err("decision", "choose");
+		form_err("council", "decision", "choose");
 	if (is_sole && !(r->sess->roles & ROLE_PRESIDENT)) {
 		dbres_free(a);
 		http_error(r, 403, "role", NULL);
 		return;
 	}
-	if (is_sole && empty(sole))
-		field_err("sole_reason", "required");
+	if (is_sole && form_empty(sole))
+		form_err("council", "sole_reason", "required");
 	if (view_get("Form.invalid") != NULL) {
 		dbres_free(a);
 		view_set("Form.reason", param(r, "reason"));
@@ -627,7 +586,7 @@ page_app_decide(struct req *r)
 	    id, version);
 	if (n == 0) {
 		dbres_free(a);
-		stale(r);
+		form_stale(r);
 		return;
 	}
 	if (n != 1)
@@ -640,22 +599,22 @@ page_app_decide(struct req *r)
 	return;
 fail:
 	dbres_free(a);
-	db_fail(r);
+	form_db_fail(r);
 }
 
 /* A10.4: the host hospital filed the service contract; the facility is active. */
 void
 page_app_contract(struct req *r)
 {
-	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
+	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
 	struct dbres	*a;
 	int		 n;
 
 	if ((a = app_load(r, id)) == NULL)
 		return;
-	if (empty(param(r, "filed_on"))) {
+	if (form_empty(param(r, "filed_on"))) {
 		dbres_free(a);
-		field_err("filed_on", "required");
+		form_err("council", "filed_on", "required");
 		http_page(r, 422, "app_view.cs");
 		return;
 	}
@@ -664,7 +623,7 @@ page_app_contract(struct req *r)
 	n = db_exec(STMT_APP_CONTRACT, "sii", param(r, "filed_on"), id, version);
 	if (n == 0) {
 		dbres_free(a);
-		stale(r);
+		form_stale(r);
 		return;
 	}
 	if (n != 1 || db_exec(STMT_FACILITY_SET_STATUS, "si", "active",
@@ -676,7 +635,7 @@ page_app_contract(struct req *r)
 	return;
 fail:
 	dbres_free(a);
-	db_fail(r);
+	form_db_fail(r);
 }
 
 /*
@@ -698,7 +657,7 @@ page_revoke_id(struct req *r)
 		http_error(r, 400, "type", "reason");
 		return;
 	}
-	if (empty(login) || (u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
+	if (form_empty(login) || (u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
 		http_error(r, 400, "type", "login");
 		return;
 	}
@@ -715,7 +674,7 @@ page_revoke_id(struct req *r)
 	    audit(r, &(struct audit_entry){ .action = "user.revoke_id",
 	    .object_type = "user", .object_id = login, .detail = reason }) != 0 ||
 	    db_commit() != DB_OK) {
-		db_fail(r);
+		form_db_fail(r);
 		return;
 	}
 	revoke_certs(r, uid, "privilege_withdrawn");
@@ -750,11 +709,11 @@ page_meeting_new(struct req *r)
 	char		 where[48];
 	int		 rc;
 
-	if (empty(param(r, "held_on")))
-		field_err("held_on", "required");
-	if (empty(param(r, "attendees")))
-		field_err("attendees", "required");
-	if (empty(idem) || strlen(idem) != 64) {
+	if (form_empty(param(r, "held_on")))
+		form_err("council", "held_on", "required");
+	if (form_empty(param(r, "attendees")))
+		form_err("council", "attendees", "required");
+	if (form_empty(idem) || strlen(idem) != 64) {
 		http_error(r, 400, "type", "idem");
 		return;
 	}
@@ -792,7 +751,7 @@ page_meeting_new(struct req *r)
 	    NULL, "/meetings/view?id=", "");
 	return;
 fail:
-	db_fail(r);
+	form_db_fail(r);
 }
 
 /* The minutes of a held meeting: what it decided and what it was told. */
@@ -830,7 +789,7 @@ page_meeting_view(struct req *r)
 		  { "id", "login", "name", "reason", "revoked_at", NULL } },
 	};
 	struct dbres	*m, *res;
-	long long	 id = param_ll(r, "id");
+	long long	 id = form_ll(r, "id");
 
 	if (id <= 0 || (m = db_query(STMT_MEETING_GET, "i", id)) == NULL) {
 		http_error(r, id <= 0 ? 400 : 503, id <= 0 ? "type" : "db", NULL);
@@ -869,7 +828,7 @@ page_meeting_view(struct req *r)
 void
 page_meeting_held(struct req *r)
 {
-	long long	 id = param_ll(r, "id"), version = param_ll(r, "version");
+	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
 	int		 n;
 
 	if (id <= 0 || version < 0) {
@@ -879,7 +838,7 @@ page_meeting_held(struct req *r)
 	if (db_begin() != DB_OK)
 		goto fail;
 	if ((n = db_exec(STMT_MEETING_HELD, "ii", id, version)) == 0) {
-		stale(r);
+		form_stale(r);
 		return;
 	}
 	if (n != 1 || db_exec(STMT_REPORT_SOLE, "i", id) < 0 ||
@@ -889,7 +848,7 @@ page_meeting_held(struct req *r)
 	    "/meetings/view?id=", "");
 	return;
 fail:
-	db_fail(r);
+	form_db_fail(r);
 }
 
 /*

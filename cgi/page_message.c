@@ -69,15 +69,6 @@ enum { MG_ID, MG_SENDER_ID, MG_SENDER, MG_SENDER_FAC, MG_SENDER_REGION,
     MG_REPORTS };
 
 
-static void
-message_why(struct req *r, int status, const char *why)
-{
-	char	 k[64];
-
-	str_fmt(k, sizeof(k), "message.why.%s", why);
-	view_set("Error.why", lang(k));
-	http_error(r, status, NULL, NULL);
-}
 
 /* The unread count for the home page and the header. */
 void
@@ -390,7 +381,7 @@ message_load(struct req *r)
 	audit(r, &(struct audit_entry){ .action = "message.denied",
 	    .object_type = "message", .object_id = param(r, "id"),
 	    .outcome = "denied", .detail = "not_party" });
-	message_why(r, 403, "not_yours");
+	form_refuse(r, 403, "message", "not_yours");
 	return NULL;
 }
 
@@ -515,7 +506,7 @@ page_message_report(struct req *r)
 	int deleted = dbres_get(m, 0, MG_DELETED) != NULL;
 	dbres_free(m);
 	if (deleted) {
-		message_why(r, 409, "deleted");
+		form_refuse(r, 409, "message", "deleted");
 		return;
 	}
 	if (form_empty(param(r, "reason"))) {
@@ -587,7 +578,7 @@ page_message_delete(struct req *r)
 	int deleted = dbres_get(m, 0, MG_DELETED) != NULL;
 	dbres_free(m);
 	if (deleted) {
-		message_why(r, 409, "deleted");
+		form_refuse(r, 409, "message", "deleted");
 		return;
 	}
 	if (db_begin() != DB_OK) {

@@ -60,15 +60,6 @@ enum { NG_ID, NG_KIND, NG_TITLE, NG_BODY, NG_EFFECTIVE, NG_FAC_ID, NG_FAC,
 
 
 
-static void
-notice_why(struct req *r, int status, const char *why)
-{
-	char	 k[64];
-
-	str_fmt(k, sizeof(k), "notice.why.%s", why);
-	view_set("Error.why", lang(k));
-	http_error(r, status, NULL, NULL);
-}
 
 /*
  * The number of published notices this session's user has not yet
@@ -522,7 +513,7 @@ page_notice_approve(struct req *r)
 	int urgent = dbres_ll(res, 0, NG_NOT_AHEAD) == 1;
 	dbres_free(res);
 	if (!urgent) {
-		notice_why(r, 409, "not_emergency");
+		form_refuse(r, 409, "notice", "not_emergency");
 		return;
 	}
 	if (db_begin() != DB_OK) {
@@ -568,14 +559,14 @@ page_notice_publish(struct req *r)
 	int draft = str_eq(dbres_get(res, 0, NG_STATUS), "draft");
 	dbres_free(res);
 	if (!draft) {
-		notice_why(r, 409, "published");
+		form_refuse(r, 409, "notice", "published");
 		return;
 	}
 	if (urgent && !approved) {
 		audit(r, &(struct audit_entry){ .action = "notice.publish",
 		    .object_type = "notice", .object_id = param(r, "id"),
 		    .outcome = "denied", .detail = "emergency without approval" });
-		notice_why(r, 409, "needs_approval");
+		form_refuse(r, 409, "notice", "needs_approval");
 		return;
 	}
 	if (db_begin() != DB_OK) {
