@@ -23,38 +23,47 @@ access_free(struct access *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* The consents and their facility lists (CONSENT_ALL for "every member"). */
-static int
-load_consents(struct access *a)
+/* Rows of kind k in res (the tagged rows of STMT_ACCESS_FACTS). */
+static size_t
+kind_count(const struct dbres *res, char k)
 {
-	struct dbres	*c, *cf;
-	size_t		 i, j, k = 0;
-	int		 rc = -1;
+	size_t	 n = 0;
 
-	c = db_query(STMT_ACCESS_CONSENTS, "ii", a->patient_id, a->patient_id);
-	cf = db_query(STMT_ACCESS_CONSENT_FACS, "ii", a->patient_id, a->patient_id);
-	if (c == NULL || cf == NULL)
-		goto out;
-	/* Each consent's ids: its rows in cf plus one CONSENT_ALL per "all" side. */
-	a->consents = calloc(c->nrows + 1, sizeof(*a->consents));
-	a->facs = calloc(cf->nrows + 2 * c->nrows + 1, sizeof(*a->facs));
+	for (size_t i = 0; i < res->nrows; i++)
+		n += dbres_get(res, i, 0)[0] == k;
+	return n;
+}
+
+/*
+ * The consents (in id order) and their facility lists, CONSENT_ALL standing
+ * for "every member" on a side.
+ */
+static int
+fill_consents(struct access *a, const struct dbres *res)
+{
+	size_t	 nc = kind_count(res, 'c'), nd = kind_count(res, 'd'), k = 0;
+
+	a->consents = calloc(nc + 1, sizeof(*a->consents));
+	a->facs = calloc(nd + 2 * nc + 1, sizeof(*a->facs));
 	if (a->consents == NULL || a->facs == NULL)
-		goto out;
-	for (i = 0; i < c->nrows; i++) {
-		struct consent *x = &a->consents[i];
-		long long id = dbres_ll(c, i, 0);
-		x->signed_at = (time_t)dbres_ll(c, i, 1);
-		x->rejected = dbres_ll(c, i, 2) != 0;
+		return -1;
+	for (size_t i = 0, c = 0; i < res->nrows; i++) {
+		if (dbres_get(res, i, 0)[0] != 'c')
+			continue;
+		struct consent *x = &a->consents[c++];
+		long long id = dbres_ll(res, i, 1), bits = dbres_ll(res, i, 3);
+		x->signed_at = (time_t)dbres_ll(res, i, 2);
+		x->rejected = (bits & 1) != 0;
 		for (int side = 0; side < 2; side++) {
-			const char *name = side == 0 ? "disclosing" : "viewing";
 			long long *start = &a->facs[k];
 			size_t n = 0;
-			if (dbres_ll(c, i, 3 + side))
+			if (bits & (2 << side))
 				a->facs[k++] = CONSENT_ALL, n++;
-			for (j = 0; j < cf->nrows; j++)
-				if (dbres_ll(cf, j, 0) == id &&
-				    str_eq(dbres_get(cf, j, 1), name))
-					a->facs[k++] = dbres_ll(cf, j, 2), n++;
+			for (size_t j = 0; j < res->nrows; j++)
+				if (dbres_get(res, j, 0)[0] == 'd' &&
+				    dbres_ll(res, j, 1) == id &&
+				    dbres_ll(res, j, 2) == side)
+					a->facs[k++] = dbres_ll(res, j, 3), n++;
 			if (side == 0)
 				x->disclosing = start, x->ndisclosing = n;
 			else
@@ -62,110 +71,78 @@ load_consents(struct access *a)
 		}
 	}
 	a->f.consents = a->consents;
-	a->f.nconsents = c->nrows;
-	rc = 0;
-out:
-	dbres_free(c);
-	dbres_free(cf);
-	return rc;
-}
-
-static int
-load_list(enum stmt st, int twice, long long id, long long **out, size_t *n)
-{
-	struct dbres	*res;
-
-	res = twice ? db_query(st, "ii", id, id) : db_query(st, "i", id);
-	if (res == NULL)
-		return -1;
-	if ((*out = calloc(res->nrows + 1, sizeof(**out))) == NULL) {
-		dbres_free(res);
-		return -1;
-	}
-	for (size_t i = 0; i < res->nrows; i++)
-		(*out)[i] = dbres_ll(res, i, 0);
-	*n = res->nrows;
-	dbres_free(res);
+	a->f.nconsents = nc;
 	return 0;
 }
 
+/* The revocations, linked facilities, members and the A14 grant. */
 static int
-load_facilities(struct access *a)
+fill_lists(struct access *a, const struct dbres *res)
 {
-	struct dbres	*res;
+	size_t	 nr = 0;
 
-	if ((res = db_query(STMT_ACCESS_FACILITIES, "")) == NULL)
+	a->revocations = calloc(kind_count(res, 'r') + 1, sizeof(time_t));
+	a->linked = calloc(kind_count(res, 'l') + 1, sizeof(long long));
+	a->fac = calloc(kind_count(res, 'm') + 1, sizeof(*a->fac));
+	if (a->revocations == NULL || a->linked == NULL || a->fac == NULL)
 		return -1;
-	if ((a->fac = calloc(res->nrows + 1, sizeof(*a->fac))) == NULL) {
-		dbres_free(res);
-		return -1;
-	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		a->fac[i].id = dbres_ll(res, i, 0);
-		a->fac[i].active = dbres_ll(res, i, 1) != 0;
-		a->fac[i].disclosing = dbres_ll(res, i, 2) != 0;
-		a->fac[i].viewing = dbres_ll(res, i, 3) != 0;
+		struct fac_state *m;
+		switch (dbres_get(res, i, 0)[0]) {
+		case 'r':
+			a->revocations[nr++] = (time_t)dbres_ll(res, i, 1);
+			break;
+		case 'l':
+			a->linked[a->nlinked++] = dbres_ll(res, i, 1);
+			break;
+		case 'm':
+			m = &a->fac[a->nfac++];
+			m->id = dbres_ll(res, i, 1);
+			m->active = dbres_ll(res, i, 2) != 0;
+			m->disclosing = (dbres_ll(res, i, 3) & 1) != 0;
+			m->viewing = (dbres_ll(res, i, 3) & 2) != 0;
+			break;
+		case 'e':
+			a->f.emergency_until = (time_t)dbres_ll(res, i, 1);
+			break;
+		}
 	}
-	a->nfac = res->nrows;
-	dbres_free(res);
+	a->f.revocations = a->revocations;
+	a->f.nrevocations = nr;
 	return 0;
 }
 
 /*
- * Loads the facts about patient id. Returns 0, 1 when there is no such
- * patient, or -1 on a database error; the caller calls access_free.
+ * Loads the facts about patient id, with user's running A14 grant (user 0:
+ * nobody's grant counts), in one statement. Returns 0, 1 when there is no
+ * such patient, or -1 on a database error; the caller calls access_free.
  */
 int
-access_load(struct access *a, long long id)
+access_load(struct access *a, long long id, long long user)
 {
-	struct dbres	*p;
-	long long	*revs = NULL;
-	size_t		 nrevs = 0;
+	struct dbres	*res;
+	size_t		 p = 0;
+	int		 rc = -1;
 
 	memset(a, 0, sizeof(*a));
 	a->patient_id = id;
-	if ((p = db_query(STMT_ACCESS_PATIENT, "i", id)) == NULL)
+	if ((res = db_query(STMT_ACCESS_FACTS, "iiiiiiiiii", id, id, id, id, id,
+	    id, id, id, id, user)) == NULL)
 		return -1;
-	if (p->nrows == 0) {
-		dbres_free(p);
-		return 1;
+	while (p < res->nrows && dbres_get(res, p, 0)[0] != 'p')
+		p++;
+	if (p == res->nrows) {
+		rc = 1;
+		goto out;
 	}
-	a->merged = str_eq(dbres_get(p, 0, 0), "merged");
-	if (str_eq(dbres_get(p, 0, 0), "cancelled"))
-		a->f.deceased_at = (time_t)dbres_ll(p, 0, 1);
-	dbres_free(p);
-	if (load_consents(a) == -1 ||
-	    load_list(STMT_ACCESS_REVOCATIONS, 1, id, &revs, &nrevs) == -1 ||
-	    load_list(STMT_ACCESS_LINKED, 0, id, &a->linked, &a->nlinked) == -1 ||
-	    load_facilities(a) == -1) {
-		free(revs);
-		return -1;
-	}
-	/* time_t and long long differ in width on some platforms: copy. */
-	if ((a->revocations = calloc(nrevs + 1, sizeof(time_t))) == NULL) {
-		free(revs);
-		return -1;
-	}
-	for (size_t i = 0; i < nrevs; i++)
-		a->revocations[i] = (time_t)revs[i];
-	free(revs);
-	a->f.revocations = a->revocations;
-	a->f.nrevocations = nrevs;
-	a->f.emergency_until = 0;	/* access_emergency() adds a user's grant */
-	return 0;
-}
-
-/* Adds user's running A14 grant for the loaded patient, if any; 0 or -1. */
-int
-access_emergency(struct access *a, long long user)
-{
-	struct dbres	*res;
-
-	if ((res = db_query(STMT_EMERGENCY_ACTIVE, "ii", a->patient_id, user)) == NULL)
-		return -1;
-	a->f.emergency_until = (time_t)dbres_ll(res, 0, 0);
+	a->merged = dbres_ll(res, p, 1) == 2;
+	if (dbres_ll(res, p, 1) == 1)
+		a->f.deceased_at = (time_t)dbres_ll(res, p, 2);
+	if (fill_consents(a, res) == 0 && fill_lists(a, res) == 0)
+		rc = 0;
+out:
 	dbres_free(res);
-	return 0;
+	return rc;
 }
 
 static const struct fac_state *
@@ -239,8 +216,7 @@ access_check(long long patient, long long viewer, long long user)
 	struct access		 a;
 	enum consent_verdict	 v;
 
-	if (access_load(&a, patient) != 0 ||
-	    (user != 0 && access_emergency(&a, user) != 0)) {
+	if (access_load(&a, patient, user) != 0) {
 		access_free(&a);
 		return CONSENT_DENY_NONE;
 	}

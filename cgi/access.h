@@ -22,12 +22,11 @@ struct access {
 	size_t			 nfac;
 };
 
-int			 access_load(struct access *, long long);
+int			 access_load(struct access *, long long, long long);
 void			 access_free(struct access *);
 enum consent_verdict	 access_decide(struct access *, long long, long long);
 enum consent_verdict	 access_patient(struct access *, long long);
 enum consent_verdict	 access_check(long long, long long, long long);
-int			 access_emergency(struct access *, long long);
 
 /* handle.c: opaque per-session names for patients (A8.4) */
 int			 handle_for(const struct req *, long long, char *, size_t);

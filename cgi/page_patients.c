@@ -572,7 +572,7 @@ page_patient_view(struct req *r)
 	}
 	dbres_free(p);
 	view_set("P", param(r, "p"));
-	if (access_load(&a, id) != 0 || consents_view(id, &a, r) == -1 ||
+	if (access_load(&a, id, 0) != 0 || consents_view(id, &a, r) == -1 ||
 	    revocations_view(id) == -1 ||
 	    (!has_role(r, ROLE_DESK) && links_view(id, r) == -1) ||
 	    (has_role(r, ROLE_OPERATOR) && merges_view(id) == -1)) {

@@ -179,8 +179,7 @@ viewer_open(struct req *r, struct viewer *w, const char *action)
 	if ((w->patient = patient_from_handle(r, param(r, "p"))) < 0)
 		return -1;
 	snprintf(w->oid, sizeof(w->oid), "%lld", w->patient);
-	if (access_load(&a, w->patient) != 0 ||
-	    access_emergency(&a, r->sess->user_id) != 0) {
+	if (access_load(&a, w->patient, r->sess->user_id) != 0) {
 		access_free(&a);
 		http_error(r, 503, "db", NULL);
 		return -1;

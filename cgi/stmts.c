@@ -367,28 +367,42 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_HANDLE_RESOLVE] =
 	"SELECT patient_id FROM patient_handle WHERE session_id = ? AND handle = ?",
 /* A patient and those merged into it count as one for consent (A12). */
-[STMT_ACCESS_PATIENT] =
-	"SELECT status, COALESCE(CAST(UNIX_TIMESTAMP(cancelled_at) * 1000000 AS SIGNED), 0), merged_into"
-	" FROM patient WHERE id = ?",
 /*
+ * Every fact consent_decide() needs about patient ? (and, for the A14 grant,
+ * user ?) in ONE round trip, one tagged row per fact (issue 9: seven
+ * statements per decision were most of a view's time):
+ *   p  status (0 active, 1 cancelled, 2 merged), cancelled_at us
+ *   c  consent id, registered_at us, rejected | all_disclosing<<1 | all_viewing<<2
+ *   d  consent id, viewing side (0 disclosing, 1 viewing), facility id
+ *   r  revocation received_at us
+ *   l  a facility holding its records
+ *   m  a member: id, active, disclosing, viewing
+ *   e  the user's A14 grant end us (0: none)
  * "patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION ...) m)": written
  * "IN (SELECT ? UNION ...)", MariaDB runs the UNION as a dependent subquery
  * once per row of the outer table (a full scan of consent, of the audit log);
  * through a derived table it is a semi-join on the patient index (issue 9).
  */
-[STMT_ACCESS_CONSENTS] =
-	"SELECT id, CAST(UNIX_TIMESTAMP(registered_at) * 1000000 AS SIGNED), status = 'rejected',"
-	" all_disclosing, all_viewing FROM consent WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
-	" ORDER BY id",
-[STMT_ACCESS_CONSENT_FACS] =
-	"SELECT cf.consent_id, cf.side, cf.facility_id FROM consent_facility cf"
-	" JOIN consent c ON c.id = cf.consent_id WHERE c.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
-	" ORDER BY cf.consent_id",
-[STMT_ACCESS_REVOCATIONS] =
-	"SELECT CAST(UNIX_TIMESTAMP(received_at) * 1000000 AS SIGNED) FROM consent_revocation"
-	" WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)",
-[STMT_ACCESS_FACILITIES] =
-	"SELECT id, status = 'active', disclosing, viewing FROM facility",
+[STMT_ACCESS_FACTS] =
+	"SELECT 'p' AS k, CAST(CASE status WHEN 'cancelled' THEN 1 WHEN 'merged' THEN 2"
+	" ELSE 0 END AS SIGNED) AS a,"
+	" CAST(COALESCE(UNIX_TIMESTAMP(cancelled_at) * 1000000, 0) AS SIGNED) AS b,"
+	" CAST(0 AS SIGNED) AS c FROM patient WHERE id = ?"
+	" UNION ALL SELECT 'c', id, CAST(UNIX_TIMESTAMP(registered_at) * 1000000 AS SIGNED),"
+	" (status = 'rejected') | (all_disclosing <> 0) << 1 | (all_viewing <> 0) << 2"
+	" FROM consent WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m1)"
+	" UNION ALL SELECT 'd', cf.consent_id, cf.side = 'viewing', cf.facility_id"
+	" FROM consent_facility cf JOIN consent c ON c.id = cf.consent_id"
+	" WHERE c.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m2)"
+	" UNION ALL SELECT 'r', CAST(UNIX_TIMESTAMP(received_at) * 1000000 AS SIGNED), 0, 0"
+	" FROM consent_revocation"
+	" WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m3)"
+	" UNION ALL SELECT DISTINCT 'l', facility_id, 0, 0 FROM patient_link WHERE patient_id = ?"
+	" UNION ALL SELECT 'm', id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1"
+	" FROM facility"
+	" UNION ALL SELECT 'e', COALESCE(MAX(CAST(UNIX_TIMESTAMP(expires_at) * 1000000 AS SIGNED)), 0), 0, 0"
+	" FROM emergency_access WHERE patient_id = ? AND user_id = ?"
+	" ORDER BY 1, 2",
 [STMT_ACCESS_LINKED] =
 	"SELECT DISTINCT facility_id FROM patient_link WHERE patient_id = ?",
 [STMT_PATIENT_INSERT] =
@@ -652,9 +666,6 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT id, name FROM facility ORDER BY code LIMIT 1000",
 [STMT_DESK_FACILITY_OK] =
 	"SELECT COUNT(*) FROM facility WHERE id = ?",
-[STMT_EMERGENCY_ACTIVE] =
-	"SELECT COALESCE(MAX(CAST(UNIX_TIMESTAMP(expires_at) * 1000000 AS SIGNED)), 0)"
-	" FROM emergency_access WHERE patient_id = ? AND user_id = ?",
 [STMT_PROFESSION_EMERGENCY] =
 	"SELECT p.emergency_allowed FROM users u JOIN profession p ON p.code = u.profession"
 	" WHERE u.id = ?",
