@@ -35,7 +35,7 @@ kind_count(const struct dbres *res, char k)
 }
 
 /*
- * The consents (in id order) and their facility lists, CONSENT_ALL standing
+ * The consents and their facility lists (in any order), CONSENT_ALL standing
  * for "every member" on a side.
  */
 static int

@@ -55,8 +55,37 @@ purpose_ok(const char *p)
 }
 
 /*
+ * The first (last 0) or the last (last 1) two characters of the UTF-8 key
+ * into out, as migration 0017 stores them; "" when the key is shorter.
+ */
+static void
+bigram(const char *key, int last, char *out, size_t outlen)
+{
+	size_t		 n = utf8_strlen(key), from, i = 0;
+	const char	*p, *start = NULL;
+
+	out[0] = '\0';
+	if (n < 2)
+		return;
+	from = last ? n - 2 : 0;
+	for (p = key; *p != '\0'; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;		/* a continuation byte */
+		if (i == from)
+			start = p;
+		if (i++ == from + 2)
+			break;
+	}
+	if (start != NULL && (size_t)(p - start) < outlen) {
+		memcpy(out, start, (size_t)(p - start));
+		out[p - start] = '\0';
+	}
+}
+
+/*
  * GET /records: the patients whose consent lets this facility see them
- * now, found by kana (any width or script, any part) or by network ID.
+ * now, found by kana (any width or script, any part of two characters or
+ * more, the start for one) or by network ID.
  * Candidates come from SQL; each is then decided by access.c, so a list
  * never shows a patient the decision would refuse.
  */
@@ -65,7 +94,7 @@ page_records(struct req *r)
 {
 	const char	*q = param(r, "q");
 	struct dbres	*res;
-	char		 key[256], like[300], k[48], h[32], n[16];
+	char		 key[256], like[300], k[48], h[32], n[16], g1[16], g2[16];
 	size_t		 shown = 0;
 
 	view_set("Page.title", lang("records.title"));
@@ -79,10 +108,15 @@ page_records(struct req *r)
 		http_page(r, 200, "records.cs");
 		return;
 	}
-	str_fmt(like, sizeof(like), "%%%s%%", key);
-	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssiiiii", like, key,
-	    r->sess->facility_id, r->sess->facility_id, r->sess->facility_id,
-	    r->sess->user_id,
+	/* Two characters or more: any part, found through the bigrams. One
+	 * character: a prefix (anywhere would list most of the region). */
+	long long one = utf8_strlen(key) < 2;
+	str_fmt(like, sizeof(like), one ? "%s%%" : "%%%s%%", key);
+	bigram(key, 0, g1, sizeof(g1));
+	bigram(key, 1, g2, sizeof(g2));
+	if ((res = db_query(STMT_RECORDS_CANDIDATES, "sssisssiiiii", g2, g1, key,
+	    one, like, like, key, r->sess->facility_id, r->sess->facility_id,
+	    r->sess->facility_id, r->sess->user_id,
 	    (long long)now())) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -378,31 +378,39 @@ const char *const stmt_sql[STMT__MAX] = {
  *   l  a facility holding its records
  *   m  a member: id, active, disclosing, viewing
  *   e  the user's A14 grant end us (0: none)
- * "patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION ...) m)": written
- * "IN (SELECT ? UNION ...)", MariaDB runs the UNION as a dependent subquery
- * once per row of the outer table (a full scan of consent, of the audit log);
- * through a derived table it is a semi-join on the patient index (issue 9).
+ * A merged duplicate's rows come from a branch of their own: a plain ref on
+ * the patient index each, cheaper than one "IN (the patient and its merged
+ * duplicates)" through a derived table (issue 9). No ORDER BY: the decision
+ * does not depend on the rows' order, and a sort costs a temporary table.
  */
 [STMT_ACCESS_FACTS] =
 	"SELECT 'p' AS k, CAST(CASE status WHEN 'cancelled' THEN 1 WHEN 'merged' THEN 2"
 	" ELSE 0 END AS SIGNED) AS a,"
 	" CAST(COALESCE(UNIX_TIMESTAMP(cancelled_at) * 1000000, 0) AS SIGNED) AS b,"
 	" CAST(0 AS SIGNED) AS c FROM patient WHERE id = ?"
-	" UNION ALL SELECT 'c', id, CAST(UNIX_TIMESTAMP(registered_at) * 1000000 AS SIGNED),"
-	" (status = 'rejected') | (all_disclosing <> 0) << 1 | (all_viewing <> 0) << 2"
-	" FROM consent WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m1)"
+	" UNION ALL SELECT 'c', c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED),"
+	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2"
+	" FROM consent c WHERE c.patient_id = ?"
+	" UNION ALL SELECT 'c', c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED),"
+	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2"
+	" FROM patient_merge pm JOIN consent c ON c.patient_id = pm.merged_id"
+	" WHERE pm.survivor_id = ? AND pm.undone_at IS NULL"
 	" UNION ALL SELECT 'd', cf.consent_id, cf.side = 'viewing', cf.facility_id"
-	" FROM consent_facility cf JOIN consent c ON c.id = cf.consent_id"
-	" WHERE c.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m2)"
-	" UNION ALL SELECT 'r', CAST(UNIX_TIMESTAMP(received_at) * 1000000 AS SIGNED), 0, 0"
-	" FROM consent_revocation"
-	" WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m3)"
+	" FROM consent c JOIN consent_facility cf ON cf.consent_id = c.id WHERE c.patient_id = ?"
+	" UNION ALL SELECT 'd', cf.consent_id, cf.side = 'viewing', cf.facility_id"
+	" FROM patient_merge pm JOIN consent c ON c.patient_id = pm.merged_id"
+	" JOIN consent_facility cf ON cf.consent_id = c.id"
+	" WHERE pm.survivor_id = ? AND pm.undone_at IS NULL"
+	" UNION ALL SELECT 'r', CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0"
+	" FROM consent_revocation v WHERE v.patient_id = ?"
+	" UNION ALL SELECT 'r', CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0"
+	" FROM patient_merge pm JOIN consent_revocation v ON v.patient_id = pm.merged_id"
+	" WHERE pm.survivor_id = ? AND pm.undone_at IS NULL"
 	" UNION ALL SELECT DISTINCT 'l', facility_id, 0, 0 FROM patient_link WHERE patient_id = ?"
 	" UNION ALL SELECT 'm', id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1"
 	" FROM facility"
 	" UNION ALL SELECT 'e', COALESCE(MAX(CAST(UNIX_TIMESTAMP(expires_at) * 1000000 AS SIGNED)), 0), 0, 0"
-	" FROM emergency_access WHERE patient_id = ? AND user_id = ?"
-	" ORDER BY 1, 2",
+	" FROM emergency_access WHERE patient_id = ? AND user_id = ?",
 [STMT_ACCESS_LINKED] =
 	"SELECT DISTINCT facility_id FROM patient_link WHERE patient_id = ?",
 [STMT_PATIENT_INSERT] =
@@ -569,7 +577,16 @@ const char *const stmt_sql[STMT__MAX] = {
 /* Patients a facility might see: a consent naming it or every viewer, or
  * its own records. access.c decides each one; this only narrows. */
 [STMT_RECORDS_CANDIDATES] =
-	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date FROM patient p"
+	/* Who could match: the patients holding the key's first and last
+	 * bigrams (migration 0017), the network ID, or for a one-character key
+	 * the kana_key prefix (a range of patient_match); all through indexes. */
+	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date FROM ("
+	" SELECT g1.patient_id AS id FROM patient_kana_gram g1"
+	"  JOIN patient_kana_gram g2 ON g2.patient_id = g1.patient_id AND g2.gram = ?"
+	"  WHERE g1.gram = ?"
+	" UNION SELECT id FROM patient WHERE network_id = ?"
+	" UNION SELECT id FROM patient WHERE ? = 1 AND kana_key LIKE ?) k"
+	" JOIN patient p ON p.id = k.id"
 	" WHERE p.status = 'active' AND (p.kana_key LIKE ? OR p.network_id = ?)"
 	" AND (EXISTS (SELECT 1 FROM consent c WHERE c.status <> 'rejected'"
 	"  AND c.patient_id = p.id"

@@ -532,3 +532,36 @@ def check_fhir_consent(c):
         assert pur["system"] and pur["code"]
     if "sourceAttachment" in c:
         assert c["sourceAttachment"]["contentType"] in ("application/pdf", "image/png", "image/jpeg")
+
+
+def test_A12_1_records_search_by_any_part_of_the_kana_through_its_bigrams(people):
+    """Issue 9: the search reads candidates from the bigram index (migration 0017), kept by
+    triggers; it still finds any part of two characters or more, in any width or script,
+    and a single character as the start of the kana."""
+    hosp = logged_in(people["dr_hosp"])
+    handle, ident, pid = register_patient(hosp, local_id=lid())
+    register_consent(hosp, handle)
+    family, given = ident["kana"].split()
+    key = family + given
+    # the trigger wrote one row per distinct bigram of the normalized key
+    grams = {key[i:i + 2] for i in range(len(key) - 1)}
+    assert {r[0] for r in sql(f"SELECT gram FROM patient_kana_gram WHERE patient_id = {pid}")} == grams
+
+    def found(q):
+        r = hosp.get(url("/records"), params={"q": q})
+        assert r.status_code == 200
+        return ident["name"] in r.text
+
+    assert found(key[2:6])                      # across the family/given boundary
+    assert found(given[1:3])                    # two characters inside the given name
+    assert found(ident["kana"])                 # with the space
+    hira = "".join(chr(ord(c) - 0x60) for c in key[3:7])
+    assert found(hira)                          # hiragana for katakana
+    assert found(family[0])                     # one character: the start
+    assert not found(key[3:6] + "ン")           # bigrams present, the string absent
+    # kana_key changes keep the index equal to it (the update triggers)
+    sql(f"UPDATE patient SET kana_key = 'ンンンヲ' WHERE id = {pid}")
+    assert {r[0] for r in sql(f"SELECT gram FROM patient_kana_gram WHERE patient_id = {pid}")} == \
+        {"ンン", "ンヲ"}
+    sql(f"UPDATE patient SET kana_key = '{key}' WHERE id = {pid}")
+    assert found(key[1:4])
