@@ -103,6 +103,7 @@ extern const struct field f_records[], f_record_open[], f_record_document[];
 void	 page_records(struct req *);
 void	 page_record_patient(struct req *);
 void	 page_record_print(struct req *);
+void	 page_record_export(struct req *);
 void	 page_record_document(struct req *);
 int	 purpose_ok(const char *);
 /* page_desk.c */

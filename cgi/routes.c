@@ -84,6 +84,7 @@ const struct route routes[] = {
 	{ "GET",  "/records",		page_records,		R_CLINIC,		F_PATIENT,		f_records },
 	{ "GET",  "/records/patient",	page_record_patient,	R_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/records/print",	page_record_print,	R_CLINIC,		F_PATIENT,		f_record_open },
+	{ "GET",  "/records/export",	page_record_export,	R_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/records/document",	page_record_document,	R_CLINIC,		F_PATIENT,		f_record_document },
 	{ "GET",  "/emergency",		page_emergency,		R_CLINIC,		0,			f_emergency },
 	{ "POST", "/emergency/start",	page_emergency_start,	R_CLINIC,		F_CSRF | F_PATIENT,	f_emergency_start },

@@ -1474,6 +1474,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	"  ORDER BY r2.occurred_at DESC, r2.id DESC LIMIT ? OFFSET ?) k"
 	" JOIN record r ON r.id = k.id JOIN facility f ON f.id = r.facility_id"
 	" ORDER BY r.occurred_at DESC, r.id DESC",
+/* A history export (A11.4: no identity in it): every row, one statement. */
+[STMT_VIEWER_EXPORT] =
+	"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts),"
+	" '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary, r.status"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND r.kind <> 'patient' AND (r.status = 'current' OR ? = 1)"
+	" ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?",
 /* The same for some kinds only (up to nine; unused places are ''). */
 [STMT_VIEWER_RECORDS_KIND] =
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"

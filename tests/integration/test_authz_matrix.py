@@ -120,6 +120,7 @@ POLICY = {
     ("GET", "/admin/imports"): ({OPERATOR, STAFF}, None),
     ("GET", "/admin/audit/export"): ({OPERATOR}, None),
     ("GET", "/records/print"): (CLINIC, "records"),
+    ("GET", "/records/export"): (CLINIC, "records"),
     ("GET", "/records/document"): (CLINIC, None),
     ("GET", "/facility/access"): ({FM}, None),
     ("GET", "/facility/measures"): ({FM}, None),

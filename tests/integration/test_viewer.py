@@ -2,6 +2,8 @@
 the consent allows, sections, lab table and server-drawn trends, history, pagination, documents,
 the anonymized print (A11.4), handles only in URLs (A8.4), purpose on every view (A8.1), consent
 decided on every request and per disclosing facility (A12.2), every view audited (A11.2)."""
+import csv
+import io
 import os
 import random
 import re
@@ -132,6 +134,11 @@ def printed(s, h, section="timeline", purpose="care", **kw):
                  allow_redirects=False)
 
 
+def exported(s, h, purpose="care", **kw):
+    return s.get(url("/records/export"), params=dict(p=h, purpose=purpose, **kw),
+                 allow_redirects=False)
+
+
 def secrets(p):
     return [p.ident["name"], p.drug, "7.2", "グルコース"]
 
@@ -144,6 +151,8 @@ def assert_refused_everywhere(s, h, p, codes=(403,)):
                 assert x not in r.text, (sec, x)
     r = doc(s, h, p.doc)
     assert r.status_code in codes and b"%PDF" not in r.content
+    r = exported(s, h)
+    assert r.status_code in codes and p.drug not in r.text
 
 
 def revoke(desk, ident):
@@ -382,3 +391,40 @@ def test_A12_2_document_served_with_its_type_inline_and_audited(people, tmp_path
     q = make_patient(people, tmp_path)
     assert doc(p.hosp, p.handle, q.doc).status_code == 404
     assert doc(p.hosp, p.handle, p.doc, purpose="").status_code == 400
+
+
+def test_A11_4_history_export_is_whole_anonymous_audited_and_consent_bound(people, tmp_path):
+    """Issue 9: the full history as one CSV (the 5,000-record patient reads it in one
+    statement); like a printout it carries no name, ID, address or birth date (A11.4),
+    needs a purpose (A8.1), is audited, and follows consent per disclosing facility."""
+    p = make_patient(people, tmp_path, second=True)
+    r = exported(p.hosp, p.handle)
+    assert r.status_code == 200, r.text[:300]
+    assert r.headers["Content-Type"].startswith("text/csv")
+    assert "no-store" in r.headers.get("Cache-Control", "")
+    disp = r.headers.get("Content-Disposition", "")
+    assert "records" in disp and p.network_id not in disp
+    text = r.content.decode("utf-8-sig")
+    for x in (p.ident["name"], p.ident["kana"], p.network_id, p.local, p.ident["birth_date"],
+              p.ident["address"]):
+        assert x not in text, x
+    lines = list(csv.reader(io.StringIO(text)))
+    assert lines[0][:3] == ["日時", "施設", "種別"]
+    # every current record of the facilities this viewer may see, newest first
+    n = one(f"SELECT COUNT(*) FROM record r JOIN patient_link l ON l.id = r.link_id "
+            f"WHERE l.patient_id = {p.pid} AND r.status = 'current' AND r.kind <> 'patient' "
+            f"AND l.facility_id = {fac_id('DEMO01')}")
+    assert len(lines) - 1 == int(n) and int(n) >= 3
+    when = [ln[0] for ln in lines[1:]]
+    assert when == sorted(when, reverse=True)
+    assert p.drug in text and p.drug2 not in text      # the hospital's own records only
+    assert sql(f"SELECT purpose, outcome, detail LIKE '% section=export %' FROM audit "
+               f"WHERE action = 'record.export' AND patient_id = {p.pid}") == [["care", "allowed", "1"]]
+    assert exported(p.hosp, p.handle, purpose="").status_code == 400
+    assert int(one(f"SELECT COUNT(*) FROM audit WHERE action = 'record.export' "
+                   f"AND patient_id = {p.pid}")) == 1
+    # history=1 adds the superseded and cancelled versions
+    older = list(csv.reader(io.StringIO(exported(p.hosp, p.handle, history=1).content.decode("utf-8-sig"))))
+    assert len(older) > len(lines) and p.old_drug in str(older) and p.old_drug not in text
+    # the viewer offers it
+    assert re.search(r'id="export-csv"[^>]* href="/records/export\?p=', view(p.hosp, p.handle).text)
