@@ -19,6 +19,7 @@ access_free(struct access *a)
 	free(a->facs);
 	free(a->revocations);
 	free(a->linked);
+	free(a->links);
 	free(a->fac);
 	memset(a, 0, sizeof(*a));
 }
@@ -75,7 +76,16 @@ fill_consents(struct access *a, const struct dbres *res)
 	return 0;
 }
 
-/* The revocations, linked facilities, members and the A14 grant. */
+static int
+has_id(const long long *v, size_t n, long long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The revocations, links, members and the A14 grant. */
 static int
 fill_lists(struct access *a, const struct dbres *res)
 {
@@ -83,17 +93,25 @@ fill_lists(struct access *a, const struct dbres *res)
 
 	a->revocations = calloc(kind_count(res, 'r') + 1, sizeof(time_t));
 	a->linked = calloc(kind_count(res, 'l') + 1, sizeof(long long));
+	a->links = calloc(kind_count(res, 'l') + 1, sizeof(*a->links));
 	a->fac = calloc(kind_count(res, 'm') + 1, sizeof(*a->fac));
-	if (a->revocations == NULL || a->linked == NULL || a->fac == NULL)
+	if (a->revocations == NULL || a->linked == NULL || a->links == NULL ||
+	    a->fac == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
 		struct fac_state *m;
+		struct link_state *l;
 		switch (dbres_get(res, i, 0)[0]) {
 		case 'r':
 			a->revocations[nr++] = (time_t)dbres_ll(res, i, 1);
 			break;
 		case 'l':
-			a->linked[a->nlinked++] = dbres_ll(res, i, 1);
+			l = &a->links[a->nlinks++];
+			l->facility = dbres_ll(res, i, 1);
+			l->id = dbres_ll(res, i, 2);
+			/* Two local IDs at one facility: the facility once. */
+			if (!has_id(a->linked, a->nlinked, l->facility))
+				a->linked[a->nlinked++] = l->facility;
 			break;
 		case 'm':
 			m = &a->fac[a->nfac++];

@@ -15,6 +15,10 @@ struct access {
 	time_t			*revocations;
 	long long		*linked;	/* facilities holding its records */
 	size_t			 nlinked;
+	struct link_state {
+		long long	 id, facility;
+	}			*links;		/* its links (local IDs) */
+	size_t			 nlinks;
 	struct fac_state {
 		long long	 id;
 		int		 active, disclosing, viewing;

@@ -176,6 +176,7 @@ section_kinds(const char *s)
 #define TREND_TESTS	40	/* tests charted on one page */
 #define TREND_POINTS	30	/* the latest results drawn per test */
 #define EXPORT_ROWS	100000	/* a history export; far above any patient's */
+#define TL_LINKS	4	/* links STMT_VIEWER_TIMELINE reads at once */
 
 /* What one request of the viewer decided before it shows anything. */
 struct viewer {
@@ -183,6 +184,8 @@ struct viewer {
 	enum consent_verdict	 v;
 	long long		 until;		/* the A14 grant's end (us) */
 	char			 facs[512];	/* disclosing facilities allowed: "1,5" */
+	long long		 links[TL_LINKS];	/* their links, for the timeline */
+	size_t			 nlinks;		/* TL_LINKS + 1: too many */
 	const char		*purpose;
 	const char		*section;
 	long long		 history;
@@ -238,6 +241,14 @@ viewer_open(struct req *r, struct viewer *w, const char *action)
 			break;
 		}
 		off += (size_t)k;
+		for (size_t j = 0; j < a.nlinks; j++) {
+			if (a.links[j].facility != a.linked[i])
+				continue;
+			if (w->nlinks < TL_LINKS)
+				w->links[w->nlinks] = a.links[j].id;
+			if (w->nlinks <= TL_LINKS)
+				w->nlinks++;
+		}
 	}
 	access_free(&a);
 	/* Under A14 the purpose is the emergency, whatever was asked. */
@@ -335,11 +346,22 @@ sec_records(const struct viewer *w)
 
 	for (size_t i = 0; i < KINDS_MAX; i++)
 		k[i] = kk != NULL && kk[i] != NULL ? kk[i] : "";
-	res = kk == NULL ? db_query(STMT_VIEWER_RECORDS, "isiii", w->patient,
-	    w->facs, w->history, (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE) :
-	    db_query(STMT_VIEWER_RECORDS_KIND, "issssssssssiii", w->patient, w->facs,
-	    k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8], w->history,
-	    (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE);
+	long long end = w->page * VIEW_PAGE + 1, l[TL_LINKS] = { 0 };
+	for (size_t i = 0; i < w->nlinks && i < TL_LINKS; i++)
+		l[i] = w->links[i];
+	/* The common path (the current timeline) per link; the rest at once. */
+	if (kk == NULL && !w->history && w->nlinks <= TL_LINKS)
+		res = db_query(STMT_VIEWER_TIMELINE, "iiiiiiiiii", l[0], end,
+		    l[1], end, l[2], end, l[3], end, (long long)VIEW_PAGE + 1,
+		    (w->page - 1) * VIEW_PAGE);
+	else if (kk == NULL)
+		res = db_query(STMT_VIEWER_RECORDS, "isiii", w->patient, w->facs,
+		    w->history, (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE);
+	else
+		res = db_query(STMT_VIEWER_RECORDS_KIND, "issssssssssiii",
+		    w->patient, w->facs, k[0], k[1], k[2], k[3], k[4], k[5], k[6],
+		    k[7], k[8], w->history, (long long)VIEW_PAGE + 1,
+		    (w->page - 1) * VIEW_PAGE);
 	if (res == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows && i < VIEW_PAGE; i++) {

@@ -375,7 +375,7 @@ const char *const stmt_sql[STMT__MAX] = {
  *   c  consent id, registered_at us, rejected | all_disclosing<<1 | all_viewing<<2
  *   d  consent id, viewing side (0 disclosing, 1 viewing), facility id
  *   r  revocation received_at us
- *   l  a facility holding its records
+ *   l  a link: the facility holding its records, the link id
  *   m  a member: id, active, disclosing, viewing
  *   e  the user's A14 grant end us (0: none)
  * A merged duplicate's rows come from a branch of their own: a plain ref on
@@ -406,7 +406,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" UNION ALL SELECT 'r', CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0"
 	" FROM patient_merge pm JOIN consent_revocation v ON v.patient_id = pm.merged_id"
 	" WHERE pm.survivor_id = ? AND pm.undone_at IS NULL"
-	" UNION ALL SELECT DISTINCT 'l', facility_id, 0, 0 FROM patient_link WHERE patient_id = ?"
+	" UNION ALL SELECT 'l', facility_id, id, 0 FROM patient_link WHERE patient_id = ?"
 	" UNION ALL SELECT 'm', id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1"
 	" FROM facility"
 	" UNION ALL SELECT 'e', COALESCE(MAX(CAST(UNIX_TIMESTAMP(expires_at) * 1000000 AS SIGNED)), 0), 0, 0"
@@ -1477,6 +1477,25 @@ const char *const stmt_sql[STMT__MAX] = {
 	"  ORDER BY r2.occurred_at DESC, r2.id DESC LIMIT ? OFFSET ?) k"
 	" JOIN record r ON r.id = k.id JOIN facility f ON f.id = r.facility_id"
 	" ORDER BY r.occurred_at DESC, r.id DESC",
+/*
+ * The timeline of current records over at most four links (unused: 0),
+ * each link read backwards along record_link (link_id, status,
+ * occurred_at, id) and stopped at its own page: a 5,000-record patient's
+ * first page reads about as many rows as anyone's (issue 9). Each link's
+ * limit is the page's end; the union is then cut to the page.
+ */
+#define TL_LINK "(SELECT link_id, id, occurred_at FROM record WHERE link_id = ?" \
+	" AND status = 'current' ORDER BY occurred_at DESC, id DESC LIMIT ?)"
+[STMT_VIEWER_TIMELINE] =
+	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
+	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
+	" r.status, r.dept, r.cancelled FROM (" TL_LINK " UNION ALL " TL_LINK
+	" UNION ALL " TL_LINK " UNION ALL " TL_LINK
+	" ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?) k"
+	" JOIN record r ON r.link_id = k.link_id AND r.id = k.id"
+	" JOIN facility f ON f.id = r.facility_id"
+	" ORDER BY r.occurred_at DESC, r.id DESC",
+#undef TL_LINK
 /* A history export (A11.4: no identity in it): every row, one statement. */
 [STMT_VIEWER_EXPORT] =
 	"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts),"

@@ -428,3 +428,22 @@ def test_A11_4_history_export_is_whole_anonymous_audited_and_consent_bound(peopl
     assert len(older) > len(lines) and p.old_drug in str(older) and p.old_drug not in text
     # the viewer offers it
     assert re.search(r'id="export-csv"[^>]* href="/records/export\?p=', view(p.hosp, p.handle).text)
+
+
+def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, tmp_path):
+    """Issue 9: the current timeline is read per link (each link's page along its index) and
+    merged; across two facilities' links and every page it must list exactly the current
+    records of the facilities allowed, newest first, as one query over all of them would."""
+    p = make_patient(people, tmp_path, second=True)
+    clinic = logged_in(people["clinic"])
+    ch = handle_in(clinic, p.ident)
+    register_consent(clinic, ch)
+    want = sql(f"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
+               f"'%Y-%m-%d %H:%i'), f.name, r.title FROM record r "
+               f"JOIN patient_link l ON l.id = r.link_id JOIN facility f ON f.id = r.facility_id "
+               f"WHERE l.patient_id = {p.pid} AND r.status = 'current' AND r.kind <> 'patient' "
+               f"ORDER BY r.occurred_at DESC, r.id DESC")
+    assert len({w[1] for w in want}) == 2
+    got = re.findall(r'<tr class="kind-[^"]*"><td class="nowrap">([^<]*)</td>'
+                     r'<td class="src">([^<]*)</td>', view(clinic, ch).text)
+    assert got == [(w[0], w[1]) for w in want]
