@@ -62,11 +62,19 @@ struct ssmix2_file {
 	const void		*raw;
 	size_t			 rawlen;
 };
-int		 ssmix2_link(long long, const char *, const struct hl7_msg *,
-		    long long *);
+/* A run's cache of its patient links; cleared after every rollback. */
+struct ssmix2_links;
+struct ssmix2_links *ssmix2_links_new(long long);
+void		 ssmix2_links_clear(struct ssmix2_links *);
+void		 ssmix2_links_free(struct ssmix2_links *);
+int		 ssmix2_link(struct ssmix2_links *, const char *,
+		    const struct hl7_msg *, long long *);
+/* Leaves the orders undecided but ADT-00's: see ssmix2_regroup_range. */
 int		 ssmix2_store(const struct ssmix2_file *, const struct hl7_msg *,
 		    long long *);
 long long	 ssmix2_regroup(long long, const char *, const char *);
-int		 ssmix2_demographics(long long, const struct hl7_msg *);
+int		 ssmix2_regroup_range(long long, long long, long long);
+int		 ssmix2_demographics(struct ssmix2_links *, const char *,
+		    long long, const struct hl7_msg *);
 
 #endif /* SSMIX2_H */

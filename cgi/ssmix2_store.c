@@ -5,12 +5,14 @@
  * Runs inside the caller's transaction; returns DB_* codes unchanged so the
  * caller can roll the whole file back.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "hl7.h"
+#include "json.h"
 #include "kana.h"
 #include "ssmix2.h"
 #include "util.h"
@@ -316,33 +318,173 @@ demo_read(const struct hl7_msg *m, struct demo *d)
 	clip(d->addr, 290);
 }
 
+/* Which demographics a link (or a message) has: one bit per column. */
+static unsigned
+demo_mask(const struct demo *d)
+{
+	return (*d->name != '\0') | (*d->kana != '\0') << 1 |
+	    (*d->key != '\0') << 2 | (*d->sex != '\0') << 3 |
+	    (*d->birth != '\0') << 4 | (*d->addr != '\0') << 5;
+}
+
+/*
+ * A run's patient links: local ID -> link id and which demographics the
+ * row holds. STMT_LINK_UPSERT only fills columns that are NULL, so when a
+ * message offers nothing the row lacks, the upsert would change nothing
+ * and the round trips are skipped. Open addressing, FNV-1a.
+ */
+struct link_slot {
+	char		*local;		/* NULL: free */
+	long long	 id;
+	unsigned	 have;
+};
+
+struct ssmix2_links {
+	long long		 fid;
+	struct link_slot	*v;
+	size_t			 n, cap;	/* cap: 0 or a power of two */
+};
+
+static size_t
+link_hash(const char *s)
+{
+	uint64_t	 h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+static struct link_slot *
+link_find(struct link_slot *v, size_t cap, const char *local)
+{
+	size_t	 i;
+
+	if (cap == 0)
+		return NULL;
+	for (i = link_hash(local) & (cap - 1); v[i].local != NULL;
+	    i = (i + 1) & (cap - 1))
+		if (strcmp(v[i].local, local) == 0)
+			return &v[i];
+	return &v[i];
+}
+
+/* Doubles the table. 0 or -1 (the table is left as it was). */
+static int
+links_grow(struct ssmix2_links *lc)
+{
+	size_t			 ncap = lc->cap ? lc->cap * 2 : 1024;
+	struct link_slot	*nv, *s;
+
+	if ((nv = calloc(ncap, sizeof(*nv))) == NULL)
+		return -1;
+	for (size_t i = 0; i < lc->cap; i++)
+		if (lc->v[i].local != NULL) {
+			s = link_find(nv, ncap, lc->v[i].local);
+			*s = lc->v[i];
+		}
+	free(lc->v);
+	lc->v = nv;
+	lc->cap = ncap;
+	return 0;
+}
+
+/* Remembers a link; a cache that cannot grow just forgets. */
+static void
+links_put(struct ssmix2_links *lc, const char *local, long long id,
+    unsigned have)
+{
+	struct link_slot	*s;
+
+	if (lc == NULL)
+		return;
+	if ((lc->n + 1) * 2 > lc->cap && links_grow(lc) == -1)
+		return;
+	s = link_find(lc->v, lc->cap, local);
+	if (s->local == NULL) {
+		if ((s->local = strdup(local)) == NULL)
+			return;
+		lc->n++;
+	}
+	s->id = id;
+	s->have = have;
+}
+
+struct ssmix2_links *
+ssmix2_links_new(long long fid)
+{
+	struct ssmix2_links	*lc;
+
+	if ((lc = calloc(1, sizeof(*lc))) != NULL)
+		lc->fid = fid;
+	return lc;
+}
+
+/* Forgets every link: after a rollback the rows may not exist. */
+void
+ssmix2_links_clear(struct ssmix2_links *lc)
+{
+	if (lc == NULL)
+		return;
+	for (size_t i = 0; i < lc->cap; i++) {
+		free(lc->v[i].local);
+		lc->v[i].local = NULL;
+	}
+	lc->n = 0;
+}
+
+void
+ssmix2_links_free(struct ssmix2_links *lc)
+{
+	if (lc == NULL)
+		return;
+	ssmix2_links_clear(lc);
+	free(lc->v);
+	free(lc);
+}
+
 /*
  * The patient link of (facility, local ID): created with the PID
  * demographics when new; an existing link only gets what it lacks (an
  * ADT-00 that is current overwrites them, see ssmix2_demographics()).
  * m may be NULL (a document). Stores the link's id in *id. Returns DB_OK
- * or a DB_* error.
+ * or a DB_* error. Call ssmix2_links_clear() when the transaction that
+ * ran this rolls back.
  */
 int
-ssmix2_link(long long fid, const char *local_id, const struct hl7_msg *m,
-    long long *id)
+ssmix2_link(struct ssmix2_links *lc, const char *local_id,
+    const struct hl7_msg *m, long long *id)
 {
-	struct demo	 d;
-	struct dbres	*res;
-	int		 rc;
+	struct demo		 d;
+	struct dbres		*res;
+	struct link_slot	*s;
+	unsigned		 want, have = 0;
+	int			 rc;
 
 	memset(&d, 0, sizeof(d));
 	if (m != NULL)
 		demo_read(m, &d);
-	rc = db_exec(STMT_LINK_UPSERT, "isssssss", fid, local_id, nz(d.name),
-	    nz(d.kana), nz(d.key), nz(d.sex), nz(d.birth), nz(d.addr));
+	want = demo_mask(&d);
+	s = link_find(lc->v, lc->cap, local_id);
+	if (s != NULL && s->local != NULL && (want & ~s->have) == 0) {
+		*id = s->id;
+		return DB_OK;
+	}
+	rc = db_exec(STMT_LINK_UPSERT, "isssssss", lc->fid, local_id,
+	    nz(d.name), nz(d.kana), nz(d.key), nz(d.sex), nz(d.birth),
+	    nz(d.addr));
 	if (rc < 0)
 		return rc;
-	if ((res = db_query(STMT_LINK_ID, "is", fid, local_id)) == NULL)
+	if ((res = db_query(STMT_LINK_ID, "is", lc->fid, local_id)) == NULL)
 		return db_last_error() ? DB_ERR : DB_GONE;
 	rc = res->nrows == 1 ? DB_OK : DB_ERR;
 	*id = rc == DB_OK ? dbres_ll(res, 0, 0) : 0;
+	for (size_t c = 1; rc == DB_OK && c <= 6; c++)
+		if (dbres_ll(res, 0, c) != 0)
+			have |= 1u << (c - 1);
 	dbres_free(res);
+	if (rc == DB_OK)
+		links_put(lc, local_id, *id, have);
 	return rc;
 }
 
@@ -351,7 +493,8 @@ ssmix2_link(long long fid, const char *local_id, const struct hl7_msg *m,
  * DB_OK or a DB_* error.
  */
 int
-ssmix2_demographics(long long link_id, const struct hl7_msg *m)
+ssmix2_demographics(struct ssmix2_links *lc, const char *local_id,
+    long long link_id, const struct hl7_msg *m)
 {
 	struct demo	 d;
 	int		 rc;
@@ -359,7 +502,10 @@ ssmix2_demographics(long long link_id, const struct hl7_msg *m)
 	demo_read(m, &d);
 	rc = db_exec(STMT_LINK_DEMOGRAPHICS, "ssssssi", nz(d.name), nz(d.kana),
 	    nz(d.key), nz(d.sex), nz(d.birth), nz(d.addr), link_id);
-	return rc < 0 ? rc : DB_OK;
+	if (rc < 0)
+		return rc;
+	links_put(lc, local_id, link_id, demo_mask(&d));
+	return DB_OK;
 }
 
 /*
@@ -394,6 +540,40 @@ ssmix2_regroup(long long link_id, const char *type, const char *key)
 	return live ? id : 0;
 }
 
+/*
+ * ssmix2_regroup() for every order that has a record of the facility with
+ * an id in [lo, hi] (what one transaction inserted), in one statement: a
+ * batch decides its orders once, before its commit, instead of once per
+ * message. The outcome depends only on the records of each order, so it
+ * equals deciding after every message. Returns DB_OK or a DB_* error.
+ */
+int
+ssmix2_regroup_range(long long fid, long long lo, long long hi)
+{
+	if (lo <= 0 || hi < lo)
+		return DB_OK;
+	return db_exec(STMT_RECORD_REGROUP_RANGE, "iii", fid, lo, hi) < 0 ?
+	    DB_ERR : DB_OK;
+}
+
+/* Appends s as a JSON string, or null for an empty one (SQL NULL). */
+static void
+jv(struct buf *b, const char *s)
+{
+	buf_puts(b, ",");
+	if (s == NULL || *s == '\0')
+		buf_puts(b, "null");
+	else
+		json_str(b, s);
+}
+
+/* Opens a row of a JSON array of rows: [seq, ... */
+static void
+jrow(struct buf *b, int seq)
+{
+	buf_printf(b, "%s[%d", b->len > 1 ? "," : "", seq);
+}
+
 /* OBX rows of a result message (OML-11 lab, OMG-13 report) into record_lab. */
 static int
 store_lab(const struct hl7_msg *m, long long rid, long long link)
@@ -402,9 +582,12 @@ store_lab(const struct hl7_msg *m, long long rid, long long link)
 			 rng[61], lo[32], hi[32], flag[9], st[5], t[40], obs[20],
 			 ctx[40];
 	const char	*dash;
-	int		 seq = 0;
+	struct buf	 rows;
+	int		 seq = 0, rc = DB_OK;
 
 	ctx[0] = '\0';
+	buf_init(&rows);
+	buf_puts(&rows, "[");
 	for (size_t i = 0; i < hl7_nseg(m); i++) {
 		const char *sn = hl7_segname(m, i);
 		if (strcmp(sn, "OBR") == 0 || strcmp(sn, "SPM") == 0) {
@@ -441,14 +624,31 @@ store_lab(const struct hl7_msg *m, long long rid, long long link)
 			obs[0] = '\0';
 		if (*code == '\0' && *name == '\0' && *val == '\0')
 			continue;
-		if (db_exec(STMT_LAB_INSERT, "iiisssssssssssss", rid, link,
-		    (long long)++seq, nz(code), nz(sys), nz(name), nz(vt),
-		    nz(val), numeric(val) ? val : NULL, nz(unit),
-		    numeric(lo) ? lo : NULL, numeric(hi) ? hi : NULL, nz(rng),
-		    nz(flag), nz(st), nz(obs)) < 0)
-			return DB_ERR;
+		jrow(&rows, ++seq);
+		jv(&rows, code);
+		jv(&rows, sys);
+		jv(&rows, name);
+		jv(&rows, vt);
+		jv(&rows, val);
+		jv(&rows, numeric(val) ? val : NULL);
+		jv(&rows, unit);
+		jv(&rows, numeric(lo) ? lo : NULL);
+		jv(&rows, numeric(hi) ? hi : NULL);
+		jv(&rows, rng);
+		jv(&rows, flag);
+		jv(&rows, st);
+		jv(&rows, obs);
+		buf_puts(&rows, "]");
 	}
-	return DB_OK;
+	buf_puts(&rows, "]");
+	/* All rows in one statement: one round trip per message, not per OBX. */
+	if (rows.oom)
+		rc = DB_ERR;
+	else if (seq > 0 && db_exec(STMT_LAB_INSERT_ROWS, "iis", rid, link,
+	    rows.data) < 0)
+		rc = DB_ERR;
+	buf_free(&rows);
+	return rc;
 }
 
 /* One medication line being filled from RXE/RXC/RXA, TQ1 and RXR. */
@@ -460,12 +660,13 @@ struct med {
 #define MED_GROUP	32	/* lines kept per ORC group before writing */
 
 /*
- * Writes the lines of one ORC group; what a line lacks (route, frequency,
- * days) comes from the group's TQ1/RXR wherever they stood in it.
+ * Adds the lines of one ORC group to the JSON rows; what a line lacks
+ * (route, frequency, days) comes from the group's TQ1/RXR wherever they
+ * stood in it.
  */
-static int
+static void
 med_flush(struct med *v, size_t *n, const struct med *grp, const char *rp,
-    long long rid, long long link, int *seq)
+    struct buf *rows, int *seq)
 {
 	long long	 days;
 
@@ -479,15 +680,22 @@ med_flush(struct med *v, size_t *n, const struct med *grp, const char *rp,
 			str_copy(md->days, grp->days, sizeof(md->days));
 		if (str_to_ll(md->days, 0, 100000, &days) == -1)
 			days = -1;
-		if (db_exec(STMT_MED_INSERT, "iiissssssssssss", rid, link,
-		    (long long)++*seq, nz(rp), nz(md->code), nz(md->sys),
-		    nz(md->name), nz(md->dose), nz(md->unit), nz(md->form),
-		    nz(md->route), nz(md->freq), days >= 0 ? md->days : NULL,
-		    nz(md->total), nz(md->given)) < 0)
-			return DB_ERR;
+		jrow(rows, ++*seq);
+		jv(rows, rp);
+		jv(rows, md->code);
+		jv(rows, md->sys);
+		jv(rows, md->name);
+		jv(rows, md->dose);
+		jv(rows, md->unit);
+		jv(rows, md->form);
+		jv(rows, md->route);
+		jv(rows, md->freq);
+		jv(rows, days >= 0 ? md->days : NULL);
+		jv(rows, md->total);
+		jv(rows, md->given);
+		buf_puts(rows, "]");
 	}
 	*n = 0;
-	return DB_OK;
 }
 
 /*
@@ -500,12 +708,15 @@ store_meds(const struct hl7_msg *m, const char *type, long long rid,
     long long link)
 {
 	struct med	*v, grp, *md = NULL;
+	struct buf	 rows;
 	char		 rp[41], n1[40], t[40];
 	size_t		 n = 0;
-	int		 seq = 0, rc = DB_ERR, inj = strcmp(type, "OMP-02") == 0;
+	int		 seq = 0, rc = DB_OK, inj = strcmp(type, "OMP-02") == 0;
 
 	if ((v = calloc(MED_GROUP, sizeof(*v))) == NULL)
 		return DB_ERR;
+	buf_init(&rows);
+	buf_puts(&rows, "[");
 	memset(&grp, 0, sizeof(grp));
 	rp[0] = '\0';
 	for (size_t i = 0; i < hl7_nseg(m); i++) {
@@ -513,8 +724,7 @@ store_meds(const struct hl7_msg *m, const char *type, long long rid,
 		int item = strcmp(sn, "RXA") == 0 || strcmp(sn, "RXC") == 0 ||
 		    (strcmp(sn, "RXE") == 0 && !inj);
 		if (strcmp(sn, "ORC") == 0 || (item && n == MED_GROUP)) {
-			if (med_flush(v, &n, &grp, rp, rid, link, &seq) != DB_OK)
-				goto out;
+			med_flush(v, &n, &grp, rp, &rows, &seq);
 			md = NULL;
 		}
 		if (strcmp(sn, "ORC") == 0) {
@@ -572,8 +782,15 @@ store_meds(const struct hl7_msg *m, const char *type, long long rid,
 				str_copy(md->route, grp.route, sizeof(md->route));
 		}
 	}
-	rc = med_flush(v, &n, &grp, rp, rid, link, &seq);
-out:
+	med_flush(v, &n, &grp, rp, &rows, &seq);
+	buf_puts(&rows, "]");
+	/* All lines in one statement: one round trip per message. */
+	if (rows.oom)
+		rc = DB_ERR;
+	else if (seq > 0 && db_exec(STMT_MED_INSERT_ROWS, "iis", rid, link,
+	    rows.data) < 0)
+		rc = DB_ERR;
+	buf_free(&rows);
 	free(v);
 	return rc;
 }
@@ -631,10 +848,12 @@ store_problems(const struct hl7_msg *m, long long rid, long long link)
 }
 
 /*
- * Stores one message of a file: the record, its child rows, then the flag
- * semantics of its order. The id of the new record goes to *rid; *rid is
- * negated when the record did not become current (ADT-00 then leaves the
- * link's demographics alone). Returns DB_OK or a DB_* error.
+ * Stores one message of a file: the record and its child rows. The flag
+ * semantics of its order are the caller's to decide, with
+ * ssmix2_regroup_range() before it commits; an ADT-00's are decided here.
+ * The id of the new record goes to *rid; *rid is negated when the record
+ * is not (or not yet known to be) current: an ADT-00 then leaves the
+ * link's demographics alone. Returns DB_OK or a DB_* error.
  */
 int
 ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
@@ -701,14 +920,19 @@ ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
 		rc = DB_OK;
 	if (rc != DB_OK)
 		goto out;
-	if (key != NULL) {
+	/*
+	 * Orders are decided by the caller (ssmix2_regroup_range) before it
+	 * commits; only an ADT-00 needs its verdict now: whether it is
+	 * current decides if its demographics replace the link's.
+	 */
+	if (key != NULL && strcmp(type, "ADT-00") == 0) {
 		if ((cur = ssmix2_regroup(f->link_id, type, key)) < 0) {
 			rc = DB_ERR;
 			goto out;
 		}
 		if (cur != *rid)
 			*rid = -*rid;
-	} else if (f->name->flag != 1 || cancel)
+	} else if (key != NULL || f->name->flag != 1 || cancel)
 		*rid = -*rid;
 	rc = DB_OK;
 out:

@@ -748,6 +748,7 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_IMPORT_FILES_OF] =
 	"SELECT tree, rel_path, size, mtime, sha256, id FROM import_file"
 	" WHERE facility_id = ?",
+/* LAST_INSERT_ID(id): db_last_id() is the row's id, inserted or updated. */
 [STMT_IMPORT_FILE_UPSERT] =
 	"INSERT INTO import_file (facility_id, tree, rel_path, size, mtime,"
 	" sha256, status, reason, detail, data_type, local_id, run_id,"
@@ -756,10 +757,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" mtime = VALUES(mtime), sha256 = VALUES(sha256), status = VALUES(status),"
 	" reason = VALUES(reason), detail = VALUES(detail),"
 	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
-	" run_id = VALUES(run_id), imported_at = VALUES(imported_at)",
-[STMT_IMPORT_FILE_ID] =
-	"SELECT id FROM import_file WHERE facility_id = ? AND tree = ?"
-	" AND rel_path = ?",
+	" run_id = VALUES(run_id), imported_at = VALUES(imported_at),"
+	" id = LAST_INSERT_ID(id)",
 [STMT_IMPORT_FILE_TOUCH] =
 	"UPDATE import_file SET size = ?, mtime = ? WHERE id = ?",
 [STMT_IMPORT_FILE_DELETE] =
@@ -781,8 +780,11 @@ const char *const stmt_sql[STMT__MAX] = {
 	" sex = COALESCE(sex, VALUES(sex)),"
 	" birth_date = COALESCE(birth_date, VALUES(birth_date)),"
 	" address = COALESCE(address, VALUES(address))",
+/* The id and which demographics the link has (the importer's cache). */
 [STMT_LINK_ID] =
-	"SELECT id FROM patient_link WHERE facility_id = ? AND local_id = ?",
+	"SELECT id, name IS NOT NULL, kana IS NOT NULL, kana_key IS NOT NULL,"
+	" sex IS NOT NULL, birth_date IS NOT NULL, address IS NOT NULL"
+	" FROM patient_link WHERE facility_id = ? AND local_id = ?",
 [STMT_LINK_DEMOGRAPHICS] =
 	"UPDATE patient_link SET name = ?, kana = ?, kana_key = ?, sex = ?,"
 	" birth_date = ?, address = ?, version = version + 1 WHERE id = ?",
@@ -801,15 +803,45 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LIMIT 1",
 [STMT_RECORD_SET_STATUS] =
 	"UPDATE record SET status = ? WHERE id = ?",
-[STMT_LAB_INSERT] =
+/*
+ * Every order with a record of the facility in an id range (one batch's):
+ * the newest record (message_ts, then id) decides, as STMT_RECORD_GROUP_*.
+ */
+[STMT_RECORD_REGROUP_RANGE] =
+	"UPDATE record r JOIN (SELECT x.id, ROW_NUMBER() OVER (PARTITION BY"
+	"  x.link_id, x.data_type, x.order_key ORDER BY x.message_ts DESC,"
+	"  x.id DESC) AS rn FROM record x JOIN (SELECT DISTINCT link_id,"
+	"  data_type, order_key FROM record WHERE facility_id = ? AND id"
+	"  BETWEEN ? AND ? AND order_key IS NOT NULL) g ON x.link_id = g.link_id"
+	"  AND x.data_type = g.data_type AND x.order_key = g.order_key) w"
+	" ON w.id = r.id SET r.status = IF(w.rn = 1, IF(r.flag = 1 AND"
+	" r.cancelled = 0, 'current', 'cancelled'), 'superseded')",
+/* A message's rows in one statement: a JSON array of arrays, bound as data. */
+[STMT_LAB_INSERT_ROWS] =
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
 	" name, value_type, value, value_num, unit, range_low, range_high,"
-	" range_text, flag, result_status, observed_at) VALUES (?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-[STMT_MED_INSERT] =
+	" range_text, flag, result_status, observed_at) SELECT ?, ?, j.seq,"
+	" j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo, j.hi, j.rng,"
+	" j.flag, j.st, j.obs FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	" seq INT PATH '$[0]', code VARCHAR(1000) PATH '$[1]',"
+	" sys VARCHAR(1000) PATH '$[2]', name VARCHAR(1000) PATH '$[3]',"
+	" vt VARCHAR(1000) PATH '$[4]', val VARCHAR(1000) PATH '$[5]',"
+	" num VARCHAR(1000) PATH '$[6]', unit VARCHAR(1000) PATH '$[7]',"
+	" lo VARCHAR(1000) PATH '$[8]', hi VARCHAR(1000) PATH '$[9]',"
+	" rng VARCHAR(1000) PATH '$[10]', flag VARCHAR(1000) PATH '$[11]',"
+	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]')) j",
+[STMT_MED_INSERT_ROWS] =
 	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
 	" code_system, drug_name, dose, unit, dosage_form, route, frequency, days,"
-	" total, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	" total, given_at) SELECT ?, ?, j.seq, j.rp, j.code, j.sys, j.name,"
+	" j.dose, j.unit, j.form, j.route, j.freq, j.days, j.total, j.given"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (seq INT PATH '$[0]',"
+	" rp VARCHAR(1000) PATH '$[1]', code VARCHAR(1000) PATH '$[2]',"
+	" sys VARCHAR(1000) PATH '$[3]', name VARCHAR(1000) PATH '$[4]',"
+	" dose VARCHAR(1000) PATH '$[5]', unit VARCHAR(1000) PATH '$[6]',"
+	" form VARCHAR(1000) PATH '$[7]', route VARCHAR(1000) PATH '$[8]',"
+	" freq VARCHAR(1000) PATH '$[9]', days VARCHAR(1000) PATH '$[10]',"
+	" total VARCHAR(1000) PATH '$[11]', given VARCHAR(1000) PATH '$[12]')) j",
 [STMT_ALLERGY_INSERT] =
 	"INSERT INTO record_allergy (record_id, link_id, seq, allergy_type, code,"
 	" name, severity, reaction, onset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
