@@ -895,14 +895,19 @@ ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
 	else if (f->type->snapshot)
 		key = "snapshot";
 	int cancel = cancels(m);
+	/*
+	 * An order's record goes in as if it were the newest of its order (the
+	 * common case: one message per order), so that deciding the order
+	 * before the commit rarely has to rewrite the row.
+	 */
 	rc = db_exec(STMT_RECORD_INSERT, "iii" "ssssss" "ii" "ssssssss" "b",
 	    f->facility_id, f->link_id, f->file_id, f->type->kind, type, nz(mt),
 	    ssmix2_no_order(f->name->order) ? NULL : f->name->order, key,
 	    strcmp(f->name->dept, "-") == 0 ? NULL : f->name->dept,
 	    (long long)f->name->flag, (long long)cancel, f->care_date, nz(occ),
 	    f->message_ts, nz(title), nz(sum.data),
-	    key != NULL ? "superseded" :
 	    f->name->flag == 1 && !cancel ? "current" :
+	    key != NULL ? "cancelled" :
 	    f->name->flag == 1 ? "cancelled" : "superseded",
 	    f->rel_path, f->sha256, f->raw, f->rawlen);
 	if (rc < 0)
