@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,8 @@
 #define BATCH_FILES	200	/* files per transaction */
 #define BATCH_BYTES	(16u * 1024 * 1024)	/* file contents held at once */
 #define BATCH_SECS	0.1	/* a batch older than this commits */
+#define STAGE_FILE	(256u * 1024)	/* larger files are written alone */
+#define STAGE_BYTES	(4u * 1024 * 1024)	/* JSON staged (max_allowed_packet) */
 
 /* ---------------------------------------------------------------- walk */
 
@@ -147,6 +150,7 @@ struct run {
 	struct known		*known;
 	size_t			 nknown;
 	struct ssmix2_links	*links;
+	struct ssmix2_stage	*stage;
 };
 
 static int
@@ -331,6 +335,78 @@ care_date(const char *d, char out[11])
 	return out;
 }
 
+/* The message file as ssmix2_store() and the stage take it. */
+static void
+file_of(const struct run *r, const struct job *j, long long link_id,
+    struct ssmix2_file *f, char cd[11], char mts[24])
+{
+	const char	*ts = j->nm.ts;
+
+	str_fmt(mts, 24, "%.4s-%.2s-%.2s %.2s:%.2s:%.2s.%.3s", ts, ts + 4,
+	    ts + 6, ts + 8, ts + 10, ts + 12, ts + 14);
+	memset(f, 0, sizeof(*f));
+	f->facility_id = r->fid;
+	f->link_id = link_id;
+	f->rel_path = j->rel;
+	f->sha256 = j->sha;
+	f->size = j->size;
+	f->mtime = j->mtime;
+	f->local_id = j->parts[2];
+	f->care_date = care_date(j->nm.date, cd);
+	f->message_ts = mts;
+	f->name = &j->nm;
+	f->type = &j->ti;
+	f->raw = j->data;
+	f->rawlen = j->len;
+}
+
+/*
+ * 1 if the job can be staged: a new, sound, small message file whose
+ * type needs nothing after its record is in (an ADT-00 decides the
+ * link's demographics; allergies and problems want the record's id).
+ */
+static int
+stageable(const struct job *j)
+{
+	return !j->touch && !j->e->ext && j->reason == NULL && j->k == NULL &&
+	    j->len <= STAGE_FILE && strcmp(j->nm.type, "ADT-00") != 0 &&
+	    strcmp(j->nm.type, "ADT-61") != 0 &&
+	    strcmp(j->nm.type, "PPR-01") != 0;
+}
+
+/* Writes what is staged; widens *lo to the records it made. */
+static int
+stage_flush(struct run *r, long long *lo)
+{
+	long long	 first;
+	int		 rc;
+
+	if ((rc = ssmix2_stage_flush(r->stage, &first)) != DB_OK)
+		return rc;
+	if (first > 0 && (*lo == 0 || first < *lo))
+		*lo = first;
+	return DB_OK;
+}
+
+/* Stages a job (its patient link is made now, in order). */
+static int
+stage_job(struct run *r, struct job *j, long long *lo)
+{
+	struct ssmix2_file	 f;
+	char			 cd[11], mts[24];
+	long long		 link_id;
+	int			 rc;
+
+	if ((rc = ssmix2_link(r->links, j->parts[2], j->m, &link_id)) != DB_OK)
+		return rc;
+	file_of(r, j, link_id, &f, cd, mts);
+	if ((rc = ssmix2_stage_add(r->stage, &f, j->m)) != DB_OK)
+		return rc;
+	if (ssmix2_stage_bytes(r->stage) >= STAGE_BYTES)
+		return stage_flush(r, lo);
+	return DB_OK;
+}
+
 /*
  * Writes the job inside the open transaction: the old rows of the file (if
  * it changed) go, the import_file row is written, and the new records (or
@@ -347,6 +423,10 @@ write_one(struct run *r, struct job *j, long long *lo, long long *hi)
 	long long		 file_id, link_id = 0, rid = 0;
 	int			 rc = DB_ERR;
 
+	/* what is staged goes first: ids rise in the files' order */
+	if ((rc = stage_flush(r, lo)) != DB_OK)
+		return rc;
+	rc = DB_ERR;
 	if (j->touch)
 		return db_exec(STMT_IMPORT_FILE_TOUCH, "iii", j->size, j->mtime,
 		    j->k->id) < 0 ? DB_ERR : DB_OK;
@@ -379,21 +459,8 @@ write_one(struct run *r, struct job *j, long long *lo, long long *hi)
 			    j->sha, j->data, j->len, j->rel) < 0)
 				goto fail;
 		} else {
-			const char *ts = j->nm.ts;
-			str_fmt(mts, sizeof(mts), "%.4s-%.2s-%.2s %.2s:%.2s:%.2s.%.3s",
-			    ts, ts + 4, ts + 6, ts + 8, ts + 10, ts + 12, ts + 14);
-			memset(&f, 0, sizeof(f));
-			f.facility_id = r->fid;
+			file_of(r, j, link_id, &f, cd, mts);
 			f.file_id = file_id;
-			f.link_id = link_id;
-			f.rel_path = j->rel;
-			f.sha256 = j->sha;
-			f.care_date = care_date(j->nm.date, cd);
-			f.message_ts = mts;
-			f.name = &j->nm;
-			f.type = &j->ti;
-			f.raw = j->data;
-			f.rawlen = j->len;
 			if ((rc = ssmix2_store(&f, j->m, &rid)) != DB_OK)
 				goto fail;
 			rc = DB_ERR;
@@ -433,9 +500,19 @@ batch_write(struct run *r, struct job **v, size_t n)
 
 	if ((rc = db_begin()) != DB_OK)
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		if ((rc = write_one(r, v[i], &lo, &hi)) != DB_OK)
+	for (size_t i = 0; i < n; i++) {
+		if (stageable(v[i]))
+			rc = stage_job(r, v[i], &lo);
+		else
+			rc = write_one(r, v[i], &lo, &hi);
+		if (rc != DB_OK)
 			goto fail;
+	}
+	if ((rc = stage_flush(r, &lo)) != DB_OK)
+		goto fail;
+	/* staged records have no known last id: every one from lo on */
+	if (lo > 0)
+		hi = LLONG_MAX;
 	if ((rc = ssmix2_regroup_range(r->fid, lo, hi)) != DB_OK)
 		goto fail;
 	if ((rc = db_commit()) != DB_OK) {
@@ -449,6 +526,7 @@ fail:
 	db_rollback();
 	/* links made or filled in this transaction are gone */
 	ssmix2_links_clear(r->links);
+	ssmix2_stage_reset(r->stage);
 	return rc;
 }
 
@@ -835,7 +913,8 @@ ssmix2_import(long long fid, const char *code, const char *root,
 		goto out;
 	}
 	if (es.oom || known_load(&r) == -1 ||
-	    (r.links = ssmix2_links_new(fid)) == NULL) {
+	    (r.links = ssmix2_links_new(fid)) == NULL ||
+	    (r.stage = ssmix2_stage_new(fid, r.run_id)) == NULL) {
 		str_copy(st->last_error, "out of memory or database error",
 		    sizeof(st->last_error));
 		goto out;
@@ -879,6 +958,7 @@ out:
 		dbres_free(res);
 	batch_drop(&b);
 	ssmix2_links_free(r.links);
+	ssmix2_stage_free(r.stage);
 	dbres_free(r.kres);
 	free(r.known);
 	entries_free(&es);
