@@ -498,6 +498,8 @@ batch_write(struct run *r, struct job **v, size_t n)
 	long long	 lo = 0, hi = 0;
 	int		 rc;
 
+	if (db_exec(STMT_IMPORT_READ_COMMITTED, "") < 0)
+		return db_broken() ? DB_GONE : DB_ERR;
 	if ((rc = db_begin()) != DB_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++) {

@@ -550,10 +550,21 @@ ssmix2_regroup(long long link_id, const char *type, const char *key)
 int
 ssmix2_regroup_range(long long fid, long long lo, long long hi)
 {
+	struct dbres	*res;
+	int		 rc = DB_OK;
+
 	if (lo <= 0 || hi < lo)
 		return DB_OK;
-	return db_exec(STMT_RECORD_REGROUP_RANGE, "iii", fid, lo, hi) < 0 ?
-	    DB_ERR : DB_OK;
+	if ((res = db_query(STMT_RECORD_REGROUP_RANGE, "iii", fid, lo,
+	    hi)) == NULL)
+		return DB_ERR;
+	/* rare: records go in as the newest of their order */
+	for (size_t i = 0; i < res->nrows && rc == DB_OK; i++)
+		if (db_exec(STMT_RECORD_SET_STATUS, "si", dbres_get(res, i, 1),
+		    dbres_ll(res, i, 0)) < 0)
+			rc = DB_ERR;
+	dbres_free(res);
+	return rc;
 }
 
 /* Appends s as a JSON string, or null for an empty one (SQL NULL). */

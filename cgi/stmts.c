@@ -748,6 +748,16 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_IMPORT_FILES_OF] =
 	"SELECT tree, rel_path, size, mtime, sha256, id FROM import_file"
 	" WHERE facility_id = ?",
+/*
+ * For the next transaction only (an import batch): no gap locks, so two
+ * facilities importing at once do not deadlock on each other's index
+ * gaps (record_order, record_file), and INSERT ... SELECT does not lock
+ * what it reads. A batch only reads its own facility's rows, which only
+ * it writes (the facility's import lock). Binary logs must be ROW or
+ * MIXED (Galera: ROW), as with any READ COMMITTED write.
+ */
+[STMT_IMPORT_READ_COMMITTED] =
+	"SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
 /* LAST_INSERT_ID(id): db_last_id() is the row's id, inserted or updated. */
 [STMT_IMPORT_FILE_UPSERT] =
 	"INSERT INTO import_file (facility_id, tree, rel_path, size, mtime,"
@@ -806,16 +816,20 @@ const char *const stmt_sql[STMT__MAX] = {
 /*
  * Every order with a record of the facility in an id range (one batch's):
  * the newest record (message_ts, then id) decides, as STMT_RECORD_GROUP_*.
+ * Lists the records whose status must change (ssmix2_regroup_range then
+ * sets them by id). A plain SELECT, a consistent read: an UPDATE joining
+ * record to itself would lock every row and gap it reads, and two
+ * facilities importing at once would deadlock.
  */
 [STMT_RECORD_REGROUP_RANGE] =
-	"UPDATE record r JOIN (SELECT x.id, ROW_NUMBER() OVER (PARTITION BY"
-	"  x.link_id, x.data_type, x.order_key ORDER BY x.message_ts DESC,"
-	"  x.id DESC) AS rn FROM record x JOIN (SELECT DISTINCT link_id,"
-	"  data_type, order_key FROM record WHERE facility_id = ? AND id"
-	"  BETWEEN ? AND ? AND order_key IS NOT NULL) g ON x.link_id = g.link_id"
-	"  AND x.data_type = g.data_type AND x.order_key = g.order_key) w"
-	" ON w.id = r.id SET r.status = IF(w.rn = 1, IF(r.flag = 1 AND"
-	" r.cancelled = 0, 'current', 'cancelled'), 'superseded')",
+	"SELECT w.id, w.st FROM (SELECT x.id, x.status, IF(ROW_NUMBER() OVER"
+	"  (PARTITION BY x.link_id, x.data_type, x.order_key ORDER BY"
+	"  x.message_ts DESC, x.id DESC) = 1, IF(x.flag = 1 AND x.cancelled = 0,"
+	"  'current', 'cancelled'), 'superseded') AS st FROM record x JOIN"
+	"  (SELECT DISTINCT link_id, data_type, order_key FROM record WHERE"
+	"  facility_id = ? AND id BETWEEN ? AND ? AND order_key IS NOT NULL) g"
+	"  ON x.link_id = g.link_id AND x.data_type = g.data_type"
+	"  AND x.order_key = g.order_key) w WHERE w.st <> w.status",
 /* A message's rows in one statement: a JSON array of arrays, bound as data. */
 [STMT_LAB_INSERT_ROWS] =
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
