@@ -1075,6 +1075,23 @@ jhex(struct buf *b, const void *p, size_t len)
 }
 
 /*
+ * Appends the raw message: as JSON text when it is UTF-8 without NUL (the
+ * usual HL7 file; the bytes come back unchanged), else as hex. A flag
+ * before it tells which.
+ */
+static void
+jraw(struct buf *b, const void *p, size_t len)
+{
+	if (utf8_valid(p, len) && memchr(p, '\0', len) == NULL) {
+		buf_puts(b, ",\"t\",");
+		json_str(b, p);
+		return;
+	}
+	buf_puts(b, ",\"x\"");
+	jhex(b, p, len);
+}
+
+/*
  * Stages a new message file: its import_file row (imported), its record
  * and its lab or medication rows. f->file_id is not used: the rows find
  * the file by its path. Returns DB_OK, or DB_ERR (out of memory).
@@ -1119,11 +1136,12 @@ ssmix2_stage_add(struct ssmix2_stage *sg, const struct ssmix2_file *f,
 	jv(&sg->recs, f->care_date);
 	jv(&sg->recs, r.occ);
 	jv(&sg->recs, f->message_ts);
-	jv(&sg->recs, r.title);
-	jv(&sg->recs, r.sum.data);
 	jv(&sg->recs, r.status);
 	jv(&sg->recs, f->sha256);
-	jhex(&sg->recs, f->raw, f->rawlen);
+	/* long strings last: JSON_TABLE scans a row from its start per column */
+	jv(&sg->recs, r.title);
+	jv(&sg->recs, r.sum.data);
+	jraw(&sg->recs, f->raw, f->rawlen);
 	buf_puts(&sg->recs, "]");
 
 	if (has_rows(type)) {

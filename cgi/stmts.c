@@ -886,7 +886,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" occurred_at, message_ts, title, summary, status, source_path,"
 	" file_sha256, raw_message, imported_at) SELECT f.facility_id, j.link,"
 	" f.id, j.kind, j.dt, j.mt, j.ord, j.okey, j.dept, j.flag, j.canc, j.cd,"
-	" j.occ, j.mts, j.title, j.summary, j.status, j.rel, j.sha, UNHEX(j.raw),"
+	" j.occ, j.mts, j.title, j.summary, j.status, j.rel, j.sha,"
+	" IF(j.rawfmt = 'x', UNHEX(j.raw), j.raw),"
 	" UTC_TIMESTAMP(6) FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
 	" PATH '$[0]', link VARCHAR(30) PATH '$[1]',"
 	" kind VARCHAR(100) PATH '$[2]', dt VARCHAR(100) PATH '$[3]',"
@@ -894,9 +895,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	" okey VARCHAR(100) PATH '$[6]', dept VARCHAR(100) PATH '$[7]',"
 	" flag VARCHAR(4) PATH '$[8]', canc VARCHAR(4) PATH '$[9]',"
 	" cd VARCHAR(30) PATH '$[10]', occ VARCHAR(30) PATH '$[11]',"
-	" mts VARCHAR(30) PATH '$[12]', title VARCHAR(1000) PATH '$[13]',"
-	" summary TEXT PATH '$[14]', status VARCHAR(16) PATH '$[15]',"
-	" sha VARCHAR(64) PATH '$[16]', raw LONGTEXT PATH '$[17]')) j" JT_FILE,
+	" mts VARCHAR(30) PATH '$[12]', status VARCHAR(16) PATH '$[13]',"
+	" sha VARCHAR(64) PATH '$[14]', title VARCHAR(1000) PATH '$[15]',"
+	" summary TEXT PATH '$[16]', rawfmt VARCHAR(1) PATH '$[17]',"
+	" raw LONGTEXT PATH '$[18]')) j" JT_FILE,
 [STMT_LAB_ROWS] =
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
 	" name, value_type, value, value_num, unit, range_low, range_high,"
