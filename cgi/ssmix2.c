@@ -671,7 +671,8 @@ prepare(struct run *r, const struct entry *e)
 	else
 		check_std(j);
 write:
-	close(fd);
+	if (fd != -1)
+		close(fd);
 	if (j->touch || j->reason != NULL) {
 		/* nothing of the content is written: do not hold it */
 		hl7_free(j->m);
