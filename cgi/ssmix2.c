@@ -763,7 +763,8 @@ vanish(const struct known *k)
 {
 	struct dbres	*groups;
 
-	if (db_begin() != DB_OK)
+	/* as a batch: no gap locks against another facility's import */
+	if (db_exec(STMT_IMPORT_READ_COMMITTED, "") < 0 || db_begin() != DB_OK)
 		return DB_GONE;
 	if ((groups = db_query(STMT_RECORD_GROUPS_OF_FILE, "i", k->id)) == NULL)
 		goto fail;
