@@ -1,9 +1,11 @@
 /* ssmix2_store.c: one parsed SS-MIX2 message into the record tables */
 /*
  * The patient link with the PID demographics, the record with its title and
- * summary, and per kind its lab results, medications, allergies, problems.
- * Runs inside the caller's transaction; returns DB_* codes unchanged so the
- * caller can roll the whole file back.
+ * summary, and per kind its lab results, medications, allergies, problems:
+ * one message at a time (ssmix2_store), or staged for a batch and written
+ * a few statements for all (ssmix2_stage_*). Runs inside the caller's
+ * transaction; returns DB_* codes unchanged so the caller can roll the
+ * whole batch back.
  */
 #include <stdint.h>
 #include <stdio.h>
