@@ -14,7 +14,6 @@
 
 #include "db.h"
 #include "hl7.h"
-#include "json.h"
 #include "kana.h"
 #include "ssmix2.h"
 #include "util.h"
@@ -569,6 +568,35 @@ ssmix2_regroup_range(long long fid, long long lo, long long hi)
 	return rc;
 }
 
+/*
+ * Appends s as a JSON string, copying the runs that need no escape in one
+ * go (json_str() adds a byte at a time: a tenth of the importer's CPU).
+ */
+static void
+jstr(struct buf *b, const char *s)
+{
+	const char	*run;
+	unsigned char	 c;
+
+	buf_puts(b, "\"");
+	for (run = s; (c = (unsigned char)*s) != '\0'; s++) {
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		buf_add(b, run, (size_t)(s - run));
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else
+			buf_printf(b, "\\u%04x", c);
+		run = s + 1;
+	}
+	buf_add(b, run, (size_t)(s - run));
+	buf_puts(b, "\"");
+}
+
 /* Appends s as a JSON string, or null for an empty one (SQL NULL). */
 static void
 jv(struct buf *b, const char *s)
@@ -577,7 +605,7 @@ jv(struct buf *b, const char *s)
 	if (s == NULL || *s == '\0')
 		buf_puts(b, "null");
 	else
-		json_str(b, s);
+		jstr(b, s);
 }
 
 /* Opens a row of a JSON array of rows: [seq, ... */
@@ -1086,7 +1114,7 @@ jraw(struct buf *b, const void *p, size_t len)
 {
 	if (utf8_valid(p, len) && memchr(p, '\0', len) == NULL) {
 		buf_puts(b, ",\"t\",");
-		json_str(b, p);
+		jstr(b, p);
 		return;
 	}
 	buf_puts(b, ",\"x\"");
@@ -1113,7 +1141,7 @@ ssmix2_stage_add(struct ssmix2_stage *sg, const struct ssmix2_file *f,
 		goto out;
 	/* numbers as strings: a JSON number would pass through a double */
 	jnext(&sg->files, "[");
-	json_str(&sg->files, f->rel_path);
+	jstr(&sg->files, f->rel_path);
 	str_fmt(num, sizeof(num), "%lld", f->size);
 	jv(&sg->files, num);
 	str_fmt(num, sizeof(num), "%lld", f->mtime);
@@ -1124,7 +1152,7 @@ ssmix2_stage_add(struct ssmix2_stage *sg, const struct ssmix2_file *f,
 	buf_puts(&sg->files, "]");
 
 	jnext(&sg->recs, "[");
-	json_str(&sg->recs, f->rel_path);
+	jstr(&sg->recs, f->rel_path);
 	str_fmt(num, sizeof(num), "%lld", f->link_id);
 	jv(&sg->recs, num);
 	jv(&sg->recs, f->type->kind);
@@ -1153,7 +1181,7 @@ ssmix2_stage_add(struct ssmix2_stage *sg, const struct ssmix2_file *f,
 			goto out;
 		if (n > 0) {
 			jnext(b, "{\"rel\":");
-			json_str(b, f->rel_path);
+			jstr(b, f->rel_path);
 			buf_puts(b, ",\"rows\":");
 			buf_add(b, rows.data, rows.len);
 			buf_puts(b, "}");
