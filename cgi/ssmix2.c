@@ -1,15 +1,18 @@
 /* ssmix2.c: importing a facility's SS-MIX2 standardized storage */
 /*
  * Walks ROOT/PID[0:3]/PID[3:6]/PID/DATE/TYPE/FILE (and the extended storage),
- * checks every file, and imports or quarantines each in ONE transaction
- * together with its import_file row, so that a run killed at any point and
- * run again ends as one clean run would have.
+ * checks every file, and imports or quarantines it together with its
+ * import_file row. Files are written in batches (BATCH_FILES, BATCH_SECS),
+ * each batch ONE transaction: a run killed at any point loses the open
+ * batch whole, and run again ends as one clean run would have. Durable
+ * commits cost an fsync each; a batch pays one for hundreds of files.
  */
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +31,11 @@
 #define DEPTH		6	/* a/b/PID/DATE/TYPE/FILE */
 #define MAX_WALK	8	/* deeper directories are not read */
 #define REL_MAX		400	/* import_file.rel_path */
+#define BATCH_FILES	200	/* files per transaction */
+#define BATCH_BYTES	(16u * 1024 * 1024)	/* file contents held at once */
+#define BATCH_SECS	0.1	/* a batch older than this commits */
+#define STAGE_FILE	(256u * 1024)	/* larger files are written alone */
+#define STAGE_BYTES	(4u * 1024 * 1024)	/* JSON staged (max_allowed_packet) */
 
 /* ---------------------------------------------------------------- walk */
 
@@ -141,6 +149,8 @@ struct run {
 	struct dbres		*kres;
 	struct known		*known;
 	size_t			 nknown;
+	struct ssmix2_links	*links;
+	struct ssmix2_stage	*stage;
 };
 
 static int
@@ -193,6 +203,7 @@ struct job {
 	char			 rel[REL_MAX + 1];	/* as stored: valid UTF-8 */
 	char			 path[1600];
 	const struct known	*k;
+	int			 touch;		/* same content: new mtime only */
 	long long		 size, mtime;
 	char			 sha[PKI_SHA256_HEX];
 	char			*data;
@@ -324,24 +335,101 @@ care_date(const char *d, char out[11])
 	return out;
 }
 
+/* The message file as ssmix2_store() and the stage take it. */
+static void
+file_of(const struct run *r, const struct job *j, long long link_id,
+    struct ssmix2_file *f, char cd[11], char mts[24])
+{
+	const char	*ts = j->nm.ts;
+
+	str_fmt(mts, 24, "%.4s-%.2s-%.2s %.2s:%.2s:%.2s.%.3s", ts, ts + 4,
+	    ts + 6, ts + 8, ts + 10, ts + 12, ts + 14);
+	memset(f, 0, sizeof(*f));
+	f->facility_id = r->fid;
+	f->link_id = link_id;
+	f->rel_path = j->rel;
+	f->sha256 = j->sha;
+	f->size = j->size;
+	f->mtime = j->mtime;
+	f->local_id = j->parts[2];
+	f->care_date = care_date(j->nm.date, cd);
+	f->message_ts = mts;
+	f->name = &j->nm;
+	f->type = &j->ti;
+	f->raw = j->data;
+	f->rawlen = j->len;
+}
+
 /*
- * Writes the job in one transaction: the old rows of the file (if it
- * changed) go, the import_file row is written, and the new records (or
- * nothing, for a quarantined file) come in. Returns DB_OK or a DB_* error
- * after rolling back.
+ * 1 if the job can be staged: a new, sound, small message file whose
+ * type needs nothing after its record is in (an ADT-00 decides the
+ * link's demographics; allergies and problems want the record's id).
  */
 static int
-write_job(struct run *r, struct job *j)
+stageable(const struct job *j)
 {
-	struct dbres		*groups = NULL, *res;
+	return !j->touch && !j->e->ext && j->reason == NULL && j->k == NULL &&
+	    j->len <= STAGE_FILE && strcmp(j->nm.type, "ADT-00") != 0 &&
+	    strcmp(j->nm.type, "ADT-61") != 0 &&
+	    strcmp(j->nm.type, "PPR-01") != 0;
+}
+
+/* Writes what is staged; widens *lo to the records it made. */
+static int
+stage_flush(struct run *r, long long *lo)
+{
+	long long	 first;
+	int		 rc;
+
+	if ((rc = ssmix2_stage_flush(r->stage, &first)) != DB_OK)
+		return rc;
+	if (first > 0 && (*lo == 0 || first < *lo))
+		*lo = first;
+	return DB_OK;
+}
+
+/* Stages a job (its patient link is made now, in order). */
+static int
+stage_job(struct run *r, struct job *j, long long *lo)
+{
+	struct ssmix2_file	 f;
+	char			 cd[11], mts[24];
+	long long		 link_id;
+	int			 rc;
+
+	if ((rc = ssmix2_link(r->links, j->parts[2], j->m, &link_id)) != DB_OK)
+		return rc;
+	file_of(r, j, link_id, &f, cd, mts);
+	if ((rc = ssmix2_stage_add(r->stage, &f, j->m)) != DB_OK)
+		return rc;
+	if (ssmix2_stage_bytes(r->stage) >= STAGE_BYTES)
+		return stage_flush(r, lo);
+	return DB_OK;
+}
+
+/*
+ * Writes the job inside the open transaction: the old rows of the file (if
+ * it changed) go, the import_file row is written, and the new records (or
+ * nothing, for a quarantined file) come in. Widens [*lo, *hi] to the ids
+ * of the records written, whose orders the caller decides before it
+ * commits. Returns DB_OK or a DB_* error; the caller rolls back.
+ */
+static int
+write_one(struct run *r, struct job *j, long long *lo, long long *hi)
+{
+	struct dbres		*groups = NULL;
 	struct ssmix2_file	 f;
 	char			 cd[11], mts[24];
 	long long		 file_id, link_id = 0, rid = 0;
-	int			 rc;
+	int			 rc = DB_ERR;
 
-	if ((rc = db_begin()) != DB_OK)
+	/* what is staged goes first: ids rise in the files' order */
+	if ((rc = stage_flush(r, lo)) != DB_OK)
 		return rc;
 	rc = DB_ERR;
+	if (j->touch)
+		return db_exec(STMT_IMPORT_FILE_TOUCH, "iii", j->size, j->mtime,
+		    j->k->id) < 0 ? DB_ERR : DB_OK;
 	if (j->k != NULL) {
 		if ((groups = db_query(STMT_RECORD_GROUPS_OF_FILE, "i",
 		    j->k->id)) == NULL ||
@@ -349,6 +437,7 @@ write_job(struct run *r, struct job *j)
 		    db_exec(STMT_DOCUMENT_DELETE_FILE, "i", j->k->id) < 0)
 			goto fail;
 	}
+	/* One round trip: the upsert leaves the row's id in db_last_id(). */
 	if (db_exec(STMT_IMPORT_FILE_UPSERT, "issiissssssi", r->fid,
 	    j->e->ext ? "ext" : "std", j->rel, j->size, j->mtime, j->sha,
 	    j->reason ? "quarantined" : "imported", j->reason,
@@ -356,15 +445,10 @@ write_job(struct run *r, struct job *j)
 	    j->e->ext ? NULL : (*j->nm.type ? j->nm.type : NULL),
 	    j->nparts == DEPTH ? j->parts[2] : NULL, r->run_id) < 0)
 		goto fail;
-	if ((res = db_query(STMT_IMPORT_FILE_ID, "iss", r->fid,
-	    j->e->ext ? "ext" : "std", j->rel)) == NULL)
-		goto fail;
-	file_id = res->nrows == 1 ? dbres_ll(res, 0, 0) : 0;
-	dbres_free(res);
-	if (file_id == 0)
+	if ((file_id = (long long)db_last_id()) == 0)
 		goto fail;
 	if (j->reason == NULL) {
-		if ((rc = ssmix2_link(r->fid, j->parts[2], j->m, &link_id)) !=
+		if ((rc = ssmix2_link(r->links, j->parts[2], j->m, &link_id)) !=
 		    DB_OK)
 			goto fail;
 		rc = DB_ERR;
@@ -375,27 +459,20 @@ write_job(struct run *r, struct job *j)
 			    j->sha, j->data, j->len, j->rel) < 0)
 				goto fail;
 		} else {
-			const char *ts = j->nm.ts;
-			str_fmt(mts, sizeof(mts), "%.4s-%.2s-%.2s %.2s:%.2s:%.2s.%.3s",
-			    ts, ts + 4, ts + 6, ts + 8, ts + 10, ts + 12, ts + 14);
-			memset(&f, 0, sizeof(f));
-			f.facility_id = r->fid;
+			file_of(r, j, link_id, &f, cd, mts);
 			f.file_id = file_id;
-			f.link_id = link_id;
-			f.rel_path = j->rel;
-			f.sha256 = j->sha;
-			f.care_date = care_date(j->nm.date, cd);
-			f.message_ts = mts;
-			f.name = &j->nm;
-			f.type = &j->ti;
-			f.raw = j->data;
-			f.rawlen = j->len;
 			if ((rc = ssmix2_store(&f, j->m, &rid)) != DB_OK)
 				goto fail;
 			rc = DB_ERR;
 			if (strcmp(j->nm.type, "ADT-00") == 0 && rid > 0 &&
-			    ssmix2_demographics(link_id, j->m) != DB_OK)
+			    ssmix2_demographics(r->links, j->parts[2], link_id,
+			    j->m) != DB_OK)
 				goto fail;
+			rid = llabs(rid);
+			if (*lo == 0 || rid < *lo)
+				*lo = rid;
+			if (rid > *hi)
+				*hi = rid;
 		}
 	}
 	/* The orders the file's old version belonged to: decide them again. */
@@ -404,14 +481,54 @@ write_job(struct run *r, struct job *j)
 		    dbres_get(groups, i, 1), dbres_get(groups, i, 2)) < 0)
 			goto fail;
 	dbres_free(groups);
-	return db_commit();
+	return DB_OK;
 fail:
-	if (rc == DB_OK)
-		rc = DB_ERR;
+	dbres_free(groups);
+	return rc == DB_OK ? DB_ERR : rc;
+}
+
+/*
+ * Writes n jobs in one transaction and decides the orders of their
+ * records. Returns DB_OK, or a DB_* error after rolling back (DB_CONFLICT:
+ * worth one more try).
+ */
+static int
+batch_write(struct run *r, struct job **v, size_t n)
+{
+	long long	 lo = 0, hi = 0;
+	int		 rc;
+
+	if (db_exec(STMT_IMPORT_READ_COMMITTED, "") < 0)
+		return db_broken() ? DB_GONE : DB_ERR;
+	if ((rc = db_begin()) != DB_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (stageable(v[i]))
+			rc = stage_job(r, v[i], &lo);
+		else
+			rc = write_one(r, v[i], &lo, &hi);
+		if (rc != DB_OK)
+			goto fail;
+	}
+	if ((rc = stage_flush(r, &lo)) != DB_OK)
+		goto fail;
+	/* staged records have no known last id: every one from lo on */
+	if (lo > 0)
+		hi = LLONG_MAX;
+	if ((rc = ssmix2_regroup_range(r->fid, lo, hi)) != DB_OK)
+		goto fail;
+	if ((rc = db_commit()) != DB_OK) {
+		ssmix2_links_clear(r->links);
+		return rc;
+	}
+	return DB_OK;
+fail:
 	if (db_last_error() == 1213 || db_last_error() == 1205)
 		rc = DB_CONFLICT;
-	dbres_free(groups);
 	db_rollback();
+	/* links made or filled in this transaction are gone */
+	ssmix2_links_clear(r->links);
+	ssmix2_stage_reset(r->stage);
 	return rc;
 }
 
@@ -449,94 +566,190 @@ rel_for_db(const char *rel, char *out, size_t len)
 	return 0;
 }
 
-/*
- * One file: unchanged ones are skipped (same size and mtime, or the same
- * SHA-256 after reading), others are checked and written. Updates the
- * run's counts.
- */
 static void
-process(struct run *r, const struct entry *e)
+job_free(struct job *j)
 {
-	struct job	 j;
-	struct stat	 st;
-	int		 fd = -1, rc;
-
-	memset(&j, 0, sizeof(j));
-	j.e = e;
-	if (rel_for_db(e->rel, j.rel, sizeof(j.rel)) == -1 ||
-	    str_fmt(j.path, sizeof(j.path), "%s/%s", r->roots[e->ext],
-	    e->rel) == -1) {
-		r->st->failed++;
-		str_copy(r->st->last_error, "path too long",
-		    sizeof(r->st->last_error));
+	if (j == NULL)
 		return;
-	}
-	j.k = known_find(r, e->ext, j.rel);
-	if ((fd = open(j.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)) == -1 ||
-	    fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		/* A symbolic link, a device, or gone since the walk. */
-		if (fd == -1 && errno == ENOENT) {
-			r->st->done++;
-			goto out;
-		}
-		j.size = j.mtime = 0;
-		pki_sha256_hex("", 0, j.sha);
-		/* O_NOFOLLOW makes a symbolic link ELOOP; EACCES and the like are read errors */
-		if (fd == -1 && errno != ELOOP)
-			verdict(&j, "read", NULL);
-		else
-			verdict(&j, "layout", "not-regular");
-		goto write;
-	}
-	j.size = (long long)st.st_size;
-	/* nanoseconds: a file rewritten within the same second is seen */
-	j.mtime = (long long)st.st_mtim.tv_sec * 1000000000LL +
-	    (long long)st.st_mtim.tv_nsec;
-	if (j.k != NULL && j.k->size == j.size && j.k->mtime == j.mtime) {
-		r->st->unchanged++;
-		r->st->done++;
-		goto out;
-	}
-	if ((size_t)st.st_size > SSMIX2_MAX_FILE) {
-		pki_sha256_hex("", 0, j.sha);
-		verdict(&j, "too_big", NULL);
-		goto write;
-	}
-	j.len = (size_t)st.st_size;
-	if (read_all(fd, &j) == -1 || pki_sha256_hex(j.data, j.len, j.sha) == -1) {
-		pki_sha256_hex("", 0, j.sha);
-		verdict(&j, "read", NULL);
-		goto write;
-	}
-	if (j.k != NULL && strcmp(j.k->sha, j.sha) == 0) {
-		/* touched, not changed: remember the new mtime */
-		db_exec(STMT_IMPORT_FILE_TOUCH, "iii", j.size, j.mtime, j.k->id);
-		r->st->unchanged++;
-		r->st->done++;
-		goto out;
-	}
-	if (e->ext)
-		check_ext(&j);
-	else
-		check_std(&j);
-write:
-	rc = write_job(r, &j);
-	if (rc == DB_CONFLICT)
-		rc = write_job(r, &j);
+	hl7_free(j->m);
+	free(j->data);
+	free(j);
+}
+
+/* Counts a written job (rc: how its transaction ended). */
+static void
+count(struct run *r, const struct job *j, int rc)
+{
 	r->st->done++;
 	if (rc != DB_OK) {
 		r->st->failed++;
 		str_fmt(r->st->last_error, sizeof(r->st->last_error),
 		    "database error %d", db_last_error());
-	} else if (j.reason != NULL)
+	} else if (j->touch)
+		r->st->unchanged++;
+	else if (j->reason != NULL)
 		r->st->quarantined++;
 	else
 		r->st->imported++;
-out:
+}
+
+/*
+ * One file: unchanged ones are skipped (same size and mtime) and counted;
+ * others are read, checked and returned as a job to write (the same
+ * SHA-256 after reading gives a job that only records the new mtime).
+ * Returns NULL when there is nothing to write.
+ */
+static struct job *
+prepare(struct run *r, const struct entry *e)
+{
+	struct job	*j;
+	struct stat	 st;
+	int		 fd = -1;
+
+	if ((j = calloc(1, sizeof(*j))) == NULL) {
+		r->st->done++;
+		r->st->failed++;
+		str_copy(r->st->last_error, "out of memory",
+		    sizeof(r->st->last_error));
+		return NULL;
+	}
+	j->e = e;
+	if (rel_for_db(e->rel, j->rel, sizeof(j->rel)) == -1 ||
+	    str_fmt(j->path, sizeof(j->path), "%s/%s", r->roots[e->ext],
+	    e->rel) == -1) {
+		r->st->done++;
+		r->st->failed++;
+		str_copy(r->st->last_error, "path too long",
+		    sizeof(r->st->last_error));
+		goto skip;
+	}
+	j->k = known_find(r, e->ext, j->rel);
+	if ((fd = open(j->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)) == -1 ||
+	    fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		/* A symbolic link, a device, or gone since the walk. */
+		if (fd == -1 && errno == ENOENT) {
+			r->st->done++;
+			goto skip;
+		}
+		j->size = j->mtime = 0;
+		pki_sha256_hex("", 0, j->sha);
+		/* O_NOFOLLOW makes a symbolic link ELOOP; EACCES and the like are read errors */
+		if (fd == -1 && errno != ELOOP)
+			verdict(j, "read", NULL);
+		else
+			verdict(j, "layout", "not-regular");
+		goto write;
+	}
+	j->size = (long long)st.st_size;
+	/* nanoseconds: a file rewritten within the same second is seen */
+	j->mtime = (long long)st.st_mtim.tv_sec * 1000000000LL +
+	    (long long)st.st_mtim.tv_nsec;
+	if (j->k != NULL && j->k->size == j->size && j->k->mtime == j->mtime) {
+		r->st->unchanged++;
+		r->st->done++;
+		goto skip;
+	}
+	if ((size_t)st.st_size > SSMIX2_MAX_FILE) {
+		pki_sha256_hex("", 0, j->sha);
+		verdict(j, "too_big", NULL);
+		goto write;
+	}
+	j->len = (size_t)st.st_size;
+	if (read_all(fd, j) == -1 ||
+	    pki_sha256_hex(j->data, j->len, j->sha) == -1) {
+		pki_sha256_hex("", 0, j->sha);
+		verdict(j, "read", NULL);
+		goto write;
+	}
+	if (j->k != NULL && strcmp(j->k->sha, j->sha) == 0) {
+		/* touched, not changed: remember the new mtime */
+		j->touch = 1;
+		goto write;
+	}
+	if (e->ext)
+		check_ext(j);
+	else
+		check_std(j);
+write:
 	if (fd != -1)
 		close(fd);
-	hl7_free(j.m);
-	free(j.data);
+	if (j->touch || j->reason != NULL) {
+		/* nothing of the content is written: do not hold it */
+		hl7_free(j->m);
+		j->m = NULL;
+		free(j->data);
+		j->data = NULL;
+	}
+	return j;
+skip:
+	if (fd != -1)
+		close(fd);
+	job_free(j);
+	return NULL;
+}
+
+/* The files read and checked, waiting for their transaction. */
+struct batch {
+	struct job	*v[BATCH_FILES];
+	size_t		 n, bytes;
+	double		 t0;
+};
+
+static double	 mono(void);
+
+/* 1 when the batch should commit now. */
+static int
+batch_due(const struct batch *b)
+{
+	return b->n == BATCH_FILES || b->bytes >= BATCH_BYTES ||
+	    (b->n > 0 && mono() - b->t0 >= BATCH_SECS);
+}
+
+static void
+batch_add(struct batch *b, struct job *j)
+{
+	if (b->n == 0)
+		b->t0 = mono();
+	b->v[b->n++] = j;
+	b->bytes += j->data != NULL ? j->len : 0;
+}
+
+static void
+batch_drop(struct batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		job_free(b->v[i]);
+	b->n = b->bytes = 0;
+}
+
+/*
+ * Writes the batch in one transaction (a conflict: once more). If it
+ * fails otherwise, one file spoiled it: every file is written again in a
+ * transaction of its own, so only that one fails and the rest go in.
+ */
+static void
+flush(struct run *r, struct batch *b)
+{
+	int	 rc;
+
+	if (b->n == 0)
+		return;
+	rc = batch_write(r, b->v, b->n);
+	if (rc == DB_CONFLICT)
+		rc = batch_write(r, b->v, b->n);
+	if (rc == DB_OK || db_broken()) {
+		for (size_t i = 0; i < b->n; i++)
+			count(r, b->v[i], rc);
+		batch_drop(b);
+		return;
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		rc = batch_write(r, &b->v[i], 1);
+		if (rc == DB_CONFLICT)
+			rc = batch_write(r, &b->v[i], 1);
+		count(r, b->v[i], rc);
+	}
+	batch_drop(b);
 }
 
 /*
@@ -550,7 +763,8 @@ vanish(const struct known *k)
 {
 	struct dbres	*groups;
 
-	if (db_begin() != DB_OK)
+	/* as a batch: no gap locks against another facility's import */
+	if (db_exec(STMT_IMPORT_READ_COMMITTED, "") < 0 || db_begin() != DB_OK)
 		return DB_GONE;
 	if ((groups = db_query(STMT_RECORD_GROUPS_OF_FILE, "i", k->id)) == NULL)
 		goto fail;
@@ -664,6 +878,8 @@ ssmix2_import(long long fid, const char *code, const char *root,
 {
 	struct run	 r;
 	struct entries	 es;
+	struct batch	 b;
+	struct job	*j;
 	struct dbres	*res;
 	char		 lock[96], detail[300];
 	double		 t0 = mono(), shown = 0;
@@ -672,6 +888,7 @@ ssmix2_import(long long fid, const char *code, const char *root,
 	memset(st, 0, sizeof(*st));
 	memset(&r, 0, sizeof(r));
 	memset(&es, 0, sizeof(es));
+	memset(&b, 0, sizeof(b));
 	r.fid = fid;
 	r.roots[0] = root;
 	r.roots[1] = ext;
@@ -699,7 +916,9 @@ ssmix2_import(long long fid, const char *code, const char *root,
 		    "cannot read the extended storage: %s", strerror(errno));
 		goto out;
 	}
-	if (es.oom || known_load(&r) == -1) {
+	if (es.oom || known_load(&r) == -1 ||
+	    (r.links = ssmix2_links_new(fid)) == NULL ||
+	    (r.stage = ssmix2_stage_new(fid, r.run_id)) == NULL) {
 		str_copy(st->last_error, "out of memory or database error",
 		    sizeof(st->last_error));
 		goto out;
@@ -708,13 +927,17 @@ ssmix2_import(long long fid, const char *code, const char *root,
 	st->total = es.n;
 	run_update(&r, "running", 0);
 	for (size_t i = 0; i < es.n; i++) {
-		process(&r, &es.v[i]);
+		if ((j = prepare(&r, &es.v[i])) != NULL)
+			batch_add(&b, j);
+		if (i + 1 == es.n || batch_due(&b))
+			flush(&r, &b);
 		if (db_broken()) {
 			str_copy(st->last_error, "database connection lost",
 			    sizeof(st->last_error));
 			goto out;
 		}
-		if (mono() - shown >= 1.0) {
+		/* between batches: the run's row is not part of one */
+		if (b.n == 0 && mono() - shown >= 1.0) {
 			shown = mono();
 			run_update(&r, "running", 0);
 			if (show_progress)
@@ -737,6 +960,9 @@ out:
 	    .outcome = rc == 0 ? "allowed" : "failed", .detail = detail });
 	if ((res = db_query(STMT_SSMIX2_UNLOCK, "s", lock)) != NULL)
 		dbres_free(res);
+	batch_drop(&b);
+	ssmix2_links_free(r.links);
+	ssmix2_stage_free(r.stage);
 	dbres_free(r.kres);
 	free(r.known);
 	entries_free(&es);

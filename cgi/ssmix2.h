@@ -55,6 +55,8 @@ struct ssmix2_file {
 	long long		 link_id;
 	const char		*rel_path;
 	const char		*sha256;
+	long long		 size, mtime;	/* the file's, for import_file */
+	const char		*local_id;	/* its patient folder */
 	const char		*care_date;	/* YYYY-MM-DD or NULL */
 	const char		*message_ts;	/* YYYY-MM-DD HH:MM:SS.fff */
 	const struct ssmix2_name *name;
@@ -62,11 +64,28 @@ struct ssmix2_file {
 	const void		*raw;
 	size_t			 rawlen;
 };
-int		 ssmix2_link(long long, const char *, const struct hl7_msg *,
-		    long long *);
+/* A run's cache of its patient links; cleared after every rollback. */
+struct ssmix2_links;
+struct ssmix2_links *ssmix2_links_new(long long);
+void		 ssmix2_links_clear(struct ssmix2_links *);
+void		 ssmix2_links_free(struct ssmix2_links *);
+int		 ssmix2_link(struct ssmix2_links *, const char *,
+		    const struct hl7_msg *, long long *);
+/* Leaves the orders undecided but ADT-00's: see ssmix2_regroup_range. */
 int		 ssmix2_store(const struct ssmix2_file *, const struct hl7_msg *,
 		    long long *);
 long long	 ssmix2_regroup(long long, const char *, const char *);
-int		 ssmix2_demographics(long long, const struct hl7_msg *);
+int		 ssmix2_regroup_range(long long, long long, long long);
+int		 ssmix2_demographics(struct ssmix2_links *, const char *,
+		    long long, const struct hl7_msg *);
+/* New message files of a batch, written a few statements for them all. */
+struct ssmix2_stage;
+struct ssmix2_stage *ssmix2_stage_new(long long, long long);
+void		 ssmix2_stage_reset(struct ssmix2_stage *);
+void		 ssmix2_stage_free(struct ssmix2_stage *);
+size_t		 ssmix2_stage_bytes(const struct ssmix2_stage *);
+int		 ssmix2_stage_add(struct ssmix2_stage *,
+		    const struct ssmix2_file *, const struct hl7_msg *);
+int		 ssmix2_stage_flush(struct ssmix2_stage *, long long *);
 
 #endif /* SSMIX2_H */

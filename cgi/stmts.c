@@ -776,6 +776,17 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_IMPORT_FILES_OF] =
 	"SELECT tree, rel_path, size, mtime, sha256, id FROM import_file"
 	" WHERE facility_id = ?",
+/*
+ * For the next transaction only (an import batch): no gap locks, so two
+ * facilities importing at once do not deadlock on each other's index
+ * gaps (record_order, record_file), and INSERT ... SELECT does not lock
+ * what it reads. A batch only reads its own facility's rows, which only
+ * it writes (the facility's import lock). Binary logs must be ROW or
+ * MIXED (Galera: ROW), as with any READ COMMITTED write.
+ */
+[STMT_IMPORT_READ_COMMITTED] =
+	"SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
+/* LAST_INSERT_ID(id): db_last_id() is the row's id, inserted or updated. */
 [STMT_IMPORT_FILE_UPSERT] =
 	"INSERT INTO import_file (facility_id, tree, rel_path, size, mtime,"
 	" sha256, status, reason, detail, data_type, local_id, run_id,"
@@ -784,10 +795,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" mtime = VALUES(mtime), sha256 = VALUES(sha256), status = VALUES(status),"
 	" reason = VALUES(reason), detail = VALUES(detail),"
 	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
-	" run_id = VALUES(run_id), imported_at = VALUES(imported_at)",
-[STMT_IMPORT_FILE_ID] =
-	"SELECT id FROM import_file WHERE facility_id = ? AND tree = ?"
-	" AND rel_path = ?",
+	" run_id = VALUES(run_id), imported_at = VALUES(imported_at),"
+	" id = LAST_INSERT_ID(id)",
 [STMT_IMPORT_FILE_TOUCH] =
 	"UPDATE import_file SET size = ?, mtime = ? WHERE id = ?",
 [STMT_IMPORT_FILE_DELETE] =
@@ -809,8 +818,11 @@ const char *const stmt_sql[STMT__MAX] = {
 	" sex = COALESCE(sex, VALUES(sex)),"
 	" birth_date = COALESCE(birth_date, VALUES(birth_date)),"
 	" address = COALESCE(address, VALUES(address))",
+/* The id and which demographics the link has (the importer's cache). */
 [STMT_LINK_ID] =
-	"SELECT id FROM patient_link WHERE facility_id = ? AND local_id = ?",
+	"SELECT id, name IS NOT NULL, kana IS NOT NULL, kana_key IS NOT NULL,"
+	" sex IS NOT NULL, birth_date IS NOT NULL, address IS NOT NULL"
+	" FROM patient_link WHERE facility_id = ? AND local_id = ?",
 [STMT_LINK_DEMOGRAPHICS] =
 	"UPDATE patient_link SET name = ?, kana = ?, kana_key = ?, sex = ?,"
 	" birth_date = ?, address = ?, version = version + 1 WHERE id = ?",
@@ -829,15 +841,121 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LIMIT 1",
 [STMT_RECORD_SET_STATUS] =
 	"UPDATE record SET status = ? WHERE id = ?",
-[STMT_LAB_INSERT] =
+/*
+ * Every order with a record of the facility in an id range (one batch's):
+ * the newest record (message_ts, then id) decides, as STMT_RECORD_GROUP_*.
+ * Lists the records whose status must change (ssmix2_regroup_range then
+ * sets them by id). A plain SELECT, a consistent read: an UPDATE joining
+ * record to itself would lock every row and gap it reads, and two
+ * facilities importing at once would deadlock.
+ */
+[STMT_RECORD_REGROUP_RANGE] =
+	"SELECT w.id, w.st FROM (SELECT x.id, x.status, IF(ROW_NUMBER() OVER"
+	"  (PARTITION BY x.link_id, x.data_type, x.order_key ORDER BY"
+	"  x.message_ts DESC, x.id DESC) = 1, IF(x.flag = 1 AND x.cancelled = 0,"
+	"  'current', 'cancelled'), 'superseded') AS st FROM record x JOIN"
+	"  (SELECT DISTINCT link_id, data_type, order_key FROM record WHERE"
+	"  facility_id = ? AND id BETWEEN ? AND ? AND order_key IS NOT NULL) g"
+	"  ON x.link_id = g.link_id AND x.data_type = g.data_type"
+	"  AND x.order_key = g.order_key) w WHERE w.st <> w.status",
+/* A message's rows in one statement: a JSON array of arrays, bound as data. */
+[STMT_LAB_INSERT_ROWS] =
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
 	" name, value_type, value, value_num, unit, range_low, range_high,"
-	" range_text, flag, result_status, observed_at) VALUES (?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-[STMT_MED_INSERT] =
+	" range_text, flag, result_status, observed_at) SELECT ?, ?, j.seq,"
+	" j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo, j.hi, j.rng,"
+	" j.flag, j.st, j.obs FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	" seq INT PATH '$[0]', code VARCHAR(1000) PATH '$[1]',"
+	" sys VARCHAR(1000) PATH '$[2]', name VARCHAR(1000) PATH '$[3]',"
+	" vt VARCHAR(1000) PATH '$[4]', val VARCHAR(1000) PATH '$[5]',"
+	" num VARCHAR(1000) PATH '$[6]', unit VARCHAR(1000) PATH '$[7]',"
+	" lo VARCHAR(1000) PATH '$[8]', hi VARCHAR(1000) PATH '$[9]',"
+	" rng VARCHAR(1000) PATH '$[10]', flag VARCHAR(1000) PATH '$[11]',"
+	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]')) j",
+[STMT_MED_INSERT_ROWS] =
 	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
 	" code_system, drug_name, dose, unit, dosage_form, route, frequency, days,"
-	" total, given_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	" total, given_at) SELECT ?, ?, j.seq, j.rp, j.code, j.sys, j.name,"
+	" j.dose, j.unit, j.form, j.route, j.freq, j.days, j.total, j.given"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (seq INT PATH '$[0]',"
+	" rp VARCHAR(1000) PATH '$[1]', code VARCHAR(1000) PATH '$[2]',"
+	" sys VARCHAR(1000) PATH '$[3]', name VARCHAR(1000) PATH '$[4]',"
+	" dose VARCHAR(1000) PATH '$[5]', unit VARCHAR(1000) PATH '$[6]',"
+	" form VARCHAR(1000) PATH '$[7]', route VARCHAR(1000) PATH '$[8]',"
+	" freq VARCHAR(1000) PATH '$[9]', days VARCHAR(1000) PATH '$[10]',"
+	" total VARCHAR(1000) PATH '$[11]', given VARCHAR(1000) PATH '$[12]')) j",
+/*
+ * A batch's new message files at once (ssmix2_stage_flush): JSON arrays
+ * bound as data; records find their file, and rows their record, by path.
+ */
+#define JT_REL	"rel VARCHAR(400) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+#define JT_FILE	" STRAIGHT_JOIN import_file f ON f.facility_id = ?" \
+	" AND f.tree = 'std' AND f.rel_path = j.rel"
+[STMT_IMPORT_FILE_ROWS] =
+	"INSERT INTO import_file (facility_id, tree, rel_path, size, mtime,"
+	" sha256, status, data_type, local_id, run_id, imported_at)"
+	" SELECT ?, 'std', j.rel, j.size, j.mtime, j.sha, 'imported', j.dt, j.lid,"
+	" ?, UTC_TIMESTAMP(6) FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
+	" PATH '$[0]', size VARCHAR(30) PATH '$[1]', mtime VARCHAR(30) PATH '$[2]',"
+	" sha VARCHAR(64) PATH '$[3]', dt VARCHAR(16) PATH '$[4]',"
+	" lid VARCHAR(64) PATH '$[5]')) j ON DUPLICATE KEY UPDATE"
+	" size = VALUES(size), mtime = VALUES(mtime), sha256 = VALUES(sha256),"
+	" status = VALUES(status), reason = NULL, detail = NULL,"
+	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
+	" run_id = VALUES(run_id), imported_at = VALUES(imported_at)",
+/*
+ * In the files' order, so ids rise as they would one file at a time: the
+ * JSON array drives the join (STRAIGHT_JOIN, eq_ref: no join buffer). No
+ * ORDER BY: its filesort makes JSON_TABLE parse every row twice.
+ */
+[STMT_RECORD_ROWS] =
+	"INSERT INTO record (facility_id, link_id, file_id, kind, data_type,"
+	" msg_type, order_no, order_key, dept, flag, cancelled, care_date,"
+	" occurred_at, message_ts, title, summary, status, source_path,"
+	" file_sha256, raw_message, imported_at) SELECT f.facility_id, j.link,"
+	" f.id, j.kind, j.dt, j.mt, j.ord, j.okey, j.dept, j.flag, j.canc, j.cd,"
+	" j.occ, j.mts, j.title, j.summary, j.status, j.rel, j.sha,"
+	" IF(j.rawfmt = 'x', UNHEX(j.raw), j.raw),"
+	" UTC_TIMESTAMP(6) FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
+	" PATH '$[0]', link VARCHAR(30) PATH '$[1]',"
+	" kind VARCHAR(100) PATH '$[2]', dt VARCHAR(100) PATH '$[3]',"
+	" mt VARCHAR(100) PATH '$[4]', ord VARCHAR(100) PATH '$[5]',"
+	" okey VARCHAR(100) PATH '$[6]', dept VARCHAR(100) PATH '$[7]',"
+	" flag VARCHAR(4) PATH '$[8]', canc VARCHAR(4) PATH '$[9]',"
+	" cd VARCHAR(30) PATH '$[10]', occ VARCHAR(30) PATH '$[11]',"
+	" mts VARCHAR(30) PATH '$[12]', status VARCHAR(16) PATH '$[13]',"
+	" sha VARCHAR(64) PATH '$[14]', title VARCHAR(1000) PATH '$[15]',"
+	" summary TEXT PATH '$[16]', rawfmt VARCHAR(1) PATH '$[17]',"
+	" raw LONGTEXT PATH '$[18]')) j" JT_FILE,
+[STMT_LAB_ROWS] =
+	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
+	" name, value_type, value, value_num, unit, range_low, range_high,"
+	" range_text, flag, result_status, observed_at) SELECT r.id, r.link_id,"
+	" j.seq, j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo, j.hi,"
+	" j.rng, j.flag, j.st, j.obs FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
+	" PATH '$.rel', NESTED PATH '$.rows[*]' COLUMNS ("
+	" seq INT PATH '$[0]', code VARCHAR(1000) PATH '$[1]',"
+	" sys VARCHAR(1000) PATH '$[2]', name VARCHAR(1000) PATH '$[3]',"
+	" vt VARCHAR(1000) PATH '$[4]', val VARCHAR(1000) PATH '$[5]',"
+	" num VARCHAR(1000) PATH '$[6]', unit VARCHAR(1000) PATH '$[7]',"
+	" lo VARCHAR(1000) PATH '$[8]', hi VARCHAR(1000) PATH '$[9]',"
+	" rng VARCHAR(1000) PATH '$[10]', flag VARCHAR(1000) PATH '$[11]',"
+	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]'))) j"
+	JT_FILE " STRAIGHT_JOIN record r ON r.file_id = f.id",
+[STMT_MED_ROWS] =
+	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
+	" code_system, drug_name, dose, unit, dosage_form, route, frequency, days,"
+	" total, given_at) SELECT r.id, r.link_id, j.seq, j.rp, j.code, j.sys,"
+	" j.name, j.dose, j.unit, j.form, j.route, j.freq, j.days, j.total,"
+	" j.given FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL " PATH '$.rel',"
+	" NESTED PATH '$.rows[*]' COLUMNS (seq INT PATH '$[0]',"
+	" rp VARCHAR(1000) PATH '$[1]', code VARCHAR(1000) PATH '$[2]',"
+	" sys VARCHAR(1000) PATH '$[3]', name VARCHAR(1000) PATH '$[4]',"
+	" dose VARCHAR(1000) PATH '$[5]', unit VARCHAR(1000) PATH '$[6]',"
+	" form VARCHAR(1000) PATH '$[7]', route VARCHAR(1000) PATH '$[8]',"
+	" freq VARCHAR(1000) PATH '$[9]', days VARCHAR(1000) PATH '$[10]',"
+	" total VARCHAR(1000) PATH '$[11]', given VARCHAR(1000) PATH '$[12]')))"
+	" j" JT_FILE " STRAIGHT_JOIN record r ON r.file_id = f.id",
 [STMT_ALLERGY_INSERT] =
 	"INSERT INTO record_allergy (record_id, link_id, seq, allergy_type, code,"
 	" name, severity, reaction, onset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

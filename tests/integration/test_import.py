@@ -235,6 +235,22 @@ def snapshot(fid):
     return {k: sql(v) for k, v in q.items()}
 
 
+def consistent(fid):
+    """What must hold after every commit, mid-run too: each imported message file has its one
+    record, and every order is decided (its newest record current or cancelled, the rest
+    superseded), whichever batch the kill ended."""
+    missing = one(f"SELECT COUNT(*) FROM import_file f LEFT JOIN record r ON r.file_id = f.id "
+                  f"WHERE f.facility_id = {fid} AND f.tree = 'std' AND f.status = 'imported' "
+                  f"AND r.id IS NULL")
+    undecided = one(
+        f"SELECT COUNT(*) FROM (SELECT status, flag, cancelled, ROW_NUMBER() OVER (PARTITION BY "
+        f"link_id, data_type, order_key ORDER BY message_ts DESC, id DESC) AS rn FROM record "
+        f"WHERE facility_id = {fid} AND order_key IS NOT NULL) x WHERE (rn = 1 AND status <> "
+        f"IF(flag = 1 AND cancelled = 0, 'current', 'cancelled')) OR (rn > 1 AND status <> "
+        f"'superseded')")
+    return missing == "0" and undecided == "0"
+
+
 # --- kill -9 mid-run ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -261,6 +277,7 @@ def test_I6_kill9_mid_run_then_rerun_equals_one_clean_run(big_tree):
     imp(clean_code, big_tree)
     clean = snapshot(clean_fid)
     assert clean["dups"] == [["0"]]
+    assert consistent(clean_fid)
     code, fid = facility()
     killed_at = None
     for attempt in range(3):
@@ -283,6 +300,8 @@ def test_I6_kill9_mid_run_then_rerun_equals_one_clean_run(big_tree):
     assert 0 < killed_at < total
     assert int(one(f"SELECT COUNT(*) FROM record r LEFT JOIN import_file f ON f.id = r.file_id "
                    f"WHERE r.facility_id = {fid} AND f.id IS NULL")) == 0
+    # Files are committed in batches with their orders decided: a kill loses a whole batch.
+    assert consistent(fid)
     out = imp(code, big_tree)
     assert "0 failed" in out.stdout
     assert snapshot(fid) == clean
@@ -364,6 +383,40 @@ def test_I6_each_defect_quarantined_with_its_reason_and_the_batch_goes_on(tmp_pa
                f"WHERE f.rel_path = '{rel(root, sjis)}' AND f.facility_id = {fid}") == "試験"
     detail = one(f"SELECT detail FROM import_file WHERE facility_id = {fid} AND reason = 'folder'")
     assert detail == "patient"
+
+
+def test_I6_a_file_the_database_refuses_fails_alone_and_its_batch_goes_in(tmp_path):
+    """Files are written in batches: one the database refuses (here a trigger refuses one lab
+    value) must fail on its own, and the files before and after it in its batch go in."""
+    code, fid = facility()
+    root = tmp_path / "std"
+    good = []
+    for i in range(6):
+        p = str(3000100 + i)
+        good.append(put(root, p, "20240105", "OML-11", f"00000000000{i}", "20240105090000000", 1,
+                        lab(p, f"00000000000{i}")))
+    p = "3000103"
+    bad = put(root, p, "20240106", "OML-11", "000000000099", "20240106090000000", 1,
+              lab(p, "000000000099").replace(b"3D010000001926101", b"REFUSE-ME"))
+    sql("DROP TRIGGER IF EXISTS test_import_refuse")
+    # seq is NOT NULL: strict mode refuses the row (error 1048), and only that row
+    sql("CREATE TRIGGER test_import_refuse BEFORE INSERT ON record_lab FOR EACH ROW "
+        "SET NEW.seq = IF(NEW.code = 'REFUSE-ME', NULL, NEW.seq)")
+    try:
+        out = imp(code, root, check=False)
+    finally:
+        sql("DROP TRIGGER IF EXISTS test_import_refuse")
+    assert "6 imported" in out.stdout and "1 failed" in out.stdout
+    got = files(fid)
+    assert all(got[rel(root, f)] == ("imported", "") for f in good)
+    assert rel(root, bad) not in got       # no row: the next run tries it again
+    assert one(f"SELECT COUNT(*) FROM record_lab l JOIN record r ON r.id = l.record_id "
+               f"WHERE r.facility_id = {fid}") == "12"
+    assert consistent(fid)
+    out = imp(code, root)
+    assert "1 imported" in out.stdout and "6 unchanged" in out.stdout and "0 failed" in out.stdout
+    assert files(fid)[rel(root, bad)] == ("imported", "")
+    assert consistent(fid)
 
 
 # --- changed files, flag and cancel semantics ----------------------------------------------
