@@ -71,7 +71,10 @@ run() {
 	local name=$1 c=$2 u=$3
 	shift 3
 	local n=$N
-	case $name in login) n=$((c * 4 < 24 ? 24 : c * 4));; esac
+	case $name in
+	login) n=$((c * 4 < 24 ? 24 : c * 4));;
+	export_*) n=$((c * 10 < 300 ? 300 : c * 10));;	# 5,000 rows each
+	esac
 	if ! "$LG" -p "$PORT" -C "$D/$u.pem" -K "$D/$u.key" -c "$c" -n "$n" \
 	    -w 5 -j "$name" "$@" >>"$RES" 2>>"$OUT/loadgen.err"; then
 		echo "bench: $name at $c connections failed (see $OUT/loadgen.err)" >&2
