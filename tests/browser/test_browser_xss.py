@@ -3,9 +3,9 @@ form 4, form 5, complaint and its steps, ledger, emergency reason, maintenance t
 council staff, meeting attendees, messages; notices with the president's approval note,
 agreements with other networks and their points, misuse decision notes, reports and their
 acknowledgements), stored and reflected, then every page that shows them opened in
-Chromium by every role that sees it. A payload calls __xss(), a function an init script defines; any call
-is an execution. CSP violations are counted too: an injected inline script or handler
-that the CSP blocked still means the escaping failed (issue 10)."""
+Chromium by every role that sees it. A payload calls __xss(), a function an init script
+defines; any call is an execution. CSP violations are counted too: an injected inline
+script or handler that the CSP blocked still means the escaping failed (issue 10)."""
 import datetime
 import re
 import subprocess
