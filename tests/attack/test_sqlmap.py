@@ -15,7 +15,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import VAR, ROOT, figure, url, session, sql, make_user, login
+from conftest import VAR, ROOT, figure, url, session, sql, make_user, login, ctl
 
 PROXY_PORT = int(os.environ.get("SQLMAP_PROXY_PORT", int(os.environ.get("MOGAMI_PORT", "8444")) - 1))
 PX = VAR / "sqlproxy"
@@ -112,8 +112,10 @@ def real_objects(sessions):
     """The objects the id-taking targets need, made through the app first, so that sqlmap
     starts from a 200 (or the handler's own 303) and tests every parameter instead of
     stopping at a 404: an application (GET /applications/view?id=), a form 5 receipt
-    (GET /revocations/receipt?no=) and a patient with a local ID at DEMO01 (POST
-    /emergency/start). Returns {path: {parameter: value}}."""
+    (GET /revocations/receipt?no=), a patient with a local ID at DEMO01 (POST
+    /emergency/start), a document and its patient's form 4 (GET /records/document,
+    /consents/scan), an incident (GET /incidents/view) and a facility's report (GET
+    /facility/reports/view). Returns {path: {parameter: value}}."""
     dr, fm = sessions["dr.sato"], sessions["incho01"]
     out = {}
     # form 2 (a user's registration) filed by the facility manager
@@ -151,6 +153,53 @@ def real_objects(sessions):
     out["/emergency/start"] = dict(ident, facility_code="DEMO01", local_id=local,
                                    category="other", reason="試験", confirm="1")
     del out["/emergency/start"]["name"]
+    # a document (SS-MIX2 extended storage) at a disclosing facility of this test's own,
+    # its local ID linked to a patient of dr.sato's with form 4 (GET /records/document, GET
+    # /consents/scan)
+    code = f"SQ{os.getpid() % 100000}"
+    ctl("facility", "add", "--code", code, "--name", f"注入試験病院 {code}", "--disclosing")
+    fid = sql(f"SELECT id FROM facility WHERE code = '{code}'")[0][0]
+    doc_local = str(1000000000 + os.getpid())
+    tree = PX / "ssmix2"
+    d = tree / "ext" / doc_local[:3] / doc_local[3:6] / doc_local / "20240105" / "退院時サマリ"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "summary.pdf").write_bytes(PDF)
+    (tree / "std").mkdir(exist_ok=True)
+    ctl("ssmix2", "import", "--facility", code, "--ext", str(tree / "ext"), str(tree / "std"))
+    ident2 = {"name": f"注入 文書{doc_local}", "kana": "チュウニュウ ブンショ", "sex": "M",
+              "birth_date": "1962-04-04"}
+    r = dr.post(url("/patients/new"), data=dict(ident2, confirm_new="1",
+                csrf=csrf_of(dr.get(url("/patients")).text)), allow_redirects=False)
+    assert r.status_code == 303, r.text[:800]
+    handle2 = re.search(r"p=([A-Za-z0-9]{22})", r.headers["location"]).group(1)
+    pid2 = sql(f"SELECT MAX(id) FROM patient WHERE name = '{ident2['name']}'")[0][0]
+    # what the operator's /patients/link does, for a facility the import made
+    sql(f"UPDATE patient_link SET patient_id = {pid2}, linked_at = UTC_TIMESTAMP(6)"
+        f" WHERE facility_id = {fid} AND local_id = '{doc_local}'")
+    page = dr.get(url(f"/consents/new?p={handle2}")).text
+    r = dr.post(url("/consents/new"), data={
+        "csrf": csrf_of(page), "p": handle2, "idem": idem_of(page), "signed_on": "2026-11-01",
+        "signer": "patient", "disclosing_all": "1", "viewing_all": "1"},
+        files={"scan": ("f.pdf", PDF, "application/pdf")}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:800]
+    doc = sql("SELECT d.id FROM document d JOIN patient_link l ON l.id = d.link_id"
+              f" WHERE l.facility_id = {fid} AND l.local_id = '{doc_local}'")[0][0]
+    out["/records/document"] = {"p": handle2, "purpose": "care", "id": doc}
+    out["/consents/scan"] = {"id": sql(f"SELECT MAX(id) FROM consent WHERE patient_id = {pid2}")[0][0]}
+    # an incident reported by dr.sato (GET /incidents/view)
+    page = dr.get(url("/incidents/new")).text
+    r = dr.post(url("/incidents/new"), data={
+        "csrf": csrf_of(page), "idem": idem_of(page), "kind": "virus",
+        "occurred": "2026-11-20T10:30", "terminal": "外来3番PC", "what": "試験", "done": "試験"},
+        allow_redirects=False)
+    assert r.status_code == 303, r.text[:800]
+    out["/incidents/view"] = {"id": re.search(r"id=(\d+)", r.headers["location"]).group(1)}
+    # a report by the manager of DEMO01 to the operator (GET /facility/reports/view)
+    page = fm.get(url("/facility/reports")).text
+    r = fm.post(url("/facility/reports/new"), data={
+        "csrf": csrf_of(page), "idem": idem_of(page), "body": "試験"}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:800]
+    out["/facility/reports/view"] = {"id": re.search(r"id=(\d+)", r.headers["location"]).group(1)}
     for path, params in out.items():
         probe = dict(params)
         if path == "/emergency/start":
@@ -158,8 +207,8 @@ def real_objects(sessions):
             r = dr.post(url(path), data=probe, allow_redirects=False)
             assert r.status_code == 303, (path, r.status_code, r.text[:800])
         else:
-            r = (fm if path == "/applications/view" else dr).get(url(path), params=probe,
-                                                                 allow_redirects=False)
+            who = fm if path in ("/applications/view", "/facility/reports/view") else dr
+            r = who.get(url(path), params=probe, allow_redirects=False)
             assert r.status_code == 200, (path, r.status_code, r.text[:800])
     print("real objects:", out)
     return out
