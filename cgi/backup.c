@@ -238,11 +238,12 @@ int
 backup_restore(const char *dir, char *err, size_t errlen)
 {
 	char	 cnf[600], sql[600], ck[600], key[600], vck[600], vkey[600];
-	char	 opt[640];
+	char	 opt[640], adir[600];
 	int	 rc = -1;
 
 	if (in_dir(sql, sizeof(sql), dir, "mogami.sql") == -1 ||
 	    in_dir(ck, sizeof(ck), dir, "checkpoints") == -1 ||
+	    in_dir(adir, sizeof(adir), cfg.var_dir, "audit") == -1 ||
 	    in_dir(key, sizeof(key), dir, "audit.key") == -1 ||
 	    in_dir(cnf, sizeof(cnf), cfg.var_dir, "run/restore.cnf") == -1 ||
 	    in_dir(vck, sizeof(vck), cfg.var_dir, "audit/checkpoints") == -1 ||
@@ -254,6 +255,11 @@ backup_restore(const char *dir, char *err, size_t errlen)
 	if (access(sql, R_OK) == -1 || access(ck, R_OK) == -1 ||
 	    access(key, R_OK) == -1) {
 		snprintf(err, errlen, "%s: not a complete backup", dir);
+		return -1;
+	}
+	/* A fresh instance has no var/audit until its first seal. */
+	if (mkdir(adir, 0700) == -1 && errno != EEXIST) {
+		snprintf(err, errlen, "%s: %s", adir, strerror(errno));
 		return -1;
 	}
 	if (write_cnf(cnf, err, errlen) == -1)

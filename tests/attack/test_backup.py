@@ -2,6 +2,7 @@
 fresh instance: the audit chain verifies there and every table's row count equals the
 dump's (issue 10). Run by scripts/attack.sh: a second instance takes a while to start."""
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -44,6 +45,9 @@ def test_backup_restore_into_fresh_instance_verifies_and_counts_match(tmp_path):
         sched = FRESH / "run" / "sched.pid"
         if sched.exists():
             subprocess.run(["kill", sched.read_text().strip()], check=False)
+        # a fresh instance may not have sealed yet, and then has no var/audit: restore
+        # must make it (it once failed on this race)
+        shutil.rmtree(FRESH / "audit", ignore_errors=True)
         fctl = [str(ROOT / "build" / "mogamictl"), "-c", str(FRESH / "mogami.conf")]
         r = subprocess.run(fctl + ["restore", str(backup)], capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
