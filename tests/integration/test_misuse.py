@@ -62,6 +62,11 @@ def test_A4_2_normal_history_raises_nothing():
     assert alerts(i) == []
 
 
+def daytime(rules):
+    """The alerts apart from odd_hours, which recent views raise only at night."""
+    return [r for r in rules if r != "odd_hours"]
+
+
 def test_A4_2_many_patients_in_short_time():
     u = make_user("user")
     i, f = uid(u), fac()
@@ -69,9 +74,11 @@ def test_A4_2_many_patients_in_short_time():
     for p in range(31):
         view(i, f, 910000 + p, t)
     scan()
-    assert alerts(i) == ["many_patients"]
+    # the views are recent, so at night in Japan they are odd hours too (a rule of its
+    # own, tested below): CI failed at 23:07 JST on an exact list
+    assert daytime(alerts(i)) == ["many_patients"]
     scan()                                   # a rescan raises nothing new
-    assert alerts(i) == ["many_patients"]
+    assert daytime(alerts(i)) == ["many_patients"]
 
 
 def test_A4_2_views_at_unusual_hours():
