@@ -4,6 +4,7 @@
  * in the same second. Every page that shows a patient's records asks here, on every
  * request: a form 5 bites on the next request (A12.2).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,15 +25,39 @@ access_free(struct access *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* Rows of kind k in res (the tagged rows of STMT_ACCESS_FACTS). */
-static size_t
-kind_count(const struct dbres *res, char k)
-{
-	size_t	 n = 0;
+/* One tagged row of STMT_ACCESS_FACTS: kind, patient (0: every one), a, b, c. */
+struct fact {
+	char		 k;
+	long long	 pid, a, b, c;
+};
 
-	for (size_t i = 0; i < res->nrows; i++)
-		n += dbres_get(res, i, 0)[0] == k;
-	return n;
+/* The rows of res as facts (the caller frees), NULL on memory. */
+static struct fact *
+facts_parse(const struct dbres *res)
+{
+	struct fact	*f;
+
+	if ((f = calloc(res->nrows + 1, sizeof(*f))) == NULL)
+		return NULL;
+	for (size_t i = 0; i < res->nrows; i++) {
+		f[i].k = dbres_get(res, i, 0)[0];
+		f[i].pid = dbres_ll(res, i, 1);
+		f[i].a = dbres_ll(res, i, 2);
+		f[i].b = dbres_ll(res, i, 3);
+		f[i].c = dbres_ll(res, i, 4);
+	}
+	return f;
+}
+
+/* Facts of kind k about patient pid (members: pid 0). */
+static size_t
+kind_count(const struct fact *f, size_t n, char k, long long pid)
+{
+	size_t	 c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += f[i].k == k && f[i].pid == pid;
+	return c;
 }
 
 /*
@@ -40,35 +65,35 @@ kind_count(const struct dbres *res, char k)
  * for "every member" on a side.
  */
 static int
-fill_consents(struct access *a, const struct dbres *res)
+fill_consents(struct access *a, const struct fact *f, size_t n)
 {
-	size_t	 nc = kind_count(res, 'c'), nd = kind_count(res, 'd'), k = 0;
+	long long	 pid = a->patient_id;
+	size_t		 nc = kind_count(f, n, 'c', pid), k = 0;
 
 	a->consents = calloc(nc + 1, sizeof(*a->consents));
-	a->facs = calloc(nd + 2 * nc + 1, sizeof(*a->facs));
+	a->facs = calloc(kind_count(f, n, 'd', pid) + 2 * nc + 1,
+	    sizeof(*a->facs));
 	if (a->consents == NULL || a->facs == NULL)
 		return -1;
-	for (size_t i = 0, c = 0; i < res->nrows; i++) {
-		if (dbres_get(res, i, 0)[0] != 'c')
+	for (size_t i = 0, c = 0; i < n; i++) {
+		if (f[i].k != 'c' || f[i].pid != pid)
 			continue;
 		struct consent *x = &a->consents[c++];
-		long long id = dbres_ll(res, i, 1), bits = dbres_ll(res, i, 3);
-		x->signed_at = (time_t)dbres_ll(res, i, 2);
-		x->rejected = (bits & 1) != 0;
+		x->signed_at = (time_t)f[i].b;
+		x->rejected = (f[i].c & 1) != 0;
 		for (int side = 0; side < 2; side++) {
 			long long *start = &a->facs[k];
-			size_t n = 0;
-			if (bits & (2 << side))
-				a->facs[k++] = CONSENT_ALL, n++;
-			for (size_t j = 0; j < res->nrows; j++)
-				if (dbres_get(res, j, 0)[0] == 'd' &&
-				    dbres_ll(res, j, 1) == id &&
-				    dbres_ll(res, j, 2) == side)
-					a->facs[k++] = dbres_ll(res, j, 3), n++;
+			size_t m = 0;
+			if (f[i].c & (2 << side))
+				a->facs[k++] = CONSENT_ALL, m++;
+			for (size_t j = 0; j < n; j++)
+				if (f[j].k == 'd' && f[j].pid == pid &&
+				    f[j].a == f[i].a && f[j].b == side)
+					a->facs[k++] = f[j].c, m++;
 			if (side == 0)
-				x->disclosing = start, x->ndisclosing = n;
+				x->disclosing = start, x->ndisclosing = m;
 			else
-				x->viewing = start, x->nviewing = n;
+				x->viewing = start, x->nviewing = m;
 		}
 	}
 	a->f.consents = a->consents;
@@ -87,46 +112,70 @@ has_id(const long long *v, size_t n, long long id)
 
 /* The revocations, links, members and the A14 grant. */
 static int
-fill_lists(struct access *a, const struct dbres *res)
+fill_lists(struct access *a, const struct fact *f, size_t n)
 {
-	size_t	 nr = 0;
+	long long	 pid = a->patient_id;
+	size_t		 nr = 0;
 
-	a->revocations = calloc(kind_count(res, 'r') + 1, sizeof(time_t));
-	a->linked = calloc(kind_count(res, 'l') + 1, sizeof(long long));
-	a->links = calloc(kind_count(res, 'l') + 1, sizeof(*a->links));
-	a->fac = calloc(kind_count(res, 'm') + 1, sizeof(*a->fac));
+	a->revocations = calloc(kind_count(f, n, 'r', pid) + 1, sizeof(time_t));
+	a->linked = calloc(kind_count(f, n, 'l', pid) + 1, sizeof(long long));
+	a->links = calloc(kind_count(f, n, 'l', pid) + 1, sizeof(*a->links));
+	a->fac = calloc(kind_count(f, n, 'm', 0) + 1, sizeof(*a->fac));
 	if (a->revocations == NULL || a->linked == NULL || a->links == NULL ||
 	    a->fac == NULL)
 		return -1;
-	for (size_t i = 0; i < res->nrows; i++) {
+	for (size_t i = 0; i < n; i++) {
 		struct fac_state *m;
 		struct link_state *l;
-		switch (dbres_get(res, i, 0)[0]) {
+		if (f[i].k == 'm') {
+			m = &a->fac[a->nfac++];
+			m->id = f[i].a;
+			m->active = f[i].b != 0;
+			m->disclosing = (f[i].c & 1) != 0;
+			m->viewing = (f[i].c & 2) != 0;
+			continue;
+		}
+		if (f[i].pid != pid)
+			continue;
+		switch (f[i].k) {
 		case 'r':
-			a->revocations[nr++] = (time_t)dbres_ll(res, i, 1);
+			a->revocations[nr++] = (time_t)f[i].a;
 			break;
 		case 'l':
 			l = &a->links[a->nlinks++];
-			l->facility = dbres_ll(res, i, 1);
-			l->id = dbres_ll(res, i, 2);
+			l->facility = f[i].a;
+			l->id = f[i].b;
 			/* Two local IDs at one facility: the facility once. */
 			if (!has_id(a->linked, a->nlinked, l->facility))
 				a->linked[a->nlinked++] = l->facility;
 			break;
-		case 'm':
-			m = &a->fac[a->nfac++];
-			m->id = dbres_ll(res, i, 1);
-			m->active = dbres_ll(res, i, 2) != 0;
-			m->disclosing = (dbres_ll(res, i, 3) & 1) != 0;
-			m->viewing = (dbres_ll(res, i, 3) & 2) != 0;
-			break;
 		case 'e':
-			a->f.emergency_until = (time_t)dbres_ll(res, i, 1);
+			a->f.emergency_until = (time_t)f[i].a;
 			break;
 		}
 	}
 	a->f.revocations = a->revocations;
 	a->f.nrevocations = nr;
+	return 0;
+}
+
+/* Fills a with patient id's facts; 0, 1 (no such patient) or -1. */
+static int
+facts_fill(struct access *a, long long id, const struct fact *f, size_t n)
+{
+	size_t	 p = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->patient_id = id;
+	while (p < n && !(f[p].k == 'p' && f[p].pid == id))
+		p++;
+	if (p == n)
+		return 1;
+	a->merged = f[p].a == 2;
+	if (f[p].a == 1)
+		a->f.deceased_at = (time_t)f[p].b;
+	if (fill_consents(a, f, n) == -1 || fill_lists(a, f, n) == -1)
+		return -1;
 	return 0;
 }
 
@@ -139,7 +188,7 @@ int
 access_load(struct access *a, long long id, long long user)
 {
 	struct dbres	*res;
-	size_t		 p = 0;
+	struct fact	*f;
 	int		 rc = -1;
 
 	memset(a, 0, sizeof(*a));
@@ -147,18 +196,9 @@ access_load(struct access *a, long long id, long long user)
 	if ((res = db_query(STMT_ACCESS_FACTS, "iiiiiiiiii", id, id, id, id, id,
 	    id, id, id, id, user)) == NULL)
 		return -1;
-	while (p < res->nrows && dbres_get(res, p, 0)[0] != 'p')
-		p++;
-	if (p == res->nrows) {
-		rc = 1;
-		goto out;
-	}
-	a->merged = dbres_ll(res, p, 1) == 2;
-	if (dbres_ll(res, p, 1) == 1)
-		a->f.deceased_at = (time_t)dbres_ll(res, p, 2);
-	if (fill_consents(a, res) == 0 && fill_lists(a, res) == 0)
-		rc = 0;
-out:
+	if ((f = facts_parse(res)) != NULL)
+		rc = facts_fill(a, id, f, res->nrows);
+	free(f);
 	dbres_free(res);
 	return rc;
 }
@@ -241,4 +281,49 @@ access_check(long long patient, long long viewer, long long user)
 	v = access_patient(&a, viewer);
 	access_free(&a);
 	return v;
+}
+
+/*
+ * access_check() for n patients at once (a search's candidates): one
+ * statement for all their facts, each decided by the same function. Fills
+ * v[n]; 0, or -1 on a database error (then every verdict is a denial).
+ */
+int
+access_check_many(const long long *ids, size_t n, long long viewer,
+    long long user, enum consent_verdict *v)
+{
+	struct dbres	*res = NULL;
+	struct fact	*f = NULL;
+	char		*json;
+	size_t		 len = 0, cap = n * 22 + 3;
+	int		 rc = -1;
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = CONSENT_DENY_NONE;
+	if (n == 0)
+		return 0;
+	if ((json = malloc(cap)) == NULL)
+		return -1;
+	json[len++] = '[';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(json + len, cap - len, "%s%lld",
+		    i ? "," : "", ids[i]);
+	json[len++] = ']';
+	json[len] = '\0';
+	res = db_query(STMT_ACCESS_FACTS_MANY, "sssssssssi", json, json, json,
+	    json, json, json, json, json, json, user);
+	if (res == NULL || (f = facts_parse(res)) == NULL)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		struct access a;
+		if (facts_fill(&a, ids[i], f, res->nrows) == 0)
+			v[i] = access_patient(&a, viewer);
+		access_free(&a);
+	}
+	rc = 0;
+out:
+	free(f);
+	dbres_free(res);
+	free(json);
+	return rc;
 }

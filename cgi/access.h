@@ -31,6 +31,8 @@ void			 access_free(struct access *);
 enum consent_verdict	 access_decide(struct access *, long long, long long);
 enum consent_verdict	 access_patient(struct access *, long long);
 enum consent_verdict	 access_check(long long, long long, long long);
+int			 access_check_many(const long long *, size_t, long long,
+			    long long, enum consent_verdict *);
 
 /* handle.c: opaque per-session names for patients (A8.4) */
 int			 handle_for(const struct req *, long long, char *, size_t);

@@ -122,11 +122,22 @@ page_records(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
+	/* Every candidate decided at once: one statement, not one each. */
+	long long *ids = calloc(res->nrows + 1, sizeof(*ids));
+	enum consent_verdict *verdict = calloc(res->nrows + 1, sizeof(*verdict));
+	for (size_t i = 0; ids != NULL && i < res->nrows; i++)
+		ids[i] = dbres_ll(res, i, 0);
+	if (ids == NULL || verdict == NULL || access_check_many(ids, res->nrows,
+	    r->sess->facility_id, r->sess->user_id, verdict) == -1) {
+		free(ids);
+		free(verdict);
+		dbres_free(res);
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	for (size_t i = 0; i < res->nrows && shown < 50; i++) {
-		long long id = dbres_ll(res, i, 0);
-		if (!consent_allowed(access_check(id, r->sess->facility_id,
-		    r->sess->user_id)) ||
-		    handle_for(r, id, h, sizeof(h)) == -1)
+		if (!consent_allowed(verdict[i]) ||
+		    handle_for(r, ids[i], h, sizeof(h)) == -1)
 			continue;
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
@@ -136,6 +147,8 @@ page_records(struct req *r)
 		vnode_set(v, "sex", dbres_get(res, i, 3));
 		vnode_set(v, "birth_date", dbres_get(res, i, 4));
 	}
+	free(ids);
+	free(verdict);
 	dbres_free(res);
 	view_set("Search.done", "1");
 	view_set_int("Patients_n", (long long)shown);

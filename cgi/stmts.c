@@ -368,49 +368,58 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT patient_id FROM patient_handle WHERE session_id = ? AND handle = ?",
 /* A patient and those merged into it count as one for consent (A12). */
 /*
- * Every fact consent_decide() needs about patient ? (and, for the A14 grant,
- * user ?) in ONE round trip, one tagged row per fact (issue 9: seven
- * statements per decision were most of a view's time):
+ * Every fact consent_decide() needs about the patients in ids (and, for
+ * the A14 grant, user ?) in ONE round trip, one tagged row per fact, the
+ * patient's id second (issue 9: seven statements per decision were most of
+ * a view's time, and a search decided each candidate apart):
  *   p  status (0 active, 1 cancelled, 2 merged), cancelled_at us
  *   c  consent id, registered_at us, rejected | all_disclosing<<1 | all_viewing<<2
  *   d  consent id, viewing side (0 disclosing, 1 viewing), facility id
  *   r  revocation received_at us
  *   l  a link: the facility holding its records, the link id
- *   m  a member: id, active, disclosing, viewing
- *   e  the user's A14 grant end us (0: none)
+ *   m  a member (patient 0): id, active, disclosing | viewing<<1
+ *   e  the user's A14 grant end us (no row: none)
  * A merged duplicate's rows come from a branch of their own: a plain ref on
  * the patient index each, cheaper than one "IN (the patient and its merged
- * duplicates)" through a derived table (issue 9). No ORDER BY: the decision
- * does not depend on the rows' order, and a sort costs a temporary table.
+ * duplicates)" through a derived table. The decision does not depend on the
+ * rows' order.
  */
+#define ACCESS_FACTS(IDS) \
+	"SELECT 'p' AS k, ids.id AS pid, CAST(CASE p.status WHEN 'cancelled' THEN 1" \
+	" WHEN 'merged' THEN 2 ELSE 0 END AS SIGNED) AS a," \
+	" CAST(COALESCE(UNIX_TIMESTAMP(p.cancelled_at) * 1000000, 0) AS SIGNED) AS b," \
+	" CAST(0 AS SIGNED) AS c FROM " IDS " JOIN patient p ON p.id = ids.id" \
+	" UNION ALL SELECT 'c', ids.id, c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED)," \
+	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2" \
+	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
+	" UNION ALL SELECT 'c', ids.id, c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED)," \
+	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2" \
+	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
+	" JOIN consent c ON c.patient_id = pm.merged_id" \
+	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
+	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
+	" JOIN consent_facility cf ON cf.consent_id = c.id" \
+	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
+	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
+	" JOIN consent c ON c.patient_id = pm.merged_id JOIN consent_facility cf ON cf.consent_id = c.id" \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" \
+	" FROM " IDS " JOIN consent_revocation v ON v.patient_id = ids.id" \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" \
+	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
+	" JOIN consent_revocation v ON v.patient_id = pm.merged_id" \
+	" UNION ALL SELECT 'l', ids.id, l.facility_id, l.id, 0" \
+	" FROM " IDS " JOIN patient_link l ON l.patient_id = ids.id" \
+	" UNION ALL SELECT 'm', 0, id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1" \
+	" FROM facility" \
+	" UNION ALL SELECT 'e', ids.id, MAX(CAST(UNIX_TIMESTAMP(e.expires_at) * 1000000 AS SIGNED)), 0, 0" \
+	" FROM " IDS " JOIN emergency_access e ON e.patient_id = ids.id AND e.user_id = ?" \
+	" GROUP BY ids.id"
 [STMT_ACCESS_FACTS] =
-	"SELECT 'p' AS k, CAST(CASE status WHEN 'cancelled' THEN 1 WHEN 'merged' THEN 2"
-	" ELSE 0 END AS SIGNED) AS a,"
-	" CAST(COALESCE(UNIX_TIMESTAMP(cancelled_at) * 1000000, 0) AS SIGNED) AS b,"
-	" CAST(0 AS SIGNED) AS c FROM patient WHERE id = ?"
-	" UNION ALL SELECT 'c', c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED),"
-	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2"
-	" FROM consent c WHERE c.patient_id = ?"
-	" UNION ALL SELECT 'c', c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED),"
-	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2"
-	" FROM patient_merge pm JOIN consent c ON c.patient_id = pm.merged_id"
-	" WHERE pm.survivor_id = ? AND pm.undone_at IS NULL"
-	" UNION ALL SELECT 'd', cf.consent_id, cf.side = 'viewing', cf.facility_id"
-	" FROM consent c JOIN consent_facility cf ON cf.consent_id = c.id WHERE c.patient_id = ?"
-	" UNION ALL SELECT 'd', cf.consent_id, cf.side = 'viewing', cf.facility_id"
-	" FROM patient_merge pm JOIN consent c ON c.patient_id = pm.merged_id"
-	" JOIN consent_facility cf ON cf.consent_id = c.id"
-	" WHERE pm.survivor_id = ? AND pm.undone_at IS NULL"
-	" UNION ALL SELECT 'r', CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0"
-	" FROM consent_revocation v WHERE v.patient_id = ?"
-	" UNION ALL SELECT 'r', CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0"
-	" FROM patient_merge pm JOIN consent_revocation v ON v.patient_id = pm.merged_id"
-	" WHERE pm.survivor_id = ? AND pm.undone_at IS NULL"
-	" UNION ALL SELECT 'l', facility_id, id, 0 FROM patient_link WHERE patient_id = ?"
-	" UNION ALL SELECT 'm', id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1"
-	" FROM facility"
-	" UNION ALL SELECT 'e', COALESCE(MAX(CAST(UNIX_TIMESTAMP(expires_at) * 1000000 AS SIGNED)), 0), 0, 0"
-	" FROM emergency_access WHERE patient_id = ? AND user_id = ?",
+	ACCESS_FACTS("(SELECT CAST(? AS SIGNED) AS id) ids"),
+/* The same for a JSON array of patient ids (a search's candidates). */
+[STMT_ACCESS_FACTS_MANY] =
+	ACCESS_FACTS("JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) ids"),
+#undef ACCESS_FACTS
 [STMT_ACCESS_LINKED] =
 	"SELECT DISTINCT facility_id FROM patient_link WHERE patient_id = ?",
 [STMT_PATIENT_INSERT] =

@@ -447,3 +447,29 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
     got = re.findall(r'<tr class="kind-[^"]*"><td class="nowrap">([^<]*)</td>'
                      r'<td class="src">([^<]*)</td>', view(clinic, ch).text)
     assert got == [(w[0], w[1]) for w in want]
+
+
+def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people):
+    """Issue 9: a search decides all its candidates with one statement of facts; each
+    verdict must equal the one-patient decision: of three patients sharing a kana, the
+    consented one is listed, the revoked one and the one without consent are not."""
+    hosp = logged_in(people["hosp"])
+    family = "".join(random.choice("アイウエオカキクケコサシスセソ") for _ in range(5))
+    names = {}
+    for tag in ("consented", "revoked", "none"):
+        ident = fresh_identity()
+        ident["kana"] = family + " " + ident["kana"].split()[1]
+        ident["name"] = f"一括 {tag}{random.randrange(10 ** 6)}"
+        h, ident, pid = register_patient(hosp, ident=ident, local_id=str(random.randrange(10 ** 9)))
+        if tag != "none":
+            register_consent(hosp, h)
+        names[tag] = ident
+    revoke(logged_in(people["desk"]), names["revoked"])
+    clinic = logged_in(people["clinic"])
+    page = clinic.get(url("/records"), params={"q": family}).text
+    assert names["consented"]["name"] in page
+    assert names["revoked"]["name"] not in page and names["none"]["name"] not in page
+    # and the one-patient decision agrees: the listed one opens, the others are refused
+    assert view(clinic, handle_in(clinic, names["consented"])).status_code == 200
+    for tag in ("revoked", "none"):
+        assert view(clinic, handle_in(clinic, names[tag])).status_code == 403
