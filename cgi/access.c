@@ -4,13 +4,13 @@
  * in the same second. Every page that shows a patient's records asks here, on every
  * request: a form 5 bites on the next request (A12.2).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "access.h"
 #include "config.h"
 #include "db.h"
+#include "json.h"
 #include "util.h"
 
 void
@@ -294,24 +294,19 @@ access_check_many(const long long *ids, size_t n, long long viewer,
 {
 	struct dbres	*res = NULL;
 	struct fact	*f = NULL;
-	char		*json;
-	size_t		 len = 0, cap = n * 22 + 3;
+	struct buf	 json;
 	int		 rc = -1;
 
 	for (size_t i = 0; i < n; i++)
 		v[i] = CONSENT_DENY_NONE;
 	if (n == 0)
 		return 0;
-	if ((json = malloc(cap)) == NULL)
-		return -1;
-	json[len++] = '[';
-	for (size_t i = 0; i < n; i++)
-		len += (size_t)snprintf(json + len, cap - len, "%s%lld",
-		    i ? "," : "", ids[i]);
-	json[len++] = ']';
-	json[len] = '\0';
-	res = db_query(STMT_ACCESS_FACTS_MANY, "sssssssssi", json, json, json,
-	    json, json, json, json, json, json, user);
+	buf_init(&json);
+	if (json_ids(&json, ids, n) == -1)
+		goto out;
+	res = db_query(STMT_ACCESS_FACTS_MANY, "sssssssssi", json.data,
+	    json.data, json.data, json.data, json.data, json.data, json.data,
+	    json.data, json.data, user);
 	if (res == NULL || (f = facts_parse(res)) == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
@@ -324,6 +319,6 @@ access_check_many(const long long *ids, size_t n, long long viewer,
 out:
 	free(f);
 	dbres_free(res);
-	free(json);
+	buf_free(&json);
 	return rc;
 }

@@ -35,7 +35,16 @@ int			 access_check_many(const long long *, size_t, long long,
 			    long long, enum consent_verdict *);
 
 /* handle.c: opaque per-session names for patients (A8.4) */
+struct dbres;
+struct handles {
+	struct dbres		*res;	/* patient id, handle */
+};
 int			 handle_for(const struct req *, long long, char *, size_t);
+int			 handles_load(const struct req *, const long long *, size_t,
+			    struct handles *);
+int			 handle_from(const struct req *, const struct handles *,
+			    long long, char *, size_t);
+void			 handles_free(struct handles *);
 long long		 handle_resolve(const struct req *, const char *);
 
 #endif

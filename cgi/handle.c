@@ -8,6 +8,7 @@
 #include "access.h"
 #include "app.h"
 #include "db.h"
+#include "json.h"
 #include "pki.h"
 #include "session.h"
 #include "util.h"
@@ -64,4 +65,47 @@ handle_resolve(const struct req *r, const char *h)
 	id = res->nrows > 0 ? dbres_ll(res, 0, 0) : 0;
 	dbres_free(res);
 	return id;
+}
+
+/*
+ * The handles this session already has for ids, in one statement, for a
+ * page that lists many patients (a search, an access list): handle_from()
+ * reads them and makes the missing ones. 0 or -1; the caller calls
+ * handles_free().
+ */
+int
+handles_load(const struct req *r, const long long *ids, size_t n,
+    struct handles *hs)
+{
+	struct buf	 json;
+
+	hs->res = NULL;
+	if (r->sess == NULL || n == 0)
+		return 0;
+	buf_init(&json);
+	if (json_ids(&json, ids, n) == 0)
+		hs->res = db_query(STMT_HANDLES_BY_PATIENTS, "si", json.data,
+		    r->sess->id);
+	buf_free(&json);
+	return hs->res == NULL ? -1 : 0;
+}
+
+/* handle_for(), looking in hs first. */
+int
+handle_from(const struct req *r, const struct handles *hs, long long id,
+    char *out, size_t outlen)
+{
+	for (size_t i = 0; hs->res != NULL && i < hs->res->nrows; i++)
+		if (dbres_ll(hs->res, i, 0) == id) {
+			str_copy(out, dbres_get(hs->res, i, 1), outlen);
+			return 0;
+		}
+	return handle_for(r, id, out, outlen);
+}
+
+void
+handles_free(struct handles *hs)
+{
+	dbres_free(hs->res);
+	hs->res = NULL;
 }

@@ -25,3 +25,15 @@ json_str(struct buf *b, const char *s)
 	}
 	buf_puts(b, "\"");
 }
+
+/* ids as a JSON array of numbers ("[1,5,9]"), for JSON_TABLE; 0 or -1. */
+int
+json_ids(struct buf *b, const long long *ids, size_t n)
+{
+	if (buf_puts(b, "[") == -1)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (buf_printf(b, "%s%lld", i ? "," : "", ids[i]) == -1)
+			return -1;
+	return buf_puts(b, "]");
+}

@@ -4,5 +4,6 @@
 #include "util.h"
 
 void	 json_str(struct buf *, const char *);
+int	 json_ids(struct buf *, const long long *, size_t);
 
 #endif

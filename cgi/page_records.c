@@ -127,8 +127,10 @@ page_records(struct req *r)
 	enum consent_verdict *verdict = calloc(res->nrows + 1, sizeof(*verdict));
 	for (size_t i = 0; ids != NULL && i < res->nrows; i++)
 		ids[i] = dbres_ll(res, i, 0);
+	struct handles hs = { NULL };
 	if (ids == NULL || verdict == NULL || access_check_many(ids, res->nrows,
-	    r->sess->facility_id, r->sess->user_id, verdict) == -1) {
+	    r->sess->facility_id, r->sess->user_id, verdict) == -1 ||
+	    handles_load(r, ids, res->nrows, &hs) == -1) {
 		free(ids);
 		free(verdict);
 		dbres_free(res);
@@ -137,7 +139,7 @@ page_records(struct req *r)
 	}
 	for (size_t i = 0; i < res->nrows && shown < 50; i++) {
 		if (!consent_allowed(verdict[i]) ||
-		    handle_for(r, ids[i], h, sizeof(h)) == -1)
+		    handle_from(r, &hs, ids[i], h, sizeof(h)) == -1)
 			continue;
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
@@ -147,6 +149,7 @@ page_records(struct req *r)
 		vnode_set(v, "sex", dbres_get(res, i, 3));
 		vnode_set(v, "birth_date", dbres_get(res, i, 4));
 	}
+	handles_free(&hs);
 	free(ids);
 	free(verdict);
 	dbres_free(res);

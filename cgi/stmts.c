@@ -364,6 +364,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	" VALUES (?, ?, ?, UTC_TIMESTAMP(6))",
 [STMT_HANDLE_BY_PATIENT] =
 	"SELECT handle FROM patient_handle WHERE session_id = ? AND patient_id = ?",
+/* The handles a session has for a JSON array of patient ids (a list page). */
+[STMT_HANDLES_BY_PATIENTS] =
+	"SELECT h.patient_id, h.handle FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j"
+	" JOIN patient_handle h ON h.session_id = ? AND h.patient_id = j.id",
 [STMT_HANDLE_RESOLVE] =
 	"SELECT patient_id FROM patient_handle WHERE session_id = ? AND handle = ?",
 /* A patient and those merged into it count as one for consent (A12). */

@@ -473,3 +473,16 @@ def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people
     assert view(clinic, handle_in(clinic, names["consented"])).status_code == 200
     for tag in ("revoked", "none"):
         assert view(clinic, handle_in(clinic, names[tag])).status_code == 403
+
+
+def test_A8_4_a_list_page_names_a_patient_by_the_handle_the_session_has(people, tmp_path):
+    """Issue 9: list pages read the session's existing handles in one statement; a patient
+    the session already opened keeps its handle, one it has not gets a new one, once."""
+    p = make_patient(people, tmp_path)
+    q = p.ident["kana"].split()[0]
+    first = re.findall(r'/records/patient\?p=([A-Za-z0-9]{22})', p.hosp.get(url("/records"), params={"q": q}).text)
+    assert p.handle in first
+    again = re.findall(r'/records/patient\?p=([A-Za-z0-9]{22})', p.hosp.get(url("/records"), params={"q": q}).text)
+    assert again == first
+    assert int(one(f"SELECT COUNT(*) FROM patient_handle WHERE patient_id = {p.pid} AND session_id = "
+                   f"(SELECT session_id FROM patient_handle WHERE handle = '{p.handle}')")) == 1
