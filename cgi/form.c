@@ -165,3 +165,30 @@ form_refuse(struct req *r, int status, const char *block, const char *why)
 	view_set("Error.why", lang(k));
 	http_error(r, status, NULL, NULL);
 }
+
+/*
+ * The idempotency key of a create form (64 hex from the form page): was it
+ * sent before (a reload, a double click)? st looks the key up and answers
+ * the earlier record first. Returns 1 (seen; its first column into first,
+ * if given), 0 (new), or -1 with a page sent: 400 for a malformed key, 503.
+ */
+int
+form_idem(struct req *r, enum stmt st, const char *idem, char *first,
+    size_t firstlen)
+{
+	struct dbres	*dup;
+	int		 seen;
+
+	if (form_empty(idem) || strlen(idem) != 64) {
+		http_error(r, 400, "type", "idem");
+		return -1;
+	}
+	if ((dup = db_query(st, "s", idem)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if ((seen = dup->nrows > 0) && first != NULL)
+		str_copy(first, dbres_get(dup, 0, 0), firstlen);
+	dbres_free(dup);
+	return seen;
+}

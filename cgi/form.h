@@ -3,6 +3,8 @@
 #define FORM_H
 #include <stddef.h>
 
+#include "stmts.h"
+
 struct req;
 struct audit_entry;
 struct dbres;
@@ -13,6 +15,7 @@ int		 form_blank(const char *);
 long long	 form_ll(const struct req *, const char *);
 void		 form_err(const char *, const char *, const char *);
 int		 form_db_fail(struct req *);
+int		 form_idem(struct req *, enum stmt, const char *, char *, size_t);
 int		 form_begin(struct req *);
 int		 form_commit(struct req *, const struct audit_entry *);
 void		 form_stale(struct req *);

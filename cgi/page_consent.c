@@ -219,24 +219,17 @@ page_consent_new_post(struct req *r)
 	int		 dall = str_eq(param(r, "disclosing_all"), "1"),
 			 vall = str_eq(param(r, "viewing_all"), "1"), bad = 0;
 	long long	 id, own = 0, cid;
-	struct dbres	*p, *dup;
+	struct dbres	*p;
+	int		 seen;
 	enum sniff	 s;
 	char		 today_s[11], sha[PKI_SHA256_HEX], oid[24];
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
-	if (form_empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
-		return;
-	}
-	if ((dup = db_query(STMT_CONSENT_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	int seen = dup->nrows > 0;
-	dbres_free(dup);
-	if (seen) {	/* the same form sent twice: the first one stands */
-		patient_redirect(r, "consent");
+	if ((seen = form_idem(r, STMT_CONSENT_BY_IDEM, idem, NULL, 0)) != 0) {
+		/* the same form sent twice: the first one stands */
+		if (seen == 1)
+			patient_redirect(r, "consent");
 		return;
 	}
 	if ((p = patient_view(r, id)) == NULL)

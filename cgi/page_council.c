@@ -290,27 +290,21 @@ void
 page_app_new_post(struct req *r)
 {
 	const char	*kind = param(r, "kind"), *idem = param(r, "idem");
-	struct dbres	*dup;
+	char		 first[32];
+	int		 seen;
 	long long	 target = 0;
 	int		 bad, rc;
 	char		 where[48];
 
-	if (form_empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
+	if ((seen = form_idem(r, STMT_APP_BY_IDEM, idem, first,
+	    sizeof(first))) != 0) {
+		if (seen == 1) {
+			(void)str_fmt(where, sizeof(where),
+			    "/applications/view?id=%s", first);
+			http_redirect(r, where);
+		}
 		return;
 	}
-	if ((dup = db_query(STMT_APP_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	if (dup->nrows > 0) {
-		str_fmt(where, sizeof(where), "/applications/view?id=%s",
-		    dbres_get(dup, 0, 0));
-		dbres_free(dup);
-		http_redirect(r, where);
-		return;
-	}
-	dbres_free(dup);
 	if (str_eq(kind, "facility_join"))
 		bad = check_join(r);
 	else if (str_eq(kind, "user_register"))

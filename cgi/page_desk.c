@@ -1,5 +1,6 @@
 /* page_desk.c: the complaints desk: receive, track to an answer, print a receipt (A4.3) */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -8,6 +9,7 @@
 #include "config.h"
 #include "csv.h"
 #include "db.h"
+#include "form.h"
 #include "pages.h"
 #include "pki.h"
 #include "render.h"
@@ -482,26 +484,18 @@ page_desk_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem");
 	const char	*self = is_desk(r) ? NULL : "1";
-	struct dbres	*dup;
+	char		 first[32];
+	int		 seen;
 	long long	 fac, assignee, id;
 	char		 no[24], at[20], due[11], fs[24], as[24], us[24];
 	int		 bad, rc;
 
-	if (empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
+	if ((seen = form_idem(r, STMT_DESK_BY_IDEM, idem, first,
+	    sizeof(first))) != 0) {
+		if (seen == 1)
+			go_view(r, strtoll(first, NULL, 10), "received");
 		return;
 	}
-	if ((dup = db_query(STMT_DESK_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	if (dup->nrows > 0) {
-		id = dbres_ll(dup, 0, 0);
-		dbres_free(dup);
-		go_view(r, id, "received");
-		return;
-	}
-	dbres_free(dup);
 	if ((bad = desk_check(r, &fac, &assignee)) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;

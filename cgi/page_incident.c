@@ -9,6 +9,7 @@
  * incident_step row (triggers in 0013_monitor.sql refuse the rest).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -196,23 +197,16 @@ void
 page_incident_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem");
-	struct dbres	*dup;
+	char		 first[32];
+	int		 seen;
 	long long	 id;
 	char		 at[20], occ[20];
 	int		 rc;
 
-	if (form_empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
-		return;
-	}
-	if ((dup = db_query(STMT_INCIDENT_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	id = dup->nrows > 0 ? dbres_ll(dup, 0, 0) : 0;
-	dbres_free(dup);
-	if (id > 0) {
-		go_view(r, id, "reported");
+	if ((seen = form_idem(r, STMT_INCIDENT_BY_IDEM, idem, first,
+	    sizeof(first))) != 0) {
+		if (seen == 1)
+			go_view(r, strtoll(first, NULL, 10), "reported");
 		return;
 	}
 	if (incident_check(r) > 0) {

@@ -280,27 +280,21 @@ void
 page_message_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem");
-	struct dbres	*dup;
+	char		 first[32];
+	int		 seen;
 	long long	 to_user, to_fac, pid, id;
 	char		 where[64], detail[64];
 	int		 bad, rc;
 
-	if (form_empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
+	if ((seen = form_idem(r, STMT_MESSAGE_BY_IDEM, idem, first,
+	    sizeof(first))) != 0) {
+		if (seen == 1) {
+			(void)str_fmt(where, sizeof(where),
+			    "/messages/view?id=%s&m=sent", first);
+			http_redirect(r, where);
+		}
 		return;
 	}
-	if ((dup = db_query(STMT_MESSAGE_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	if (dup->nrows > 0) {
-		str_fmt(where, sizeof(where), "/messages/view?id=%s&m=sent",
-		    dbres_get(dup, 0, 0));
-		dbres_free(dup);
-		http_redirect(r, where);
-		return;
-	}
-	dbres_free(dup);
 	if ((bad = message_check(r, &to_user, &to_fac, &pid)) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -237,25 +237,20 @@ page_misuse_report(struct req *r)
 {
 	const char	*summary = param(r, "summary"), *idem = param(r, "idem");
 	long long	 user = form_ll(r, "user");
-	struct dbres	*dup;
+	int		 seen;
 	char		 oid[24];
 
 	if (form_empty(summary)) {
 		http_error(r, 400, "required", "summary");
 		return;
 	}
-	if (form_empty(idem) || strlen(idem) != 64 || user <= 0) {
-		http_error(r, 400, "type", user <= 0 ? "user" : "idem");
+	if (user <= 0) {
+		http_error(r, 400, "type", "user");
 		return;
 	}
-	if ((dup = db_query(STMT_MISUSE_REPORT_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	int seen = dup->nrows > 0;
-	dbres_free(dup);
-	if (seen) {
-		http_redirect(r, "/misuse/reports?m=reported");
+	if ((seen = form_idem(r, STMT_MISUSE_REPORT_BY_IDEM, idem, NULL, 0)) != 0) {
+		if (seen == 1)
+			http_redirect(r, "/misuse/reports?m=reported");
 		return;
 	}
 	if (form_begin(r) == -1)

@@ -9,6 +9,7 @@
  * id a form names (a user, an audit entry, a report) is checked against it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "access.h"
@@ -504,23 +505,13 @@ void
 page_monitor_measure_new(struct req *r)
 {
 	const char	*idem = param(r, "idem");
-	struct dbres	*dup;
 	long long	 user, aid;
 	char		 us[24], as[24];
 	int		 bad;
 
-	if (form_empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
-		return;
-	}
-	if ((dup = db_query(STMT_MEASURE_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	bad = dup->nrows > 0;
-	dbres_free(dup);
-	if (bad) {
-		http_redirect(r, "/facility/measures?m=added");
+	if ((bad = form_idem(r, STMT_MEASURE_BY_IDEM, idem, NULL, 0)) != 0) {
+		if (bad == 1)
+			http_redirect(r, "/facility/measures?m=added");
 		return;
 	}
 	if ((bad = subject_check(r, &user, &aid)) == -1) {
@@ -612,23 +603,15 @@ void
 page_monitor_report_new(struct req *r)
 {
 	const char	*idem = param(r, "idem");
-	struct dbres	*dup;
+	char		 first[32];
 	long long	 user, aid, id;
 	char		 us[24], as[24];
 	int		 bad, rc;
 
-	if (form_empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
-		return;
-	}
-	if ((dup = db_query(STMT_FREPORT_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	id = dup->nrows > 0 ? dbres_ll(dup, 0, 0) : 0;
-	dbres_free(dup);
-	if (id > 0) {
-		go_report(r, id, "sent");
+	if ((bad = form_idem(r, STMT_FREPORT_BY_IDEM, idem, first,
+	    sizeof(first))) != 0) {
+		if (bad == 1)
+			go_report(r, strtoll(first, NULL, 10), "sent");
 		return;
 	}
 	if ((bad = subject_check(r, &user, &aid)) == -1) {

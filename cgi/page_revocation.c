@@ -141,29 +141,24 @@ page_revocation_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem"), *on = param(r, "signed_on"),
 			*signer = param(r, "signer");
-	struct dbres	*dup;
+	char		 first[32];
+	int		 seen;
 	long long	 id;
 	char		 today_s[11], no[24], where[64], oid[24];
 	int		 bad = 0, rc;
 
 	if ((id = revocation_patient(r)) < 0)
 		return;
-	if (form_empty(idem) || strlen(idem) != 64) {
-		http_error(r, 400, "type", "idem");
+	if ((seen = form_idem(r, STMT_CREVOC_BY_IDEM, idem, first,
+	    sizeof(first))) != 0) {
+		/* sent twice: show the first receipt */
+		if (seen == 1) {
+			(void)str_fmt(where, sizeof(where),
+			    "/revocations/receipt?no=%s", first);
+			http_redirect(r, where);
+		}
 		return;
 	}
-	if ((dup = db_query(STMT_CREVOC_BY_IDEM, "s", idem)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	if (dup->nrows > 0) {	/* sent twice: show the first receipt */
-		str_fmt(where, sizeof(where), "/revocations/receipt?no=%s",
-		    dbres_get(dup, 0, 0));
-		dbres_free(dup);
-		http_redirect(r, where);
-		return;
-	}
-	dbres_free(dup);
 	today(today_s);
 	if (form_empty(on) || !valid_date(on) || strcmp(on, today_s) > 0)
 		form_err("revocation", "signed_on", "date"), bad = 1;
