@@ -49,8 +49,9 @@ db_up() {
 	default-storage-engine = InnoDB
 	innodb_flush_log_at_trx_commit = 1
 	sync_binlog = 1
-	innodb_buffer_pool_size = 256M
+	innodb_buffer_pool_size = ${MOGAMI_DB_POOL:-256M}
 	max_connections = 300
+	${MOGAMI_MYCNF_EXTRA:-}
 	CNF
 	if ! alive "$VAR/run/mysqld.pid"; then
 		setsid mariadbd --defaults-file="$VAR/my.cnf" >>"$VAR/log/mariadb.log" 2>&1 </dev/null &
