@@ -11,26 +11,22 @@
 #include "maint.h"
 #include "util.h"
 
-/* The running window, else the next announced one, into m; 0 or -1. */
-int
-maint_state(struct maint *m)
+/*
+ * The running or next announced window from row 0 of res, whose columns
+ * from base are id, kind, title, starts, ends, active (STMT_REQ_CONTEXT).
+ */
+void
+maint_from(struct maint *m, const struct dbres *res, size_t base)
 {
-	struct dbres	*res;
-	long long	 t = now();
-
 	memset(m, 0, sizeof(*m));
-	if ((res = db_query(STMT_MAINT_NOW, "iiii", t, t, t, t)) == NULL)
-		return -1;
-	if (res->nrows > 0) {
-		m->active = dbres_ll(res, 0, 5) != 0;
-		m->upcoming = !m->active;
-		str_copy(m->kind, dbres_get(res, 0, 1), sizeof(m->kind));
-		str_copy(m->title, dbres_get(res, 0, 2), sizeof(m->title));
-		m->starts = dbres_ll(res, 0, 3);
-		m->ends = dbres_ll(res, 0, 4);
-	}
-	dbres_free(res);
-	return 0;
+	if (res->nrows == 0 || dbres_get(res, 0, base) == NULL)
+		return;
+	m->active = dbres_ll(res, 0, base + 5) != 0;
+	m->upcoming = !m->active;
+	str_copy(m->kind, dbres_get(res, 0, base + 1), sizeof(m->kind));
+	str_copy(m->title, dbres_get(res, 0, base + 2), sizeof(m->title));
+	m->starts = dbres_ll(res, 0, base + 3);
+	m->ends = dbres_ll(res, 0, base + 4);
 }
 
 /* Unplanned maintenance on (now, until switched off) or off; 0 or -1. */

@@ -10,7 +10,8 @@ struct maint {
 	long long	 starts, ends;	/* unix times; ends 0: until switched off */
 };
 
-int	 maint_state(struct maint *);
+struct dbres;
+void	 maint_from(struct maint *, const struct dbres *, size_t);
 int	 maint_switch(int, const char *, long long);
 long long jst_datetime(const char *);
 

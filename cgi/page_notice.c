@@ -61,25 +61,6 @@ enum { NG_ID, NG_KIND, NG_TITLE, NG_BODY, NG_EFFECTIVE, NG_FAC_ID, NG_FAC,
 
 
 
-/*
- * The number of published notices this session's user has not yet
- * acknowledged among those published before this login, or -1 (db).
- * The dispatcher sends the user to /notices/pending while it is not 0.
- */
-int
-notice_pending(const struct req *r)
-{
-	struct dbres	*res;
-	int		 n;
-
-	if ((res = db_query(STMT_NOTICE_PENDING_COUNT, "ii", r->sess->user_id,
-	    r->sess->created_at)) == NULL)
-		return -1;
-	n = (int)dbres_ll(res, 0, 0);
-	dbres_free(res);
-	return n;
-}
-
 /* GET /notices/pending: what must be acknowledged before anything else. */
 void
 page_notice_pending(struct req *r)

@@ -180,7 +180,6 @@ void	 page_dashboard_report(struct req *);
 /* page_notice.c (A16) */
 extern const struct field f_notices[], f_notice_ack[], f_notice_new[],
 	    f_notice_view[], f_notice_step[];
-int	 notice_pending(const struct req *);
 void	 page_notices(struct req *);
 void	 page_notice_pending(struct req *);
 void	 page_notice_ack(struct req *);

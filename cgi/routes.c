@@ -15,6 +15,7 @@
 #include "config.h"
 #include "db.h"
 #include "pages.h"
+#include "pki.h"
 #include "render.h"
 #include "util.h"
 
@@ -286,29 +287,25 @@ clock_from_db(void)
 
 /*
  * The certificate nginx verified must be one the network's CA issued and
- * still valid in the database: a revocation bites on the next request,
- * before nginx has reloaded its CRL. Returns 0, or -1 with a page sent.
+ * still valid in the database (row 0 of the request context): a
+ * revocation bites on the next request, before nginx has reloaded its CRL.
+ * Returns 0, or -1 with a page sent.
  */
 static int
-cert_check(struct req *r)
+cert_check(struct req *r, const struct dbres *ctx)
 {
-	struct dbres	*res;
 	const char	*why = NULL;
 	long long	 t = now();
 
-	if ((res = db_query(STMT_CERT_BY_SERIAL, "s", r->cert.serial)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return -1;
-	}
-	if (res->nrows == 0)
+	if (ctx->nrows == 0 || dbres_get(ctx, 0, CTX_CERT) == NULL)
 		why = "cert_unknown";
-	else if (!str_eq(dbres_get(res, 0, 2), "active"))
+	else if (!str_eq(dbres_get(ctx, 0, CTX_CERT + 2), "active"))
 		why = "cert_revoked";
-	else if (t < dbres_ll(res, 0, 3) || t > dbres_ll(res, 0, 4))
+	else if (t < dbres_ll(ctx, 0, CTX_CERT + 3) ||
+	    t > dbres_ll(ctx, 0, CTX_CERT + 4))
 		why = "cert_expired";
 	else
-		r->cert_user_id = dbres_ll(res, 0, 1);
-	dbres_free(res);
+		r->cert_user_id = dbres_ll(ctx, 0, CTX_CERT + 1);
 	if (why == NULL)
 		return 0;
 	audit(r, &(struct audit_entry){ .action = "cert.refused",
@@ -327,12 +324,13 @@ cert_check(struct req *r)
  * Returns 0, or -1 with the maintenance page sent.
  */
 static int
-maint_check(struct req *r)
+maint_check(struct req *r, const struct dbres *ctx)
 {
 	struct maint	 m;
 	char		 d[32], ra[24];
 
-	if (maint_state(&m) == -1 || (!m.active && !m.upcoming))
+	maint_from(&m, ctx, CTX_MAINT);
+	if (!m.active && !m.upcoming)
 		return 0;
 	view_set("Maint.title", m.title);
 	fmt_jst(d, sizeof(d), m.starts, "%Y年%m月%d日 %H:%M");
@@ -349,6 +347,42 @@ maint_check(struct req *r)
 	view_set("Page.title", lang("maint.page_title"));
 	http_page(r, 503, "maint_page.cs");
 	return -1;
+}
+
+/*
+ * Certificate status, session and maintenance from one statement (the
+ * request context): every request pays one round trip for them, not
+ * four. Returns 0, or -1 with a page sent.
+ */
+static int
+request_checks(struct req *r)
+{
+	struct dbres	*ctx;
+	char		 hash[PKI_SHA256_HEX];
+	long long	 t = now();
+	int		 rc = -1;
+
+	session_token_hash(r, hash);
+	if ((ctx = db_query(STMT_REQ_CONTEXT, "issiii", t, r->cert.serial, hash,
+	    t, t, t)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if (cert_check(r, ctx) == -1)
+		goto out;
+	if (session_load(r, ctx) == -1) {
+		audit(r, &(struct audit_entry){ .action = "session.cert_mismatch",
+		    .outcome = "denied" });
+		http_error(r, 403, "session_cert", NULL);
+		goto out;
+	}
+	session_view(r);
+	if (maint_check(r, ctx) == -1)
+		goto out;
+	rc = 0;
+out:
+	dbres_free(ctx);
+	return rc;
 }
 
 /* A page that needs a login: GET goes to the login page, anything else is refused. */
@@ -446,16 +480,7 @@ app_handle(struct req *r)
 		return;
 	}
 	clock_from_db();
-	if (cert_check(r) == -1)
-		return;
-	if (session_load(r) == -1) {
-		audit(r, &(struct audit_entry){ .action = "session.cert_mismatch",
-		    .outcome = "denied" });
-		http_error(r, 403, "session_cert", NULL);
-		return;
-	}
-	session_view(r);
-	if (maint_check(r) == -1)
+	if (request_checks(r) == -1)
 		return;
 	if (!(rt->roles & ROLE_CERT)) {
 		if (r->sess == NULL) {
@@ -483,7 +508,7 @@ app_handle(struct req *r)
 		 * a forced password change, which would otherwise loop).
 		 */
 		if (!r->sess->must_change_pw && !(rt->flags & (F_NOLOCK | F_NOTICE))) {
-			int pending = notice_pending(r);
+			int pending = session_notices_pending(r);
 			if (pending < 0) {
 				http_error(r, 503, "db", NULL);
 				return;

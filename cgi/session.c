@@ -72,68 +72,76 @@ end_by_id(long long id, const char *reason)
 }
 
 /*
- * Finds the session named by the cookie and checks it: not ended, bound to
- * the certificate of this request, the user still active, within the
- * absolute lifetime. Idle past the limit locks it. Sets r->sess (malloc'd,
- * freed by req_free) or leaves it NULL. Returns 0, or -1 when the session
- * belongs to another certificate (the caller answers 403).
+ * The hash of the session cookie's token, the key STMT_REQ_CONTEXT looks
+ * the session up by; "" (no session) without a well-formed cookie, which
+ * is then cleared.
+ */
+void
+session_token_hash(struct req *r, char hash[PKI_SHA256_HEX])
+{
+	const char	*tok = kv_get(&r->cookies, SESSION_COOKIE);
+
+	hash[0] = '\0';
+	if (tok == NULL)
+		return;
+	if (!is_hex64(tok) || pki_sha256_hex(tok, 64, hash) == -1) {
+		hash[0] = '\0';
+		clear_cookie(r);
+	}
+}
+
+#define SC(i)	(CTX_SESS + (i))	/* a session column of STMT_REQ_CONTEXT */
+
+/*
+ * Checks the session the request context found (row 0 of res, from
+ * STMT_REQ_CONTEXT): not ended, bound to the certificate of this request,
+ * the user still active, within the absolute lifetime. Idle past the limit
+ * locks it. Sets r->sess (malloc'd, freed by req_free) or leaves it NULL.
+ * Returns 0, or -1 when the session belongs to another certificate (the
+ * caller answers 403).
  */
 int
-session_load(struct req *r)
+session_load(struct req *r, const struct dbres *res)
 {
-	struct dbres	*res;
 	struct session	*s;
-	const char	*tok = kv_get(&r->cookies, SESSION_COOKIE);
-	char		 hash[PKI_SHA256_HEX];
 	long long	 t = now();
 
-	if (tok == NULL)
+	if (kv_get(&r->cookies, SESSION_COOKIE) == NULL)
 		return 0;
-	if (!is_hex64(tok) || pki_sha256_hex(tok, 64, hash) == -1) {
-		clear_cookie(r);
-		return 0;
-	}
-	if ((res = db_query(STMT_SESSION_BY_TOKEN, "s", hash)) == NULL)
-		return 0;
-	if (res->nrows == 0 || dbres_get(res, 0, 7) != NULL) {
-		dbres_free(res);
-		clear_cookie(r);
+	if (res->nrows == 0 || dbres_get(res, 0, SC(0)) == NULL ||
+	    dbres_get(res, 0, SC(7)) != NULL) {
+		clear_cookie(r);	/* unknown or ended */
 		return 0;
 	}
-	if (!str_eq(dbres_get(res, 0, 2), r->cert.serial)) {
-		/* A8.3: the cookie travelled to another certificate. */
-		dbres_free(res);
-		return -1;
-	}
-	if ((s = calloc(1, sizeof(*s))) == NULL) {
-		dbres_free(res);
+	if (!str_eq(dbres_get(res, 0, SC(2)), r->cert.serial))
+		return -1;	/* A8.3: the cookie travelled to another certificate. */
+	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return 0;
-	}
-	s->id = dbres_ll(res, 0, 0);
-	s->user_id = dbres_ll(res, 0, 1);
-	str_copy(s->csrf, dbres_get(res, 0, 3), sizeof(s->csrf));
-	s->created_at = dbres_ll(res, 0, 4);
-	s->last_seen = dbres_ll(res, 0, 5);
-	s->locked = (int)dbres_ll(res, 0, 6);
-	str_copy(s->login, dbres_get(res, 0, 8), sizeof(s->login));
-	str_copy(s->name, dbres_get(res, 0, 9), sizeof(s->name));
-	s->facility_id = dbres_ll(res, 0, 11);
-	str_copy(s->facility, dbres_get(res, 0, 12), sizeof(s->facility));
-	s->must_change_pw = (int)dbres_ll(res, 0, 13);
-	str_copy(s->return_to, dbres_get(res, 0, 14) ? dbres_get(res, 0, 14) :
-	    "/", sizeof(s->return_to));
-	str_copy(s->role_name, dbres_get(res, 0, 15) ? dbres_get(res, 0, 15) :
-	    "", sizeof(s->role_name));
+	s->id = dbres_ll(res, 0, SC(0));
+	s->user_id = dbres_ll(res, 0, SC(1));
+	str_copy(s->csrf, dbres_get(res, 0, SC(3)), sizeof(s->csrf));
+	s->created_at = dbres_ll(res, 0, SC(4));
+	s->last_seen = dbres_ll(res, 0, SC(5));
+	s->locked = (int)dbres_ll(res, 0, SC(6));
+	str_copy(s->login, dbres_get(res, 0, SC(8)), sizeof(s->login));
+	str_copy(s->name, dbres_get(res, 0, SC(9)), sizeof(s->name));
+	s->facility_id = dbres_ll(res, 0, SC(11));
+	str_copy(s->facility, dbres_get(res, 0, SC(12)), sizeof(s->facility));
+	s->must_change_pw = (int)dbres_ll(res, 0, SC(13));
+	str_copy(s->return_to, dbres_get(res, 0, SC(14)) ?
+	    dbres_get(res, 0, SC(14)) : "/", sizeof(s->return_to));
+	str_copy(s->role_name, dbres_get(res, 0, SC(15)) ?
+	    dbres_get(res, 0, SC(15)) : "", sizeof(s->role_name));
 	s->roles = role_bits(s->role_name);
-	str_copy(s->profession, dbres_get(res, 0, 16) ? dbres_get(res, 0, 16) :
-	    "", sizeof(s->profession));
+	str_copy(s->profession, dbres_get(res, 0, SC(16)) ?
+	    dbres_get(res, 0, SC(16)) : "", sizeof(s->profession));
+	s->notices_clear = (int)dbres_ll(res, 0, CTX_NOTICES_CLEAR);
 	char day[11];
 	today(day);
-	const char *ends = dbres_get(res, 0, 17);
+	const char *ends = dbres_get(res, 0, SC(17));
 	/* A10.5: a withdrawal takes effect on its date, mid-session too. */
-	int active = str_eq(dbres_get(res, 0, 10), "active") &&
+	int active = str_eq(dbres_get(res, 0, SC(10)), "active") &&
 	    (ends == NULL || strcmp(ends, day) > 0);
-	dbres_free(res);
 	if (!active || t - s->created_at > cfg.session_max_secs) {
 		end_by_id(s->id, active ? "expired" : "user_disabled");
 		free(s);
@@ -144,6 +152,31 @@ session_load(struct req *r)
 	if (!s->locked && t - s->last_seen > cfg.idle_lock_secs)
 		session_lock(r);
 	return 0;
+}
+
+/*
+ * A16: the number of notices the session must still acknowledge, or -1
+ * (db). The first time none is left the session remembers it and stops
+ * asking: the set only shrinks (notices published after the login are not
+ * asked for).
+ */
+int
+session_notices_pending(struct req *r)
+{
+	struct session	*s = r->sess;
+	struct dbres	*res;
+	int		 n;
+
+	if (s->notices_clear)
+		return 0;
+	if ((res = db_query(STMT_NOTICE_PENDING_COUNT, "ii", s->user_id,
+	    s->created_at)) == NULL)
+		return -1;
+	n = (int)dbres_ll(res, 0, 0);
+	dbres_free(res);
+	if (n == 0 && db_exec(STMT_SESSION_NOTICES_CLEAR, "i", s->id) >= 0)
+		s->notices_clear = 1;
+	return n;
 }
 
 /*

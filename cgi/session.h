@@ -3,6 +3,7 @@
 #define SESSION_H
 
 struct req;
+struct dbres;
 
 #define SESSION_COOKIE	"__Host-mogami"
 #define LOGIN_CSRF_COOKIE "__Host-csrf"
@@ -16,6 +17,7 @@ struct session {
 	unsigned int	 roles;		/* enum role bits */
 	int		 locked;	/* idle-locked: the password is needed */
 	int		 must_change_pw;
+	int		 notices_clear;	/* none left to acknowledge (A16) */
 	char		 login[65];
 	char		 name[256];
 	char		 facility[256];
@@ -27,7 +29,9 @@ struct session {
 
 unsigned int	 role_bits(const char *);
 int		 has_role(const struct req *, unsigned int);
-int		 session_load(struct req *);
+int		 session_load(struct req *, const struct dbres *);
+void		 session_token_hash(struct req *, char [65]);
+int		 session_notices_pending(struct req *);
 int		 session_create(struct req *, long long);
 void		 session_end(struct req *, const char *);
 int		 session_end_user(long long, const char *);

@@ -95,14 +95,8 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_SESSION_INSERT] =
 	"INSERT INTO session (token_hash, user_id, cert_serial, csrf, created_at,"
 	" last_seen) VALUES (?, ?, ?, ?, ?, ?)",
-[STMT_SESSION_BY_TOKEN] =
-	"SELECT s.id, s.user_id, s.cert_serial, s.csrf, s.created_at,"
-	" s.last_seen, s.locked, s.ended_at, u.login, u.name, u.status,"
-	" u.facility_id, f.name, u.must_change_pw, s.return_to,"
-	" (SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_role r"
-	"  WHERE r.user_id = u.id), u.profession, u.ends_on"
-	" FROM session s JOIN users u ON u.id = s.user_id"
-	" JOIN facility f ON f.id = u.facility_id WHERE s.token_hash = ?",
+[STMT_SESSION_NOTICES_CLEAR] =
+	"UPDATE session SET notices_clear = 1 WHERE id = ?",
 [STMT_SESSION_TOUCH] =
 	"UPDATE session SET last_seen = ? WHERE id = ? AND ended_at IS NULL",
 [STMT_SESSION_LOCK] =
@@ -1169,6 +1163,33 @@ const char *const stmt_sql[STMT__MAX] = {
 	" AND n.published_at <= FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1"
 	" FROM notice_ack a WHERE a.notice_id = n.id AND a.user_id = u.id)"
 	" ORDER BY n.published_at LIMIT 100",
+/*
+ * What every request needs before its handler, in one round trip (issue 9):
+ * the certificate's row (CTX_CERT), the session named by the cookie with
+ * its user (CTX_SESS; NULLs without one) and whether it has notices left
+ * to acknowledge, and the running or next announced maintenance window
+ * (CTX_MAINT). Parameters: now, serial, token hash, now x3. MariaDB plans
+ * every execution of a prepared statement: derived tables and subqueries
+ * cost more to plan than to run here, hence the window by its id.
+ */
+[STMT_REQ_CONTEXT] =
+	"SELECT c.id, c.user_id, c.status, c.not_before, c.not_after,"
+	" s.id, s.user_id, s.cert_serial, s.csrf, s.created_at,"
+	" s.last_seen, s.locked, s.ended_at, u.login, u.name, u.status,"
+	" u.facility_id, f.name, u.must_change_pw, s.return_to,"
+	" (SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_role r"
+	"  WHERE r.user_id = u.id), u.profession, u.ends_on, s.notices_clear,"
+	" m.id, m.kind, m.title, UNIX_TIMESTAMP(m.starts_at),"
+	" COALESCE(UNIX_TIMESTAMP(m.ends_at), 0), m.starts_at <= FROM_UNIXTIME(?)"
+	" FROM (SELECT 1) d"
+	" LEFT JOIN cert c ON c.serial = ?"
+	" LEFT JOIN (session s JOIN users u ON u.id = s.user_id"
+	"  JOIN facility f ON f.id = u.facility_id) ON s.token_hash = ?"
+	" LEFT JOIN maintenance m ON m.id = (SELECT id FROM maintenance"
+	"  WHERE cancelled_at IS NULL AND announce_from <= FROM_UNIXTIME(?)"
+	"  AND (ends_at IS NULL OR ends_at > FROM_UNIXTIME(?))"
+	"  ORDER BY starts_at <= FROM_UNIXTIME(?) DESC, starts_at LIMIT 1)",
+/* A16: what the session must still acknowledge (until none is left). */
 [STMT_NOTICE_PENDING_COUNT] =
 	"SELECT COUNT(*) FROM notice n JOIN users u ON u.id = ?"
 	" WHERE n.status = 'published' AND " NOTICE_AUDIENCE("n", "u")
@@ -1309,12 +1330,6 @@ const char *const stmt_sql[STMT__MAX] = {
 	" WHERE id = ? AND version = ?",
 #undef AUDIT_CHAIN_COLS
 /* The running window (if any) first, then the next announced one. */
-[STMT_MAINT_NOW] =
-	"SELECT id, kind, title, UNIX_TIMESTAMP(starts_at), COALESCE(UNIX_TIMESTAMP(ends_at), 0),"
-	" starts_at <= FROM_UNIXTIME(?) FROM maintenance"
-	" WHERE cancelled_at IS NULL AND announce_from <= FROM_UNIXTIME(?)"
-	" AND (ends_at IS NULL OR ends_at > FROM_UNIXTIME(?))"
-	" ORDER BY starts_at <= FROM_UNIXTIME(?) DESC, starts_at LIMIT 2",
 [STMT_MAINT_LIST] =
 	"SELECT m.id, m.kind, m.title, UNIX_TIMESTAMP(m.starts_at),"
 	" COALESCE(UNIX_TIMESTAMP(m.ends_at), 0), UNIX_TIMESTAMP(m.announce_from),"
@@ -1617,6 +1632,15 @@ const char *const stmt_sql[STMT__MAX] = {
  * first page reads about as many rows as anyone's (issue 9). Each link's
  * limit is the page's end; the union is then cut to the page.
  */
+/* One link's newest current records, in its record_link index order; the
+ * raw time last (the merge's key). */
+[STMT_VIEWER_TIMELINE_LINK] =
+	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
+	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
+	" r.status, r.dept, r.cancelled, r.occurred_at"
+	" FROM record r JOIN facility f ON f.id = r.facility_id"
+	" WHERE r.link_id = ? AND r.status = 'current'"
+	" ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?",
 #define TL_LINK "(SELECT link_id, id, occurred_at FROM record WHERE link_id = ?" \
 	" AND status = 'current' ORDER BY occurred_at DESC, id DESC LIMIT ?)"
 [STMT_VIEWER_TIMELINE] =

@@ -2,6 +2,14 @@
 #ifndef STMTS_H
 #define STMTS_H
 
+/* Columns of STMT_REQ_CONTEXT: where each part's columns begin. */
+enum ctx_col {
+	CTX_CERT = 0,		/* id, user_id, status, not_before, not_after */
+	CTX_SESS = 5,		/* 18 columns: see session_load() */
+	CTX_NOTICES_CLEAR = 23,	/* no notice left to acknowledge */
+	CTX_MAINT = 24		/* id, kind, title, starts, ends, active */
+};
+
 enum stmt {
 	STMT_PING,
 	STMT_MIGRATION_APPLIED,
@@ -35,7 +43,7 @@ enum stmt {
 	STMT_USERS_LIST,
 	/* sessions */
 	STMT_SESSION_INSERT,
-	STMT_SESSION_BY_TOKEN,
+	STMT_SESSION_NOTICES_CLEAR,
 	STMT_SESSION_TOUCH,
 	STMT_SESSION_LOCK,
 	STMT_SESSION_UNLOCK,
@@ -252,7 +260,6 @@ enum stmt {
 	STMT_AUDIT_COLUMNS,
 	STMT_AUDIT_EXPORT_PAGE,
 	/* maintenance (A15) */
-	STMT_MAINT_NOW,
 	STMT_MAINT_LIST,
 	STMT_MAINT_INSERT,
 	STMT_MAINT_CANCEL,
@@ -281,6 +288,7 @@ enum stmt {
 	STMT_INCIDENT_STEPS,
 	STMT_VIEWER_RECORDS,
 	STMT_VIEWER_TIMELINE,
+	STMT_VIEWER_TIMELINE_LINK,
 	STMT_VIEWER_EXPORT,
 	STMT_VIEWER_RECORDS_KIND,
 	STMT_VIEWER_PROBLEMS,
@@ -316,6 +324,7 @@ enum stmt {
 	STMT_NOTICE_APPROVE,
 	STMT_NOTICE_PUBLISH,
 	STMT_NOTICE_PENDING,
+	STMT_REQ_CONTEXT,
 	STMT_NOTICE_PENDING_COUNT,
 	STMT_NOTICE_ACK,
 	STMT_NOTICE_ACKS,

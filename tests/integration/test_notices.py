@@ -133,6 +133,49 @@ def test_A16_notice_acknowledged_at_next_login(people):
     assert re.search(r'id="acks-missing">0<', r.text)
 
 
+def test_A16_issue9_session_remembers_that_no_notice_is_left(people):
+    """Requests stop counting notices once a session has none left to acknowledge
+    (issue 9: the count ran on every request); until then it is asked on every page."""
+    u = make_user("user", facility=people["code"])
+    op = logged_in(people["op"])
+    nid = created_id(create(op, people["fid"]))
+    assert step(op, "publish", nid).status_code == 303
+    clock_set(120)       # the login comes after the publication
+    s = logged_in(u)
+    token = s.cookies.get("__Host-mogami")
+    uid = sql(f"SELECT id FROM users WHERE login = '{u.login}'")[0][0]
+
+    def clear():
+        return sql(f"SELECT notices_clear FROM session WHERE user_id = {uid} AND ended_at IS NULL")
+
+    for _ in range(2):
+        r = s.get(url("/"), allow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == "/notices/pending"
+    assert clear() == [["0"]]
+    html = s.get(url("/notices/pending")).text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"', html).group(1)
+    ids = re.findall(r'name="id" value="(\d+)"', html)
+    assert str(nid) in ids
+    assert s.post(url("/notices/ack"), data={"csrf": csrf, "id": ids},
+                  allow_redirects=False).status_code == 303
+    assert s.get(url("/"), allow_redirects=False).status_code == 200
+    assert clear() == [["1"]]
+    assert s.cookies.get("__Host-mogami") == token
+    # A notice published during the session waits for the next login, as before.
+    clock_set(240)
+    nid2 = created_id(create(op, people["fid"]))
+    assert step(op, "publish", nid2).status_code == 303
+    assert s.get(url("/records"), allow_redirects=False).status_code == 200
+    clock_set(360)
+    s2 = logged_in(u)
+    r = s2.get(url("/"), allow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/notices/pending"
+    html = s2.get(url("/notices/pending")).text
+    csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"', html).group(1)
+    assert s2.post(url("/notices/ack"), data={"csrf": csrf, "id": nid2},
+                   allow_redirects=False).status_code == 303
+
+
 def test_A16_logout_allowed_while_notice_pending(people):
     op = logged_in(people["op"])
     u = make_user("user", facility=people["code"])

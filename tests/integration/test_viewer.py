@@ -438,14 +438,36 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
     clinic = logged_in(people["clinic"])
     ch = handle_in(clinic, p.ident)
     register_consent(clinic, ch)
+    # 70 more records on each link, their days interleaved, so the first page (read per
+    # link and merged in the worker) and the next ones (one statement) meet mid-history.
+    links = sql(f"SELECT l.id FROM patient_link l WHERE l.patient_id = {p.pid} ORDER BY l.id")
+    assert len(links) == 2
+    for k, (lid,) in enumerate(links):
+        sql("INSERT INTO record (facility_id, link_id, file_id, kind, data_type, msg_type,"
+            " order_no, order_key, dept, flag, cancelled, care_date, occurred_at, message_ts,"
+            " title, summary, status, source_path, file_sha256, raw_message, imported_at)"
+            " SELECT r.facility_id, r.link_id, r.file_id, 'lab_order', 'OML-01', r.msg_type,"
+            f" CONCAT('M{k}', s.seq), CONCAT('M{k}', s.seq), r.dept, 1, 0, r.care_date,"
+            f" '2021-01-01' + INTERVAL (2 * s.seq + {k}) DAY, r.message_ts,"
+            f" CONCAT('併合{k}-', s.seq), NULL, 'current', r.source_path, r.file_sha256,"
+            " r.raw_message, r.imported_at"
+            f" FROM record r JOIN seq_1_to_70 s WHERE r.id = (SELECT MIN(x.id) FROM record x"
+            f" WHERE x.link_id = {lid} AND x.kind <> 'patient')")
     want = sql(f"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
                f"'%Y-%m-%d %H:%i'), f.name, r.title FROM record r "
                f"JOIN patient_link l ON l.id = r.link_id JOIN facility f ON f.id = r.facility_id "
                f"WHERE l.patient_id = {p.pid} AND r.status = 'current' AND r.kind <> 'patient' "
                f"ORDER BY r.occurred_at DESC, r.id DESC")
-    assert len({w[1] for w in want}) == 2
-    got = re.findall(r'<tr class="kind-[^"]*"><td class="nowrap">([^<]*)</td>'
-                     r'<td class="src">([^<]*)</td>', view(clinic, ch).text)
+    assert len({w[1] for w in want}) == 2 and len(want) > 140
+    got, page = [], 1
+    while True:
+        html = view(clinic, ch, page=page).text
+        got += re.findall(r'<tr class="kind-[^"]*"><td class="nowrap">([^<]*)</td>'
+                          r'<td class="src">([^<]*)</td>', html)
+        if 'id="page-next"' not in html:
+            break
+        page += 1
+    assert page == (len(want) + 49) // 50
     assert got == [(w[0], w[1]) for w in want]
 
 
