@@ -83,6 +83,9 @@ bigram(const char *key, int last, char *out, size_t outlen)
 	}
 }
 
+#define SEARCH_SHOWN		50	/* patients a search lists */
+#define SEARCH_CANDIDATES	200	/* STMT_RECORDS_CANDIDATES's LIMIT */
+
 /*
  * GET /records: the patients whose consent lets this facility see them
  * now, found by kana (any width or script, any part of two characters or
@@ -137,7 +140,8 @@ page_records(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; i < res->nrows && shown < 50; i++) {
+	size_t i;
+	for (i = 0; i < res->nrows && shown < SEARCH_SHOWN; i++) {
 		if (!consent_allowed(verdict[i]) ||
 		    handle_from(r, &hs, ids[i], h, sizeof(h)) == -1)
 			continue;
@@ -149,6 +153,12 @@ page_records(struct req *r)
 		vnode_set(v, "sex", dbres_get(res, i, 3));
 		vnode_set(v, "birth_date", dbres_get(res, i, 4));
 	}
+	/* More to show: another allowed candidate, or the candidates' cap. */
+	int more = res->nrows >= SEARCH_CANDIDATES;
+	for (; !more && i < res->nrows; i++)
+		more = consent_allowed(verdict[i]);
+	if (more)
+		view_set("Search.more", "1");
 	handles_free(&hs);
 	free(ids);
 	free(verdict);

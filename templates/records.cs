@@ -13,6 +13,7 @@
   </form>
   <?cs if:Search.done ?>
     <?cs if:Patients_n == 0 ?><p id="records-none"><?cs var:L.records.none ?></p><?cs else ?>
+    <?cs if:Search.more ?><p class="notice" id="records-more" role="status"><?cs var:L.records.more ?></p><?cs /if ?>
     <table id="records-patients">
       <thead><tr><th><?cs var:L.patients.name ?></th><th><?cs var:L.patients.kana ?></th><th><?cs var:L.patients.sex ?></th><th><?cs var:L.patients.birth_date ?></th><th></th></tr></thead>
       <tbody>
