@@ -31,21 +31,67 @@ struct fact {
 	long long	 pid, a, b, c;
 };
 
-/* The rows of res as facts (the caller frees), NULL on memory. */
+/*
+ * Appends the rows of res to the facts f[*n] (realloc'd: the caller frees);
+ * NULL on memory, with f freed.
+ */
 static struct fact *
-facts_parse(const struct dbres *res)
+facts_parse(const struct dbres *res, struct fact *f, size_t *n)
 {
-	struct fact	*f;
+	struct fact	*g;
 
-	if ((f = calloc(res->nrows + 1, sizeof(*f))) == NULL)
+	if ((g = realloc(f, (*n + res->nrows + 1) * sizeof(*g))) == NULL) {
+		free(f);
 		return NULL;
-	for (size_t i = 0; i < res->nrows; i++) {
-		f[i].k = dbres_get(res, i, 0)[0];
-		f[i].pid = dbres_ll(res, i, 1);
-		f[i].a = dbres_ll(res, i, 2);
-		f[i].b = dbres_ll(res, i, 3);
-		f[i].c = dbres_ll(res, i, 4);
 	}
+	for (size_t i = 0; i < res->nrows; i++, (*n)++) {
+		g[*n].k = dbres_get(res, i, 0)[0];
+		g[*n].pid = dbres_ll(res, i, 1);
+		g[*n].a = dbres_ll(res, i, 2);
+		g[*n].b = dbres_ll(res, i, 3);
+		g[*n].c = dbres_ll(res, i, 4);
+	}
+	return g;
+}
+
+#define P_MERGES	4	/* 'p' row: duplicates were merged into it */
+
+/*
+ * The facts about patient id (json NULL) or the patients of the JSON array
+ * json, with user's A14 grants: one statement, and a second only when a
+ * patient has merged duplicates. Returns the facts (*n of them; the caller
+ * frees) or NULL on a database or memory error.
+ */
+static struct fact *
+facts_query(long long id, const char *json, long long user, size_t *n)
+{
+	struct dbres	*res;
+	struct fact	*f = NULL;
+	int		 merges = 0;
+
+	*n = 0;
+	res = json == NULL ?
+	    db_query(STMT_ACCESS_FACTS, "iiiiii", user, id, id, id, id, id) :
+	    db_query(STMT_ACCESS_FACTS_MANY, "isssss", user, json, json, json,
+	    json, json);
+	if (res == NULL || (f = facts_parse(res, NULL, n)) == NULL) {
+		dbres_free(res);
+		return NULL;
+	}
+	dbres_free(res);
+	for (size_t i = 0; i < *n; i++)
+		merges |= f[i].k == 'p' && (f[i].a & P_MERGES);
+	if (!merges)
+		return f;
+	res = json == NULL ?
+	    db_query(STMT_ACCESS_FACTS_MERGED, "iii", id, id, id) :
+	    db_query(STMT_ACCESS_FACTS_MERGED_MANY, "sss", json, json, json);
+	if (res == NULL) {
+		free(f);
+		return NULL;
+	}
+	f = facts_parse(res, f, n);
+	dbres_free(res);
 	return f;
 }
 
@@ -110,7 +156,7 @@ has_id(const long long *v, size_t n, long long id)
 	return 0;
 }
 
-/* The revocations, links, members and the A14 grant. */
+/* The revocations, links and members. */
 static int
 fill_lists(struct access *a, const struct fact *f, size_t n)
 {
@@ -149,9 +195,6 @@ fill_lists(struct access *a, const struct fact *f, size_t n)
 			if (!has_id(a->linked, a->nlinked, l->facility))
 				a->linked[a->nlinked++] = l->facility;
 			break;
-		case 'e':
-			a->f.emergency_until = (time_t)f[i].a;
-			break;
 		}
 	}
 	a->f.revocations = a->revocations;
@@ -171,9 +214,10 @@ facts_fill(struct access *a, long long id, const struct fact *f, size_t n)
 		p++;
 	if (p == n)
 		return 1;
-	a->merged = f[p].a == 2;
-	if (f[p].a == 1)
+	a->merged = (f[p].a & 3) == 2;
+	if ((f[p].a & 3) == 1)
 		a->f.deceased_at = (time_t)f[p].b;
+	a->f.emergency_until = (time_t)f[p].c;
 	if (fill_consents(a, f, n) == -1 || fill_lists(a, f, n) == -1)
 		return -1;
 	return 0;
@@ -187,19 +231,16 @@ facts_fill(struct access *a, long long id, const struct fact *f, size_t n)
 int
 access_load(struct access *a, long long id, long long user)
 {
-	struct dbres	*res;
 	struct fact	*f;
-	int		 rc = -1;
+	size_t		 n;
+	int		 rc;
 
 	memset(a, 0, sizeof(*a));
 	a->patient_id = id;
-	if ((res = db_query(STMT_ACCESS_FACTS, "iiiiiiiiii", id, id, id, id, id,
-	    id, id, id, id, user)) == NULL)
+	if ((f = facts_query(id, NULL, user, &n)) == NULL)
 		return -1;
-	if ((f = facts_parse(res)) != NULL)
-		rc = facts_fill(a, id, f, res->nrows);
+	rc = facts_fill(a, id, f, n);
 	free(f);
-	dbres_free(res);
 	return rc;
 }
 
@@ -292,9 +333,9 @@ int
 access_check_many(const long long *ids, size_t n, long long viewer,
     long long user, enum consent_verdict *v)
 {
-	struct dbres	*res = NULL;
 	struct fact	*f = NULL;
 	struct buf	 json;
+	size_t		 nf;
 	int		 rc = -1;
 
 	for (size_t i = 0; i < n; i++)
@@ -304,21 +345,17 @@ access_check_many(const long long *ids, size_t n, long long viewer,
 	buf_init(&json);
 	if (json_ids(&json, ids, n) == -1)
 		goto out;
-	res = db_query(STMT_ACCESS_FACTS_MANY, "sssssssssi", json.data,
-	    json.data, json.data, json.data, json.data, json.data, json.data,
-	    json.data, json.data, user);
-	if (res == NULL || (f = facts_parse(res)) == NULL)
+	if ((f = facts_query(0, json.data, user, &nf)) == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		struct access a;
-		if (facts_fill(&a, ids[i], f, res->nrows) == 0)
+		if (facts_fill(&a, ids[i], f, nf) == 0)
 			v[i] = access_patient(&a, viewer);
 		access_free(&a);
 	}
 	rc = 0;
 out:
 	free(f);
-	dbres_free(res);
 	buf_free(&json);
 	return rc;
 }

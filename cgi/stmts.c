@@ -370,54 +370,69 @@ const char *const stmt_sql[STMT__MAX] = {
  * the A14 grant, user ?) in ONE round trip, one tagged row per fact, the
  * patient's id second (issue 9: seven statements per decision were most of
  * a view's time, and a search decided each candidate apart):
- *   p  status (0 active, 1 cancelled, 2 merged), cancelled_at us
+ *   p  status (0 active, 1 cancelled, 2 merged) | 4 if duplicates were
+ *      merged into it, cancelled_at us, the user's A14 grant end us (0: none)
  *   c  consent id, registered_at us, rejected | all_disclosing<<1 | all_viewing<<2
  *   d  consent id, viewing side (0 disclosing, 1 viewing), facility id
  *   r  revocation received_at us
  *   l  a link: the facility holding its records, the link id
  *   m  a member (patient 0): id, active, disclosing | viewing<<1
- *   e  the user's A14 grant end us (no row: none)
- * A merged duplicate's rows come from a branch of their own: a plain ref on
- * the patient index each, cheaper than one "IN (the patient and its merged
- * duplicates)" through a derived table. The decision does not depend on the
- * rows' order.
+ * MariaDB plans every execution of a prepared statement, and each branch
+ * of a union is planned apart: planning, not reading, was most of this
+ * statement's time. So the rare facts (a merged duplicate's consents and
+ * revocations) are a statement of their own, asked only when a 'p' row
+ * has the merged bit, and the grant is a scalar subquery of the 'p' row.
+ * The decision does not depend on the rows' order.
  */
 #define ACCESS_FACTS(IDS) \
 	"SELECT 'p' AS k, ids.id AS pid, CAST(CASE p.status WHEN 'cancelled' THEN 1" \
-	" WHEN 'merged' THEN 2 ELSE 0 END AS SIGNED) AS a," \
+	" WHEN 'merged' THEN 2 ELSE 0 END | 4 * EXISTS (SELECT 1 FROM patient_merge pm" \
+	"  WHERE pm.survivor_id = ids.id AND pm.undone_at IS NULL) AS SIGNED) AS a," \
 	" CAST(COALESCE(UNIX_TIMESTAMP(p.cancelled_at) * 1000000, 0) AS SIGNED) AS b," \
-	" CAST(0 AS SIGNED) AS c FROM " IDS " JOIN patient p ON p.id = ids.id" \
+	" CAST(COALESCE((SELECT MAX(CAST(UNIX_TIMESTAMP(e.expires_at) * 1000000 AS SIGNED))" \
+	"  FROM emergency_access e WHERE e.patient_id = ids.id AND e.user_id = ?), 0)" \
+	" AS SIGNED) AS c FROM " IDS " JOIN patient p ON p.id = ids.id" \
 	" UNION ALL SELECT 'c', ids.id, c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED)," \
 	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2" \
 	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
-	" UNION ALL SELECT 'c', ids.id, c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED)," \
-	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2" \
-	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
-	" JOIN consent c ON c.patient_id = pm.merged_id" \
 	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
 	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
 	" JOIN consent_facility cf ON cf.consent_id = c.id" \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" \
+	" FROM " IDS " JOIN consent_revocation v ON v.patient_id = ids.id" \
+	" UNION ALL SELECT 'l', ids.id, l.facility_id, l.id, 0" \
+	" FROM " IDS " JOIN patient_link l ON l.patient_id = ids.id" \
+	" UNION ALL SELECT 'm', 0, id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1" \
+	" FROM facility"
+/* The consents and revocations of patients merged into a survivor (rare:
+ * asked only when a 'p' row says so), as facts of the survivor. */
+#define ACCESS_FACTS_MERGED(IDS) \
+	"SELECT 'c' AS k, ids.id AS pid, c.id AS a," \
+	" CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED) AS b," \
+	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2 AS c" \
+	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
+	" JOIN consent c ON c.patient_id = pm.merged_id" \
 	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
 	" JOIN consent c ON c.patient_id = pm.merged_id JOIN consent_facility cf ON cf.consent_id = c.id" \
 	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" \
-	" FROM " IDS " JOIN consent_revocation v ON v.patient_id = ids.id" \
-	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
-	" JOIN consent_revocation v ON v.patient_id = pm.merged_id" \
-	" UNION ALL SELECT 'l', ids.id, l.facility_id, l.id, 0" \
-	" FROM " IDS " JOIN patient_link l ON l.patient_id = ids.id" \
-	" UNION ALL SELECT 'm', 0, id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1" \
-	" FROM facility" \
-	" UNION ALL SELECT 'e', ids.id, MAX(CAST(UNIX_TIMESTAMP(e.expires_at) * 1000000 AS SIGNED)), 0, 0" \
-	" FROM " IDS " JOIN emergency_access e ON e.patient_id = ids.id AND e.user_id = ?" \
-	" GROUP BY ids.id"
+	" JOIN consent_revocation v ON v.patient_id = pm.merged_id"
+#define ONE_ID		"(SELECT CAST(? AS SIGNED) AS id) ids"
+#define MANY_IDS	"JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) ids"
 [STMT_ACCESS_FACTS] =
-	ACCESS_FACTS("(SELECT CAST(? AS SIGNED) AS id) ids"),
+	ACCESS_FACTS(ONE_ID),
 /* The same for a JSON array of patient ids (a search's candidates). */
 [STMT_ACCESS_FACTS_MANY] =
-	ACCESS_FACTS("JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) ids"),
+	ACCESS_FACTS(MANY_IDS),
+[STMT_ACCESS_FACTS_MERGED] =
+	ACCESS_FACTS_MERGED(ONE_ID),
+[STMT_ACCESS_FACTS_MERGED_MANY] =
+	ACCESS_FACTS_MERGED(MANY_IDS),
+#undef ONE_ID
+#undef MANY_IDS
 #undef ACCESS_FACTS
+#undef ACCESS_FACTS_MERGED
 [STMT_ACCESS_LINKED] =
 	"SELECT DISTINCT facility_id FROM patient_link WHERE patient_id = ?",
 [STMT_PATIENT_INSERT] =
