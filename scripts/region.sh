@@ -10,7 +10,12 @@
 # alone (--only), imported and deleted, REGION_JOBS facilities in flight, so
 # the disk holds a few facilities' trees at a time, never the region's (a
 # message is about 10 KB of files: 10 million would be 100 GB).
-# REGION_KEEP=1 keeps the trees (VAR/region/std, ext).
+# REGION_TREES=DIR writes the trees under DIR/std, DIR/ext instead of
+# VAR/region (one region at a time per DIR): a tmpfs such as /dev/shm
+# makes and deletes them about 15 times faster than ext4 here (a facility
+# of 9,700 messages: 0.6 s against 9 s to write, 0.4 s against 2 s to
+# delete), at the cost of that memory (about 4 KB a message).
+# REGION_KEEP=1 keeps the trees.
 # Prints "import: N messages in S s" on stdout (the bench reads it) and
 # "generate: N messages in S s" on stderr and in VAR/region/generate.rate.
 # A facility's generation and import overlap other facilities' (up to
@@ -34,6 +39,8 @@ tag="$N $F $Y $SEED $HEAVY"
 rm -rf "$R"
 mkdir -p "$R"
 JOBS=${REGION_JOBS:-$(nproc)}
+T=${REGION_TREES:-$R}
+mkdir -p "$T"
 SIZES="--patients $N --facilities $F --years $Y --seed $SEED --heavy $HEAVY"
 t0=$(date +%s.%N)
 $CTL demo generate $SIZES --no-trees --out "$R" >&2
@@ -46,7 +53,8 @@ t2=$(date +%s.%N)
 facility() {
 	local c=$1 want=$2 g0 g1 g2 g3 got
 	g0=$(date +%s.%N)
-	if ! $CTL demo generate $SIZES --only "$c" --out "$R" >"$R/generate-$c.log" 2>&1; then
+	rm -rf "$T/std/$c" "$T/ext/$c"
+	if ! $CTL demo generate $SIZES --only "$c" --out "$T" >"$R/generate-$c.log" 2>&1; then
 		echo "region: generating $c failed (see $R/generate-$c.log)" >&2
 		return 1
 	fi
@@ -56,17 +64,17 @@ facility() {
 		return 1
 	fi
 	g1=$(date +%s.%N)
-	$CTL ssmix2 import --facility "$c" --ext "$R/ext/$c" "$R/std/$c" >"$R/import-$c.log" 2>&1 ||
+	$CTL ssmix2 import --facility "$c" --ext "$T/ext/$c" "$T/std/$c" >"$R/import-$c.log" 2>&1 ||
 		{ echo "region: importing $c failed (see $R/import-$c.log)" >&2; return 1; }
 	g2=$(date +%s.%N)
-	[ -n "${REGION_KEEP:-}" ] || rm -rf "$R/std/$c" "$R/ext/$c"
+	[ -n "${REGION_KEEP:-}" ] || rm -rf "$T/std/$c" "$T/ext/$c"
 	g3=$(date +%s.%N)
 	awk -v c="$c" -v n="$want" -v a="$g0" -v b="$g1" -v e="$g2" -v d="$g3" \
 		'BEGIN { printf "%s\t%d\t%.2f\t%.2f\t%.2f\n", c, n, b - a, e - b, d - e }' \
 		>"$R/timing-$c"
 }
 export -f facility
-export CTL R SIZES
+export CTL R T SIZES
 
 # Facilities are independent: REGION_JOBS of them at once (default: the cores).
 msgs=$(awk '{ n += $2 } END { print n + 0 }' "$R/facilities.tsv")
@@ -74,7 +82,8 @@ xargs -P "$JOBS" -L 1 bash -c 'facility "$1" "$2"' _ <"$R/facilities.tsv"
 t3=$(date +%s.%N)
 cat "$R"/timing-GEN* >"$R/timing.tsv"
 rm -f "$R"/timing-GEN*
-[ -n "${REGION_KEEP:-}" ] || rmdir "$R/std" "$R/ext" 2>/dev/null || true
+[ -n "${REGION_KEEP:-}" ] || rmdir "$T/std" "$T/ext" 2>/dev/null || true
+[ "$T" = "$R" ] || [ -n "${REGION_KEEP:-}" ] || rmdir "$T" 2>/dev/null || true
 read -r gen_s imp_s < <(awk -v j="$JOBS" -v m="$(echo "$t1 - $t0" | bc)" \
 	'{ g += $3; i += $4 } END { printf "%.1f %.1f\n", m + g / j, i / j }' "$R/timing.tsv")
 echo "region: sql $(echo "$t2 - $t1" | bc) s; facilities $(echo "$t3 - $t2" | bc) s wall," \
