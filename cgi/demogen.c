@@ -5,6 +5,13 @@
  * facilities, network patients, patient_link rows and consents, so that
  * the same seed always gives the same region, byte for byte.
  *
+ * A facility's trees depend only on the seed, the sizes and its own
+ * counters: each (patient, facility) history draws from its own stream and
+ * each facility numbers its own orders and files. So one facility's trees
+ * can be written alone (--only), without the others' histories, and still
+ * equal what a run of all writes for it; a region too big for the disk is
+ * generated and imported a facility at a time (scripts/region.sh).
+ *
  * Everything is made up: names are drawn from common surnames and given
  * names, codes are shaped like JLAC10 / HOT9 / ICD-10 but are not a
  * terminology, values follow a per-patient baseline with a trend and noise.
@@ -178,6 +185,8 @@ struct pat {
 struct gen {
 	const struct demo_opts	*o;
 	struct fac		*facs;
+	size_t			 only;		/* a facility's index; facilities: all */
+	int			 write;		/* 0: count the trees, write none */
 	unsigned long		 messages, docs, bytes;
 	char			 err[256];
 };
@@ -282,6 +291,9 @@ put_file(struct gen *g, char *path, const void *data, size_t len)
 {
 	FILE	*f;
 
+	g->bytes += len;
+	if (!g->write)
+		return 0;
 	if ((f = fopen(path, "w")) == NULL) {
 		if (errno != ENOENT || mkdirs(path) == -1 ||
 		    (f = fopen(path, "w")) == NULL) {
@@ -294,7 +306,6 @@ put_file(struct gen *g, char *path, const void *data, size_t len)
 		snprintf(g->err, sizeof(g->err), "%.200s: write failed", path);
 		return -1;
 	}
-	g->bytes += len;
 	return 0;
 }
 
@@ -728,10 +739,20 @@ write_sql_patients(FILE *sql, const struct gen *g, struct pat *p)
 	return ferror(sql) ? -1 : 0;
 }
 
+/* Whether facility f's trees are written in this run. */
+static int
+fac_written(const struct gen *g, size_t f)
+{
+	return g->write && (g->only == g->o->facilities || g->only == f);
+}
+
 /*
  * Writes DIR/std/CODE, DIR/ext/CODE, DIR/region.sql, DIR/facilities.tsv
  * and DIR/bench.tsv (facts the benchmark needs: a typical and the heavy
- * patient). Returns 0, or -1 with err set.
+ * patient). o->only: that facility's two trees and nothing else (only the
+ * histories there are made); o->no_trees: the three files and no tree
+ * (every history is made, unwritten, for facilities.tsv's counts).
+ * Returns 0, or -1 with err set.
  */
 int
 demo_generate(const struct demo_opts *o, struct demo_stats *st, char *err,
@@ -741,7 +762,7 @@ demo_generate(const struct demo_opts *o, struct demo_stats *st, char *err,
 	struct pat	 p;
 	char		 path[1200];
 	FILE		*sql = NULL, *tsv = NULL;
-	size_t		 fl[3], n;
+	size_t		 fl[3], n, j;
 	int		 rc = -1;
 
 	memset(&g, 0, sizeof(g));
@@ -751,39 +772,81 @@ demo_generate(const struct demo_opts *o, struct demo_stats *st, char *err,
 		snprintf(err, errlen, "bad sizes");
 		return -1;
 	}
+	if (o->only != NULL && o->no_trees) {
+		snprintf(err, errlen, "--only and --no-trees exclude each other");
+		return -1;
+	}
 	if ((g.facs = calloc(o->facilities, sizeof(*g.facs))) == NULL)
 		return -1;
+	g.only = o->facilities;
+	g.write = !o->no_trees;
 	for (size_t f = 0; f < o->facilities; f++) {
 		snprintf(g.facs[f].code, sizeof(g.facs[f].code), "GEN%03u", (unsigned)(f + 1) % 1000);
+		if (o->only != NULL && strcmp(g.facs[f].code, o->only) == 0)
+			g.only = f;
 		if (str_fmt(g.facs[f].std, sizeof(g.facs[f].std), "%s/std/%s/",
 		    o->out, g.facs[f].code) == -1 ||
 		    str_fmt(g.facs[f].ext, sizeof(g.facs[f].ext), "%s/ext/%s/",
-		    o->out, g.facs[f].code) == -1 ||
-		    mkdirs(g.facs[f].std) == -1 || mkdirs(g.facs[f].ext) == -1) {
+		    o->out, g.facs[f].code) == -1) {
+			snprintf(g.err, sizeof(g.err), "%.200s: path too long",
+			    o->out);
+			goto out;
+		}
+	}
+	if (o->only != NULL && g.only == o->facilities) {
+		snprintf(g.err, sizeof(g.err), "--only %.32s: not one of GEN001"
+		    " to %s", o->only, g.facs[o->facilities - 1].code);
+		goto out;
+	}
+	for (size_t f = 0; f < o->facilities; f++) {
+		if (fac_written(&g, f) && (mkdirs(g.facs[f].std) == -1 ||
+		    mkdirs(g.facs[f].ext) == -1)) {
 			snprintf(g.err, sizeof(g.err), "%.200s: cannot create",
 			    g.facs[f].std);
 			goto out;
 		}
 	}
-	str_fmt(path, sizeof(path), "%s/region.sql", o->out);
-	if ((sql = fopen(path, "w")) == NULL ||
-	    write_sql_head(sql, &g) == -1 || write_sql_patients(sql, &g, &p) == -1) {
-		snprintf(g.err, sizeof(g.err), "%.200s: cannot write", path);
-		goto out;
+	if (o->only == NULL) {
+		/* --no-trees made no folder: DIR itself may be missing. */
+		if (str_fmt(path, sizeof(path), "%s/region.sql", o->out) == -1 ||
+		    mkdirs(path) == -1 || (sql = fopen(path, "w")) == NULL ||
+		    write_sql_head(sql, &g) == -1 ||
+		    write_sql_patients(sql, &g, &p) == -1) {
+			snprintf(g.err, sizeof(g.err), "%.200s: cannot write",
+			    path);
+			goto out;
+		}
 	}
 	for (size_t i = 0; i < o->patients; i++) {
 		uint64_t s = seed_for(o->seed, i, 4);
-		patient_make(&g, i, &p);
 		n = patient_facs(&g, i, fl);
-		for (size_t j = 0; j < n; j++) {
+		/* --only: a patient not known there has nothing to write. */
+		for (j = 0; g.only != o->facilities && j < n && fl[j] != g.only;
+		    j++)
+			;
+		if (j == n)
+			continue;
+		patient_make(&g, i, &p);
+		for (j = 0; j < n; j++) {
 			/* Home: regular visits; elsewhere: occasional. */
 			double rate = j == 0 ? 3.0 + 8.0 * rndf(&s) :
 			    0.5 + rndf(&s);
 			unsigned long target = i == 0 && j == 0 && o->heavy ?
 			    o->heavy : 0;
+			/*
+			 * Another facility's history draws from its own
+			 * stream and counters: skipping it changes nothing
+			 * here (the rates above are still drawn in order).
+			 */
+			if (g.only != o->facilities && fl[j] != g.only)
+				continue;
 			if (gen_history(&g, fl[j], &p, rate, target) == -1)
 				goto out;
 		}
+	}
+	if (o->only != NULL) {
+		rc = 0;
+		goto out;
 	}
 	str_fmt(path, sizeof(path), "%s/facilities.tsv", o->out);
 	if ((tsv = fopen(path, "w")) == NULL) {

@@ -12,8 +12,16 @@ struct demo_opts {
 	uint64_t	 seed;
 	unsigned long	 heavy;		/* messages of patient 0 at home; 0: none */
 	const char	*out;
+	/*
+	 * only: one facility's code (GEN002): its std/ and ext/ trees and
+	 * nothing else, byte for byte what a run of all writes for it.
+	 * no_trees: region.sql, facilities.tsv and bench.tsv without trees.
+	 */
+	const char	*only;
+	int		 no_trees;
 };
 
+/* What the trees hold (--only: that facility's; --no-trees: unwritten). */
 struct demo_stats {
 	unsigned long	 messages, documents, bytes;
 };

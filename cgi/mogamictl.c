@@ -733,7 +733,11 @@ cmd_audit_export(int argc, char *argv[])
 
 /*
  * demo generate --patients N --facilities F --years Y --seed S --out DIR
- * [--heavy M]: a synthetic region from a seed (no database needed).
+ * [--heavy M] [--only CODE | --no-trees]: a synthetic region from a seed
+ * (no database needed). --only CODE writes that facility's std/ and ext/
+ * trees alone (as a run of all writes them), --no-trees region.sql,
+ * facilities.tsv and bench.tsv alone: scripts/region.sh streams a big
+ * region a facility at a time.
  */
 static int
 cmd_demo_generate(int argc, char *argv[])
@@ -747,7 +751,8 @@ cmd_demo_generate(int argc, char *argv[])
 
 	if ((o.out = opt(argc, argv, 2, "--out")) == NULL) {
 		fprintf(stderr, "demo generate: --patients N --facilities F "
-		    "--years Y --seed S [--heavy M] --out DIR\n");
+		    "--years Y --seed S [--heavy M] [--only CODE | --no-trees] "
+		    "--out DIR\n");
 		return 2;
 	}
 	if ((v = opt(argc, argv, 2, "--patients")) != NULL)
@@ -760,6 +765,8 @@ cmd_demo_generate(int argc, char *argv[])
 		o.seed = strtoull(v, NULL, 10);
 	if ((v = opt(argc, argv, 2, "--heavy")) != NULL)
 		o.heavy = strtoul(v, NULL, 10);
+	o.only = opt(argc, argv, 2, "--only");
+	o.no_trees = flag(argc, argv, 2, "--no-trees");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (demo_generate(&o, &st, err, sizeof(err)) == -1) {
 		fprintf(stderr, "demo generate: %s\n", err);
@@ -767,9 +774,12 @@ cmd_demo_generate(int argc, char *argv[])
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("demo generate: %zu patients, %zu facilities, %lu messages, "
-	    "%lu documents, %lu bytes in %.1f s\n", o.patients, o.facilities,
-	    st.messages, st.documents, st.bytes, (double)(t1.tv_sec - t0.tv_sec) +
-	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	    "%lu documents, %lu bytes in %.1f s%s%s%s\n", o.patients,
+	    o.facilities, st.messages, st.documents, st.bytes,
+	    (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+	    o.only ? " (only " : o.no_trees ? " (no trees written)" : "",
+	    o.only ? o.only : "", o.only ? ")" : "");
 	return 0;
 }
 
@@ -806,7 +816,8 @@ usage(void)
 	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n"
 	    "  dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)\n"
 	    "  demo generate --patients N --facilities F --years Y --seed S --out DIR\n"
-	    "                [--heavy M]      (a synthetic region; see scripts/region.sh)\n");
+	    "                [--heavy M] [--only CODE | --no-trees]  (a synthetic region;\n"
+	    "                see scripts/region.sh)\n");
 	exit(2);
 }
 

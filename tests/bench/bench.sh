@@ -12,6 +12,8 @@
 #        BENCH_AUDIT (audit rows to reach for verify, 1000000)
 #        BENCH_RSS_REQUESTS (100000) BENCH_CONNS ("1 8 32") BENCH_SEAL_SECS (1800)
 #        BENCH_WORKERS (8 FastCGI workers)
+#        BENCH_DB_POOL (4G: the InnoDB buffer pool, MOGAMI_DB_POOL; it takes
+#        effect when MariaDB starts, so a running instance keeps its own)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VAR=$(mkdir -p "${1:?VAR}" && cd "$1" && pwd)
@@ -38,7 +40,9 @@ fi
 # audit entry), so more of them than cores keep both busy: BENCH_WORKERS.
 WORKERS=${BENCH_WORKERS:-8}
 [ -f "$VAR/mogami.conf" ] && sed -i "s/^workers = .*/workers = $WORKERS/" "$VAR/mogami.conf"
-MOGAMI_WORKERS=$WORKERS MOGAMI_REGION=0 "$ROOT/scripts/instance.sh" up "$VAR" "$PORT" >/dev/null
+POOL=${BENCH_DB_POOL:-4G}
+MOGAMI_DB_POOL=$POOL MOGAMI_WORKERS=$WORKERS MOGAMI_REGION=0 \
+	"$ROOT/scripts/instance.sh" up "$VAR" "$PORT" >/dev/null
 # No scheduler: its periodic jobs (a second sealer above all) would compete
 # with the import, the seal and the scenarios measured here.
 if [ -f "$VAR/run/sched.pid" ]; then
@@ -53,6 +57,7 @@ imp=$("$ROOT/scripts/region.sh" "$VAR" "$CTL" "$NP" "$NF" "$NY" "$SEED" "$HEAVY"
 [ -n "$imp" ] && echo "$imp" >"$VAR/region/import.rate"
 imp=$(cat "$VAR/region/import.rate" 2>/dev/null || echo "import: 0 messages in 0 s")
 echo "bench: $imp" >&2
+[ -f "$VAR/region/generate.rate" ] && echo "bench: $(cat "$VAR/region/generate.rate")" >&2
 records=$(sqlq "SELECT COUNT(*) FROM record")
 
 # The patients the scenarios open (region/bench.tsv): heavy, typical, last.
@@ -154,9 +159,17 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 imp = open("$VAR/region/import.rate").read().split()
 msgs, secs = int(imp[1]), float(imp[4])
+try:    # scripts/region.sh: "generate: N messages in S s"
+    gen = open("$VAR/region/generate.rate").read().split()
+    gmsgs, gsecs = int(gen[1]), float(gen[4])
+except (OSError, IndexError, ValueError):
+    gmsgs, gsecs = 0, 0.0
 meta = {
-  "when": "$stamp", "workers": $WORKERS, "patients": $NP, "facilities": $NF, "years": $NY, "seed": $SEED,
+  "when": "$stamp", "workers": $WORKERS, "db_pool": "$POOL", "patients": $NP, "facilities": $NF,
+  "years": $NY, "seed": $SEED,
   "records": $records, "heavy_patient_records": $heavy_n, "typical_patient_records": $typ_n,
+  "generate": {"messages": gmsgs, "seconds": gsecs,
+               "per_second": round(gmsgs / gsecs, 1) if gsecs else None},
   "import": {"messages": msgs, "seconds": secs, "per_second": round(msgs / secs, 1) if secs else None},
   "audit": {"entries": $entries, "seal_s": $seal_s, "verify_s": $verify_s,
             "verify_s_per_million": round($verify_s / max($entries, 1) * 1e6, 2)},
@@ -198,7 +211,8 @@ for name in order:
                  f"{r['p99_ms']:6.2f} {r['max_ms']:6.1f} ")
     print(line)
 print("(ratio: req/s over GET /healthz at the same connections; ms; ! = 4xx/5xx or a failed connection)")
-i, a, w = meta["import"], meta["audit"], meta["worker_rss_kb"]
+g, i, a, w = meta["generate"], meta["import"], meta["audit"], meta["worker_rss_kb"]
+print(f"generate: {g['messages']} messages in {g['seconds']:.1f} s = {g['per_second']} messages/s")
 print(f"import: {i['messages']} messages in {i['seconds']:.1f} s = {i['per_second']} messages/s")
 print(f"audit: {a['entries']} entries sealed in {a['seal_s']:.1f} s, verified in {a['verify_s']:.2f} s "
       f"= {a['verify_s_per_million']} s per million")
