@@ -542,6 +542,50 @@ def test_A12_2_search_says_when_more_patients_match_than_it_lists(people):
     assert "50 人" in page
 
 
+def test_A12_2_search_decides_candidates_a_chunk_at_a_time_past_refused_ones(people):
+    """Issue 9: a search decides its candidates 64 at a time and stops once its page is
+    full; refused candidates must not stop it early. One family: the registered patient,
+    then 64 whose consent was revoked (form 5: candidates by their consent, refused by the
+    decision), then 6 consented: the first and the last 6 are listed, nothing more."""
+    hosp = logged_in(people["hosp"])
+    family = "".join(random.choice("アイウエオカキクケコサシスセソ") for _ in range(6))
+    ident = fresh_identity()
+    ident["kana"] = family + " " + ident["kana"].split()[1]
+    ident["name"] = f"分割 {random.randrange(10 ** 6)}"
+    h, ident, pid = register_patient(hosp, ident=ident, local_id=str(random.randrange(10 ** 9)))
+    register_consent(hosp, h)
+    for tag, n in (("R", 64), ("A", 6)):     # ids ascending: the revoked sort first
+        sql("INSERT INTO patient (network_id, name, kana, kana_key, sex, birth_date, status,"
+            " created_at, created_by)"
+            f" SELECT CONCAT('{tag}', {pid}, 'X', s.seq), CONCAT('{tag}名', s.seq), p.kana,"
+            " p.kana_key, p.sex, p.birth_date, 'active', p.created_at, p.created_by"
+            f" FROM patient p JOIN seq_1_to_{n} s WHERE p.id = {pid}")
+        sql("INSERT INTO consent (patient_id, signed_on, signer, all_disclosing, all_viewing,"
+            " facility_id, registered_at, registered_by, idem, status, version)"
+            " SELECT q.id, c.signed_on, c.signer, c.all_disclosing, c.all_viewing,"
+            " c.facility_id, c.registered_at, c.registered_by,"
+            " SHA2(CONCAT(c.idem, q.id), 256), c.status, 1"
+            f" FROM consent c JOIN patient q ON q.network_id LIKE '{tag}{pid}X%'"
+            f" WHERE c.patient_id = {pid}")
+        sql("INSERT INTO consent_facility (consent_id, side, facility_id)"
+            " SELECT c2.id, cf.side, cf.facility_id FROM consent c"
+            " JOIN consent_facility cf ON cf.consent_id = c.id"
+            f" JOIN patient q ON q.network_id LIKE '{tag}{pid}X%'"
+            f" JOIN consent c2 ON c2.patient_id = q.id WHERE c.patient_id = {pid}")
+    sql("INSERT INTO consent_revocation (receipt_no, patient_id, signed_on, via, received_at,"
+        " received_by, idem)"
+        " SELECT CONCAT('T', q.id), q.id, c.signed_on, 'desk', c.registered_at + INTERVAL 1 MICROSECOND,"
+        " c.registered_by, SHA2(CONCAT('rev', q.id), 256) FROM patient q"
+        f" JOIN consent c ON c.patient_id = q.id WHERE q.network_id LIKE 'R{pid}X%'")
+    clinic = logged_in(people["clinic"])
+    page = clinic.get(url("/records"), params={"q": family}).text
+    listed = re.findall(r"<td>([^<]*)</td>", page)
+    assert ident["name"] in listed
+    assert sorted(x for x in listed if x.startswith(("R名", "A名"))) == \
+        sorted(f"A名{i}" for i in range(1, 7))
+    assert 'id="records-more"' not in page
+
+
 def test_A8_4_a_list_page_names_a_patient_by_the_handle_the_session_has(people, tmp_path):
     """Issue 9: list pages read the session's existing handles in one statement; a patient
     the session already opened keeps its handle, one it has not gets a new one, once."""
