@@ -87,7 +87,10 @@ row_from(const struct dbres *res, size_t i, struct ac_row *r)
 }
 
 /*
- * Seals up to SEAL_BATCH committed unsealed rows in one transaction.
+ * Seals up to SEAL_BATCH committed unsealed rows in one transaction: their
+ * hashes chained here, then written by one statement ([id, seq, hash]
+ * triples read with JSON_TABLE; one UPDATE per row held sealing to about
+ * 1,400 rows/s, issue 9). Every row must still be unsealed, or nothing is.
  * Returns how many (>= 0), or -1 after a rollback (retry).
  */
 static int
@@ -95,10 +98,12 @@ seal_batch(void)
 {
 	struct dbres	*head = NULL, *rows = NULL;
 	struct ac_row	 r;
+	struct buf	 set;
 	char		 prev[PKI_SHA256_HEX], hash[PKI_SHA256_HEX], seqs[24];
 	long long	 seq;
 	size_t		 i;
 
+	buf_init(&set);
 	if (db_begin() != DB_OK)
 		return -1;
 	/* The lock comes first: the unsealed rows are read after it. */
@@ -110,28 +115,36 @@ seal_batch(void)
 	if ((rows = db_query(STMT_AUDIT_UNSEALED, "i", (long long)SEAL_BATCH)) ==
 	    NULL)
 		goto fail;
+	if (buf_puts(&set, "[") == -1)
+		goto fail;
 	for (i = 0; i < rows->nrows; i++) {
 		row_from(rows, i, &r);
 		snprintf(seqs, sizeof(seqs), "%lld", ++seq);
 		r.f[AC_SEQ] = seqs;
 		r.len[AC_SEQ] = strlen(seqs);
+		/* The hash is 64 hex digits: nothing in it needs escaping. */
 		if (auditchain_hash(prev, &r, hash) == -1 ||
-		    db_exec(STMT_AUDIT_SEAL_ROW, "isi", seq, hash,
-		    dbres_ll(rows, i, AC_ID)) != 1)
+		    buf_printf(&set, "%s[%lld,%lld,\"%s\"]", i ? "," : "",
+		    dbres_ll(rows, i, AC_ID), seq, hash) == -1)
 			goto fail;
 		memcpy(prev, hash, sizeof(prev));
 	}
-	if (i > 0 && db_exec(STMT_AUDIT_HEAD_SET, "is", seq, prev) != 1)
+	if (buf_puts(&set, "]") == -1)
+		goto fail;
+	if (i > 0 && (db_exec(STMT_AUDIT_SEAL_ROWS, "s", set.data) != (int)i ||
+	    db_exec(STMT_AUDIT_HEAD_SET, "is", seq, prev) != 1))
 		goto fail;
 	if (db_commit() != DB_OK)
 		goto fail;
 	dbres_free(head);
 	dbres_free(rows);
+	buf_free(&set);
 	return (int)i;
 fail:
 	db_rollback();
 	dbres_free(head);
 	dbres_free(rows);
+	buf_free(&set);
 	return -1;
 }
 
