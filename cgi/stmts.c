@@ -1656,13 +1656,18 @@ const char *const stmt_sql[STMT__MAX] = {
  * first page reads about as many rows as anyone's (issue 9). Each link's
  * limit is the page's end; the union is then cut to the page.
  */
-/* One link's newest current records, in its record_link index order; the
- * raw time last (the merge's key). */
+/*
+ * One link's newest current records, in its record_link index order; the
+ * raw time last (the merge's key). The order is forced: with a hundred
+ * facilities MariaDB began a 5,000-record link from facility and its
+ * foreign key index, then sorted every row (32 ms instead of 0.3).
+ */
 [STMT_VIEWER_TIMELINE_LINK] =
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
 	" r.status, r.dept, r.cancelled, r.occurred_at"
-	" FROM record r JOIN facility f ON f.id = r.facility_id"
+	" FROM record r FORCE INDEX (record_link)"
+	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE r.link_id = ? AND r.status = 'current'"
 	" ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?",
 #define TL_LINK "(SELECT link_id, id, occurred_at FROM record WHERE link_id = ?" \
