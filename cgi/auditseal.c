@@ -96,7 +96,7 @@ row_from(const struct dbres *res, size_t i, struct ac_row *r)
 static int
 seal_batch(void)
 {
-	struct dbres	*head = NULL, *rows = NULL;
+	struct dbres	*head = NULL, *low = NULL, *rows = NULL;
 	struct ac_row	 r;
 	struct buf	 set;
 	char		 prev[PKI_SHA256_HEX], hash[PKI_SHA256_HEX], seqs[24];
@@ -112,8 +112,10 @@ seal_batch(void)
 		goto fail;
 	seq = dbres_ll(head, 0, 0);
 	str_copy(prev, dbres_get(head, 0, 1), sizeof(prev));
-	if ((rows = db_query(STMT_AUDIT_UNSEALED, "i", (long long)SEAL_BATCH)) ==
-	    NULL)
+	if ((low = db_query(STMT_AUDIT_UNSEALED_LOW, "")) == NULL)
+		goto fail;
+	if ((rows = db_query(STMT_AUDIT_UNSEALED, "ii", low->nrows ?
+	    dbres_ll(low, 0, 0) : 0LL, (long long)SEAL_BATCH)) == NULL)
 		goto fail;
 	if (buf_puts(&set, "[") == -1)
 		goto fail;
@@ -137,12 +139,14 @@ seal_batch(void)
 	if (db_commit() != DB_OK)
 		goto fail;
 	dbres_free(head);
+	dbres_free(low);
 	dbres_free(rows);
 	buf_free(&set);
 	return (int)i;
 fail:
 	db_rollback();
 	dbres_free(head);
+	dbres_free(low);
 	dbres_free(rows);
 	buf_free(&set);
 	return -1;
