@@ -169,14 +169,16 @@ form_refuse(struct req *r, int status, const char *block, const char *why)
 /*
  * The idempotency key of a create form (64 hex from the form page): was it
  * sent before (a reload, a double click)? st looks the key up and answers
- * the earlier record first. Returns 1 (seen; its first column into first,
- * if given), 0 (new), or -1 with a page sent: 400 for a malformed key, 503.
+ * the earlier record first. When it was, the user is sent to again, the
+ * earlier record's page: a format whose one %s, if any, takes that first
+ * column (again NULL: the caller answers). Returns 1 (seen), 0 (new), or
+ * -1 with a page sent: 400 for a malformed key, 503.
  */
 int
-form_idem(struct req *r, enum stmt st, const char *idem, char *first,
-    size_t firstlen)
+form_idem(struct req *r, enum stmt st, const char *idem, const char *again)
 {
 	struct dbres	*dup;
+	char		 where[160];
 	int		 seen;
 
 	if (form_empty(idem) || strlen(idem) != 64) {
@@ -187,8 +189,11 @@ form_idem(struct req *r, enum stmt st, const char *idem, char *first,
 		http_error(r, 503, "db", NULL);
 		return -1;
 	}
-	if ((seen = dup->nrows > 0) && first != NULL)
-		str_copy(first, dbres_get(dup, 0, 0), firstlen);
+	if ((seen = dup->nrows > 0) && again != NULL) {
+		if (str_fmt(where, sizeof(where), again, dbres_get(dup, 0, 0)) == -1)
+			str_copy(where, "/", sizeof(where));
+		http_redirect(r, where);
+	}
 	dbres_free(dup);
 	return seen;
 }

@@ -15,7 +15,8 @@ int		 form_blank(const char *);
 long long	 form_ll(const struct req *, const char *);
 void		 form_err(const char *, const char *, const char *);
 int		 form_db_fail(struct req *);
-int		 form_idem(struct req *, enum stmt, const char *, char *, size_t);
+int		 form_idem(struct req *, enum stmt, const char *, const char *)
+		    __attribute__((format(printf, 4, 0)));
 int		 form_begin(struct req *);
 int		 form_commit(struct req *, const struct audit_entry *);
 void		 form_stale(struct req *);

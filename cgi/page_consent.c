@@ -226,7 +226,7 @@ page_consent_new_post(struct req *r)
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
-	if ((seen = form_idem(r, STMT_CONSENT_BY_IDEM, idem, NULL, 0)) != 0) {
+	if ((seen = form_idem(r, STMT_CONSENT_BY_IDEM, idem, NULL)) != 0) {
 		/* the same form sent twice: the first one stands */
 		if (seen == 1)
 			patient_redirect(r, "consent");

@@ -290,21 +290,11 @@ void
 page_app_new_post(struct req *r)
 {
 	const char	*kind = param(r, "kind"), *idem = param(r, "idem");
-	char		 first[32];
-	int		 seen;
 	long long	 target = 0;
 	int		 bad, rc;
-	char		 where[48];
 
-	if ((seen = form_idem(r, STMT_APP_BY_IDEM, idem, first,
-	    sizeof(first))) != 0) {
-		if (seen == 1) {
-			(void)str_fmt(where, sizeof(where),
-			    "/applications/view?id=%s", first);
-			http_redirect(r, where);
-		}
+	if (form_idem(r, STMT_APP_BY_IDEM, idem, "/applications/view?id=%s") != 0)
 		return;
-	}
 	if (str_eq(kind, "facility_join"))
 		bad = check_join(r);
 	else if (str_eq(kind, "user_register"))

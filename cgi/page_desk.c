@@ -484,18 +484,13 @@ page_desk_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem");
 	const char	*self = is_desk(r) ? NULL : "1";
-	char		 first[32];
-	int		 seen;
 	long long	 fac, assignee, id;
 	char		 no[24], at[20], due[11], fs[24], as[24], us[24];
 	int		 bad, rc;
 
-	if ((seen = form_idem(r, STMT_DESK_BY_IDEM, idem, first,
-	    sizeof(first))) != 0) {
-		if (seen == 1)
-			go_view(r, strtoll(first, NULL, 10), "received");
+	if (form_idem(r, STMT_DESK_BY_IDEM, idem,
+	    "/desk/complaints/view?id=%s&m=received") != 0)
 		return;
-	}
 	if ((bad = desk_check(r, &fac, &assignee)) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -158,15 +158,6 @@ page_incident_new(struct req *r)
 	incident_form(r, 200);
 }
 
-static void
-go_view(struct req *r, long long id, const char *m)
-{
-	char	 where[80];
-
-	str_fmt(where, sizeof(where), "/incidents/view?id=%lld&m=%s", id, m);
-	http_redirect(r, where);
-}
-
 /* Field errors of the report form, beside each field; returns how many. */
 static int
 incident_check(const struct req *r)
@@ -197,18 +188,13 @@ void
 page_incident_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem");
-	char		 first[32];
-	int		 seen;
 	long long	 id;
 	char		 at[20], occ[20];
 	int		 rc;
 
-	if ((seen = form_idem(r, STMT_INCIDENT_BY_IDEM, idem, first,
-	    sizeof(first))) != 0) {
-		if (seen == 1)
-			go_view(r, strtoll(first, NULL, 10), "reported");
+	if (form_idem(r, STMT_INCIDENT_BY_IDEM, idem,
+	    "/incidents/view?id=%s&m=reported") != 0)
 		return;
-	}
 	if (incident_check(r) > 0) {
 		view_set("Form.invalid", "1");
 		incident_form(r, 422);

@@ -280,21 +280,13 @@ void
 page_message_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem");
-	char		 first[32];
-	int		 seen;
 	long long	 to_user, to_fac, pid, id;
 	char		 where[64], detail[64];
 	int		 bad, rc;
 
-	if ((seen = form_idem(r, STMT_MESSAGE_BY_IDEM, idem, first,
-	    sizeof(first))) != 0) {
-		if (seen == 1) {
-			(void)str_fmt(where, sizeof(where),
-			    "/messages/view?id=%s&m=sent", first);
-			http_redirect(r, where);
-		}
+	if (form_idem(r, STMT_MESSAGE_BY_IDEM, idem,
+	    "/messages/view?id=%s&m=sent") != 0)
 		return;
-	}
 	if ((bad = message_check(r, &to_user, &to_fac, &pid)) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -237,7 +237,6 @@ page_misuse_report(struct req *r)
 {
 	const char	*summary = param(r, "summary"), *idem = param(r, "idem");
 	long long	 user = form_ll(r, "user");
-	int		 seen;
 	char		 oid[24];
 
 	if (form_empty(summary)) {
@@ -248,11 +247,9 @@ page_misuse_report(struct req *r)
 		http_error(r, 400, "type", "user");
 		return;
 	}
-	if ((seen = form_idem(r, STMT_MISUSE_REPORT_BY_IDEM, idem, NULL, 0)) != 0) {
-		if (seen == 1)
-			http_redirect(r, "/misuse/reports?m=reported");
+	if (form_idem(r, STMT_MISUSE_REPORT_BY_IDEM, idem,
+	    "/misuse/reports?m=reported") != 0)
 		return;
-	}
 	if (form_begin(r) == -1)
 		return;
 	if (db_exec(STMT_MISUSE_REPORT_INSERT, "iisis", user,

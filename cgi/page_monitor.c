@@ -509,11 +509,9 @@ page_monitor_measure_new(struct req *r)
 	char		 us[24], as[24];
 	int		 bad;
 
-	if ((bad = form_idem(r, STMT_MEASURE_BY_IDEM, idem, NULL, 0)) != 0) {
-		if (bad == 1)
-			http_redirect(r, "/facility/measures?m=added");
+	if (form_idem(r, STMT_MEASURE_BY_IDEM, idem,
+	    "/facility/measures?m=added") != 0)
 		return;
-	}
 	if ((bad = subject_check(r, &user, &aid)) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
@@ -586,15 +584,6 @@ page_monitor_reports(struct req *r)
 	reports_page(r, 200);
 }
 
-static void
-go_report(struct req *r, long long id, const char *m)
-{
-	char	 where[80];
-
-	str_fmt(where, sizeof(where), "/facility/reports/view?id=%lld&m=%s", id, m);
-	http_redirect(r, where);
-}
-
 /*
  * POST /facility/reports/new: the manager reports misuse to the operator;
  * the report and the operator's notification commit together.
@@ -603,17 +592,13 @@ void
 page_monitor_report_new(struct req *r)
 {
 	const char	*idem = param(r, "idem");
-	char		 first[32];
 	long long	 user, aid, id;
 	char		 us[24], as[24];
 	int		 bad, rc;
 
-	if ((bad = form_idem(r, STMT_FREPORT_BY_IDEM, idem, first,
-	    sizeof(first))) != 0) {
-		if (bad == 1)
-			go_report(r, strtoll(first, NULL, 10), "sent");
+	if (form_idem(r, STMT_FREPORT_BY_IDEM, idem,
+	    "/facility/reports/view?id=%s&m=sent") != 0)
 		return;
-	}
 	if ((bad = subject_check(r, &user, &aid)) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -381,6 +381,19 @@ rows_paged(const char *key, const struct dbres *res, const char *const *names,
 	return n;
 }
 
+/* Row i of res as the page's row Rows.*n, counted; ADT-00 only updates the
+ * demographics: not an event to list. */
+static void
+tl_row(const struct dbres *res, size_t i, const char *const *names, size_t *n)
+{
+	char	 key[32];
+
+	if (str_eq(dbres_get(res, i, 3), "patient"))
+		return;
+	str_fmt(key, sizeof(key), "Rows.%zu", (*n)++);
+	row_set(view_node(key), res, i, names);
+}
+
 /* Whether row i of a should come before row j of b: newer first (NULL oldest), then the higher id. */
 static int
 tl_before(const struct dbres *a, size_t i, const struct dbres *b, size_t j)
@@ -409,7 +422,6 @@ tl_first_page(const struct viewer *w, const char *const *names)
 {
 	struct dbres	*res[TL_LINKS] = { NULL };
 	size_t		 at[TL_LINKS] = { 0 }, taken = 0, n = 0;
-	char		 key[32];
 	int		 rc = -1;
 
 	for (size_t i = 0; i < w->nlinks; i++)
@@ -424,12 +436,8 @@ tl_first_page(const struct viewer *w, const char *const *names)
 				best = i;
 		if (best == TL_LINKS)
 			break;
-		/* ADT-00 only updates the demographics: not an event to list. */
-		if (taken < VIEW_PAGE &&
-		    !str_eq(dbres_get(res[best], at[best], 3), "patient")) {
-			str_fmt(key, sizeof(key), "Rows.%zu", n++);
-			row_set(view_node(key), res[best], at[best], names);
-		}
+		if (taken < VIEW_PAGE)
+			tl_row(res[best], at[best], names, &n);
 		at[best]++;
 	}
 	if (taken > VIEW_PAGE)
@@ -451,7 +459,6 @@ sec_records(const struct viewer *w)
 	const char	*k[KINDS_MAX];
 	struct dbres	*res;
 	size_t		 n = 0;
-	char		 key[32];
 
 	for (size_t i = 0; i < KINDS_MAX; i++)
 		k[i] = kk != NULL && kk[i] != NULL ? kk[i] : "";
@@ -475,13 +482,8 @@ sec_records(const struct viewer *w)
 		    (w->page - 1) * VIEW_PAGE);
 	if (res == NULL)
 		return -1;
-	for (size_t i = 0; i < res->nrows && i < VIEW_PAGE; i++) {
-		/* ADT-00 only updates the demographics: not an event to list. */
-		if (str_eq(dbres_get(res, i, 3), "patient"))
-			continue;
-		str_fmt(key, sizeof(key), "Rows.%zu", n++);
-		row_set(view_node(key), res, i, names);
-	}
+	for (size_t i = 0; i < res->nrows && i < VIEW_PAGE; i++)
+		tl_row(res, i, names, &n);
 	if (res->nrows > VIEW_PAGE)
 		view_set_int("Pager.next", w->page + 1);
 	view_set_int("Rows_n", (long long)n);

@@ -141,24 +141,16 @@ page_revocation_new_post(struct req *r)
 {
 	const char	*idem = param(r, "idem"), *on = param(r, "signed_on"),
 			*signer = param(r, "signer");
-	char		 first[32];
-	int		 seen;
 	long long	 id;
 	char		 today_s[11], no[24], where[64], oid[24];
 	int		 bad = 0, rc;
 
 	if ((id = revocation_patient(r)) < 0)
 		return;
-	if ((seen = form_idem(r, STMT_CREVOC_BY_IDEM, idem, first,
-	    sizeof(first))) != 0) {
-		/* sent twice: show the first receipt */
-		if (seen == 1) {
-			(void)str_fmt(where, sizeof(where),
-			    "/revocations/receipt?no=%s", first);
-			http_redirect(r, where);
-		}
+	/* sent twice: show the first receipt */
+	if (form_idem(r, STMT_CREVOC_BY_IDEM, idem,
+	    "/revocations/receipt?no=%s") != 0)
 		return;
-	}
 	today(today_s);
 	if (form_empty(on) || !valid_date(on) || strcmp(on, today_s) > 0)
 		form_err("revocation", "signed_on", "date"), bad = 1;

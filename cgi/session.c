@@ -74,20 +74,15 @@ end_by_id(long long id, const char *reason)
 /*
  * The hash of the session cookie's token, the key STMT_REQ_CONTEXT looks
  * the session up by; "" (no session) without a well-formed cookie, which
- * is then cleared.
+ * session_load() then clears as it does an unknown one.
  */
 void
-session_token_hash(struct req *r, char hash[PKI_SHA256_HEX])
+session_token_hash(const struct req *r, char hash[PKI_SHA256_HEX])
 {
 	const char	*tok = kv_get(&r->cookies, SESSION_COOKIE);
 
-	hash[0] = '\0';
-	if (tok == NULL)
-		return;
-	if (!is_hex64(tok) || pki_sha256_hex(tok, 64, hash) == -1) {
+	if (tok == NULL || !is_hex64(tok) || pki_sha256_hex(tok, 64, hash) == -1)
 		hash[0] = '\0';
-		clear_cookie(r);
-	}
 }
 
 #define SC(i)	(CTX_SESS + (i))	/* a session column of STMT_REQ_CONTEXT */

@@ -30,7 +30,7 @@ struct session {
 unsigned int	 role_bits(const char *);
 int		 has_role(const struct req *, unsigned int);
 int		 session_load(struct req *, const struct dbres *);
-void		 session_token_hash(struct req *, char [65]);
+void		 session_token_hash(const struct req *, char [65]);
 int		 session_notices_pending(struct req *);
 int		 session_create(struct req *, long long);
 void		 session_end(struct req *, const char *);

@@ -497,46 +497,55 @@ def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people
         assert view(clinic, handle_in(clinic, names[tag])).status_code == 403
 
 
-def test_A12_2_search_says_when_more_patients_match_than_it_lists(people):
-    """A search lists at most 50 patients; when more may be seen it says so (and how to
-    narrow it), and only then."""
+def family_patient(people, label):
+    """A patient of a fresh kana family, registered by the hospital with its consent."""
     hosp = logged_in(people["hosp"])
     family = "".join(random.choice("アイウエオカキクケコサシスセソ") for _ in range(6))
     ident = fresh_identity()
     ident["kana"] = family + " " + ident["kana"].split()[1]
-    ident["name"] = f"多数 {random.randrange(10 ** 6)}"
+    ident["name"] = f"{label} {random.randrange(10 ** 6)}"
     h, ident, pid = register_patient(hosp, ident=ident, local_id=str(random.randrange(10 ** 9)))
     register_consent(hosp, h)
+    return family, ident, pid
+
+
+def family_clones(pid, tag, first, last, name_sql):
+    """Patients {tag}{pid}X{first..last} of pid's family (named by the SQL expression
+    name_sql over p and s.seq), each with a copy of pid's consent and its facilities."""
+    like = f"{tag}{pid}X%"
+    sql("INSERT INTO patient (network_id, name, kana, kana_key, sex, birth_date, status,"
+        " created_at, created_by)"
+        f" SELECT CONCAT('{tag}', {pid}, 'X', s.seq), {name_sql}, p.kana,"
+        " p.kana_key, p.sex, p.birth_date, 'active', p.created_at, p.created_by"
+        f" FROM patient p JOIN seq_{first}_to_{last} s WHERE p.id = {pid}")
+    sql("INSERT INTO consent (patient_id, signed_on, signer, all_disclosing, all_viewing,"
+        " facility_id, registered_at, registered_by, idem, status, version)"
+        " SELECT q.id, c.signed_on, c.signer, c.all_disclosing, c.all_viewing,"
+        " c.facility_id, c.registered_at, c.registered_by, SHA2(CONCAT(c.idem, q.id), 256),"
+        " c.status, 1"
+        f" FROM consent c JOIN patient q ON q.network_id LIKE '{like}'"
+        f" AND q.id NOT IN (SELECT patient_id FROM consent) WHERE c.patient_id = {pid}")
+    sql("INSERT INTO consent_facility (consent_id, side, facility_id)"
+        " SELECT c2.id, cf.side, cf.facility_id FROM consent c"
+        " JOIN consent_facility cf ON cf.consent_id = c.id"
+        f" JOIN patient q ON q.network_id LIKE '{like}'"
+        " JOIN consent c2 ON c2.patient_id = q.id"
+        " AND c2.id NOT IN (SELECT consent_id FROM consent_facility)"
+        f" WHERE c.patient_id = {pid}")
+
+
+def test_A12_2_search_says_when_more_patients_match_than_it_lists(people):
+    """A search lists at most 50 patients; when more may be seen it says so (and how to
+    narrow it), and only then."""
+    family, ident, pid = family_patient(people, "多数")
     clinic = logged_in(people["clinic"])
     page = clinic.get(url("/records"), params={"q": family}).text
     assert ident["name"] in page and 'id="records-more"' not in page
-
-    def clone(n, start):
-        # n more patients of the same family, each with a copy of that consent
-        sql("INSERT INTO patient (network_id, name, kana, kana_key, sex, birth_date, status,"
-            " created_at, created_by)"
-            f" SELECT CONCAT('T', {pid}, 'X', s.seq), CONCAT(p.name, '-', s.seq), p.kana,"
-            " p.kana_key, p.sex, p.birth_date, 'active', p.created_at, p.created_by"
-            f" FROM patient p JOIN seq_{start}_to_{start + n - 1} s WHERE p.id = {pid}")
-        sql("INSERT INTO consent (patient_id, signed_on, signer, all_disclosing, all_viewing,"
-            " facility_id, registered_at, registered_by, idem, status, version)"
-            " SELECT q.id, c.signed_on, c.signer, c.all_disclosing, c.all_viewing,"
-            " c.facility_id, c.registered_at, c.registered_by, SHA2(CONCAT(c.idem, q.id), 256),"
-            " c.status, 1"
-            f" FROM consent c JOIN patient q ON q.network_id LIKE 'T{pid}X%'"
-            f" AND q.id NOT IN (SELECT patient_id FROM consent) WHERE c.patient_id = {pid}")
-        sql("INSERT INTO consent_facility (consent_id, side, facility_id)"
-            " SELECT c2.id, cf.side, cf.facility_id FROM consent c"
-            " JOIN consent_facility cf ON cf.consent_id = c.id"
-            f" JOIN patient q ON q.network_id LIKE 'T{pid}X%'"
-            " JOIN consent c2 ON c2.patient_id = q.id"
-            " AND c2.id NOT IN (SELECT consent_id FROM consent_facility)"
-            f" WHERE c.patient_id = {pid}")
-
-    clone(49, 1)          # 50 in all: every one listed, nothing more to say
+    name = "CONCAT(p.name, '-', s.seq)"
+    family_clones(pid, "T", 1, 49, name)      # 50 in all: every one listed, nothing more to say
     page = clinic.get(url("/records"), params={"q": family}).text
     assert page.count('href="/records/patient?p=') == 50 and 'id="records-more"' not in page
-    clone(1, 50)          # 51: the list stops at 50 and says there are more
+    family_clones(pid, "T", 50, 50, name)     # 51: the list stops at 50 and says there are more
     page = clinic.get(url("/records"), params={"q": family}).text
     assert page.count('href="/records/patient?p=') == 50 and 'id="records-more"' in page
     assert "50 人" in page
@@ -547,31 +556,9 @@ def test_A12_2_search_decides_candidates_a_chunk_at_a_time_past_refused_ones(peo
     full; refused candidates must not stop it early. One family: the registered patient,
     then 64 whose consent was revoked (form 5: candidates by their consent, refused by the
     decision), then 6 consented: the first and the last 6 are listed, nothing more."""
-    hosp = logged_in(people["hosp"])
-    family = "".join(random.choice("アイウエオカキクケコサシスセソ") for _ in range(6))
-    ident = fresh_identity()
-    ident["kana"] = family + " " + ident["kana"].split()[1]
-    ident["name"] = f"分割 {random.randrange(10 ** 6)}"
-    h, ident, pid = register_patient(hosp, ident=ident, local_id=str(random.randrange(10 ** 9)))
-    register_consent(hosp, h)
+    family, ident, pid = family_patient(people, "分割")
     for tag, n in (("R", 64), ("A", 6)):     # ids ascending: the revoked sort first
-        sql("INSERT INTO patient (network_id, name, kana, kana_key, sex, birth_date, status,"
-            " created_at, created_by)"
-            f" SELECT CONCAT('{tag}', {pid}, 'X', s.seq), CONCAT('{tag}名', s.seq), p.kana,"
-            " p.kana_key, p.sex, p.birth_date, 'active', p.created_at, p.created_by"
-            f" FROM patient p JOIN seq_1_to_{n} s WHERE p.id = {pid}")
-        sql("INSERT INTO consent (patient_id, signed_on, signer, all_disclosing, all_viewing,"
-            " facility_id, registered_at, registered_by, idem, status, version)"
-            " SELECT q.id, c.signed_on, c.signer, c.all_disclosing, c.all_viewing,"
-            " c.facility_id, c.registered_at, c.registered_by,"
-            " SHA2(CONCAT(c.idem, q.id), 256), c.status, 1"
-            f" FROM consent c JOIN patient q ON q.network_id LIKE '{tag}{pid}X%'"
-            f" WHERE c.patient_id = {pid}")
-        sql("INSERT INTO consent_facility (consent_id, side, facility_id)"
-            " SELECT c2.id, cf.side, cf.facility_id FROM consent c"
-            " JOIN consent_facility cf ON cf.consent_id = c.id"
-            f" JOIN patient q ON q.network_id LIKE '{tag}{pid}X%'"
-            f" JOIN consent c2 ON c2.patient_id = q.id WHERE c.patient_id = {pid}")
+        family_clones(pid, tag, 1, n, f"CONCAT('{tag}名', s.seq)")
     sql("INSERT INTO consent_revocation (receipt_no, patient_id, signed_on, via, received_at,"
         " received_by, idem)"
         " SELECT CONCAT('T', q.id), q.id, c.signed_on, 'desk', c.registered_at + INTERVAL 1 MICROSECOND,"

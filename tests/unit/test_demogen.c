@@ -121,6 +121,17 @@ same_tree(const char *a, const char *b)
 	return walk_bad == 0 && walk_n == na;
 }
 
+/* Whether sub (a folder under both) is the same tree in the full run and in one. */
+static int
+same_sub(const char *sub)
+{
+	char	 a[1200], b[1200];
+
+	snprintf(a, sizeof(a), "%s/%s", full, sub);
+	snprintf(b, sizeof(b), "%s/%s", one, sub);
+	return same_tree(a, b);
+}
+
 /* The names in folder dir, sorted and joined by spaces ("" if missing). */
 static void
 names(const char *dir, char *out, size_t len)
@@ -171,7 +182,7 @@ static void
 test_only_one_facility_is_what_the_whole_run_wrote(void)
 {
 	struct demo_stats	 st;
-	char			 a[1200], b[1200], ls[256];
+	char			 a[1200], ls[256];
 
 	CHECK(gen(one, "GEN002", 0, &st) == 0);
 	/* Its two trees and nothing else: no other facility, no region.sql. */
@@ -183,12 +194,8 @@ test_only_one_facility_is_what_the_whole_run_wrote(void)
 	snprintf(a, sizeof(a), "%s/ext", one);
 	names(a, ls, sizeof(ls));
 	CHECK_STR(ls, "GEN002");
-	snprintf(a, sizeof(a), "%s/std/GEN002", full);
-	snprintf(b, sizeof(b), "%s/std/GEN002", one);
-	CHECK(same_tree(a, b));
-	snprintf(a, sizeof(a), "%s/ext/GEN002", full);
-	snprintf(b, sizeof(b), "%s/ext/GEN002", one);
-	CHECK(same_tree(a, b));
+	CHECK(same_sub("std/GEN002"));
+	CHECK(same_sub("ext/GEN002"));
 	/* Its count is the one facilities.tsv gives for it. */
 	snprintf(a, sizeof(a), "%s/facilities.tsv", full);
 	CHECK(st.messages > 100);
@@ -199,7 +206,6 @@ static void
 test_every_facility_alone_makes_the_whole_region(void)
 {
 	struct demo_stats	 st;
-	char			 a[1200], b[1200];
 	unsigned long		 msgs = 0;
 
 	/* GEN001 holds the heavy patient's history (--heavy). */
@@ -210,12 +216,8 @@ test_every_facility_alone_makes_the_whole_region(void)
 	CHECK(gen(one, "GEN002", 0, &st) == 0);
 	msgs += st.messages;
 	CHECK(msgs == st_full.messages);
-	snprintf(a, sizeof(a), "%s/std", full);
-	snprintf(b, sizeof(b), "%s/std", one);
-	CHECK(same_tree(a, b));
-	snprintf(a, sizeof(a), "%s/ext", full);
-	snprintf(b, sizeof(b), "%s/ext", one);
-	CHECK(same_tree(a, b));
+	CHECK(same_sub("std"));
+	CHECK(same_sub("ext"));
 }
 
 static void
