@@ -22,6 +22,7 @@ access_free(struct access *a)
 	free(a->linked);
 	free(a->links);
 	free(a->fac);
+	dbres_free(a->row);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -56,45 +57,6 @@ facts_parse(const struct dbres *res, struct fact *f, size_t *n)
 
 #define P_MERGES	4	/* 'p' row: duplicates were merged into it */
 
-/*
- * The facts about patient id (json NULL) or the patients of the JSON array
- * json, with user's A14 grants: one statement, and a second only when a
- * patient has merged duplicates. Returns the facts (*n of them; the caller
- * frees) or NULL on a database or memory error.
- */
-static struct fact *
-facts_query(long long id, const char *json, long long user, size_t *n)
-{
-	struct dbres	*res;
-	struct fact	*f = NULL;
-	int		 merges = 0;
-
-	*n = 0;
-	res = json == NULL ?
-	    db_query(STMT_ACCESS_FACTS, "iiiiii", user, id, id, id, id, id) :
-	    db_query(STMT_ACCESS_FACTS_MANY, "isssss", user, json, json, json,
-	    json, json);
-	if (res == NULL || (f = facts_parse(res, NULL, n)) == NULL) {
-		dbres_free(res);
-		return NULL;
-	}
-	dbres_free(res);
-	for (size_t i = 0; i < *n; i++)
-		merges |= f[i].k == 'p' && (f[i].a & P_MERGES);
-	if (!merges)
-		return f;
-	res = json == NULL ?
-	    db_query(STMT_ACCESS_FACTS_MERGED, "iii", id, id, id) :
-	    db_query(STMT_ACCESS_FACTS_MERGED_MANY, "sss", json, json, json);
-	if (res == NULL) {
-		free(f);
-		return NULL;
-	}
-	f = facts_parse(res, f, n);
-	dbres_free(res);
-	return f;
-}
-
 /* Facts of kind k about patient pid (members: pid 0). */
 static size_t
 kind_count(const struct fact *f, size_t n, char k, long long pid)
@@ -104,6 +66,76 @@ kind_count(const struct fact *f, size_t n, char k, long long pid)
 	for (size_t i = 0; i < n; i++)
 		c += f[i].k == k && f[i].pid == pid;
 	return c;
+}
+
+/*
+ * Appends the rare facts to f[*n]: a merged duplicate's consents and
+ * revocations when a 'p' row has the merged bit, and every member when a
+ * patient has no link yet (access_patient() then asks every disclosing
+ * member). For patient id, or the JSON array json. Frees f and returns
+ * NULL on a database or memory error.
+ */
+static struct fact *
+facts_rare(struct fact *f, size_t *n, long long id, const char *json)
+{
+	struct dbres	*res;
+	int		 merges = 0, unlinked = 0;
+
+	for (size_t i = 0; i < *n; i++) {
+		if (f[i].k != 'p')
+			continue;
+		merges |= (f[i].a & P_MERGES) != 0;
+		unlinked |= kind_count(f, *n, 'l', f[i].pid) == 0;
+	}
+	if (merges) {
+		res = json == NULL ?
+		    db_query(STMT_ACCESS_FACTS_MERGED, "iii", id, id, id) :
+		    db_query(STMT_ACCESS_FACTS_MERGED_MANY, "sss", json, json,
+		    json);
+		if (res == NULL || (f = facts_parse(res, f, n)) == NULL) {
+			if (res == NULL)
+				free(f);
+			dbres_free(res);
+			return NULL;
+		}
+		dbres_free(res);
+	}
+	if (unlinked) {
+		if ((res = db_query(STMT_ACCESS_MEMBERS, "")) == NULL) {
+			free(f);
+			return NULL;
+		}
+		f = facts_parse(res, f, n);
+		dbres_free(res);
+	}
+	return f;
+}
+
+/*
+ * The facts about patient id (json NULL) or the patients of the JSON array
+ * json, with user's A14 grants and the state of facility viewer: one
+ * statement, and another only for the rare facts. Returns the facts (*n of
+ * them; the caller frees) or NULL on a database or memory error.
+ */
+static struct fact *
+facts_query(long long id, const char *json, long long user, long long viewer,
+    size_t *n)
+{
+	struct dbres	*res;
+	struct fact	*f = NULL;
+
+	*n = 0;
+	res = json == NULL ?
+	    db_query(STMT_ACCESS_FACTS, "iiiiiii", user, id, id, id, id, id,
+	    viewer) :
+	    db_query(STMT_ACCESS_FACTS_MANY, "isssssi", user, json, json, json,
+	    json, json, viewer);
+	if (res == NULL || (f = facts_parse(res, NULL, n)) == NULL) {
+		dbres_free(res);
+		return NULL;
+	}
+	dbres_free(res);
+	return facts_rare(f, n, id, json);
 }
 
 /*
@@ -166,7 +198,8 @@ fill_lists(struct access *a, const struct fact *f, size_t n)
 	a->revocations = calloc(kind_count(f, n, 'r', pid) + 1, sizeof(time_t));
 	a->linked = calloc(kind_count(f, n, 'l', pid) + 1, sizeof(long long));
 	a->links = calloc(kind_count(f, n, 'l', pid) + 1, sizeof(*a->links));
-	a->fac = calloc(kind_count(f, n, 'm', 0) + 1, sizeof(*a->fac));
+	a->fac = calloc(kind_count(f, n, 'm', 0) + kind_count(f, n, 'l', pid) + 1,
+	    sizeof(*a->fac));
 	if (a->revocations == NULL || a->linked == NULL || a->links == NULL ||
 	    a->fac == NULL)
 		return -1;
@@ -192,8 +225,14 @@ fill_lists(struct access *a, const struct fact *f, size_t n)
 			l->facility = f[i].a;
 			l->id = f[i].b;
 			/* Two local IDs at one facility: the facility once. */
-			if (!has_id(a->linked, a->nlinked, l->facility))
-				a->linked[a->nlinked++] = l->facility;
+			if (has_id(a->linked, a->nlinked, l->facility))
+				break;
+			a->linked[a->nlinked++] = l->facility;
+			m = &a->fac[a->nfac++];
+			m->id = l->facility;
+			m->active = (f[i].c & 1) != 0;
+			m->disclosing = (f[i].c & 2) != 0;
+			m->viewing = (f[i].c & 4) != 0;
 			break;
 		}
 	}
@@ -225,11 +264,13 @@ facts_fill(struct access *a, long long id, const struct fact *f, size_t n)
 
 /*
  * Loads the facts about patient id, with user's running A14 grant (user 0:
- * nobody's grant counts), in one statement. Returns 0, 1 when there is no
- * such patient, or -1 on a database error; the caller calls access_free.
+ * nobody's grant counts) and the state of facility viewer (0: none, for a
+ * caller that reads the facts but decides nothing), in one statement.
+ * Returns 0, 1 when there is no such patient, or -1 on a database error;
+ * the caller calls access_free.
  */
 int
-access_load(struct access *a, long long id, long long user)
+access_load(struct access *a, long long id, long long user, long long viewer)
 {
 	struct fact	*f;
 	size_t		 n;
@@ -237,10 +278,52 @@ access_load(struct access *a, long long id, long long user)
 
 	memset(a, 0, sizeof(*a));
 	a->patient_id = id;
-	if ((f = facts_query(id, NULL, user, &n)) == NULL)
+	if ((f = facts_query(id, NULL, user, viewer, &n)) == NULL)
 		return -1;
 	rc = facts_fill(a, id, f, n);
 	free(f);
+	return rc;
+}
+
+/*
+ * access_load() for the patient behind handle h of session sess, in the
+ * same one statement, which also brings the patient's row: a->row holds it
+ * (row a->prow; STMT_PATIENT_GET's columns from column ACCESS_PATIENT_COL).
+ * Returns 0, 1 when the handle names nobody in this session, or -1.
+ */
+int
+access_open(struct access *a, long long sess, const char *h, long long user,
+    long long viewer)
+{
+	struct dbres	*res;
+	struct fact	*f = NULL;
+	size_t		 n = 0, p;
+	long long	 id;
+	int		 rc;
+
+	memset(a, 0, sizeof(*a));
+	res = db_query(STMT_ACCESS_FACTS_HANDLE, "iisisisisisi", user, sess, h,
+	    sess, h, sess, h, sess, h, sess, h, viewer);
+	if (res == NULL || (f = facts_parse(res, NULL, &n)) == NULL) {
+		dbres_free(res);
+		return -1;
+	}
+	for (p = 0; p < n && f[p].k != 'p'; p++)
+		;
+	if (p == n) {
+		free(f);
+		dbres_free(res);
+		return 1;
+	}
+	id = f[p].pid;
+	if ((f = facts_rare(f, &n, id, NULL)) == NULL) {
+		dbres_free(res);
+		return -1;
+	}
+	rc = facts_fill(a, id, f, n);
+	free(f);
+	a->row = res;
+	a->prow = p;
 	return rc;
 }
 
@@ -315,7 +398,7 @@ access_check(long long patient, long long viewer, long long user)
 	struct access		 a;
 	enum consent_verdict	 v;
 
-	if (access_load(&a, patient, user) != 0) {
+	if (access_load(&a, patient, user, viewer) != 0) {
 		access_free(&a);
 		return CONSENT_DENY_NONE;
 	}
@@ -345,7 +428,7 @@ access_check_many(const long long *ids, size_t n, long long viewer,
 	buf_init(&json);
 	if (json_ids(&json, ids, n) == -1)
 		goto out;
-	if ((f = facts_query(0, json.data, user, &nf)) == NULL)
+	if ((f = facts_query(0, json.data, user, viewer, &nf)) == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		struct access a;

@@ -3,6 +3,7 @@
 #define ACCESS_H
 #include "consent.h"
 
+struct dbres;
 struct req;
 
 /* Everything consent_decide() needs about one patient; access_free frees it. */
@@ -24,9 +25,16 @@ struct access {
 		int		 active, disclosing, viewing;
 	}			*fac;
 	size_t			 nfac;
+	struct dbres		*row;		/* access_open: the patient's row */
+	size_t			 prow;
 };
 
-int			 access_load(struct access *, long long, long long);
+/* access_open: the patient's columns in a->row start here (its id). */
+#define ACCESS_PATIENT_COL	5
+
+int			 access_load(struct access *, long long, long long, long long);
+int			 access_open(struct access *, long long, const char *,
+			    long long, long long);
 void			 access_free(struct access *);
 enum consent_verdict	 access_decide(struct access *, long long, long long);
 enum consent_verdict	 access_patient(struct access *, long long);
@@ -35,7 +43,6 @@ int			 access_check_many(const long long *, size_t, long long,
 			    long long, enum consent_verdict *);
 
 /* handle.c: opaque per-session names for patients (A8.4) */
-struct dbres;
 struct handles {
 	struct dbres		*res;	/* patient id, handle */
 };

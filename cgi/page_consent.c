@@ -551,7 +551,7 @@ page_consent_fhir(struct req *r)
 	long long id = dbres_ll(c, 0, 0), pid = dbres_ll(c, 0, 1);
 	long long rv = revoked_at(c);
 	struct access a;
-	int deceased = access_load(&a, pid, 0) == 0 && a.f.deceased_at != 0;
+	int deceased = access_load(&a, pid, 0, 0) == 0 && a.f.deceased_at != 0;
 	access_free(&a);
 	const char *st = str_eq(dbres_get(c, 0, 12), "rejected") ? "rejected" :
 	    (rv != 0 || deceased) ? "inactive" : "active";

@@ -279,7 +279,7 @@ page_emergency_start(struct req *r)
 		return;
 	}
 	struct access a;
-	if (access_load(&a, id, 0) != 0) {
+	if (access_load(&a, id, 0, 0) != 0) {
 		access_free(&a);
 		http_error(r, 503, "db", NULL);
 		return;

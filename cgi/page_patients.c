@@ -386,15 +386,32 @@ patient_redirect(struct req *r, const char *m)
 	http_redirect(r, where);
 }
 
-/* Loads patient id as Patient.*; returns its row (caller frees) or NULL with a page sent. */
-struct dbres *
-patient_view(struct req *r, long long id)
+/*
+ * Row i of res as Patient.*: STMT_PATIENT_GET's columns from column c0
+ * (the viewer's facts carry them from ACCESS_PATIENT_COL).
+ */
+void
+patient_fill(const struct dbres *res, size_t i, size_t c0)
 {
 	static const char *const cols[] = { "id", "network_id", "name", "kana",
 	    "sex", "birth_date", "address", "phone", "status", "merged_into",
 	    "deceased_on", "death_how", "cancelled_at", "version" };
-	struct dbres	*res;
 	char		 d[32];
+
+	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
+		char k[48];
+		str_fmt(k, sizeof(k), "Patient.%s", cols[c]);
+		view_set(k, dbres_get(res, i, c0 + c));
+	}
+	fmt_jst(d, sizeof(d), dbres_ll(res, i, c0 + 12), "%Y-%m-%d %H:%M");
+	view_set("Patient.cancelled_at", d);
+}
+
+/* Loads patient id as Patient.*; returns its row (caller frees) or NULL with a page sent. */
+struct dbres *
+patient_view(struct req *r, long long id)
+{
+	struct dbres	*res;
 
 	if ((res = db_query(STMT_PATIENT_GET, "i", id)) == NULL) {
 		http_error(r, 503, "db", NULL);
@@ -405,13 +422,7 @@ patient_view(struct req *r, long long id)
 		http_error(r, 404, NULL, NULL);
 		return NULL;
 	}
-	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
-		char k[48];
-		str_fmt(k, sizeof(k), "Patient.%s", cols[c]);
-		view_set(k, dbres_get(res, 0, c));
-	}
-	fmt_jst(d, sizeof(d), dbres_ll(res, 0, 12), "%Y-%m-%d %H:%M");
-	view_set("Patient.cancelled_at", d);
+	patient_fill(res, 0, 0);
 	return res;
 }
 
@@ -572,7 +583,7 @@ page_patient_view(struct req *r)
 	}
 	dbres_free(p);
 	view_set("P", param(r, "p"));
-	if (access_load(&a, id, 0) != 0 || consents_view(id, &a, r) == -1 ||
+	if (access_load(&a, id, 0, 0) != 0 || consents_view(id, &a, r) == -1 ||
 	    revocations_view(id) == -1 ||
 	    (!has_role(r, ROLE_DESK) && links_view(id, r) == -1) ||
 	    (has_role(r, ROLE_OPERATOR) && merges_view(id) == -1)) {

@@ -244,15 +244,18 @@ struct viewer {
 /*
  * Decides now whether this viewer may see the patient named by ?p= and,
  * if so, which disclosing facilities' records (consent is per disclosing
- * facility, A12.2). Returns 0, or -1 with a page sent: 404 for a handle
- * of no patient here, 403 (audited as denied) when consent refuses.
+ * facility, A12.2). header: also the patient's row as Patient.* (the
+ * printout must not show it). Returns 0, or -1 with a page sent: 404 for
+ * a handle of no patient here, 403 (audited as denied) when consent refuses.
  */
 static int
-viewer_open(struct req *r, struct viewer *w, const char *action)
+viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 {
 	struct access	 a;
 	size_t		 off = 0;
 	char		 d[96];
+	const char	*h = param(r, "p");
+	int		 rc;
 
 	memset(w, 0, sizeof(*w));
 	w->purpose = param(r, "purpose");
@@ -263,14 +266,24 @@ viewer_open(struct req *r, struct viewer *w, const char *action)
 	w->page = form_ll(r, "page");
 	if (w->page < 1)
 		w->page = 1;
-	if ((w->patient = patient_from_handle(r, param(r, "p"))) < 0)
-		return -1;
-	snprintf(w->oid, sizeof(w->oid), "%lld", w->patient);
-	if (access_load(&a, w->patient, r->sess->user_id) != 0) {
-		access_free(&a);
-		http_error(r, 503, "db", NULL);
+	if (form_empty(h)) {
+		http_error(r, 400, "required", "p");
 		return -1;
 	}
+	/* Handle, consent facts and the patient's row: one statement. */
+	if ((rc = access_open(&a, r->sess->id, h, r->sess->user_id,
+	    r->sess->facility_id)) != 0) {
+		access_free(&a);
+		if (rc == 1)	/* another session's handle, or an old one */
+			http_error(r, 404, "patient_handle", NULL);
+		else
+			http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	w->patient = a.patient_id;
+	snprintf(w->oid, sizeof(w->oid), "%lld", w->patient);
+	if (header)
+		patient_fill(a.row, a.prow, ACCESS_PATIENT_COL);
 	w->v = access_patient(&a, r->sess->facility_id);
 	w->until = (long long)a.f.emergency_until;
 	for (size_t i = 0; consent_allowed(w->v) && i < a.nlinked; i++) {
@@ -822,16 +835,13 @@ void
 page_record_patient(struct req *r)
 {
 	struct viewer	 w;
-	struct dbres	*p;
 
-	if (viewer_open(r, &w, "record.view") == -1 || viewer_section(r, &w) == -1)
+	if (viewer_open(r, &w, "record.view", 1) == -1 ||
+	    viewer_section(r, &w) == -1)
 		return;
 	view_set("Page.title", lang("records.patient_title"));
 	view_set("P", param(r, "p"));
 	view_set("Section", w.section);
-	if ((p = patient_view(r, w.patient)) == NULL)
-		return;
-	dbres_free(p);
 	view_set("Page.patient", "1");
 	if (w.purpose == NULL) {
 		/* Ask first: nothing of the records is shown or logged as seen. */
@@ -866,7 +876,7 @@ page_record_print(struct req *r)
 	struct dbres	*p;
 	char		 d[32];
 
-	if (viewer_open(r, &w, "record.print") == -1 || viewer_section(r, &w) == -1)
+	if (viewer_open(r, &w, "record.print", 0) == -1 || viewer_section(r, &w) == -1)
 		return;
 	if (w.purpose == NULL) {
 		http_error(r, 400, "required", "purpose");
@@ -916,7 +926,7 @@ page_record_export(struct req *r)
 	struct buf	*b = &r->body_out;
 	char		 k[48];
 
-	if (viewer_open(r, &w, "record.export") == -1)
+	if (viewer_open(r, &w, "record.export", 0) == -1)
 		return;
 	if (w.purpose == NULL) {
 		http_error(r, 400, "required", "purpose");
@@ -966,7 +976,7 @@ page_record_document(struct req *r)
 	long long	 id = form_ll(r, "id");
 	char		 cd[96], oid[24];
 
-	if (viewer_open(r, &w, "document.view") == -1)
+	if (viewer_open(r, &w, "document.view", 0) == -1)
 		return;
 	w.section = "documents";
 	if (w.purpose == NULL) {

@@ -375,35 +375,55 @@ const char *const stmt_sql[STMT__MAX] = {
  *   c  consent id, registered_at us, rejected | all_disclosing<<1 | all_viewing<<2
  *   d  consent id, viewing side (0 disclosing, 1 viewing), facility id
  *   r  revocation received_at us
- *   l  a link: the facility holding its records, the link id
- *   m  a member (patient 0): id, active, disclosing | viewing<<1
+ *   l  a link: the facility holding its records, the link id, that
+ *      facility's state: active | disclosing<<1 | viewing<<2
+ *   m  the viewing facility (patient 0): id, active, disclosing | viewing<<1
+ * A decision needs the state of the viewer and of the facilities holding
+ * the patient's records, not of every member (hundreds in a prefecture):
+ * only a patient with no records yet needs them all, asked apart
+ * (STMT_ACCESS_MEMBERS).
  * MariaDB plans every execution of a prepared statement, and each branch
  * of a union is planned apart: planning, not reading, was most of this
  * statement's time. So the rare facts (a merged duplicate's consents and
  * revocations) are a statement of their own, asked only when a 'p' row
  * has the merged bit, and the grant is a scalar subquery of the 'p' row.
  * The decision does not depend on the rows' order.
+ * The viewer's pages (STMT_ACCESS_FACTS_HANDLE) name the patient by the
+ * session's handle and carry the patient's own row (PATIENT_COLS, in
+ * STMT_PATIENT_GET's order from its id) on the 'p' row, NULLs on the
+ * others: handle, facts and patient in one round trip instead of three.
  */
-#define ACCESS_FACTS(IDS) \
+#define MEMBER_FLAGS(F) \
+	"(" F ".disclosing <> 0) | (" F ".viewing <> 0) << 1"
+#define ACCESS_FACTS(IDS, PCOLS, NULLS) \
 	"SELECT 'p' AS k, ids.id AS pid, CAST(CASE p.status WHEN 'cancelled' THEN 1" \
 	" WHEN 'merged' THEN 2 ELSE 0 END | 4 * EXISTS (SELECT 1 FROM patient_merge pm" \
 	"  WHERE pm.survivor_id = ids.id AND pm.undone_at IS NULL) AS SIGNED) AS a," \
 	" CAST(COALESCE(UNIX_TIMESTAMP(p.cancelled_at) * 1000000, 0) AS SIGNED) AS b," \
 	" CAST(COALESCE((SELECT MAX(CAST(UNIX_TIMESTAMP(e.expires_at) * 1000000 AS SIGNED))" \
 	"  FROM emergency_access e WHERE e.patient_id = ids.id AND e.user_id = ?), 0)" \
-	" AS SIGNED) AS c FROM " IDS " JOIN patient p ON p.id = ids.id" \
+	" AS SIGNED) AS c" PCOLS " FROM " IDS " JOIN patient p ON p.id = ids.id" \
 	" UNION ALL SELECT 'c', ids.id, c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED)," \
-	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2" \
+	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2" NULLS \
 	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
-	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
+	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" NULLS \
 	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
 	" JOIN consent_facility cf ON cf.consent_id = c.id" \
-	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" NULLS \
 	" FROM " IDS " JOIN consent_revocation v ON v.patient_id = ids.id" \
-	" UNION ALL SELECT 'l', ids.id, l.facility_id, l.id, 0" \
+	" UNION ALL SELECT 'l', ids.id, l.facility_id, l.id, (f.status = 'active') | (" \
+	MEMBER_FLAGS("f") ") << 1" NULLS \
 	" FROM " IDS " JOIN patient_link l ON l.patient_id = ids.id" \
-	" UNION ALL SELECT 'm', 0, id, status = 'active', (disclosing <> 0) | (viewing <> 0) << 1" \
-	" FROM facility"
+	" JOIN facility f ON f.id = l.facility_id" \
+	" UNION ALL SELECT 'm', 0, id, status = 'active', " MEMBER_FLAGS("facility") NULLS \
+	" FROM facility WHERE id = ?"
+#define PATIENT_COLS \
+	", p.id, p.network_id, p.name, p.kana, p.sex, p.birth_date, p.address," \
+	" p.phone, p.status, p.merged_into, p.deceased_on, p.death_confirmed_how," \
+	" UNIX_TIMESTAMP(p.cancelled_at), p.version"
+#define PATIENT_NULLS \
+	", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL," \
+	" NULL, NULL"
 /* The consents and revocations of patients merged into a survivor (rare:
  * asked only when a 'p' row says so), as facts of the survivor. */
 #define ACCESS_FACTS_MERGED(IDS) \
@@ -420,17 +440,30 @@ const char *const stmt_sql[STMT__MAX] = {
 	" JOIN consent_revocation v ON v.patient_id = pm.merged_id"
 #define ONE_ID		"(SELECT CAST(? AS SIGNED) AS id) ids"
 #define MANY_IDS	"JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) ids"
+#define HANDLE_ID	"(SELECT patient_id AS id FROM patient_handle" \
+			" WHERE session_id = ? AND handle = ?) ids"
 [STMT_ACCESS_FACTS] =
-	ACCESS_FACTS(ONE_ID),
+	ACCESS_FACTS(ONE_ID, "", ""),
 /* The same for a JSON array of patient ids (a search's candidates). */
 [STMT_ACCESS_FACTS_MANY] =
-	ACCESS_FACTS(MANY_IDS),
+	ACCESS_FACTS(MANY_IDS, "", ""),
+/* The same for the session's handle, with the patient's row. */
+[STMT_ACCESS_FACTS_HANDLE] =
+	ACCESS_FACTS(HANDLE_ID, PATIENT_COLS, PATIENT_NULLS),
+/* Every member, as 'm' facts: for a patient no facility has sent records of. */
+[STMT_ACCESS_MEMBERS] =
+	"SELECT 'm', 0, id, status = 'active', " MEMBER_FLAGS("facility")
+	" FROM facility",
 [STMT_ACCESS_FACTS_MERGED] =
 	ACCESS_FACTS_MERGED(ONE_ID),
 [STMT_ACCESS_FACTS_MERGED_MANY] =
 	ACCESS_FACTS_MERGED(MANY_IDS),
 #undef ONE_ID
 #undef MANY_IDS
+#undef HANDLE_ID
+#undef PATIENT_COLS
+#undef PATIENT_NULLS
+#undef MEMBER_FLAGS
 #undef ACCESS_FACTS
 #undef ACCESS_FACTS_MERGED
 [STMT_ACCESS_LINKED] =
@@ -1515,19 +1548,17 @@ const char *const stmt_sql[STMT__MAX] = {
 	" p.name, a.purpose, a.outcome, a.detail FROM audit a"
 	" LEFT JOIN users u ON u.id = a.user_id"
 	" LEFT JOIN patient p ON p.id = a.patient_id"
-	" WHERE a.facility_id = ?"
-	" AND (a.action LIKE 'record%' OR a.action LIKE 'document.%'"
-	"  OR a.action LIKE 'emergency.%' OR a.action LIKE 'patient.%'"
-	"  OR a.action LIKE 'consent.%')"
+	" WHERE a.facility_id = ? AND a.patient_access = 1"
 	" AND (? = 0 OR a.user_id = ?) AND (? = 0 OR a.patient_id = ?)"
 	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)"
 	" AND (? IS NULL OR a.ts < CAST(? AS DATE) + INTERVAL 15 HOUR)"
 	" AND (? IS NULL OR a.purpose = ?)"
 	" AND (? = 0 OR a.purpose = 'emergency' OR a.action LIKE 'emergency.%')"
 	" AND (? IS NULL OR a.outcome = ?)"
-	/* In audit_facility order (facility_id, ts, id), read backwards and
-	 * stopped at the page: "ORDER BY id" sorted all of a facility's
-	 * entries first (issue 9: 10 million entries). */
+	/* In audit_facility_access order (facility_id, patient_access, ts,
+	 * id), read backwards and stopped at the page: only accesses are
+	 * read (migration 0021; "ORDER BY id" sorted all of a facility's
+	 * entries first, issue 9: 10 million entries). */
 	" ORDER BY a.ts DESC, a.id DESC LIMIT ? OFFSET ?",
 /* Every user the facility has had: past accesses outlive an account. */
 [STMT_MONITOR_USERS] =
@@ -1540,10 +1571,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" '%Y-%m-%d %H:%i:%s'), a.action, u.name, p.network_id FROM audit a"
 	" LEFT JOIN users u ON u.id = a.user_id"
 	" LEFT JOIN patient p ON p.id = a.patient_id"
-	" WHERE a.id = ? AND a.facility_id = ?"
-	" AND (a.action LIKE 'record%' OR a.action LIKE 'document.%'"
-	"  OR a.action LIKE 'emergency.%' OR a.action LIKE 'patient.%'"
-	"  OR a.action LIKE 'consent.%')",
+	" WHERE a.id = ? AND a.facility_id = ? AND a.patient_access = 1",
 [STMT_MONITOR_PATIENT_BY_NETWORK_ID] =
 	"SELECT id FROM patient WHERE network_id = ?",
 [STMT_MONITOR_PATIENT_GET] =

@@ -101,8 +101,12 @@ def tampering(seqs):
     """Backs up the entries at seqs and the chain head; restores both afterwards."""
     seqs = ",".join(str(s) for s in seqs)
     ids = ",".join(r[0] for r in sql(f"SELECT id FROM audit WHERE seq IN ({seqs})"))
+    # The stored columns: a generated one (patient_access) is not written.
+    cols = sql("SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position) "
+               "FROM information_schema.columns WHERE table_schema = DATABASE() "
+               "AND table_name = 'audit' AND extra NOT LIKE '%GENERATED%'")[0][0]
     sql("DROP TABLE IF EXISTS audit_tamper_bak, audit_chain_bak")
-    sql(f"CREATE TABLE audit_tamper_bak AS SELECT * FROM audit WHERE seq IN ({seqs})")
+    sql(f"CREATE TABLE audit_tamper_bak AS SELECT {cols} FROM audit WHERE seq IN ({seqs})")
     sql("CREATE TABLE audit_chain_bak AS SELECT * FROM audit_chain")
     ckpt = VAR / "audit" / "checkpoints"
     saved = ckpt.read_bytes()
@@ -111,7 +115,7 @@ def tampering(seqs):
             yield
     finally:
         sql(f"DELETE FROM audit WHERE id IN ({ids}) OR seq IN ({seqs})")
-        sql("INSERT INTO audit SELECT * FROM audit_tamper_bak")
+        sql(f"INSERT INTO audit ({cols}) SELECT {cols} FROM audit_tamper_bak")
         sql("UPDATE audit_chain c JOIN audit_chain_bak b ON b.id = c.id "
             "SET c.seq = b.seq, c.hash = b.hash, c.sealed_at = b.sealed_at")
         sql("DROP TABLE audit_tamper_bak, audit_chain_bak")

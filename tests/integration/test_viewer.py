@@ -584,3 +584,45 @@ def test_A8_4_a_list_page_names_a_patient_by_the_handle_the_session_has(people, 
     assert again == first
     assert int(one(f"SELECT COUNT(*) FROM patient_handle WHERE patient_id = {p.pid} AND session_id = "
                    f"(SELECT session_id FROM patient_handle WHERE handle = '{p.handle}')")) == 1
+
+
+def test_A12_2_facility_states_of_the_linked_facilities_and_the_viewer_decide(people, tmp_path):
+    """Issue 9: a decision reads the state of the facilities holding the patient's records
+    (from the links) and of the viewer, not every member's. Each still bites at once: a
+    disclosing facility that is cancelling or stops disclosing drops out of the timeline,
+    a viewer that stops viewing is refused, and a patient no facility has sent records of
+    is seen under a consent naming every member (decided over every disclosing member)."""
+    p = make_patient(people, tmp_path, second=True)
+    clinic = logged_in(people["clinic"])
+    ch = handle_in(clinic, p.ident)
+    register_consent(clinic, ch)
+    viewer = fac_id("DEMO02")
+    tl = view(clinic, ch).text
+    assert p.drug in tl and p.drug2 in tl
+    try:
+        for change in ("status = 'cancelling'", "disclosing = 0"):
+            sql(f"UPDATE facility SET {change} WHERE id = {p.fac2}")
+            r = view(clinic, ch)
+            assert r.status_code == 200 and p.drug in r.text and p.drug2 not in r.text, change
+            sql(f"UPDATE facility SET status = 'active', disclosing = 1 WHERE id = {p.fac2}")
+            assert p.drug2 in view(clinic, ch).text
+        sql(f"UPDATE facility SET viewing = 0 WHERE id = {viewer}")
+        r = view(clinic, ch)
+        assert r.status_code == 403 and p.drug not in r.text
+    finally:
+        sql(f"UPDATE facility SET status = 'active', disclosing = 1 WHERE id = {p.fac2}")
+        sql(f"UPDATE facility SET viewing = 1 WHERE id = {viewer}")
+    assert view(clinic, ch).status_code == 200
+    # no link anywhere: seen (an empty record) under the consent, found by the search
+    hosp = logged_in(people["hosp"])
+    family = "".join(random.choice("アイウエオカキクケコサシスセソ") for _ in range(6))
+    ident = fresh_identity()
+    ident["kana"] = family + " " + ident["kana"].split()[1]
+    ident["name"] = f"未連携 {random.randrange(10 ** 6)}"
+    h, ident, pid = register_patient(hosp, ident=ident)
+    assert one(f"SELECT COUNT(*) FROM patient_link WHERE patient_id = {pid}") == "0"
+    uh = handle_in(clinic, ident)
+    assert view(clinic, uh).status_code == 403
+    register_consent(hosp, h)
+    assert ident["name"] in clinic.get(url("/records"), params={"q": family}).text
+    assert view(clinic, uh).status_code == 200
