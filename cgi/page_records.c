@@ -144,9 +144,9 @@ page_records(struct req *r)
 	str_fmt(like, sizeof(like), one ? "%s%%" : "%%%s%%", key);
 	bigram(key, 0, g1, sizeof(g1));
 	bigram(key, 1, g2, sizeof(g2));
-	if ((res = db_query(STMT_RECORDS_CANDIDATES, "sssisssiiiii", g2, g1, key,
-	    one, like, like, key, r->sess->facility_id, r->sess->facility_id,
-	    r->sess->facility_id, r->sess->user_id,
+	if ((res = db_query(STMT_RECORDS_CANDIDATES, "sssisissiiiii", g2, g1,
+	    key, one, like, r->sess->id, like, key, r->sess->facility_id,
+	    r->sess->facility_id, r->sess->facility_id, r->sess->user_id,
 	    (long long)now())) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
@@ -155,11 +155,9 @@ page_records(struct req *r)
 	enum consent_verdict *verdict = calloc(res->nrows + 1, sizeof(*verdict));
 	for (size_t i = 0; ids != NULL && i < res->nrows; i++)
 		ids[i] = dbres_ll(res, i, 0);
-	struct handles hs = { NULL };
 	size_t decided = 0, allowed = 0;
 	if (ids == NULL || verdict == NULL || decide_candidates(r, ids,
-	    res->nrows, verdict, &decided, &allowed) == -1 ||
-	    handles_load(r, ids, decided, &hs) == -1) {
+	    res->nrows, verdict, &decided, &allowed) == -1) {
 		free(ids);
 		free(verdict);
 		dbres_free(res);
@@ -167,8 +165,11 @@ page_records(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < decided && shown < SEARCH_SHOWN; i++) {
-		if (!consent_allowed(verdict[i]) ||
-		    handle_from(r, &hs, ids[i], h, sizeof(h)) == -1)
+		if (!consent_allowed(verdict[i]))
+			continue;
+		if (dbres_get(res, i, 5) != NULL)
+			str_copy(h, dbres_get(res, i, 5), sizeof(h));
+		else if (handle_for(r, ids[i], h, sizeof(h)) == -1)
 			continue;
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
@@ -181,7 +182,6 @@ page_records(struct req *r)
 	/* More to show: another allowed candidate, or the candidates' cap. */
 	if (allowed > shown || res->nrows >= SEARCH_CANDIDATES)
 		view_set("Search.more", "1");
-	handles_free(&hs);
 	free(ids);
 	free(verdict);
 	dbres_free(res);

@@ -634,14 +634,17 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_RECORDS_CANDIDATES] =
 	/* Who could match: the patients holding the key's first and last
 	 * bigrams (migration 0017), the network ID, or for a one-character key
-	 * the kana_key prefix (a range of patient_match); all through indexes. */
-	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date FROM ("
+	 * the kana_key prefix (a range of patient_match); all through indexes.
+	 * With the session's handle of each, when it has one (a list page
+	 * would otherwise ask for them apart). */
+	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date, h.handle FROM ("
 	" SELECT g1.patient_id AS id FROM patient_kana_gram g1"
 	"  JOIN patient_kana_gram g2 ON g2.patient_id = g1.patient_id AND g2.gram = ?"
 	"  WHERE g1.gram = ?"
 	" UNION SELECT id FROM patient WHERE network_id = ?"
 	" UNION SELECT id FROM patient WHERE ? = 1 AND kana_key LIKE ?) k"
 	" JOIN patient p ON p.id = k.id"
+	" LEFT JOIN patient_handle h ON h.session_id = ? AND h.patient_id = p.id"
 	" WHERE p.status = 'active' AND (p.kana_key LIKE ? OR p.network_id = ?)"
 	" AND (EXISTS (SELECT 1 FROM consent c WHERE c.status <> 'rejected'"
 	"  AND c.patient_id = p.id"
