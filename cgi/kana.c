@@ -308,3 +308,42 @@ kana_is_hiragana_or_katakana(const char *s)
 {
 	return kana_field_ok(s, 1);
 }
+
+/* The two code points of UTF-8 s from code point i into out; "" when s
+ * ends before. */
+static void
+bigram_at(const char *s, size_t i, char out[KANA_GRAM_LEN])
+{
+	const char	*p, *start = NULL;
+	size_t		 c = 0;
+
+	out[0] = '\0';
+	for (p = s; *p != '\0'; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;		/* a continuation byte */
+		if (c == i)
+			start = p;
+		if (c++ == i + 2)
+			break;
+	}
+	if (start != NULL && c >= i + 2 && (size_t)(p - start) < KANA_GRAM_LEN) {
+		memcpy(out, start, (size_t)(p - start));
+		out[p - start] = '\0';
+	}
+}
+
+void
+kana_grams(const char *key, char g[KANA_GRAMS][KANA_GRAM_LEN])
+{
+	size_t	 n = utf8_strlen(key), nb = n < 2 ? 0 : n - 1, at;
+
+	for (size_t j = 0; j < KANA_GRAMS; j++) {
+		if (nb == 0) {
+			g[j][0] = '\0';
+			continue;
+		}
+		at = nb <= KANA_GRAMS ? (j < nb ? j : nb - 1) :
+		    j * (nb - 1) / (KANA_GRAMS - 1);
+		bigram_at(key, at, g[j]);
+	}
+}

@@ -39,4 +39,15 @@ int	kana_is_katakana_name(const char *s);
 /* As kana_is_katakana_name(), but hiragana is also accepted. */
 int	kana_is_hiragana_or_katakana(const char *s);
 
+/*
+ * The records search's bigrams of a normalized key (migration 0017 stores
+ * every two-character piece of a patient's kana_key): KANA_GRAMS of them
+ * spread over the key, its first and last among them, in order; a key of
+ * fewer bigrams repeats its last; one of a single character has none ("").
+ * A patient whose kana_key holds the key holds them all.
+ */
+#define KANA_GRAMS	5
+#define KANA_GRAM_LEN	16	/* two code points of up to 4 bytes, NUL */
+void	kana_grams(const char *key, char g[KANA_GRAMS][KANA_GRAM_LEN]);
+
 #endif /* KANA_H */

@@ -55,34 +55,6 @@ purpose_ok(const char *p)
 	return 0;
 }
 
-/*
- * The first (last 0) or the last (last 1) two characters of the UTF-8 key
- * into out, as migration 0017 stores them; "" when the key is shorter.
- */
-static void
-bigram(const char *key, int last, char *out, size_t outlen)
-{
-	size_t		 n = utf8_strlen(key), from, i = 0;
-	const char	*p, *start = NULL;
-
-	out[0] = '\0';
-	if (n < 2)
-		return;
-	from = last ? n - 2 : 0;
-	for (p = key; *p != '\0'; p++) {
-		if ((*p & 0xC0) == 0x80)
-			continue;		/* a continuation byte */
-		if (i == from)
-			start = p;
-		if (i++ == from + 2)
-			break;
-	}
-	if (start != NULL && (size_t)(p - start) < outlen) {
-		memcpy(out, start, (size_t)(p - start));
-		out[p - start] = '\0';
-	}
-}
-
 #define SEARCH_SHOWN		50	/* patients a search lists */
 #define SEARCH_CANDIDATES	200	/* STMT_RECORDS_CANDIDATES's LIMIT */
 #define SEARCH_CHUNK		64	/* candidates decided by one statement */
@@ -124,7 +96,8 @@ page_records(struct req *r)
 {
 	const char	*q = param(r, "q");
 	struct dbres	*res;
-	char		 key[256], like[300], k[48], h[32], n[16], g1[16], g2[16];
+	char		 key[256], like[300], k[48], h[32], n[16];
+	char		 g[KANA_GRAMS][KANA_GRAM_LEN];
 	size_t		 shown = 0;
 
 	view_set("Page.title", lang("records.title"));
@@ -142,11 +115,15 @@ page_records(struct req *r)
 	 * character: a prefix (anywhere would list most of the region). */
 	long long one = utf8_strlen(key) < 2;
 	str_fmt(like, sizeof(like), one ? "%s%%" : "%%%s%%", key);
-	bigram(key, 0, g1, sizeof(g1));
-	bigram(key, 1, g2, sizeof(g2));
-	if ((res = db_query(STMT_RECORDS_CANDIDATES, "sssisissiiiii", g2, g1,
-	    key, one, like, r->sess->id, like, key, r->sess->facility_id,
-	    r->sess->facility_id, r->sess->facility_id, r->sess->user_id,
+	/* MariaDB starts from the rarest of the key's bigrams: a name's first
+	 * and last are common (a surname's start, a given name's end: about
+	 * 1,000 of 100,000 patients each), one across the two names is rare
+	 * (82): 3.3 ms with the first and last, 0.7 with five (issue 9). */
+	kana_grams(key, g);
+	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssssssisissiiiii", g[1],
+	    g[2], g[3], g[4], g[0], key, one, like, r->sess->id, like, key,
+	    r->sess->facility_id, r->sess->facility_id, r->sess->facility_id,
+	    r->sess->user_id,
 	    (long long)now())) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -632,14 +632,17 @@ const char *const stmt_sql[STMT__MAX] = {
 /* Patients a facility might see: a consent naming it or every viewer, or
  * its own records. access.c decides each one; this only narrows. */
 [STMT_RECORDS_CANDIDATES] =
-	/* Who could match: the patients holding the key's first and last
-	 * bigrams (migration 0017), the network ID, or for a one-character key
+	/* Who could match: the patients holding five of the key's bigrams
+	 * (migration 0017; page_records.c), the network ID, or for a one-character key
 	 * the kana_key prefix (a range of patient_match); all through indexes.
 	 * With the session's handle of each, when it has one (a list page
 	 * would otherwise ask for them apart). */
 	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date, h.handle FROM ("
 	" SELECT g1.patient_id AS id FROM patient_kana_gram g1"
 	"  JOIN patient_kana_gram g2 ON g2.patient_id = g1.patient_id AND g2.gram = ?"
+	"  JOIN patient_kana_gram g3 ON g3.patient_id = g1.patient_id AND g3.gram = ?"
+	"  JOIN patient_kana_gram g4 ON g4.patient_id = g1.patient_id AND g4.gram = ?"
+	"  JOIN patient_kana_gram g5 ON g5.patient_id = g1.patient_id AND g5.gram = ?"
 	"  WHERE g1.gram = ?"
 	" UNION SELECT id FROM patient WHERE network_id = ?"
 	" UNION SELECT id FROM patient WHERE ? = 1 AND kana_key LIKE ?) k"

@@ -377,6 +377,29 @@ test_utf8_strlen(void)
 	CHECK(utf8_strlen("Ä😀a　") == 4);
 }
 
+#define GRAMS(key, a, b, c, d, e) do { char t_g_[KANA_GRAMS][KANA_GRAM_LEN]; \
+	const char *t_w_[KANA_GRAMS] = { a, b, c, d, e }; \
+	kana_grams((key), t_g_); \
+	for (int t_i_ = 0; t_i_ < KANA_GRAMS; t_i_++) \
+		CHECK_STR(t_g_[t_i_], t_w_[t_i_]); } while (0)
+
+/* The search's bigrams (issue 9): spread over the key, first and last kept. */
+static void
+test_grams(void)
+{
+	GRAMS("", "", "", "", "", "");
+	GRAMS("ヤ", "", "", "", "", "");
+	GRAMS("ヤマ", "ヤマ", "ヤマ", "ヤマ", "ヤマ", "ヤマ");
+	GRAMS("ヤマダ", "ヤマ", "マダ", "マダ", "マダ", "マダ");
+	/* five bigrams: all, the one across surname and given name among them */
+	GRAMS("ホシカワエミ", "ホシ", "シカ", "カワ", "ワエ", "エミ");
+	/* nine bigrams: 0, 2, 4, 6, 8 */
+	GRAMS("ヤマダタロウイチロウ", "ヤマ", "ダタ", "ロウ", "イチ", "ロウ");
+	GRAMS("ヤマダタロウイチロ", "ヤマ", "マダ", "タロ", "ウイ", "チロ");
+	GRAMS("ABCDEFGHIJ", "AB", "CD", "EF", "GH", "IJ");
+	GRAMS("ヴ😀ー", "ヴ😀", "😀ー", "😀ー", "😀ー", "😀ー");
+}
+
 static void
 test_katakana_name(void)
 {
@@ -414,6 +437,7 @@ int
 main(void)
 {
 	RUN(test_examples);
+	RUN(test_grams);
 	RUN(test_halfwidth_table);
 	RUN(test_combining_marks);
 	RUN(test_hiragana);
