@@ -84,10 +84,21 @@ db_close(void)
  * Connects with the settings in cfg; statements are prepared on first use.
  * Returns 0, or -1 with a message in err (never shown to a browser).
  */
+/* Seconds a read or write may wait: a worker's statement is short, and a
+ * hung server must not hold a worker forever; the admin tool's migrations
+ * rebuild tables of millions of rows (db_set_io_timeout). */
+static unsigned int	 io_to = 30;
+
+void
+db_set_io_timeout(unsigned int secs)
+{
+	io_to = secs;
+}
+
 int
 db_connect(char *err, size_t errlen)
 {
-	unsigned int	 connect_to = 3, io_to = 30, port;
+	unsigned int	 connect_to = 3, port;
 	my_bool		 off = 0;
 	const char	*host = NULL, *sock = cfg.db_socket;
 

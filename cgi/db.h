@@ -20,6 +20,7 @@ enum db_state {
 	DB_DUP = -4		/* a duplicate key */
 };
 
+void		 db_set_io_timeout(unsigned int);
 int		 db_connect(char *, size_t);
 void		 db_close(void);
 int		 db_request_begin(void);

@@ -882,6 +882,9 @@ main(int argc, char *argv[])
 		fprintf(stderr, "mogamictl: %s\n", err);
 		return 1;
 	}
+	/* Its jobs (a migration rebuilding the audit log's 10 million rows,
+	 * a restore, a dashboard refresh) outlast a worker's 30 s: an hour. */
+	db_set_io_timeout(3600);
 	if (db_connect(err, sizeof(err)) == -1) {
 		fprintf(stderr, "mogamictl: %s\n", err);
 		return 1;

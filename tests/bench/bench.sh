@@ -79,6 +79,7 @@ run() {
 	case $name in
 	login) n=$((c * 4 < 24 ? 24 : c * 4));;
 	export_*) n=$((c * 10 < 300 ? 300 : c * 10));;	# 5,000 rows each
+	dashboard) n=$((c * 10 < 300 ? 300 : c * 10));;	# 7-11 req/s at 10 M entries
 	esac
 	if ! "$LG" -p "$PORT" -C "$D/$u.pem" -K "$D/$u.key" -c "$c" -n "$n" \
 	    -w 5 -j "$name" "$@" >>"$RES" 2>>"$OUT/loadgen.err"; then
