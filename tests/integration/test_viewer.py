@@ -599,6 +599,10 @@ def test_A12_2_facility_states_of_the_linked_facilities_and_the_viewer_decide(pe
     viewer = fac_id("DEMO02")
     tl = view(clinic, ch).text
     assert p.drug in tl and p.drug2 in tl
+    # the header comes from the same one statement as the facts: the patient named by the handle
+    for page in (tl, clinic.get(url("/records/patient"), params={"p": ch}).text):
+        header = re.search(r"<main.*?</p>", page, re.S).group(0)
+        assert p.ident["name"] in header and p.ident["birth_date"] in header
     try:
         for change in ("status = 'cancelling'", "disclosing = 0"):
             sql(f"UPDATE facility SET {change} WHERE id = {p.fac2}")
