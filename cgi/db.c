@@ -80,21 +80,22 @@ db_close(void)
 	doomed = 0;
 }
 
-/*
- * Connects with the settings in cfg; statements are prepared on first use.
- * Returns 0, or -1 with a message in err (never shown to a browser).
- */
 /* Seconds a read or write may wait: a worker's statement is short, and a
  * hung server must not hold a worker forever; the admin tool's migrations
  * rebuild tables of millions of rows (db_set_io_timeout). */
 static unsigned int	 io_to = 30;
 
+/* Before db_connect: the timeout of the connections it makes. */
 void
 db_set_io_timeout(unsigned int secs)
 {
 	io_to = secs;
 }
 
+/*
+ * Connects with the settings in cfg; statements are prepared on first use.
+ * Returns 0, or -1 with a message in err (never shown to a browser).
+ */
 int
 db_connect(char *err, size_t errlen)
 {

@@ -259,8 +259,6 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 	}
 	w->patient = a.patient_id;
 	snprintf(w->oid, sizeof(w->oid), "%lld", w->patient);
-	if (header)
-		patient_fill(a.row, a.prow, ACCESS_PATIENT_COL);
 	w->v = access_patient(&a, r->sess->facility_id);
 	w->until = (long long)a.f.emergency_until;
 	for (size_t i = 0; consent_allowed(w->v) && i < a.nlinked; i++) {
@@ -288,6 +286,9 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 				w->nlinks++;
 		}
 	}
+	/* Who the patient is goes into the page only once it may be seen. */
+	if (header && consent_allowed(w->v))
+		patient_fill(a.row, a.prow, ACCESS_PATIENT_COL);
 	access_free(&a);
 	/* Under A14 the purpose is the emergency, whatever was asked. */
 	if (w->v == CONSENT_ALLOW_EMERGENCY)
