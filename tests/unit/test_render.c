@@ -62,6 +62,16 @@ test_values_are_escaped(void)
 	CHECK(strstr(b.data, "&lt;b&gt;x&lt;/b&gt;") != NULL);
 	/* Page titles come from the language file, never from data. */
 	CHECK(strstr(b.data, "<title>") != NULL);
+	/*
+	 * Issue 9: the template is parsed once per worker; the escaping mode
+	 * read at that parse must still hold for the next request's data.
+	 */
+	view_begin();
+	buf_reset(&b);
+	view_set("Error.field", "<img src=x onerror=alert(2)>");
+	CHECK(render("error.cs", &b) == 0);
+	CHECK(strstr(b.data, "<img src=x") == NULL);
+	CHECK(strstr(b.data, "&lt;img src=x onerror=alert(2)&gt;") != NULL);
 	buf_free(&b);
 }
 
@@ -79,6 +89,19 @@ test_nothing_leaks_between_requests(void)
 	buf_reset(&b);
 	CHECK(render("home.cs", &b) == 0 && strstr(b.data, "前の利用者") == NULL);
 	CHECK(view_get("Session.login") == NULL);
+	/*
+	 * A template's set: writes into the request's data, not into the
+	 * parsed template kept for the next request (issue 9's parse cache).
+	 */
+	view_begin();
+	buf_reset(&b);
+	view_set("Cert.why", "期限切れ");
+	CHECK(render("nocert.cs", &b) == 0);
+	CHECK(view_get("Page.title") != NULL);
+	view_begin();
+	buf_reset(&b);
+	CHECK(render("nocert.cs", &b) == 0 && strstr(b.data, "期限切れ") == NULL);
+	CHECK_STR(view_get("Page.title"), lang("nocert.title"));
 	CHECK_STR(lang("home.title"), "ホーム");
 	CHECK_STR(lang("no.such.key"), "");
 	buf_free(&b);
