@@ -16,6 +16,13 @@ form_empty(const char *s)
 	return s == NULL || *s == '\0';
 }
 
+/* An empty parameter as SQL NULL (an optional filter of a statement). */
+const char *
+form_null(const char *s)
+{
+	return form_empty(s) ? NULL : s;
+}
+
 /* Parameter name as a non-negative integer, or -1 when absent or not one. */
 long long
 form_ll(const struct req *r, const char *name)

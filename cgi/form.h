@@ -11,6 +11,7 @@ struct dbres;
 struct vnode;
 
 int		 form_empty(const char *);
+const char	*form_null(const char *);
 int		 form_blank(const char *);
 long long	 form_ll(const struct req *, const char *);
 void		 form_err(const char *, const char *, const char *);

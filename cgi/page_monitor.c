@@ -88,13 +88,6 @@ pv(const struct req *r, const char *name)
 	return param(r, name) != NULL ? param(r, name) : "";
 }
 
-/* An empty parameter as SQL NULL. */
-static const char *
-or_null(const char *s)
-{
-	return form_empty(s) ? NULL : s;
-}
-
 /* An optional id as text for a nullable column: 0 (none) is SQL NULL. */
 static const char *
 id_or_null(char *out, size_t len, long long id)
@@ -356,11 +349,11 @@ page_monitor_access(struct req *r)
 	/* A filter that cannot match (bad input) selects nothing. */
 	res = db_query(STMT_MONITOR_ACCESS, "iiiiissssssissii",
 	    ok ? r->sess->facility_id : -1LL, user, user, pid, pid,
-	    or_null(param(r, "from")), or_null(param(r, "from")),
-	    or_null(param(r, "to")), or_null(param(r, "to")),
-	    or_null(param(r, "purpose")), or_null(param(r, "purpose")),
+	    form_null(param(r, "from")), form_null(param(r, "from")),
+	    form_null(param(r, "to")), form_null(param(r, "to")),
+	    form_null(param(r, "purpose")), form_null(param(r, "purpose")),
 	    (long long)str_eq(param(r, "emergency"), "1"),
-	    or_null(param(r, "outcome")), or_null(param(r, "outcome")),
+	    form_null(param(r, "outcome")), form_null(param(r, "outcome")),
 	    lim, off);
 	if (res == NULL) {
 		http_error(r, 503, "db", NULL);

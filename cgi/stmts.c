@@ -616,17 +616,35 @@ const char *const stmt_sql[STMT__MAX] = {
 	" p.name, p.kana, r.facility_id FROM consent_revocation r"
 	" JOIN patient p ON p.id = r.patient_id JOIN users u ON u.id = r.received_by"
 	" LEFT JOIN facility f ON f.id = r.facility_id WHERE r.receipt_no = ?",
-/* Every look at this patient's data by a user of the network (A11.2). */
+/*
+ * Every look at this patient's data by a user of the network (A11.2) in
+ * a period of Japan days (from, to: either may be NULL), newest first, at
+ * most ? rows: the caller asks one more than it shows to know the period
+ * holds more. The patient's own entries are read backwards along
+ * audit_patient (patient_id, ts) and stopped at the limit, so a patient
+ * seen every day for years costs a page, not every entry (issue 9; "IN
+ * (patient, its merged duplicates)" read them all and sorted them). A
+ * merged duplicate's entries (rare) are the second branch. Parameters:
+ * patient, from x2, to x2, limit; survivor, from x2, to x2, limit; limit.
+ */
+#define REPORT_BRANCH(FROM, WHO) \
+	"(SELECT UNIX_TIMESTAMP(a.ts), f.name, pr.name, a.purpose, a.action," \
+	" a.purpose = 'emergency', a.ts AS t, a.id AS i FROM " FROM \
+	" LEFT JOIN facility f ON f.id = a.facility_id" \
+	" LEFT JOIN users u ON u.id = a.user_id" \
+	" LEFT JOIN profession pr ON pr.code = u.profession" \
+	" WHERE " WHO " AND a.outcome = 'allowed' AND (a.action LIKE 'record.%'" \
+	" OR a.action LIKE 'emergency.%' OR a.action LIKE 'document.%')" \
+	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)" \
+	" AND (? IS NULL OR a.ts < CAST(? AS DATE) + INTERVAL 15 HOUR)" \
+	" ORDER BY a.ts DESC, a.id DESC LIMIT ?)"
 [STMT_ACCESS_REPORT] =
-	"SELECT UNIX_TIMESTAMP(a.ts), f.name, pr.name, a.purpose, a.action,"
-	" a.purpose = 'emergency' FROM audit a"
-	" LEFT JOIN facility f ON f.id = a.facility_id"
-	" LEFT JOIN users u ON u.id = a.user_id"
-	" LEFT JOIN profession pr ON pr.code = u.profession"
-	" WHERE a.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m) AND a.outcome = 'allowed'"
-	" AND (a.action LIKE 'record.%' OR a.action LIKE 'emergency.%'"
-	" OR a.action LIKE 'document.%')"
-	" ORDER BY a.ts, a.id LIMIT 5000",
+	REPORT_BRANCH("audit a FORCE INDEX (audit_patient)", "a.patient_id = ?")
+	" UNION ALL "
+	REPORT_BRANCH("patient_merge pm JOIN audit a ON a.patient_id = pm.merged_id",
+	    "pm.survivor_id = ? AND pm.undone_at IS NULL")
+	" ORDER BY t DESC, i DESC LIMIT ?",
+#undef REPORT_BRANCH
 [STMT_PATIENT_BY_NETWORK_ID] =
 	"SELECT id, status, version FROM patient WHERE network_id = ? FOR UPDATE",
 /* Patients a facility might see: a consent naming it or every viewer, or

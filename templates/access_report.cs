@@ -1,12 +1,27 @@
-<?cs include:"_head.cs" ?>
+<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<section class="card noprint">
+  <h2><?cs var:L.report.period ?></h2>
+  <form method="get" action="/patients/access-report" class="inline-form" id="report-period">
+    <input type="hidden" name="p" value="<?cs var:P ?>">
+    <div class="row"><label for="r-from"><?cs var:L.report.from ?></label>
+      <input type="date" id="r-from" name="from" value="<?cs var:Form.from ?>"></div>
+    <div class="row"><label for="r-to"><?cs var:L.report.to ?></label>
+      <input type="date" id="r-to" name="to" value="<?cs var:Form.to ?>"<?cs if:Form.err_to ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs call:ferr("to") ?></div>
+    <button type="submit" class="primary" id="period-go"><?cs var:L.report.period_go ?></button>
+  </form>
+  <p class="muted"><?cs var:L.report.period_hint ?></p>
+</section>
+<?cs if:!Form.invalid ?>
 <div class="report" id="report">
   <h1><?cs var:L.report.heading ?></h1>
   <dl class="kv">
     <dt><?cs var:L.report.patient ?></dt><dd><?cs var:Patient.name ?> 様（<?cs var:Patient.birth_date ?>生）</dd>
     <dt><?cs var:L.report.printed ?></dt><dd><?cs var:Report.printed ?></dd>
+    <dt><?cs var:L.report.period ?></dt><dd id="report-period-text"><?cs if:Form.from || Form.to ?><?cs var:Form.from ?> ～ <?cs var:Form.to ?><?cs else ?><?cs var:L.report.period_all ?><?cs /if ?></dd>
     <dt><?cs var:L.report.count ?></dt><dd id="access-count"><?cs var:Access_n ?></dd>
   </dl>
   <p><?cs var:L.report.intro ?></p>
+  <?cs if:Access_more ?><p class="notice" id="access-more"><?cs var:L.report.more_pre ?><?cs var:Access_more ?><?cs var:L.report.more_post ?></p><?cs /if ?>
   <?cs if:Access_n == 0 ?><p id="access-none"><?cs var:L.report.none ?></p><?cs else ?>
   <table id="accesses">
     <thead><tr><th><?cs var:L.report.when ?></th><th><?cs var:L.report.facility ?></th><th><?cs var:L.report.profession ?></th><th><?cs var:L.report.purpose ?></th><th><?cs var:L.report.what ?></th><th><?cs var:L.report.emergency ?></th></tr></thead>
@@ -19,4 +34,5 @@
   <p class="muted"><?cs var:L.revocation.contact ?>（<?cs var:Net.name ?>）</p>
 </div>
 <p class="actions noprint"><button type="button" class="primary" data-print="1" id="print"><?cs var:L.report.print ?></button></p>
+<?cs /if ?>
 <?cs include:"_foot.cs" ?>

@@ -491,6 +491,47 @@ def test_A4_3_A11_2_access_report_lists_every_view(people):
     assert clinic.get(url(f"/patients/access-report?p={ch}")).status_code == 403
 
 
+def test_A11_2_access_report_newest_first_by_period_at_most_1000(people):
+    """Issue 9: a patient seen for years gets the newest 1,000 views and a note, or a period."""
+    hosp = logged_in(people["dr_hosp"])
+    handle, ident, pid = register_patient(hosp, local_id=lid())
+    uid, fid = sql(f"SELECT id, facility_id FROM users WHERE login = '{people['dr_hosp'].login}'")[0]
+    # 1,001 views an hour apart, the newest an hour ago (written as the viewer would).
+    sql("INSERT INTO audit (ts, user_id, login, facility_id, role, action, object_type,"
+        " object_id, patient_id, purpose, outcome) SELECT UTC_TIMESTAMP(6) - INTERVAL seq HOUR,"
+        f" {uid}, 'x', {fid}, 'user', 'record.view', 'patient', '{pid}', {pid}, 'care',"
+        " 'allowed' FROM seq_1_to_1001")
+    desk = logged_in(people["desk"])
+    r = desk.get(url("/patients"), params={k: ident[k] for k in ("kana", "birth_date", "sex")})
+    dh = re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
+    rep = desk.get(url("/patients/access-report"), params={"p": dh})
+    assert rep.status_code == 200
+    assert re.search(r'id="access-count">1000<', rep.text)
+    assert 'id="access-more"' in rep.text and "1000件だけ" in rep.text
+    when = re.findall(r'<td class="nowrap">(\d{4})年(\d\d)月(\d\d)日 (\d\d):(\d\d)</td>', rep.text)
+    assert len(when) == 1000 and when == sorted(when, reverse=True), "newest first"
+    newest = sql("SELECT DATE_FORMAT(MAX(ts) + INTERVAL 9 HOUR, '%Y %m %d %H %i') FROM audit"
+                 f" WHERE patient_id = {pid} AND action = 'record.view'")[0][0].split()
+    assert list(when[0]) == newest
+    # One Japan day: exactly that day's views, no note, the period said in the log.
+    day = sql("SELECT DATE(UTC_TIMESTAMP() + INTERVAL 9 HOUR - INTERVAL 10 DAY)")[0][0]
+    n = sql(f"SELECT COUNT(*) FROM audit WHERE patient_id = {pid} AND action = 'record.view'"
+            f" AND ts >= '{day}' - INTERVAL 9 HOUR AND ts < '{day}' + INTERVAL 15 HOUR")[0][0]
+    rep = desk.get(url("/patients/access-report"), params={"p": dh, "from": day, "to": day})
+    assert rep.status_code == 200 and re.search(rf'id="access-count">{n}<', rep.text)
+    assert int(n) >= 23 and 'id="access-more"' not in rep.text
+    assert f'value="{day}"' in rep.text, "the period stays in the form"
+    assert sql(f"SELECT detail FROM audit WHERE action = 'patient.access_report'"
+               f" AND patient_id = {pid} ORDER BY id DESC LIMIT 1") == [[f"{day}..{day}"]]
+    # A period ending before it starts: said beside the field, nothing shown or logged.
+    before = sql(f"SELECT COUNT(*) FROM audit WHERE action = 'patient.access_report' AND patient_id = {pid}")
+    rep = desk.get(url("/patients/access-report"), params={"p": dh, "from": "2026-03-02", "to": "2026-03-01"})
+    assert rep.status_code == 400 and 'id="err-to"' in rep.text
+    assert 'id="accesses"' not in rep.text and ident["name"] not in rep.text
+    assert sql(f"SELECT COUNT(*) FROM audit WHERE action = 'patient.access_report' AND patient_id = {pid}") == before
+    assert desk.get(url("/patients/access-report"), params={"p": dh, "from": "2026-13-01"}).status_code == 400
+
+
 def test_A12_1_fhir_consent_export_has_r4_structure(people):
     hosp = logged_in(people["dr_hosp"])
     handle, ident, pid = register_patient(hosp)
