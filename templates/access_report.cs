@@ -1,17 +1,5 @@
 <?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
-<section class="card noprint">
-  <h2><?cs var:L.report.period ?></h2>
-  <form method="get" action="/patients/access-report" class="inline-form" id="report-period">
-    <input type="hidden" name="p" value="<?cs var:P ?>">
-    <div class="row"><label for="r-from"><?cs var:L.report.from ?></label>
-      <input type="date" id="r-from" name="from" value="<?cs var:Form.from ?>"></div>
-    <div class="row"><label for="r-to"><?cs var:L.report.to ?></label>
-      <input type="date" id="r-to" name="to" value="<?cs var:Form.to ?>"<?cs if:Form.err_to ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs call:ferr("to") ?></div>
-    <button type="submit" class="primary" id="period-go"><?cs var:L.report.period_go ?></button>
-  </form>
-  <p class="muted"><?cs var:L.report.period_hint ?></p>
-</section>
-<?cs if:!Form.invalid ?>
+<?cs if:Form.invalid ?><h1><?cs var:L.report.title ?></h1><?cs else ?>
 <div class="report" id="report">
   <h1><?cs var:L.report.heading ?></h1>
   <dl class="kv">
@@ -35,4 +23,16 @@
 </div>
 <p class="actions noprint"><button type="button" class="primary" data-print="1" id="print"><?cs var:L.report.print ?></button></p>
 <?cs /if ?>
+<section class="card noprint">
+  <h2><?cs var:L.report.period ?></h2>
+  <form method="get" action="/patients/access-report" class="inline-form" id="report-period">
+    <input type="hidden" name="p" value="<?cs var:P ?>">
+    <div class="row"><label for="r-from"><?cs var:L.report.from ?></label>
+      <input type="date" id="r-from" name="from" value="<?cs var:Form.from ?>"></div>
+    <div class="row"><label for="r-to"><?cs var:L.report.to ?></label>
+      <input type="date" id="r-to" name="to" value="<?cs var:Form.to ?>"<?cs if:Form.err_to ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs call:ferr("to") ?></div>
+    <button type="submit" class="primary" id="period-go"><?cs var:L.report.period_go ?></button>
+  </form>
+  <p class="muted"><?cs var:L.report.period_hint ?></p>
+</section>
 <?cs include:"_foot.cs" ?>
