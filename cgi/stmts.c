@@ -624,7 +624,9 @@ const char *const stmt_sql[STMT__MAX] = {
  * audit_patient (patient_id, ts) and stopped at the limit, so a patient
  * seen every day for years costs a page, not every entry (issue 9; "IN
  * (patient, its merged duplicates)" read them all and sorted them). A
- * merged duplicate's entries (rare) are the second branch. Parameters:
+ * merged duplicate's entries (rare) are the second branch. Only looks
+ * at the data count, not what was done about them afterwards (an
+ * emergency's follow-up, a judgement of it). Parameters:
  * patient, from x2, to x2, limit; survivor, from x2, to x2, limit; limit.
  */
 #define REPORT_BRANCH(FROM, WHO) \
@@ -633,8 +635,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LEFT JOIN facility f ON f.id = a.facility_id" \
 	" LEFT JOIN users u ON u.id = a.user_id" \
 	" LEFT JOIN profession pr ON pr.code = u.profession" \
-	" WHERE " WHO " AND a.outcome = 'allowed' AND (a.action LIKE 'record.%'" \
-	" OR a.action LIKE 'emergency.%' OR a.action LIKE 'document.%')" \
+	" WHERE " WHO " AND a.outcome = 'allowed' AND a.action IN ('record.view'," \
+	" 'record.print', 'record.export', 'document.view', 'emergency.grant')" \
 	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)" \
 	" AND (? IS NULL OR a.ts < CAST(? AS DATE) + INTERVAL 15 HOUR)" \
 	" ORDER BY a.ts DESC, a.id DESC LIMIT ?)"

@@ -501,17 +501,26 @@ def test_A11_2_access_report_newest_first_by_period_at_most_1000(people):
         " object_id, patient_id, purpose, outcome) SELECT UTC_TIMESTAMP(6) - INTERVAL seq HOUR,"
         f" {uid}, 'x', {fid}, 'user', 'record.view', 'patient', '{pid}', {pid}, 'care',"
         " 'allowed' FROM seq_1_to_1001")
+    # An anonymous export half an hour ago is a look at the data; an emergency's
+    # judgement ten minutes ago is not, and stays out.
+    for mins, action in ((30, "record.export"), (10, "emergency.appropriate")):
+        sql("INSERT INTO audit (ts, user_id, login, facility_id, role, action, object_type,"
+            f" object_id, patient_id, purpose, outcome) VALUES (UTC_TIMESTAMP(6) - INTERVAL {mins}"
+            f" MINUTE, {uid}, 'x', {fid}, 'user', '{action}', 'patient', '{pid}', {pid}, 'care',"
+            " 'allowed')")
     desk = logged_in(people["desk"])
     r = desk.get(url("/patients"), params={k: ident[k] for k in ("kana", "birth_date", "sex")})
     dh = re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
     rep = desk.get(url("/patients/access-report"), params={"p": dh})
     assert rep.status_code == 200
     assert re.search(r'id="access-count">1000<', rep.text)
+    first = re.search(r'<tbody>\s*<tr[^>]*>(.*?)</tr>', rep.text, re.S).group(1)
+    assert "診療情報の書き出し（匿名化）" in first, "the newest look is the export"
     assert 'id="access-more"' in rep.text and "1000件だけ" in rep.text
     when = re.findall(r'<td class="nowrap">(\d{4})年(\d\d)月(\d\d)日 (\d\d):(\d\d)</td>', rep.text)
     assert len(when) == 1000 and when == sorted(when, reverse=True), "newest first"
     newest = sql("SELECT DATE_FORMAT(MAX(ts) + INTERVAL 9 HOUR, '%Y %m %d %H %i') FROM audit"
-                 f" WHERE patient_id = {pid} AND action = 'record.view'")[0][0].split()
+                 f" WHERE patient_id = {pid} AND action = 'record.export'")[0][0].split()
     assert list(when[0]) == newest
     # One Japan day: exactly that day's views, no note, the period said in the log.
     day = sql("SELECT DATE(UTC_TIMESTAMP() + INTERVAL 9 HOUR - INTERVAL 10 DAY)")[0][0]
