@@ -1,5 +1,7 @@
 /* test_render.c: every template parses and renders; values are HTML-escaped; nothing leaks between requests */
 #include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -45,6 +47,54 @@ test_every_template_renders(void)
 	closedir(d);
 	buf_free(&b);
 	CHECK(n >= 15);
+}
+
+/*
+ * A worker parses each template once (issue 9): an include must name its
+ * file literally, resolved at parse time, never from a request's data.
+ */
+static void
+test_includes_are_literal(void)
+{
+	DIR		*d = opendir("templates");
+	struct dirent	*de;
+	char		 path[512];
+	int		 n = 0;
+
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t	 l = strlen(de->d_name);
+		char	*text = NULL;
+		FILE	*f;
+		long	 len;
+
+		if (l < 4 || strcmp(de->d_name + l - 3, ".cs") != 0)
+			continue;
+		str_fmt(path, sizeof(path), "templates/%s", de->d_name);
+		if ((f = fopen(path, "r")) == NULL || fseek(f, 0, SEEK_END) != 0 ||
+		    (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0 ||
+		    (text = calloc(1, (size_t)len + 1)) == NULL ||
+		    fread(text, 1, (size_t)len, f) != (size_t)len) {
+			CHECK(0);
+		} else {
+			for (const char *p = text; (p = strstr(p, "include:")) != NULL;
+			    p += 8) {
+				if (p[8] != '"' || (p > text && p[-1] == 'l')) {
+					fprintf(stderr, "%s: include not literal\n",
+					    de->d_name);
+					CHECK(0);
+				}
+				n++;
+			}
+		}
+		free(text);
+		if (f != NULL)
+			fclose(f);
+	}
+	closedir(d);
+	CHECK(n >= 100);
 }
 
 static void
@@ -115,6 +165,7 @@ main(void)
 		return 1;
 	}
 	RUN(test_every_template_renders);
+	RUN(test_includes_are_literal);
 	RUN(test_values_are_escaped);
 	RUN(test_nothing_leaks_between_requests);
 	render_free();
