@@ -394,6 +394,9 @@ page_consent_view(struct req *r)
 	http_page(r, 200, "consent_view.cs");
 }
 
+/* At most this many waiting consents on the queue's page, the oldest. */
+#define QUEUE_MAX	500
+
 /* GET /consents/queue: new consents waiting for the operator's check (A12.4). */
 void
 page_consent_queue(struct req *r)
@@ -403,7 +406,8 @@ page_consent_queue(struct req *r)
 
 	view_set("Page.title", lang("consent.queue_title"));
 	form_flash(r, "consent");
-	if ((res = db_query(STMT_CONSENT_QUEUE, "")) == NULL) {
+	if ((res = db_query(STMT_CONSENT_QUEUE, "i", (long long)QUEUE_MAX)) ==
+	    NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
@@ -422,6 +426,9 @@ page_consent_queue(struct req *r)
 		vnode_set_int(n, "days", (now() - dbres_ll(res, i, 1)) / 86400);
 	}
 	view_set_int("Queue_n", (long long)res->nrows);
+	/* More than a page waiting: say how many, the oldest come first. */
+	if (res->nrows > 0 && dbres_ll(res, 0, 9) > (long long)res->nrows)
+		view_set_int("Queue_total", dbres_ll(res, 0, 9));
 	dbres_free(res);
 	http_page(r, 200, "consent_queue.cs");
 }

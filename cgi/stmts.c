@@ -567,13 +567,15 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_CONSENT_SCAN_INSERT] =
 	"INSERT INTO consent_scan (consent_id, content_type, size, sha256, data)"
 	" VALUES (?, ?, ?, ?, ?)",
+/* The oldest ? waiting, with how many wait in all (before the limit). */
 [STMT_CONSENT_QUEUE] =
 	"SELECT c.id, UNIX_TIMESTAMP(c.registered_at), c.signed_on, f.name, u.name,"
-	" s.content_type IS NOT NULL, c.signer, c.all_disclosing, c.all_viewing"
+	" s.content_type IS NOT NULL, c.signer, c.all_disclosing, c.all_viewing,"
+	" COUNT(*) OVER ()"
 	" FROM consent c JOIN facility f ON f.id = c.facility_id"
 	" JOIN users u ON u.id = c.registered_by"
 	" LEFT JOIN consent_scan s ON s.consent_id = c.id"
-	" WHERE c.status = 'submitted' ORDER BY c.registered_at, c.id LIMIT 500",
+	" WHERE c.status = 'submitted' ORDER BY c.registered_at, c.id LIMIT ?",
 [STMT_CONSENT_GET] =
 	"SELECT c.id, c.patient_id, c.signed_on, c.signer, c.proxy_name,"
 	" c.proxy_relation, c.all_disclosing, c.all_viewing, c.facility_id, f.name,"

@@ -2,6 +2,7 @@
 <h1><?cs var:L.consent.queue_title ?></h1>
 <section class="card">
   <p class="hint"><?cs var:L.consent.queue_hint ?></p>
+  <?cs if:Queue_total ?><p class="notice" id="queue-more"><?cs var:L.consent.queue_more_pre ?><?cs var:Queue_total ?><?cs var:L.consent.queue_more_mid ?><?cs var:Queue_n ?><?cs var:L.consent.queue_more_post ?></p><?cs /if ?>
   <?cs if:Queue_n == 0 ?><p id="queue-none"><?cs var:L.consent.queue_none ?></p><?cs else ?>
   <table id="queue">
     <thead><tr><th><?cs var:L.consent.registered_at ?></th><th><?cs var:L.consent.waiting_days ?></th><th><?cs var:L.consent.facility ?></th><th><?cs var:L.consent.by ?></th><th><?cs var:L.consent.signed_on ?></th><th><?cs var:L.consent.signer ?></th><th><?cs var:L.consent.has_scan ?></th><th></th></tr></thead>

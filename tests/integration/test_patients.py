@@ -260,6 +260,28 @@ def test_A12_1_double_submit_registers_one_consent(people):
     assert sql(f"SELECT COUNT(*) FROM consent WHERE patient_id = {pid}") == [["1"]]
 
 
+def test_A12_4_operator_queue_says_how_many_wait_beyond_its_page(people):
+    """More than 500 waiting: the oldest 500 are listed and the page says how many wait."""
+    hosp = logged_in(people["dr_hosp"])
+    handle, ident, pid = register_patient(hosp, local_id=lid())
+    uid, fid = sql(f"SELECT id, facility_id FROM users WHERE login = '{people['dr_hosp'].login}'")[0]
+    # 501 forms registered long ago (first in the queue), removed afterwards.
+    sql("INSERT INTO consent (patient_id, signed_on, facility_id, registered_at, registered_by,"
+        f" idem, status) SELECT {pid}, '2001-01-01', {fid}, '2001-01-01' + INTERVAL seq SECOND,"
+        f" {uid}, SHA2(CONCAT('queue-{pid}-', seq), 256), 'submitted' FROM seq_1_to_501")
+    try:
+        total = sql("SELECT COUNT(*) FROM consent WHERE status = 'submitted'")[0][0]
+        op = logged_in(people["operator"])
+        q = op.get(url("/consents/queue"))
+        assert q.status_code == 200
+        assert len(re.findall(r'href="/consents/view\?id=\d+"', q.text)) == 500
+        more = re.search(r'id="queue-more">([^<]*)<', q.text).group(1)
+        assert f"確認待ちは{total}件" in more and "古いものから500件" in more
+    finally:
+        sql(f"DELETE FROM consent WHERE patient_id = {pid} AND signed_on = '2001-01-01'")
+    assert sql(f"SELECT COUNT(*) FROM consent WHERE patient_id = {pid}") == [["0"]]
+
+
 def test_A12_4_consent_must_name_the_registering_facility(people):
     clinic = logged_in(people["nurse_clinic"])
     handle, ident, pid = register_patient(clinic)
