@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import (figure, url, session, sql, ctl, make_user, issue_cert, login,
+from conftest import (wait_for, figure, url, session, sql, ctl, make_user, issue_cert, login,
                       logged_in, page_csrf)
 from test_authz_matrix import route_table
 
@@ -169,6 +169,11 @@ def test_certificate_matrix_fails_closed(people, self_signed_cert, other_ca_cert
     future, _, _, _ = issue_cert(u.login, days=30, start_offset=5 * 86400, tag="mx-fut")
     revoked, rserial, _, _ = issue_cert(u.login, tag="mx-rev")
     ctl("cert", "revoke", rserial, "--reason", "key_compromise")
+    # The revocation reloads nginx; its old workers close their idle
+    # connections as they leave. Go on once the new ones answer (they know
+    # the CRL), or a reused connection may be closed under a request.
+    assert wait_for(lambda: "certificate revoked" in session(revoked).get(url("/login")).text,
+                    timeout=10)
     matrix = {"none": None, "self-signed": self_signed_cert, "other CA": other_ca_cert,
               "revoked": revoked, "expired": expired, "not yet valid": future,
               "another user's": victim.cert}
