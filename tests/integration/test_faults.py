@@ -14,7 +14,7 @@ import time
 import pytest
 
 from conftest import (VAR, figure, url, session, sql, instance, logged_in, make_user,
-                      page_csrf, worker_pids, wait_for)
+                      page_csrf, worker_pids, wait_for, single_node)
 
 
 def fds(pid):
@@ -34,6 +34,7 @@ def hold_lock(table, secs):
     return p
 
 
+@single_node("finds the worker of the one pool by its descriptors; tests/cluster kills pool b under load")
 def test_worker_sigkill_mid_request_japanese_503_and_pool_respawns(demo_cert):
     before = worker_pids()
     assert len(before) >= 2
@@ -71,6 +72,7 @@ def test_worker_sigkill_mid_request_japanese_503_and_pool_respawns(demo_cert):
     figure("worker SIGKILL: seconds to recover", f"{recover:.1f}")
 
 
+@single_node("kills the one MariaDB; tests/cluster kills a Galera node under write load")
 def test_mariadbd_sigkill_under_write_load_no_acknowledged_write_lost():
     desk = make_user("desk", profession="contract_employee")
     sessions = [logged_in(desk) for _ in range(3)]
