@@ -245,7 +245,7 @@ page_access_report(struct req *r)
 	struct dbres	*p, *res;
 	const char	*from = form_null(param(r, "from"));
 	const char	*to = form_null(param(r, "to"));
-	long long	 id;
+	long long	 id, lim = REPORT_MAX + 1;
 	size_t		 n;
 	char		 k[64], d[40], oid[24], period[32];
 
@@ -264,9 +264,9 @@ page_access_report(struct req *r)
 		http_page(r, 400, "access_report.cs");
 		return;
 	}
+	/* One more than is shown, in each branch and in all: "more" is known. */
 	if ((res = db_query(STMT_ACCESS_REPORT, "issssiissssii", id, from, from,
-	    to, to, (long long)REPORT_MAX + 1, id, from, from, to, to,
-	    (long long)REPORT_MAX + 1, (long long)REPORT_MAX + 1)) == NULL) {
+	    to, to, lim, id, from, from, to, to, lim, lim)) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}

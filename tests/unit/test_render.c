@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ClearSilver.h>
+
 #include "config.h"
 #include "render.h"
 #include "util.h"
@@ -67,31 +69,26 @@ test_includes_are_literal(void)
 	while ((de = readdir(d)) != NULL) {
 		size_t	 l = strlen(de->d_name);
 		char	*text = NULL;
-		FILE	*f;
-		long	 len;
+		NEOERR	*e;
 
 		if (l < 4 || strcmp(de->d_name + l - 3, ".cs") != 0)
 			continue;
 		str_fmt(path, sizeof(path), "templates/%s", de->d_name);
-		if ((f = fopen(path, "r")) == NULL || fseek(f, 0, SEEK_END) != 0 ||
-		    (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0 ||
-		    (text = calloc(1, (size_t)len + 1)) == NULL ||
-		    fread(text, 1, (size_t)len, f) != (size_t)len) {
+		if ((e = ne_load_file(path, &text)) != STATUS_OK) {
+			nerr_ignore(&e);
 			CHECK(0);
-		} else {
-			for (const char *p = text; (p = strstr(p, "include:")) != NULL;
-			    p += 8) {
-				if (p[8] != '"' || (p > text && p[-1] == 'l')) {
-					fprintf(stderr, "%s: include not literal\n",
-					    de->d_name);
-					CHECK(0);
-				}
-				n++;
+			continue;
+		}
+		for (const char *p = text; (p = strstr(p, "include:")) != NULL;
+		    p += 8) {
+			if (p[8] != '"' || (p > text && p[-1] == 'l')) {
+				fprintf(stderr, "%s: include not literal\n",
+				    de->d_name);
+				CHECK(0);
 			}
+			n++;
 		}
 		free(text);
-		if (f != NULL)
-			fclose(f);
 	}
 	closedir(d);
 	CHECK(n >= 100);
