@@ -106,11 +106,12 @@ list_view(struct req *r)
 		/*
 		 * The reason is clinical free text: only the granting facility,
 		 * a disclosing facility holding the records, and the operator
-		 * read it (A14).
+		 * read it (A14); staff list grants for the operator, not for
+		 * a facility.
 		 */
-		if (has_role(r, ROLE_OPERATOR) ||
-		    dbres_ll(res, i, 17) == r->sess->facility_id ||
-		    dbres_ll(res, i, 18))
+		if (has_role(r, ROLE_OPERATOR) || (has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER) &&
+		    (dbres_ll(res, i, 17) == r->sess->facility_id ||
+		    dbres_ll(res, i, 18))))
 			vnode_set(n, "reason", dbres_get(res, i, 7));
 		else
 			vnode_set(n, "reason_hidden", "1");
