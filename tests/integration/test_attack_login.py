@@ -3,6 +3,7 @@ another user's certificate and the lockout, the lockout's counter and the operat
 alert, refusals that all take the same time, cookies the network did not set, a password
 change and the other sessions, the production nginx site's version banner. The figures
 go to tests/SECURITY-RESULTS.md (make attack)."""
+import random
 import re
 import statistics
 import time
@@ -165,16 +166,17 @@ def test_A8_3_every_login_refusal_takes_the_same_time():
     for a in kinds:             # warm up: connections, worker caches
         a.once()
         a.times.clear()
-    for _ in range(15):
-        for a in kinds:
+    for _ in range(15):         # interleaved, in a new order each round: load hits all alike
+        for a in random.sample(kinds, len(kinds)):
             a.once()
     med = {a.kind: statistics.median(a.times) for a in kinds}
     spread = max(med.values()) - min(med.values())
     for k, v in med.items():
         print(f"login refusal {k}: median {v:.1f} ms")
     figure("login time spread between refusal kinds (ms)", f"{spread:.1f}")
-    # The KDF alone costs tens of ms; a kind that skipped it would stand out by that much.
-    assert spread < 0.3 * min(med.values()), med
+    # A kind that skipped the KDF would take a few ms against the others' tens or hundreds
+    # (spread near the whole of the slowest); the machine's load moves them some.
+    assert spread < 0.5 * min(med.values()), med
 
 
 # --- cookies the network did not set ---------------------------------------------------
