@@ -23,7 +23,8 @@ static const struct ckey {
 	S(db_password), S(fcgi_socket), S(templates), S(lang), S(nginx_pid),
 	S(origin), S(db_host), S(fcgi_group),
 	I(workers), I(idle_lock_secs), I(session_max_secs),
-	I(lockout_failures), I(lockout_secs), I(test_clock),
+	I(lockout_failures), I(lockout_secs), I(lockout_alert_count),
+	I(lockout_alert_secs), I(test_clock),
 	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(jobs_misuse_secs), I(emergency_hours), I(emergency_followup_days),
 	I(desk_due_days), I(jobs_ssmix2_secs), I(jobs_audit_seal_secs),
 	I(jobs_dashboard_secs), I(dash_low_views),
@@ -49,6 +50,8 @@ defaults(void)
 	cfg.session_max_secs = 12 * 3600;
 	cfg.lockout_failures = 5;
 	cfg.lockout_secs = 15 * 60;
+	cfg.lockout_alert_count = 3;	/* 0: never */
+	cfg.lockout_alert_secs = 24 * 3600;
 	cfg.jobs_users_expire_secs = 3600;
 	cfg.jobs_emergency_secs = 600;
 	cfg.jobs_misuse_secs = 300;

@@ -26,6 +26,8 @@ struct config {
 	int	 session_max_secs;
 	int	 lockout_failures;
 	int	 lockout_secs;
+	int	 lockout_alert_count;	/* this many lockouts of one account ... */
+	int	 lockout_alert_secs;	/* ... within this long alert the operator */
 	long	 clock_offset;		/* seconds added to the clock (tests only) */
 	int	 test_clock;		/* 1 when clock_offset may be changed */
 	/* mogamictl scheduler: how often each job runs (0: never) */

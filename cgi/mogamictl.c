@@ -393,9 +393,11 @@ cmd_user_passwd(int argc, char *argv[])
 	}
 	uid = dbres_ll(u, 0, 0);
 	dbres_free(u);
+	/* A8.3: a new password ends every session the user had. */
 	if (pki_password_hash(line, hash, sizeof(hash), err, sizeof(err)) == -1 ||
 	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash,
-	    (long long)!flag(argc, argv, 3, "--keep"), uid) < 0) {
+	    (long long)!flag(argc, argv, 3, "--keep"), uid) < 0 ||
+	    session_end_user(uid, "password_set") < 0) {
 		fprintf(stderr, "user passwd: failed\n");
 		return 1;
 	}

@@ -506,6 +506,7 @@ page_notifications(struct req *r)
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, 4), "%Y-%m-%d %H:%M");
 		vnode_set(n, "when", d);
 		vnode_set(n, "read", dbres_ll(res, i, 5) ? "1" : "");
+		vnode_set(n, "login", dbres_get(res, i, 6));	/* a lockout's account */
 	}
 	view_set_int("Notes_n", (long long)res->nrows);
 	dbres_free(res);

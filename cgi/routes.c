@@ -250,7 +250,9 @@ parse_params(struct req *r)
 		str_copy(bad, name ? name : "", sizeof(bad));
 		goto bad;
 	}
-	if (kv_parse_cookies(&r->cookies, r->cookie_hdr) != REQ_OK) {
+	/* Only our own cookies count; a malformed one of them is refused. */
+	if (kv_parse_cookies(&r->cookies, r->cookie_hdr, session_cookies) !=
+	    REQ_OK) {
 		http_error(r, 400, "cookie", NULL);
 		return -1;
 	}

@@ -72,9 +72,17 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT u.id, u.name, f.code, f.name, u.status FROM users u"
 	" JOIN facility f ON f.id = u.facility_id WHERE u.login = ?",
 /* Assignments run left to right: locked_until sees the new failed_count. */
-[STMT_USER_LOGIN_FAIL] =
-	"UPDATE users SET failed_count = failed_count + 1,"
-	" locked_until = IF(failed_count >= ?, ?, locked_until) WHERE id = ?",
+/* A failed login's count, under the row's lock: two at once count twice. */
+[STMT_USER_FAIL_STATE] =
+	"SELECT failed_count, locked_until FROM users WHERE id = ? FOR UPDATE",
+[STMT_USER_FAIL_SET] =
+	"UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?",
+[STMT_LOCKOUT_INSERT] =
+	"INSERT INTO user_lockout (user_id, locked_at, locked_until, alerted)"
+	" VALUES (?, ?, ?, ?)",
+[STMT_LOCKOUT_RECENT] =
+	"SELECT COUNT(*), COALESCE(SUM(alerted), 0) FROM user_lockout"
+	" WHERE user_id = ? AND locked_at > ?",
 [STMT_USER_LOGIN_OK] =
 	"UPDATE users SET failed_count = 0, locked_until = 0 WHERE id = ?",
 [STMT_USER_SET_PASSWORD] =
@@ -107,6 +115,9 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_SESSION_END] =
 	"UPDATE session SET ended_at = ?, end_reason = ? WHERE id = ?"
 	" AND ended_at IS NULL",
+[STMT_SESSION_END_OTHERS] =
+	"UPDATE session SET ended_at = ?, end_reason = ? WHERE user_id = ?"
+	" AND id <> ? AND ended_at IS NULL",
 [STMT_SESSION_END_USER] =
 	"UPDATE session SET ended_at = ?, end_reason = ? WHERE user_id = ?"
 	" AND ended_at IS NULL",
@@ -900,7 +911,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	" object_id, created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
 [STMT_NOTIFY_LIST] =
 	"SELECT id, kind, object_type, object_id, UNIX_TIMESTAMP(created_at),"
-	" read_at IS NOT NULL FROM notification"
+	" read_at IS NOT NULL,"
+	" (SELECT u.login FROM user_lockout l JOIN users u ON u.id = l.user_id"
+	"  WHERE notification.object_type = 'user_lockout'"
+	"  AND l.id = notification.object_id) FROM notification"
 	" WHERE (audience = 'operator' AND ? = 1)"
 	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1)"
 	" ORDER BY read_at IS NULL DESC, created_at DESC LIMIT 200",
