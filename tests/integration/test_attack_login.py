@@ -119,7 +119,8 @@ def test_A8_3_lockouts_far_apart_do_not_alert():
         clock_set(n * 13 * 3600)    # 0 h, 13 h, 26 h: never three within 24 hours
         lock_out(u)
     alerts = sql("SELECT COUNT(*) FROM notification n JOIN user_lockout l ON l.id = n.object_id"
-                 f" JOIN users x ON x.id = l.user_id WHERE x.login = '{u.login}'")
+                 f" JOIN users x ON x.id = l.user_id WHERE x.login = '{u.login}'"
+                 " AND n.kind = 'login.lockouts'")
     assert alerts == [["0"]]
 
 
