@@ -41,6 +41,10 @@ enum consent_verdict {
 enum consent_verdict	 consent_decide(const struct consent_facts *, long long,
 			    long long, time_t);
 int			 consent_allowed(enum consent_verdict);
+int			 consent_counts(const struct consent_facts *,
+			    const struct consent *, time_t);
+int			 consent_names_facility(const struct consent_facts *,
+			    long long, int, int, time_t);
 const char		*consent_verdict_name(enum consent_verdict);
 
 #endif
