@@ -426,17 +426,25 @@ patient_view(struct req *r, long long id)
 	return res;
 }
 
-/* Consents of the patient with their state today: effective, revoked, void, waiting. */
+/*
+ * Consents of the patient with their state today: effective, revoked, void,
+ * waiting. A viewer who may not see the whole identity (access_identity())
+ * sees its own facility's forms only.
+ */
 static int
-consents_view(long long id, const struct access *a, const struct req *r)
+consents_view(long long id, const struct access *a, const struct req *r,
+    int full)
 {
 	struct dbres	*res;
 	char		 k[48], d[32];
+	size_t		 n = 0;
 
 	if ((res = db_query(STMT_PATIENT_CONSENTS, "ii", id, id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
 		long long reg = dbres_ll(res, i, 4), reg_us = dbres_ll(res, i, 8);
+		if (!full && dbres_ll(res, i, 7) != r->sess->facility_id)
+			continue;
 		const char *st = dbres_get(res, i, 2), *state = "effective";
 		for (size_t j = 0; j < a->f.nrevocations; j++)
 			if (a->f.revocations[j] >= reg_us)
@@ -445,49 +453,53 @@ consents_view(long long id, const struct access *a, const struct req *r)
 			state = "void";
 		if (a->f.deceased_at != 0)
 			state = "cancelled";
-		str_fmt(k, sizeof(k), "Consents.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "signed_on", dbres_get(res, i, 1));
-		vnode_set(n, "status", st);
-		vnode_set(n, "state", state);
-		vnode_set(n, "facility", dbres_get(res, i, 3));
+		str_fmt(k, sizeof(k), "Consents.%zu", n++);
+		struct vnode *v = view_node(k);
+		vnode_set(v, "id", dbres_get(res, i, 0));
+		vnode_set(v, "signed_on", dbres_get(res, i, 1));
+		vnode_set(v, "status", st);
+		vnode_set(v, "state", state);
+		vnode_set(v, "facility", dbres_get(res, i, 3));
 		fmt_jst(d, sizeof(d), reg, "%Y-%m-%d %H:%M");
-		vnode_set(n, "registered", d);
-		vnode_set(n, "all_disclosing", dbres_get(res, i, 5));
-		vnode_set(n, "all_viewing", dbres_get(res, i, 6));
+		vnode_set(v, "registered", d);
+		vnode_set(v, "all_disclosing", dbres_get(res, i, 5));
+		vnode_set(v, "all_viewing", dbres_get(res, i, 6));
 		/* The operator opens every form 4; a facility the ones it took. */
 		if (has_role(r, ROLE_OPERATOR | ROLE_STAFF) || (has_role(r, ROLE_USER |
 		    ROLE_FACILITY_MANAGER) && dbres_ll(res, i, 7) ==
 		    r->sess->facility_id))
-			vnode_set(n, "can_open", "1");
+			vnode_set(v, "can_open", "1");
 		if (str_eq(state, "effective"))
 			view_set("Patient.has_effective", "1");
 	}
-	view_set_int("Consents_n", (long long)res->nrows);
+	view_set_int("Consents_n", (long long)n);
 	dbres_free(res);
 	return 0;
 }
 
+/* Forms 5 of the patient; a limited viewer (!full) those its facility took. */
 static int
-revocations_view(long long id)
+revocations_view(long long id, const struct req *r, int full)
 {
 	struct dbres	*res;
 	char		 k[48], d[32];
+	size_t		 n = 0;
 
 	if ((res = db_query(STMT_PATIENT_REVOCATIONS, "ii", id, id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Revocations.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "receipt_no", dbres_get(res, i, 0));
-		vnode_set(n, "signed_on", dbres_get(res, i, 1));
+		if (!full && dbres_ll(res, i, 5) != r->sess->facility_id)
+			continue;
+		str_fmt(k, sizeof(k), "Revocations.%zu", n++);
+		struct vnode *v = view_node(k);
+		vnode_set(v, "receipt_no", dbres_get(res, i, 0));
+		vnode_set(v, "signed_on", dbres_get(res, i, 1));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, 2), "%Y-%m-%d %H:%M");
-		vnode_set(n, "received", d);
-		vnode_set(n, "via", dbres_get(res, i, 3));
-		vnode_set(n, "facility", dbres_get(res, i, 4));
+		vnode_set(v, "received", d);
+		vnode_set(v, "via", dbres_get(res, i, 3));
+		vnode_set(v, "facility", dbres_get(res, i, 4));
 	}
-	view_set_int("Revocations_n", (long long)res->nrows);
+	view_set_int("Revocations_n", (long long)n);
 	dbres_free(res);
 	return 0;
 }
@@ -569,6 +581,7 @@ page_patient_view(struct req *r)
 	struct access	 a;
 	long long	 id;
 	char		 oid[24];
+	int		 full;
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
@@ -583,8 +596,25 @@ page_patient_view(struct req *r)
 	}
 	dbres_free(p);
 	view_set("P", param(r, "p"));
-	if (access_load(&a, id, 0, 0) != 0 || consents_view(id, &a, r) == -1 ||
-	    revocations_view(id) == -1 ||
+	/* The viewer's facility's member row comes with the facts. */
+	if (access_load(&a, id, 0, r->sess->facility_id) != 0) {
+		access_free(&a);
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	/*
+	 * The desk, the operator and staff see the whole identity; a facility
+	 * with an approved link or a form 4 in force naming it too. Others get
+	 * what registering a form 4 needs: name, kana, sex, birth date.
+	 */
+	full = has_role(r, R_DESKLIKE) || access_identity(&a, r->sess->facility_id);
+	if (!full) {
+		view_set("Patient.address", NULL);
+		view_set("Patient.phone", NULL);
+		view_set("Identity.limited", "1");
+	}
+	if (consents_view(id, &a, r, full) == -1 ||
+	    revocations_view(id, r, full) == -1 ||
 	    (!has_role(r, ROLE_DESK) && links_view(id, r) == -1) ||
 	    (has_role(r, ROLE_OPERATOR) && merges_view(id) == -1)) {
 		access_free(&a);
@@ -599,9 +629,7 @@ page_patient_view(struct req *r)
 	view_set("Can.revoke", "1");
 	view_set("Can.report", has_role(r, R_DESKLIKE) ? "1" : "");
 	view_set("Can.operate", has_role(r, ROLE_OPERATOR) ? "1" : "");
-	/* The desk verifies who stands there; it needs no address or links. */
-	view_set("Can.contact", has_role(r, ROLE_DESK) && !has_role(r, ROLE_OPERATOR |
-	    ROLE_STAFF | ROLE_USER | ROLE_FACILITY_MANAGER) ? "" : "1");
+	view_set("Can.contact", full ? "1" : "");
 	view_set("Can.link", has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER |
 	    ROLE_OPERATOR) ? "1" : "");
 	snprintf(oid, sizeof(oid), "%lld", id);

@@ -493,7 +493,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" ORDER BY c.registered_at DESC",
 [STMT_PATIENT_REVOCATIONS] =
 	"SELECT r.receipt_no, r.signed_on, UNIX_TIMESTAMP(r.received_at), r.via,"
-	" f.name FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
+	" f.name, r.facility_id FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
 	" WHERE r.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m) ORDER BY r.received_at DESC",
 [STMT_PATIENT_CANCEL] =
 	"UPDATE patient SET status = 'cancelled', deceased_on = ?,"
