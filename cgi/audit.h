@@ -1,6 +1,7 @@
 /* audit.h: the audit log every feature writes to */
 #ifndef AUDIT_H
 #define AUDIT_H
+#include <stddef.h>
 
 struct req;
 
@@ -16,5 +17,7 @@ struct audit_entry {
 };
 
 int	 audit(const struct req *, const struct audit_entry *);
+int	 audit_patients(const struct req *, const struct audit_entry *,
+	    const long long *, size_t);
 
 #endif

@@ -86,12 +86,16 @@ facility_choices(struct req *r)
 	return 0;
 }
 
+/*
+ * Form 4 for patient id, whose name, kana and birth date it shows: a look
+ * at the patient's identity, audited with the patient (issue 17, A11.2).
+ */
 static void
-consent_form(struct req *r, int status)
+consent_form(struct req *r, long long id, int status)
 {
 	static const char *const keep[] = { "signed_on", "signer", "proxy_name",
 	    "proxy_relation", "disclosing_all", "viewing_all", "idem" };
-	char	 k[48];
+	char	 k[48], oid[24];
 
 	view_set("Page.title", lang("consent.new_title"));
 	view_set("P", param(r, "p"));
@@ -104,6 +108,9 @@ consent_form(struct req *r, int status)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
+	snprintf(oid, sizeof(oid), "%lld", id);
+	audit(r, &(struct audit_entry){ .action = "consent.form_view",
+	    .object_type = "patient", .object_id = oid, .patient_id = id });
 	view_set("Page.patient", "1");
 	http_page(r, status, "consent_new.cs");
 }
@@ -133,7 +140,7 @@ page_consent_new(struct req *r)
 	kv_push(&r->form, "signer", 6, "patient", 7);
 	kv_push(&r->form, "disclosing_all", 14, "1", 1);
 	kv_push(&r->form, "viewing_all", 11, "1", 1);
-	consent_form(r, 200);
+	consent_form(r, id, 200);
 }
 
 /*
@@ -257,7 +264,7 @@ page_consent_new_post(struct req *r)
 		form_err("consent", "viewing", "own_facility"), bad = 1;
 	s = check_scan(r, &bad);
 	if (bad) {
-		consent_form(r, 422);
+		consent_form(r, id, 422);
 		return;
 	}
 	const struct upload *u = mp_file(&r->files, "scan");

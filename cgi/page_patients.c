@@ -13,6 +13,7 @@
 #include "db.h"
 #include "form.h"
 #include "kana.h"
+#include "misuse.h"
 #include "pages.h"
 #include "patient.h"
 #include "pki.h"
@@ -160,9 +161,16 @@ local_id_ok(const char *s)
 	return 1;
 }
 
-/* Exact matches of (kana, birth date, sex) into Matches.N with handles. */
+/* At most this many exact matches: STMT_PATIENT_MATCH's LIMIT. */
+#define MATCH_MAX	20
+
+/*
+ * Exact matches of (kana, birth date, sex) into Matches.N with handles, and
+ * their ids into ids[MATCH_MAX]; how many, or -1.
+ */
 static int
-matches_view(struct req *r, const char *kana, const char *bd, const char *sex)
+matches_view(struct req *r, const char *kana, const char *bd, const char *sex,
+    long long ids[MATCH_MAX])
 {
 	struct dbres	*res;
 	char		 key[256], h[32], k[48];
@@ -171,7 +179,12 @@ matches_view(struct req *r, const char *kana, const char *bd, const char *sex)
 		return 0;
 	if ((res = db_query(STMT_PATIENT_MATCH, "sss", key, bd, sex)) == NULL)
 		return -1;
+	if (res->nrows > MATCH_MAX) {	/* the statement's LIMIT says not */
+		dbres_free(res);
+		return -1;
+	}
 	for (size_t i = 0; i < res->nrows; i++) {
+		ids[i] = dbres_ll(res, i, 0);
 		if (handle_for(r, dbres_ll(res, i, 0), h, sizeof(h)) == -1)
 			break;
 		str_fmt(k, sizeof(k), "Matches.%zu", i);
@@ -203,13 +216,95 @@ keep_fields(const struct req *r)
 	}
 }
 
+/*
+ * Audits a search by exact identifiers with whom it listed, together
+ * (issue 17): its own entry says "miss" (the throttle and the misuse rule
+ * count those) or "listed ID,ID,...", and each listed patient gets an
+ * entry of their own (patient.search_listed), which their access report
+ * shows. 0, or -1 with nothing written.
+ */
+static int
+search_audit(const struct req *r, const long long *ids, int n)
+{
+	char	 detail[16 + MATCH_MAX * 21];
+	size_t	 len;
+
+	str_copy(detail, n == 0 ? "miss" : "listed ", sizeof(detail));
+	for (int i = 0; i < n; i++) {
+		len = strlen(detail);
+		snprintf(detail + len, sizeof(detail) - len, "%s%lld",
+		    i ? "," : "", ids[i]);
+	}
+	if (db_begin() != DB_OK)
+		return -1;
+	if (audit(r, &(struct audit_entry){ .action = "patient.search",
+	    .object_type = "patient", .detail = detail }) != 0 ||
+	    audit_patients(r, &(struct audit_entry){
+	    .action = "patient.search_listed", .object_type = "patient" },
+	    ids, (size_t)n) != 0 || db_commit() != DB_OK) {
+		db_rollback();
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Issue 17: a user who keeps searching by exact identifiers and finding
+ * nobody is sweeping (birth dates for a known name and sex found a patient
+ * in 42 requests and 0.1 s). From search_miss_limit misses in the last
+ * search_miss_window_secs on, each search is refused until the oldest miss
+ * leaves the window. Refused with 429 at once, not slowed by a sleep in the
+ * worker: a sleeping worker serves nobody else, so one user's parallel
+ * searches would hold every worker of the pool (a handful) and stop the
+ * whole network, while a refusal costs one statement. Returns the seconds
+ * to wait (0: search) with the misses in *misses, or -1.
+ */
+static long long
+search_wait(const struct req *r, long long *misses)
+{
+	struct dbres	*res;
+	long long	 win = cfg.search_miss_window_secs, wait;
+
+	if ((res = db_query(STMT_SEARCH_MISSES, "iii", win, r->sess->user_id,
+	    win)) == NULL)
+		return -1;
+	*misses = res->nrows == 1 ? dbres_ll(res, 0, 0) : 0;
+	wait = res->nrows == 1 ? dbres_ll(res, 0, 1) : 0;
+	dbres_free(res);
+	if (*misses < cfg.search_miss_limit)
+		return 0;
+	return wait < 1 ? 1 : wait;
+}
+
+/* The refusal: audited, one misuse alert a window, a page saying how long. */
+static void
+search_refuse(struct req *r, long long wait, long long misses)
+{
+	char	 ra[24];
+
+	if (db_begin() != DB_OK || audit(r, &(struct audit_entry){
+	    .action = "patient.search", .object_type = "patient",
+	    .outcome = "denied", .detail = "throttled" }) != 0 ||
+	    misuse_search_throttled(r->sess->user_id, r->sess->facility_id,
+	    misses) < 0 || db_commit() != DB_OK) {
+		db_rollback();
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	snprintf(ra, sizeof(ra), "%lld", wait);
+	http_header(r, "Retry-After", ra);
+	view_set("Search.throttled", "1");
+	view_set_int("Search.wait_minutes", (wait + 59) / 60);
+	http_page(r, 429, "patients.cs");
+}
+
 /* GET /patients: find a registered patient by exact identifiers, or register one. */
 void
 page_patients(struct req *r)
 {
 	const char	*kana = param(r, "kana"), *bd = param(r, "birth_date"),
 			*sex = param(r, "sex");
-	char		 n[16];
+	long long	 ids[MATCH_MAX], misses, wait;
 
 	view_set("Page.title", lang("patients.title"));
 	form_flash(r, "patients");
@@ -226,14 +321,19 @@ page_patients(struct req *r)
 		if (form_empty(sex) || strchr("MFOU", sex[0]) == NULL)
 			form_err("patients", "sex", "choose"), bad = 1;
 		if (!bad) {
-			int found = matches_view(r, kana, bd, sex);
-			if (found < 0) {
+			if ((wait = search_wait(r, &misses)) < 0) {
 				http_error(r, 503, "db", NULL);
 				return;
 			}
-			snprintf(n, sizeof(n), "%d", found);
-			audit(r, &(struct audit_entry){ .action = "patient.search",
-			    .object_type = "patient", .detail = n });
+			if (wait > 0) {
+				search_refuse(r, wait, misses);
+				return;
+			}
+			int found = matches_view(r, kana, bd, sex, ids);
+			if (found < 0 || search_audit(r, ids, found) == -1) {
+				http_error(r, 503, "db", NULL);
+				return;
+			}
 		}
 	}
 	http_page(r, 200, "patients.cs");
@@ -336,9 +436,13 @@ page_patient_new(struct req *r)
 	}
 	/* The same person registered twice defeats consent: say so first. */
 	if (!str_eq(param(r, "confirm_new"), "1")) {
+		long long ids[MATCH_MAX];
 		int found = matches_view(r, param(r, "kana"), param(r, "birth_date"),
-		    param(r, "sex"));
-		if (found < 0) {
+		    param(r, "sex"), ids);
+		/* Those shown are listed as a search's are (issue 17). */
+		if (found < 0 || audit_patients(r, &(struct audit_entry){
+		    .action = "patient.search_listed", .object_type = "patient",
+		    .detail = "duplicate" }, ids, (size_t)found) != 0) {
 			http_error(r, 503, "db", NULL);
 			return;
 		}

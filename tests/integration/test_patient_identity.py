@@ -255,9 +255,9 @@ def test_A11_2_access_report_lists_every_look_at_the_identity():
     assert rep.status_code == 200
     rows = re.findall(r"<tr[^>]*><td class=\"nowrap\">.*?</tr>", rep.text, re.S)
     text = "\n".join(rows)
-    for label in ("検索結果に表示", "登録情報（氏名・住所など）の閲覧", "同意書の登録画面の表示",
+    for label in ("患者検索の結果に表示", "登録情報（氏名・住所など）の閲覧", "同意書の登録画面の表示",
                   "撤回届の受付画面の表示", "同意書の閲覧", "同意書の画像の閲覧"):
         assert label in text, label
     assert "もがみ在宅クリニック" in text and HOSP in text
     # the desk's own search is a look too, and the newest
-    assert "検索結果に表示" in rows[0]
+    assert "患者検索の結果に表示" in rows[0]
