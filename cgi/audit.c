@@ -1,5 +1,6 @@
 /* audit.c: writes who, facility, what, why, outcome, when and where to the audit log */
 #include <stdio.h>
+#include <string.h>
 #include <syslog.h>
 
 #include "app.h"
@@ -70,4 +71,41 @@ audit_patients(const struct req *r, const struct audit_entry *e,
 		syslog(LOG_ERR, "%s: %s not recorded (%d)", __func__, e->action,
 		    rc);
 	return rc < 0 ? rc : 0;
+}
+
+/*
+ * Audits a search and whom it listed, together (issue 17): the search's own
+ * entry (action) says "miss" (the search throttle and the misuse rule
+ * count those) or "listed ID,ID,..." (cut with "..." past the column's
+ * size), and each of the n listed patients gets an entry of their own
+ * (listed), which their access report shows. One transaction: 0, or -1
+ * with nothing written.
+ */
+int
+audit_search(const struct req *r, const char *action, const char *listed,
+    const long long *ids, size_t n)
+{
+	char	 detail[AUDIT_DETAIL_MAX + 1];
+	size_t	 len;
+
+	str_copy(detail, n == 0 ? "miss" : "listed ", sizeof(detail));
+	for (size_t i = 0; i < n; i++) {
+		len = strlen(detail);
+		if (len + 24 + 4 >= sizeof(detail)) {
+			str_copy(detail + len, "...", sizeof(detail) - len);
+			break;
+		}
+		snprintf(detail + len, sizeof(detail) - len, "%s%lld",
+		    i ? "," : "", ids[i]);
+	}
+	if (db_begin() != DB_OK)
+		return -1;
+	if (audit(r, &(struct audit_entry){ .action = action,
+	    .object_type = "patient", .detail = detail }) != 0 ||
+	    audit_patients(r, &(struct audit_entry){ .action = listed,
+	    .object_type = "patient" }, ids, n) != 0 || db_commit() != DB_OK) {
+		db_rollback();
+		return -1;
+	}
+	return 0;
 }

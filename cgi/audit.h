@@ -5,6 +5,8 @@
 
 struct req;
 
+#define AUDIT_DETAIL_MAX	1000	/* audit.detail VARCHAR(1000) */
+
 /* What an entry records besides who, where and when (taken from the request). */
 struct audit_entry {
 	const char	*action;	/* e.g. "login", "record.view" */
@@ -18,6 +20,8 @@ struct audit_entry {
 
 int	 audit(const struct req *, const struct audit_entry *);
 int	 audit_patients(const struct req *, const struct audit_entry *,
+	    const long long *, size_t);
+int	 audit_search(const struct req *, const char *, const char *,
 	    const long long *, size_t);
 
 #endif

@@ -217,38 +217,6 @@ keep_fields(const struct req *r)
 }
 
 /*
- * Audits a search by exact identifiers with whom it listed, together
- * (issue 17): its own entry says "miss" (the throttle and the misuse rule
- * count those) or "listed ID,ID,...", and each listed patient gets an
- * entry of their own (patient.search_listed), which their access report
- * shows. 0, or -1 with nothing written.
- */
-static int
-search_audit(const struct req *r, const long long *ids, int n)
-{
-	char	 detail[16 + MATCH_MAX * 21];
-	size_t	 len;
-
-	str_copy(detail, n == 0 ? "miss" : "listed ", sizeof(detail));
-	for (int i = 0; i < n; i++) {
-		len = strlen(detail);
-		snprintf(detail + len, sizeof(detail) - len, "%s%lld",
-		    i ? "," : "", ids[i]);
-	}
-	if (db_begin() != DB_OK)
-		return -1;
-	if (audit(r, &(struct audit_entry){ .action = "patient.search",
-	    .object_type = "patient", .detail = detail }) != 0 ||
-	    audit_patients(r, &(struct audit_entry){
-	    .action = "patient.search_listed", .object_type = "patient" },
-	    ids, (size_t)n) != 0 || db_commit() != DB_OK) {
-		db_rollback();
-		return -1;
-	}
-	return 0;
-}
-
-/*
  * Issue 17: a user who keeps searching by exact identifiers and finding
  * nobody is sweeping (birth dates for a known name and sex found a patient
  * in 42 requests and 0.1 s). From search_miss_limit misses in the last
@@ -330,7 +298,9 @@ page_patients(struct req *r)
 				return;
 			}
 			int found = matches_view(r, kana, bd, sex, ids);
-			if (found < 0 || search_audit(r, ids, found) == -1) {
+			/* Whom it listed, each in their own log (issue 17). */
+			if (found < 0 || audit_search(r, "patient.search",
+			    "patient.search_listed", ids, (size_t)found) == -1) {
 				http_error(r, 503, "db", NULL);
 				return;
 			}

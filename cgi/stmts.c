@@ -649,7 +649,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LEFT JOIN profession pr ON pr.code = u.profession" \
 	" WHERE " WHO " AND a.outcome = 'allowed' AND a.action IN ('record.view'," \
 	" 'record.print', 'record.export', 'document.view', 'emergency.grant'," \
-	" 'patient.view', 'patient.search_listed', 'consent.view'," \
+	" 'patient.view', 'patient.search_listed', 'records.search_listed'," \
+	" 'consent.view'," \
 	" 'consent.scan_view', 'consent.export', 'consent.form_view'," \
 	" 'consent.revoke_form_view', 'consent.revoke_receipt')" \
 	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)" \

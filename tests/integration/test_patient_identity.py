@@ -265,3 +265,24 @@ def test_A11_2_access_report_lists_every_look_at_the_identity():
     assert "もがみ在宅クリニック" in text and HOSP in text
     # the desk's own search is a look too, and the newest
     assert "患者検索の結果に表示" in rows[0]
+
+
+def test_A11_2_records_search_names_whom_it_listed():
+    """The records search (/records) lists up to 50 patients the facility may see: its
+    entry names them, and each one's access report shows the listing."""
+    hosp_user = make_user("user", facility="DEMO01")
+    hosp = logged_in(hosp_user)
+    handle, ident, pid = register_patient(hosp, local_id=lid())
+    r = hosp.get(url("/records"), params={"q": ident["kana"]})
+    assert r.status_code == 200 and ident["name"] in r.text
+    detail = sql(f"SELECT detail FROM audit WHERE action = 'records.search' AND user_id ="
+                 f" {uid(hosp_user)} ORDER BY id DESC LIMIT 1")[0][0]
+    assert detail.startswith("listed ") and str(pid) in detail[7:].split(",")
+    assert sql(f"SELECT COUNT(*) FROM audit WHERE action = 'records.search_listed' AND"
+               f" patient_id = {pid} AND user_id = {uid(hosp_user)}") == [["1"]]
+    r = hosp.get(url("/records"), params={"q": "ヌヌヌヌヌヌ"})
+    assert sql(f"SELECT detail FROM audit WHERE action = 'records.search' AND user_id ="
+               f" {uid(hosp_user)} ORDER BY id DESC LIMIT 1") == [["miss"]]
+    desk = logged_in(make_user("desk", facility="DEMO01", profession="contract_employee"))
+    rep = desk.get(url(f"/patients/access-report?p={handle_of(desk, ident)}")).text
+    assert "閲覧できる患者の検索結果に表示" in rep
