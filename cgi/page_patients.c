@@ -261,6 +261,7 @@ search_refuse(struct req *r, long long wait, long long misses)
 	}
 	snprintf(ra, sizeof(ra), "%lld", wait);
 	http_header(r, "Retry-After", ra);
+	view_set("Search.done", NULL);		/* nothing was searched */
 	view_set("Search.throttled", "1");
 	view_set_int("Search.wait_minutes", (wait + 59) / 60);
 	http_page(r, 429, "patients.cs");

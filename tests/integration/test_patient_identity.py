@@ -192,7 +192,8 @@ def test_A12_1_search_throttled_after_misses_with_one_misuse_alert():
     r = search(s, known)
     assert r.status_code == 429, r.text[:500]
     assert "しばらく" in r.text and known["name"] not in r.text
-    assert "/patients/view?p=" not in r.text
+    assert "/patients/view?p=" not in r.text and 'id="none-found"' not in r.text
+    assert 'id="search-throttled"' in r.text and f'value="{known["kana"]}"' in r.text
     assert int(r.headers["Retry-After"]) > 0
     assert sql(f"SELECT outcome, detail FROM audit WHERE user_id = {uid(u)} AND action ="
                " 'patient.search' ORDER BY id DESC LIMIT 1") == [["denied", "throttled"]]
