@@ -185,8 +185,11 @@ matches_view(struct req *r, const char *kana, const char *bd, const char *sex,
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
 		ids[i] = dbres_ll(res, i, 0);
-		if (handle_for(r, dbres_ll(res, i, 0), h, sizeof(h)) == -1)
-			break;
+		/* A list short of a handle would be audited as listing it. */
+		if (handle_for(r, dbres_ll(res, i, 0), h, sizeof(h)) == -1) {
+			dbres_free(res);
+			return -1;
+		}
 		str_fmt(k, sizeof(k), "Matches.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_set(n, "handle", h);
