@@ -29,6 +29,7 @@ static const struct ckey {
 	I(desk_due_days), I(jobs_ssmix2_secs), I(jobs_audit_seal_secs),
 	I(jobs_dashboard_secs), I(dash_low_views),
 	I(db_port), I(db_causal_reads), I(consent_needs_check),
+	I(search_miss_limit), I(search_miss_window_secs),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -62,6 +63,8 @@ defaults(void)
 	cfg.jobs_audit_seal_secs = 10;	/* a checkpoint at least every minute */
 	cfg.jobs_dashboard_secs = 300;
 	cfg.dash_low_views = 10;
+	cfg.search_miss_limit = 10;
+	cfg.search_miss_window_secs = 300;
 }
 
 /*
@@ -129,6 +132,11 @@ config_load(const char *path, char *err, size_t errlen)
 		cfg.workers = 2;
 	if (cfg.desk_due_days < 1 || cfg.desk_due_days > 365)
 		cfg.desk_due_days = 14;
+	if (cfg.search_miss_limit < 1 || cfg.search_miss_limit > 1000000)
+		cfg.search_miss_limit = 10;
+	if (cfg.search_miss_window_secs < 10 ||
+	    cfg.search_miss_window_secs > 86400)
+		cfg.search_miss_window_secs = 300;
 	return 0;
 bad:
 	str_fmt(err, errlen, "%s:%zu: bad setting", path, lineno);

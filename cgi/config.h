@@ -43,6 +43,10 @@ struct config {
 	int	 jobs_dashboard_secs;	/* count record views ahead for the dashboard */
 	int	 dash_low_views;	/* fewer views in 90 days: a facility in little use */
 	int	 consent_needs_check;	/* A12.4: a form 4 counts once the operator checked it */
+	/* Issue 17: searches by exact identifiers that find nobody, per user:
+	 * more than search_miss_limit in search_miss_window_secs are refused. */
+	int	 search_miss_limit;
+	int	 search_miss_window_secs;
 };
 
 extern struct config	 cfg;

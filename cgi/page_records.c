@@ -96,7 +96,7 @@ page_records(struct req *r)
 {
 	const char	*q = param(r, "q");
 	struct dbres	*res;
-	char		 key[256], like[300], k[48], h[32], n[16];
+	char		 key[256], like[300], k[48], h[32];
 	char		 g[KANA_GRAMS][KANA_GRAM_LEN];
 	size_t		 shown = 0;
 
@@ -141,6 +141,7 @@ page_records(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
+	long long listed[SEARCH_SHOWN];
 	for (size_t i = 0; i < decided && shown < SEARCH_SHOWN; i++) {
 		if (!consent_allowed(verdict[i]))
 			continue;
@@ -148,6 +149,7 @@ page_records(struct req *r)
 			str_copy(h, dbres_get(res, i, 5), sizeof(h));
 		else if (handle_for(r, ids[i], h, sizeof(h)) == -1)
 			continue;
+		listed[shown] = ids[i];
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
 		vnode_set(v, "handle", h);
@@ -164,9 +166,12 @@ page_records(struct req *r)
 	dbres_free(res);
 	view_set("Search.done", "1");
 	view_set_int("Patients_n", (long long)shown);
-	snprintf(n, sizeof(n), "%zu", shown);
-	audit(r, &(struct audit_entry){ .action = "records.search",
-	    .object_type = "patient", .detail = n });
+	/* Whom it listed, each in their own log (issue 17). */
+	if (audit_search(r, "records.search", "records.search_listed", listed,
+	    shown) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	view_set("Page.patient", "1");
 	http_page(r, 200, "records.cs");
 }

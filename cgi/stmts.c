@@ -13,6 +13,14 @@ const char *const stmt_sql[STMT__MAX] = {
 	" object_type, object_id, patient_id, purpose, outcome, client_addr,"
 	" cert_serial, detail) VALUES (UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ?,"
 	" ?, ?, ?, ?, ?, ?)",
+/* One entry per patient of a JSON array of ids (a search's list, issue 17):
+ * the same columns as STMT_AUDIT_INSERT, object_id and patient_id the id. */
+[STMT_AUDIT_INSERT_PATIENTS] =
+	"INSERT INTO audit (ts, user_id, login, facility_id, role, action,"
+	" object_type, object_id, patient_id, purpose, outcome, client_addr,"
+	" cert_serial, detail) SELECT UTC_TIMESTAMP(6), ?, ?, ?, ?, ?, ?, ids.id,"
+	" ids.id, ?, ?, ?, ?, ? FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH"
+	" '$')) ids",
 [STMT_AUDIT_COUNT] =
 	"SELECT COUNT(*) FROM audit WHERE action = ?",
 [STMT_TEST_CLOCK] =
@@ -524,7 +532,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" ORDER BY c.registered_at DESC",
 [STMT_PATIENT_REVOCATIONS] =
 	"SELECT r.receipt_no, r.signed_on, UNIX_TIMESTAMP(r.received_at), r.via,"
-	" f.name FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
+	" f.name, r.facility_id FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
 	" WHERE r.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m) ORDER BY r.received_at DESC",
 [STMT_PATIENT_CANCEL] =
 	"UPDATE patient SET status = 'cancelled', deceased_on = ?,"
@@ -708,7 +716,9 @@ const char *const stmt_sql[STMT__MAX] = {
  * (patient, its merged duplicates)" read them all and sorted them). A
  * merged duplicate's entries (rare) are the second branch. Only looks
  * at the data count, not what was done about them afterwards (an
- * emergency's follow-up, a judgement of it). Parameters:
+ * emergency's follow-up, a judgement of it): the records, and since
+ * issue 17 the patient's identity too (its page, its place in a search's
+ * list, the consent and revocation pages that show it). Parameters:
  * patient, from x2, to x2, limit; survivor, from x2, to x2, limit; limit.
  */
 #define REPORT_BRANCH(FROM, WHO) \
@@ -718,7 +728,11 @@ const char *const stmt_sql[STMT__MAX] = {
 	" LEFT JOIN users u ON u.id = a.user_id" \
 	" LEFT JOIN profession pr ON pr.code = u.profession" \
 	" WHERE " WHO " AND a.outcome = 'allowed' AND a.action IN ('record.view'," \
-	" 'record.print', 'record.export', 'document.view', 'emergency.grant')" \
+	" 'record.print', 'record.export', 'document.view', 'emergency.grant'," \
+	" 'patient.view', 'patient.search_listed', 'records.search_listed'," \
+	" 'consent.view'," \
+	" 'consent.scan_view', 'consent.export', 'consent.form_view'," \
+	" 'consent.revoke_form_view', 'consent.revoke_receipt')" \
 	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)" \
 	" AND (? IS NULL OR a.ts < CAST(? AS DATE) + INTERVAL 15 HOUR)" \
 	" ORDER BY a.ts DESC, a.id DESC LIMIT ?)"
@@ -1222,6 +1236,23 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT user_id, MAX(facility_id), COUNT(*) FROM audit"
 	" WHERE action = 'record.print' AND outcome = 'allowed' AND user_id IS NOT NULL"
 	" AND ts >= FROM_UNIXTIME(?) GROUP BY user_id HAVING COUNT(*) > ?",
+/* Searches by exact identifiers that found nobody (page_patients.c: detail 'miss'). */
+[STMT_MISUSE_SEARCH_MISSES] =
+	"SELECT user_id, MAX(facility_id), COUNT(*) FROM audit"
+	" WHERE action = 'patient.search' AND detail = 'miss' AND user_id IS NOT NULL"
+	" AND ts >= FROM_UNIXTIME(?) GROUP BY user_id HAVING COUNT(*) > ?",
+[STMT_MISUSE_RULE_GET] =
+	"SELECT enabled, threshold, window_minutes FROM misuse_rule WHERE code = ?",
+/*
+ * One user's search misses in the last ? seconds (audit_user: the user's
+ * entries of the window only), and the seconds until the oldest of them
+ * leaves the window. Parameters: window, user, window.
+ */
+[STMT_SEARCH_MISSES] =
+	"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6),"
+	" MIN(ts) + INTERVAL ? SECOND), 0) FROM audit WHERE user_id = ?"
+	" AND ts >= UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
+	" AND action = 'patient.search' AND detail = 'miss'",
 [STMT_MISUSE_ALERT_INSERT] =
 	"INSERT IGNORE INTO misuse_alert (rule, user_id, facility_id, dedup_key, hits,"
 	" detail, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
