@@ -31,6 +31,9 @@ struct ssmix2_docdir {
 	char	 dept[9];
 };
 
+/* The data type of HL7 observations from extended storage (record). */
+#define SSMIX2_EXT_DATA_TYPE	"EXT"
+
 /* What ssmix2_sniff() calls an HL7 v2 message (ER7, "MSH|..."). */
 #define SSMIX2_HL7	"x-application/hl7-v2+er7"
 
@@ -45,6 +48,7 @@ struct ssmix2_type {
 struct ssmix2_stats {
 	size_t	 total, done, imported, unchanged, quarantined, removed,
 		 failed;
+	size_t	 warned;	/* of the imported, with a warning */
 	int	 busy;		/* another import of the facility was running */
 	char	 last_error[300];
 };
@@ -77,7 +81,8 @@ struct ssmix2_file {
 	long long		 size, mtime;	/* the file's, for import_file */
 	const char		*local_id;	/* its patient folder */
 	const char		*care_date;	/* YYYY-MM-DD or NULL */
-	const char		*message_ts;	/* YYYY-MM-DD HH:MM:SS.fff */
+	const char		*message_ts;	/* YYYY-MM-DD HH:MM:SS[.f] */
+	const char		*message_ts_given; /* ISO 8601 as named */
 	const struct ssmix2_name *name;
 	const struct ssmix2_type *type;
 	const void		*raw;

@@ -453,8 +453,10 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
             " r.raw_message, r.imported_at"
             f" FROM record r JOIN seq_1_to_70 s WHERE r.id = (SELECT MIN(x.id) FROM record x"
             f" WHERE x.link_id = {lid} AND x.kind <> 'patient')")
-    want = sql(f"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
-               f"'%Y-%m-%d %H:%i'), f.name, r.title FROM record r "
+    # the time as the source gave it (issue 22: seconds here), else as before (minutes)
+    want = sql(f"SELECT COALESCE(REPLACE(r.occurred_given, 'T', ' '), "
+               f"DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
+               f"'%Y-%m-%d %H:%i')), f.name, r.title FROM record r "
                f"JOIN patient_link l ON l.id = r.link_id JOIN facility f ON f.id = r.facility_id "
                f"WHERE l.patient_id = {p.pid} AND r.status = 'current' AND r.kind <> 'patient' "
                f"ORDER BY r.occurred_at DESC, r.id DESC")
