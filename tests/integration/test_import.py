@@ -784,6 +784,13 @@ def as_written(tmp_path_factory):
     flat = ext / "400" / "000" / p / d / "紹介状"
     flat.mkdir(parents=True)
     (flat / "letter.pdf").write_bytes(PDF + b"%letter\n")
+    # observations in the flat layout: the folder says vital signs, MSH-7 says when
+    flat = ext / "400" / "000" / p / "20240107" / "バイタル"
+    flat.mkdir(parents=True)
+    (flat / "vital-r01.hl7").write_bytes(msg22("ORU^R01^ORU_R01", p, [
+        "OBR|1||1|VITAL^バイタルサイン^LOCAL",
+        "OBX|1|NM|8310-5^体温^LN||36.9|Cel^℃^UCUM|36.0-37.5||||F|||202401070900"],
+        msh7="20240107091500"))
     # what extended storage must not take: another patient's folder name, a folder that is
     # no document folder, an HL7 message that is no observation, content that is none of ours
     dd = ext / "400" / "000" / p / d / DSUM / f"4000002_{d}_{DSUM}_1_20240105170000_01"
@@ -809,7 +816,7 @@ def ext_files(fid):
 
 def test_I22_a_tree_as_written_imports_all_but_what_is_neither_and_counts_warnings(as_written):
     code, fid, std, ext, f, out = as_written
-    assert "19 files, 14 imported, 0 unchanged, 5 quarantined, 0 removed, 0 failed, " \
+    assert "20 files, 15 imported, 0 unchanged, 5 quarantined, 0 removed, 0 failed, " \
            "2 with warnings" in out.stdout, out.stdout + out.stderr
     got = {r[0]: r[1:] for r in sql(
         f"SELECT rel_path, status, COALESCE(reason, ''), COALESCE(warning, '') FROM import_file "
@@ -829,7 +836,8 @@ def test_I22_a_tree_as_written_imports_all_but_what_is_neither_and_counts_warnin
         f"20240106080000_-/vital.hl7",
         base + f"{DSUM}/4000001_20240105_{DSUM}_000000000002299_20240105170000_01/summary.pdf",
         base + f"{DSUM}/4000001_20240105_{DSUM}_000000000002299_20240105170000_01/attachment.png",
-        base + "紹介状/letter.pdf"}
+        base + "紹介状/letter.pdf",
+        "400/000/4000001/20240107/バイタル/vital-r01.hl7"}
     assert e[base + f"{DSUM}/4000002_20240105_{DSUM}_1_20240105170000_01/other.pdf"] == \
         ("quarantined", "folder", "patient")
     assert e[base + f"{DSUM}/summary-folder/x.pdf"][:2] == ("quarantined", "docdir")
@@ -839,9 +847,9 @@ def test_I22_a_tree_as_written_imports_all_but_what_is_neither_and_counts_warnin
              f"20240105090000000_01/cda.xml"][:2] == ("quarantined", "content")
     # the run's counts, as the page shows them
     assert sql(f"SELECT files_total, imported, warned, quarantined, failed FROM import_run "
-               f"WHERE facility_id = {fid}") == [["19", "14", "2", "5", "0"]]
+               f"WHERE facility_id = {fid}") == [["20", "15", "2", "5", "0"]]
     audit = one(f"SELECT detail FROM audit WHERE action = 'ssmix2.import' AND object_id = '{code}'")
-    assert "imported=14 warned=2" in audit and "4000001" not in audit
+    assert "imported=15 warned=2" in audit and "4000001" not in audit
 
 
 def test_I22_file_name_and_msh7_times_keep_the_precision_given(as_written):
@@ -884,16 +892,19 @@ def test_I22_extended_storage_vital_signs_and_documents(as_written):
     assert recs == [
         ["vital", "EXT", "ORU^R30", "2024-01-05", "2024-01-05T08:00:00.000", "current", "01"],
         ["vital", "EXT", "ORU^R30", "2024-01-05", "2024-01-05T20:00:00.000", "current", "01"],
-        ["vital", "EXT", "ORU^R30", "2024-01-06", "2024-01-06T08:00:00", "current", "NULL"]]
+        ["vital", "EXT", "ORU^R30", "2024-01-06", "2024-01-06T08:00:00", "current", "NULL"],
+        # flat layout: MSH-7's time, the kind from the folder's name
+        ["vital", "EXT", "ORU^R01", "2024-01-07", "2024-01-07T09:15:00", "current", "NULL"]]
     rows = sql(f"SELECT l.name, l.value, l.unit, l.flag, l.observed_at, l.observed_given "
                f"FROM record_lab l JOIN record r ON r.id = l.record_id "
                f"WHERE r.facility_id = {fid} AND r.kind = 'vital' AND l.code = '8310-5' "
                f"ORDER BY l.observed_at")
     assert rows == [["体温", "36.5", "Cel", "NULL", "2024-01-05 08:00:00", "2024-01-05T08:00"],
                     ["体温", "37.8", "Cel", "H", "2024-01-05 20:00:00", "2024-01-05T20:00"],
-                    ["体温", "36.7", "Cel", "NULL", "2024-01-06 08:00:00", "2024-01-06T08:00"]]
+                    ["体温", "36.7", "Cel", "NULL", "2024-01-06 08:00:00", "2024-01-06T08:00"],
+                    ["体温", "36.9", "Cel", "NULL", "2024-01-07 09:00:00", "2024-01-07T09:00"]]
     assert one(f"SELECT COUNT(*) FROM record_lab l JOIN record r ON r.id = l.record_id "
-               f"WHERE r.facility_id = {fid} AND r.kind = 'vital'") == "12"
+               f"WHERE r.facility_id = {fid} AND r.kind = 'vital'") == "13"
     docs = sql(f"SELECT title, content_type, category, care_date FROM document "
                f"WHERE facility_id = {fid} ORDER BY title")
     assert docs == [["attachment.png", "image/png", DSUM, "2024-01-05"],
@@ -907,7 +918,7 @@ def test_I22_rerun_changes_nothing_and_keeps_the_warnings(as_written):
     code, fid, std, ext, f, _ = as_written
     before = snapshot(fid)
     out = imp(code, std, ext=ext)
-    assert "19 files, 0 imported, 19 unchanged, 0 quarantined, 0 removed, 0 failed, " \
+    assert "20 files, 0 imported, 20 unchanged, 0 quarantined, 0 removed, 0 failed, " \
            "0 with warnings" in out.stdout
     assert snapshot(fid) == before
     assert one(f"SELECT COUNT(*) FROM import_file WHERE facility_id = {fid} "
@@ -939,7 +950,7 @@ def test_I22_import_page_shows_warnings_beside_quarantine_and_counts_per_run(as_
     assert first is not None
     counts = re.findall(r'<td class="r-total">(\d+)</td><td class="r-imported">(\d+)</td>'
                         r'<td class="r-warned">(\d+)</td>', runs)
-    assert ("19", "14", "2") in counts       # the first run (newest first in the table)
+    assert ("20", "15", "2") in counts       # the first run (newest first in the table)
     assert "取込" in runs and "うち警告あり" in t and "隔離" in runs
     # warnings per file, worded in Japanese, beside the quarantine reasons
     q = t[t.index('id="quarantine"'):]

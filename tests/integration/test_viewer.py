@@ -276,6 +276,8 @@ def test_A12_2_vital_signs_from_extended_storage_are_their_own_group_with_their_
     for at, temp, flag in (("202401050800", "36.5", ""), ("202401052000", "37.8", "H")):
         d = docdir(ext, L, "20240105", VITAL, "999999999999999", at + "00000")
         (d / "vital.hl7").write_bytes(vitals(L, at, temp, "72", "128", "80", temp_flag=flag))
+    d = docdir(ext, L, "20240105", "DSUM^退院時サマリ^LOCAL", "1", "20240105170000")
+    (d / "summary.pdf").write_bytes(PDF + b"%dsum\n")
     imp("DEMO01", root, ext)
     fac = one("SELECT name FROM facility WHERE code = 'DEMO01'")
     t = view(p.hosp, p.handle, "labs").text
@@ -299,6 +301,9 @@ def test_A12_2_vital_signs_from_extended_storage_are_their_own_group_with_their_
     assert t.count("<svg") == 6
     assert "バイタルサイン" in view(p.hosp, p.handle).text
     assert "バイタルサイン" in printed(p.hosp, p.handle, "labs").text
+    # a keyword data type shows its name
+    docs = view(p.hosp, p.handle, "documents").text
+    assert "<td>退院時サマリ</td>" in docs and "DSUM^" not in docs
 
 
 def test_A12_2_history_shows_superseded_and_cancelled_only_on_request(people, tmp_path):
