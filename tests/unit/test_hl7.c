@@ -731,6 +731,49 @@ test_find(void)
 	hl7_free(m);
 }
 
+/*
+ * Vital signs as bedside systems send them (ORU^R30, written here from the
+ * HL7 v2.5 structure): the observations, their times as given, several a
+ * day, and the files' MLLP end byte (issue 22).
+ */
+static void
+test_vitals_r30(void)
+{
+	struct hl7_msg	*m;
+	char		 code[8], ev[8], v[64], ts[20], g[HL7_TS_GIVEN];
+	size_t		 i, n = 0;
+	static const char *const at[] = { "2024-01-05T08:00",
+	    "2024-01-05T08:00:30", "2024-01-05T20:00:00.250" };
+
+	m = str("MSH|^~\\&|BEDSIDE|WARD3|GW|RCV|20240105200001.25||"
+	    "ORU^R30^ORU_R30|V1|P|2.5||||||~ISO IR87\r"
+	    "PID|1||4000001^^^^PI\r"
+	    "PV1|1|I|3A^301^1\r"
+	    "OBR|1||V1|VITAL^バイタル^LOCAL|||202401050800\r"
+	    "OBX|1|NM|8310-5^BT^LN||36.5|Cel|36.0-37.5||||F|||202401050800\r"
+	    "OBX|2|NM|8867-4^HR^LN||72|/min|60-100||||F|||20240105080030\r"
+	    "OBX|3|NM|8310-5^BT^LN||37.8|Cel|36.0-37.5|H|||F|||20240105200000250"
+	    "\r\x1c");
+	if (m == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK(hl7_msg_type(m, code, sizeof(code), ev, sizeof(ev)) == 0);
+	CHECK_STR(code, "ORU");
+	CHECK_STR(ev, "R30");
+	CHECK(hl7_msg_time(m, ts, sizeof(ts)) == 0);
+	CHECK_STR(ts, "2024-01-05 20:00:01");
+	for (i = hl7_next(m, "OBX", 0); i != HL7_NOSEG;
+	    i = hl7_next(m, "OBX", i + 1), n++) {
+		CHECK(hl7_get(m, i, 14, 1, 1, 1, v, sizeof(v)) == 0);
+		CHECK(hl7_ts_given(v, ts, sizeof(ts), g, sizeof(g)) == 0);
+		CHECK_STR(g, at[n]);
+	}
+	CHECK(n == 3);
+	CHECK_STR(get(m, 6, 8, 1, 1, 1), "H");
+	hl7_free(m);
+}
+
 static void
 test_japanese(void)
 {
@@ -1141,6 +1184,7 @@ main(void)
 	RUN(test_escapes);
 	RUN(test_structure);
 	RUN(test_find);
+	RUN(test_vitals_r30);
 	RUN(test_japanese);
 	RUN(test_timestamps);
 	RUN(test_bad_input);
