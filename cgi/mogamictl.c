@@ -573,9 +573,11 @@ ssmix2_run(long long fid, const char *code, const char *dir, const char *ext)
 		fprintf(stderr, "ssmix2 %s: another import is running\n", code);
 		return 1;
 	}
+	/* "with warnings": of the imported; the import page lists them */
 	printf("ssmix2 %s: %zu files, %zu imported, %zu unchanged, "
-	    "%zu quarantined, %zu removed, %zu failed\n", code, st.total,
-	    st.imported, st.unchanged, st.quarantined, st.removed, st.failed);
+	    "%zu quarantined, %zu removed, %zu failed, %zu with warnings\n",
+	    code, st.total, st.imported, st.unchanged, st.quarantined,
+	    st.removed, st.failed, st.warned);
 	if (rc == -1)
 		fprintf(stderr, "ssmix2 %s: %s\n", code, st.last_error);
 	return rc == -1 || st.failed > 0 ? 1 : 0;

@@ -965,8 +965,8 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_IMPORT_RUN_UPDATE] =
 	"UPDATE import_run SET status = ?, finished_at = IF(? = 1,"
 	" UTC_TIMESTAMP(6), NULL), files_total = ?, files_done = ?, imported = ?,"
-	" unchanged = ?, quarantined = ?, removed = ?, failed = ?, last_error = ?"
-	" WHERE id = ?",
+	" warned = ?, unchanged = ?, quarantined = ?, removed = ?, failed = ?,"
+	" last_error = ? WHERE id = ?",
 [STMT_IMPORT_FILES_OF] =
 	"SELECT tree, rel_path, size, mtime, sha256, id FROM import_file"
 	" WHERE facility_id = ?",
@@ -983,11 +983,12 @@ const char *const stmt_sql[STMT__MAX] = {
 /* LAST_INSERT_ID(id): db_last_id() is the row's id, inserted or updated. */
 [STMT_IMPORT_FILE_UPSERT] =
 	"INSERT INTO import_file (facility_id, tree, rel_path, size, mtime,"
-	" sha256, status, reason, detail, data_type, local_id, run_id,"
-	" imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" sha256, status, reason, detail, warning, data_type, local_id, run_id,"
+	" imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE size = VALUES(size),"
 	" mtime = VALUES(mtime), sha256 = VALUES(sha256), status = VALUES(status),"
 	" reason = VALUES(reason), detail = VALUES(detail),"
+	" warning = VALUES(warning),"
 	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
 	" run_id = VALUES(run_id), imported_at = VALUES(imported_at),"
 	" id = LAST_INSERT_ID(id)",
@@ -1023,9 +1024,10 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_RECORD_INSERT] =
 	"INSERT INTO record (facility_id, link_id, file_id, kind, data_type,"
 	" msg_type, order_no, order_key, dept, flag, cancelled, care_date,"
-	" occurred_at, message_ts, title, summary, status, source_path,"
-	" file_sha256, raw_message, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))",
+	" occurred_at, occurred_given, message_ts, message_ts_given, title,"
+	" summary, status, source_path, file_sha256, raw_message, imported_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, UTC_TIMESTAMP(6))",
 [STMT_RECORD_GROUP_RESET] =
 	"UPDATE record SET status = 'superseded' WHERE link_id = ?"
 	" AND data_type = ? AND order_key = ?",
@@ -1056,16 +1058,18 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_LAB_INSERT_ROWS] =
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
 	" name, value_type, value, value_num, unit, range_low, range_high,"
-	" range_text, flag, result_status, observed_at) SELECT ?, ?, j.seq,"
-	" j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo, j.hi, j.rng,"
-	" j.flag, j.st, j.obs FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	" range_text, flag, result_status, observed_at, observed_given) SELECT"
+	" ?, ?, j.seq, j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo,"
+	" j.hi, j.rng, j.flag, j.st, j.obs, j.obsg FROM JSON_TABLE(?, '$[*]'"
+	" COLUMNS ("
 	" seq INT PATH '$[0]', code VARCHAR(1000) PATH '$[1]',"
 	" sys VARCHAR(1000) PATH '$[2]', name VARCHAR(1000) PATH '$[3]',"
 	" vt VARCHAR(1000) PATH '$[4]', val VARCHAR(1000) PATH '$[5]',"
 	" num VARCHAR(1000) PATH '$[6]', unit VARCHAR(1000) PATH '$[7]',"
 	" lo VARCHAR(1000) PATH '$[8]', hi VARCHAR(1000) PATH '$[9]',"
 	" rng VARCHAR(1000) PATH '$[10]', flag VARCHAR(1000) PATH '$[11]',"
-	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]')) j",
+	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]',"
+	" obsg VARCHAR(100) PATH '$[14]')) j",
 [STMT_MED_INSERT_ROWS] =
 	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
 	" code_system, drug_name, dose, unit, dosage_form, route, frequency, days,"
@@ -1094,7 +1098,7 @@ const char *const stmt_sql[STMT__MAX] = {
 	" sha VARCHAR(64) PATH '$[3]', dt VARCHAR(16) PATH '$[4]',"
 	" lid VARCHAR(64) PATH '$[5]')) j ON DUPLICATE KEY UPDATE"
 	" size = VALUES(size), mtime = VALUES(mtime), sha256 = VALUES(sha256),"
-	" status = VALUES(status), reason = NULL, detail = NULL,"
+	" status = VALUES(status), reason = NULL, detail = NULL, warning = NULL,"
 	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
 	" run_id = VALUES(run_id), imported_at = VALUES(imported_at)",
 /*
@@ -1105,10 +1109,11 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_RECORD_ROWS] =
 	"INSERT INTO record (facility_id, link_id, file_id, kind, data_type,"
 	" msg_type, order_no, order_key, dept, flag, cancelled, care_date,"
-	" occurred_at, message_ts, title, summary, status, source_path,"
-	" file_sha256, raw_message, imported_at) SELECT f.facility_id, j.link,"
-	" f.id, j.kind, j.dt, j.mt, j.ord, j.okey, j.dept, j.flag, j.canc, j.cd,"
-	" j.occ, j.mts, j.title, j.summary, j.status, j.rel, j.sha,"
+	" occurred_at, occurred_given, message_ts, message_ts_given, title,"
+	" summary, status, source_path, file_sha256, raw_message, imported_at)"
+	" SELECT f.facility_id, j.link, f.id, j.kind, j.dt, j.mt, j.ord, j.okey,"
+	" j.dept, j.flag, j.canc, j.cd, j.occ, j.occg, j.mts, j.mtsg, j.title,"
+	" j.summary, j.status, j.rel, j.sha,"
 	" IF(j.rawfmt = 'x', UNHEX(j.raw), j.raw),"
 	" UTC_TIMESTAMP(6) FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
 	" PATH '$[0]', link VARCHAR(30) PATH '$[1]',"
@@ -1118,15 +1123,17 @@ const char *const stmt_sql[STMT__MAX] = {
 	" flag VARCHAR(4) PATH '$[8]', canc VARCHAR(4) PATH '$[9]',"
 	" cd VARCHAR(30) PATH '$[10]', occ VARCHAR(30) PATH '$[11]',"
 	" mts VARCHAR(30) PATH '$[12]', status VARCHAR(16) PATH '$[13]',"
-	" sha VARCHAR(64) PATH '$[14]', title VARCHAR(1000) PATH '$[15]',"
-	" summary TEXT PATH '$[16]', rawfmt VARCHAR(1) PATH '$[17]',"
-	" raw LONGTEXT PATH '$[18]')) j" JT_FILE,
+	" sha VARCHAR(64) PATH '$[14]', occg VARCHAR(100) PATH '$[15]',"
+	" mtsg VARCHAR(100) PATH '$[16]', title VARCHAR(1000) PATH '$[17]',"
+	" summary TEXT PATH '$[18]', rawfmt VARCHAR(1) PATH '$[19]',"
+	" raw LONGTEXT PATH '$[20]')) j" JT_FILE,
 [STMT_LAB_ROWS] =
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
 	" name, value_type, value, value_num, unit, range_low, range_high,"
-	" range_text, flag, result_status, observed_at) SELECT r.id, r.link_id,"
-	" j.seq, j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo, j.hi,"
-	" j.rng, j.flag, j.st, j.obs FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
+	" range_text, flag, result_status, observed_at, observed_given) SELECT"
+	" r.id, r.link_id, j.seq, j.code, j.sys, j.name, j.vt, j.val, j.num,"
+	" j.unit, j.lo, j.hi, j.rng, j.flag, j.st, j.obs, j.obsg"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
 	" PATH '$.rel', NESTED PATH '$.rows[*]' COLUMNS ("
 	" seq INT PATH '$[0]', code VARCHAR(1000) PATH '$[1]',"
 	" sys VARCHAR(1000) PATH '$[2]', name VARCHAR(1000) PATH '$[3]',"
@@ -1134,7 +1141,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" num VARCHAR(1000) PATH '$[6]', unit VARCHAR(1000) PATH '$[7]',"
 	" lo VARCHAR(1000) PATH '$[8]', hi VARCHAR(1000) PATH '$[9]',"
 	" rng VARCHAR(1000) PATH '$[10]', flag VARCHAR(1000) PATH '$[11]',"
-	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]'))) j"
+	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]',"
+	" obsg VARCHAR(100) PATH '$[14]'))) j"
 	JT_FILE " STRAIGHT_JOIN record r ON r.file_id = f.id",
 [STMT_MED_ROWS] =
 	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
@@ -1171,18 +1179,35 @@ const char *const stmt_sql[STMT__MAX] = {
 	" r.status, r.files_total, r.files_done, r.imported, r.unchanged,"
 	" r.quarantined, r.failed, r.last_error, r.removed,"
 	" (SELECT COUNT(*) FROM import_file q WHERE q.facility_id = f.id"
-	"  AND q.status = 'quarantined')"
+	"  AND q.status = 'quarantined'), r.warned,"
+	" (SELECT COUNT(*) FROM import_file w WHERE w.warning IS NOT NULL"
+	"  AND w.facility_id = f.id AND w.status = 'imported')"
 	" FROM facility f LEFT JOIN facility_ssmix2 s ON s.facility_id = f.id"
 	" LEFT JOIN import_run r ON r.id = (SELECT MAX(x.id) FROM import_run x"
 	"  WHERE x.facility_id = f.id)"
 	" WHERE s.facility_id IS NOT NULL OR r.id IS NOT NULL"
 	" ORDER BY f.code LIMIT 1000",
+/*
+ * The files to ask the hospital about: quarantined ones and ones imported
+ * with a warning (issue 22), each part along its own index, the newest 500.
+ */
+#define IMPORTS_LISTED(cond) "(SELECT f.code, q.tree, q.rel_path, q.reason," \
+	" q.detail, q.data_type, DATE_FORMAT(q.imported_at + INTERVAL 9 HOUR," \
+	" '%Y-%m-%d %H:%i:%s'), q.status, q.warning, q.imported_at k, q.id" \
+	" FROM import_file q JOIN facility f ON f.id = q.facility_id WHERE " \
+	cond " AND (? = 0 OR q.facility_id = ?)" \
+	" ORDER BY q.imported_at DESC, q.id DESC LIMIT 500)"
 [STMT_IMPORTS_QUARANTINE] =
-	"SELECT f.code, q.tree, q.rel_path, q.reason, q.detail, q.data_type,"
-	" DATE_FORMAT(q.imported_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s')"
-	" FROM import_file q JOIN facility f ON f.id = q.facility_id"
-	" WHERE q.status = 'quarantined' AND (? = 0 OR q.facility_id = ?)"
-	" ORDER BY q.imported_at DESC, q.id DESC LIMIT 500",
+	"SELECT * FROM (" IMPORTS_LISTED("q.status = 'quarantined'")
+	" UNION ALL " IMPORTS_LISTED("q.warning IS NOT NULL AND"
+	" q.status = 'imported'") ") x ORDER BY k DESC, id DESC LIMIT 500",
+#undef IMPORTS_LISTED
+/* One facility's latest runs with their counts (issue 22). */
+[STMT_IMPORTS_RUNS] =
+	"SELECT DATE_FORMAT(started_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" DATE_FORMAT(finished_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" status, files_total, imported, warned, unchanged, quarantined, removed,"
+	" failed FROM import_run WHERE facility_id = ? ORDER BY id DESC LIMIT 20",
 [STMT_MISUSE_RULES] =
 	"SELECT code, enabled, threshold, window_minutes, param1, param2, version"
 	" FROM misuse_rule ORDER BY code",
@@ -1846,7 +1871,7 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_VIEWER_RECORDS] =
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled"
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
 	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
 	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	"  AND (r2.status = 'current' OR ? = 1)"
@@ -1869,7 +1894,7 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_VIEWER_TIMELINE_LINK] =
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled, r.occurred_at"
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
 	" FROM record r FORCE INDEX (record_link)"
 	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE r.link_id = ? AND r.status = 'current'"
@@ -1879,7 +1904,8 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_VIEWER_TIMELINE] =
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled FROM (" TL_LINK " UNION ALL " TL_LINK
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
+	" FROM (" TL_LINK " UNION ALL " TL_LINK
 	" UNION ALL " TL_LINK " UNION ALL " TL_LINK
 	" ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?) k"
 	" JOIN record r ON r.link_id = k.link_id AND r.id = k.id"
@@ -1889,8 +1915,8 @@ const char *const stmt_sql[STMT__MAX] = {
 /* A history export (A11.4: no identity in it): every row, one statement. */
 [STMT_VIEWER_EXPORT] =
 	"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts),"
-	" '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary, r.status"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary, r.status,"
+	" r.occurred_given FROM patient_link l JOIN record r ON r.link_id = l.id"
 	" JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	" AND r.kind <> 'patient' AND (r.status = 'current' OR ? = 1)"
@@ -1899,7 +1925,7 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_VIEWER_RECORDS_KIND] =
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled"
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
 	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
 	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	"  AND r2.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -1947,13 +1973,20 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d') d, COALESCE(x.code, x.name) k, x.name,"
 	" x.value, x.value_num, x.unit, x.range_text, x.flag, f.name fac,"
-	" x.range_low, x.range_high, r.status, x.id"
+	" x.range_low, x.range_high, r.status, x.id, r.kind,"
+	" DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at), '%H:%i:%s'),"
+	" COALESCE(NULLIF(SUBSTRING(x.observed_given, 12), ''),"
+	"  DATE_FORMAT(x.observed_at, '%H:%i'))"
 	" FROM patient_link l JOIN record r ON r.link_id = l.id"
 	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
-	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND r.kind IN ('lab', 'vital')"
 	" AND (r.status = 'current' OR ? = 1) LIMIT 20000",
+/* A keyword category (category^name^code system) shows its name. */
 [STMT_VIEWER_DOCS] =
-	"SELECT d.id, DATE_FORMAT(d.care_date, '%Y-%m-%d'), f.name, d.category,"
+	"SELECT d.id, DATE_FORMAT(d.care_date, '%Y-%m-%d'), f.name,"
+	" COALESCE(NULLIF(SUBSTRING_INDEX(SUBSTRING_INDEX(d.category, '^', 2),"
+	" '^', -1), ''), d.category),"
 	" d.title, d.content_type, d.size"
 	" FROM patient_link l JOIN document d ON d.link_id = l.id"
 	" JOIN facility f ON f.id = d.facility_id"

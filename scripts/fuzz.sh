@@ -11,7 +11,7 @@ fi
 mkdir -p build-fuzz
 declare -A SRCS=( [hl7]="cgi/hl7.c" [kana]="cgi/kana.c" [req]="cgi/req.c cgi/kana.c cgi/util.c"
 	[multipart]="cgi/multipart.c cgi/req.c cgi/kana.c cgi/util.c"
-	[ssmix2]="cgi/ssmix2_name.c cgi/hl7.c cgi/util.c" )
+	[ssmix2]="cgi/ssmix2_name.c cgi/hl7.c cgi/kana.c cgi/util.c" )
 rc=0
 for t in "${!SRCS[@]}"; do
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \

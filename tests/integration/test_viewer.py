@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import VAR, ctl, logged_in, make_user, page_csrf, sql, url
-from test_import import hl7, put
+from test_import import VITAL, docdir, hl7, put, vitals
 from test_patients import PDF, fresh_identity, register_consent, register_patient
 
 SECOND_LAB = re.compile(r"[> ]321[ <]")
@@ -266,6 +266,47 @@ def test_A12_2_labs_table_and_server_drawn_trend(people, tmp_path):
     assert "style=" not in t and "<script>" not in t
 
 
+def test_A12_2_vital_signs_from_extended_storage_are_their_own_group_with_their_facility(
+        people, tmp_path):
+    """Issue 22: vital signs (ORU^R30 in extended storage's document folders, twice on one
+    day) show in the labs section as their own group after the lab results, every reading of
+    a day with its time, each row naming its facility; the timeline lists them too."""
+    p = make_patient(people, tmp_path)
+    L = p.local
+    root, ext = VAR / "viewer-ssmix2" / "std", VAR / "viewer-ssmix2" / "ext"
+    for at, temp, flag in (("202401050800", "36.5", ""), ("202401052000", "37.8", "H")):
+        d = docdir(ext, L, "20240105", VITAL, "999999999999999", at + "00000")
+        (d / "vital.hl7").write_bytes(vitals(L, at, temp, "72", "128", "80", temp_flag=flag))
+    d = docdir(ext, L, "20240105", "DSUM^退院時サマリ^LOCAL", "1", "20240105170000")
+    (d / "summary.pdf").write_bytes(PDF + b"%dsum\n")
+    imp("DEMO01", root, ext)
+    fac = one("SELECT name FROM facility WHERE code = 'DEMO01'")
+    t = view(p.hosp, p.handle, "labs").text
+    table = t[t.index('id="rec-labs"'):t.index("</table>", t.index('id="rec-labs"'))]
+    # the lab results first, then the vital signs under their own heading
+    assert table.index('id="lab-group-lab"') < table.index("総蛋白") < \
+        table.index('id="lab-group-vital"') < table.index("体温")
+    assert "バイタルサイン" in table
+    vital = table[table.index('id="lab-group-vital"'):]
+    rows = re.findall(r'<tr class="vital"><th scope="row">([^<]*)<.*?<span class="src">([^<]*)'
+                      r'</span>', vital)
+    assert {r[0].strip() for r in rows} == {"体温", "脈拍", "収縮期血圧", "拡張期血圧"}
+    assert all(r[1] == fac for r in rows)
+    # both readings of the day, with their times; the abnormal one marked
+    temp = vital[vital.index("体温"):]
+    temp = temp[:temp.index("</tr>")]
+    assert re.search(r'<span class="reading"><span class="muted">08:00</span> 36.5</span>', temp)
+    assert re.search(r'<span class="reading abn"><span class="muted">20:00</span> 37.8 '
+                     r'<span class="flag">H</span></span>', temp)
+    # a trend per vital sign too; and the timeline lists the observations as vital signs
+    assert t.count("<svg") == 6
+    assert "バイタルサイン" in view(p.hosp, p.handle).text
+    assert "バイタルサイン" in printed(p.hosp, p.handle, "labs").text
+    # a keyword data type shows its name
+    docs = view(p.hosp, p.handle, "documents").text
+    assert "<td>退院時サマリ</td>" in docs and "DSUM^" not in docs
+
+
 def test_A12_2_history_shows_superseded_and_cancelled_only_on_request(people, tmp_path):
     p = make_patient(people, tmp_path)
     now = view(p.hosp, p.handle, "meds").text
@@ -454,8 +495,10 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
             " r.raw_message, r.imported_at"
             f" FROM record r JOIN seq_1_to_70 s WHERE r.id = (SELECT MIN(x.id) FROM record x"
             f" WHERE x.link_id = {lid} AND x.kind <> 'patient')")
-    want = sql(f"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
-               f"'%Y-%m-%d %H:%i'), f.name, r.title FROM record r "
+    # the time as the source gave it (issue 22: seconds here), else as before (minutes)
+    want = sql(f"SELECT COALESCE(REPLACE(r.occurred_given, 'T', ' '), "
+               f"DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
+               f"'%Y-%m-%d %H:%i')), f.name, r.title FROM record r "
                f"JOIN patient_link l ON l.id = r.link_id JOIN facility f ON f.id = r.facility_id "
                f"WHERE l.patient_id = {p.pid} AND r.status = 'current' AND r.kind <> 'patient' "
                f"ORDER BY r.occurred_at DESC, r.id DESC")
