@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auditchain.h"
-#include "auditfhir.h"
+#include "audit/chain.h"
+#include "audit/fhir.h"
 #include "t.h"
 
 /* Vectors computed independently (Python hashlib/hmac, see test_audit_chain.py). */

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "demogen.h"
+#include "import/demogen.h"
 #include "t.h"
 
 static char base[256], full[300], one[300], meta[300];

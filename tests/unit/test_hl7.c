@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "hl7.h"
+#include "import/hl7.h"
 #include "t.h"
 
 #define FIX	"tests/fixtures/hl7/"

@@ -1,9 +1,9 @@
-/* test_kana.c: unit tests for UTF-8 validation and kana normalization (cgi/kana.c) */
+/* test_kana.c: unit tests for UTF-8 validation and kana normalization (cgi/base/kana.c) */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "kana.h"
+#include "base/kana.h"
 #include "t.h"
 
 #define NORM(in, want) do { char t_o_[512]; \

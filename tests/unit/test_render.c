@@ -6,9 +6,9 @@
 
 #include <ClearSilver.h>
 
-#include "config.h"
-#include "render.h"
-#include "util.h"
+#include "base/config.h"
+#include "base/util.h"
+#include "web/render.h"
 #include "t.h"
 
 static int

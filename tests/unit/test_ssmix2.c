@@ -1,7 +1,7 @@
 /* test_ssmix2.c: unit tests for the SS-MIX2 file-name parser and the importer's pure checks */
 #include <string.h>
 
-#include "ssmix2.h"
+#include "import/ssmix2.h"
 #include "t.h"
 
 static void

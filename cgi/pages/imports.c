@@ -1,0 +1,119 @@
+/* page_imports.c: the operator's view of the SS-MIX2 imports: per facility, last arrival, last run, quarantine */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "db/db.h"
+#include "pages/pages.h"
+#include "web/app.h"
+#include "web/render.h"
+
+const struct field f_imports[] = {
+	{ "facility", FT_INT, 20 },
+	{ NULL, 0, 0 }
+};
+
+/* Columns of STMT_IMPORTS_FACILITIES, in order, as page data names. */
+static const char *const fac_cols[] = { "id", "code", "name", "root_dir",
+    "enabled", "arrived", "started", "finished", "status", "total", "done",
+    "imported", "unchanged", "quarantined", "failed", "last_error",
+    "removed", "q_count", NULL };
+
+/*
+ * Puts the facilities into Facilities.N; returns 0 or -1. The last error
+ * of a run is the importer's own English tag, never patient data.
+ */
+static int
+facilities(void)
+{
+	struct dbres	*res;
+	char		 key[48];
+	size_t		 i, c;
+
+	if ((res = db_query(STMT_IMPORTS_FACILITIES, "")) == NULL)
+		return -1;
+	for (i = 0; i < res->nrows; i++) {
+		str_fmt(key, sizeof(key), "Facilities.%zu", i);
+		struct vnode *n = view_node(key);
+		for (c = 0; fac_cols[c] != NULL && c < res->ncols; c++)
+			vnode_set(n, fac_cols[c], dbres_get(res, i, c));
+	}
+	view_set_int("Facilities_n", (long long)res->nrows);
+	dbres_free(res);
+	return 0;
+}
+
+/*
+ * A quarantine detail in words: the importer's tags ("date", "encoding",
+ * "no-msh" ...) have a text in L.imports.detail; anything else (a data
+ * type code) is shown as it is.
+ */
+static const char *
+detail(const char *d)
+{
+	char		 key[64];
+	const char	*v;
+
+	if (d == NULL || *d == '\0' || strspn(d, "abcdefghijklmnopqrstuvwxyz-") !=
+	    strlen(d) || str_fmt(key, sizeof(key), "imports.detail.%s", d) == -1)
+		return d;
+	for (char *p = key; *p != '\0'; p++)	/* HDF names: no '-' */
+		if (*p == '-')
+			*p = '_';
+	v = lang(key);
+	return v != NULL && strcmp(v, key) != 0 ? v : d;
+}
+
+/*
+ * The quarantine list (of one facility when fid > 0): the file's path in
+ * the facility's tree and the reason in words. No names: the list is
+ * about files, and the path is what the operator asks the hospital about.
+ */
+static int
+quarantine(long long fid)
+{
+	struct dbres	*res;
+	char		 key[64];
+	size_t		 i;
+
+	if ((res = db_query(STMT_IMPORTS_QUARANTINE, "ii", fid, fid)) == NULL)
+		return -1;
+	for (i = 0; i < res->nrows; i++) {
+		str_fmt(key, sizeof(key), "Quarantine.%zu", i);
+		struct vnode *n = view_node(key);
+		vnode_set(n, "code", dbres_get(res, i, 0));
+		vnode_set(n, "tree", dbres_get(res, i, 1));
+		vnode_set(n, "path", dbres_get(res, i, 2));
+		str_fmt(key, sizeof(key), "imports.reason.%s",
+		    dbres_get(res, i, 3) ? dbres_get(res, i, 3) : "unknown");
+		vnode_set(n, "reason", lang(key));
+		vnode_set(n, "detail", detail(dbres_get(res, i, 4)));
+		vnode_set(n, "type", dbres_get(res, i, 5));
+		vnode_set(n, "at", dbres_get(res, i, 6));
+	}
+	view_set_int("Quarantine_n", (long long)res->nrows);
+	dbres_free(res);
+	return 0;
+}
+
+/* GET /admin/imports[?facility=ID]: read-only for staff and the operator. */
+void
+page_imports(struct req *r)
+{
+	long long	 fid = 0;
+	const char	*f = param(r, "facility");
+
+	if (f != NULL && *f != '\0' &&
+	    str_to_ll(f, 1, 1LL << 60, &fid) == -1) {
+		http_error(r, 400, "type", "facility");
+		return;
+	}
+	if (facilities() == -1 || quarantine(fid) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (fid > 0)
+		view_set_int("Imports.facility", fid);
+	view_set("Page.title", lang("imports.title"));
+	http_page(r, 200, "imports.cs");
+}

@@ -1,0 +1,291 @@
+/* page_login.c: login with certificate + ID + password, logout, the lock screen, password change (A8.3, A8.4) */
+#include <string.h>
+
+#include "base/config.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "pages/pages.h"
+#include "pki/password.h"
+#include "pki/pki.h"
+#include "web/app.h"
+#include "web/audit.h"
+#include "web/render.h"
+#include "web/session.h"
+
+const struct field f_login_get[] = {
+	{ "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_login[] = {
+	{ "login", FT_TOKEN, 64 },
+	{ "password", FT_TEXT, 1024 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_csrf[] = {
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_unlock[] = {
+	{ "password", FT_TEXT, 1024 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_password[] = {
+	{ "current", FT_TEXT, 1024 },
+	{ "new1", FT_TEXT, 1024 },
+	{ "new2", FT_TEXT, 1024 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+
+static void
+login_form(struct req *r, int status)
+{
+	char	 tok[65];
+
+	view_set("Page.title", lang("login.title"));
+	if (login_csrf_new(r, tok, sizeof(tok)) != NULL)
+		view_set("Login.csrf", tok);
+	http_page(r, status, "login.cs");
+}
+
+void
+page_login(struct req *r)
+{
+	const char	*m = param(r, "m");
+
+	if (r->sess != NULL && !r->sess->locked) {
+		http_redirect(r, "/");
+		return;
+	}
+	if (m != NULL && (str_eq(m, "expired") || str_eq(m, "logout")))
+		view_set("Login.notice", lang(str_eq(m, "expired") ?
+		    "login.expired" : "login.logged_out"));
+	login_form(r, 200);
+}
+
+static void
+login_failed(struct req *r, long long user_id, const char *why)
+{
+	long long	 t = now();
+
+	if (user_id > 0)
+		db_exec(STMT_USER_LOGIN_FAIL, "iii", (long long)cfg.lockout_failures,
+		    t + cfg.lockout_secs, user_id);
+	audit(r, &(struct audit_entry){ .action = "login", .object_type = "user",
+	    .object_id = param(r, "login"), .outcome = "denied", .detail = why });
+	/* A8.3: one message whatever failed, so no factor is confirmed. */
+	view_set("Login.error", lang("login.failed"));
+	view_set("Login.login", param(r, "login"));
+	login_form(r, 200);
+}
+
+/*
+ * All three must match (A8.3): the certificate nginx verified was issued to
+ * this user and is valid (checked in the dispatcher and here), the ID
+ * exists and is active and not locked out, the password verifies.
+ */
+void
+page_login_post(struct req *r)
+{
+	const char	*login = param(r, "login"), *pw = param(r, "password");
+	struct dbres	*u;
+	long long	 uid;
+	int		 must_change;
+
+	if (login == NULL || *login == '\0' || pw == NULL || *pw == '\0') {
+		audit(r, &(struct audit_entry){ .action = "login",
+		    .object_type = "user", .object_id = login, .outcome = "denied",
+		    .detail = "empty" });
+		if (login == NULL || *login == '\0')
+			view_set("Login.err_login", lang("login.need_login"));
+		if (pw == NULL || *pw == '\0')
+			view_set("Login.err_password", lang("login.need_password"));
+		view_set("Login.login", login);
+		login_form(r, 200);
+		return;
+	}
+	if ((u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (u->nrows == 0) {
+		dbres_free(u);
+		/* Same cost as a real check, so timing tells nothing either. */
+		pki_password_verify(pw, "scrypt$16384$8$1$00000000000000000000000000000000$"
+		    "0000000000000000000000000000000000000000000000000000000000000000");
+		login_failed(r, 0, "no_user");
+		return;
+	}
+	uid = dbres_ll(u, 0, 0);
+	must_change = (int)dbres_ll(u, 0, 5);
+	char day[11];
+	today(day);
+	const char *why = NULL;
+	if (dbres_ll(u, 0, 4) > now())
+		why = "locked_out";
+	else if (!str_eq(dbres_get(u, 0, 2), "active"))
+		why = "inactive";
+	else if (dbres_get(u, 0, 6) != NULL && strcmp(dbres_get(u, 0, 6), day) <= 0)
+		why = "withdrawn";
+	else if (pki_password_verify(pw, dbres_get(u, 0, 1)) != 1)
+		why = "password";
+	else if (r->cert_user_id != uid)
+		why = "cert_not_users";
+	dbres_free(u);
+	if (why != NULL) {
+		login_failed(r, str_eq(why, "locked_out") ? 0 : uid, why);
+		return;
+	}
+	if (r->sess != NULL)
+		session_end(r, "relogin");
+	if (db_begin() != DB_OK ||
+	    db_exec(STMT_USER_LOGIN_OK, "i", uid) < 0 ||
+	    session_create(r, uid) != 0 ||
+	    audit(r, &(struct audit_entry){ .action = "login",
+	    .object_type = "user", .object_id = login }) != 0 ||
+	    db_commit() != DB_OK) {
+		db_rollback();
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	http_redirect(r, must_change ? "/password" : "/");
+}
+
+void
+page_logout(struct req *r)
+{
+	audit(r, &(struct audit_entry){ .action = "logout",
+	    .object_type = "user", .object_id = r->sess->login });
+	session_end(r, "logout");
+	http_redirect(r, "/login?m=logout");
+}
+
+static void
+unlock_form(struct req *r)
+{
+	view_set("Page.title", lang("unlock.title"));
+	http_page(r, 200, "unlock.cs");
+}
+
+void
+page_unlock(struct req *r)
+{
+	if (!r->sess->locked) {
+		http_redirect(r, "/");
+		return;
+	}
+	unlock_form(r);
+}
+
+/* The lock screen: the password again, then back where the user was. */
+void
+page_unlock_post(struct req *r)
+{
+	const char	*pw = param(r, "password");
+	struct dbres	*u;
+	int		 ok;
+
+	if (!r->sess->locked) {
+		http_redirect(r, "/");
+		return;
+	}
+	if ((u = db_query(STMT_USER_BY_LOGIN, "s", r->sess->login)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	ok = u->nrows == 1 && pw != NULL && dbres_ll(u, 0, 4) <= now() &&
+	    pki_password_verify(pw, dbres_get(u, 0, 1)) == 1;
+	dbres_free(u);
+	if (!ok) {
+		db_exec(STMT_USER_LOGIN_FAIL, "iii", (long long)cfg.lockout_failures,
+		    (long long)now() + cfg.lockout_secs, r->sess->user_id);
+		audit(r, &(struct audit_entry){ .action = "unlock",
+		    .object_type = "user", .object_id = r->sess->login,
+		    .outcome = "denied" });
+		view_set("Unlock.error", lang("unlock.failed"));
+		unlock_form(r);
+		return;
+	}
+	if (db_exec(STMT_SESSION_UNLOCK, "ii", (long long)now(), r->sess->id) < 0 ||
+	    db_exec(STMT_USER_LOGIN_OK, "i", r->sess->user_id) < 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	audit(r, &(struct audit_entry){ .action = "unlock",
+	    .object_type = "user", .object_id = r->sess->login });
+	http_redirect(r, r->sess->return_to);
+}
+
+static void
+password_form(struct req *r, int status)
+{
+	view_set("Page.title", lang("password.title"));
+	view_set_int("Password.min", PASSWORD_MIN);
+	if (r->sess->must_change_pw)
+		view_set("Password.forced", "1");
+	http_page(r, status, "password.cs");
+}
+
+void
+page_password(struct req *r)
+{
+	password_form(r, 200);
+}
+
+void
+page_password_post(struct req *r)
+{
+	const char	*cur = param(r, "current"), *n1 = param(r, "new1"),
+			*n2 = param(r, "new2"), *why;
+	char		 hash[PKI_PASSWORD_MAX], err[128];
+	struct dbres	*u;
+	int		 ok;
+
+	if ((u = db_query(STMT_USER_PASSWORD, "i", r->sess->user_id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	ok = u->nrows == 1 && cur != NULL &&
+	    pki_password_verify(cur, dbres_get(u, 0, 0)) == 1;
+	dbres_free(u);
+	if (!ok) {
+		view_set("Password.err_current", lang("password.wrong_current"));
+		password_form(r, 200);
+		return;
+	}
+	if ((why = password_policy(n1, r->sess->login)) != NULL) {
+		char key[64];
+		str_fmt(key, sizeof(key), "err.%s", why);
+		view_set("Password.err_new1", lang(key));
+		password_form(r, 200);
+		return;
+	}
+	if (!str_eq(n1, n2)) {
+		view_set("Password.err_new2", lang("password.mismatch"));
+		password_form(r, 200);
+		return;
+	}
+	if (str_eq(n1, cur)) {
+		view_set("Password.err_new1", lang("password.same"));
+		password_form(r, 200);
+		return;
+	}
+	if (pki_password_hash(n1, hash, sizeof(hash), err, sizeof(err)) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (db_begin() != DB_OK ||
+	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash, 0LL, r->sess->user_id) < 0 ||
+	    audit(r, &(struct audit_entry){ .action = "password.change",
+	    .object_type = "user", .object_id = r->sess->login }) != 0 ||
+	    db_commit() != DB_OK) {
+		db_rollback();
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set("Home.flash", lang("password.changed"));
+	r->sess->must_change_pw = 0;
+	http_redirect(r, "/?m=pw");
+}
