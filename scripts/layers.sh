@@ -20,7 +20,7 @@ declare -A MAY=(
 	[import]="base pki db audit web"
 	[pages]="base pki db audit web rules import"
 	[server]="base pki db audit web rules import pages"
-	[cli]="base pki db audit web rules import pages"	# pages/: until the jobs move to rules/
+	[cli]="base pki db audit web rules import"
 )
 
 bad=0

@@ -442,32 +442,6 @@ page_app_view(struct req *r)
 }
 
 /*
- * Ends a user's use of the network: login refused, sessions ended (in the
- * caller's transaction); certificates are revoked after the commit.
- */
-static int
-user_end(long long uid, const char *status, const char *why)
-{
-	if (db_exec(STMT_USER_SET_STATUS, "si", status, uid) < 0 ||
-	    session_end_user(uid, why) < 0)
-		return -1;
-	return 0;
-}
-
-void
-revoke_certs(const struct req *r, long long uid, const char *reason)
-{
-	struct dbres	*c;
-	char		 err[256];
-
-	if ((c = db_query(STMT_CERT_ACTIVE_BY_USER, "i", uid)) == NULL)
-		return;
-	for (size_t i = 0; i < c->nrows; i++)
-		certs_revoke(r, dbres_get(c, i, 0), reason, err, sizeof(err));
-	dbres_free(c);
-}
-
-/*
  * Carries out an approved application inside the transaction: form 1 makes
  * the facility (onboarding, A10.4), form 2 the user's account, form 3 ends
  * the user and, for a facility's last user, raises its cancellation.
@@ -479,7 +453,6 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 {
 	const char	*kind = dbres_get(a, 0, 1);
 	char		 code[32], hash[PKI_PASSWORD_MAX], pw[33], err[128];
-	struct dbres	*c;
 
 	if (str_eq(kind, "facility_join")) {
 		str_fmt(code, sizeof(code), "F%06lld", dbres_ll(a, 0, 0));
@@ -511,17 +484,9 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 		return db_exec(STMT_USER_SET_ENDS, "si", dbres_get(a, 0, 21),
 		    dbres_ll(a, 0, 20)) < 0 ? -1 : 0;
 	*ended = dbres_ll(a, 0, 20);
-	if (user_end(*ended, "withdrawn", "withdrawn") == -1)
+	if (council_user_end(*ended, "withdrawn", "withdrawn") == -1)
 		return -1;
-	/* A10.5: when the last user leaves, the contract cancellation goes too. */
-	if ((c = db_query(STMT_USERS_ACTIVE_COUNT, "i", dbres_ll(a, 0, 9))) == NULL)
-		return -1;
-	long long left = dbres_ll(c, 0, 0);
-	dbres_free(c);
-	if (left == 0 && db_exec(STMT_FACILITY_SET_STATUS, "si", "cancelling",
-	    dbres_ll(a, 0, 9)) < 0)
-		return -1;
-	return 0;
+	return council_facility_left(dbres_ll(a, 0, 9));
 }
 
 /*
@@ -652,7 +617,7 @@ page_revoke_id(struct req *r)
 	}
 	uid = dbres_ll(u, 0, 0);
 	dbres_free(u);
-	if (db_begin() != DB_OK || user_end(uid, "revoked", "id_revoked") == -1 ||
+	if (db_begin() != DB_OK || council_user_end(uid, "revoked", "id_revoked") == -1 ||
 	    db_exec(STMT_REVOCATION_INSERT, "issi", uid, reason,
 	    param(r, "detail"), r->sess->user_id) != 1 ||
 	    audit(r, &(struct audit_entry){ .action = "user.revoke_id",
@@ -833,47 +798,4 @@ page_meeting_held(struct req *r)
 	return;
 fail:
 	form_db_fail(r);
-}
-
-/*
- * Ends every user whose withdrawal date (A10.5) has come: login refused,
- * sessions ended, certificates revoked; a facility left without users has
- * its contract cancellation raised. Returns the number ended, or -1.
- */
-int
-council_expire_due(void)
-{
-	struct dbres	*due, *u, *c;
-	char		 day[11];
-	int		 n = 0;
-
-	today(day);
-	if ((due = db_query(STMT_USERS_DUE, "s", day)) == NULL)
-		return -1;
-	for (size_t i = 0; i < due->nrows; i++) {
-		long long uid = dbres_ll(due, i, 0);
-		if ((u = db_query(STMT_USER_GET, "i", uid)) == NULL)
-			continue;
-		long long fac = dbres_ll(u, 0, 3);
-		dbres_free(u);
-		if (db_begin() != DB_OK || user_end(uid, "withdrawn", "withdrawn") == -1 ||
-		    (c = db_query(STMT_USERS_ACTIVE_COUNT, "i", fac)) == NULL) {
-			db_rollback();
-			continue;
-		}
-		long long left = dbres_ll(c, 0, 0);
-		dbres_free(c);
-		if ((left == 0 && db_exec(STMT_FACILITY_SET_STATUS, "si",
-		    "cancelling", fac) < 0) ||
-		    audit(NULL, &(struct audit_entry){ .action = "user.withdrawn",
-		    .object_type = "user", .object_id = dbres_get(due, i, 1) }) != 0 ||
-		    db_commit() != DB_OK) {
-			db_rollback();
-			continue;
-		}
-		revoke_certs(NULL, uid, "affiliation_changed");
-		n++;
-	}
-	dbres_free(due);
-	return n;
 }

@@ -127,7 +127,6 @@ void	 page_emergency_followup(struct req *);
 void	 page_notifications(struct req *);
 void	 page_notification_read(struct req *);
 void	 notifications_count_view(const struct req *);
-int	 emergency_escalate(void);
 /* page_imports.c */
 extern const struct field f_imports[];
 void	 page_imports(struct req *);
