@@ -104,7 +104,7 @@ fuzz:
 ATTACK_PORT = $$(($(TEST_PORT) + 4))
 attack: build
 	@FUZZ_SECS=$(FUZZ_SECS) scripts/attack.sh $(VAR)/attack $(ATTACK_PORT)
-# A production install (README, "Deploying across hosts"). DESTDIR for packaging
+# A production install (docs/operations.md). DESTDIR for packaging
 # and for tests/install/check.sh; the configuration is installed as a sample only.
 PREFIX     = /usr/local
 SYSCONFDIR = /etc
@@ -124,13 +124,15 @@ install: all
 	install -m 0644 db/migrations/*.sql $(D)$(SHAREDIR)/migrations/
 	install -m 0644 nginx/fastcgi.conf nginx/headers.conf $(D)$(SHAREDIR)/nginx/
 	install -m 0644 README $(D)$(SHAREDIR)/README
+	install -d $(D)$(SHAREDIR)/docs
+	install -m 0644 docs/*.md $(D)$(SHAREDIR)/docs/
 	$(SUBST) dist/mogamid.service.in >$(D)$(UNITDIR)/mogamid.service
 	$(SUBST) dist/mogami-scheduler.service.in >$(D)$(UNITDIR)/mogami-scheduler.service
 	install -m 0644 dist/sysusers.conf $(D)$(PREFIX)/lib/sysusers.d/mogami.conf
 	install -m 0644 dist/tmpfiles.conf $(D)$(PREFIX)/lib/tmpfiles.d/mogami.conf
 	$(SUBST) dist/mogami.conf.in >$(D)$(SYSCONFDIR)/mogami/mogami.conf.sample
 	$(SUBST) dist/nginx-mogami.conf.in >$(D)$(SYSCONFDIR)/nginx/sites-available/mogami
-	@echo "installed; next steps: README, \"Deploying across hosts\""
+	@echo "installed; next steps: $(SHAREDIR)/docs/operations.md"
 
 # Leaves the configuration (mogami.conf, tls/) and the data (/var/lib/mogami).
 uninstall:

@@ -6,7 +6,7 @@
     <td><?cs var:e.user ?><br><span class="muted"><?cs var:e.profession ?>・<?cs var:e.facility ?></span></td>
     <td class="mono"><?cs var:e.network_id ?></td>
     <td><?cs var:L.emergency.cat[e.category] ?></td>
-    <td><?cs var:e.reason ?></td>
+    <td><?cs if:e.reason_hidden ?><span class="muted reason-hidden"><?cs var:L.emergency.reason_hidden ?></span><?cs else ?><?cs var:e.reason ?><?cs /if ?></td>
     <td class="review"><?cs var:L.emergency["review_" + e.review] ?><?cs if:e.review_note ?><br><span class="muted"><?cs var:e.review_note ?></span><?cs /if ?>
       <?cs if:Can.review && e.review == "pending" ?>
       <form method="post" action="/emergency/review" class="inline-form review-form">

@@ -18,6 +18,13 @@
       <input type="date" id="c-signed" name="signed_on" value="<?cs var:Form.signed_on ?>" required<?cs if:Form.err_signed_on ?> class="invalid" aria-invalid="true"<?cs /if ?>>
       <?cs call:ferr("signed_on") ?>
     </div>
+    <?cs if:Revoked.on ?>
+    <div class="row" id="c-revoked">
+      <p class="warn-text" id="revoked-notice"><?cs var:L.consent.revoked_notice_pre ?><?cs var:Revoked.on ?><?cs var:L.consent.revoked_notice_post ?></p>
+      <label class="check"><input type="checkbox" name="after_revocation" value="1" id="c-after"<?cs if:Form.after_revocation == "1" ?> checked<?cs /if ?><?cs if:Form.err_after_revocation ?> class="invalid" aria-invalid="true"<?cs /if ?>> <?cs var:L.consent.after_revocation ?></label>
+      <?cs call:ferr("after_revocation") ?>
+    </div>
+    <?cs /if ?>
     <fieldset class="row">
       <legend><?cs var:L.consent.signer ?></legend>
       <label><input type="radio" name="signer" value="patient" id="c-signer-patient"<?cs if:Form.signer != "proxy" ?> checked<?cs /if ?>> <?cs var:L.consent.signer_patient ?></label>

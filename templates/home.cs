@@ -38,6 +38,7 @@
     <li><a href="/patients" id="menu-patients"><?cs var:L.patients.menu ?></a></li>
     <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/consents/queue" id="menu-consent-queue"><?cs var:L.consent.nav_queue ?></a></li><?cs /if ?>
     <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/links" id="menu-links"><?cs var:L.links.title ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff ?><li><a href="/links/requests" id="menu-link-requests"><?cs var:L.links.requests_nav ?></a></li><?cs /if ?>
   </ul>
 </section>
 <?cs /if ?>

@@ -17,14 +17,14 @@
     <?cs each:u = Unlinked ?><tr id="unlinked-<?cs var:u.id ?>">
       <td><?cs var:u.facility ?></td><td class="mono"><?cs var:u.local_id ?></td>
       <td><?cs var:u.name ?>（<?cs var:u.kana ?>）<br><?cs var:L.patients["sex_" + u.sex] ?>・<?cs var:u.birth_date ?></td>
-      <td>
+      <td><?cs if:u.asked ?><span class="link-asked"><?cs var:L.links.asked ?></span><?cs else ?>
         <?cs each:c = u.cand ?><form method="post" action="/links/link" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="link" value="<?cs var:u.id ?>"><input type="hidden" name="version" value="<?cs var:u.version ?>"><input type="hidden" name="p" value="<?cs var:c.handle ?>">
           <span class="mono"><?cs var:c.network_id ?></span> <?cs var:c.name ?> <button type="submit" class="link-to"><?cs var:L.links.link_to ?></button></form><br><?cs /each ?>
         <?cs if:subcount(u.cand) == 0 ?><span class="muted"><?cs var:L.links.no_candidates ?></span><br><?cs /if ?>
         <form method="post" action="/links/link" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="link" value="<?cs var:u.id ?>"><input type="hidden" name="version" value="<?cs var:u.version ?>"><input type="hidden" name="new_patient" value="1">
-          <button type="submit" class="new-patient"><?cs var:L.links.new_patient ?></button></form>
+          <button type="submit" class="new-patient"><?cs var:L.links.new_patient ?></button></form><?cs /if ?>
       </td></tr><?cs /each ?>
     </tbody>
   </table>

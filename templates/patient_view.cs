@@ -60,8 +60,12 @@
   <h2><?cs var:L.patients.links ?></h2>
   <?cs if:Links_n == 0 ?><p id="links-none"><?cs var:L.patients.links_none ?></p><?cs else ?>
   <table id="links">
-    <thead><tr><th><?cs var:L.patients.link_facility ?></th><th><?cs var:L.patients.local_id ?></th><th><?cs var:L.patients.source ?></th></tr></thead>
-    <tbody><?cs each:l = Links ?><tr><td><?cs var:l.facility ?></td><td class="mono"><?cs var:l.local_id ?></td><td><?cs var:L.patients["source_" + l.source] ?></td></tr><?cs /each ?></tbody>
+    <thead><tr><th><?cs var:L.patients.link_facility ?></th><th><?cs var:L.patients.local_id ?></th><th><?cs var:L.patients.source ?></th><?cs if:Can.end_link ?><th><?cs var:L.patients.end_link ?></th><?cs /if ?></tr></thead>
+    <tbody><?cs each:l = Links ?><tr id="link-<?cs var:l.id ?>"<?cs if:l.asked ?> class="asked"<?cs /if ?>><td><?cs var:l.facility ?></td><td class="mono"><?cs var:l.local_id ?></td><td><?cs var:L.patients["source_" + l.source] ?><?cs if:l.asked ?><br><strong class="link-asked"><?cs var:L.patients.link_asked ?></strong><?cs /if ?></td>
+      <?cs if:Can.end_link ?><td><?cs if:!l.asked ?><form method="post" action="/links/end" class="inline-form link-end-form">
+        <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="p" value="<?cs var:P ?>"><input type="hidden" name="link" value="<?cs var:l.id ?>"><input type="hidden" name="version" value="<?cs var:l.version ?>">
+        <input type="text" name="reason" maxlength="500" required placeholder="<?cs var:L.patients.end_reason ?>" aria-label="<?cs var:L.patients.end_reason ?>">
+        <button type="submit"><?cs var:L.patients.end_link ?></button></form><?cs else ?><a href="/links/requests"><?cs var:L.links.requests_nav ?></a><?cs /if ?></td><?cs /if ?></tr><?cs /each ?></tbody>
   </table>
   <?cs /if ?>
   <?cs if:Patient.status == "active" ?>

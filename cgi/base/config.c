@@ -27,7 +27,7 @@ static const struct ckey {
 	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(jobs_misuse_secs), I(emergency_hours), I(emergency_followup_days),
 	I(desk_due_days), I(jobs_ssmix2_secs), I(jobs_audit_seal_secs),
 	I(jobs_dashboard_secs), I(dash_low_views),
-	I(db_port), I(db_causal_reads),
+	I(db_port), I(db_causal_reads), I(consent_needs_check),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S

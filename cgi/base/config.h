@@ -40,6 +40,7 @@ struct config {
 	int	 jobs_audit_seal_secs;	/* seal the audit chain, checkpoint its head */
 	int	 jobs_dashboard_secs;	/* count record views ahead for the dashboard */
 	int	 dash_low_views;	/* fewer views in 90 days: a facility in little use */
+	int	 consent_needs_check;	/* A12.4: a form 4 counts once the operator checked it */
 };
 
 extern struct config	 cfg;

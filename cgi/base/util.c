@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/util.h"
 
@@ -245,4 +246,39 @@ dn_attr(const char *dn, const char *attr, char *out, size_t outlen)
 		p = *e ? e + 1 : NULL;
 	}
 	return -1;
+}
+
+/*
+ * Days since 1970-01-01 of a valid YYYY-MM-DD (see valid_date), or -1.
+ * The same count as MariaDB's DATEDIFF(d, '1970-01-01').
+ */
+long
+date_days(const char *ymd)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (ymd == NULL || strlen(ymd) != 10 || sscanf(ymd, "%4d-%2d-%2d",
+	    &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	return (long)(timegm(&tm) / 86400);
+}
+
+/* Day days (since 1970) as 2026年12月7日（月）; 0, or -1 when out is short. */
+int
+date_ja(char *out, size_t len, long days)
+{
+	static const char *const wd[] = { "日", "月", "火", "水", "木", "金",
+	    "土" };
+	time_t		 t = (time_t)days * 86400;
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	return str_fmt(out, len, "%d年%d月%d日（%s）", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, wd[tm.tm_wday]);
 }

@@ -35,5 +35,8 @@ int	 str_to_ll(const char *, long long, long long, long long *);
 int	 hex_value(int);
 int	 dn_unescape(const char *, char *, size_t);
 int	 dn_attr(const char *, const char *, char *, size_t);
+/* Dates: days since 1970 of YYYY-MM-DD (-1 if not one); 2026年12月7日（月）. */
+long	 date_days(const char *);
+int	 date_ja(char *, size_t, long);
 
 #endif

@@ -393,6 +393,16 @@ const char *const stmt_sql[STMT__MAX] = {
  * STMT_PATIENT_GET's order from its id) on the 'p' row, NULLs on the
  * others: handle, facts and patient in one round trip instead of three.
  */
+/*
+ * A consent's 'c' fact c: void, every disclosing, every viewing, not yet
+ * checked, stated signed after a same-day form 5 (bits 0-4), and the day
+ * it was signed (days since 1970) from bit 8; access.c reads them.
+ */
+#define CONSENT_FLAGS \
+	" CAST((c.status = 'rejected') | (c.all_disclosing <> 0) << 1" \
+	" | (c.all_viewing <> 0) << 2 | (c.status = 'submitted') << 3" \
+	" | (c.after_revocation <> 0) << 4" \
+	" | DATEDIFF(c.signed_on, '1970-01-01') << 8 AS SIGNED)"
 #define MEMBER_FLAGS(F) \
 	"(" F ".disclosing <> 0) | (" F ".viewing <> 0) << 1"
 #define ACCESS_FACTS(IDS, PCOLS, NULLS) \
@@ -404,12 +414,13 @@ const char *const stmt_sql[STMT__MAX] = {
 	"  FROM emergency_access e WHERE e.patient_id = ids.id AND e.user_id = ?), 0)" \
 	" AS SIGNED) AS c" PCOLS " FROM " IDS " JOIN patient p ON p.id = ids.id" \
 	" UNION ALL SELECT 'c', ids.id, c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED)," \
-	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2" NULLS \
+	CONSENT_FLAGS NULLS \
 	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
 	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" NULLS \
 	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
 	" JOIN consent_facility cf ON cf.consent_id = c.id" \
-	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" NULLS \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED)," \
+	" DATEDIFF(v.signed_on, '1970-01-01'), 0" NULLS \
 	" FROM " IDS " JOIN consent_revocation v ON v.patient_id = ids.id" \
 	" UNION ALL SELECT 'l', ids.id, l.facility_id, l.id, (f.status = 'active') | (" \
 	MEMBER_FLAGS("f") ") << 1" NULLS \
@@ -429,13 +440,14 @@ const char *const stmt_sql[STMT__MAX] = {
 #define ACCESS_FACTS_MERGED(IDS) \
 	"SELECT 'c' AS k, ids.id AS pid, c.id AS a," \
 	" CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED) AS b," \
-	" (c.status = 'rejected') | (c.all_disclosing <> 0) << 1 | (c.all_viewing <> 0) << 2 AS c" \
+	CONSENT_FLAGS " AS c" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
 	" JOIN consent c ON c.patient_id = pm.merged_id" \
 	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
 	" JOIN consent c ON c.patient_id = pm.merged_id JOIN consent_facility cf ON cf.consent_id = c.id" \
-	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED), 0, 0" \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED)," \
+	" DATEDIFF(v.signed_on, '1970-01-01'), 0" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
 	" JOIN consent_revocation v ON v.patient_id = pm.merged_id"
 #define ONE_ID		"(SELECT CAST(? AS SIGNED) AS id) ids"
@@ -464,6 +476,7 @@ const char *const stmt_sql[STMT__MAX] = {
 #undef PATIENT_COLS
 #undef PATIENT_NULLS
 #undef MEMBER_FLAGS
+#undef CONSENT_FLAGS
 #undef ACCESS_FACTS
 #undef ACCESS_FACTS_MERGED
 [STMT_ACCESS_LINKED] =
@@ -482,8 +495,15 @@ const char *const stmt_sql[STMT__MAX] = {
 	" UNIX_TIMESTAMP(cancelled_at), version, kana_key FROM patient WHERE id = ?",
 [STMT_PATIENT_LINKS] =
 	"SELECT l.id, f.code, f.name, l.local_id, l.source,"
-	" UNIX_TIMESTAMP(l.linked_at), l.facility_id FROM patient_link l"
+	" UNIX_TIMESTAMP(l.linked_at), l.facility_id, l.version FROM patient_link l"
 	" JOIN facility f ON f.id = l.facility_id WHERE l.patient_id = ?"
+	" ORDER BY f.code, l.local_id",
+/* Local IDs asked for this patient, waiting for the operator. */
+[STMT_PATIENT_LINKS_ASKED] =
+	"SELECT l.id, f.code, f.name, l.local_id, l.source,"
+	" UNIX_TIMESTAMP(l.requested_at), l.facility_id FROM patient_link l"
+	" JOIN facility f ON f.id = l.facility_id"
+	" WHERE l.requested_patient_id = ? AND l.patient_id IS NULL"
 	" ORDER BY f.code, l.local_id",
 [STMT_PATIENT_CONSENTS] =
 	"SELECT c.id, c.signed_on, c.status, f.name, UNIX_TIMESTAMP(c.registered_at),"
@@ -506,12 +526,53 @@ const char *const stmt_sql[STMT__MAX] = {
 	" JOIN patient p ON p.id = m.merged_id WHERE m.survivor_id = ?"
 	" ORDER BY m.merged_at DESC",
 [STMT_LINK_BY_LOCAL] =
-	"SELECT id, patient_id, version FROM patient_link"
+	"SELECT id, patient_id, version, requested_patient_id FROM patient_link"
 	" WHERE facility_id = ? AND local_id = ? FOR UPDATE",
 [STMT_LINK_INSERT] =
 	"INSERT INTO patient_link (facility_id, local_id, patient_id, source,"
 	" linked_at, linked_by, created_at)"
 	" VALUES (?, ?, ?, 'manual', UTC_TIMESTAMP(6), ?, UTC_TIMESTAMP(6))",
+/* A12: a new local ID asked for an existing patient; counts once approved. */
+[STMT_LINK_INSERT_REQUEST] =
+	"INSERT INTO patient_link (facility_id, local_id, requested_patient_id,"
+	" requested_by, requested_at, source, created_at)"
+	" VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6), 'manual', UTC_TIMESTAMP(6))",
+[STMT_LINK_REQUEST] =
+	"UPDATE patient_link SET requested_patient_id = ?, requested_by = ?,"
+	" requested_at = UTC_TIMESTAMP(6), version = version + 1"
+	" WHERE id = ? AND version = ? AND patient_id IS NULL"
+	" AND requested_patient_id IS NULL",
+[STMT_LINK_EVENT_INSERT] =
+	"INSERT INTO patient_link_event (link_id, kind, patient_id, note, at, by_user)"
+	" VALUES (?, ?, ?, NULLIF(?, ''), UTC_TIMESTAMP(6), ?)",
+/* The operator's queue of requested links, oldest first. */
+[STMT_LINK_REQUESTS] =
+	"SELECT l.id, f.name, l.local_id, l.name, l.kana, l.sex, l.birth_date,"
+	" l.source, UNIX_TIMESTAMP(l.requested_at), u.name, p.id, p.network_id,"
+	" p.name, p.kana, p.sex, p.birth_date, l.version"
+	" FROM patient_link l JOIN facility f ON f.id = l.facility_id"
+	" JOIN users u ON u.id = l.requested_by"
+	" JOIN patient p ON p.id = l.requested_patient_id"
+	" WHERE l.requested_patient_id IS NOT NULL AND l.patient_id IS NULL"
+	" ORDER BY l.requested_at, l.id LIMIT 200",
+/* A link's patient and state for a decision: patient, asked for, facility. */
+[STMT_LINK_STATE] =
+	"SELECT id, patient_id, requested_patient_id, facility_id, version"
+	" FROM patient_link WHERE id = ? FOR UPDATE",
+[STMT_LINK_APPROVE] =
+	"UPDATE patient_link SET patient_id = requested_patient_id,"
+	" linked_at = UTC_TIMESTAMP(6), linked_by = requested_by,"
+	" requested_patient_id = NULL, version = version + 1"
+	" WHERE id = ? AND version = ? AND patient_id IS NULL"
+	" AND requested_patient_id IS NOT NULL",
+[STMT_LINK_REJECT] =
+	"UPDATE patient_link SET requested_patient_id = NULL, requested_by = NULL,"
+	" requested_at = NULL, version = version + 1"
+	" WHERE id = ? AND version = ? AND requested_patient_id IS NOT NULL",
+[STMT_LINK_END] =
+	"UPDATE patient_link SET patient_id = NULL, linked_at = NULL,"
+	" linked_by = NULL, version = version + 1"
+	" WHERE id = ? AND version = ? AND patient_id IS NOT NULL",
 [STMT_LINK_SET] =
 	"UPDATE patient_link SET patient_id = ?, linked_at = UTC_TIMESTAMP(6),"
 	" linked_by = ?, version = version + 1"
@@ -522,7 +583,8 @@ const char *const stmt_sql[STMT__MAX] = {
 	" FROM patient_link l JOIN facility f ON f.id = l.facility_id WHERE l.id = ?",
 [STMT_LINK_UNLINKED] =
 	"SELECT l.id, f.code, f.name, l.local_id, l.name, l.kana, l.sex,"
-	" l.birth_date, l.version, UNIX_TIMESTAMP(l.created_at) FROM patient_link l"
+	" l.birth_date, l.version, UNIX_TIMESTAMP(l.created_at),"
+	" l.requested_patient_id IS NOT NULL FROM patient_link l"
 	" JOIN facility f ON f.id = l.facility_id"
 	" WHERE l.patient_id IS NULL AND (? = 0 OR l.facility_id = ?)"
 	" ORDER BY l.created_at DESC, l.id DESC LIMIT 200",
@@ -560,8 +622,8 @@ const char *const stmt_sql[STMT__MAX] = {
 [STMT_CONSENT_INSERT] =
 	"INSERT INTO consent (patient_id, signed_on, signer, proxy_name,"
 	" proxy_relation, all_disclosing, all_viewing, facility_id, registered_at,"
-	" registered_by, idem) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?,"
-	" ?, FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND, ?, ?)",
+	" registered_by, idem, after_revocation) VALUES (?, ?, ?, NULLIF(?, ''),"
+	" NULLIF(?, ''), ?, ?, ?, FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND, ?, ?, ?)",
 [STMT_CONSENT_FAC_INSERT] =
 	"INSERT INTO consent_facility (consent_id, side, facility_id) VALUES (?, ?, ?)",
 [STMT_CONSENT_SCAN_INSERT] =
@@ -595,11 +657,18 @@ const char *const stmt_sql[STMT__MAX] = {
 	" WHERE id = ? AND version = ? AND status = 'submitted'",
 [STMT_CONSENT_SCAN_GET] =
 	"SELECT content_type, size, sha256, data FROM consent_scan WHERE consent_id = ?",
-/* The first form 5 received after a consent was registered ends it. */
+/*
+ * When a consent ended: the first receipt of a form 5 that revokes it
+ * (signed after it, or the same day unless it was stated signed after;
+ * consent_revoked() decides the same), not before its registration.
+ */
 [STMT_CONSENT_REVOKED_AT] =
-	"SELECT COALESCE(MIN(UNIX_TIMESTAMP(received_at)), 0) FROM consent_revocation"
-	" WHERE patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
-	" AND received_at >= (SELECT registered_at FROM consent WHERE id = ?)",
+	"SELECT COALESCE(GREATEST(MIN(UNIX_TIMESTAMP(v.received_at)),"
+	" UNIX_TIMESTAMP(c.registered_at)), 0) FROM consent_revocation v"
+	" JOIN consent c ON c.id = ?"
+	" WHERE v.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m)"
+	" AND (v.signed_on > c.signed_on OR (v.signed_on = c.signed_on"
+	" AND c.after_revocation = 0))",
 [STMT_RECEIPT_BUMP] =
 	"INSERT INTO receipt_seq (kind, year, last) VALUES (?, ?, 1)"
 	" ON DUPLICATE KEY UPDATE last = last + 1",
@@ -783,7 +852,10 @@ const char *const stmt_sql[STMT__MAX] = {
 	" u.name, pr.name, f.name, e.reason_category, e.reason_text,"
 	" e.review_status, e.followup_status, UNIX_TIMESTAMP(e.followup_due),"
 	" e.version, p.network_id, e.user_id, e.review_note, e.followup_note,"
-	" e.patient_id FROM emergency_access e"
+	" e.patient_id, e.facility_id, EXISTS (SELECT 1 FROM patient_link hl"
+	"  JOIN facility hf ON hf.id = hl.facility_id WHERE hl.patient_id = e.patient_id"
+	"  AND hl.facility_id = ? AND hf.disclosing <> 0), e.consent_id"
+	" FROM emergency_access e"
 	" JOIN users u ON u.id = e.user_id JOIN facility f ON f.id = e.facility_id"
 	" JOIN patient p ON p.id = e.patient_id"
 	" LEFT JOIN profession pr ON pr.code = u.profession"
@@ -802,12 +874,21 @@ const char *const stmt_sql[STMT__MAX] = {
 	"UPDATE emergency_access SET followup_status = ?, followup_note = ?,"
 	" followup_closed_at = UTC_TIMESTAMP(6), followup_closed_by = ?,"
 	" version = version + 1 WHERE id = ? AND version = ? AND followup_status = 'open'",
-/* A form 4 registered closes every open follow-up of the patient. */
+/* The open follow-ups of a patient, locked while a consent may close them. */
+[STMT_EMERGENCY_OPEN_OF] =
+	"SELECT id, facility_id FROM emergency_access"
+	" WHERE patient_id = ? AND followup_status = 'open' FOR UPDATE",
+/* A form 4 that lets the grant's facility view closes it, and is kept. */
 [STMT_EMERGENCY_CONSENTED] =
 	"UPDATE emergency_access SET followup_status = 'consented',"
 	" followup_closed_at = UTC_TIMESTAMP(6), followup_closed_by = ?,"
-	" followup_note = ?, version = version + 1"
-	" WHERE patient_id = ? AND followup_status = 'open'",
+	" consent_id = ?, version = version + 1"
+	" WHERE id = ? AND followup_status = 'open'",
+/* That form 4 found void: the follow-up is open again. */
+[STMT_EMERGENCY_REOPEN] =
+	"UPDATE emergency_access SET followup_status = 'open', consent_id = NULL,"
+	" followup_closed_at = NULL, followup_closed_by = NULL,"
+	" version = version + 1 WHERE consent_id = ? AND followup_status = 'consented'",
 [STMT_EMERGENCY_OVERDUE] =
 	"SELECT id FROM emergency_access WHERE followup_status = 'open'"
 	" AND followup_due < FROM_UNIXTIME(?)",
@@ -1110,6 +1191,19 @@ const char *const stmt_sql[STMT__MAX] = {
 	"SELECT user_id, facility_id, 1, id FROM emergency_access"
 	" WHERE followup_status = 'open' AND followup_due < FROM_UNIXTIME(?)"
 	" AND ? > 0",
+/*
+ * A form 4 a user registered, then that user's views of the patient's
+ * records allowed by consent within ? minutes of it (A12.4: the
+ * registering facility sees at once; the disclosing facilities want to
+ * know it was care, not curiosity). Keyed by the consent.
+ */
+[STMT_MISUSE_CONSENT_SELF] =
+	"SELECT c.registered_by, MAX(a.facility_id), COUNT(*), c.id FROM consent c"
+	" JOIN audit a ON a.patient_id = c.patient_id AND a.user_id = c.registered_by"
+	" AND a.ts >= c.registered_at AND a.ts < c.registered_at + INTERVAL ? MINUTE"
+	" WHERE c.registered_at >= FROM_UNIXTIME(?) AND a.action = 'record.view'"
+	" AND a.outcome = 'allowed' AND a.detail LIKE 'consent %'"
+	" GROUP BY c.id, c.registered_by HAVING COUNT(*) >= ?",
 [STMT_MISUSE_PRINTS] =
 	"SELECT user_id, MAX(facility_id), COUNT(*) FROM audit"
 	" WHERE action = 'record.print' AND outcome = 'allowed' AND user_id IS NOT NULL"

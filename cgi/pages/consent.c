@@ -14,6 +14,7 @@
 #include "pages/patient.h"
 #include "pki/pki.h"
 #include "rules/access.h"
+#include "rules/emergency.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -37,6 +38,7 @@ const struct field f_consent_new[] = {
 	{ "viewing_all", FT_TOKEN, 1 },
 	{ "disclosing", FT_INT, 20 },
 	{ "viewing", FT_INT, 20 },
+	{ "after_revocation", FT_TOKEN, 1 },
 	{ "idem", FT_HEX, 64 },
 	{ "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
@@ -86,11 +88,35 @@ facility_choices(struct req *r)
 	return 0;
 }
 
+/*
+ * The day the patient last revoked (form 5, by its signing date) as
+ * Revoked.on, so the form can say that only a later consent counts;
+ * the day (since 1970), 0 when never, -1 on a database error.
+ */
+static long
+last_revocation_view(long long patient)
+{
+	struct access	 a;
+	long		 last;
+	char		 d[64];
+
+	if (access_load(&a, patient, 0, 0) != 0) {
+		access_free(&a);
+		return -1;
+	}
+	last = consent_last_revocation(&a.f);
+	access_free(&a);
+	if (last > 0 && date_ja(d, sizeof(d), last) == 0)
+		view_set("Revoked.on", d);
+	return last;
+}
+
 static void
-consent_form(struct req *r, int status)
+consent_form(struct req *r, int status, long long patient)
 {
 	static const char *const keep[] = { "signed_on", "signer", "proxy_name",
-	    "proxy_relation", "disclosing_all", "viewing_all", "idem" };
+	    "proxy_relation", "disclosing_all", "viewing_all", "idem",
+	    "after_revocation" };
 	char	 k[48];
 
 	view_set("Page.title", lang("consent.new_title"));
@@ -100,7 +126,8 @@ consent_form(struct req *r, int status)
 		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
 		view_set(k, param(r, keep[i]));
 	}
-	if (facility_choices(r) == -1) {
+	if (facility_choices(r) == -1 ||
+	    last_revocation_view(patient) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
@@ -133,7 +160,7 @@ page_consent_new(struct req *r)
 	kv_push(&r->form, "signer", 6, "patient", 7);
 	kv_push(&r->form, "disclosing_all", 14, "1", 1);
 	kv_push(&r->form, "viewing_all", 11, "1", 1);
-	consent_form(r, 200);
+	consent_form(r, 200, id);
 }
 
 /*
@@ -145,24 +172,29 @@ check_side(struct req *r, const char *side, int all, long long *own_named)
 {
 	struct dbres	*res;
 	size_t		 n = kv_count(&r->form, side);
-	int		 bad = 0;
+	int		 bad = 0, col = str_eq(side, "disclosing") ? 3 : 4;
 
-	if (all)
-		return *own_named = 1, 0;
-	if (n == 0) {
+	if (!all && n == 0) {
 		form_err("consent", side, "choose_facility");
 		return 1;
 	}
 	if ((res = db_query(STMT_FACILITY_MEMBERS, "")) == NULL)
 		return 1;
-	for (size_t i = 0; i < n && !bad; i++) {
+	/*
+	 * A12.4: "every facility" of a side names the registering facility
+	 * only when it is a member on that side.
+	 */
+	for (size_t j = 0; all && j < res->nrows; j++)
+		if (dbres_ll(res, j, 0) == r->sess->facility_id &&
+		    dbres_ll(res, j, col))
+			*own_named = 1;
+	for (size_t i = 0; !all && i < n && !bad; i++) {
 		long long id;
 		int ok = 0;
 		if (str_to_ll(kv_nth(&r->form, side, i), 1, 1LL << 60, &id) == -1)
 			break;
 		for (size_t j = 0; j < res->nrows; j++)
-			if (dbres_ll(res, j, 0) == id && dbres_ll(res, j,
-			    str_eq(side, "disclosing") ? 3 : 4))
+			if (dbres_ll(res, j, 0) == id && dbres_ll(res, j, col))
 				ok = 1;
 		if (!ok)
 			form_err("consent", side, "facility"), bad = 1;
@@ -198,6 +230,81 @@ check_scan(struct req *r, int *bad)
 	return s;
 }
 
+/*
+ * A12.2: a form 4 signed on or before the patient's latest form 5 cannot
+ * restore sharing, so it is refused beside its date, naming that day; on
+ * the very day the user must state that it was signed after the
+ * revocation (*after is then 1). 0 fine, 1 a field error set, -1 database.
+ */
+static int
+revocation_check(struct req *r, long long patient, const char *on, int *after)
+{
+	struct access	 a;
+	long		 last, day = date_days(on);
+	char		 d[64], msg[512];
+	int		 same;
+
+	*after = 0;
+	if (access_load(&a, patient, 0, 0) != 0) {
+		access_free(&a);
+		return -1;
+	}
+	last = consent_last_revocation(&a.f);
+	access_free(&a);
+	if (last == 0 || day > last)
+		return 0;
+	same = day == last;
+	if (same && str_eq(param(r, "after_revocation"), "1")) {
+		*after = 1;
+		return 0;
+	}
+	date_ja(d, sizeof(d), last);
+	str_fmt(msg, sizeof(msg), "%s%s%s", lang(same ?
+	    "consent.err_same_day_pre" : "consent.err_revoked_pre"), d,
+	    lang(same ? "consent.err_same_day_post" : "consent.err_revoked_post"));
+	view_set(same ? "Form.err_after_revocation" : "Form.err_signed_on", msg);
+	view_set("Form.invalid", "1");
+	return 1;
+}
+
+/*
+ * A12.4: a form 4 taken at a facility that holds none of the patient's
+ * records (a viewing facility) opens them at once, so the managers of the
+ * holding facilities it names as disclosing, and the operator, are told.
+ * Inside the caller's transaction; 0 or -1.
+ */
+static int
+notify_registered(struct req *r, long long cid, long long patient, int dall)
+{
+	struct dbres	*res;
+	long long	 own = r->sess->facility_id;
+	int		 holder = 0, rc = 0;
+
+	if ((res = db_query(STMT_ACCESS_LINKED, "i", patient)) == NULL)
+		return -1;
+	for (size_t i = 0; i < res->nrows; i++)
+		holder |= dbres_ll(res, i, 0) == own;
+	for (size_t i = 0; !holder && i < res->nrows && rc == 0; i++) {
+		long long f = dbres_ll(res, i, 0);
+		int named = dall;
+		for (size_t j = 0; !named && j < kv_count(&r->form,
+		    "disclosing"); j++) {
+			long long d;
+			named = str_to_ll(kv_nth(&r->form, "disclosing", j), 1,
+			    1LL << 60, &d) == 0 && d == f;
+		}
+		if (named && db_exec(STMT_NOTIFY_INSERT, "sissi",
+		    "facility_manager", f, "consent.registered", "consent",
+		    cid) < 0)
+			rc = -1;
+	}
+	dbres_free(res);
+	if (rc == 0 && !holder && db_exec(STMT_NOTIFY_INSERT, "sissi",
+	    "operator", 0LL, "consent.registered", "consent", cid) < 0)
+		rc = -1;
+	return rc;
+}
+
 static int
 insert_sides(long long cid, struct req *r, const char *side)
 {
@@ -217,7 +324,8 @@ page_consent_new_post(struct req *r)
 	const char	*idem = param(r, "idem"), *on = param(r, "signed_on"),
 			*signer = param(r, "signer");
 	int		 dall = str_eq(param(r, "disclosing_all"), "1"),
-			 vall = str_eq(param(r, "viewing_all"), "1"), bad = 0;
+			 vall = str_eq(param(r, "viewing_all"), "1"), bad = 0,
+			 after = 0, rv;
 	long long	 id, own = 0, cid;
 	struct dbres	*p;
 	int		 seen;
@@ -243,6 +351,11 @@ page_consent_new_post(struct req *r)
 	today(today_s);
 	if (form_empty(on) || !valid_date(on) || strcmp(on, today_s) > 0)
 		form_err("consent", "signed_on", "date"), bad = 1;
+	else if ((rv = revocation_check(r, id, on, &after)) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	} else if (rv == 1)
+		bad = 1;
 	if (!str_eq(signer, "patient") && !str_eq(signer, "proxy"))
 		form_err("consent", "signer", "choose"), bad = 1;
 	else if (str_eq(signer, "proxy") && (form_empty(param(r, "proxy_name")) ||
@@ -257,7 +370,7 @@ page_consent_new_post(struct req *r)
 		form_err("consent", "viewing", "own_facility"), bad = 1;
 	s = check_scan(r, &bad);
 	if (bad) {
-		consent_form(r, 422);
+		consent_form(r, 422, id);
 		return;
 	}
 	const struct upload *u = mp_file(&r->files, "scan");
@@ -266,10 +379,10 @@ page_consent_new_post(struct req *r)
 		return;
 	}
 	long long t = now_us();
-	int rc = db_exec(STMT_CONSENT_INSERT, "issssiiiiiis", id, on, signer,
+	int rc = db_exec(STMT_CONSENT_INSERT, "issssiiiiiisi", id, on, signer,
 	    param(r, "proxy_name"), param(r, "proxy_relation"), (long long)dall,
 	    (long long)vall, r->sess->facility_id, t / 1000000, t % 1000000,
-	    r->sess->user_id, idem);
+	    r->sess->user_id, idem, (long long)after);
 	if (rc == DB_DUP) {
 		db_rollback();
 		patient_redirect(r, "consent");
@@ -287,9 +400,13 @@ page_consent_new_post(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	/* A14: the consent an emergency access was waiting for has come. */
-	if (db_exec(STMT_EMERGENCY_CONSENTED, "isi", r->sess->user_id,
-	    "form 4", id) < 0) {
+	/*
+	 * A14: the consent an emergency access was waiting for has come, if
+	 * it counts now (consent_needs_check: once checked).
+	 */
+	if (notify_registered(r, cid, id, dall) == -1 ||
+	    (!cfg.consent_needs_check && emergency_followups_consented(id, cid,
+	    r->sess->user_id) < 0)) {
 		form_db_fail(r);
 		return;
 	}
@@ -298,7 +415,7 @@ page_consent_new_post(struct req *r)
 	    .object_type = "consent", .object_id = oid, .patient_id = id,
 	    .detail = sha }) == -1)
 		return;
-	patient_redirect(r, "consent");
+	patient_redirect(r, cfg.consent_needs_check ? "consent_wait" : "consent");
 }
 
 /*
@@ -334,8 +451,8 @@ revoked_at(const struct dbres *c)
 	struct dbres	*res;
 	long long	 pid = dbres_ll(c, 0, 1), t;
 
-	if ((res = db_query(STMT_CONSENT_REVOKED_AT, "iii", pid, pid,
-	    dbres_ll(c, 0, 0))) == NULL)
+	if ((res = db_query(STMT_CONSENT_REVOKED_AT, "iii", dbres_ll(c, 0, 0),
+	    pid, pid)) == NULL)
 		return 0;
 	t = dbres_ll(res, 0, 0);
 	dbres_free(res);
@@ -463,7 +580,14 @@ page_consent_check(struct req *r)
 		form_stale(r);
 		return;
 	}
-	if (rc != 1) {
+	/*
+	 * A14: a voided form 4 no longer answers an emergency's follow-up;
+	 * a checked one does once checking is what makes it count.
+	 */
+	if (rc != 1 || (str_eq(dec, "rejected") &&
+	    db_exec(STMT_EMERGENCY_REOPEN, "i", id) < 0) ||
+	    (str_eq(dec, "checked") && cfg.consent_needs_check &&
+	    emergency_followups_consented(pid, id, r->sess->user_id) < 0)) {
 		form_db_fail(r);
 		return;
 	}

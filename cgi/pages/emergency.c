@@ -89,19 +89,31 @@ list_view(struct req *r)
 		if (!has_role(r, ROLE_FACILITY_MANAGER))
 			user = r->sess->user_id;
 	}
-	if ((res = db_query(STMT_EMERGENCY_LIST, "iiiii", fac, fac, fac, user,
-	    user)) == NULL)
+	if ((res = db_query(STMT_EMERGENCY_LIST, "iiiiii", r->sess->facility_id,
+	    fac, fac, fac, user, user)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
 		static const char *const cols[] = { "id", NULL, NULL, "user",
-		    "profession", "facility", "category", "reason", "review",
+		    "profession", "facility", "category", NULL, "review",
 		    "followup", NULL, "version", "network_id", "user_id",
-		    "review_note", "followup_note" };
+		    "review_note", "followup_note", NULL, NULL, NULL,
+		    "consent_id" };
 		str_fmt(k, sizeof(k), "EmergencyList.%zu", i);
 		struct vnode *n = view_node(k);
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
+		/*
+		 * The reason is clinical free text: only the granting facility,
+		 * a disclosing facility holding the records, and the operator
+		 * read it (A14).
+		 */
+		if (has_role(r, ROLE_OPERATOR) ||
+		    dbres_ll(res, i, 17) == r->sess->facility_id ||
+		    dbres_ll(res, i, 18))
+			vnode_set(n, "reason", dbres_get(res, i, 7));
+		else
+			vnode_set(n, "reason_hidden", "1");
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, 1), "%Y-%m-%d %H:%M");
 		vnode_set(n, "started", d);
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, 2), "%Y-%m-%d %H:%M");

@@ -71,7 +71,8 @@ void	 page_admin_ledger_warnings(struct req *);
 /* page_patients.c */
 extern const struct field f_patients[], f_patient_new[], f_patient_view[],
 	    f_patient_link[], f_patient_death[], f_patient_merge[],
-	    f_patient_unmerge[], f_links[], f_link_set[];
+	    f_patient_unmerge[], f_links[], f_link_set[], f_link_requests[],
+	    f_link_decide[], f_link_end[];
 void	 page_patients(struct req *);
 void	 page_patient_new(struct req *);
 void	 page_patient_view(struct req *);
@@ -81,6 +82,9 @@ void	 page_patient_merge(struct req *);
 void	 page_patient_unmerge(struct req *);
 void	 page_links(struct req *);
 void	 page_link_set(struct req *);
+void	 page_link_requests(struct req *);
+void	 page_link_decide(struct req *);
+void	 page_link_end(struct req *);
 /* page_consent.c */
 extern const struct field f_consent_new_get[], f_consent_new[],
 	    f_consent_view[], f_consent_check[];

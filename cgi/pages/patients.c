@@ -14,6 +14,7 @@
 #include "pages/patient.h"
 #include "pki/pki.h"
 #include "rules/access.h"
+#include "rules/links.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -256,31 +257,53 @@ network_id_new(char out[11])
 	out[10] = '\0';
 }
 
-/* Adds a link of local_id at facility to patient; 0, 1 (linked elsewhere), -1 db. */
+/*
+ * Links local_id at facility to patient: at once (a new patient's own ID,
+ * or the operator's act), or, when request is set, as a request the
+ * operator decides (A12: a hand-made link to an existing patient counts
+ * for nothing until approved; patient_id stays NULL meanwhile). Returns 0
+ * (done, or asked for, or already so), 1 (the ID is linked or asked for
+ * to another patient) or -1 (database).
+ */
 static int
 link_local(const struct req *r, long long facility, const char *local_id,
-    long long patient)
+    long long patient, int request)
 {
 	struct dbres	*res;
+	long long	 link, ver, cur, asked;
 	int		 rc;
 
 	if ((res = db_query(STMT_LINK_BY_LOCAL, "is", facility, local_id)) == NULL)
 		return -1;
 	if (res->nrows == 0) {
 		dbres_free(res);
-		return db_exec(STMT_LINK_INSERT, "isii", facility, local_id,
-		    patient, r->sess->user_id) == 1 ? 0 : -1;
+		if (!request)
+			return db_exec(STMT_LINK_INSERT, "isii", facility, local_id,
+			    patient, r->sess->user_id) == 1 ? 0 : -1;
+		if (db_exec(STMT_LINK_INSERT_REQUEST, "isii", facility, local_id,
+		    patient, r->sess->user_id) != 1)
+			return -1;
+		return link_event((long long)db_last_id(), "requested", patient,
+		    NULL, r->sess->user_id);
 	}
-	long long link = dbres_ll(res, 0, 0), ver = dbres_ll(res, 0, 2);
-	const char *cur = dbres_get(res, 0, 1);
-	long long cur_id = cur ? dbres_ll(res, 0, 1) : 0;
+	link = dbres_ll(res, 0, 0);
+	ver = dbres_ll(res, 0, 2);
+	cur = dbres_get(res, 0, 1) ? dbres_ll(res, 0, 1) : 0;
+	asked = dbres_get(res, 0, 3) ? dbres_ll(res, 0, 3) : 0;
 	dbres_free(res);
-	if (cur_id == patient)
+	if (cur == patient || (cur == 0 && asked == patient))
 		return 0;
-	if (cur_id != 0)
+	if (cur != 0 || asked != 0)
 		return 1;
-	rc = db_exec(STMT_LINK_SET, "iiii", patient, r->sess->user_id, link, ver);
-	return rc == 1 ? 0 : -1;
+	if (!request) {
+		rc = db_exec(STMT_LINK_SET, "iiii", patient, r->sess->user_id,
+		    link, ver);
+		return rc == 1 ? 0 : -1;
+	}
+	if (db_exec(STMT_LINK_REQUEST, "iiii", patient, r->sess->user_id, link,
+	    ver) != 1)
+		return -1;
+	return link_event(link, "requested", patient, NULL, r->sess->user_id);
 }
 
 /* Creates a patient from the request's fields; its id, or -1. */
@@ -357,7 +380,8 @@ page_patient_new(struct req *r)
 		return;
 	}
 	if (!form_empty(local)) {
-		if ((rc = link_local(r, r->sess->facility_id, local, id)) == 1) {
+		/* A new patient's own local ID: nobody else's record to reach. */
+		if ((rc = link_local(r, r->sess->facility_id, local, id, 0)) == 1) {
 			db_rollback();
 			form_err("patients", "local_id", "linked");
 			http_page(r, 409, "patients.cs");
@@ -436,11 +460,17 @@ consents_view(long long id, const struct access *a, const struct req *r)
 	if ((res = db_query(STMT_PATIENT_CONSENTS, "ii", id, id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		long long reg = dbres_ll(res, i, 4), reg_us = dbres_ll(res, i, 8);
+		long long reg = dbres_ll(res, i, 4), cid = dbres_ll(res, i, 0);
 		const char *st = dbres_get(res, i, 2), *state = "effective";
-		for (size_t j = 0; j < a->f.nrevocations; j++)
-			if (a->f.revocations[j] >= reg_us)
+		for (size_t j = 0; j < a->f.nconsents; j++) {
+			const struct consent *c = &a->f.consents[j];
+			if (c->id != cid)
+				continue;
+			if (consent_revoked(&a->f, c, (time_t)now_us()))
 				state = "revoked";
+			else if (a->f.needs_check && c->pending)
+				state = "waiting";
+		}
 		if (str_eq(st, "rejected"))
 			state = "void";
 		if (a->f.deceased_at != 0)
@@ -499,22 +529,31 @@ links_view(long long id, const struct req *r)
 	char		 k[48];
 	size_t		 n = 0;
 
-	if ((res = db_query(STMT_PATIENT_LINKS, "i", id)) == NULL)
-		return -1;
-	for (size_t i = 0; i < res->nrows; i++) {
-		/* A facility sees its own local IDs only; the operator all. */
-		if (patient_role_facility(r) &&
-		    dbres_ll(res, i, 6) != r->sess->facility_id)
-			continue;
-		str_fmt(k, sizeof(k), "Links.%zu", n++);
-		struct vnode *v = view_node(k);
-		vnode_set(v, "code", dbres_get(res, i, 1));
-		vnode_set(v, "facility", dbres_get(res, i, 2));
-		vnode_set(v, "local_id", dbres_get(res, i, 3));
-		vnode_set(v, "source", dbres_get(res, i, 4));
+	/* Approved links first, then the ones asked for (A12: not yet counted). */
+	for (int asked = 0; asked < 2; asked++) {
+		if ((res = db_query(asked ? STMT_PATIENT_LINKS_ASKED :
+		    STMT_PATIENT_LINKS, "i", id)) == NULL)
+			return -1;
+		for (size_t i = 0; i < res->nrows; i++) {
+			/* A facility sees its own local IDs only; the operator all. */
+			if (patient_role_facility(r) &&
+			    dbres_ll(res, i, 6) != r->sess->facility_id)
+				continue;
+			str_fmt(k, sizeof(k), "Links.%zu", n++);
+			struct vnode *v = view_node(k);
+			vnode_set(v, "id", dbres_get(res, i, 0));
+			vnode_set(v, "code", dbres_get(res, i, 1));
+			vnode_set(v, "facility", dbres_get(res, i, 2));
+			vnode_set(v, "local_id", dbres_get(res, i, 3));
+			vnode_set(v, "source", dbres_get(res, i, 4));
+			if (asked)
+				vnode_set(v, "asked", "1");
+			else
+				vnode_set(v, "version", dbres_get(res, i, 7));
+		}
+		dbres_free(res);
 	}
 	view_set_int("Links_n", (long long)n);
-	dbres_free(res);
 	return 0;
 }
 
@@ -599,6 +638,7 @@ page_patient_view(struct req *r)
 	view_set("Can.revoke", "1");
 	view_set("Can.report", has_role(r, R_DESKLIKE) ? "1" : "");
 	view_set("Can.operate", has_role(r, ROLE_OPERATOR) ? "1" : "");
+	view_set("Can.end_link", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	/* The desk verifies who stands there; it needs no address or links. */
 	view_set("Can.contact", has_role(r, ROLE_DESK) && !has_role(r, ROLE_OPERATOR |
 	    ROLE_STAFF | ROLE_USER | ROLE_FACILITY_MANAGER) ? "" : "1");
@@ -629,9 +669,10 @@ page_patient_link(struct req *r)
 		http_error(r, 400, "local_id", "local_id");
 		return;
 	}
+	int request = !has_role(r, ROLE_OPERATOR);
 	if (form_begin(r) == -1)
 		return;
-	if ((rc = link_local(r, fac, local, id)) == 1) {
+	if ((rc = link_local(r, fac, local, id, request)) == 1) {
 		db_rollback();
 		http_error(r, 409, "linked", "local_id");
 		return;
@@ -643,11 +684,11 @@ page_patient_link(struct req *r)
 	snprintf(detail, sizeof(detail), "facility %lld", fac);
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (form_commit(r, &(struct audit_entry){ .action = "patient.link",
-	    .object_type = "patient", .object_id = oid, .patient_id = id,
-	    .detail = detail }) == -1)
+	if (form_commit(r, &(struct audit_entry){ .action = request ?
+	    "patient.link_request" : "patient.link", .object_type = "patient",
+	    .object_id = oid, .patient_id = id, .detail = detail }) == -1)
 		return;
-	patient_redirect(r, "linked");
+	patient_redirect(r, request ? "link_requested" : "linked");
 }
 
 /* POST /patients/death: the operator cancels the registration (A12.3). */
@@ -892,6 +933,11 @@ page_links(struct req *r)
 		    "local_id", "name", "kana", "sex", "birth_date", "version" };
 		for (size_t j = 0; j < sizeof(cols) / sizeof(cols[0]); j++)
 			vnode_set(n, cols[j], dbres_get(res, i, j));
+		/* Asked for a patient already: the operator decides (A12). */
+		if (dbres_ll(res, i, 10)) {
+			vnode_set(n, "asked", "1");
+			continue;
+		}
 		struct dbres *l = db_query(STMT_LINK_GET, "i", dbres_ll(res, i, 0));
 		if (l == NULL || l->nrows == 0 || dbres_get(l, 0, 6) == NULL ||
 		    dbres_get(l, 0, 8) == NULL || dbres_get(l, 0, 7) == NULL) {
@@ -929,7 +975,7 @@ page_link_set(struct req *r)
 	struct dbres	*l;
 	long long	 link = form_ll(r, "link"), ver = form_ll(r, "version"),
 			 patient, fac;
-	int		 rc;
+	int		 rc, request = 0;
 	char		 oid[24];
 
 	if (form_begin(r) == -1)
@@ -959,8 +1005,11 @@ page_link_set(struct req *r)
 		    dbres_get(l, 0, 5), dbres_get(l, 0, 5), dbres_get(l, 0, 7),
 		    dbres_get(l, 0, 8), dbres_get(l, 0, 9) ? dbres_get(l, 0, 9) : "",
 		    "");
-	} else
+	} else {
 		patient = patient_from_handle(r, param(r, "p"));
+		/* An existing patient: the operator decides (A12). */
+		request = !has_role(r, ROLE_OPERATOR);
+	}
 	dbres_free(l);
 	if (patient < 0) {
 		if (r->status == 0)
@@ -969,21 +1018,25 @@ page_link_set(struct req *r)
 			db_rollback();
 		return;
 	}
-	rc = db_exec(STMT_LINK_SET, "iiii", patient, r->sess->user_id, link, ver);
+	rc = request ? db_exec(STMT_LINK_REQUEST, "iiii", patient,
+	    r->sess->user_id, link, ver) : db_exec(STMT_LINK_SET, "iiii",
+	    patient, r->sess->user_id, link, ver);
 	if (rc == 0) {
 		form_stale(r);
 		return;
 	}
-	if (rc != 1) {
+	if (rc != 1 || (request && link_event(link, "requested", patient,
+	    NULL, r->sess->user_id) == -1)) {
 		form_db_fail(r);
 		return;
 	}
 	char detail[64];
 	snprintf(detail, sizeof(detail), "facility %lld", fac);
 	snprintf(oid, sizeof(oid), "%lld", link);
-	if (form_commit(r, &(struct audit_entry){ .action = "patient.link",
+	if (form_commit(r, &(struct audit_entry){ .action = request ?
+	    "patient.link_request" : "patient.link",
 	    .object_type = "patient_link", .object_id = oid,
 	    .patient_id = patient, .detail = detail }) == -1)
 		return;
-	http_redirect(r, "/links?m=linked");
+	http_redirect(r, request ? "/links?m=requested" : "/links?m=linked");
 }

@@ -157,8 +157,12 @@ fill_consents(struct access *a, const struct fact *f, size_t n)
 		if (f[i].k != 'c' || f[i].pid != pid)
 			continue;
 		struct consent *x = &a->consents[c++];
+		x->id = f[i].a;
 		x->signed_at = (time_t)f[i].b;
 		x->rejected = (f[i].c & 1) != 0;
+		x->pending = (f[i].c & 8) != 0;
+		x->after_revocation = (f[i].c & 16) != 0;
+		x->signed_day = (long)(f[i].c >> 8);
 		for (int side = 0; side < 2; side++) {
 			long long *start = &a->facs[k];
 			size_t m = 0;
@@ -176,6 +180,7 @@ fill_consents(struct access *a, const struct fact *f, size_t n)
 	}
 	a->f.consents = a->consents;
 	a->f.nconsents = nc;
+	a->f.needs_check = cfg.consent_needs_check != 0;
 	return 0;
 }
 
@@ -195,7 +200,8 @@ fill_lists(struct access *a, const struct fact *f, size_t n)
 	long long	 pid = a->patient_id;
 	size_t		 nr = 0;
 
-	a->revocations = calloc(kind_count(f, n, 'r', pid) + 1, sizeof(time_t));
+	a->revocations = calloc(kind_count(f, n, 'r', pid) + 1,
+	    sizeof(*a->revocations));
 	a->linked = calloc(kind_count(f, n, 'l', pid) + 1, sizeof(long long));
 	a->links = calloc(kind_count(f, n, 'l', pid) + 1, sizeof(*a->links));
 	a->fac = calloc(kind_count(f, n, 'm', 0) + kind_count(f, n, 'l', pid) + 1,
@@ -218,7 +224,8 @@ fill_lists(struct access *a, const struct fact *f, size_t n)
 			continue;
 		switch (f[i].k) {
 		case 'r':
-			a->revocations[nr++] = (time_t)f[i].a;
+			a->revocations[nr].received_at = (time_t)f[i].a;
+			a->revocations[nr++].signed_day = (long)f[i].b;
 			break;
 		case 'l':
 			l = &a->links[a->nlinks++];
@@ -386,6 +393,36 @@ access_patient(struct access *a, long long viewer)
 			best = v;
 	}
 	return best;
+}
+
+/*
+ * 1 when consent id alone lets facility viewer see the records of another
+ * facility holding the patient's (any disclosing member when none holds
+ * any yet) now: what closes an A14 follow-up. Own records and emergency
+ * grants do not count; load the facts with user 0.
+ */
+int
+access_consent_lets(struct access *a, long long id, long long viewer)
+{
+	const struct consent	*all = a->f.consents;
+	size_t			 n = a->f.nconsents, i;
+	int			 lets = 0;
+
+	for (i = 0; i < n && all[i].id != id; i++)
+		;
+	if (i == n)
+		return 0;
+	a->f.consents = &all[i];
+	a->f.nconsents = 1;
+	for (size_t j = 0; j < a->nlinked && !lets; j++)
+		lets = a->linked[j] != viewer &&
+		    access_decide(a, a->linked[j], viewer) == CONSENT_ALLOW;
+	for (size_t j = 0; a->nlinked == 0 && j < a->nfac && !lets; j++)
+		lets = a->fac[j].disclosing && a->fac[j].id != viewer &&
+		    access_decide(a, a->fac[j].id, viewer) == CONSENT_ALLOW;
+	a->f.consents = all;
+	a->f.nconsents = n;
+	return lets;
 }
 
 /*

@@ -13,7 +13,7 @@ struct access {
 	struct consent_facts	 f;
 	struct consent		*consents;
 	long long		*facs;		/* the consents' facility lists */
-	time_t			*revocations;
+	struct revocation	*revocations;
 	long long		*linked;	/* facilities holding its records */
 	size_t			 nlinked;
 	struct link_state {
@@ -39,6 +39,7 @@ void			 access_free(struct access *);
 enum consent_verdict	 access_decide(struct access *, long long, long long);
 enum consent_verdict	 access_patient(struct access *, long long);
 enum consent_verdict	 access_check(long long, long long, long long);
+int			 access_consent_lets(struct access *, long long, long long);
 int			 access_check_many(const long long *, size_t, long long,
 			    long long, enum consent_verdict *);
 

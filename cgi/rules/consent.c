@@ -10,22 +10,59 @@ names(const long long *ids, size_t n, long long id)
 	return 0;
 }
 
-/* 1 when a form 5 received after signed and not after at revoked it. */
-static int
-revoked_since(const struct consent_facts *f, time_t signed_at, time_t at)
+/*
+ * 1 when a form 5 received by at revokes consent c (A12.2): one signed
+ * after c, or on the same day unless c states that it was signed after
+ * that revocation. When the paper reached the network does not matter:
+ * an old form 4 registered late does not undo a revocation.
+ */
+int
+consent_revoked(const struct consent_facts *f, const struct consent *c,
+    time_t at)
 {
-	for (size_t i = 0; i < f->nrevocations; i++)
-		if (f->revocations[i] >= signed_at && f->revocations[i] <= at)
+	for (size_t i = 0; i < f->nrevocations; i++) {
+		const struct revocation *v = &f->revocations[i];
+		if (v->received_at > at)
+			continue;
+		if (v->signed_day > c->signed_day ||
+		    (v->signed_day == c->signed_day && !c->after_revocation))
 			return 1;
+	}
 	return 0;
+}
+
+/*
+ * 1 when consent c is in force at at, whatever it names: registered by
+ * then, not found void, checked when the network requires it, and not
+ * revoked.
+ */
+int
+consent_counts(const struct consent_facts *f, const struct consent *c,
+    time_t at)
+{
+	return !c->rejected && c->signed_at <= at &&
+	    !(f->needs_check && c->pending) && !consent_revoked(f, c, at);
+}
+
+/* The signing day of the patient's latest form 5, or 0 when none. */
+long
+consent_last_revocation(const struct consent_facts *f)
+{
+	long	 last = 0;
+
+	for (size_t i = 0; i < f->nrevocations; i++)
+		if (f->revocations[i].signed_day > last)
+			last = f->revocations[i].signed_day;
+	return last;
 }
 
 /*
  * May the viewing facility see the disclosing facility's records of this
  * patient at time at? In order: a cancelled registration (death) closes
  * everything (A12.3); both facilities must be active members; a facility
- * sees its own records; a form 4 signed by then, not found void, naming
- * both facilities and not revoked by a later form 5 allows (A12.1, A12.2);
+ * sees its own records; a form 4 registered by then, not found void,
+ * checked when the network requires it, naming both facilities and not
+ * revoked by a form 5 (consent_revoked) allows (A12.1, A12.2, A12.4);
  * otherwise only a running emergency grant (A14) does.
  */
 enum consent_verdict
@@ -43,10 +80,11 @@ consent_decide(const struct consent_facts *f, long long disclosing,
 	for (size_t i = 0; i < f->nconsents; i++) {
 		const struct consent *c = &f->consents[i];
 		if (c->rejected || c->signed_at > at ||
+		    (f->needs_check && c->pending) ||
 		    !names(c->disclosing, c->ndisclosing, disclosing) ||
 		    !names(c->viewing, c->nviewing, viewing))
 			continue;
-		if (revoked_since(f, c->signed_at, at)) {
+		if (consent_revoked(f, c, at)) {
 			revoked = 1;
 			continue;
 		}

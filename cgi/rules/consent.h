@@ -8,24 +8,35 @@
 
 /* One form 4: which disclosing facilities' records, to which viewers. */
 struct consent {
-	time_t			 signed_at;	/* effective from */
+	time_t			 signed_at;	/* effective from (its registration) */
 	int			 rejected;	/* the operator found it void */
 	const long long		*disclosing;	/* facility ids, or CONSENT_ALL */
 	size_t			 ndisclosing;
 	const long long		*viewing;
 	size_t			 nviewing;
+	long			 signed_day;	/* the date signed on the paper, in days */
+	int			 after_revocation; /* signed after a form 5 of that day */
+	int			 pending;	/* not yet checked by the operator */
+	long long		 id;
+};
+
+/* One form 5: effective from its receipt, covering what was signed by then. */
+struct revocation {
+	time_t			 received_at;
+	long			 signed_day;	/* the date signed on the paper, in days */
 };
 
 /* Everything the decision depends on, gathered by the caller. */
 struct consent_facts {
 	const struct consent	*consents;
 	size_t			 nconsents;
-	const time_t		*revocations;	/* form 5 receipts (A12.2) */
+	const struct revocation	*revocations;	/* form 5 (A12.2) */
 	size_t			 nrevocations;
 	time_t			 deceased_at;	/* A12.3 cancellation; 0: none */
 	time_t			 emergency_until; /* A14 grant to this viewer; 0: none */
 	int			 disclosing_active;
 	int			 viewing_active;
+	int			 needs_check;	/* a form 4 counts once checked */
 };
 
 enum consent_verdict {
@@ -41,6 +52,11 @@ enum consent_verdict {
 enum consent_verdict	 consent_decide(const struct consent_facts *, long long,
 			    long long, time_t);
 int			 consent_allowed(enum consent_verdict);
+int			 consent_counts(const struct consent_facts *,
+			    const struct consent *, time_t);
+int			 consent_revoked(const struct consent_facts *,
+			    const struct consent *, time_t);
+long			 consent_last_revocation(const struct consent_facts *);
 const char		*consent_verdict_name(enum consent_verdict);
 
 #endif

@@ -28,6 +28,7 @@ static const struct rule rules[] = {
 	{ "repeated_refusals",		STMT_MISUSE_REFUSED,		0 },
 	{ "emergency_no_followup",	STMT_MISUSE_EMERGENCY_LATE,	1 },
 	{ "print_volume",		STMT_MISUSE_PRINTS,		0 },
+	{ "consent_self_view",		STMT_MISUSE_CONSENT_SELF,	1 },
 };
 
 /*
@@ -95,6 +96,9 @@ scan_rule(const struct rule *ru, const struct dbres *cfgrow, size_t row, time_t 
 		    thr);
 	else if (ru->st == STMT_MISUSE_EMERGENCY_LATE)
 		res = db_query(ru->st, "ii", (long long)t, thr);
+	else if (ru->st == STMT_MISUSE_CONSENT_SELF)
+		/* window: minutes after the registration; consents of the last week */
+		res = db_query(ru->st, "iii", win, (long long)t - 7 * 86400, thr);
 	else
 		res = db_query(ru->st, "ii", since, thr);
 	if (res == NULL)

@@ -171,8 +171,10 @@ def test_A12_2_revocation_at_desk_refuses_open_viewer_next_request(people):
         "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303 and no in r.headers["Location"]
     assert sql(f"SELECT COUNT(*) FROM consent_revocation WHERE patient_id = {pid}") == [["1"]]
-    # a new form 4 after the revocation allows again
-    register_consent(clinic, ch)
+    # a form 4 signed before the revocation does not switch sharing back on
+    register_consent(clinic, ch, expect=422)
+    # a new form 4 signed after the revocation allows again
+    register_consent(clinic, ch, data={"signed_on": "2026-11-21"})
     assert open_patient(clinic, ch).status_code == 200
 
 

@@ -10,17 +10,28 @@
 
 static const long long hosp[] = { H }, clinic[] = { V }, all[] = { CONSENT_ALL };
 
+/* A form 4 signed and registered at signed_at. */
 static struct consent
 form4(time_t signed_at)
 {
-	struct consent c = { signed_at, 0, hosp, 1, clinic, 1 };
+	struct consent c = { signed_at, 0, hosp, 1, clinic, 1, 0, 0, 0, 0 };
+	c.signed_day = (long)(signed_at / DAY);
 	return c;
 }
 
-static struct consent_facts
-facts(const struct consent *c, size_t n, const time_t *rev, size_t nrev)
+/* A form 5 signed and received at t. */
+static struct revocation
+form5(time_t t)
 {
-	struct consent_facts f = { c, n, rev, nrev, 0, 0, 1, 1 };
+	struct revocation v = { t, (long)(t / DAY) };
+	return v;
+}
+
+static struct consent_facts
+facts(const struct consent *c, size_t n, const struct revocation *rev,
+    size_t nrev)
+{
+	struct consent_facts f = { c, n, rev, nrev, 0, 0, 1, 1, 0 };
 	return f;
 }
 
@@ -48,7 +59,7 @@ test_A12_1_consent_allows_named_pair_from_signing(void)
 static void
 test_A12_1_consent_naming_every_facility(void)
 {
-	struct consent c = { T0, 0, all, 1, all, 1 };
+	struct consent c = { T0, 0, all, 1, all, 1, 0, 0, 0, 0 };
 	struct consent_facts f = facts(&c, 1, NULL, 0);
 	CHECK(consent_decide(&f, H, W, T0) == CONSENT_ALLOW);
 	CHECK(consent_decide(&f, V, W, T0) == CONSENT_ALLOW);
@@ -67,21 +78,81 @@ static void
 test_A12_2_revocation_effective_at_once(void)
 {
 	struct consent c = form4(T0);
-	time_t rev = T0 + 10 * DAY;
+	struct revocation rev = form5(T0 + 10 * DAY);
 	struct consent_facts f = facts(&c, 1, &rev, 1);
-	CHECK(consent_decide(&f, H, V, rev - 1) == CONSENT_ALLOW);
-	CHECK(consent_decide(&f, H, V, rev) == CONSENT_DENY_REVOKED);
-	CHECK(consent_decide(&f, H, V, rev + 100 * DAY) == CONSENT_DENY_REVOKED);
+	CHECK(consent_decide(&f, H, V, rev.received_at - 1) == CONSENT_ALLOW);
+	CHECK(consent_decide(&f, H, V, rev.received_at) == CONSENT_DENY_REVOKED);
+	CHECK(consent_decide(&f, H, V, rev.received_at + 100 * DAY) ==
+	    CONSENT_DENY_REVOKED);
 }
 
 static void
 test_A12_2_new_consent_after_revocation_counts(void)
 {
 	struct consent c[2] = { form4(T0), form4(T0 + 20 * DAY) };
-	time_t rev = T0 + 10 * DAY;
+	struct revocation rev = form5(T0 + 10 * DAY);
 	struct consent_facts f = facts(c, 2, &rev, 1);
 	CHECK(consent_decide(&f, H, V, T0 + 15 * DAY) == CONSENT_DENY_REVOKED);
 	CHECK(consent_decide(&f, H, V, T0 + 20 * DAY) == CONSENT_ALLOW);
+}
+
+/* A form 4 signed before a form 5 but registered after it stays revoked. */
+static void
+test_A12_2_old_form4_registered_after_revocation_stays_revoked(void)
+{
+	struct consent c = form4(T0);
+	struct revocation rev = form5(T0 + 10 * DAY);
+	c.signed_at = T0 + 20 * DAY;		/* registered weeks later */
+	struct consent_facts f = facts(&c, 1, &rev, 1);
+	CHECK(consent_decide(&f, H, V, T0 + 21 * DAY) == CONSENT_DENY_REVOKED);
+	CHECK(consent_revoked(&f, &c, T0 + 21 * DAY));
+	CHECK(!consent_counts(&f, &c, T0 + 21 * DAY));
+	CHECK(consent_last_revocation(&f) == rev.signed_day);
+}
+
+/* On the form 5's own day only the stated "signed after it" counts. */
+static void
+test_A12_2_same_day_form4_counts_only_when_stated_after(void)
+{
+	struct revocation rev = form5(T0 + 10 * DAY);
+	struct consent c = form4(T0 + 10 * DAY + 3600);
+	struct consent_facts f = facts(&c, 1, &rev, 1);
+	CHECK(consent_decide(&f, H, V, T0 + 11 * DAY) == CONSENT_DENY_REVOKED);
+	c.after_revocation = 1;
+	CHECK(consent_decide(&f, H, V, T0 + 11 * DAY) == CONSENT_ALLOW);
+	/* A later form 5 still revokes it. */
+	struct revocation two[2] = { rev, form5(T0 + 12 * DAY) };
+	f = facts(&c, 1, two, 2);
+	CHECK(consent_decide(&f, H, V, T0 + 13 * DAY) == CONSENT_DENY_REVOKED);
+}
+
+/* A form 5 received late covers what was signed by its date, not after. */
+static void
+test_A12_2_late_form5_revokes_only_what_was_signed_before_it(void)
+{
+	struct revocation rev = { T0 + 30 * DAY, (long)((T0 + 10 * DAY) / DAY) };
+	struct consent c[2] = { form4(T0 + 5 * DAY), form4(T0 + 15 * DAY) };
+	struct consent_facts f = facts(&c[0], 1, &rev, 1);
+	CHECK(consent_decide(&f, H, V, T0 + 29 * DAY) == CONSENT_ALLOW);
+	CHECK(consent_decide(&f, H, V, T0 + 31 * DAY) == CONSENT_DENY_REVOKED);
+	f = facts(&c[1], 1, &rev, 1);
+	CHECK(consent_decide(&f, H, V, T0 + 31 * DAY) == CONSENT_ALLOW);
+}
+
+/* consent_needs_check: a submitted form 4 counts once the operator checked it. */
+static void
+test_A12_4_needs_check_counts_only_checked(void)
+{
+	struct consent c = form4(T0);
+	c.pending = 1;
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	CHECK(consent_decide(&f, H, V, T0 + DAY) == CONSENT_ALLOW);
+	f.needs_check = 1;
+	CHECK(consent_decide(&f, H, V, T0 + DAY) == CONSENT_DENY_NONE);
+	CHECK(!consent_counts(&f, &c, T0 + DAY));
+	c.pending = 0;
+	CHECK(consent_decide(&f, H, V, T0 + DAY) == CONSENT_ALLOW);
+	CHECK(consent_counts(&f, &c, T0 + DAY));
 }
 
 static void
@@ -99,7 +170,7 @@ test_A12_3_death_cancels_everything_even_emergency_and_own(void)
 static void
 test_A14_emergency_without_consent_within_limit(void)
 {
-	time_t rev = T0;
+	struct revocation rev = form5(T0);
 	struct consent c = form4(T0 - DAY);
 	struct consent_facts f = facts(&c, 1, &rev, 1);
 	f.emergency_until = T0 + DAY;
@@ -140,6 +211,10 @@ main(void)
 	RUN(test_A12_4_consent_found_void_by_operator_denied);
 	RUN(test_A12_2_revocation_effective_at_once);
 	RUN(test_A12_2_new_consent_after_revocation_counts);
+	RUN(test_A12_2_old_form4_registered_after_revocation_stays_revoked);
+	RUN(test_A12_2_same_day_form4_counts_only_when_stated_after);
+	RUN(test_A12_2_late_form5_revokes_only_what_was_signed_before_it);
+	RUN(test_A12_4_needs_check_counts_only_checked);
 	RUN(test_A12_3_death_cancels_everything_even_emergency_and_own);
 	RUN(test_A14_emergency_without_consent_within_limit);
 	RUN(test_A10_5_inactive_facility_denied);

@@ -231,6 +231,24 @@ test_dn(void)
 	CHECK(dn_unescape("abcdef", out, 4) == -1);
 }
 
+/* Days since 1970 as MariaDB counts them, and the one Japanese date style. */
+static void
+test_date_days_and_ja(void)
+{
+	char	 d[64];
+
+	CHECK(date_days("1970-01-01") == 0);
+	CHECK(date_days("2026-12-07") == 20794);
+	CHECK(date_days("2024-02-29") - date_days("2024-02-28") == 1);
+	CHECK(date_days("20261207") == -1);
+	CHECK(date_days(NULL) == -1);
+	CHECK(date_ja(d, sizeof(d), date_days("2026-12-07")) == 0);
+	CHECK_STR(d, "2026年12月7日（月）");
+	CHECK(date_ja(d, sizeof(d), date_days("2027-01-03")) == 0);
+	CHECK_STR(d, "2027年1月3日（日）");
+	CHECK(date_ja(d, 8, 0) == -1);
+}
+
 int
 main(void)
 {
@@ -243,5 +261,6 @@ main(void)
 	RUN(test_valid_date);
 	RUN(test_strings);
 	RUN(test_dn);
+	RUN(test_date_days_and_ja);
 	return T_DONE("req");
 }
