@@ -9,6 +9,9 @@
 #include "base/util.h"
 #include "db/db.h"
 
+_Static_assert((int)AUDIT_EXPORT_PAGE__NCOLS == (int)FX__MAX,
+    "STMT_AUDIT_EXPORT_PAGE returns an entry's cells in enum fx_field's order");
+
 #define DCM	"http://dicom.nema.org/resources/ontology/DCM"
 #define ACTREASON "http://terminology.hl7.org/CodeSystem/v3-ActReason"
 #define ENTTYPE	"http://terminology.hl7.org/CodeSystem/audit-entity-type"
@@ -404,7 +407,7 @@ auditfhir_export(const char *lo, const char *hi, long long max, struct buf *b,
 			buf_puts(b, *n > 0 ? ",{\"resource\":" : "{\"resource\":");
 			auditfhir_event(b, cells, base, cfg.net_name);
 			buf_puts(b, "}");
-			after = dbres_ll(res, i, FX_ID);
+			after = dbres_ll(res, i, AUDIT_EXPORT_PAGE_ID);
 			(*n)++;
 		}
 		size_t got = res->nrows;

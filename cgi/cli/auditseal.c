@@ -19,6 +19,9 @@
 #include "db/db.h"
 #include "pki/pki.h"
 
+_Static_assert((int)AUDIT_UNSEALED__NCOLS == (int)AC__MAX &&
+    (int)AUDIT_CHAIN_PAGE__NCOLS == (int)AC__MAX + 1, "the chain's statements return enum ac_field's columns in order");
+
 /*
  * The design (README, "Tamper-evident audit"):
  *
@@ -108,14 +111,14 @@ seal_batch(void)
 		return -1;
 	/* The lock comes first: the unsealed rows are read after it. */
 	if ((head = db_query(STMT_AUDIT_HEAD_LOCK, "")) == NULL ||
-	    head->nrows != 1 || !auditchain_hex_ok(dbres_get(head, 0, 1)))
+	    head->nrows != 1 || !auditchain_hex_ok(dbres_get(head, 0, AUDIT_HEAD_LOCK_HASH)))
 		goto fail;
-	seq = dbres_ll(head, 0, 0);
-	str_copy(prev, dbres_get(head, 0, 1), sizeof(prev));
+	seq = dbres_ll(head, 0, AUDIT_HEAD_LOCK_SEQ);
+	str_copy(prev, dbres_get(head, 0, AUDIT_HEAD_LOCK_HASH), sizeof(prev));
 	if ((low = db_query(STMT_AUDIT_UNSEALED_LOW, "")) == NULL)
 		goto fail;
 	if ((rows = db_query(STMT_AUDIT_UNSEALED, "ii", low->nrows ?
-	    dbres_ll(low, 0, 0) : 0LL, (long long)SEAL_BATCH)) == NULL)
+	    dbres_ll(low, 0, AUDIT_UNSEALED_LOW_ID) : 0LL, (long long)SEAL_BATCH)) == NULL)
 		goto fail;
 	if (buf_puts(&set, "[") == -1)
 		goto fail;
@@ -292,19 +295,19 @@ auditseal_checkpoint(int force, char *err, size_t errlen)
 	}
 	if (last_line(fd, line) == 0 &&
 	    auditchain_ckpt_parse(key, line, &last) == 0 &&
-	    last.seq > dbres_ll(head, 0, 0)) {
+	    last.seq > dbres_ll(head, 0, AUDIT_HEAD_LOCK_SEQ)) {
 		rc = 0;
 		goto out;
 	}
 	if (!force && last_line(fd, line) == 0 &&
 	    auditchain_ckpt_parse(key, line, &last) == 0 &&
-	    last.seq == dbres_ll(head, 0, 0) && fstat(fd, &st) == 0 &&
+	    last.seq == dbres_ll(head, 0, AUDIT_HEAD_LOCK_SEQ) && fstat(fd, &st) == 0 &&
 	    time(NULL) - st.st_mtime < CKPT_EVERY) {
 		rc = 0;
 		goto out;
 	}
-	if (auditchain_ckpt_format(key, dbres_ll(head, 0, 0),
-	    dbres_get(head, 0, 1), time(NULL), line, sizeof(line)) == -1 ||
+	if (auditchain_ckpt_format(key, dbres_ll(head, 0, AUDIT_HEAD_LOCK_SEQ),
+	    dbres_get(head, 0, AUDIT_HEAD_LOCK_HASH), time(NULL), line, sizeof(line)) == -1 ||
 	    append(fd, line) == -1) {
 		str_fmt(err, errlen, "%s: cannot append", path);
 		goto out;
@@ -427,7 +430,7 @@ check_columns(FILE *warn)
 	if ((res = db_query(STMT_AUDIT_COLUMNS, "")) == NULL)
 		return;
 	for (i = 0; i < res->nrows; i++) {
-		const char *name = dbres_get(res, i, 0);
+		const char *name = dbres_get(res, i, AUDIT_COLUMNS_COLUMN_NAME);
 		if (str_eq(name, "hash"))
 			continue;
 		for (j = 0; j < AC__MAX; j++)
@@ -450,11 +453,11 @@ check_unsealed(FILE *warn, int secs)
 	if ((res = db_query(STMT_AUDIT_UNSEALED_OLD, "i", (long long)secs)) ==
 	    NULL)
 		return;
-	if (dbres_ll(res, 0, 0) > 0)
+	if (dbres_ll(res, 0, AUDIT_UNSEALED_OLD_N) > 0)
 		fprintf(warn, "audit verify: warning: %lld entries unsealed for "
 		    "more than %d s (the oldest id %s at %s): is the scheduler "
-		    "running?\n", dbres_ll(res, 0, 0), secs,
-		    dbres_get(res, 0, 1), dbres_get(res, 0, 2));
+		    "running?\n", dbres_ll(res, 0, AUDIT_UNSEALED_OLD_N), secs,
+		    dbres_get(res, 0, AUDIT_UNSEALED_OLD_MIN_ID), dbres_get(res, 0, AUDIT_UNSEALED_OLD_OLDEST));
 	dbres_free(res);
 }
 
@@ -517,8 +520,8 @@ static int
 check_tail(FILE *out, struct ckread *c, const struct dbres *head,
     const struct walk *w)
 {
-	long long	 hseq = dbres_ll(head, 0, 0);
-	const char	*hhash = dbres_get(head, 0, 1);
+	long long	 hseq = dbres_ll(head, 0, AUDIT_HEAD_SEQ);
+	const char	*hhash = dbres_get(head, 0, AUDIT_HEAD_HASH);
 
 	if (c->f == NULL && w->seq > 0) {
 		fprintf(out, "audit verify: FAILED at seq %lld (id %lld): the "

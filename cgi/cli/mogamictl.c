@@ -324,7 +324,7 @@ cmd_user_add(int argc, char *argv[])
 		dbres_free(f);
 		return 1;
 	}
-	fid = dbres_ll(f, 0, 0);
+	fid = dbres_ll(f, 0, FACILITY_BY_CODE_ID);
 	dbres_free(f);
 	if (pki_random_string(pw, 16, PKI_PW_ALPHABET) == -1 ||
 	    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1) {
@@ -391,7 +391,7 @@ cmd_user_passwd(int argc, char *argv[])
 		dbres_free(u);
 		return 1;
 	}
-	uid = dbres_ll(u, 0, 0);
+	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	dbres_free(u);
 	if (pki_password_hash(line, hash, sizeof(hash), err, sizeof(err)) == -1 ||
 	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash,
@@ -526,7 +526,7 @@ cmd_user_disable(int argc, char *argv[])
 		dbres_free(u);
 		return 1;
 	}
-	uid = dbres_ll(u, 0, 0);
+	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	dbres_free(u);
 	if (db_begin() != DB_OK ||
 	    db_exec(STMT_USER_SET_STATUS, "si", "disabled", uid) < 0 ||
@@ -554,7 +554,7 @@ facility_id(const char *cmd, const char *code, long long *fid)
 		dbres_free(f);
 		return -1;
 	}
-	*fid = dbres_ll(f, 0, 0);
+	*fid = dbres_ll(f, 0, FACILITY_BY_CODE_ID);
 	dbres_free(f);
 	return 0;
 }
@@ -648,9 +648,9 @@ cmd_ssmix2_import_all(void)
 		return 1;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		const char *ext = dbres_get(res, i, 3);
-		rc |= ssmix2_run(dbres_ll(res, i, 0), dbres_get(res, i, 1),
-		    dbres_get(res, i, 2), ext != NULL && *ext ? ext : NULL);
+		const char *ext = dbres_get(res, i, SSMIX2_ENABLED_EXT_DIR);
+		rc |= ssmix2_run(dbres_ll(res, i, SSMIX2_ENABLED_ID), dbres_get(res, i, SSMIX2_ENABLED_CODE),
+		    dbres_get(res, i, SSMIX2_ENABLED_ROOT_DIR), ext != NULL && *ext ? ext : NULL);
 	}
 	dbres_free(res);
 	return rc;
@@ -783,12 +783,52 @@ cmd_demo_generate(int argc, char *argv[])
 	return 0;
 }
 
+/*
+ * db check [--columns]: every statement prepares on this database and each
+ * SELECT returns the columns its COLS line names (db/sql_*.h); with
+ * --columns, each statement's result columns as the server names them (to
+ * write a new COLS line). 0 when all hold, else 1 with one line per fault.
+ */
+static int
+cmd_db_check(int columns)
+{
+	struct buf	 b;
+	char		 err[512];
+	unsigned int	 n;
+	int		 bad = 0, sel = 0;
+
+	buf_init(&b);
+	for (int s = 0; s < STMT__MAX; s++) {
+		buf_reset(&b);
+		if (db_describe((enum stmt)s, &n, columns ? &b : NULL, err,
+		    sizeof(err)) == -1) {
+			fprintf(stderr, "db check: %s: %s\n", stmt_name[s], err);
+			bad++;
+			continue;
+		}
+		sel += n > 0;
+		if (n != stmt_ncols[s]) {
+			fprintf(stderr, "db check: %s returns %u columns, its COLS "
+			    "line names %u\n", stmt_name[s], n, stmt_ncols[s]);
+			bad++;
+		}
+		if (columns)
+			printf("%s %u\n%s", stmt_name[s], n, b.data ? b.data : "");
+	}
+	buf_free(&b);
+	if (!columns)
+		printf("db check: %d statements prepared, %d with rows, %d faults\n",
+		    STMT__MAX, sel, bad);
+	return bad ? 1 : 0;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr,
 	    "usage: mogamictl [-c conf] command ...\n"
 	    "  db migrate [--dir DIR]\n"
+	    "  db check [--columns]           (every statement prepares; columns as named)\n"
 	    "  pages DIR\n"
 	    "  ca init\n"
 	    "  crl update\n"
@@ -893,7 +933,9 @@ main(int argc, char *argv[])
 	const char *a = argv[0], *b = argv[1];
 	if (!str_eq(a, "db"))		/* before migrations there is no clock table */
 		clock_from_db();
-	if (str_eq(a, "db") && str_eq(b, "migrate"))
+	if (str_eq(a, "db") && str_eq(b, "check"))
+		rc = cmd_db_check(flag(argc, argv, 2, "--columns"));
+	else if (str_eq(a, "db") && str_eq(b, "migrate"))
 		rc = cmd_migrate(argc == 4 && strcmp(argv[2], "--dir") == 0 ?
 		    argv[3] : "db/migrations");
 	else if (str_eq(a, "ca") && str_eq(b, "init"))

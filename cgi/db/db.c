@@ -178,7 +178,7 @@ prepare(enum stmt s, int *rc)
 		return NULL;
 	if (mysql_stmt_prepare(st, stmt_sql[s], strlen(stmt_sql[s])) != 0) {
 		*rc = classify(mysql_stmt_errno(st));
-		syslog(LOG_ERR, "%s: statement %d: %s", __func__, (int)s,
+		syslog(LOG_ERR, "%s: statement %s: %s", __func__, stmt_name[s],
 		    mysql_stmt_error(st));
 		mysql_stmt_close(st);
 		return NULL;
@@ -259,15 +259,15 @@ execute(enum stmt s, struct args *a, MYSQL_STMT **out)
 		if ((st = prepare(s, &rc)) == NULL)
 			;
 		else if (mysql_stmt_param_count(st) != a->n) {
-			syslog(LOG_ERR, "%s: statement %d wants %lu args, got %zu",
-			    __func__, (int)s, mysql_stmt_param_count(st), a->n);
+			syslog(LOG_ERR, "%s: statement %s wants %lu args, got %zu",
+			    __func__, stmt_name[s], mysql_stmt_param_count(st), a->n);
 			return DB_ERR;
 		} else if (mysql_stmt_bind_param(st, a->b) != 0 ||
 		    mysql_stmt_execute(st) != 0) {
 			rc = classify(mysql_stmt_errno(st));
 			if (rc != DB_GONE)
-				syslog(LOG_WARNING, "%s: statement %d: %s",
-				    __func__, (int)s, mysql_stmt_error(st));
+				syslog(LOG_WARNING, "%s: statement %s: %s",
+				    __func__, stmt_name[s], mysql_stmt_error(st));
 		} else {
 			req_stmts++;
 			*out = st;
@@ -385,7 +385,7 @@ db_query(enum stmt s, const char *types, ...)
 	free(cellbuf);
 	return res;
 fail:
-	syslog(LOG_ERR, "%s: statement %d: %s", __func__, (int)s,
+	syslog(LOG_ERR, "%s: statement %s: %s", __func__, stmt_name[s],
 	    mysql_stmt_error(st));
 	mysql_stmt_free_result(st);
 	if (meta != NULL)
@@ -600,4 +600,40 @@ clock_from_db(void)
 		return;
 	cfg.clock_offset = (long)dbres_ll(res, 0, 0);
 	dbres_free(res);
+}
+
+/*
+ * For `mogamictl db check`: prepares s on a statement handle of its own and
+ * describes its result: *ncols columns (0: it returns no rows) and, when
+ * cols is not NULL, a line "name table org_table" per column. Returns 0, or
+ * -1 with the server's message in err.
+ */
+int
+db_describe(enum stmt s, unsigned int *ncols, struct buf *cols, char *err,
+    size_t errlen)
+{
+	MYSQL_STMT	*st;
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+
+	*ncols = 0;
+	if (conn == NULL || (st = mysql_stmt_init(conn)) == NULL) {
+		str_copy(err, "no connection", errlen);
+		return -1;
+	}
+	if (mysql_stmt_prepare(st, stmt_sql[s], strlen(stmt_sql[s])) != 0) {
+		str_copy(err, mysql_stmt_error(st), errlen);
+		mysql_stmt_close(st);
+		return -1;
+	}
+	*ncols = mysql_stmt_field_count(st);
+	if (cols != NULL && *ncols > 0 &&
+	    (meta = mysql_stmt_result_metadata(st)) != NULL) {
+		while ((f = mysql_fetch_field(meta)) != NULL)
+			buf_printf(cols, "%s\t%s\t%s\n", f->name,
+			    f->table ? f->table : "", f->org_table ? f->org_table : "");
+		mysql_free_result(meta);
+	}
+	mysql_stmt_close(st);
+	return 0;
 }

@@ -49,6 +49,10 @@ size_t		 dbres_len(const struct dbres *, size_t, size_t);
 long long	 dbres_ll(const struct dbres *, size_t, size_t);
 void		 dbres_free(struct dbres *);
 
+struct buf;
+/* For `mogamictl db check`: prepare s apart and describe its result columns. */
+int		 db_describe(enum stmt, unsigned int *, struct buf *, char *, size_t);
+
 /* For the admin tool: run trusted SQL text from the repository (migrations). */
 int		 db_run_script(const char *, char *, size_t);
 

@@ -175,12 +175,12 @@ known_load(struct run *r)
 		return -1;
 	for (size_t i = 0; i < r->kres->nrows; i++) {
 		struct known *k = &r->known[i];
-		k->ext = strcmp(dbres_get(r->kres, i, 0), "ext") == 0;
-		k->rel = dbres_get(r->kres, i, 1);
-		k->size = dbres_ll(r->kres, i, 2);
-		k->mtime = dbres_ll(r->kres, i, 3);
-		k->sha = dbres_get(r->kres, i, 4);
-		k->id = dbres_ll(r->kres, i, 5);
+		k->ext = strcmp(dbres_get(r->kres, i, IMPORT_FILES_OF_TREE), "ext") == 0;
+		k->rel = dbres_get(r->kres, i, IMPORT_FILES_OF_REL_PATH);
+		k->size = dbres_ll(r->kres, i, IMPORT_FILES_OF_SIZE);
+		k->mtime = dbres_ll(r->kres, i, IMPORT_FILES_OF_MTIME);
+		k->sha = dbres_get(r->kres, i, IMPORT_FILES_OF_SHA256);
+		k->id = dbres_ll(r->kres, i, IMPORT_FILES_OF_ID);
 	}
 	r->nknown = r->kres->nrows;
 	qsort(r->known, r->nknown, sizeof(*r->known), known_cmp);
@@ -477,8 +477,8 @@ write_one(struct run *r, struct job *j, long long *lo, long long *hi)
 	}
 	/* The orders the file's old version belonged to: decide them again. */
 	for (size_t i = 0; groups != NULL && i < groups->nrows; i++)
-		if (ssmix2_regroup(dbres_ll(groups, i, 0),
-		    dbres_get(groups, i, 1), dbres_get(groups, i, 2)) < 0)
+		if (ssmix2_regroup(dbres_ll(groups, i, RECORD_GROUPS_OF_FILE_LINK_ID),
+		    dbres_get(groups, i, RECORD_GROUPS_OF_FILE_DATA_TYPE), dbres_get(groups, i, RECORD_GROUPS_OF_FILE_ORDER_KEY)) < 0)
 			goto fail;
 	dbres_free(groups);
 	return DB_OK;
@@ -773,8 +773,8 @@ vanish(const struct known *k)
 	    db_exec(STMT_IMPORT_FILE_DELETE, "i", k->id) < 0)
 		goto fail;
 	for (size_t i = 0; i < groups->nrows; i++)
-		if (ssmix2_regroup(dbres_ll(groups, i, 0),
-		    dbres_get(groups, i, 1), dbres_get(groups, i, 2)) < 0)
+		if (ssmix2_regroup(dbres_ll(groups, i, RECORD_GROUPS_OF_FILE_LINK_ID),
+		    dbres_get(groups, i, RECORD_GROUPS_OF_FILE_DATA_TYPE), dbres_get(groups, i, RECORD_GROUPS_OF_FILE_ORDER_KEY)) < 0)
 			goto fail;
 	dbres_free(groups);
 	return db_commit();
@@ -896,7 +896,7 @@ ssmix2_import(long long fid, const char *code, const char *root,
 	str_fmt(lock, sizeof(lock), "mogami.ssmix2.%lld", fid);
 	if ((res = db_query(STMT_SSMIX2_LOCK, "s", lock)) == NULL)
 		return -1;
-	int got = res->nrows == 1 && dbres_ll(res, 0, 0) == 1;
+	int got = res->nrows == 1 && dbres_ll(res, 0, SSMIX2_LOCK_GOT) == 1;
 	dbres_free(res);
 	if (!got) {
 		st->busy = 1;

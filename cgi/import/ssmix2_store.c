@@ -479,7 +479,7 @@ ssmix2_link(struct ssmix2_links *lc, const char *local_id,
 	if ((res = db_query(STMT_LINK_ID, "is", lc->fid, local_id)) == NULL)
 		return db_last_error() ? DB_ERR : DB_GONE;
 	rc = res->nrows == 1 ? DB_OK : DB_ERR;
-	*id = rc == DB_OK ? dbres_ll(res, 0, 0) : 0;
+	*id = rc == DB_OK ? dbres_ll(res, 0, LINK_ID_ID) : 0;
 	for (size_t c = 1; rc == DB_OK && c <= 6; c++)
 		if (dbres_ll(res, 0, c) != 0)
 			have |= 1u << (c - 1);
@@ -532,8 +532,8 @@ ssmix2_regroup(long long link_id, const char *type, const char *key)
 		dbres_free(res);
 		return 0;
 	}
-	id = dbres_ll(res, 0, 0);
-	live = dbres_ll(res, 0, 1) == 1 && dbres_ll(res, 0, 2) == 0;
+	id = dbres_ll(res, 0, RECORD_GROUP_NEWEST_ID);
+	live = dbres_ll(res, 0, RECORD_GROUP_NEWEST_FLAG) == 1 && dbres_ll(res, 0, RECORD_GROUP_NEWEST_CANCELLED) == 0;
 	dbres_free(res);
 	if (db_exec(STMT_RECORD_SET_STATUS, "si", live ? "current" :
 	    "cancelled", id) < 0)
@@ -561,8 +561,8 @@ ssmix2_regroup_range(long long fid, long long lo, long long hi)
 		return DB_ERR;
 	/* rare: records go in as the newest of their order */
 	for (size_t i = 0; i < res->nrows && rc == DB_OK; i++)
-		if (db_exec(STMT_RECORD_SET_STATUS, "si", dbres_get(res, i, 1),
-		    dbres_ll(res, i, 0)) < 0)
+		if (db_exec(STMT_RECORD_SET_STATUS, "si", dbres_get(res, i, RECORD_REGROUP_RANGE_ST),
+		    dbres_ll(res, i, RECORD_REGROUP_RANGE_ID)) < 0)
 			rc = DB_ERR;
 	dbres_free(res);
 	return rc;

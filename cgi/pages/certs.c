@@ -71,19 +71,19 @@ cert_list(struct req *r, int expiring)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "Certs.%zu", i);
 		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "serial", dbres_get(res, i, 1));
-		vnode_set(n, "login", dbres_get(res, i, 2));
-		vnode_set(n, "name", dbres_get(res, i, 3));
-		vnode_set(n, "facility", dbres_get(res, i, 4));
-		fmt_date(d, sizeof(d), dbres_ll(res, i, 6));
+		vnode_set(n, "id", dbres_get(res, i, CERT_LIST_ID));
+		vnode_set(n, "serial", dbres_get(res, i, CERT_LIST_SERIAL));
+		vnode_set(n, "login", dbres_get(res, i, CERT_LIST_LOGIN));
+		vnode_set(n, "name", dbres_get(res, i, CERT_LIST_USER_NAME));
+		vnode_set(n, "facility", dbres_get(res, i, CERT_LIST_FACILITY_NAME));
+		fmt_date(d, sizeof(d), dbres_ll(res, i, CERT_LIST_NOT_AFTER));
 		vnode_set(n, "not_after", d);
-		vnode_set(n, "status", dbres_get(res, i, 7));
-		vnode_set(n, "pending_download", dbres_get(res, i, 8));
-		vnode_set(n, "reason", dbres_get(res, i, 9));
-		long long left = (dbres_ll(res, i, 6) - t) / 86400;
+		vnode_set(n, "status", dbres_get(res, i, CERT_LIST_STATUS));
+		vnode_set(n, "pending_download", dbres_get(res, i, CERT_LIST_HAS_P12));
+		vnode_set(n, "reason", dbres_get(res, i, CERT_LIST_REVOKE_REASON));
+		long long left = (dbres_ll(res, i, CERT_LIST_NOT_AFTER) - t) / 86400;
 		vnode_set_int(n, "days_left", left);
-		if (str_eq(dbres_get(res, i, 7), "active") && left < EXPIRY_WARN_DAYS)
+		if (str_eq(dbres_get(res, i, CERT_LIST_STATUS), "active") && left < EXPIRY_WARN_DAYS)
 			vnode_set(n, "expiring", "1");
 	}
 	view_set_int("Certs_n", (long long)res->nrows);
@@ -172,7 +172,7 @@ page_cert_download(struct req *r)
 	}
 	if (db_exec(STMT_CERT_P12_CLEAR, "i", id) != 1 ||
 	    audit(r, &(struct audit_entry){ .action = "cert.download",
-	    .object_type = "cert", .object_id = dbres_get(res, 0, 1) }) != 0 ||
+	    .object_type = "cert", .object_id = dbres_get(res, 0, CERT_P12_GET_SERIAL) }) != 0 ||
 	    db_commit() != DB_OK) {
 		dbres_free(res);
 		db_rollback();
@@ -180,9 +180,9 @@ page_cert_download(struct req *r)
 		return;
 	}
 	buf_reset(&r->body_out);
-	buf_add(&r->body_out, dbres_get(res, 0, 0), dbres_len(res, 0, 0));
+	buf_add(&r->body_out, dbres_get(res, 0, CERT_P12_GET_P12), dbres_len(res, 0, CERT_P12_GET_P12));
 	str_fmt(cd, sizeof(cd), "attachment; filename=\"%s.p12\"",
-	    dbres_get(res, 0, 1));
+	    dbres_get(res, 0, CERT_P12_GET_SERIAL));
 	dbres_free(res);
 	r->status = 200;
 	r->ctype = "application/x-pkcs12";
@@ -231,12 +231,12 @@ page_init_password(struct req *r)
 		view_set("Issue.err_login", lang("certs.need_login"));
 		goto form;
 	}
-	if (u->nrows == 0 || !str_eq(dbres_get(u, 0, 2), "active")) {
+	if (u->nrows == 0 || !str_eq(dbres_get(u, 0, USER_BY_LOGIN_STATUS), "active")) {
 		dbres_free(u);
 		view_set("Issue.err_login", lang("certs.no_user"));
 		goto form;
 	}
-	uid = dbres_ll(u, 0, 0);
+	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	dbres_free(u);
 	if (pki_random_string(pw, sizeof(pw) - 1, PKI_PW_ALPHABET) == -1 ||
 	    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1 ||

@@ -70,12 +70,12 @@ facility_choices(struct req *r)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Facilities.%zu", i);
 		struct vnode *n = view_node(k);
-		const char *id = dbres_get(res, i, 0);
+		const char *id = dbres_get(res, i, FACILITY_MEMBERS_ID);
 		vnode_set(n, "id", id);
-		vnode_set(n, "code", dbres_get(res, i, 1));
-		vnode_set(n, "name", dbres_get(res, i, 2));
-		vnode_set(n, "disclosing", dbres_get(res, i, 3));
-		vnode_set(n, "viewing", dbres_get(res, i, 4));
+		vnode_set(n, "code", dbres_get(res, i, FACILITY_MEMBERS_CODE));
+		vnode_set(n, "name", dbres_get(res, i, FACILITY_MEMBERS_NAME));
+		vnode_set(n, "disclosing", dbres_get(res, i, FACILITY_MEMBERS_DISCLOSING));
+		vnode_set(n, "viewing", dbres_get(res, i, FACILITY_MEMBERS_VIEWING));
 		/* Keep what the user ticked when the form comes back. */
 		for (size_t j = 0; j < kv_count(&r->form, "disclosing"); j++)
 			if (str_eq(kv_nth(&r->form, "disclosing", j), id))
@@ -147,7 +147,7 @@ page_consent_new(struct req *r)
 		return;
 	if ((p = patient_view(r, id)) == NULL)
 		return;
-	int active = str_eq(dbres_get(p, 0, 8), "active");
+	int active = str_eq(dbres_get(p, 0, PATIENT_GET_STATUS), "active");
 	dbres_free(p);
 	if (!active) {
 		http_error(r, 409, "patient_inactive", NULL);
@@ -185,7 +185,7 @@ check_side(struct req *r, const char *side, int all, long long *own_named)
 	 * only when it is a member on that side.
 	 */
 	for (size_t j = 0; all && j < res->nrows; j++)
-		if (dbres_ll(res, j, 0) == r->sess->facility_id &&
+		if (dbres_ll(res, j, FACILITY_MEMBERS_ID) == r->sess->facility_id &&
 		    dbres_ll(res, j, col))
 			*own_named = 1;
 	for (size_t i = 0; !all && i < n && !bad; i++) {
@@ -194,7 +194,7 @@ check_side(struct req *r, const char *side, int all, long long *own_named)
 		if (str_to_ll(kv_nth(&r->form, side, i), 1, 1LL << 60, &id) == -1)
 			break;
 		for (size_t j = 0; j < res->nrows; j++)
-			if (dbres_ll(res, j, 0) == id && dbres_ll(res, j, col))
+			if (dbres_ll(res, j, FACILITY_MEMBERS_ID) == id && dbres_ll(res, j, col))
 				ok = 1;
 		if (!ok)
 			form_err("consent", side, "facility"), bad = 1;
@@ -283,9 +283,9 @@ notify_registered(struct req *r, long long cid, long long patient, int dall)
 	if ((res = db_query(STMT_ACCESS_LINKED, "i", patient)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++)
-		holder |= dbres_ll(res, i, 0) == own;
+		holder |= dbres_ll(res, i, ACCESS_LINKED_FACILITY_ID) == own;
 	for (size_t i = 0; !holder && i < res->nrows && rc == 0; i++) {
-		long long f = dbres_ll(res, i, 0);
+		long long f = dbres_ll(res, i, ACCESS_LINKED_FACILITY_ID);
 		int named = dall;
 		for (size_t j = 0; !named && j < kv_count(&r->form,
 		    "disclosing"); j++) {
@@ -342,7 +342,7 @@ page_consent_new_post(struct req *r)
 	}
 	if ((p = patient_view(r, id)) == NULL)
 		return;
-	int active = str_eq(dbres_get(p, 0, 8), "active");
+	int active = str_eq(dbres_get(p, 0, PATIENT_GET_STATUS), "active");
 	dbres_free(p);
 	if (!active) {
 		http_error(r, 409, "patient_inactive", NULL);
@@ -436,7 +436,7 @@ consent_load(struct req *r, long long id)
 		return NULL;
 	}
 	if (c->nrows == 0 || (patient_role_facility(r) &&
-	    dbres_ll(c, 0, 8) != r->sess->facility_id)) {
+	    dbres_ll(c, 0, CONSENT_GET_FACILITY_ID) != r->sess->facility_id)) {
 		dbres_free(c);
 		http_error(r, 404, NULL, NULL);
 		return NULL;
@@ -449,12 +449,12 @@ static long long
 revoked_at(const struct dbres *c)
 {
 	struct dbres	*res;
-	long long	 pid = dbres_ll(c, 0, 1), t;
+	long long	 pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID), t;
 
-	if ((res = db_query(STMT_CONSENT_REVOKED_AT, "iii", dbres_ll(c, 0, 0),
+	if ((res = db_query(STMT_CONSENT_REVOKED_AT, "iii", dbres_ll(c, 0, CONSENT_GET_ID),
 	    pid, pid)) == NULL)
 		return 0;
-	t = dbres_ll(res, 0, 0);
+	t = dbres_ll(res, 0, CONSENT_REVOKED_AT_ENDED_AT);
 	dbres_free(res);
 	return t;
 }
@@ -480,26 +480,26 @@ page_consent_view(struct req *r)
 		str_fmt(k, sizeof(k), "Consent.%s", cols[i]);
 		view_set(k, dbres_get(c, 0, i));
 	}
-	fmt_jst(d, sizeof(d), dbres_ll(c, 0, 10), "%Y-%m-%d %H:%M");
+	fmt_jst(d, sizeof(d), dbres_ll(c, 0, CONSENT_GET_REGISTERED_AT), "%Y-%m-%d %H:%M");
 	view_set("Consent.registered_at", d);
-	fmt_jst(d, sizeof(d), dbres_ll(c, 0, 13), "%Y-%m-%d %H:%M");
+	fmt_jst(d, sizeof(d), dbres_ll(c, 0, CONSENT_GET_CHECKED_AT), "%Y-%m-%d %H:%M");
 	view_set("Consent.checked_at", d);
 	long long rv = revoked_at(c);
 	fmt_jst(d, sizeof(d), rv, "%Y-%m-%d %H:%M");
 	view_set("Consent.revoked_at", d);
-	if (handle_for(r, dbres_ll(c, 0, 1), h, sizeof(h)) == 0)
+	if (handle_for(r, dbres_ll(c, 0, CONSENT_GET_PATIENT_ID), h, sizeof(h)) == 0)
 		view_set("Consent.p", h);
-	long long pid = dbres_ll(c, 0, 1);
+	long long pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID);
 	char oid[24];
-	snprintf(oid, sizeof(oid), "%lld", dbres_ll(c, 0, 0));
-	if ((f = db_query(STMT_CONSENT_FACS, "i", dbres_ll(c, 0, 0))) != NULL) {
+	snprintf(oid, sizeof(oid), "%lld", dbres_ll(c, 0, CONSENT_GET_ID));
+	if ((f = db_query(STMT_CONSENT_FACS, "i", dbres_ll(c, 0, CONSENT_GET_ID))) != NULL) {
 		for (size_t i = 0; i < f->nrows; i++) {
-			int dis = str_eq(dbres_get(f, i, 0), "disclosing");
+			int dis = str_eq(dbres_get(f, i, CONSENT_FACS_SIDE), "disclosing");
 			str_fmt(k, sizeof(k), "%s.%zu", dis ? "Disclosing" :
 			    "Viewing", dis ? nd++ : nv++);
 			struct vnode *n = view_node(k);
-			vnode_set(n, "code", dbres_get(f, i, 2));
-			vnode_set(n, "name", dbres_get(f, i, 3));
+			vnode_set(n, "code", dbres_get(f, i, CONSENT_FACS_CODE));
+			vnode_set(n, "name", dbres_get(f, i, CONSENT_FACS_NAME));
 		}
 		dbres_free(f);
 	}
@@ -531,21 +531,21 @@ page_consent_queue(struct req *r)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Queue.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 1), "%Y-%m-%d %H:%M");
+		vnode_set(n, "id", dbres_get(res, i, CONSENT_QUEUE_ID));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, CONSENT_QUEUE_REGISTERED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "registered", d);
-		vnode_set(n, "signed_on", dbres_get(res, i, 2));
-		vnode_set(n, "facility", dbres_get(res, i, 3));
-		vnode_set(n, "by", dbres_get(res, i, 4));
-		vnode_set(n, "has_scan", dbres_get(res, i, 5));
-		vnode_set(n, "signer", dbres_get(res, i, 6));
+		vnode_set(n, "signed_on", dbres_get(res, i, CONSENT_QUEUE_SIGNED_ON));
+		vnode_set(n, "facility", dbres_get(res, i, CONSENT_QUEUE_FACILITY_NAME));
+		vnode_set(n, "by", dbres_get(res, i, CONSENT_QUEUE_REGISTRAR_NAME));
+		vnode_set(n, "has_scan", dbres_get(res, i, CONSENT_QUEUE_HAS_SCAN));
+		vnode_set(n, "signer", dbres_get(res, i, CONSENT_QUEUE_SIGNER));
 		/* Days waiting: "promptly" (A12.4) shows when it is not. */
-		vnode_set_int(n, "days", (now() - dbres_ll(res, i, 1)) / 86400);
+		vnode_set_int(n, "days", (now() - dbres_ll(res, i, CONSENT_QUEUE_REGISTERED_AT)) / 86400);
 	}
 	view_set_int("Queue_n", (long long)res->nrows);
 	/* More than a page waiting: say how many, the oldest come first. */
-	if (res->nrows > 0 && dbres_ll(res, 0, 9) > (long long)res->nrows)
-		view_set_int("Queue_total", dbres_ll(res, 0, 9));
+	if (res->nrows > 0 && dbres_ll(res, 0, CONSENT_QUEUE_TOTAL) > (long long)res->nrows)
+		view_set_int("Queue_total", dbres_ll(res, 0, CONSENT_QUEUE_TOTAL));
 	dbres_free(res);
 	http_page(r, 200, "consent_queue.cs");
 }
@@ -570,7 +570,7 @@ page_consent_check(struct req *r)
 	}
 	if ((c = consent_load(r, id)) == NULL)
 		return;
-	long long pid = dbres_ll(c, 0, 1);
+	long long pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID);
 	dbres_free(c);
 	if (form_begin(r) == -1)
 		return;
@@ -610,7 +610,7 @@ page_consent_scan(struct req *r)
 
 	if ((c = consent_load(r, form_ll(r, "id"))) == NULL)
 		return;
-	long long id = dbres_ll(c, 0, 0), pid = dbres_ll(c, 0, 1);
+	long long id = dbres_ll(c, 0, CONSENT_GET_ID), pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID);
 	dbres_free(c);
 	if ((s = db_query(STMT_CONSENT_SCAN_GET, "i", id)) == NULL) {
 		http_error(r, 503, "db", NULL);
@@ -624,12 +624,12 @@ page_consent_scan(struct req *r)
 	snprintf(oid, sizeof(oid), "%lld", id);
 	audit(r, &(struct audit_entry){ .action = "consent.scan_view",
 	    .object_type = "consent", .object_id = oid, .patient_id = pid });
-	const char *ct = dbres_get(s, 0, 0);
+	const char *ct = dbres_get(s, 0, CONSENT_SCAN_GET_CONTENT_TYPE);
 	str_fmt(cd, sizeof(cd), "inline; filename=\"consent-%lld.%s\"", id,
 	    str_eq(ct, "application/pdf") ? "pdf" : str_eq(ct, "image/png") ?
 	    "png" : "jpg");
 	buf_reset(&r->body_out);
-	buf_add(&r->body_out, dbres_get(s, 0, 3), dbres_len(s, 0, 3));
+	buf_add(&r->body_out, dbres_get(s, 0, CONSENT_SCAN_GET_DATA), dbres_len(s, 0, CONSENT_SCAN_GET_DATA));
 	r->status = 200;
 	r->ctype = str_eq(ct, "application/pdf") ? "application/pdf" :
 	    str_eq(ct, "image/png") ? "image/png" : "image/jpeg";
@@ -679,12 +679,12 @@ page_consent_fhir(struct req *r)
 
 	if ((c = consent_load(r, form_ll(r, "id"))) == NULL)
 		return;
-	long long id = dbres_ll(c, 0, 0), pid = dbres_ll(c, 0, 1);
+	long long id = dbres_ll(c, 0, CONSENT_GET_ID), pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID);
 	long long rv = revoked_at(c);
 	struct access a;
 	int deceased = access_load(&a, pid, 0, 0) == 0 && a.f.deceased_at != 0;
 	access_free(&a);
-	const char *st = str_eq(dbres_get(c, 0, 12), "rejected") ? "rejected" :
+	const char *st = str_eq(dbres_get(c, 0, CONSENT_GET_STATUS), "rejected") ? "rejected" :
 	    (rv != 0 || deceased) ? "inactive" : "active";
 	buf_reset(b);
 	buf_printf(b, "{\"resourceType\":\"Consent\",\"id\":\"%lld\","
@@ -696,20 +696,20 @@ page_consent_fhir(struct req *r)
 	    "\"code\":\"59284-0\",\"display\":\"Patient Consent\"}]}],"
 	    "\"patient\":{\"identifier\":{\"system\":\"urn:mogami-net:patient\","
 	    "\"value\":");
-	json_str(b, dbres_get(c, 0, 19));
-	iso_utc(t, sizeof(t), dbres_ll(c, 0, 10));
+	json_str(b, dbres_get(c, 0, CONSENT_GET_NETWORK_ID));
+	iso_utc(t, sizeof(t), dbres_ll(c, 0, CONSENT_GET_REGISTERED_AT));
 	buf_printf(b, "}},\"dateTime\":\"%s\",", t);
 	buf_puts(b, "\"organization\":[{\"identifier\":{\"system\":"
 	    "\"urn:mogami-net:facility\",\"value\":");
-	json_str(b, dbres_get(c, 0, 20));
+	json_str(b, dbres_get(c, 0, CONSENT_GET_FACILITY_CODE));
 	buf_puts(b, "},\"display\":");
-	json_str(b, dbres_get(c, 0, 9));
+	json_str(b, dbres_get(c, 0, CONSENT_GET_FACILITY_NAME));
 	buf_puts(b, "}],");
-	if (dbres_get(c, 0, 16) != NULL) {
+	if (dbres_get(c, 0, CONSENT_GET_CONTENT_TYPE) != NULL) {
 		buf_printf(b, "\"sourceAttachment\":{\"contentType\":\"%s\","
 		    "\"size\":%s,\"title\":\"form4\",\"extension\":[{\"url\":"
 		    "\"urn:mogami-net:fhir:sha256\",\"valueString\":\"%s\"}]},",
-		    dbres_get(c, 0, 16), dbres_get(c, 0, 17), dbres_get(c, 0, 18));
+		    dbres_get(c, 0, CONSENT_GET_CONTENT_TYPE), dbres_get(c, 0, CONSENT_GET_SIZE), dbres_get(c, 0, CONSENT_GET_SHA256));
 	}
 	buf_puts(b, "\"policyRule\":{\"coding\":[{\"system\":"
 	    "\"http://terminology.hl7.org/CodeSystem/v3-ActCode\","
@@ -721,14 +721,14 @@ page_consent_fhir(struct req *r)
 		buf_printf(b, ",\"end\":\"%s\"", t);
 	}
 	buf_puts(b, "},\"actor\":[");
-	if (dbres_ll(c, 0, 6))
+	if (dbres_ll(c, 0, CONSENT_GET_ALL_DISCLOSING))
 		fhir_actor(b, "CST", "*", "全加盟公開施設", &first);
-	if (dbres_ll(c, 0, 7))
+	if (dbres_ll(c, 0, CONSENT_GET_ALL_VIEWING))
 		fhir_actor(b, "PRCP", "*", "全加盟閲覧施設", &first);
 	if ((f = db_query(STMT_CONSENT_FACS, "i", id)) != NULL) {
 		for (size_t i = 0; i < f->nrows; i++)
-			fhir_actor(b, str_eq(dbres_get(f, i, 0), "disclosing") ?
-			    "CST" : "PRCP", dbres_get(f, i, 2), dbres_get(f, i, 3),
+			fhir_actor(b, str_eq(dbres_get(f, i, CONSENT_FACS_SIDE), "disclosing") ?
+			    "CST" : "PRCP", dbres_get(f, i, CONSENT_FACS_CODE), dbres_get(f, i, CONSENT_FACS_NAME),
 			    &first);
 		dbres_free(f);
 	}

@@ -258,7 +258,7 @@ check_register(struct req *r)
 	}
 	if (p->nrows == 0)
 		form_err("council", "profession", "profession"), bad = 1;
-	else if (dbres_ll(p, 0, 1) == 0 && !str_eq(param(r, "attestation"), "1"))
+	else if (dbres_ll(p, 0, PROFESSION_GET_BOUND_BY_LAW) == 0 && !str_eq(param(r, "attestation"), "1"))
 		form_err("council", "attestation", "attestation"), bad = 1;
 	dbres_free(p);
 	return bad;
@@ -276,8 +276,8 @@ check_withdraw(struct req *r, long long *target)
 		return 1;
 	}
 	/* Only a user of the manager's own facility. */
-	if (u->nrows == 0 || dbres_ll(u, 0, 3) != r->sess->facility_id ||
-	    !str_eq(dbres_get(u, 0, 4), "active"))
+	if (u->nrows == 0 || dbres_ll(u, 0, USER_GET_FACILITY_ID) != r->sess->facility_id ||
+	    !str_eq(dbres_get(u, 0, USER_GET_STATUS), "active"))
 		form_err("council", "target", "choose"), bad = 1;
 	dbres_free(u);
 	if (form_empty(param(r, "effective_date")))
@@ -373,8 +373,8 @@ app_load(struct req *r, long long id)
 		return NULL;
 	}
 	/* A facility manager sees only their own facility's (404: nothing leaks). */
-	if (res->nrows == 0 || (!is_council(r) && dbres_ll(res, 0, 9) !=
-	    r->sess->facility_id && dbres_ll(res, 0, 10) != r->sess->user_id)) {
+	if (res->nrows == 0 || (!is_council(r) && dbres_ll(res, 0, APP_GET_FACILITY_ID) !=
+	    r->sess->facility_id && dbres_ll(res, 0, APP_GET_SUBMITTED_BY) != r->sess->user_id)) {
 		dbres_free(res);
 		http_error(r, 404, NULL, NULL);
 		return NULL;
@@ -382,7 +382,7 @@ app_load(struct req *r, long long id)
 	n = view_node("App");
 	app_row(n, res, 0);
 	for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++)
-		vnode_set(n, more[c], dbres_get(res, 0, 9 + c));
+		vnode_set(n, more[c], dbres_get(res, 0, APP_GET_FACILITY_ID + c));
 	return res;
 }
 
@@ -428,11 +428,11 @@ page_app_view(struct req *r)
 	if (r->sess->roles & (ROLE_PRESIDENT | ROLE_OPERATOR)) {
 		if ((m = db_query(STMT_MEETING_LIST, "")) != NULL) {
 			for (size_t i = 0; i < m->nrows; i++)
-				if (str_eq(dbres_get(m, i, 2), "planned")) {
+				if (str_eq(dbres_get(m, i, MEETING_LIST_STATUS), "planned")) {
 					str_fmt(key, sizeof(key), "Meetings.%zu", i);
 					struct vnode *n = view_node(key);
-					vnode_set(n, "id", dbres_get(m, i, 0));
-					vnode_set(n, "held_on", dbres_get(m, i, 1));
+					vnode_set(n, "id", dbres_get(m, i, MEETING_LIST_ID));
+					vnode_set(n, "held_on", dbres_get(m, i, MEETING_LIST_HELD_ON));
 				}
 			dbres_free(m);
 		}
@@ -451,14 +451,14 @@ page_app_view(struct req *r)
 static int
 carry_out(const struct dbres *a, long long *fac, long long *ended)
 {
-	const char	*kind = dbres_get(a, 0, 1);
+	const char	*kind = dbres_get(a, 0, APP_GET_KIND);
 	char		 code[32], hash[PKI_PASSWORD_MAX], pw[33], err[128];
 
 	if (str_eq(kind, "facility_join")) {
-		str_fmt(code, sizeof(code), "F%06lld", dbres_ll(a, 0, 0));
-		if (db_exec(STMT_FACILITY_INSERT, "sssiii", code, dbres_get(a, 0, 4),
-		    dbres_get(a, 0, 11), dbres_ll(a, 0, 13), dbres_ll(a, 0, 14),
-		    dbres_ll(a, 0, 15)) != 1)
+		str_fmt(code, sizeof(code), "F%06lld", dbres_ll(a, 0, APP_GET_ID));
+		if (db_exec(STMT_FACILITY_INSERT, "sssiii", code, dbres_get(a, 0, APP_GET_SUBJECT),
+		    dbres_get(a, 0, APP_GET_FAC_KIND), dbres_ll(a, 0, APP_GET_IN_REGION), dbres_ll(a, 0, APP_GET_WANTS_DISCLOSING),
+		    dbres_ll(a, 0, APP_GET_WANTS_VIEWING)) != 1)
 			return -1;
 		*fac = (long long)db_last_id();
 		return db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0 ?
@@ -470,8 +470,8 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 		    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1)
 			return -1;
 		explicit_bzero(pw, sizeof(pw));
-		if (db_exec(STMT_USER_INSERT, "ssiss", dbres_get(a, 0, 17),
-		    dbres_get(a, 0, 4), dbres_ll(a, 0, 9), dbres_get(a, 0, 18),
+		if (db_exec(STMT_USER_INSERT, "ssiss", dbres_get(a, 0, APP_GET_USER_LOGIN),
+		    dbres_get(a, 0, APP_GET_SUBJECT), dbres_ll(a, 0, APP_GET_FACILITY_ID), dbres_get(a, 0, APP_GET_PROFESSION),
 		    hash) != 1)
 			return -1;
 		long long uid = (long long)db_last_id();
@@ -480,13 +480,13 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 	/* A10.5: on the effective date; a later date waits (users expire). */
 	char day[11];
 	today(day);
-	if (dbres_get(a, 0, 21) != NULL && strcmp(dbres_get(a, 0, 21), day) > 0)
-		return db_exec(STMT_USER_SET_ENDS, "si", dbres_get(a, 0, 21),
-		    dbres_ll(a, 0, 20)) < 0 ? -1 : 0;
-	*ended = dbres_ll(a, 0, 20);
+	if (dbres_get(a, 0, APP_GET_EFFECTIVE_DATE) != NULL && strcmp(dbres_get(a, 0, APP_GET_EFFECTIVE_DATE), day) > 0)
+		return db_exec(STMT_USER_SET_ENDS, "si", dbres_get(a, 0, APP_GET_EFFECTIVE_DATE),
+		    dbres_ll(a, 0, APP_GET_TARGET_USER_ID)) < 0 ? -1 : 0;
+	*ended = dbres_ll(a, 0, APP_GET_TARGET_USER_ID);
 	if (council_user_end(*ended, "withdrawn", "withdrawn") == -1)
 		return -1;
-	return council_facility_left(dbres_ll(a, 0, 9));
+	return council_facility_left(dbres_ll(a, 0, APP_GET_FACILITY_ID));
 }
 
 /*
@@ -526,7 +526,7 @@ page_app_decide(struct req *r)
 		goto fail;
 	int approve = str_eq(decision, "approved");
 	const char *status = !approve ? "rejected" :
-	    str_eq(dbres_get(a, 0, 1), "facility_join") ? "onboarding" : "active";
+	    str_eq(dbres_get(a, 0, APP_GET_KIND), "facility_join") ? "onboarding" : "active";
 	if (approve && carry_out(a, &fac, &ended) == -1)
 		goto fail;
 	n = db_exec(STMT_APP_DECIDE, "sssssiiiii", status, decision,
@@ -576,7 +576,7 @@ page_app_contract(struct req *r)
 		return;
 	}
 	if (n != 1 || db_exec(STMT_FACILITY_SET_STATUS, "si", "active",
-	    dbres_ll(a, 0, 9)) < 0)
+	    dbres_ll(a, 0, APP_GET_FACILITY_ID)) < 0)
 		goto fail;
 	dbres_free(a);
 	commit_and_go(r, "application.contract", "application", id, NULL,
@@ -615,7 +615,7 @@ page_revoke_id(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	uid = dbres_ll(u, 0, 0);
+	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	dbres_free(u);
 	if (db_begin() != DB_OK || council_user_end(uid, "revoked", "id_revoked") == -1 ||
 	    db_exec(STMT_REVOCATION_INSERT, "issi", uid, reason,
@@ -679,7 +679,7 @@ page_meeting_new(struct req *r)
 		return;
 	}
 	if (dup->nrows > 0) {
-		str_fmt(where, sizeof(where), "/meetings/view?id=%s", dbres_get(dup, 0, 0));
+		str_fmt(where, sizeof(where), "/meetings/view?id=%s", dbres_get(dup, 0, MEETING_BY_IDEM_ID));
 		dbres_free(dup);
 		http_redirect(r, where);
 		return;
@@ -750,12 +750,12 @@ page_meeting_view(struct req *r)
 		return;
 	}
 	struct vnode *n = view_node("Meeting");
-	vnode_set(n, "id", dbres_get(m, 0, 0));
-	vnode_set(n, "held_on", dbres_get(m, 0, 1));
-	vnode_set(n, "attendees", dbres_get(m, 0, 2));
-	vnode_set(n, "status", dbres_get(m, 0, 3));
-	vnode_set(n, "version", dbres_get(m, 0, 4));
-	int planned = str_eq(dbres_get(m, 0, 3), "planned");
+	vnode_set(n, "id", dbres_get(m, 0, MEETING_GET_ID));
+	vnode_set(n, "held_on", dbres_get(m, 0, MEETING_GET_HELD_ON));
+	vnode_set(n, "attendees", dbres_get(m, 0, MEETING_GET_ATTENDEES));
+	vnode_set(n, "status", dbres_get(m, 0, MEETING_GET_STATUS));
+	vnode_set(n, "version", dbres_get(m, 0, MEETING_GET_VERSION));
+	int planned = str_eq(dbres_get(m, 0, MEETING_GET_STATUS), "planned");
 	dbres_free(m);
 	if (!planned) {
 		minutes_view(id);

@@ -90,17 +90,17 @@ operator_view(struct req *r)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "Appts.%zu", i);
 		struct vnode *n = view_node(key);
-		vnode_set(n, "login", dbres_get(res, i, 1));
-		vnode_set(n, "name", dbres_get(res, i, 2));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 3), "%Y-%m-%d %H:%M");
+		vnode_set(n, "login", dbres_get(res, i, OPAPPT_LIST_LOGIN));
+		vnode_set(n, "name", dbres_get(res, i, OPAPPT_LIST_NAME));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, OPAPPT_LIST_STARTED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "from", d);
-		if (dbres_get(res, i, 4) != NULL) {
-			fmt_jst(d, sizeof(d), dbres_ll(res, i, 4), "%Y-%m-%d %H:%M");
+		if (dbres_get(res, i, OPAPPT_LIST_ENDED_AT) != NULL) {
+			fmt_jst(d, sizeof(d), dbres_ll(res, i, OPAPPT_LIST_ENDED_AT), "%Y-%m-%d %H:%M");
 			vnode_set(n, "to", d);
 		} else
 			vnode_set(n, "current", "1");
-		vnode_set(n, "by_login", dbres_get(res, i, 5));
-		vnode_set(n, "by_name", dbres_get(res, i, 6));
+		vnode_set(n, "by_login", dbres_get(res, i, OPAPPT_LIST_APPOINTER_LOGIN));
+		vnode_set(n, "by_name", dbres_get(res, i, OPAPPT_LIST_APPOINTER_NAME));
 	}
 	view_set_int("Appts_n", (long long)res->nrows);
 	dbres_free(res);
@@ -142,14 +142,14 @@ page_council_appoint(struct req *r)
 		view_set("Appoint.err_login", lang("council.no_user"));
 		goto rollback_form;
 	}
-	uid = dbres_ll(u, 0, 0);
+	uid = dbres_ll(u, 0, USER_ACTIVE_BY_LOGIN_ID);
 	if (cur->nrows > 0) {
-		prev_uid = dbres_ll(cur, 0, 1);
+		prev_uid = dbres_ll(cur, 0, OPAPPT_CURRENT_USER_ID);
 		if (prev_uid == uid) {
 			view_set("Appoint.err_login", lang("council.already"));
 			goto rollback_form;
 		}
-		if (db_exec(STMT_OPAPPT_END, "ii", t, dbres_ll(cur, 0, 0)) != 1 ||
+		if (db_exec(STMT_OPAPPT_END, "ii", t, dbres_ll(cur, 0, OPAPPT_CURRENT_ID)) != 1 ||
 		    db_exec(STMT_ROLE_DELETE, "is", prev_uid, "operator") < 0)
 			goto dberr;
 	}
@@ -214,15 +214,15 @@ staff_view(struct req *r)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "Staff.%zu", i);
 		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "name", dbres_get(res, i, 1));
-		vnode_set(n, "title", dbres_get(res, i, 2));
-		vnode_set(n, "login", dbres_get(res, i, 3));
-		vnode_set(n, "registered_on", dbres_get(res, i, 4));
-		vnode_set(n, "notified_on", dbres_get(res, i, 5));
-		vnode_set(n, "ended_on", dbres_get(res, i, 6));
-		vnode_set(n, "version", dbres_get(res, i, 7));
-		if (dbres_get(res, i, 5) == NULL && dbres_get(res, i, 6) == NULL) {
+		vnode_set(n, "id", dbres_get(res, i, STAFF_LIST_ID));
+		vnode_set(n, "name", dbres_get(res, i, STAFF_LIST_NAME));
+		vnode_set(n, "title", dbres_get(res, i, STAFF_LIST_TITLE));
+		vnode_set(n, "login", dbres_get(res, i, STAFF_LIST_LOGIN));
+		vnode_set(n, "registered_on", dbres_get(res, i, STAFF_LIST_REGISTERED_ON));
+		vnode_set(n, "notified_on", dbres_get(res, i, STAFF_LIST_NOTIFIED_ON));
+		vnode_set(n, "ended_on", dbres_get(res, i, STAFF_LIST_ENDED_ON));
+		vnode_set(n, "version", dbres_get(res, i, STAFF_LIST_VERSION));
+		if (dbres_get(res, i, STAFF_LIST_NOTIFIED_ON) == NULL && dbres_get(res, i, STAFF_LIST_ENDED_ON) == NULL) {
 			vnode_set(n, "unnotified", "1");
 			unnotified++;
 		}
@@ -237,17 +237,17 @@ staff_view(struct req *r)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "Hist.%zu", i);
 		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "version", dbres_get(res, i, 1));
-		vnode_set(n, "action", dbres_get(res, i, 2));
-		vnode_set(n, "name", dbres_get(res, i, 3));
-		vnode_set(n, "title", dbres_get(res, i, 4));
-		vnode_set(n, "login", dbres_get(res, i, 5));
-		vnode_set(n, "registered_on", dbres_get(res, i, 6));
-		vnode_set(n, "notified_on", dbres_get(res, i, 7));
-		vnode_set(n, "ended_on", dbres_get(res, i, 8));
-		vnode_set(n, "by", dbres_get(res, i, 9));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 10), "%Y-%m-%d %H:%M");
+		vnode_set(n, "id", dbres_get(res, i, STAFF_HISTORY_LIST_REGISTRATION_ID));
+		vnode_set(n, "version", dbres_get(res, i, STAFF_HISTORY_LIST_VERSION));
+		vnode_set(n, "action", dbres_get(res, i, STAFF_HISTORY_LIST_ACTION));
+		vnode_set(n, "name", dbres_get(res, i, STAFF_HISTORY_LIST_NAME));
+		vnode_set(n, "title", dbres_get(res, i, STAFF_HISTORY_LIST_TITLE));
+		vnode_set(n, "login", dbres_get(res, i, STAFF_HISTORY_LIST_LOGIN));
+		vnode_set(n, "registered_on", dbres_get(res, i, STAFF_HISTORY_LIST_REGISTERED_ON));
+		vnode_set(n, "notified_on", dbres_get(res, i, STAFF_HISTORY_LIST_NOTIFIED_ON));
+		vnode_set(n, "ended_on", dbres_get(res, i, STAFF_HISTORY_LIST_ENDED_ON));
+		vnode_set(n, "by", dbres_get(res, i, STAFF_HISTORY_LIST_CHANGER_LOGIN));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, STAFF_HISTORY_LIST_CHANGED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "at", d);
 	}
 	view_set_int("Hist_n", (long long)res->nrows);
@@ -270,14 +270,14 @@ staff_edit_load(struct req *r, long long id)
 		http_error(r, 404, NULL, NULL);
 		return -1;
 	}
-	view_set("Edit.id", dbres_get(res, 0, 0));
-	view_set("Edit.name", dbres_get(res, 0, 1));
-	view_set("Edit.title", dbres_get(res, 0, 2));
-	view_set("Edit.login", dbres_get(res, 0, 4));
-	view_set("Edit.registered_on", dbres_get(res, 0, 5));
-	view_set("Edit.ended_on", dbres_get(res, 0, 7));
-	view_set("Edit.version", dbres_get(res, 0, 8));
-	if (dbres_get(res, 0, 7) != NULL)
+	view_set("Edit.id", dbres_get(res, 0, STAFF_GET_ID));
+	view_set("Edit.name", dbres_get(res, 0, STAFF_GET_NAME));
+	view_set("Edit.title", dbres_get(res, 0, STAFF_GET_TITLE));
+	view_set("Edit.login", dbres_get(res, 0, STAFF_GET_LOGIN));
+	view_set("Edit.registered_on", dbres_get(res, 0, STAFF_GET_REGISTERED_ON));
+	view_set("Edit.ended_on", dbres_get(res, 0, STAFF_GET_ENDED_ON));
+	view_set("Edit.version", dbres_get(res, 0, STAFF_GET_VERSION));
+	if (dbres_get(res, 0, STAFF_GET_ENDED_ON) != NULL)
 		view_set("Edit.closed", "1");
 	dbres_free(res);
 	return 0;
@@ -341,7 +341,7 @@ staff_check(const struct req *r, const char *prefix, long long *uid)
 		if (res->nrows == 0)
 			FERR("login", "council.no_user");
 		else
-			*uid = dbres_ll(res, 0, 0);
+			*uid = dbres_ll(res, 0, USER_ACTIVE_BY_LOGIN_ID);
 		dbres_free(res);
 	}
 #undef FERR
@@ -359,7 +359,7 @@ staff_role_sync(long long uid)
 		return 0;
 	if ((res = db_query(STMT_STAFF_ACTIVE_COUNT, "i", uid)) == NULL)
 		return -1;
-	n = dbres_ll(res, 0, 0);
+	n = dbres_ll(res, 0, STAFF_ACTIVE_COUNT_N);
 	dbres_free(res);
 	if (n > 0)
 		return db_exec(STMT_ROLE_INSERT, "is", uid, "staff") < 0 ? -1 : 0;
@@ -476,7 +476,7 @@ page_council_staff_edit(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	old_uid = dbres_get(old, 0, 3) ? dbres_ll(old, 0, 3) : 0;
+	old_uid = dbres_get(old, 0, STAFF_GET_USER_ID) ? dbres_ll(old, 0, STAFF_GET_USER_ID) : 0;
 	dbres_free(old);
 	str_fmt(us, sizeof(us), "%lld", uid);
 	rc = db_exec(STMT_STAFF_UPDATE, "sssssii", param(r, "name"),

@@ -184,20 +184,20 @@ load_use(const struct period *p, struct dbres **use)
 	dtab_head(&t, "last_use", 0, 0);
 	dtab_head(&t, "use_state", 0, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
-		long long v = dbres_ll(res, i, 7);
+		long long v = dbres_ll(res, i, DASH_USE_VIEWS);
 		char key[32];
 		const char *st = v == 0 ? "none" : v < cfg.dash_low_views ?
 		    "low" : "ok";
-		str_fmt(key, sizeof(key), "f%s", dbres_get(res, i, 0));
+		str_fmt(key, sizeof(key), "f%s", dbres_get(res, i, DASH_USE_ID));
 		dtab_row(&t, key, st);
-		dtab_cell(&t, dbres_get(res, i, 1));
-		dtab_cell(&t, label("council.fk_", dbres_get(res, i, 2)));
-		dtab_cell(&t, lang(str_eq(dbres_get(res, i, 3), "0") ?
+		dtab_cell(&t, dbres_get(res, i, DASH_USE_NAME));
+		dtab_cell(&t, label("council.fk_", dbres_get(res, i, DASH_USE_KIND)));
+		dtab_cell(&t, lang(str_eq(dbres_get(res, i, DASH_USE_IN_REGION), "0") ?
 		    "dash.out_region" : "dash.in_region"));
-		dtab_cell(&t, dbres_get(res, i, 6));
+		dtab_cell(&t, dbres_get(res, i, DASH_USE_USERS));
 		dtab_int(&t, v);
-		dtab_cell(&t, dbres_get(res, i, 9));
-		dtab_cell(&t, dbres_get(res, i, 8)[0] ? dbres_get(res, i, 8) :
+		dtab_cell(&t, dbres_get(res, i, DASH_USE_CONSENTS));
+		dtab_cell(&t, dbres_get(res, i, DASH_USE_LAST_VIEW)[0] ? dbres_get(res, i, DASH_USE_LAST_VIEW) :
 		    lang("dash.never_in_window"));
 		dtab_cell(&t, label("dash.state.", st));
 		low += v < cfg.dash_low_views;
@@ -292,24 +292,24 @@ load_views(const struct period *p, const struct dbres *use)
 		goto out;
 	for (size_t i = 0; i < use->nrows; i++) {
 		struct vrow *v = vrow_get(fac, &nfac, maxfac,
-		    dbres_get(use, i, 0), dbres_get(use, i, 1));
-		v->out = str_eq(dbres_get(use, i, 3), "0");
+		    dbres_get(use, i, DASH_USE_ID), dbres_get(use, i, DASH_USE_NAME));
+		v->out = str_eq(dbres_get(use, i, DASH_USE_IN_REGION), "0");
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		int s = month_slot(p, dbres_get(res, i, 0));
-		long long n = dbres_ll(res, i, 6);
-		const char *fname = dbres_get(res, i, 2);
+		int s = month_slot(p, dbres_get(res, i, DASH_VIEWS_MONTH));
+		long long n = dbres_ll(res, i, DASH_VIEWS_N);
+		const char *fname = dbres_get(res, i, DASH_VIEWS_FACILITY_NAME);
 		struct vrow *f, *q;
 		if (s < 0)
 			continue;
-		f = vrow_get(fac, &nfac, maxfac, dbres_get(res, i, 1),
+		f = vrow_get(fac, &nfac, maxfac, dbres_get(res, i, DASH_VIEWS_FACILITY_ID),
 		    fname[0] ? fname : lang("dash.unknown"));
-		q = vrow_get(pro, &npro, res->nrows, dbres_get(res, i, 4),
-		    dbres_get(res, i, 5)[0] ? dbres_get(res, i, 5) :
+		q = vrow_get(pro, &npro, res->nrows, dbres_get(res, i, DASH_VIEWS_PROFESSION),
+		    dbres_get(res, i, DASH_VIEWS_PROFESSION_NAME)[0] ? dbres_get(res, i, DASH_VIEWS_PROFESSION_NAME) :
 		    lang("dash.unknown"));
 		if (f == NULL || q == NULL)
 			goto out;
-		if (str_eq(dbres_get(res, i, 3), "0"))
+		if (str_eq(dbres_get(res, i, DASH_VIEWS_IN_REGION), "0"))
 			f->out = 1;
 		f->m[s] += n;
 		f->total += n;
@@ -433,8 +433,8 @@ load_people(void)
 	dtab_head(&t, "viewing", 1, 0);
 	dtab_head(&t, "total", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
-		dtab_row(&t, dbres_get(res, i, 0), NULL);
-		dtab_cell(&t, label("council.fk_", dbres_get(res, i, 0)));
+		dtab_row(&t, dbres_get(res, i, DASH_FACILITIES_KIND), NULL);
+		dtab_cell(&t, label("council.fk_", dbres_get(res, i, DASH_FACILITIES_KIND)));
 		for (size_t c = 0; c < 5; c++) {
 			dtab_int(&t, dbres_ll(res, i, c + 1));
 			tot[c] += dbres_ll(res, i, c + 1);
@@ -455,9 +455,9 @@ load_people(void)
 	dtab_head(&t, "out_region", 1, 0);
 	dtab_head(&t, "total", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
-		dtab_row(&t, dbres_get(res, i, 0)[0] ? dbres_get(res, i, 0) :
+		dtab_row(&t, dbres_get(res, i, DASH_USERS_PROFESSION)[0] ? dbres_get(res, i, DASH_USERS_PROFESSION) :
 		    "unknown", NULL);
-		dtab_cell(&t, dbres_get(res, i, 1)[0] ? dbres_get(res, i, 1) :
+		dtab_cell(&t, dbres_get(res, i, DASH_USERS_PROFESSION_NAME)[0] ? dbres_get(res, i, DASH_USERS_PROFESSION_NAME) :
 		    lang("dash.unknown"));
 		for (size_t c = 0; c < 3; c++) {
 			dtab_int(&t, dbres_ll(res, i, c + 2));
@@ -491,8 +491,8 @@ load_misuse(const struct period *p)
 	dtab_head(&t, "m_guidance", 1, 0);
 	dtab_head(&t, "m_warning", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
-		dtab_row(&t, dbres_get(res, i, 0), NULL);
-		dtab_cell(&t, label("misuse.rules.", dbres_get(res, i, 0)));
+		dtab_row(&t, dbres_get(res, i, DASH_MISUSE_CODE), NULL);
+		dtab_cell(&t, label("misuse.rules.", dbres_get(res, i, DASH_MISUSE_CODE)));
 		for (size_t c = 0; c < 5; c++) {
 			dtab_int(&t, dbres_ll(res, i, c + 1));
 			tot[c] += dbres_ll(res, i, c + 1);
@@ -561,15 +561,15 @@ load_complaints(const struct period *p)
 		memset(c, 0, sizeof(c));
 		na = nc = 0;
 		for (size_t j = 0; j < res->nrows; j++) {
-			if (!str_eq(dbres_get(res, j, 0), m))
+			if (!str_eq(dbres_get(res, j, DASH_COMPLAINTS_MONTH), m))
 				continue;
 			c[0]++;
-			if (dbres_get(res, j, 1) != NULL)
-				ans[na++] = aall[naall++] = dbres_ll(res, j, 1);
-			if (dbres_get(res, j, 2) != NULL)
-				cls[nc++] = call[ncall++] = dbres_ll(res, j, 2);
-			c[2] += dbres_ll(res, j, 3);
-			c[3] += dbres_ll(res, j, 4);
+			if (dbres_get(res, j, DASH_COMPLAINTS_ANSWER_SECS) != NULL)
+				ans[na++] = aall[naall++] = dbres_ll(res, j, DASH_COMPLAINTS_ANSWER_SECS);
+			if (dbres_get(res, j, DASH_COMPLAINTS_CLOSE_SECS) != NULL)
+				cls[nc++] = call[ncall++] = dbres_ll(res, j, DASH_COMPLAINTS_CLOSE_SECS);
+			c[2] += dbres_ll(res, j, DASH_COMPLAINTS_OPEN);
+			c[3] += dbres_ll(res, j, DASH_COMPLAINTS_OVERDUE);
 		}
 		tot[0] += c[0];
 		tot[2] += c[2];
@@ -610,8 +610,8 @@ load(struct period *p, int sections)
 		return -1;
 	if ((res = db_query(STMT_DASH_DONE_ID, "")) == NULL)
 		goto out;
-	p->done_id = res->nrows ? dbres_ll(res, 0, 0) : 0;
-	view_set("Dash.refreshed", res->nrows ? dbres_get(res, 0, 1) : NULL);
+	p->done_id = res->nrows ? dbres_ll(res, 0, DASH_DONE_ID_DONE_ID) : 0;
+	view_set("Dash.refreshed", res->nrows ? dbres_get(res, 0, DASH_DONE_ID_REFRESHED_AT) : NULL);
 	dbres_free(res);
 	if ((sections & S_USE) && load_use(p, &use) == -1)
 		goto out;

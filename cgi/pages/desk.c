@@ -204,8 +204,8 @@ desk_counts(const struct req *r, int mine)
 	if ((res = db_query(STMT_DESK_COUNTS, "sii", day, (long long)mine,
 	    r->sess->user_id)) == NULL)
 		return -1;
-	view_set("Desk.open", dbres_get(res, 0, 0));
-	view_set("Desk.overdue", dbres_get(res, 0, 1));
+	view_set("Desk.open", dbres_get(res, 0, DESK_COUNTS_OPEN));
+	view_set("Desk.overdue", dbres_get(res, 0, DESK_COUNTS_OVERDUE));
 	dbres_free(res);
 	return 0;
 }
@@ -257,18 +257,18 @@ list_csv(struct req *r, const struct dbres *res)
 		csv_cell(b, lang(k), heads[c + 1] == NULL);
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		csv_cell(b, dbres_get(res, i, 1), 0);
-		csv_cell(b, dbres_get(res, i, 2), 0);
-		csv_cell(b, label("kind", dbres_get(res, i, 3)), 0);
-		csv_cell(b, dbres_get(res, i, 4), 0);
-		csv_cell(b, dbres_get(res, i, 11), 0);
-		csv_cell(b, label("channel_name", dbres_get(res, i, 5)), 0);
-		csv_cell(b, label("cat", dbres_get(res, i, 6)), 0);
-		csv_cell(b, label("status_name", dbres_get(res, i, 7)), 0);
-		csv_cell(b, dbres_get(res, i, 8), 0);
-		csv_cell(b, str_eq(dbres_get(res, i, 9), "1") ?
+		csv_cell(b, dbres_get(res, i, DESK_LIST_RECEIPT_NO), 0);
+		csv_cell(b, dbres_get(res, i, DESK_LIST_RECEIVED_AT), 0);
+		csv_cell(b, label("kind", dbres_get(res, i, DESK_LIST_COMPLAINANT_KIND)), 0);
+		csv_cell(b, dbres_get(res, i, DESK_LIST_COMPLAINANT_NAME), 0);
+		csv_cell(b, dbres_get(res, i, DESK_LIST_FACILITY_NAME), 0);
+		csv_cell(b, label("channel_name", dbres_get(res, i, DESK_LIST_CHANNEL)), 0);
+		csv_cell(b, label("cat", dbres_get(res, i, DESK_LIST_CATEGORY)), 0);
+		csv_cell(b, label("status_name", dbres_get(res, i, DESK_LIST_STATUS)), 0);
+		csv_cell(b, dbres_get(res, i, DESK_LIST_DUE_ON), 0);
+		csv_cell(b, str_eq(dbres_get(res, i, DESK_LIST_OVERDUE), "1") ?
 		    lang("desk.overdue") : "", 0);
-		csv_cell(b, dbres_get(res, i, 10), 1);
+		csv_cell(b, dbres_get(res, i, DESK_LIST_ASSIGNEE_NAME), 1);
 	}
 	if (csv_finish(r, "complaints") == -1)
 		http_error(r, 503, "db", NULL);
@@ -390,7 +390,7 @@ exists(enum stmt st, long long id)
 
 	if ((res = db_query(st, "i", id)) == NULL)
 		return -1;
-	n = dbres_ll(res, 0, 0) > 0;
+	n = dbres_ll(res, 0, DESK_ASSIGNEE_OK_N) > 0;
 	dbres_free(res);
 	return n;
 }
@@ -457,7 +457,7 @@ receipt_next(char *out, size_t len)
 	if (db_exec(STMT_DESK_SEQ_NEXT, "i", (long long)year) < 0 ||
 	    (res = db_query(STMT_DESK_SEQ_GET, "i", (long long)year)) == NULL)
 		return -1;
-	last = res->nrows == 1 ? dbres_ll(res, 0, 0) : 0;
+	last = res->nrows == 1 ? dbres_ll(res, 0, DESK_SEQ_GET_LAST) : 0;
 	dbres_free(res);
 	if (last <= 0)
 		return -1;
@@ -578,9 +578,9 @@ complaint_load(struct req *r)
 		desk_error(r, 404, "not_found", NULL);
 		return 0;
 	}
-	if (!reads_all(r) && dbres_ll(res, 0, 21) != r->sess->user_id) {
+	if (!reads_all(r) && dbres_ll(res, 0, DESK_GET_COMPLAINANT_USER_ID) != r->sess->user_id) {
 		audit(r, &(struct audit_entry){ .action = "complaint.denied",
-		    .object_type = "complaint", .object_id = dbres_get(res, 0, 0),
+		    .object_type = "complaint", .object_id = dbres_get(res, 0, DESK_GET_ID),
 		    .outcome = "denied", .detail = "not_own" });
 		dbres_free(res);
 		desk_error(r, 403, "not_yours", NULL);
@@ -759,8 +759,8 @@ page_desk_step(struct req *r)
 		db_fail(r);
 		return;
 	}
-	rc = res->nrows == 1 && dbres_ll(res, 0, 1) == version &&
-	    str_eq(dbres_get(res, 0, 0), view_get("Complaint.0.status"));
+	rc = res->nrows == 1 && dbres_ll(res, 0, DESK_LOCK_VERSION) == version &&
+	    str_eq(dbres_get(res, 0, DESK_LOCK_STATUS), view_get("Complaint.0.status"));
 	dbres_free(res);
 	if (!rc) {
 		db_rollback();

@@ -68,7 +68,7 @@ may_use(const struct req *r)
 
 	if ((res = db_query(STMT_PROFESSION_EMERGENCY, "i", r->sess->user_id)) == NULL)
 		return 0;
-	ok = res->nrows == 1 && dbres_ll(res, 0, 0) == 1;
+	ok = res->nrows == 1 && dbres_ll(res, 0, PROFESSION_EMERGENCY_EMERGENCY_ALLOWED) == 1;
 	dbres_free(res);
 	return ok;
 }
@@ -109,24 +109,24 @@ list_view(struct req *r)
 		 * read it (A14).
 		 */
 		if (has_role(r, ROLE_OPERATOR) ||
-		    dbres_ll(res, i, 17) == r->sess->facility_id ||
-		    dbres_ll(res, i, 18))
-			vnode_set(n, "reason", dbres_get(res, i, 7));
+		    dbres_ll(res, i, EMERGENCY_LIST_FACILITY_ID) == r->sess->facility_id ||
+		    dbres_ll(res, i, EMERGENCY_LIST_HELD_HERE))
+			vnode_set(n, "reason", dbres_get(res, i, EMERGENCY_LIST_REASON_TEXT));
 		else
 			vnode_set(n, "reason_hidden", "1");
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 1), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_STARTED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "started", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 2), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_EXPIRES_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "expires", d);
-		if (dbres_ll(res, i, 2) > t)
+		if (dbres_ll(res, i, EMERGENCY_LIST_EXPIRES_AT) > t)
 			vnode_set(n, "running", "1");
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 10), "%Y-%m-%d");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_FOLLOWUP_DUE), "%Y-%m-%d");
 		vnode_set(n, "due", d);
-		if (str_eq(dbres_get(res, i, 9), "open") && dbres_ll(res, i, 10) < t)
+		if (str_eq(dbres_get(res, i, EMERGENCY_LIST_FOLLOWUP_STATUS), "open") && dbres_ll(res, i, EMERGENCY_LIST_FOLLOWUP_DUE) < t)
 			vnode_set(n, "overdue", "1");
 		/* Who may close the follow-up: the requester, their manager, the operator. */
-		if (str_eq(dbres_get(res, i, 9), "open") &&
-		    (has_role(r, ROLE_OPERATOR) || dbres_ll(res, i, 13) == r->sess->user_id ||
+		if (str_eq(dbres_get(res, i, EMERGENCY_LIST_FOLLOWUP_STATUS), "open") &&
+		    (has_role(r, ROLE_OPERATOR) || dbres_ll(res, i, EMERGENCY_LIST_USER_ID) == r->sess->user_id ||
 		    has_role(r, ROLE_FACILITY_MANAGER)))
 			vnode_set(n, "can_close", "1");
 	}
@@ -155,9 +155,9 @@ emergency_form(struct req *r, int status)
 	for (size_t i = 0; f != NULL && i < f->nrows; i++) {
 		str_fmt(k, sizeof(k), "Facilities.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "code", dbres_get(f, i, 1));
-		vnode_set(n, "name", dbres_get(f, i, 2));
-		vnode_set(n, "disclosing", dbres_get(f, i, 3));
+		vnode_set(n, "code", dbres_get(f, i, FACILITY_MEMBERS_CODE));
+		vnode_set(n, "name", dbres_get(f, i, FACILITY_MEMBERS_NAME));
+		vnode_set(n, "disclosing", dbres_get(f, i, FACILITY_MEMBERS_DISCLOSING));
 	}
 	dbres_free(f);
 	if (list_view(r) == -1) {
@@ -199,7 +199,7 @@ find_exact(const struct req *r)
 	if (res->nrows > 1)
 		id = -2;
 	else if (res->nrows == 1)
-		id = dbres_ll(res, 0, 0);
+		id = dbres_ll(res, 0, PATIENT_MATCH_ID);
 	dbres_free(res);
 	return id;
 }
@@ -227,7 +227,7 @@ notify_grant(long long grant, long long patient)
 		return -1;
 	for (size_t i = 0; i < res->nrows && rc == 0; i++)
 		if (db_exec(STMT_NOTIFY_INSERT, "sissi", "facility_manager",
-		    dbres_ll(res, i, 0), "emergency.grant", "emergency_access",
+		    dbres_ll(res, i, ACCESS_LINKED_FACILITY_ID), "emergency.grant", "emergency_access",
 		    grant) < 0)
 			rc = -1;
 	dbres_free(res);
@@ -372,8 +372,8 @@ page_emergency_review(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	long long pid = dbres_ll(g, 0, 1), user = dbres_ll(g, 0, 2),
-	    fac = dbres_ll(g, 0, 3);
+	long long pid = dbres_ll(g, 0, EMERGENCY_GET_PATIENT_ID), user = dbres_ll(g, 0, EMERGENCY_GET_USER_ID),
+	    fac = dbres_ll(g, 0, EMERGENCY_GET_FACILITY_ID);
 	dbres_free(g);
 	if (form_begin(r) == -1)
 		return;
@@ -428,10 +428,10 @@ page_emergency_followup(struct req *r)
 		return;
 	}
 	int mine = g->nrows == 1 && (has_role(r, ROLE_OPERATOR) ||
-	    dbres_ll(g, 0, 2) == r->sess->user_id ||
-	    (has_role(r, ROLE_FACILITY_MANAGER) && dbres_ll(g, 0, 3) ==
+	    dbres_ll(g, 0, EMERGENCY_GET_USER_ID) == r->sess->user_id ||
+	    (has_role(r, ROLE_FACILITY_MANAGER) && dbres_ll(g, 0, EMERGENCY_GET_FACILITY_ID) ==
 	    r->sess->facility_id));
-	long long pid = g->nrows == 1 ? dbres_ll(g, 0, 1) : 0;
+	long long pid = g->nrows == 1 ? dbres_ll(g, 0, EMERGENCY_GET_PATIENT_ID) : 0;
 	dbres_free(g);
 	if (!mine) {
 		http_error(r, 404, NULL, NULL);
@@ -477,13 +477,13 @@ page_notifications(struct req *r)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Notes.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "kind", dbres_get(res, i, 1));
-		vnode_set(n, "object_type", dbres_get(res, i, 2));
-		vnode_set(n, "object_id", dbres_get(res, i, 3));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 4), "%Y-%m-%d %H:%M");
+		vnode_set(n, "id", dbres_get(res, i, NOTIFY_LIST_ID));
+		vnode_set(n, "kind", dbres_get(res, i, NOTIFY_LIST_KIND));
+		vnode_set(n, "object_type", dbres_get(res, i, NOTIFY_LIST_OBJECT_TYPE));
+		vnode_set(n, "object_id", dbres_get(res, i, NOTIFY_LIST_OBJECT_ID));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, NOTIFY_LIST_CREATED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "when", d);
-		vnode_set(n, "read", dbres_ll(res, i, 5) ? "1" : "");
+		vnode_set(n, "read", dbres_ll(res, i, NOTIFY_LIST_READ) ? "1" : "");
 	}
 	view_set_int("Notes_n", (long long)res->nrows);
 	dbres_free(res);
@@ -518,6 +518,6 @@ notifications_count_view(const struct req *r)
 	if ((res = db_query(STMT_NOTIFY_UNREAD, "iii", op, r->sess->facility_id,
 	    fm)) == NULL)
 		return;
-	view_set_int("Notify.unread", dbres_ll(res, 0, 0));
+	view_set_int("Notify.unread", dbres_ll(res, 0, NOTIFY_UNREAD_N));
 	dbres_free(res);
 }

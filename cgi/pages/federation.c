@@ -62,10 +62,6 @@ const struct field f_facility_region[] = {
 	{ NULL, 0, 0 }
 };
 
-/* Columns of STMT_AGREEMENT_GET. */
-enum { AG_ID, AG_PARTNER, AG_SIGNED, AG_STATUS, AG_NOTE, AG_CREATOR,
-    AG_CREATED, AG_UPDATER, AG_UPDATED, AG_VERSION, AG_POINTS };
-
 
 static int
 is_operator(const struct req *r)
@@ -152,8 +148,8 @@ agreement_load(struct req *r)
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 		if (cols[c] != NULL)
 			vnode_set(n, cols[c], dbres_get(a, 0, c));
-	vnode_time(n, "created", a, 0, AG_CREATED);
-	vnode_time(n, "updated", a, 0, AG_UPDATED);
+	vnode_time(n, "created", a, 0, AGREEMENT_GET_CREATED);
+	vnode_time(n, "updated", a, 0, AGREEMENT_GET_UPDATED);
 	if ((p = db_query(STMT_AGREEMENT_POINTS, "i", id)) == NULL) {
 		dbres_free(a);
 		http_error(r, 503, "db", NULL);
@@ -241,8 +237,8 @@ page_federation_edit(struct req *r)
 	if ((a = agreement_load(r)) == NULL)
 		return;
 	const char *cur = view_get("Agreement.status");
-	long long points = dbres_ll(a, 0, AG_POINTS);
-	long long have = dbres_ll(a, 0, AG_VERSION);
+	long long points = dbres_ll(a, 0, AGREEMENT_GET_POINTS);
+	long long have = dbres_ll(a, 0, AGREEMENT_GET_VERSION);
 	dbres_free(a);
 	if (have != ver) {
 		form_stale(r);
@@ -406,7 +402,7 @@ page_facilities(struct req *r)
 	}
 	view_set_int("Facilities_n", (long long)view_rows("Facilities", res, cols));
 	for (size_t i = 0; i < res->nrows; i++)
-		out += str_eq(dbres_get(res, i, 4), "0");
+		out += str_eq(dbres_get(res, i, FACILITY_LIST_IN_REGION), "0");
 	view_set_int("Facilities_out", (long long)out);
 	dbres_free(res);
 	if (is_operator(r))

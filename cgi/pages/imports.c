@@ -81,15 +81,15 @@ quarantine(long long fid)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "Quarantine.%zu", i);
 		struct vnode *n = view_node(key);
-		vnode_set(n, "code", dbres_get(res, i, 0));
-		vnode_set(n, "tree", dbres_get(res, i, 1));
-		vnode_set(n, "path", dbres_get(res, i, 2));
+		vnode_set(n, "code", dbres_get(res, i, IMPORTS_QUARANTINE_CODE));
+		vnode_set(n, "tree", dbres_get(res, i, IMPORTS_QUARANTINE_TREE));
+		vnode_set(n, "path", dbres_get(res, i, IMPORTS_QUARANTINE_REL_PATH));
 		str_fmt(key, sizeof(key), "imports.reason.%s",
-		    dbres_get(res, i, 3) ? dbres_get(res, i, 3) : "unknown");
+		    dbres_get(res, i, IMPORTS_QUARANTINE_REASON) ? dbres_get(res, i, IMPORTS_QUARANTINE_REASON) : "unknown");
 		vnode_set(n, "reason", lang(key));
-		vnode_set(n, "detail", detail(dbres_get(res, i, 4)));
-		vnode_set(n, "type", dbres_get(res, i, 5));
-		vnode_set(n, "at", dbres_get(res, i, 6));
+		vnode_set(n, "detail", detail(dbres_get(res, i, IMPORTS_QUARANTINE_DETAIL)));
+		vnode_set(n, "type", dbres_get(res, i, IMPORTS_QUARANTINE_DATA_TYPE));
+		vnode_set(n, "at", dbres_get(res, i, IMPORTS_QUARANTINE_IMPORTED_AT));
 	}
 	view_set_int("Quarantine_n", (long long)res->nrows);
 	dbres_free(res);

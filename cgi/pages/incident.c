@@ -271,10 +271,10 @@ incident_load(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return 0;
 	}
-	ok = res->nrows == 1 && (dbres_ll(res, 0, 13) == r->sess->user_id ||
+	ok = res->nrows == 1 && (dbres_ll(res, 0, INCIDENT_GET_REPORTER_ID) == r->sess->user_id ||
 	    (has_role(r, ROLE_FACILITY_MANAGER) &&
-	    dbres_ll(res, 0, 12) == r->sess->facility_id) ||
-	    (has_role(r, ROLE_OPERATOR) && dbres_ll(res, 0, 14) == 1));
+	    dbres_ll(res, 0, INCIDENT_GET_FACILITY_ID) == r->sess->facility_id) ||
+	    (has_role(r, ROLE_OPERATOR) && dbres_ll(res, 0, INCIDENT_GET_FORWARDED) == 1));
 	if (!ok) {
 		if (res->nrows == 1)
 			audit(r, &(struct audit_entry){ .action = "incident.denied",

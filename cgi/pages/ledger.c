@@ -187,9 +187,9 @@ ledger_load(struct req *r, long long fid, int fill_proc)
 	if ((res = db_query(STMT_LEDGER_FACILITY_GET, "i", fid)) == NULL)
 		goto fail;
 	if (res->nrows == 1) {
-		view_set("Ledger.facility_id", dbres_get(res, 0, 0));
-		view_set("Ledger.facility_code", dbres_get(res, 0, 1));
-		view_set("Ledger.facility_name", dbres_get(res, 0, 2));
+		view_set("Ledger.facility_id", dbres_get(res, 0, LEDGER_FACILITY_GET_ID));
+		view_set("Ledger.facility_code", dbres_get(res, 0, LEDGER_FACILITY_GET_CODE));
+		view_set("Ledger.facility_name", dbres_get(res, 0, LEDGER_FACILITY_GET_NAME));
 	}
 	dbres_free(res);
 	if ((res = db_query(STMT_LEDGER_TERMINALS, "si", cutoff, fid)) == NULL ||
@@ -198,20 +198,20 @@ ledger_load(struct req *r, long long fid, int fill_proc)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "Terminals.%zu", i);
 		struct vnode *t = view_node(key);
-		vnode_set(t, "id", dbres_get(res, i, 0));
-		vnode_set(t, "name", dbres_get(res, i, 1));
-		vnode_set(t, "av_product", dbres_get(res, i, 2));
-		vnode_set(t, "av_paid", dbres_get(res, i, 3));
-		vnode_set(t, "av_def_date", dbres_get(res, i, 4));
-		vnode_set(t, "version", dbres_get(res, i, 5));
-		vnode_set(t, "stale", dbres_get(res, i, 6));
+		vnode_set(t, "id", dbres_get(res, i, LEDGER_TERMINALS_ID));
+		vnode_set(t, "name", dbres_get(res, i, LEDGER_TERMINALS_NAME));
+		vnode_set(t, "av_product", dbres_get(res, i, LEDGER_TERMINALS_AV_PRODUCT));
+		vnode_set(t, "av_paid", dbres_get(res, i, LEDGER_TERMINALS_AV_PAID));
+		vnode_set(t, "av_def_date", dbres_get(res, i, LEDGER_TERMINALS_AV_DEF_DATE));
+		vnode_set(t, "version", dbres_get(res, i, LEDGER_TERMINALS_VERSION));
+		vnode_set(t, "stale", dbres_get(res, i, LEDGER_TERMINALS_STALE));
 		for (j = 0, n = 0; j < sw->nrows; j++) {
-			if (!str_eq(dbres_get(sw, j, 0), dbres_get(res, i, 0)))
+			if (!str_eq(dbres_get(sw, j, LEDGER_SOFTWARE_BY_FACILITY_TERMINAL_ID), dbres_get(res, i, LEDGER_TERMINALS_ID)))
 				continue;
 			str_fmt(key, sizeof(key), "Terminals.%zu.sw.%zu", i, n++);
 			struct vnode *s = view_node(key);
-			vnode_set(s, "name", dbres_get(sw, j, 1));
-			vnode_set(s, "version", dbres_get(sw, j, 2));
+			vnode_set(s, "name", dbres_get(sw, j, LEDGER_SOFTWARE_BY_FACILITY_NAME));
+			vnode_set(s, "version", dbres_get(sw, j, LEDGER_SOFTWARE_BY_FACILITY_SW_VERSION));
 		}
 	}
 	view_set_int("Terminals_n", (long long)res->nrows);
@@ -221,15 +221,15 @@ ledger_load(struct req *r, long long fid, int fill_proc)
 	if ((res = db_query(STMT_LEDGER_PROCEDURE_GET, "i", fid)) == NULL)
 		goto fail;
 	if (res->nrows == 1) {
-		view_set("Proc.body", dbres_get(res, 0, 0));
-		view_set("Proc.established", dbres_get(res, 0, 1));
-		view_set("Proc.version", dbres_get(res, 0, 2));
+		view_set("Proc.body", dbres_get(res, 0, LEDGER_PROCEDURE_GET_BODY));
+		view_set("Proc.established", dbres_get(res, 0, LEDGER_PROCEDURE_GET_ESTABLISHED));
+		view_set("Proc.version", dbres_get(res, 0, LEDGER_PROCEDURE_GET_VERSION));
 	}
 	if (fill_proc) {
-		view_set("ProcForm.body", res->nrows ? dbres_get(res, 0, 0) : "");
+		view_set("ProcForm.body", res->nrows ? dbres_get(res, 0, LEDGER_PROCEDURE_GET_BODY) : "");
 		view_set("ProcForm.established", res->nrows ?
-		    dbres_get(res, 0, 1) : "");
-		view_set("ProcForm.version", res->nrows ? dbres_get(res, 0, 2) : "0");
+		    dbres_get(res, 0, LEDGER_PROCEDURE_GET_ESTABLISHED) : "");
+		view_set("ProcForm.version", res->nrows ? dbres_get(res, 0, LEDGER_PROCEDURE_GET_VERSION) : "0");
 	}
 	dbres_free(res);
 	form_token("TermForm.token");
@@ -309,17 +309,17 @@ own_terminal(struct req *r, const char *pname)
 		http_error(r, 404, NULL, NULL);
 		return 0;
 	}
-	if (dbres_ll(res, 0, 1) != r->sess->facility_id) {
-		deny_other(r, "terminal", dbres_get(res, 0, 0));
+	if (dbres_ll(res, 0, LEDGER_TERMINAL_GET_FACILITY_ID) != r->sess->facility_id) {
+		deny_other(r, "terminal", dbres_get(res, 0, LEDGER_TERMINAL_GET_ID));
 		dbres_free(res);
 		return 0;
 	}
-	view_set("Term.id", dbres_get(res, 0, 0));
-	view_set("Term.name", dbres_get(res, 0, 2));
-	view_set("Term.av_product", dbres_get(res, 0, 3));
-	view_set("Term.av_paid", dbres_get(res, 0, 4));
-	view_set("Term.av_def_date", dbres_get(res, 0, 5));
-	view_set("Term.version", dbres_get(res, 0, 6));
+	view_set("Term.id", dbres_get(res, 0, LEDGER_TERMINAL_GET_ID));
+	view_set("Term.name", dbres_get(res, 0, LEDGER_TERMINAL_GET_NAME));
+	view_set("Term.av_product", dbres_get(res, 0, LEDGER_TERMINAL_GET_AV_PRODUCT));
+	view_set("Term.av_paid", dbres_get(res, 0, LEDGER_TERMINAL_GET_AV_PAID));
+	view_set("Term.av_def_date", dbres_get(res, 0, LEDGER_TERMINAL_GET_AV_DEF_DATE));
+	view_set("Term.version", dbres_get(res, 0, LEDGER_TERMINAL_GET_VERSION));
 	dbres_free(res);
 	return id;
 }
@@ -346,12 +346,12 @@ terminal_page(struct req *r, long long id, int status, int fill_edit)
 	}
 	str_fmt(ids, sizeof(ids), "%lld", id);
 	for (j = 0; j < sw->nrows; j++) {
-		if (!str_eq(dbres_get(sw, j, 0), ids))
+		if (!str_eq(dbres_get(sw, j, LEDGER_SOFTWARE_BY_FACILITY_TERMINAL_ID), ids))
 			continue;
 		str_fmt(key, sizeof(key), "Software.%zu", n++);
 		struct vnode *s = view_node(key);
-		vnode_set(s, "name", dbres_get(sw, j, 1));
-		vnode_set(s, "version", dbres_get(sw, j, 2));
+		vnode_set(s, "name", dbres_get(sw, j, LEDGER_SOFTWARE_BY_FACILITY_NAME));
+		vnode_set(s, "version", dbres_get(sw, j, LEDGER_SOFTWARE_BY_FACILITY_SW_VERSION));
 	}
 	dbres_free(sw);
 	view_set_int("Software_n", (long long)n);
@@ -443,8 +443,8 @@ page_ledger_terminal_edit(struct req *r)
 	if (db_begin() != DB_OK ||
 	    (res = db_query(STMT_LEDGER_TERMINAL_LOCK, "i", id)) == NULL)
 		goto dberr;
-	fid = res->nrows ? dbres_ll(res, 0, 0) : 0;
-	rc = res->nrows && dbres_ll(res, 0, 1) == version;
+	fid = res->nrows ? dbres_ll(res, 0, LEDGER_TERMINAL_LOCK_FACILITY_ID) : 0;
+	rc = res->nrows && dbres_ll(res, 0, LEDGER_TERMINAL_LOCK_VERSION) == version;
 	dbres_free(res);
 	if (fid != r->sess->facility_id) {
 		db_rollback();
@@ -602,13 +602,13 @@ page_admin_ledger(struct req *r)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "Facilities.%zu", i);
 		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "code", dbres_get(res, i, 1));
-		vnode_set(n, "name", dbres_get(res, i, 2));
-		vnode_set(n, "terminals", dbres_get(res, i, 3));
-		vnode_set(n, "stale", dbres_get(res, i, 4));
-		vnode_set(n, "free", dbres_get(res, i, 5));
-		vnode_set(n, "proc", dbres_get(res, i, 6));
+		vnode_set(n, "id", dbres_get(res, i, LEDGER_FACILITIES_ID));
+		vnode_set(n, "code", dbres_get(res, i, LEDGER_FACILITIES_CODE));
+		vnode_set(n, "name", dbres_get(res, i, LEDGER_FACILITIES_NAME));
+		vnode_set(n, "terminals", dbres_get(res, i, LEDGER_FACILITIES_TERMINALS));
+		vnode_set(n, "stale", dbres_get(res, i, LEDGER_FACILITIES_STALE));
+		vnode_set(n, "free", dbres_get(res, i, LEDGER_FACILITIES_UNPAID));
+		vnode_set(n, "proc", dbres_get(res, i, LEDGER_FACILITIES_ESTABLISHED));
 	}
 	view_set_int("Facilities_n", (long long)res->nrows);
 	dbres_free(res);
@@ -630,13 +630,13 @@ warn_list(const char *name, enum stmt st, const char *cutoff)
 	for (i = 0; i < res->nrows; i++) {
 		str_fmt(key, sizeof(key), "%s.%zu", name, i);
 		struct vnode *n = view_node(key);
-		vnode_set(n, "fid", dbres_get(res, i, 0));
-		vnode_set(n, "code", dbres_get(res, i, 1));
-		vnode_set(n, "facility", dbres_get(res, i, 2));
+		vnode_set(n, "fid", dbres_get(res, i, LEDGER_WARN_STALE_ID));
+		vnode_set(n, "code", dbres_get(res, i, LEDGER_WARN_STALE_CODE));
+		vnode_set(n, "facility", dbres_get(res, i, LEDGER_WARN_STALE_FACILITY_NAME));
 		if (res->ncols > 3) {
-			vnode_set(n, "name", dbres_get(res, i, 3));
-			vnode_set(n, "av_product", dbres_get(res, i, 4));
-			vnode_set(n, "av_def_date", dbres_get(res, i, 5));
+			vnode_set(n, "name", dbres_get(res, i, LEDGER_WARN_STALE_TERMINAL_NAME));
+			vnode_set(n, "av_product", dbres_get(res, i, LEDGER_WARN_STALE_AV_PRODUCT));
+			vnode_set(n, "av_def_date", dbres_get(res, i, LEDGER_WARN_STALE_AV_DEF_DATE));
 		}
 	}
 	str_fmt(key, sizeof(key), "%s_n", name);

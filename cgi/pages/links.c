@@ -107,8 +107,8 @@ link_state(struct req *r, long long id, long long *patient, long long *asked)
 		http_error(r, 404, NULL, NULL);
 		return -1;
 	}
-	*patient = dbres_get(l, 0, 1) ? dbres_ll(l, 0, 1) : 0;
-	*asked = dbres_get(l, 0, 2) ? dbres_ll(l, 0, 2) : 0;
+	*patient = dbres_get(l, 0, LINK_STATE_PATIENT_ID) ? dbres_ll(l, 0, LINK_STATE_PATIENT_ID) : 0;
+	*asked = dbres_get(l, 0, LINK_STATE_REQUESTED_PATIENT_ID) ? dbres_ll(l, 0, LINK_STATE_REQUESTED_PATIENT_ID) : 0;
 	dbres_free(l);
 	return 0;
 }
@@ -122,7 +122,7 @@ patient_active(long long id)
 
 	if ((p = db_query(STMT_PATIENT_GET, "i", id)) == NULL)
 		return -1;
-	active = p->nrows == 1 && str_eq(dbres_get(p, 0, 8), "active");
+	active = p->nrows == 1 && str_eq(dbres_get(p, 0, PATIENT_GET_STATUS), "active");
 	dbres_free(p);
 	return active;
 }

@@ -118,18 +118,18 @@ page_login_post(struct req *r)
 		login_failed(r, 0, "no_user");
 		return;
 	}
-	uid = dbres_ll(u, 0, 0);
-	must_change = (int)dbres_ll(u, 0, 5);
+	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
+	must_change = (int)dbres_ll(u, 0, USER_BY_LOGIN_MUST_CHANGE_PW);
 	char day[11];
 	today(day);
 	const char *why = NULL;
-	if (dbres_ll(u, 0, 4) > now())
+	if (dbres_ll(u, 0, USER_BY_LOGIN_LOCKED_UNTIL) > now())
 		why = "locked_out";
-	else if (!str_eq(dbres_get(u, 0, 2), "active"))
+	else if (!str_eq(dbres_get(u, 0, USER_BY_LOGIN_STATUS), "active"))
 		why = "inactive";
-	else if (dbres_get(u, 0, 6) != NULL && strcmp(dbres_get(u, 0, 6), day) <= 0)
+	else if (dbres_get(u, 0, USER_BY_LOGIN_ENDS_ON) != NULL && strcmp(dbres_get(u, 0, USER_BY_LOGIN_ENDS_ON), day) <= 0)
 		why = "withdrawn";
-	else if (pki_password_verify(pw, dbres_get(u, 0, 1)) != 1)
+	else if (pki_password_verify(pw, dbres_get(u, 0, USER_BY_LOGIN_PASSWORD_HASH)) != 1)
 		why = "password";
 	else if (r->cert_user_id != uid)
 		why = "cert_not_users";
@@ -195,8 +195,8 @@ page_unlock_post(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	ok = u->nrows == 1 && pw != NULL && dbres_ll(u, 0, 4) <= now() &&
-	    pki_password_verify(pw, dbres_get(u, 0, 1)) == 1;
+	ok = u->nrows == 1 && pw != NULL && dbres_ll(u, 0, USER_BY_LOGIN_LOCKED_UNTIL) <= now() &&
+	    pki_password_verify(pw, dbres_get(u, 0, USER_BY_LOGIN_PASSWORD_HASH)) == 1;
 	dbres_free(u);
 	if (!ok) {
 		db_exec(STMT_USER_LOGIN_FAIL, "iii", (long long)cfg.lockout_failures,
@@ -248,7 +248,7 @@ page_password_post(struct req *r)
 		return;
 	}
 	ok = u->nrows == 1 && cur != NULL &&
-	    pki_password_verify(cur, dbres_get(u, 0, 0)) == 1;
+	    pki_password_verify(cur, dbres_get(u, 0, USER_PASSWORD_PASSWORD_HASH)) == 1;
 	dbres_free(u);
 	if (!ok) {
 		view_set("Password.err_current", lang("password.wrong_current"));

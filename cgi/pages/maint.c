@@ -64,22 +64,22 @@ maint_page(struct req *r, int status)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Windows.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "kind", dbres_get(res, i, 1));
-		vnode_set(n, "title", dbres_get(res, i, 2));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 3), "%Y-%m-%d %H:%M");
+		vnode_set(n, "id", dbres_get(res, i, MAINT_LIST_ID));
+		vnode_set(n, "kind", dbres_get(res, i, MAINT_LIST_KIND));
+		vnode_set(n, "title", dbres_get(res, i, MAINT_LIST_TITLE));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_STARTS_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "starts", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 4), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_ENDS_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "ends", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 5), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_ANNOUNCE_FROM), "%Y-%m-%d %H:%M");
 		vnode_set(n, "announce", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 6), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_CANCELLED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "cancelled", d);
-		vnode_set(n, "by", dbres_get(res, i, 7));
-		vnode_set(n, "version", dbres_get(res, i, 8));
-		int over = dbres_ll(res, i, 4) != 0 && dbres_ll(res, i, 4) <= t;
-		vnode_set(n, "state", dbres_get(res, i, 6) ? "cancelled" : over ?
-		    "over" : dbres_ll(res, i, 3) <= t ? "running" : "planned");
+		vnode_set(n, "by", dbres_get(res, i, MAINT_LIST_NAME));
+		vnode_set(n, "version", dbres_get(res, i, MAINT_LIST_VERSION));
+		int over = dbres_ll(res, i, MAINT_LIST_ENDS_AT) != 0 && dbres_ll(res, i, MAINT_LIST_ENDS_AT) <= t;
+		vnode_set(n, "state", dbres_get(res, i, MAINT_LIST_CANCELLED_AT) ? "cancelled" : over ?
+		    "over" : dbres_ll(res, i, MAINT_LIST_STARTS_AT) <= t ? "running" : "planned");
 	}
 	view_set_int("Windows_n", (long long)res->nrows);
 	dbres_free(res);

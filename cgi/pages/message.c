@@ -61,13 +61,6 @@ const struct field f_message_delete[] = {
 	{ NULL, 0, 0 }
 };
 
-/* Columns of STMT_MESSAGE_GET. */
-enum { MG_ID, MG_SENDER_ID, MG_SENDER, MG_SENDER_FAC, MG_SENDER_REGION,
-    MG_TO_USER_ID, MG_TO_USER, MG_TO_USER_FAC, MG_TO_USER_REGION, MG_TO_FAC_ID,
-    MG_TO_FAC, MG_TO_FAC_REGION, MG_SUBJECT, MG_BODY, MG_PATIENT, MG_SENT,
-    MG_DELETED, MG_DELETER, MG_DELETE_REASON, MG_VERSION, MG_TO_USER_FAC_ID,
-    MG_REPORTS };
-
 
 
 /* The unread count for the home page and the header. */
@@ -80,7 +73,7 @@ messages_count_view(const struct req *r)
 	    r->sess->user_id, r->sess->user_id, r->sess->facility_id,
 	    r->sess->user_id)) == NULL)
 		return;
-	view_set_int("Messages.unread", dbres_ll(res, 0, 0));
+	view_set_int("Messages.unread", dbres_ll(res, 0, MESSAGE_UNREAD_N));
 	dbres_free(res);
 }
 
@@ -165,7 +158,7 @@ sender_patient(const struct req *r, const char *p, char *name, size_t len)
 	if ((res = db_query(STMT_PATIENT_GET, "i", id)) == NULL)
 		return -1;
 	if (res->nrows == 1)
-		str_copy(name, dbres_get(res, 0, 2), len);
+		str_copy(name, dbres_get(res, 0, PATIENT_GET_NAME), len);
 	dbres_free(res);
 	return id;
 }
@@ -238,7 +231,7 @@ message_check(struct req *r, long long *to_user, long long *to_fac,
 			    param(r, "to"))) == NULL)
 				return -1;
 			if (res->nrows == 1)
-				*to_user = dbres_ll(res, 0, 0);
+				*to_user = dbres_ll(res, 0, MESSAGE_RECIPIENT_ID);
 			dbres_free(res);
 			if (*to_user == 0)
 				form_err("message", "to", "to_unknown"), bad++;
@@ -248,7 +241,7 @@ message_check(struct req *r, long long *to_user, long long *to_fac,
 			/* The column has no foreign key: the facility must exist. */
 			if ((res = db_query(STMT_DESK_FACILITY_OK, "i", *to_fac)) == NULL)
 				return -1;
-			if (dbres_ll(res, 0, 0) == 0)
+			if (dbres_ll(res, 0, DESK_ASSIGNEE_OK_N) == 0)
 				*to_fac = 0;
 			dbres_free(res);
 		}
@@ -330,9 +323,9 @@ page_message_new_post(struct req *r)
 static int
 is_recipient(const struct req *r, const struct dbres *m)
 {
-	return dbres_ll(m, 0, MG_TO_USER_ID) == r->sess->user_id ||
-	    (dbres_get(m, 0, MG_TO_FAC_ID) != NULL &&
-	    dbres_ll(m, 0, MG_TO_FAC_ID) == r->sess->facility_id);
+	return dbres_ll(m, 0, MESSAGE_GET_TO_USER_ID) == r->sess->user_id ||
+	    (dbres_get(m, 0, MESSAGE_GET_TO_FAC_ID) != NULL &&
+	    dbres_ll(m, 0, MESSAGE_GET_TO_FAC_ID) == r->sess->facility_id);
 }
 
 /*
@@ -360,8 +353,8 @@ message_load(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return NULL;
 	}
-	if (dbres_ll(m, 0, MG_SENDER_ID) == r->sess->user_id || is_recipient(r, m) ||
-	    ((r->sess->roles & ROLE_OPERATOR) && dbres_ll(m, 0, MG_REPORTS) > 0))
+	if (dbres_ll(m, 0, MESSAGE_GET_SENDER_ID) == r->sess->user_id || is_recipient(r, m) ||
+	    ((r->sess->roles & ROLE_OPERATOR) && dbres_ll(m, 0, MESSAGE_GET_REPORTS) > 0))
 		return m;
 	dbres_free(m);
 	audit(r, &(struct audit_entry){ .action = "message.denied",
@@ -384,9 +377,9 @@ patient_ref_view(struct req *r, const struct dbres *m)
 	long long	 pid;
 	char		 h[32];
 
-	if (dbres_get(m, 0, MG_PATIENT) == NULL)
+	if (dbres_get(m, 0, MESSAGE_GET_PATIENT) == NULL)
 		return 0;
-	pid = dbres_ll(m, 0, MG_PATIENT);
+	pid = dbres_ll(m, 0, MESSAGE_GET_PATIENT);
 	view_set("Message.has_patient", "1");
 	if (!consent_allowed(access_check(pid, r->sess->facility_id,
 	    r->sess->user_id)))
@@ -396,7 +389,7 @@ patient_ref_view(struct req *r, const struct dbres *m)
 		return -1;
 	if (p->nrows == 1) {
 		view_set("Message.patient_handle", h);
-		view_set("Message.patient_name", dbres_get(p, 0, 2));
+		view_set("Message.patient_name", dbres_get(p, 0, PATIENT_GET_NAME));
 	}
 	dbres_free(p);
 	return pid;
@@ -414,9 +407,9 @@ reports_view(const struct req *r)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "ReportsOf.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "by", dbres_get(res, i, 2));
-		vnode_set(n, "facility", dbres_get(res, i, 3));
-		vnode_set(n, "reason", dbres_get(res, i, 4));
+		vnode_set(n, "by", dbres_get(res, i, MESSAGE_REPORTS_OF_REPORTER_NAME));
+		vnode_set(n, "facility", dbres_get(res, i, MESSAGE_REPORTS_OF_REPORTER_FAC));
+		vnode_set(n, "reason", dbres_get(res, i, MESSAGE_REPORTS_OF_REASON));
 		vnode_time(n, "at", res, i, 1);
 	}
 	dbres_free(res);
@@ -441,18 +434,18 @@ page_message_view(struct req *r)
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 		if (cols[c] != NULL)
 			vnode_set(n, cols[c], dbres_get(m, 0, c));
-	vnode_time(n, "sent", m, 0, MG_SENT);
-	vnode_time(n, "deleted", m, 0, MG_DELETED);
+	vnode_time(n, "sent", m, 0, MESSAGE_GET_SENT);
+	vnode_time(n, "deleted", m, 0, MESSAGE_GET_DELETED);
 	int recipient = is_recipient(r, m);
-	if (recipient && dbres_ll(m, 0, MG_SENDER_ID) != r->sess->user_id &&
-	    db_exec(STMT_MESSAGE_READ, "iii", dbres_ll(m, 0, MG_ID),
+	if (recipient && dbres_ll(m, 0, MESSAGE_GET_SENDER_ID) != r->sess->user_id &&
+	    db_exec(STMT_MESSAGE_READ, "iii", dbres_ll(m, 0, MESSAGE_GET_ID),
 	    r->sess->user_id, (long long)now()) < 0) {
 		dbres_free(m);
 		http_error(r, 503, "db", NULL);
 		return;
 	}
 	pid = patient_ref_view(r, m);
-	int deleted = dbres_get(m, 0, MG_DELETED) != NULL;
+	int deleted = dbres_get(m, 0, MESSAGE_GET_DELETED) != NULL;
 	dbres_free(m);
 	if (pid < 0) {
 		http_error(r, 503, "db", NULL);
@@ -489,7 +482,7 @@ page_message_report(struct req *r)
 
 	if ((m = message_load(r)) == NULL)
 		return;
-	int deleted = dbres_get(m, 0, MG_DELETED) != NULL;
+	int deleted = dbres_get(m, 0, MESSAGE_GET_DELETED) != NULL;
 	dbres_free(m);
 	if (deleted) {
 		form_refuse(r, 409, "message", "deleted");
@@ -561,7 +554,7 @@ page_message_delete(struct req *r)
 	}
 	if ((m = message_load(r)) == NULL)
 		return;
-	int deleted = dbres_get(m, 0, MG_DELETED) != NULL;
+	int deleted = dbres_get(m, 0, MESSAGE_GET_DELETED) != NULL;
 	dbres_free(m);
 	if (deleted) {
 		form_refuse(r, 409, "message", "deleted");

@@ -108,10 +108,10 @@ page_misuse(struct req *r)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 8), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_ALERTS_CREATED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "created", d);
-		if (str_eq(dbres_get(res, i, 9), "open") &&
-		    ladder_exhausted(dbres_ll(res, i, 12), dbres_ll(res, i, 13)))
+		if (str_eq(dbres_get(res, i, MISUSE_ALERTS_STATUS), "open") &&
+		    ladder_exhausted(dbres_ll(res, i, MISUSE_ALERTS_GUIDANCE), dbres_ll(res, i, MISUSE_ALERTS_WARNINGS)))
 			vnode_set(n, "propose", "1");
 	}
 	view_set_int("Alerts_n", (long long)res->nrows);
@@ -151,7 +151,7 @@ page_misuse_decide(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	snprintf(detail, sizeof(detail), "%s user %s", dec, dbres_get(a, 0, 1));
+	snprintf(detail, sizeof(detail), "%s user %s", dec, dbres_get(a, 0, MISUSE_ALERT_GET_USER_ID));
 	dbres_free(a);
 	if (form_begin(r) == -1)
 		return;
@@ -289,9 +289,9 @@ page_misuse_reports(struct req *r)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 6), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_REPORTS_CREATED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "created", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 8), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_REPORTS_ACKNOWLEDGED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "acked", d);
 	}
 	view_set_int("Reports_n", (long long)res->nrows);

@@ -149,7 +149,7 @@ filter_patient(struct req *r, int *none)
 			http_error(r, 503, "db", NULL);
 			return -1;
 		}
-		id = res->nrows == 1 ? dbres_ll(res, 0, 0) : 0;
+		id = res->nrows == 1 ? dbres_ll(res, 0, MONITOR_PATIENT_BY_NETWORK_ID_ID) : 0;
 		dbres_free(res);
 		if (id == 0) {
 			form_err("monitor", "network_id", "network_id");
@@ -161,8 +161,8 @@ filter_patient(struct req *r, int *none)
 	/* Show whom the handle names, so the manager can clear or keep it. */
 	if ((res = db_query(STMT_MONITOR_PATIENT_GET, "i", id)) != NULL &&
 	    res->nrows == 1) {
-		view_set("Filter.patient_network_id", dbres_get(res, 0, 0));
-		view_set("Filter.patient_name", dbres_get(res, 0, 1));
+		view_set("Filter.patient_network_id", dbres_get(res, 0, MONITOR_PATIENT_GET_NETWORK_ID));
+		view_set("Filter.patient_name", dbres_get(res, 0, MONITOR_PATIENT_GET_NAME));
 	}
 	dbres_free(res);
 	return id;
@@ -181,7 +181,7 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 
 	/* The handles the session has for these patients, in one statement. */
 	for (size_t i = 0; i < n && i < PAGE_ROWS + 1; i++)
-		ids[i] = dbres_ll(res, i, 6);
+		ids[i] = dbres_ll(res, i, MONITOR_ACCESS_PATIENT_ID);
 	if (handles_load(r, ids, n < PAGE_ROWS + 1 ? n : PAGE_ROWS + 1, &hs) == -1)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -190,8 +190,8 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 			if (cols[c] != NULL)
 				vnode_set(v, cols[c], dbres_get(res, i, c));
-		if (dbres_ll(res, i, 6) > 0) {
-			if (handle_from(r, &hs, dbres_ll(res, i, 6), h,
+		if (dbres_ll(res, i, MONITOR_ACCESS_PATIENT_ID) > 0) {
+			if (handle_from(r, &hs, dbres_ll(res, i, MONITOR_ACCESS_PATIENT_ID), h,
 			    sizeof(h)) == -1) {
 				handles_free(&hs);
 				return -1;
@@ -200,12 +200,12 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 		}
 		/* The verdict is the detail's first word ("revoked section=labs"). */
 		char why[40];
-		str_copy(why, dbres_get(res, i, 11) ? dbres_get(res, i, 11) : "",
+		str_copy(why, dbres_get(res, i, MONITOR_ACCESS_DETAIL) ? dbres_get(res, i, MONITOR_ACCESS_DETAIL) : "",
 		    sizeof(why));
 		why[strcspn(why, " ")] = '\0';
 		vnode_set(v, "why", why);
-		if (str_eq(dbres_get(res, i, 9), "emergency") ||
-		    str_prefix(dbres_get(res, i, 5), "emergency."))
+		if (str_eq(dbres_get(res, i, MONITOR_ACCESS_PURPOSE), "emergency") ||
+		    str_prefix(dbres_get(res, i, MONITOR_ACCESS_ACTION), "emergency."))
 			vnode_set(v, "emergency", "1");
 	}
 	handles_free(&hs);
@@ -249,21 +249,21 @@ access_csv(struct req *r, const struct dbres *res, const char *detail)
 		csv_cell(b, lang(k), heads[c + 1] == NULL);
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		csv_cell(b, dbres_get(res, i, 0), 0);
-		csv_cell(b, dbres_get(res, i, 1), 0);
-		csv_cell(b, dbres_get(res, i, 4), 0);
-		csv_cell(b, dbres_get(res, i, 3), 0);
-		csv_cell(b, label("action", dbres_get(res, i, 5)), 0);
-		csv_cell(b, dbres_get(res, i, 7), 0);
-		csv_cell(b, dbres_get(res, i, 8), 0);
-		csv_cell(b, label("purpose", dbres_get(res, i, 9)), 0);
-		csv_cell(b, label("outcome", dbres_get(res, i, 10)), 0);
+		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_ID), 0);
+		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_TS), 0);
+		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_LOGIN), 0);
+		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_USER_NAME), 0);
+		csv_cell(b, label("action", dbres_get(res, i, MONITOR_ACCESS_ACTION)), 0);
+		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_NETWORK_ID), 0);
+		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_PATIENT_NAME), 0);
+		csv_cell(b, label("purpose", dbres_get(res, i, MONITOR_ACCESS_PURPOSE)), 0);
+		csv_cell(b, label("outcome", dbres_get(res, i, MONITOR_ACCESS_OUTCOME)), 0);
 		char why[40];
-		str_copy(why, dbres_get(res, i, 11) ? dbres_get(res, i, 11) : "",
+		str_copy(why, dbres_get(res, i, MONITOR_ACCESS_DETAIL) ? dbres_get(res, i, MONITOR_ACCESS_DETAIL) : "",
 		    sizeof(why));
 		why[strcspn(why, " ")] = '\0';
 		/* label() may answer its code argument: keep the detail when unknown. */
-		csv_cell(b, str_eq(label("why", why), why) ? dbres_get(res, i, 11) :
+		csv_cell(b, str_eq(label("why", why), why) ? dbres_get(res, i, MONITOR_ACCESS_DETAIL) :
 		    label("why", why), 1);
 	}
 	if (csv_finish(r, "facility-access") == -1)
@@ -416,7 +416,7 @@ subject_check(const struct req *r, long long *user, long long *aid)
 			return -1;
 		if (res->nrows == 1) {
 			if (form_empty(param(r, "user")))
-				*user = dbres_ll(res, 0, 1);
+				*user = dbres_ll(res, 0, MONITOR_AUDIT_GET_USER_ID);
 		} else
 			form_err("monitor", "audit", "audit"), bad++;
 		dbres_free(res);
@@ -427,7 +427,7 @@ subject_check(const struct req *r, long long *user, long long *aid)
 		if ((res = db_query(STMT_MONITOR_USER_OK, "ii", *user,
 		    r->sess->facility_id)) == NULL)
 			return -1;
-		if (dbres_ll(res, 0, 0) != 1)
+		if (dbres_ll(res, 0, MONITOR_USER_OK_N) != 1)
 			form_err("monitor", "user", "user"), bad++;
 		dbres_free(res);
 	}
@@ -446,13 +446,13 @@ subject_view(const struct req *r)
 	    "ii", form_ll(r, "audit"), r->sess->facility_id)) == NULL)
 		return;
 	if (res->nrows == 1) {
-		view_set("Subject.id", dbres_get(res, 0, 0));
-		view_set("Subject.at", dbres_get(res, 0, 2));
-		view_set("Subject.action", dbres_get(res, 0, 3));
-		view_set("Subject.user", dbres_get(res, 0, 4));
-		view_set("Subject.network_id", dbres_get(res, 0, 5));
+		view_set("Subject.id", dbres_get(res, 0, MONITOR_AUDIT_GET_ID));
+		view_set("Subject.at", dbres_get(res, 0, MONITOR_AUDIT_GET_TS));
+		view_set("Subject.action", dbres_get(res, 0, MONITOR_AUDIT_GET_ACTION));
+		view_set("Subject.user", dbres_get(res, 0, MONITOR_AUDIT_GET_USER_NAME));
+		view_set("Subject.network_id", dbres_get(res, 0, MONITOR_AUDIT_GET_NETWORK_ID));
 		if (form_empty(param(r, "user")))
-			view_set("Form.user", dbres_get(res, 0, 1));
+			view_set("Form.user", dbres_get(res, 0, MONITOR_AUDIT_GET_USER_ID));
 	}
 	dbres_free(res);
 }
@@ -656,7 +656,7 @@ report_load(struct req *r)
 		return 0;
 	}
 	if (res->nrows == 0 || (!has_role(r, ROLE_OPERATOR) &&
-	    dbres_ll(res, 0, 13) != r->sess->facility_id)) {
+	    dbres_ll(res, 0, FREPORT_GET_FACILITY_ID) != r->sess->facility_id)) {
 		if (res->nrows > 0)
 			audit(r, &(struct audit_entry){ .action = "monitor.report_denied",
 			    .object_type = "facility_report",

@@ -52,12 +52,6 @@ const struct field f_notice_step[] = {
 	{ NULL, 0, 0 }
 };
 
-/* A notice's row as NoticeGet columns (STMT_NOTICE_GET). */
-enum { NG_ID, NG_KIND, NG_TITLE, NG_BODY, NG_EFFECTIVE, NG_FAC_ID, NG_FAC,
-    NG_STATUS, NG_EMERGENCY, NG_CREATOR, NG_CREATED, NG_APPROVER, NG_APPROVED,
-    NG_APPROVAL_NOTE, NG_PUBLISHER, NG_PUBLISHED, NG_VERSION, NG_IN_REGION,
-    NG_NOT_AHEAD };
-
 
 
 
@@ -192,7 +186,7 @@ page_notice_admin(struct req *r)
 				vnode_set(n, cols[c], dbres_get(res, i, c));
 		vnode_time(n, "published", res, i, 7);
 		vnode_time(n, "approved", res, i, 8);
-		vnode_set_int(n, "missing", dbres_ll(res, i, 9) - dbres_ll(res, i, 10));
+		vnode_set_int(n, "missing", dbres_ll(res, i, NOTICE_LIST_TARGETS) - dbres_ll(res, i, NOTICE_LIST_ACKS));
 	}
 	view_set_int("Notices_n", (long long)res->nrows);
 	dbres_free(res);
@@ -249,7 +243,7 @@ facility_exists(long long id, int bad)
 
 	if ((res = db_query(STMT_DESK_FACILITY_OK, "i", id)) == NULL)
 		return -1;
-	ok = dbres_ll(res, 0, 0) > 0;
+	ok = dbres_ll(res, 0, DESK_ASSIGNEE_OK_N) > 0;
 	dbres_free(res);
 	if (ok)
 		return bad;
@@ -345,9 +339,9 @@ notice_load(struct req *r)
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
 		if (cols[c] != NULL)
 			vnode_set(n, cols[c], dbres_get(res, 0, c));
-	vnode_time(n, "created", res, 0, NG_CREATED);
-	vnode_time(n, "approved", res, 0, NG_APPROVED);
-	vnode_time(n, "published", res, 0, NG_PUBLISHED);
+	vnode_time(n, "created", res, 0, NOTICE_GET_CREATED);
+	vnode_time(n, "approved", res, 0, NOTICE_GET_APPROVED);
+	vnode_time(n, "published", res, 0, NOTICE_GET_PUBLISHED);
 	return res;
 }
 
@@ -388,14 +382,14 @@ acks_csv(struct req *r, const struct dbres *res)
 	csv_cell(b, lang("notice.csv.region"), 0);
 	csv_cell(b, lang("notice.csv.acked_at"), 1);
 	for (size_t i = 0; i < res->nrows; i++) {
-		csv_cell(b, dbres_get(res, i, 0), 0);
-		csv_cell(b, dbres_get(res, i, 1), 0);
-		csv_cell(b, dbres_get(res, i, 2), 0);
-		csv_cell(b, str_eq(dbres_get(res, i, 3), "0") ?
+		csv_cell(b, dbres_get(res, i, NOTICE_ACKS_LOGIN), 0);
+		csv_cell(b, dbres_get(res, i, NOTICE_ACKS_USER_NAME), 0);
+		csv_cell(b, dbres_get(res, i, NOTICE_ACKS_FACILITY_NAME), 0);
+		csv_cell(b, str_eq(dbres_get(res, i, NOTICE_ACKS_IN_REGION), "0") ?
 		    lang("fed.out_of_region") : "", 0);
 		d[0] = '\0';
-		if (dbres_get(res, i, 4) != NULL)
-			fmt_jst(d, sizeof(d), dbres_ll(res, i, 4), "%Y-%m-%d %H:%M");
+		if (dbres_get(res, i, NOTICE_ACKS_ACKED_AT) != NULL)
+			fmt_jst(d, sizeof(d), dbres_ll(res, i, NOTICE_ACKS_ACKED_AT), "%Y-%m-%d %H:%M");
 		csv_cell(b, d[0] ? d : lang("notice.not_acked"), 1);
 	}
 	if (b->oom) {
@@ -427,9 +421,9 @@ page_notice_view(struct req *r)
 	}
 	if ((res = notice_load(r)) == NULL)
 		return;
-	int draft = str_eq(dbres_get(res, 0, NG_STATUS), "draft");
-	int urgent = dbres_ll(res, 0, NG_NOT_AHEAD) == 1;
-	int approved = dbres_get(res, 0, NG_APPROVED) != NULL;
+	int draft = str_eq(dbres_get(res, 0, NOTICE_GET_STATUS), "draft");
+	int urgent = dbres_ll(res, 0, NOTICE_GET_NOT_AHEAD) == 1;
+	int approved = dbres_get(res, 0, NOTICE_GET_APPROVED) != NULL;
 	dbres_free(res);
 	if ((acks = db_query(STMT_NOTICE_ACKS, "i", form_ll(r, "id"))) == NULL) {
 		http_error(r, 503, "db", NULL);
@@ -449,7 +443,7 @@ page_notice_view(struct req *r)
 			if (cols[c] != NULL)
 				vnode_set(n, cols[c], dbres_get(acks, i, c));
 		vnode_time(n, "acked", acks, i, 4);
-		acked += dbres_get(acks, i, 4) != NULL;
+		acked += dbres_get(acks, i, NOTICE_ACKS_ACKED_AT) != NULL;
 	}
 	if (!draft) {
 		view_set_int("Acks_n", (long long)acks->nrows);
@@ -491,7 +485,7 @@ page_notice_approve(struct req *r)
 	}
 	if ((res = notice_load(r)) == NULL)
 		return;
-	int urgent = dbres_ll(res, 0, NG_NOT_AHEAD) == 1;
+	int urgent = dbres_ll(res, 0, NOTICE_GET_NOT_AHEAD) == 1;
 	dbres_free(res);
 	if (!urgent) {
 		form_refuse(r, 409, "notice", "not_emergency");
@@ -535,9 +529,9 @@ page_notice_publish(struct req *r)
 	}
 	if ((res = notice_load(r)) == NULL)
 		return;
-	long long urgent = dbres_ll(res, 0, NG_NOT_AHEAD) == 1;
-	int approved = dbres_get(res, 0, NG_APPROVED) != NULL;
-	int draft = str_eq(dbres_get(res, 0, NG_STATUS), "draft");
+	long long urgent = dbres_ll(res, 0, NOTICE_GET_NOT_AHEAD) == 1;
+	int approved = dbres_get(res, 0, NOTICE_GET_APPROVED) != NULL;
+	int draft = str_eq(dbres_get(res, 0, NOTICE_GET_STATUS), "draft");
 	dbres_free(res);
 	if (!draft) {
 		form_refuse(r, 409, "notice", "published");

@@ -173,17 +173,17 @@ matches_view(struct req *r, const char *kana, const char *bd, const char *sex)
 	if ((res = db_query(STMT_PATIENT_MATCH, "sss", key, bd, sex)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		if (handle_for(r, dbres_ll(res, i, 0), h, sizeof(h)) == -1)
+		if (handle_for(r, dbres_ll(res, i, PATIENT_MATCH_ID), h, sizeof(h)) == -1)
 			break;
 		str_fmt(k, sizeof(k), "Matches.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_set(n, "handle", h);
-		vnode_set(n, "network_id", dbres_get(res, i, 1));
-		vnode_set(n, "name", dbres_get(res, i, 2));
-		vnode_set(n, "kana", dbres_get(res, i, 3));
-		vnode_set(n, "sex", dbres_get(res, i, 4));
-		vnode_set(n, "birth_date", dbres_get(res, i, 5));
-		vnode_set(n, "status", dbres_get(res, i, 6));
+		vnode_set(n, "network_id", dbres_get(res, i, PATIENT_MATCH_NETWORK_ID));
+		vnode_set(n, "name", dbres_get(res, i, PATIENT_MATCH_NAME));
+		vnode_set(n, "kana", dbres_get(res, i, PATIENT_MATCH_KANA));
+		vnode_set(n, "sex", dbres_get(res, i, PATIENT_MATCH_SEX));
+		vnode_set(n, "birth_date", dbres_get(res, i, PATIENT_MATCH_BIRTH_DATE));
+		vnode_set(n, "status", dbres_get(res, i, PATIENT_MATCH_STATUS));
 	}
 	view_set_int("Matches_n", (long long)res->nrows);
 	int n = (int)res->nrows;
@@ -286,10 +286,10 @@ link_local(const struct req *r, long long facility, const char *local_id,
 		return link_event((long long)db_last_id(), "requested", patient,
 		    NULL, r->sess->user_id);
 	}
-	link = dbres_ll(res, 0, 0);
-	ver = dbres_ll(res, 0, 2);
-	cur = dbres_get(res, 0, 1) ? dbres_ll(res, 0, 1) : 0;
-	asked = dbres_get(res, 0, 3) ? dbres_ll(res, 0, 3) : 0;
+	link = dbres_ll(res, 0, LINK_BY_LOCAL_ID);
+	ver = dbres_ll(res, 0, LINK_BY_LOCAL_VERSION);
+	cur = dbres_get(res, 0, LINK_BY_LOCAL_PATIENT_ID) ? dbres_ll(res, 0, LINK_BY_LOCAL_PATIENT_ID) : 0;
+	asked = dbres_get(res, 0, LINK_BY_LOCAL_REQUESTED_PATIENT_ID) ? dbres_ll(res, 0, LINK_BY_LOCAL_REQUESTED_PATIENT_ID) : 0;
 	dbres_free(res);
 	if (cur == patient || (cur == 0 && asked == patient))
 		return 0;
@@ -412,8 +412,11 @@ patient_redirect(struct req *r, const char *m)
 
 /*
  * Row i of res as Patient.*: STMT_PATIENT_GET's columns from column c0
- * (the viewer's facts carry them from ACCESS_PATIENT_COL).
+ * (the viewer's facts carry them from ACCESS_FACTS_HANDLE_ID).
  */
+_Static_assert((int)ACCESS_FACTS_HANDLE__NCOLS - (int)ACCESS_FACTS_HANDLE_ID ==
+    (int)PATIENT_GET_VERSION + 1, "the viewer's facts carry STMT_PATIENT_GET's columns");
+
 void
 patient_fill(const struct dbres *res, size_t i, size_t c0)
 {
@@ -425,9 +428,10 @@ patient_fill(const struct dbres *res, size_t i, size_t c0)
 	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
 		char k[48];
 		str_fmt(k, sizeof(k), "Patient.%s", cols[c]);
-		view_set(k, dbres_get(res, i, c0 + c));
+		view_set(k, dbres_get(res, i, c0 + PATIENT_GET_ID + c));
 	}
-	fmt_jst(d, sizeof(d), dbres_ll(res, i, c0 + 12), "%Y-%m-%d %H:%M");
+	fmt_jst(d, sizeof(d), dbres_ll(res, i, c0 + PATIENT_GET_CANCELLED_AT),
+	    "%Y-%m-%d %H:%M");
 	view_set("Patient.cancelled_at", d);
 }
 
@@ -460,8 +464,8 @@ consents_view(long long id, const struct access *a, const struct req *r)
 	if ((res = db_query(STMT_PATIENT_CONSENTS, "ii", id, id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		long long reg = dbres_ll(res, i, 4), cid = dbres_ll(res, i, 0);
-		const char *st = dbres_get(res, i, 2), *state = "effective";
+		long long reg = dbres_ll(res, i, PATIENT_CONSENTS_REGISTERED_AT), cid = dbres_ll(res, i, PATIENT_CONSENTS_ID);
+		const char *st = dbres_get(res, i, PATIENT_CONSENTS_STATUS), *state = "effective";
 		for (size_t j = 0; j < a->f.nconsents; j++) {
 			const struct consent *c = &a->f.consents[j];
 			if (c->id != cid)
@@ -477,18 +481,18 @@ consents_view(long long id, const struct access *a, const struct req *r)
 			state = "cancelled";
 		str_fmt(k, sizeof(k), "Consents.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "signed_on", dbres_get(res, i, 1));
+		vnode_set(n, "id", dbres_get(res, i, PATIENT_CONSENTS_ID));
+		vnode_set(n, "signed_on", dbres_get(res, i, PATIENT_CONSENTS_SIGNED_ON));
 		vnode_set(n, "status", st);
 		vnode_set(n, "state", state);
-		vnode_set(n, "facility", dbres_get(res, i, 3));
+		vnode_set(n, "facility", dbres_get(res, i, PATIENT_CONSENTS_FACILITY_NAME));
 		fmt_jst(d, sizeof(d), reg, "%Y-%m-%d %H:%M");
 		vnode_set(n, "registered", d);
-		vnode_set(n, "all_disclosing", dbres_get(res, i, 5));
-		vnode_set(n, "all_viewing", dbres_get(res, i, 6));
+		vnode_set(n, "all_disclosing", dbres_get(res, i, PATIENT_CONSENTS_ALL_DISCLOSING));
+		vnode_set(n, "all_viewing", dbres_get(res, i, PATIENT_CONSENTS_ALL_VIEWING));
 		/* The operator opens every form 4; a facility the ones it took. */
 		if (has_role(r, ROLE_OPERATOR | ROLE_STAFF) || (has_role(r, ROLE_USER |
-		    ROLE_FACILITY_MANAGER) && dbres_ll(res, i, 7) ==
+		    ROLE_FACILITY_MANAGER) && dbres_ll(res, i, PATIENT_CONSENTS_FACILITY_ID) ==
 		    r->sess->facility_id))
 			vnode_set(n, "can_open", "1");
 		if (str_eq(state, "effective"))
@@ -510,12 +514,12 @@ revocations_view(long long id)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Revocations.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "receipt_no", dbres_get(res, i, 0));
-		vnode_set(n, "signed_on", dbres_get(res, i, 1));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 2), "%Y-%m-%d %H:%M");
+		vnode_set(n, "receipt_no", dbres_get(res, i, PATIENT_REVOCATIONS_RECEIPT_NO));
+		vnode_set(n, "signed_on", dbres_get(res, i, PATIENT_REVOCATIONS_SIGNED_ON));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, PATIENT_REVOCATIONS_RECEIVED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "received", d);
-		vnode_set(n, "via", dbres_get(res, i, 3));
-		vnode_set(n, "facility", dbres_get(res, i, 4));
+		vnode_set(n, "via", dbres_get(res, i, PATIENT_REVOCATIONS_VIA));
+		vnode_set(n, "facility", dbres_get(res, i, PATIENT_REVOCATIONS_FACILITY_NAME));
 	}
 	view_set_int("Revocations_n", (long long)res->nrows);
 	dbres_free(res);
@@ -537,19 +541,19 @@ links_view(long long id, const struct req *r)
 		for (size_t i = 0; i < res->nrows; i++) {
 			/* A facility sees its own local IDs only; the operator all. */
 			if (patient_role_facility(r) &&
-			    dbres_ll(res, i, 6) != r->sess->facility_id)
+			    dbres_ll(res, i, PATIENT_LINKS_FACILITY_ID) != r->sess->facility_id)
 				continue;
 			str_fmt(k, sizeof(k), "Links.%zu", n++);
 			struct vnode *v = view_node(k);
-			vnode_set(v, "id", dbres_get(res, i, 0));
-			vnode_set(v, "code", dbres_get(res, i, 1));
-			vnode_set(v, "facility", dbres_get(res, i, 2));
-			vnode_set(v, "local_id", dbres_get(res, i, 3));
-			vnode_set(v, "source", dbres_get(res, i, 4));
+			vnode_set(v, "id", dbres_get(res, i, PATIENT_LINKS_ID));
+			vnode_set(v, "code", dbres_get(res, i, PATIENT_LINKS_CODE));
+			vnode_set(v, "facility", dbres_get(res, i, PATIENT_LINKS_NAME));
+			vnode_set(v, "local_id", dbres_get(res, i, PATIENT_LINKS_LOCAL_ID));
+			vnode_set(v, "source", dbres_get(res, i, PATIENT_LINKS_SOURCE));
 			if (asked)
 				vnode_set(v, "asked", "1");
 			else
-				vnode_set(v, "version", dbres_get(res, i, 7));
+				vnode_set(v, "version", dbres_get(res, i, PATIENT_LINKS_VERSION));
 		}
 		dbres_free(res);
 	}
@@ -568,13 +572,13 @@ merges_view(long long id)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Merges.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "network_id", dbres_get(res, i, 1));
-		vnode_set(n, "name", dbres_get(res, i, 2));
-		vnode_set(n, "reason", dbres_get(res, i, 3));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 4), "%Y-%m-%d %H:%M");
+		vnode_set(n, "id", dbres_get(res, i, PATIENT_MERGES_ID));
+		vnode_set(n, "network_id", dbres_get(res, i, PATIENT_MERGES_NETWORK_ID));
+		vnode_set(n, "name", dbres_get(res, i, PATIENT_MERGES_NAME));
+		vnode_set(n, "reason", dbres_get(res, i, PATIENT_MERGES_REASON));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, PATIENT_MERGES_MERGED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "merged", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 5), "%Y-%m-%d %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, PATIENT_MERGES_UNDONE_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "undone", d);
 	}
 	view_set_int("Merges_n", (long long)res->nrows);
@@ -593,9 +597,9 @@ facilities_view(void)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Facilities.%zu", i);
 		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, 0));
-		vnode_set(n, "code", dbres_get(res, i, 1));
-		vnode_set(n, "name", dbres_get(res, i, 2));
+		vnode_set(n, "id", dbres_get(res, i, FACILITY_MEMBERS_ID));
+		vnode_set(n, "code", dbres_get(res, i, FACILITY_MEMBERS_CODE));
+		vnode_set(n, "name", dbres_get(res, i, FACILITY_MEMBERS_NAME));
 	}
 	dbres_free(res);
 }
@@ -615,9 +619,9 @@ page_patient_view(struct req *r)
 	form_flash(r, "patients");
 	if ((p = patient_view(r, id)) == NULL)
 		return;
-	if (dbres_get(p, 0, 9) != NULL) {	/* merged: send to the survivor */
+	if (dbres_get(p, 0, PATIENT_GET_MERGED_INTO) != NULL) {	/* merged: send to the survivor */
 		char h[32];
-		if (handle_for(r, dbres_ll(p, 0, 9), h, sizeof(h)) == 0)
+		if (handle_for(r, dbres_ll(p, 0, PATIENT_GET_MERGED_INTO), h, sizeof(h)) == 0)
 			view_set("Patient.survivor", h);
 	}
 	dbres_free(p);
@@ -742,7 +746,7 @@ move_links(long long merge, long long from, long long to)
 	if ((res = db_query(STMT_LINKS_OF, "i", from)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows && rc == 0; i++) {
-		long long link = dbres_ll(res, i, 0);
+		long long link = dbres_ll(res, i, LINKS_OF_ID);
 		if (db_exec(STMT_LINK_MOVE, "iii", to, link, from) != 1 ||
 		    db_exec(STMT_MERGE_LINK_INSERT, "ii", merge, link) != 1)
 			rc = -1;
@@ -781,7 +785,7 @@ page_patient_merge(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	int ok = res->nrows == 1 && str_eq(dbres_get(res, 0, 8), "active");
+	int ok = res->nrows == 1 && str_eq(dbres_get(res, 0, PATIENT_GET_STATUS), "active");
 	dbres_free(res);
 	struct dbres *d = db_query(STMT_PATIENT_BY_NETWORK_ID, "s", other);
 	if (d == NULL) {
@@ -794,15 +798,15 @@ page_patient_merge(struct req *r)
 		http_error(r, 404, "patient_unknown", "other");
 		return;
 	}
-	dup = dbres_ll(d, 0, 0);
-	ver = dbres_ll(d, 0, 2);
-	ok = ok && dup != id && str_eq(dbres_get(d, 0, 1), "active");
+	dup = dbres_ll(d, 0, PATIENT_BY_NETWORK_ID_ID);
+	ver = dbres_ll(d, 0, PATIENT_BY_NETWORK_ID_VERSION);
+	ok = ok && dup != id && str_eq(dbres_get(d, 0, PATIENT_BY_NETWORK_ID_STATUS), "active");
 	dbres_free(d);
 	if ((res = db_query(STMT_MERGE_INTO_COUNT, "i", dup)) == NULL) {
 		form_db_fail(r);
 		return;
 	}
-	ok = ok && dbres_ll(res, 0, 0) == 0;
+	ok = ok && dbres_ll(res, 0, MERGE_INTO_COUNT_N) == 0;
 	dbres_free(res);
 	if (!ok) {
 		db_rollback();
@@ -856,25 +860,25 @@ page_patient_unmerge(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	if (m->nrows == 0 || dbres_ll(m, 0, 1) != id) {
+	if (m->nrows == 0 || dbres_ll(m, 0, MERGE_GET_SURVIVOR_ID) != id) {
 		dbres_free(m);
 		db_rollback();
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	if (dbres_ll(m, 0, 3) != 0) {
+	if (dbres_ll(m, 0, MERGE_GET_UNDONE) != 0) {
 		dbres_free(m);
 		form_stale(r);
 		return;
 	}
-	dup = dbres_ll(m, 0, 2);
+	dup = dbres_ll(m, 0, MERGE_GET_MERGED_ID);
 	dbres_free(m);
 	if ((links = db_query(STMT_MERGE_LINKS, "i", mid)) == NULL) {
 		form_db_fail(r);
 		return;
 	}
 	for (size_t i = 0; i < links->nrows; i++)
-		if (db_exec(STMT_LINK_MOVE, "iii", dup, dbres_ll(links, i, 0),
+		if (db_exec(STMT_LINK_MOVE, "iii", dup, dbres_ll(links, i, MERGE_LINKS_LINK_ID),
 		    id) < 0) {
 			dbres_free(links);
 			form_db_fail(r);
@@ -934,30 +938,30 @@ page_links(struct req *r)
 		for (size_t j = 0; j < sizeof(cols) / sizeof(cols[0]); j++)
 			vnode_set(n, cols[j], dbres_get(res, i, j));
 		/* Asked for a patient already: the operator decides (A12). */
-		if (dbres_ll(res, i, 10)) {
+		if (dbres_ll(res, i, LINK_UNLINKED_REQUESTED)) {
 			vnode_set(n, "asked", "1");
 			continue;
 		}
-		struct dbres *l = db_query(STMT_LINK_GET, "i", dbres_ll(res, i, 0));
-		if (l == NULL || l->nrows == 0 || dbres_get(l, 0, 6) == NULL ||
-		    dbres_get(l, 0, 8) == NULL || dbres_get(l, 0, 7) == NULL) {
+		struct dbres *l = db_query(STMT_LINK_GET, "i", dbres_ll(res, i, LINK_UNLINKED_ID));
+		if (l == NULL || l->nrows == 0 || dbres_get(l, 0, LINK_GET_KANA_KEY) == NULL ||
+		    dbres_get(l, 0, LINK_GET_BIRTH_DATE) == NULL || dbres_get(l, 0, LINK_GET_SEX) == NULL) {
 			dbres_free(l);
 			continue;
 		}
-		c = db_query(STMT_PATIENT_MATCH, "sss", dbres_get(l, 0, 6),
-		    dbres_get(l, 0, 8), dbres_get(l, 0, 7));
+		c = db_query(STMT_PATIENT_MATCH, "sss", dbres_get(l, 0, LINK_GET_KANA_KEY),
+		    dbres_get(l, 0, LINK_GET_BIRTH_DATE), dbres_get(l, 0, LINK_GET_SEX));
 		dbres_free(l);
 		if (c == NULL)
 			continue;
 		for (size_t j = 0; j < c->nrows; j++) {
-			if (handle_for(r, dbres_ll(c, j, 0), h, sizeof(h)) == -1)
+			if (handle_for(r, dbres_ll(c, j, PATIENT_MATCH_ID), h, sizeof(h)) == -1)
 				break;
 			str_fmt(k, sizeof(k), "Unlinked.%zu.cand.%zu", i, j);
 			struct vnode *cn = view_node(k);
 			vnode_set(cn, "handle", h);
-			vnode_set(cn, "network_id", dbres_get(c, j, 1));
-			vnode_set(cn, "name", dbres_get(c, j, 2));
-			vnode_set(cn, "status", dbres_get(c, j, 6));
+			vnode_set(cn, "network_id", dbres_get(c, j, PATIENT_MATCH_NETWORK_ID));
+			vnode_set(cn, "name", dbres_get(c, j, PATIENT_MATCH_NAME));
+			vnode_set(cn, "status", dbres_get(c, j, PATIENT_MATCH_STATUS));
 		}
 		dbres_free(c);
 	}
@@ -985,25 +989,25 @@ page_link_set(struct req *r)
 		return;
 	}
 	if (l->nrows == 0 || (patient_role_facility(r) &&
-	    dbres_ll(l, 0, 1) != r->sess->facility_id)) {
+	    dbres_ll(l, 0, LINK_GET_FACILITY_ID) != r->sess->facility_id)) {
 		dbres_free(l);
 		db_rollback();
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	fac = dbres_ll(l, 0, 1);
+	fac = dbres_ll(l, 0, LINK_GET_FACILITY_ID);
 	if (str_eq(param(r, "new_patient"), "1")) {
 		/* The facility's own demographics become the patient's. */
-		if (dbres_get(l, 0, 5) == NULL || dbres_get(l, 0, 7) == NULL ||
-		    dbres_get(l, 0, 8) == NULL) {
+		if (dbres_get(l, 0, LINK_GET_KANA) == NULL || dbres_get(l, 0, LINK_GET_SEX) == NULL ||
+		    dbres_get(l, 0, LINK_GET_BIRTH_DATE) == NULL) {
 			dbres_free(l);
 			db_rollback();
 			http_error(r, 409, "link_incomplete", NULL);
 			return;
 		}
-		patient = patient_insert(r, dbres_get(l, 0, 4) ? dbres_get(l, 0, 4) :
-		    dbres_get(l, 0, 5), dbres_get(l, 0, 5), dbres_get(l, 0, 7),
-		    dbres_get(l, 0, 8), dbres_get(l, 0, 9) ? dbres_get(l, 0, 9) : "",
+		patient = patient_insert(r, dbres_get(l, 0, LINK_GET_NAME) ? dbres_get(l, 0, LINK_GET_NAME) :
+		    dbres_get(l, 0, LINK_GET_KANA), dbres_get(l, 0, LINK_GET_KANA), dbres_get(l, 0, LINK_GET_SEX),
+		    dbres_get(l, 0, LINK_GET_BIRTH_DATE), dbres_get(l, 0, LINK_GET_ADDRESS) ? dbres_get(l, 0, LINK_GET_ADDRESS) : "",
 		    "");
 	} else {
 		patient = patient_from_handle(r, param(r, "p"));

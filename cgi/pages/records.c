@@ -131,7 +131,7 @@ page_records(struct req *r)
 	long long *ids = calloc(res->nrows + 1, sizeof(*ids));
 	enum consent_verdict *verdict = calloc(res->nrows + 1, sizeof(*verdict));
 	for (size_t i = 0; ids != NULL && i < res->nrows; i++)
-		ids[i] = dbres_ll(res, i, 0);
+		ids[i] = dbres_ll(res, i, RECORDS_CANDIDATES_ID);
 	size_t decided = 0, allowed = 0;
 	if (ids == NULL || verdict == NULL || decide_candidates(r, ids,
 	    res->nrows, verdict, &decided, &allowed) == -1) {
@@ -144,17 +144,17 @@ page_records(struct req *r)
 	for (size_t i = 0; i < decided && shown < SEARCH_SHOWN; i++) {
 		if (!consent_allowed(verdict[i]))
 			continue;
-		if (dbres_get(res, i, 5) != NULL)
-			str_copy(h, dbres_get(res, i, 5), sizeof(h));
+		if (dbres_get(res, i, RECORDS_CANDIDATES_HANDLE) != NULL)
+			str_copy(h, dbres_get(res, i, RECORDS_CANDIDATES_HANDLE), sizeof(h));
 		else if (handle_for(r, ids[i], h, sizeof(h)) == -1)
 			continue;
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
 		vnode_set(v, "handle", h);
-		vnode_set(v, "name", dbres_get(res, i, 1));
-		vnode_set(v, "kana", dbres_get(res, i, 2));
-		vnode_set(v, "sex", dbres_get(res, i, 3));
-		vnode_set(v, "birth_date", dbres_get(res, i, 4));
+		vnode_set(v, "name", dbres_get(res, i, RECORDS_CANDIDATES_NAME));
+		vnode_set(v, "kana", dbres_get(res, i, RECORDS_CANDIDATES_KANA));
+		vnode_set(v, "sex", dbres_get(res, i, RECORDS_CANDIDATES_SEX));
+		vnode_set(v, "birth_date", dbres_get(res, i, RECORDS_CANDIDATES_BIRTH_DATE));
 	}
 	/* More to show: another allowed candidate, or the candidates' cap. */
 	if (allowed > shown || res->nrows >= SEARCH_CANDIDATES)
@@ -288,7 +288,7 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 	}
 	/* Who the patient is goes into the page only once it may be seen. */
 	if (header && consent_allowed(w->v))
-		patient_fill(a.row, a.prow, ACCESS_PATIENT_COL);
+		patient_fill(a.row, a.prow, ACCESS_FACTS_HANDLE_ID);
 	access_free(&a);
 	/* Under A14 the purpose is the emergency, whatever was asked. */
 	if (w->v == CONSENT_ALLOW_EMERGENCY)
@@ -379,7 +379,7 @@ tl_row(const struct dbres *res, size_t i, const char *const *names, size_t *n)
 {
 	char	 key[32];
 
-	if (str_eq(dbres_get(res, i, 3), "patient"))
+	if (str_eq(dbres_get(res, i, VIEWER_TIMELINE_LINK_KIND), "patient"))
 		return;
 	str_fmt(key, sizeof(key), "Rows.%zu", (*n)++);
 	row_set(view_node(key), res, i, names);
@@ -389,7 +389,7 @@ tl_row(const struct dbres *res, size_t i, const char *const *names, size_t *n)
 static int
 tl_before(const struct dbres *a, size_t i, const struct dbres *b, size_t j)
 {
-	const char	*ta = dbres_get(a, i, 9), *tb = dbres_get(b, j, 9);
+	const char	*ta = dbres_get(a, i, VIEWER_TIMELINE_LINK_OCCURRED_AT), *tb = dbres_get(b, j, VIEWER_TIMELINE_LINK_OCCURRED_AT);
 	int		 c;
 
 	if (ta == NULL || tb == NULL)
@@ -398,7 +398,7 @@ tl_before(const struct dbres *a, size_t i, const struct dbres *b, size_t j)
 		c = strcmp(ta, tb);	/* "YYYY-MM-DD HH:MM:SS" sorts as text */
 	if (c != 0)
 		return c > 0;
-	return dbres_ll(a, i, 0) > dbres_ll(b, j, 0);
+	return dbres_ll(a, i, VIEWER_TIMELINE_LINK_ID) > dbres_ll(b, j, VIEWER_TIMELINE_LINK_ID);
 }
 
 /*
@@ -524,7 +524,7 @@ sec_meds(const struct viewer *w)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
 		/* The drugs of one more record than a page: there is a next page. */
-		if (dbres_ll(res, i, 12) > VIEW_PAGE) {
+		if (dbres_ll(res, i, VIEWER_MEDS_RANK) > VIEW_PAGE) {
 			view_set_int("Pager.next", w->page + 1);
 			break;
 		}
@@ -561,17 +561,13 @@ vnode_num(struct vnode *v, const char *name, double x)
 		vnode_set(v, name, s);
 }
 
-/* Columns of STMT_VIEWER_LAB_ALL. */
-enum { LB_DATE, LB_KEY, LB_NAME, LB_VALUE, LB_NUM, LB_UNIT, LB_RANGE, LB_FLAG,
-    LB_FAC, LB_LOW, LB_HIGH, LB_STATUS, LB_ID };
-
 /* Lab rows in the order of a flow sheet: test, facility, date, arrival. */
 static int
 lab_order(const void *a, const void *b, void *arg)
 {
 	const struct dbres	*res = arg;
 	size_t			 i = *(const size_t *)a, j = *(const size_t *)b;
-	static const int	 cols[] = { LB_NAME, LB_KEY, LB_FAC, LB_DATE };
+	static const int	 cols[] = { VIEWER_LAB_ALL_NAME, VIEWER_LAB_ALL_KEY, VIEWER_LAB_ALL_FAC, VIEWER_LAB_ALL_DATE };
 	int			 c;
 
 	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
@@ -580,7 +576,7 @@ lab_order(const void *a, const void *b, void *arg)
 		if ((c = strcmp(x ? x : "", y ? y : "")) != 0)
 			return c;
 	}
-	long long xi = dbres_ll(res, i, LB_ID), yi = dbres_ll(res, j, LB_ID);
+	long long xi = dbres_ll(res, i, VIEWER_LAB_ALL_ID), yi = dbres_ll(res, j, VIEWER_LAB_ALL_ID);
 	return xi < yi ? -1 : xi > yi;
 }
 
@@ -608,18 +604,18 @@ trend_chart(struct vnode *t, const struct dbres *res, const size_t *ord,
 
 	/* Walk back from the newest to find where the latest points start. */
 	for (size_t i = hi, seen = 0; i > lo && seen < TREND_POINTS; i--)
-		if (dbres_get(res, ord[i - 1], LB_NUM) != NULL &&
-		    str_eq(dbres_get(res, ord[i - 1], LB_STATUS), "current"))
+		if (dbres_get(res, ord[i - 1], VIEWER_LAB_ALL_NUM) != NULL &&
+		    str_eq(dbres_get(res, ord[i - 1], VIEWER_LAB_ALL_STATUS), "current"))
 			first = i - 1, seen++;
 	for (size_t i = first; i < hi && n < TREND_POINTS; i++) {
-		if (dbres_get(res, ord[i], LB_NUM) == NULL ||
-		    !str_eq(dbres_get(res, ord[i], LB_STATUS), "current"))
+		if (dbres_get(res, ord[i], VIEWER_LAB_ALL_NUM) == NULL ||
+		    !str_eq(dbres_get(res, ord[i], VIEWER_LAB_ALL_STATUS), "current"))
 			continue;
-		v[n] = strtod(dbres_get(res, ord[i], LB_NUM), NULL);
-		if (dbres_get(res, ord[i], LB_LOW) != NULL)
-			low = strtod(dbres_get(res, ord[i], LB_LOW), NULL);
-		if (dbres_get(res, ord[i], LB_HIGH) != NULL)
-			high = strtod(dbres_get(res, ord[i], LB_HIGH), NULL);
+		v[n] = strtod(dbres_get(res, ord[i], VIEWER_LAB_ALL_NUM), NULL);
+		if (dbres_get(res, ord[i], VIEWER_LAB_ALL_LOW) != NULL)
+			low = strtod(dbres_get(res, ord[i], VIEWER_LAB_ALL_LOW), NULL);
+		if (dbres_get(res, ord[i], VIEWER_LAB_ALL_HIGH) != NULL)
+			high = strtod(dbres_get(res, ord[i], VIEWER_LAB_ALL_HIGH), NULL);
 		idx[n++] = i;
 	}
 	if (n == 0 || svg_axis(v, n, &low, &high, &c.ymin, &c.ymax, &step) == -1)
@@ -628,8 +624,8 @@ trend_chart(struct vnode *t, const struct dbres *res, const size_t *ord,
 	if (svg_points(&c, v, n, pts, sizeof(pts)) == -1)
 		return;
 	vnode_set(t, "points", pts);
-	vnode_set(t, "from", dbres_get(res, ord[idx[0]], LB_DATE));
-	vnode_set(t, "to", dbres_get(res, ord[idx[n - 1]], LB_DATE));
+	vnode_set(t, "from", dbres_get(res, ord[idx[0]], VIEWER_LAB_ALL_DATE));
+	vnode_set(t, "to", dbres_get(res, ord[idx[n - 1]], VIEWER_LAB_ALL_DATE));
 	vnode_num(t, "x0", c.left);
 	vnode_num(t, "xl", c.left - 4);
 	vnode_num(t, "x1", c.w - c.right);
@@ -658,10 +654,10 @@ trend_chart(struct vnode *t, const struct dbres *res, const size_t *ord,
 		struct vnode *x = vnode_child(pv, k);
 		vnode_num(x, "x", svg_x(&c, i));
 		vnode_num(x, "y", svg_y(&c, v[i]));
-		vnode_set(x, "date", dbres_get(res, ord[idx[i]], LB_DATE));
+		vnode_set(x, "date", dbres_get(res, ord[idx[i]], VIEWER_LAB_ALL_DATE));
 		vnode_num(x, "value", v[i]);
-		if (flag_abnormal(dbres_get(res, ord[idx[i]], LB_FLAG)))
-			vnode_set(x, "abn", dbres_get(res, ord[idx[i]], LB_FLAG));
+		if (flag_abnormal(dbres_get(res, ord[idx[i]], VIEWER_LAB_ALL_FLAG)))
+			vnode_set(x, "abn", dbres_get(res, ord[idx[i]], VIEWER_LAB_ALL_FLAG));
 	}
 }
 
@@ -688,8 +684,8 @@ lab_dates(const struct dbres *res, long long page, const char **out, int *more)
 	if ((all = calloc(res->nrows, sizeof(*all))) == NULL)
 		return (size_t)-1;
 	for (size_t i = 0; i < res->nrows; i++)
-		if (dbres_get(res, i, LB_DATE) != NULL)
-			all[n++] = dbres_get(res, i, LB_DATE);
+		if (dbres_get(res, i, VIEWER_LAB_ALL_DATE) != NULL)
+			all[n++] = dbres_get(res, i, VIEWER_LAB_ALL_DATE);
 	qsort(all, n, sizeof(*all), date_desc);
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && strcmp(all[i], all[i - 1]) == 0)
@@ -743,26 +739,26 @@ sec_labs(const struct viewer *w)
 	for (lo = 0; nd > 0 && lo < res->nrows; lo = hi) {
 		int shown = 0;
 		for (hi = lo + 1; hi < res->nrows &&
-		    str_eq(dbres_get(res, ord[hi], LB_KEY), dbres_get(res, ord[lo], LB_KEY)) &&
-		    str_eq(dbres_get(res, ord[hi], LB_FAC), dbres_get(res, ord[lo], LB_FAC)); hi++)
+		    str_eq(dbres_get(res, ord[hi], VIEWER_LAB_ALL_KEY), dbres_get(res, ord[lo], VIEWER_LAB_ALL_KEY)) &&
+		    str_eq(dbres_get(res, ord[hi], VIEWER_LAB_ALL_FAC), dbres_get(res, ord[lo], VIEWER_LAB_ALL_FAC)); hi++)
 			;
 		memset(cell, 0, sizeof(cell));
 		for (size_t i = lo; i < hi; i++)
 			for (j = 0; j < nd; j++)
-				if (str_eq(dbres_get(res, ord[i], LB_DATE), dates[nd - 1 - j])) {
+				if (str_eq(dbres_get(res, ord[i], VIEWER_LAB_ALL_DATE), dates[nd - 1 - j])) {
 					/* The latest result of the day wins the cell. */
-					cell[j][0] = dbres_get(res, ord[i], LB_VALUE);
-					cell[j][1] = dbres_get(res, ord[i], LB_FLAG);
+					cell[j][0] = dbres_get(res, ord[i], VIEWER_LAB_ALL_VALUE);
+					cell[j][1] = dbres_get(res, ord[i], VIEWER_LAB_ALL_FLAG);
 					shown = 1;
 				}
 		if (!shown)
 			continue;	/* no result on this page's dates */
 		str_fmt(k, sizeof(k), "Labs.tests.%zu", ntests++);
 		struct vnode *t = view_node(k);
-		vnode_set(t, "name", dbres_get(res, ord[hi - 1], LB_NAME));
-		vnode_set(t, "unit", dbres_get(res, ord[hi - 1], LB_UNIT));
-		vnode_set(t, "range", dbres_get(res, ord[hi - 1], LB_RANGE));
-		vnode_set(t, "facility", dbres_get(res, ord[lo], LB_FAC));
+		vnode_set(t, "name", dbres_get(res, ord[hi - 1], VIEWER_LAB_ALL_NAME));
+		vnode_set(t, "unit", dbres_get(res, ord[hi - 1], VIEWER_LAB_ALL_UNIT));
+		vnode_set(t, "range", dbres_get(res, ord[hi - 1], VIEWER_LAB_ALL_RANGE));
+		vnode_set(t, "facility", dbres_get(res, ord[lo], VIEWER_LAB_ALL_FAC));
 		vnode_set_int(t, "n", (long long)ntests);
 		struct vnode *cv = vnode_child(t, "cells");
 		for (j = 0; j < nd; j++) {
@@ -866,8 +862,8 @@ page_record_print(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set("Anon.sex", dbres_get(p, 0, 0));
-	view_set("Anon.age", dbres_get(p, 0, 1));
+	view_set("Anon.sex", dbres_get(p, 0, VIEWER_PRINT_PATIENT_SEX));
+	view_set("Anon.age", dbres_get(p, 0, VIEWER_PRINT_PATIENT_AGE));
 	dbres_free(p);
 	view_set("Page.title", lang("viewer.print_title"));
 	view_set("P", param(r, "p"));
@@ -926,13 +922,13 @@ page_record_export(struct req *r)
 		csv_cell(b, lang(k), heads[c + 1] == NULL);
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		const char *st = dbres_get(res, i, 5);
-		str_fmt(k, sizeof(k), "viewer.kind.%s", dbres_get(res, i, 2));
-		csv_cell(b, dbres_get(res, i, 0), 0);
-		csv_cell(b, dbres_get(res, i, 1), 0);
-		csv_cell(b, lang(k)[0] != '\0' ? lang(k) : dbres_get(res, i, 2), 0);
-		csv_cell(b, dbres_get(res, i, 3), 0);
-		csv_cell(b, dbres_get(res, i, 4), 0);
+		const char *st = dbres_get(res, i, VIEWER_EXPORT_STATUS);
+		str_fmt(k, sizeof(k), "viewer.kind.%s", dbres_get(res, i, VIEWER_EXPORT_KIND));
+		csv_cell(b, dbres_get(res, i, VIEWER_EXPORT_AT), 0);
+		csv_cell(b, dbres_get(res, i, VIEWER_EXPORT_FACILITY_NAME), 0);
+		csv_cell(b, lang(k)[0] != '\0' ? lang(k) : dbres_get(res, i, VIEWER_EXPORT_KIND), 0);
+		csv_cell(b, dbres_get(res, i, VIEWER_EXPORT_TITLE), 0);
+		csv_cell(b, dbres_get(res, i, VIEWER_EXPORT_SUMMARY), 0);
 		str_fmt(k, sizeof(k), "viewer.status.%s", st);
 		csv_cell(b, str_eq(st, "current") ? "" : lang(k), 1);
 	}
@@ -981,7 +977,7 @@ page_record_document(struct req *r)
 		dbres_free(res);
 		return;
 	}
-	const char *ct = dbres_get(res, 0, 0);
+	const char *ct = dbres_get(res, 0, VIEWER_DOC_GET_CONTENT_TYPE);
 	/* Only the types the importer stores; anything else is opaque bytes. */
 	if (!str_eq(ct, "application/pdf") && !str_eq(ct, "image/png") &&
 	    !str_eq(ct, "image/jpeg"))
@@ -990,7 +986,7 @@ page_record_document(struct req *r)
 	    str_eq(ct, "application/pdf") ? "pdf" : str_eq(ct, "image/png") ?
 	    "png" : str_eq(ct, "image/jpeg") ? "jpg" : "bin");
 	buf_reset(&r->body_out);
-	buf_add(&r->body_out, dbres_get(res, 0, 1), dbres_len(res, 0, 1));
+	buf_add(&r->body_out, dbres_get(res, 0, VIEWER_DOC_GET_DATA), dbres_len(res, 0, VIEWER_DOC_GET_DATA));
 	r->status = 200;
 	r->ctype = str_eq(ct, "application/pdf") ? "application/pdf" :
 	    str_eq(ct, "image/png") ? "image/png" : str_eq(ct, "image/jpeg") ?

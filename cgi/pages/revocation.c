@@ -78,7 +78,7 @@ receipt_next(char kind, char *out, size_t len)
 		return -1;
 	}
 	int rc = str_fmt(out, len, "%c-%lld-%06lld", kind, year,
-	    dbres_ll(res, 0, 0));
+	    dbres_ll(res, 0, RECEIPT_LAST_LAST));
 	dbres_free(res);
 	return rc;
 }
@@ -111,7 +111,7 @@ revocation_patient(struct req *r)
 		return -1;
 	if ((p = patient_view(r, id)) == NULL)
 		return -1;
-	int merged = str_eq(dbres_get(p, 0, 8), "merged");
+	int merged = str_eq(dbres_get(p, 0, PATIENT_GET_STATUS), "merged");
 	dbres_free(p);
 	if (merged) {
 		http_error(r, 409, "patient_inactive", NULL);
@@ -210,7 +210,7 @@ page_revocation_receipt(struct req *r)
 		return;
 	}
 	/* A facility sees the receipts it issued; the desk and operator all. */
-	if (res->nrows == 0 || (!at_desk(r) && dbres_ll(res, 0, 12) !=
+	if (res->nrows == 0 || (!at_desk(r) && dbres_ll(res, 0, CREVOC_GET_FACILITY_ID) !=
 	    r->sess->facility_id)) {
 		dbres_free(res);
 		http_error(r, 404, NULL, NULL);
@@ -220,11 +220,11 @@ page_revocation_receipt(struct req *r)
 		str_fmt(k, sizeof(k), "Receipt.%s", cols[i]);
 		view_set(k, dbres_get(res, 0, i));
 	}
-	fmt_jst(d, sizeof(d), dbres_ll(res, 0, 8), "%Y年%m月%d日 %H:%M");
+	fmt_jst(d, sizeof(d), dbres_ll(res, 0, CREVOC_GET_RECEIVED_AT), "%Y年%m月%d日 %H:%M");
 	view_set("Receipt.received_at", d);
-	long long pid = dbres_ll(res, 0, 1);
+	long long pid = dbres_ll(res, 0, CREVOC_GET_PATIENT_ID);
 	audit(r, &(struct audit_entry){ .action = "consent.revoke_receipt",
-	    .object_type = "consent_revocation", .object_id = dbres_get(res, 0, 0),
+	    .object_type = "consent_revocation", .object_id = dbres_get(res, 0, CREVOC_GET_RECEIPT_NO),
 	    .patient_id = pid });
 	dbres_free(res);
 	view_set("Page.title", lang("revocation.receipt_title"));
@@ -274,16 +274,16 @@ page_access_report(struct req *r)
 	for (size_t i = 0; i < n; i++) {
 		str_fmt(k, sizeof(k), "Access.%zu", i);
 		struct vnode *v = view_node(k);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, 0), "%Y年%m月%d日 %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, ACCESS_REPORT_TS), "%Y年%m月%d日 %H:%M");
 		vnode_set(v, "when", d);
-		vnode_set(v, "facility", dbres_get(res, i, 1));
-		vnode_set(v, "profession", dbres_get(res, i, 2));
-		str_fmt(k, sizeof(k), "report.purpose_%s", dbres_get(res, i, 3) ?
-		    dbres_get(res, i, 3) : "none");
+		vnode_set(v, "facility", dbres_get(res, i, ACCESS_REPORT_FACILITY_NAME));
+		vnode_set(v, "profession", dbres_get(res, i, ACCESS_REPORT_PROFESSION_NAME));
+		str_fmt(k, sizeof(k), "report.purpose_%s", dbres_get(res, i, ACCESS_REPORT_PURPOSE) ?
+		    dbres_get(res, i, ACCESS_REPORT_PURPOSE) : "none");
 		vnode_set(v, "purpose", lang(k));
-		str_fmt(k, sizeof(k), "report.action_%s", dbres_get(res, i, 4));
+		str_fmt(k, sizeof(k), "report.action_%s", dbres_get(res, i, ACCESS_REPORT_ACTION));
 		vnode_set(v, "what", lang(k));
-		vnode_set(v, "emergency", dbres_ll(res, i, 5) ? "1" : "");
+		vnode_set(v, "emergency", dbres_ll(res, i, ACCESS_REPORT_EMERGENCY) ? "1" : "");
 	}
 	view_set_int("Access_n", (long long)n);
 	if (res->nrows > REPORT_MAX)

@@ -46,11 +46,11 @@ facts_parse(const struct dbres *res, struct fact *f, size_t *n)
 		return NULL;
 	}
 	for (size_t i = 0; i < res->nrows; i++, (*n)++) {
-		g[*n].k = dbres_get(res, i, 0)[0];
-		g[*n].pid = dbres_ll(res, i, 1);
-		g[*n].a = dbres_ll(res, i, 2);
-		g[*n].b = dbres_ll(res, i, 3);
-		g[*n].c = dbres_ll(res, i, 4);
+		g[*n].k = dbres_get(res, i, ACCESS_FACTS_K)[0];
+		g[*n].pid = dbres_ll(res, i, ACCESS_FACTS_PID);
+		g[*n].a = dbres_ll(res, i, ACCESS_FACTS_A);
+		g[*n].b = dbres_ll(res, i, ACCESS_FACTS_B);
+		g[*n].c = dbres_ll(res, i, ACCESS_FACTS_C);
 	}
 	return g;
 }
@@ -295,7 +295,7 @@ access_load(struct access *a, long long id, long long user, long long viewer)
 /*
  * access_load() for the patient behind handle h of session sess, in the
  * same one statement, which also brings the patient's row: a->row holds it
- * (row a->prow; STMT_PATIENT_GET's columns from column ACCESS_PATIENT_COL).
+ * (row a->prow; STMT_PATIENT_GET's columns from column ACCESS_FACTS_HANDLE_ID).
  * Returns 0, 1 when the handle names nobody in this session, or -1.
  */
 int

@@ -29,8 +29,7 @@ struct access {
 	size_t			 prow;
 };
 
-/* access_open: the patient's columns in a->row start here (its id). */
-#define ACCESS_PATIENT_COL	5
+/* access_open: the patient's columns in a->row start at ACCESS_FACTS_HANDLE_ID. */
 
 int			 access_load(struct access *, long long, long long, long long);
 int			 access_open(struct access *, long long, const char *,

@@ -71,15 +71,15 @@ certs_issue(const struct req *r, const char *login, int days,
 		str_copy(err, "database", errlen);
 		return -1;
 	}
-	if (u->nrows == 0 || !str_eq(dbres_get(u, 0, 4), "active")) {
+	if (u->nrows == 0 || !str_eq(dbres_get(u, 0, USER_CERT_SUBJECT_STATUS), "active")) {
 		str_fmt(err, errlen, "no active user %s", login);
 		goto out;
 	}
-	user_id = dbres_ll(u, 0, 0);
+	user_id = dbres_ll(u, 0, USER_CERT_SUBJECT_ID);
 	memset(&cr, 0, sizeof(cr));
 	cr.cn = login;
-	cr.o = dbres_get(u, 0, 2);
-	cr.ou = dbres_get(u, 0, 3);
+	cr.o = dbres_get(u, 0, USER_CERT_SUBJECT_FACILITY_CODE);
+	cr.ou = dbres_get(u, 0, USER_CERT_SUBJECT_FACILITY_NAME);
 	cr.days = days;
 	cr.start_offset_secs = start_offset;
 	if (pki_path(ca, sizeof(ca), "ca.pem") == -1 ||
@@ -194,9 +194,9 @@ certs_crl_update(char *err, size_t errlen)
 	    (list = calloc(res->nrows, sizeof(*list))) == NULL)
 		goto out;
 	for (i = 0; i < res->nrows; i++) {
-		list[i].serial_hex = dbres_get(res, i, 0);
-		list[i].revoked_at = (time_t)dbres_ll(res, i, 1);
-		int code = reason_code(dbres_get(res, i, 2));
+		list[i].serial_hex = dbres_get(res, i, CERT_REVOKED_LIST_SERIAL);
+		list[i].revoked_at = (time_t)dbres_ll(res, i, CERT_REVOKED_LIST_REVOKED_AT);
+		int code = reason_code(dbres_get(res, i, CERT_REVOKED_LIST_REVOKE_REASON));
 		list[i].reason = code < 0 ? PKI_REASON_UNSPECIFIED : code;
 	}
 	if (pki_path(ca, sizeof(ca), "ca.pem") == -1 ||

@@ -25,7 +25,7 @@ council_facility_left(long long fac)
 
 	if ((c = db_query(STMT_USERS_ACTIVE_COUNT, "i", fac)) == NULL)
 		return -1;
-	left = dbres_ll(c, 0, 0);
+	left = dbres_ll(c, 0, USERS_ACTIVE_COUNT_N);
 	dbres_free(c);
 	if (left == 0 && db_exec(STMT_FACILITY_SET_STATUS, "si", "cancelling",
 	    fac) < 0)
@@ -42,7 +42,7 @@ revoke_certs(const struct req *r, long long uid, const char *reason)
 	if ((c = db_query(STMT_CERT_ACTIVE_BY_USER, "i", uid)) == NULL)
 		return;
 	for (size_t i = 0; i < c->nrows; i++)
-		certs_revoke(r, dbres_get(c, i, 0), reason, err, sizeof(err));
+		certs_revoke(r, dbres_get(c, i, CERT_ACTIVE_BY_USER_SERIAL), reason, err, sizeof(err));
 	dbres_free(c);
 }
 
@@ -62,16 +62,16 @@ council_expire_due(void)
 	if ((due = db_query(STMT_USERS_DUE, "s", day)) == NULL)
 		return -1;
 	for (size_t i = 0; i < due->nrows; i++) {
-		long long uid = dbres_ll(due, i, 0);
+		long long uid = dbres_ll(due, i, USERS_DUE_ID);
 		if ((u = db_query(STMT_USER_GET, "i", uid)) == NULL)
 			continue;
-		long long fac = dbres_ll(u, 0, 3);
+		long long fac = dbres_ll(u, 0, USER_GET_FACILITY_ID);
 		dbres_free(u);
 		if (db_begin() != DB_OK ||
 		    council_user_end(uid, "withdrawn", "withdrawn") == -1 ||
 		    council_facility_left(fac) == -1 ||
 		    audit(NULL, &(struct audit_entry){ .action = "user.withdrawn",
-		    .object_type = "user", .object_id = dbres_get(due, i, 1) }) != 0 ||
+		    .object_type = "user", .object_id = dbres_get(due, i, USERS_DUE_LOGIN) }) != 0 ||
 		    db_commit() != DB_OK) {
 			db_rollback();
 			continue;

@@ -148,8 +148,8 @@ dash_refresh(int rebuild)
 		dbres_free(res);
 		return -1;
 	}
-	done = dbres_ll(res, 0, 0);
-	seen = dbres_ll(res, 0, 1);
+	done = dbres_ll(res, 0, DASH_STATE_DONE_ID);
+	seen = dbres_ll(res, 0, DASH_STATE_SEEN_ID);
 	dbres_free(res);
 	for (from = done; from < seen; ) {
 		long long to = seen - from > BATCH_IDS ? from + BATCH_IDS : seen;

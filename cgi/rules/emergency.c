@@ -28,13 +28,13 @@ emergency_followups_consented(long long patient, long long cid, long long user)
 		return -1;
 	for (size_t i = 0; i < open->nrows && n >= 0; i++) {
 		struct access a;
-		long long fac = dbres_ll(open, i, 1);
+		long long fac = dbres_ll(open, i, EMERGENCY_OPEN_OF_FACILITY_ID);
 		/* The facts with the granting facility's own state (no grant). */
 		if (access_load(&a, patient, 0, fac) != 0)
 			n = -1;
 		else if (access_consent_lets(&a, cid, fac)) {
 			if (db_exec(STMT_EMERGENCY_CONSENTED, "iii", user, cid,
-			    dbres_ll(open, i, 0)) < 0)
+			    dbres_ll(open, i, EMERGENCY_OPEN_OF_ID)) < 0)
 				n = -1;
 			else
 				n++;
@@ -60,7 +60,7 @@ emergency_escalate(void)
 	for (size_t i = 0; i < res->nrows; i++)
 		if (db_exec(STMT_NOTIFY_INSERT, "sissi", "operator", 0LL,
 		    "emergency.overdue", "emergency_access",
-		    dbres_ll(res, i, 0)) == 1)
+		    dbres_ll(res, i, EMERGENCY_OVERDUE_ID)) == 1)
 			n++;
 	dbres_free(res);
 	return n;

@@ -29,7 +29,7 @@ handle_for(const struct req *r, long long id, char *out, size_t outlen)
 	if ((res = db_query(STMT_HANDLE_BY_PATIENT, "ii", r->sess->id, id)) == NULL)
 		return -1;
 	if (res->nrows > 0) {
-		str_copy(out, dbres_get(res, 0, 0), outlen);
+		str_copy(out, dbres_get(res, 0, HANDLE_BY_PATIENT_HANDLE), outlen);
 		dbres_free(res);
 		return 0;
 	}
@@ -44,7 +44,7 @@ handle_for(const struct req *r, long long id, char *out, size_t outlen)
 			dbres_free(res);
 			return -1;
 		}
-		str_copy(out, dbres_get(res, 0, 0), outlen);
+		str_copy(out, dbres_get(res, 0, HANDLE_BY_PATIENT_HANDLE), outlen);
 		dbres_free(res);
 		return 0;
 	}
@@ -62,7 +62,7 @@ handle_resolve(const struct req *r, const char *h)
 		return 0;
 	if ((res = db_query(STMT_HANDLE_RESOLVE, "is", r->sess->id, h)) == NULL)
 		return -1;
-	id = res->nrows > 0 ? dbres_ll(res, 0, 0) : 0;
+	id = res->nrows > 0 ? dbres_ll(res, 0, HANDLE_RESOLVE_PATIENT_ID) : 0;
 	dbres_free(res);
 	return id;
 }
@@ -96,8 +96,8 @@ handle_from(const struct req *r, const struct handles *hs, long long id,
     char *out, size_t outlen)
 {
 	for (size_t i = 0; hs->res != NULL && i < hs->res->nrows; i++)
-		if (dbres_ll(hs->res, i, 0) == id) {
-			str_copy(out, dbres_get(hs->res, i, 1), outlen);
+		if (dbres_ll(hs->res, i, HANDLES_BY_PATIENTS_PATIENT_ID) == id) {
+			str_copy(out, dbres_get(hs->res, i, HANDLES_BY_PATIENTS_HANDLE), outlen);
 			return 0;
 		}
 	return handle_for(r, id, out, outlen);

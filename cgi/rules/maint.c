@@ -11,22 +11,20 @@
 #include "db/db.h"
 #include "rules/maint.h"
 
-/*
- * The running or next announced window from row 0 of res, whose columns
- * from base are id, kind, title, starts, ends, active (STMT_REQ_CONTEXT).
- */
+/* The running or next announced window from row 0 of STMT_REQ_CONTEXT. */
 void
-maint_from(struct maint *m, const struct dbres *res, size_t base)
+maint_from(struct maint *m, const struct dbres *ctx)
 {
 	memset(m, 0, sizeof(*m));
-	if (res->nrows == 0 || dbres_get(res, 0, base) == NULL)
+	if (ctx->nrows == 0 || dbres_get(ctx, 0, REQ_CONTEXT_MAINT_ID) == NULL)
 		return;
-	m->active = dbres_ll(res, 0, base + 5) != 0;
+	m->active = dbres_ll(ctx, 0, REQ_CONTEXT_MAINT_ACTIVE) != 0;
 	m->upcoming = !m->active;
-	str_copy(m->kind, dbres_get(res, 0, base + 1), sizeof(m->kind));
-	str_copy(m->title, dbres_get(res, 0, base + 2), sizeof(m->title));
-	m->starts = dbres_ll(res, 0, base + 3);
-	m->ends = dbres_ll(res, 0, base + 4);
+	str_copy(m->kind, dbres_get(ctx, 0, REQ_CONTEXT_MAINT_KIND), sizeof(m->kind));
+	str_copy(m->title, dbres_get(ctx, 0, REQ_CONTEXT_MAINT_TITLE),
+	    sizeof(m->title));
+	m->starts = dbres_ll(ctx, 0, REQ_CONTEXT_MAINT_STARTS);
+	m->ends = dbres_ll(ctx, 0, REQ_CONTEXT_MAINT_ENDS);
 }
 
 /* Unplanned maintenance on (now, until switched off) or off; 0 or -1. */

@@ -11,7 +11,7 @@ struct maint {
 };
 
 struct dbres;
-void	 maint_from(struct maint *, const struct dbres *, size_t);
+void	 maint_from(struct maint *, const struct dbres *);
 int	 maint_switch(int, const char *, long long);
 long long jst_datetime(const char *);
 

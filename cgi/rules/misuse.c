@@ -83,8 +83,8 @@ static int
 scan_rule(const struct rule *ru, const struct dbres *cfgrow, size_t row, time_t t)
 {
 	struct dbres	*res;
-	long long	 thr = dbres_ll(cfgrow, row, 2),
-			 win = dbres_ll(cfgrow, row, 3),
+	long long	 thr = dbres_ll(cfgrow, row, MISUSE_RULES_THRESHOLD),
+			 win = dbres_ll(cfgrow, row, MISUSE_RULES_WINDOW_MINUTES),
 			 since = (long long)t - win * 60,
 			 bucket = win > 0 ? (long long)t / (win * 60) : 0;
 	int		 n = 0;
@@ -92,7 +92,7 @@ scan_rule(const struct rule *ru, const struct dbres *cfgrow, size_t row, time_t 
 
 	if (ru->st == STMT_MISUSE_NIGHT)
 		res = db_query(ru->st, "iii", since, misuse_hours_mask(
-		    (int)dbres_ll(cfgrow, row, 4), (int)dbres_ll(cfgrow, row, 5)),
+		    (int)dbres_ll(cfgrow, row, MISUSE_RULES_PARAM1), (int)dbres_ll(cfgrow, row, MISUSE_RULES_PARAM2)),
 		    thr);
 	else if (ru->st == STMT_MISUSE_EMERGENCY_LATE)
 		res = db_query(ru->st, "ii", (long long)t, thr);
@@ -103,16 +103,20 @@ scan_rule(const struct rule *ru, const struct dbres *cfgrow, size_t row, time_t 
 		res = db_query(ru->st, "ii", since, thr);
 	if (res == NULL)
 		return -1;
+	/* Every rule's rows begin as MISUSE_MANY's; a keyed rule's add the
+	 * object the hit is about (MISUSE_SURNAME's). */
 	for (size_t i = 0; i < res->nrows; i++) {
-		long long user = dbres_ll(res, i, 0), hits = dbres_ll(res, i, 2);
+		long long user = dbres_ll(res, i, MISUSE_MANY_USER_ID),
+			  hits = dbres_ll(res, i, MISUSE_MANY_HITS);
 		if (ru->keyed_by_object)
 			snprintf(key, sizeof(key), "%s:%lld:%s", ru->code, user,
-			    dbres_get(res, i, 3));
+			    dbres_get(res, i, MISUSE_SURNAME_OBJECT));
 		else
 			snprintf(key, sizeof(key), "%s:%lld:%lld", ru->code, user,
 			    bucket);
 		snprintf(detail, sizeof(detail), "%lld", hits);
-		int rc = misuse_raise(ru->code, user, dbres_ll(res, i, 1), key,
+		int rc = misuse_raise(ru->code, user,
+		    dbres_ll(res, i, MISUSE_MANY_FACILITY_ID), key,
 		    hits, detail);
 		if (rc < 0) {
 			dbres_free(res);
@@ -135,10 +139,10 @@ misuse_scan(void)
 	if ((cf = db_query(STMT_MISUSE_RULES, "")) == NULL)
 		return -1;
 	for (size_t i = 0; i < cf->nrows; i++) {
-		if (dbres_ll(cf, i, 1) == 0)
+		if (dbres_ll(cf, i, MISUSE_RULES_ENABLED) == 0)
 			continue;
 		for (size_t j = 0; j < sizeof(rules) / sizeof(rules[0]); j++) {
-			if (!str_eq(rules[j].code, dbres_get(cf, i, 0)))
+			if (!str_eq(rules[j].code, dbres_get(cf, i, MISUSE_RULES_CODE)))
 				continue;
 			int n = scan_rule(&rules[j], cf, i, t);
 			if (n < 0) {

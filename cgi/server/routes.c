@@ -288,15 +288,15 @@ cert_check(struct req *r, const struct dbres *ctx)
 	const char	*why = NULL;
 	long long	 t = now();
 
-	if (ctx->nrows == 0 || dbres_get(ctx, 0, CTX_CERT) == NULL)
+	if (ctx->nrows == 0 || dbres_get(ctx, 0, REQ_CONTEXT_CERT_ID) == NULL)
 		why = "cert_unknown";
-	else if (!str_eq(dbres_get(ctx, 0, CTX_CERT + 2), "active"))
+	else if (!str_eq(dbres_get(ctx, 0, REQ_CONTEXT_CERT_STATUS), "active"))
 		why = "cert_revoked";
-	else if (t < dbres_ll(ctx, 0, CTX_CERT + 3) ||
-	    t > dbres_ll(ctx, 0, CTX_CERT + 4))
+	else if (t < dbres_ll(ctx, 0, REQ_CONTEXT_CERT_NOT_BEFORE) ||
+	    t > dbres_ll(ctx, 0, REQ_CONTEXT_CERT_NOT_AFTER))
 		why = "cert_expired";
 	else
-		r->cert_user_id = dbres_ll(ctx, 0, CTX_CERT + 1);
+		r->cert_user_id = dbres_ll(ctx, 0, REQ_CONTEXT_CERT_USER_ID);
 	if (why == NULL)
 		return 0;
 	audit(r, &(struct audit_entry){ .action = "cert.refused",
@@ -320,7 +320,7 @@ maint_check(struct req *r, const struct dbres *ctx)
 	struct maint	 m;
 	char		 d[32], ra[24];
 
-	maint_from(&m, ctx, CTX_MAINT);
+	maint_from(&m, ctx);
 	if (!m.active && !m.upcoming)
 		return 0;
 	view_set("Maint.title", m.title);

@@ -196,6 +196,7 @@ form_idem(struct req *r, enum stmt st, const char *idem, const char *again)
 		http_error(r, 503, "db", NULL);
 		return -1;
 	}
+	/* Every *_BY_IDEM statement returns one column: what again names. */
 	if ((seen = dup->nrows > 0) && again != NULL) {
 		if (str_fmt(where, sizeof(where), again, dbres_get(dup, 0, 0)) == -1)
 			str_copy(where, "/", sizeof(where));

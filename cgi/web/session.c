@@ -85,8 +85,6 @@ session_token_hash(const struct req *r, char hash[PKI_SHA256_HEX])
 		hash[0] = '\0';
 }
 
-#define SC(i)	(CTX_SESS + (i))	/* a session column of STMT_REQ_CONTEXT */
-
 /*
  * Checks the session the request context found (row 0 of res, from
  * STMT_REQ_CONTEXT): not ended, bound to the certificate of this request,
@@ -103,39 +101,39 @@ session_load(struct req *r, const struct dbres *res)
 
 	if (kv_get(&r->cookies, SESSION_COOKIE) == NULL)
 		return 0;
-	if (res->nrows == 0 || dbres_get(res, 0, SC(0)) == NULL ||
-	    dbres_get(res, 0, SC(7)) != NULL) {
+	if (res->nrows == 0 || dbres_get(res, 0, REQ_CONTEXT_SESS_ID) == NULL ||
+	    dbres_get(res, 0, REQ_CONTEXT_SESS_ENDED_AT) != NULL) {
 		clear_cookie(r);	/* unknown or ended */
 		return 0;
 	}
-	if (!str_eq(dbres_get(res, 0, SC(2)), r->cert.serial))
+	if (!str_eq(dbres_get(res, 0, REQ_CONTEXT_SESS_CERT_SERIAL), r->cert.serial))
 		return -1;	/* A8.3: the cookie travelled to another certificate. */
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return 0;
-	s->id = dbres_ll(res, 0, SC(0));
-	s->user_id = dbres_ll(res, 0, SC(1));
-	str_copy(s->csrf, dbres_get(res, 0, SC(3)), sizeof(s->csrf));
-	s->created_at = dbres_ll(res, 0, SC(4));
-	s->last_seen = dbres_ll(res, 0, SC(5));
-	s->locked = (int)dbres_ll(res, 0, SC(6));
-	str_copy(s->login, dbres_get(res, 0, SC(8)), sizeof(s->login));
-	str_copy(s->name, dbres_get(res, 0, SC(9)), sizeof(s->name));
-	s->facility_id = dbres_ll(res, 0, SC(11));
-	str_copy(s->facility, dbres_get(res, 0, SC(12)), sizeof(s->facility));
-	s->must_change_pw = (int)dbres_ll(res, 0, SC(13));
-	str_copy(s->return_to, dbres_get(res, 0, SC(14)) ?
-	    dbres_get(res, 0, SC(14)) : "/", sizeof(s->return_to));
-	str_copy(s->role_name, dbres_get(res, 0, SC(15)) ?
-	    dbres_get(res, 0, SC(15)) : "", sizeof(s->role_name));
+	s->id = dbres_ll(res, 0, REQ_CONTEXT_SESS_ID);
+	s->user_id = dbres_ll(res, 0, REQ_CONTEXT_SESS_USER_ID);
+	str_copy(s->csrf, dbres_get(res, 0, REQ_CONTEXT_SESS_CSRF), sizeof(s->csrf));
+	s->created_at = dbres_ll(res, 0, REQ_CONTEXT_SESS_CREATED_AT);
+	s->last_seen = dbres_ll(res, 0, REQ_CONTEXT_SESS_LAST_SEEN);
+	s->locked = (int)dbres_ll(res, 0, REQ_CONTEXT_SESS_LOCKED);
+	str_copy(s->login, dbres_get(res, 0, REQ_CONTEXT_LOGIN), sizeof(s->login));
+	str_copy(s->name, dbres_get(res, 0, REQ_CONTEXT_USER_NAME), sizeof(s->name));
+	s->facility_id = dbres_ll(res, 0, REQ_CONTEXT_FACILITY_ID);
+	str_copy(s->facility, dbres_get(res, 0, REQ_CONTEXT_FACILITY_NAME), sizeof(s->facility));
+	s->must_change_pw = (int)dbres_ll(res, 0, REQ_CONTEXT_MUST_CHANGE_PW);
+	str_copy(s->return_to, dbres_get(res, 0, REQ_CONTEXT_RETURN_TO) ?
+	    dbres_get(res, 0, REQ_CONTEXT_RETURN_TO) : "/", sizeof(s->return_to));
+	str_copy(s->role_name, dbres_get(res, 0, REQ_CONTEXT_ROLES) ?
+	    dbres_get(res, 0, REQ_CONTEXT_ROLES) : "", sizeof(s->role_name));
 	s->roles = role_bits(s->role_name);
-	str_copy(s->profession, dbres_get(res, 0, SC(16)) ?
-	    dbres_get(res, 0, SC(16)) : "", sizeof(s->profession));
-	s->notices_clear = (int)dbres_ll(res, 0, CTX_NOTICES_CLEAR);
+	str_copy(s->profession, dbres_get(res, 0, REQ_CONTEXT_PROFESSION) ?
+	    dbres_get(res, 0, REQ_CONTEXT_PROFESSION) : "", sizeof(s->profession));
+	s->notices_clear = (int)dbres_ll(res, 0, REQ_CONTEXT_NOTICES_CLEAR);
 	char day[11];
 	today(day);
-	const char *ends = dbres_get(res, 0, SC(17));
+	const char *ends = dbres_get(res, 0, REQ_CONTEXT_ENDS_ON);
 	/* A10.5: a withdrawal takes effect on its date, mid-session too. */
-	int active = str_eq(dbres_get(res, 0, SC(10)), "active") &&
+	int active = str_eq(dbres_get(res, 0, REQ_CONTEXT_USER_STATUS), "active") &&
 	    (ends == NULL || strcmp(ends, day) > 0);
 	if (!active || t - s->created_at > cfg.session_max_secs) {
 		end_by_id(s->id, active ? "expired" : "user_disabled");
@@ -167,7 +165,7 @@ session_notices_pending(struct req *r)
 	if ((res = db_query(STMT_NOTICE_PENDING_COUNT, "ii", s->user_id,
 	    s->created_at)) == NULL)
 		return -1;
-	n = (int)dbres_ll(res, 0, 0);
+	n = (int)dbres_ll(res, 0, NOTICE_PENDING_COUNT_N);
 	dbres_free(res);
 	if (n == 0 && db_exec(STMT_SESSION_NOTICES_CLEAR, "i", s->id) >= 0)
 		s->notices_clear = 1;
