@@ -43,7 +43,8 @@ echo "== pytest: authorization, identity, XSS, faults, disk, backup, sqlmap"
 MOGAMI_VAR=$VAR MOGAMI_PORT=$PORT MOGAMI_ROOT=$ROOT \
 	/usr/bin/python3 -m pytest -q -p no:cacheprovider -rfE --junitxml="$VAR/pytest.xml" \
 	tests/integration/test_authz_matrix.py tests/integration/test_attack_identity.py \
-	tests/integration/test_faults.py tests/browser/test_browser_xss.py \
+	tests/integration/test_faults.py tests/integration/test_consent_integrity.py \
+	tests/browser/test_browser_xss.py \
 	tests/attack 2>&1 | tee "$VAR/pytest.out" | grep -E "^(figure|FAILED|ERROR)|passed|failed"
 pyres=$(tail -1 "$VAR/pytest.out")
 
@@ -101,13 +102,14 @@ with open(sys.argv[2], "w") as f:
         f.write(f"| {name} | {value} |\n")
     f.write("\nWhere each comes from: tests/integration/test_authz_matrix.py (authz), "
             "test_attack_identity.py (csrf, token, spoofing, certificates), test_faults.py "
-            "(worker and mariadbd SIGKILL, slow clients), tests/browser/test_browser_xss.py "
+            "(worker and mariadbd SIGKILL, slow clients), test_consent_integrity.py (stale "
+            "form 4, own facility not named, emergency reason), tests/browser/test_browser_xss.py "
             "(xss), tests/attack/ (disk full, backup, sqlmap), scripts/attack.sh (testssl, "
             "fuzz, valgrind).\n")
 print(f"attack: {len(figs)} figures written to {sys.argv[2]}")
 PY
 bad=$(awk -F'\t' '
-	$1 ~ /unexpected allows|accepted|xss executions|CSP violations|injected elements|injectable|lost$|answered 500|crashes|NOT ok|definitely lost|invalid reads|differing/ && $2 + 0 != 0 { n++ }
+	$1 ~ /unexpected allows|accepted|shown to others|xss executions|CSP violations|injected elements|injectable|lost$|answered 500|crashes|NOT ok|definitely lost|invalid reads|differing/ && $2 + 0 != 0 { n++ }
 	END { print n + 0 }' "$FIG")
 echo "attack: $bad figures not zero that must be; $pyres; $((secs / 60)) min"
 [ "$bad" -eq 0 ] && ! grep -qE "[0-9]+ failed" <<<"$pyres"

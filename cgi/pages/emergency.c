@@ -106,11 +106,12 @@ list_view(struct req *r)
 		/*
 		 * The reason is clinical free text: only the granting facility,
 		 * a disclosing facility holding the records, and the operator
-		 * read it (A14).
+		 * read it (A14); staff list grants for the operator, not for
+		 * a facility.
 		 */
-		if (has_role(r, ROLE_OPERATOR) ||
-		    dbres_ll(res, i, EMERGENCY_LIST_FACILITY_ID) == r->sess->facility_id ||
-		    dbres_ll(res, i, EMERGENCY_LIST_HELD_HERE))
+		if (has_role(r, ROLE_OPERATOR) || (has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER) &&
+		    (dbres_ll(res, i, EMERGENCY_LIST_FACILITY_ID) == r->sess->facility_id ||
+		    dbres_ll(res, i, EMERGENCY_LIST_HELD_HERE))))
 			vnode_set(n, "reason", dbres_get(res, i, EMERGENCY_LIST_REASON_TEXT));
 		else
 			vnode_set(n, "reason_hidden", "1");

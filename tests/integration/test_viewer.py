@@ -203,8 +203,9 @@ def test_A12_2_consent_matrix_on_search_page_sections_print_and_documents(people
     assert p.ident["name"] not in clinic.get(url("/records"), params={"q": kana}).text
     assert sql(f"SELECT outcome FROM audit WHERE action = 'document.view' AND patient_id = {p.pid}"
                " ORDER BY id DESC LIMIT 1") == [["denied"]]
-    # a new form 4, then the registration cancelled by death: refused for everyone
-    register_consent(clinic, ch)
+    # a new form 4 signed after the form 5, then the registration cancelled by
+    # death: refused for everyone
+    register_consent(clinic, ch, data={"signed_on": "2026-11-21"})
     assert view(clinic, ch, "labs").status_code == 200
     op = logged_in(people["operator"])
     oh = handle_in(op, p.ident)
