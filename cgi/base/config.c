@@ -164,3 +164,14 @@ today(char out[11])
 	gmtime_r(&t, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
+
+void
+utc_now(char out[20])
+{
+	time_t		 t = now();
+	struct tm	 tm;
+
+	gmtime_r(&t, &tm);
+	if (strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		out[0] = '\0';
+}

@@ -49,5 +49,7 @@ int	 config_load(const char *, char *, size_t);
 time_t	 now(void);
 long long now_us(void);
 void	 today(char [11]);
+/* The application clock as UTC "YYYY-MM-DD HH:MM:SS" (a DATETIME to bind). */
+void	 utc_now(char [20]);
 
 #endif

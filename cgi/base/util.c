@@ -150,6 +150,15 @@ str_eq(const char *a, const char *b)
 }
 
 int
+str_one_of(const char *s, const char *const *list)
+{
+	for (size_t i = 0; s != NULL && list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
 str_prefix(const char *s, const char *prefix)
 {
 	return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0;

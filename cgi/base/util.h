@@ -29,6 +29,8 @@ int	 str_fmt(char *, size_t, const char *, ...)
 /* str_dup: strdup that never returns NULL for a NULL argument ("" instead). */
 char	*str_dup(const char *);
 int	 str_eq(const char *, const char *);
+/* 1 when s is one of list (NULL-terminated); a NULL s is none. */
+int	 str_one_of(const char *, const char *const *);
 int	 str_prefix(const char *, const char *);
 /* parse a decimal integer in [min, max]; the whole string must be digits. */
 int	 str_to_ll(const char *, long long, long long, long long *);

@@ -504,7 +504,7 @@ page_consent_view(struct req *r)
 		dbres_free(f);
 	}
 	dbres_free(c);
-	view_set("Can.check", has_role(r, ROLE_OPERATOR | ROLE_STAFF) ? "1" : "");
+	view_set("Can.check", has_role(r, ROLES_OFFICE) ? "1" : "");
 	audit(r, &(struct audit_entry){ .action = "consent.view",
 	    .object_type = "consent", .object_id = oid, .patient_id = pid });
 	view_set("Page.patient", "1");

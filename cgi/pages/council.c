@@ -18,7 +18,6 @@
 #include "web/rows.h"
 #include "web/session.h"
 
-#define COUNCIL_ROLES	(ROLE_PRESIDENT | ROLE_OPERATOR | ROLE_STAFF)
 
 const struct field f_apps[] = {
 	{ "m", FT_TOKEN, 16 },
@@ -86,7 +85,7 @@ static const char *const revoke_reasons[] = {
 static int
 is_council(const struct req *r)
 {
-	return (r->sess->roles & COUNCIL_ROLES) != 0;
+	return (r->sess->roles & ROLES_COUNCIL) != 0;
 }
 
 /*

@@ -10,6 +10,7 @@
 #include "pki/pki.h"
 #include "web/app.h"
 #include "web/audit.h"
+#include "web/form.h"
 #include "web/render.h"
 #include "web/session.h"
 
@@ -54,24 +55,6 @@ const struct field f_council_staff_notify[] = {
 	{ "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
 };
-
-/* A time as shown (Japan time); fmt is an strftime format. */
-static void
-fmt_jst(char *out, size_t len, long long t, const char *fmt)
-{
-	time_t		 tt = (time_t)t + 9 * 3600;
-	struct tm	 tm;
-
-	gmtime_r(&tt, &tm);
-	if (strftime(out, len, fmt, &tm) == 0 && len > 0)
-		out[0] = '\0';
-}
-
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
 
 /* --- A3: the operator's appointment -------------------------------------- */
 
@@ -129,7 +112,7 @@ page_council_appoint(struct req *r)
 	struct dbres	*u = NULL, *cur = NULL;
 	long long	 uid, prev_uid = 0, t = now();
 
-	if (empty(login)) {
+	if (form_empty(login)) {
 		view_set("Appoint.err_login", lang("council.need_login"));
 		goto form;
 	}
@@ -295,7 +278,7 @@ page_council_staff(struct req *r)
 		str_fmt(key, sizeof(key), "council.staff_%s", m);
 		view_set("Flash", lang(key));
 	}
-	if (!empty(param(r, "edit")) && (r->sess->roles & ROLE_OPERATOR)) {
+	if (!form_empty(param(r, "edit")) && (r->sess->roles & ROLE_OPERATOR)) {
 		if (str_to_ll(param(r, "edit"), 1, 1LL << 60, &id) == -1) {
 			http_error(r, 400, "type", "edit");
 			return;
@@ -326,16 +309,16 @@ staff_check(const struct req *r, const char *prefix, long long *uid)
 		view_set(key, lang(msg));				\
 		bad++;							\
 	} while (0)
-	if (empty(param(r, "name")))
+	if (form_empty(param(r, "name")))
 		FERR("name", "council.need_name");
-	if (empty(param(r, "title")))
+	if (form_empty(param(r, "title")))
 		FERR("title", "council.need_title");
-	if (empty(reg) || !valid_date(reg))
+	if (form_empty(reg) || !valid_date(reg))
 		FERR("registered_on", "council.bad_date");
-	if (!empty(ended) && (!valid_date(ended) || (reg && valid_date(reg) &&
+	if (!form_empty(ended) && (!valid_date(ended) || (reg && valid_date(reg) &&
 	    strcmp(ended, reg) < 0)))
 		FERR("ended_on", "council.bad_end");
-	if (!empty(login)) {
+	if (!form_empty(login)) {
 		if ((res = db_query(STMT_USER_ACTIVE_BY_LOGIN, "s", login)) == NULL)
 			return -1;
 		if (res->nrows == 0)
@@ -387,7 +370,7 @@ page_council_staff_add(struct req *r)
 	char		 ids[24], by[24];
 	int		 bad, rc;
 
-	if (empty(token) || strlen(token) != 64) {
+	if (form_empty(token) || strlen(token) != 64) {
 		http_error(r, 400, "type", "token");
 		return;
 	}
@@ -481,7 +464,7 @@ page_council_staff_edit(struct req *r)
 	str_fmt(us, sizeof(us), "%lld", uid);
 	rc = db_exec(STMT_STAFF_UPDATE, "sssssii", param(r, "name"),
 	    param(r, "title"), uid ? us : NULL, param(r, "registered_on"),
-	    empty(ended) ? NULL : ended, id, ver);
+	    form_empty(ended) ? NULL : ended, id, ver);
 	if (rc == 0) {
 		db_rollback();
 		http_error(r, 409, NULL, NULL);
@@ -489,10 +472,10 @@ page_council_staff_edit(struct req *r)
 	}
 	str_fmt(ids, sizeof(ids), "%lld", id);
 	if (rc != 1 || db_exec(STMT_STAFF_HISTORY_ADD, "sii",
-	    empty(ended) ? "change" : "end", r->sess->user_id, id) != 1 ||
+	    form_empty(ended) ? "change" : "end", r->sess->user_id, id) != 1 ||
 	    staff_role_sync(old_uid) == -1 ||
 	    (uid != old_uid && staff_role_sync(uid) == -1) ||
-	    audit(r, &(struct audit_entry){ .action = empty(ended) ?
+	    audit(r, &(struct audit_entry){ .action = form_empty(ended) ?
 	    "staff.change" : "staff.end", .object_type = "staff",
 	    .object_id = ids }) != 0 || db_commit() != DB_OK)
 		goto dberr;
@@ -514,7 +497,7 @@ page_council_staff_notify(struct req *r)
 
 	if (id_version(r, &id, &ver) == -1)
 		return;
-	if (empty(on)) {
+	if (form_empty(on)) {
 		fmt_jst(today, sizeof(today), now(), "%Y-%m-%d");
 		on = today;
 	}

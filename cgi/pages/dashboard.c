@@ -78,17 +78,6 @@ static const struct {
 };
 #define NTABLES	(sizeof(tables) / sizeof(tables[0]))
 
-static const char *
-label(const char *list, const char *code)
-{
-	char	 k[80];
-
-	if (code == NULL || code[0] == '\0' ||
-	    str_fmt(k, sizeof(k), "%s%s", list, code) == -1)
-		return lang("dash.unknown");
-	return lang(k);
-}
-
 /* The months of the period as headings. */
 static void
 month_heads(struct dtab *t, const struct period *p)
@@ -191,7 +180,7 @@ load_use(const struct period *p, struct dbres **use)
 		str_fmt(key, sizeof(key), "f%s", dbres_get(res, i, DASH_USE_ID));
 		dtab_row(&t, key, st);
 		dtab_cell(&t, dbres_get(res, i, DASH_USE_NAME));
-		dtab_cell(&t, label("council.fk_", dbres_get(res, i, DASH_USE_KIND)));
+		dtab_cell(&t, lang_code("council.fk_", dbres_get(res, i, DASH_USE_KIND), lang("dash.unknown")));
 		dtab_cell(&t, lang(str_eq(dbres_get(res, i, DASH_USE_IN_REGION), "0") ?
 		    "dash.out_region" : "dash.in_region"));
 		dtab_cell(&t, dbres_get(res, i, DASH_USE_USERS));
@@ -199,7 +188,7 @@ load_use(const struct period *p, struct dbres **use)
 		dtab_cell(&t, dbres_get(res, i, DASH_USE_CONSENTS));
 		dtab_cell(&t, dbres_get(res, i, DASH_USE_LAST_VIEW)[0] ? dbres_get(res, i, DASH_USE_LAST_VIEW) :
 		    lang("dash.never_in_window"));
-		dtab_cell(&t, label("dash.state.", st));
+		dtab_cell(&t, lang_code("dash.state.", st, lang("dash.unknown")));
 		low += v < cfg.dash_low_views;
 	}
 	dtab_end(&t);
@@ -434,7 +423,7 @@ load_people(void)
 	dtab_head(&t, "total", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
 		dtab_row(&t, dbres_get(res, i, DASH_FACILITIES_KIND), NULL);
-		dtab_cell(&t, label("council.fk_", dbres_get(res, i, DASH_FACILITIES_KIND)));
+		dtab_cell(&t, lang_code("council.fk_", dbres_get(res, i, DASH_FACILITIES_KIND), lang("dash.unknown")));
 		for (size_t c = 0; c < 5; c++) {
 			dtab_int(&t, dbres_ll(res, i, c + 1));
 			tot[c] += dbres_ll(res, i, c + 1);
@@ -492,7 +481,7 @@ load_misuse(const struct period *p)
 	dtab_head(&t, "m_warning", 1, 0);
 	for (size_t i = 0; i < res->nrows; i++) {
 		dtab_row(&t, dbres_get(res, i, DASH_MISUSE_CODE), NULL);
-		dtab_cell(&t, label("misuse.rules.", dbres_get(res, i, DASH_MISUSE_CODE)));
+		dtab_cell(&t, lang_code("misuse.rules.", dbres_get(res, i, DASH_MISUSE_CODE), lang("dash.unknown")));
 		for (size_t c = 0; c < 5; c++) {
 			dtab_int(&t, dbres_ll(res, i, c + 1));
 			tot[c] += dbres_ll(res, i, c + 1);

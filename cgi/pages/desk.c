@@ -25,7 +25,6 @@
  */
 
 /* Who works the desk (REQUIREMENTS.md roles: the operator runs it). */
-#define DESK_ROLES	(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
 
 const struct field f_desk_list[] = {
 	{ "status", FT_TOKEN, 16 }, { "format", FT_TOKEN, 8 },
@@ -69,49 +68,9 @@ static const char *const filters[] = { "all", "open", "overdue", "received",
     "investigating", "answered", "closed", NULL };
 
 static int
-one_of(const char *v, const char *const *list)
-{
-	for (size_t i = 0; v != NULL && list[i] != NULL; i++)
-		if (str_eq(v, list[i]))
-			return 1;
-	return 0;
-}
-
-static int
-empty(const char *s)
-{
-	return s == NULL || *s == '\0';
-}
-
-/* 1 when s is empty or only ASCII or ideographic (U+3000) spaces. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	while (*s != '\0') {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return 0;
-	}
-	return 1;
-}
-
-static long long
-param_ll(const struct req *r, const char *name)
-{
-	long long	 v;
-
-	return str_to_ll(param(r, name), 1, 1LL << 60, &v) == 0 ? v : -1;
-}
-
-static int
 is_desk(const struct req *r)
 {
-	return (r->sess->roles & DESK_ROLES) != 0;
+	return (r->sess->roles & ROLES_DESK) != 0;
 }
 
 /* The desk and the president read every complaint; a user only their own. */
@@ -119,18 +78,6 @@ static int
 reads_all(const struct req *r)
 {
 	return is_desk(r) || (r->sess->roles & ROLE_PRESIDENT) != 0;
-}
-
-/* The application clock (the test clock moves it) as UTC "YYYY-MM-DD HH:MM:SS". */
-static void
-utc_now(char out[20])
-{
-	time_t		 t = now();
-	struct tm	 tm;
-
-	gmtime_r(&t, &tm);
-	if (strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-		out[0] = '\0';
 }
 
 /* The Japan date days from now as YYYY-MM-DD; *year gets its year. */
@@ -216,24 +163,13 @@ desk_home(const struct req *r)
 {
 	if (r->sess == NULL)
 		return;
-	if (reads_all(r) || (r->sess->roles & (ROLE_USER | ROLE_FACILITY_MANAGER)))
+	if (reads_all(r) || (r->sess->roles & ROLES_CLINIC))
 		desk_counts(r, !reads_all(r));
 }
 
 static const char *const list_cols[] = { "id", "receipt_no", "received_at",
     "kind", "name", "channel", "category", "status", "due_on", "overdue",
     "assignee", "facility", NULL };
-
-/* A label from the language file: desk.<list>.<code>. */
-static const char *
-label(const char *list, const char *code)
-{
-	char	 k[64];
-
-	if (code == NULL || str_fmt(k, sizeof(k), "desk.%s.%s", list, code) == -1)
-		return "";
-	return lang(k);
-}
 
 /* The list as CSV (csv.c: a BOM for Japanese, formulas defused). */
 static void
@@ -259,12 +195,12 @@ list_csv(struct req *r, const struct dbres *res)
 	for (size_t i = 0; i < res->nrows; i++) {
 		csv_cell(b, dbres_get(res, i, DESK_LIST_RECEIPT_NO), 0);
 		csv_cell(b, dbres_get(res, i, DESK_LIST_RECEIVED_AT), 0);
-		csv_cell(b, label("kind", dbres_get(res, i, DESK_LIST_COMPLAINANT_KIND)), 0);
+		csv_cell(b, lang_code("desk.kind.", dbres_get(res, i, DESK_LIST_COMPLAINANT_KIND), ""), 0);
 		csv_cell(b, dbres_get(res, i, DESK_LIST_COMPLAINANT_NAME), 0);
 		csv_cell(b, dbres_get(res, i, DESK_LIST_FACILITY_NAME), 0);
-		csv_cell(b, label("channel_name", dbres_get(res, i, DESK_LIST_CHANNEL)), 0);
-		csv_cell(b, label("cat", dbres_get(res, i, DESK_LIST_CATEGORY)), 0);
-		csv_cell(b, label("status_name", dbres_get(res, i, DESK_LIST_STATUS)), 0);
+		csv_cell(b, lang_code("desk.channel_name.", dbres_get(res, i, DESK_LIST_CHANNEL), ""), 0);
+		csv_cell(b, lang_code("desk.cat.", dbres_get(res, i, DESK_LIST_CATEGORY), ""), 0);
+		csv_cell(b, lang_code("desk.status_name.", dbres_get(res, i, DESK_LIST_STATUS), ""), 0);
 		csv_cell(b, dbres_get(res, i, DESK_LIST_DUE_ON), 0);
 		csv_cell(b, str_eq(dbres_get(res, i, DESK_LIST_OVERDUE), "1") ?
 		    lang("desk.overdue") : "", 0);
@@ -278,17 +214,17 @@ list_csv(struct req *r, const struct dbres *res)
 void
 page_desk_list(struct req *r)
 {
-	const char	*st = empty(param(r, "status")) ? "all" : param(r, "status");
+	const char	*st = form_empty(param(r, "status")) ? "all" : param(r, "status");
 	const char	*fmt = param(r, "format");
 	struct dbres	*res;
 	char		 day[11];
 	int		 mine = !reads_all(r);
 
-	if (!one_of(st, filters)) {
+	if (!str_one_of(st, filters)) {
 		desk_error(r, 400, "filter", "status");
 		return;
 	}
-	if (!empty(fmt) && !str_eq(fmt, "csv")) {
+	if (!form_empty(fmt) && !str_eq(fmt, "csv")) {
 		http_error(r, 400, "type", "format");
 		return;
 	}
@@ -362,7 +298,7 @@ desk_form(struct req *r, int status)
 		view_set("Form.channel", "user");
 	}
 	/* One token per form shown: a second submit of it creates nothing. */
-	if (!empty(param(r, "idem")))
+	if (!form_empty(param(r, "idem")))
 		view_set("Form.idem", param(r, "idem"));
 	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
 		view_set("Form.idem", idem);
@@ -406,32 +342,32 @@ desk_check(const struct req *r, long long *fac, long long *assignee)
 	int	 bad = 0, ok;
 
 	*fac = *assignee = 0;
-	if (!one_of(param(r, "contact_kind"), contacts))
+	if (!str_one_of(param(r, "contact_kind"), contacts))
 		field_err("contact_kind", "contact_kind"), bad++;
 	else if (!str_eq(param(r, "contact_kind"), "none") &&
-	    blank(param(r, "contact")))
+	    form_blank(param(r, "contact")))
 		field_err("contact", "contact"), bad++;
-	if (!one_of(param(r, "category"), categories))
+	if (!str_one_of(param(r, "category"), categories))
 		field_err("category", "category"), bad++;
-	if (blank(param(r, "contents")))
+	if (form_blank(param(r, "contents")))
 		field_err("contents", "contents"), bad++;
 	if (!is_desk(r))
 		return bad;
-	if (!one_of(param(r, "from"), kinds))
+	if (!str_one_of(param(r, "from"), kinds))
 		field_err("from", "from"), bad++;
-	if (blank(param(r, "name")))
+	if (form_blank(param(r, "name")))
 		field_err("name", "name"), bad++;
-	if (!one_of(param(r, "channel"), channels))
+	if (!str_one_of(param(r, "channel"), channels))
 		field_err("channel", "channel"), bad++;
-	if (str_eq(param(r, "from"), "user") && !empty(param(r, "facility"))) {
-		*fac = param_ll(r, "facility");
+	if (str_eq(param(r, "from"), "user") && !form_empty(param(r, "facility"))) {
+		*fac = form_id(r, "facility");
 		if ((ok = *fac > 0 ? exists(STMT_DESK_FACILITY_OK, *fac) : 0) == -1)
 			return -1;
 		if (!ok)
 			field_err("facility", "facility"), bad++;
 	}
-	if (!empty(param(r, "assignee"))) {
-		*assignee = param_ll(r, "assignee");
+	if (!form_empty(param(r, "assignee"))) {
+		*assignee = form_id(r, "assignee");
 		if ((ok = *assignee > 0 ?
 		    exists(STMT_DESK_ASSIGNEE_OK, *assignee) : 0) == -1)
 			return -1;
@@ -560,11 +496,11 @@ complaint_load(struct req *r)
 	char		 day[11];
 	long long	 id;
 
-	if (empty(param(r, "id"))) {
+	if (form_empty(param(r, "id"))) {
 		desk_error(r, 400, "need_id", "id");
 		return 0;
 	}
-	if ((id = param_ll(r, "id")) <= 0) {
+	if ((id = form_id(r, "id")) <= 0) {
 		http_error(r, 400, "type", "id");
 		return 0;
 	}
@@ -688,12 +624,12 @@ step_check(struct req *r, long long id, const char *to, long long *assignee)
 		    str_eq(to, "closed") ? "close_first" : "bad_transition", NULL);
 		return -1;
 	}
-	if (str_eq(to, "answered") && blank(param(r, "answer")))
+	if (str_eq(to, "answered") && form_blank(param(r, "answer")))
 		field_err("answer", "answer"), bad++;
 	*assignee = 0;
-	if (!empty(param(r, "assignee")) && !str_eq(param(r, "assignee"),
+	if (!form_empty(param(r, "assignee")) && !str_eq(param(r, "assignee"),
 	    view_get("Complaint.0.assignee_id"))) {
-		*assignee = param_ll(r, "assignee");
+		*assignee = form_id(r, "assignee");
 		if ((ok = *assignee > 0 ?
 		    exists(STMT_DESK_ASSIGNEE_OK, *assignee) : 0) == -1) {
 			http_error(r, 503, "db", NULL);
@@ -703,7 +639,7 @@ step_check(struct req *r, long long id, const char *to, long long *assignee)
 			field_err("assignee", "assignee"), bad++;
 	}
 	/* A step without a transition must say something or change the assignee. */
-	if (str_eq(to, "note") && blank(param(r, "note")) && *assignee == 0)
+	if (str_eq(to, "note") && form_blank(param(r, "note")) && *assignee == 0)
 		field_err("note", "note"), bad++;
 	if (bad == 0)
 		return 0;
@@ -733,11 +669,11 @@ page_desk_step(struct req *r)
 
 	if ((id = complaint_load(r)) == 0)
 		return;
-	if ((version = param_ll(r, "version")) <= 0) {
+	if ((version = form_id(r, "version")) <= 0) {
 		http_error(r, 400, "type", "version");
 		return;
 	}
-	if (!one_of(to, tos)) {
+	if (!str_one_of(to, tos)) {
 		desk_error(r, 400, "bad_to", "to");
 		return;
 	}
@@ -777,7 +713,7 @@ page_desk_step(struct req *r)
 	}
 	if (rc != 1 || db_exec(STMT_DESK_STEP_INSERT, "isisssss", id, at,
 	    r->sess->user_id, view_get("Complaint.0.status"), cur,
-	    blank(param(r, "note")) ? NULL : param(r, "note"),
+	    form_blank(param(r, "note")) ? NULL : param(r, "note"),
 	    str_eq(to, "answered") ? param(r, "answer") : NULL,
 	    assignee ? as : NULL) != 1 ||
 	    audit(r, &(struct audit_entry){ .action = "complaint.step",

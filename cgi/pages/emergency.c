@@ -84,7 +84,7 @@ list_view(struct req *r)
 	long long	 fac = 0, user = 0, t = now();
 	char		 k[48], d[32];
 
-	if (!has_role(r, ROLE_OPERATOR | ROLE_STAFF)) {
+	if (!has_role(r, ROLES_OFFICE)) {
 		fac = r->sess->facility_id;
 		if (!has_role(r, ROLE_FACILITY_MANAGER))
 			user = r->sess->user_id;
@@ -109,7 +109,7 @@ list_view(struct req *r)
 		 * read it (A14); staff list grants for the operator, not for
 		 * a facility.
 		 */
-		if (has_role(r, ROLE_OPERATOR) || (has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER) &&
+		if (has_role(r, ROLE_OPERATOR) || (has_role(r, ROLES_CLINIC) &&
 		    (dbres_ll(res, i, EMERGENCY_LIST_FACILITY_ID) == r->sess->facility_id ||
 		    dbres_ll(res, i, EMERGENCY_LIST_HELD_HERE))))
 			vnode_set(n, "reason", dbres_get(res, i, EMERGENCY_LIST_REASON_TEXT));
@@ -465,7 +465,7 @@ void
 page_notifications(struct req *r)
 {
 	struct dbres	*res;
-	long long	 op = has_role(r, ROLE_OPERATOR | ROLE_STAFF),
+	long long	 op = has_role(r, ROLES_OFFICE),
 			 fm = has_role(r, ROLE_FACILITY_MANAGER);
 	char		 k[48], d[32];
 
@@ -495,7 +495,7 @@ page_notifications(struct req *r)
 void
 page_notification_read(struct req *r)
 {
-	long long	 op = has_role(r, ROLE_OPERATOR | ROLE_STAFF),
+	long long	 op = has_role(r, ROLES_OFFICE),
 			 fm = has_role(r, ROLE_FACILITY_MANAGER);
 
 	if (db_exec(STMT_NOTIFY_READ, "iiiii", r->sess->user_id, form_ll(r, "id"),
@@ -511,7 +511,7 @@ void
 notifications_count_view(const struct req *r)
 {
 	struct dbres	*res;
-	long long	 op = has_role(r, ROLE_OPERATOR | ROLE_STAFF),
+	long long	 op = has_role(r, ROLES_OFFICE),
 			 fm = has_role(r, ROLE_FACILITY_MANAGER);
 
 	if (!op && !fm)

@@ -49,27 +49,6 @@ const struct field f_incident_step[] = {
 /* The kinds the form offers; labels are incident.kind.<code> in ja.hdf. */
 static const char *const kinds[] = { "virus", "security", "malfunction", NULL };
 
-static int
-one_of(const char *v, const char *const *list)
-{
-	for (size_t i = 0; v != NULL && list[i] != NULL; i++)
-		if (str_eq(v, list[i]))
-			return 1;
-	return 0;
-}
-
-
-/* The application clock (the test clock moves it) as UTC "YYYY-MM-DD HH:MM:SS". */
-static void
-utc_now(char out[20])
-{
-	time_t		 t = now();
-	struct tm	 tm;
-
-	gmtime_r(&t, &tm);
-	if (strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-		out[0] = '\0';
-}
 
 /* The same clock in Japan time as HTML's datetime-local "YYYY-MM-DDTHH:MM". */
 static void
@@ -107,7 +86,7 @@ page_incidents(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	if (has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER))
+	if (has_role(r, ROLES_CLINIC))
 		view_set("Can.report", "1");
 	if (op)
 		view_set("Incident.operator", "1");
@@ -165,7 +144,7 @@ incident_check(const struct req *r)
 	char	 t[17];
 	int	 bad = 0;
 
-	if (!one_of(param(r, "kind"), kinds))
+	if (!str_one_of(param(r, "kind"), kinds))
 		form_err("incident", "kind", "kind"), bad++;
 	jst_local(t);
 	if (form_empty(param(r, "occurred")))
@@ -389,7 +368,7 @@ page_incident_step(struct req *r)
 		http_error(r, 400, "type", "version");
 		return;
 	}
-	if (!one_of(to, tos)) {
+	if (!str_one_of(to, tos)) {
 		http_error(r, 400, "type", "to");
 		return;
 	}

@@ -10,6 +10,7 @@
 #include "pki/pki.h"
 #include "web/app.h"
 #include "web/audit.h"
+#include "web/form.h"
 #include "web/render.h"
 #include "web/session.h"
 
@@ -76,23 +77,6 @@ jst_date(char *out, size_t len, long long t, int days)
 		out[0] = '\0';
 }
 
-/* 1 when s is empty or only ASCII or ideographic (U+3000) spaces. */
-static int
-blank(const char *s)
-{
-	if (s == NULL)
-		return 1;
-	while (*s != '\0') {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return 0;
-	}
-	return 1;
-}
-
 /* A fresh idempotency token for an add form into view name. */
 static void
 form_token(const char *name)
@@ -116,7 +100,7 @@ check_date(const char *prefix, const char *name, const char *v)
 
 	str_fmt(key, sizeof(key), "%s.err_%s", prefix, name);
 	jst_date(today, sizeof(today), now(), 0);
-	if (blank(v)) {
+	if (form_blank(v)) {
 		view_set(key, lang("ledger.need_date"));
 		return 1;
 	}
@@ -151,12 +135,12 @@ terminal_form(const struct req *r, const char *prefix)
 	view_set(key, paid);
 	str_fmt(key, sizeof(key), "%s.av_def_date", prefix);
 	view_set(key, date);
-	if (blank(name)) {
+	if (form_blank(name)) {
 		str_fmt(key, sizeof(key), "%s.err_name", prefix);
 		view_set(key, lang("ledger.need_name"));
 		errs++;
 	}
-	if (blank(av)) {
+	if (form_blank(av)) {
 		str_fmt(key, sizeof(key), "%s.err_av_product", prefix);
 		view_set(key, lang("ledger.need_av"));
 		errs++;
@@ -392,7 +376,7 @@ page_ledger_terminal_add(struct req *r)
 		goto dberr;
 	rc = db_exec(STMT_LEDGER_TERMINAL_INSERT, "isssssi", r->sess->facility_id, param(r, "name"),
 	    param(r, "av_product"), param(r, "av_paid"), param(r, "av_def_date"),
-	    blank(tok) ? NULL : tok, r->sess->user_id);
+	    form_blank(tok) ? NULL : tok, r->sess->user_id);
 	if (rc == DB_DUP) {
 		/* The same form sent twice: the first one stands. */
 		db_rollback();
@@ -491,7 +475,7 @@ page_ledger_software_add(struct req *r)
 	view_set("SwForm.token", tok);
 	view_set("SwForm.name", name);
 	view_set("SwForm.sw_version", param(r, "sw_version"));
-	if (blank(name)) {
+	if (form_blank(name)) {
 		view_set("SwForm.err_name", lang("ledger.need_sw_name"));
 		terminal_page(r, id, 422, 1);
 		return;
@@ -500,7 +484,7 @@ page_ledger_software_add(struct req *r)
 		goto dberr;
 	rc = db_exec(STMT_LEDGER_SOFTWARE_INSERT, "isssi", id, name,
 	    param(r, "sw_version") ? param(r, "sw_version") : "",
-	    blank(tok) ? NULL : tok, r->sess->user_id);
+	    form_blank(tok) ? NULL : tok, r->sess->user_id);
 	if (rc == DB_DUP) {
 		/* Sent twice: the first one stands. */
 		db_rollback();
@@ -535,7 +519,7 @@ page_ledger_procedure(struct req *r)
 		http_error(r, 400, "type", "version");
 		return;
 	}
-	if (blank(body)) {
+	if (form_blank(body)) {
 		view_set("ProcForm.err_body", lang("ledger.need_proc"));
 		errs++;
 	}

@@ -79,7 +79,7 @@ page_misuse(struct req *r)
 	    "guidance", "warning" };
 	const char	*st = param(r, "status");
 	struct dbres	*res;
-	long long	 fac = has_role(r, ROLE_OPERATOR | ROLE_STAFF) ? 0 :
+	long long	 fac = has_role(r, ROLES_OFFICE) ? 0 :
 			    r->sess->facility_id;
 	char		 k[48], d[32], idem[65];
 	int		 ok = 0;

@@ -66,19 +66,9 @@ const struct field f_monitor_report_ack[] = {
 	{ NULL, 0, 0 }
 };
 
-/* The filters' codes; labels are monitor.purpose.* and monitor.outcome.*. */
-static const char *const purposes[] = { "care", "explanation",
-    "patient_care", "emergency", NULL };
+/* The filters' codes (audit_purposes and these); labels are
+ * monitor.purpose.* and monitor.outcome.*. */
 static const char *const outcomes[] = { "allowed", "denied", NULL };
-
-static int
-one_of(const char *v, const char *const *list)
-{
-	for (size_t i = 0; v != NULL && list[i] != NULL; i++)
-		if (str_eq(v, list[i]))
-			return 1;
-	return 0;
-}
 
 
 /* A parameter, or "" when absent. */
@@ -213,21 +203,6 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 	return 0;
 }
 
-/* A label from the language file, or the code itself when there is none. */
-static const char *
-label(const char *block, const char *code)
-{
-	char		 k[96];
-	const char	*l;
-
-	if (form_empty(code) || str_fmt(k, sizeof(k), "monitor.%s.%s", block,
-	    code) == -1)
-		return code;
-	/* lang() answers a missing key with the key itself: our stack buffer. */
-	l = lang(k);
-	return l != NULL && l != k && *l != '\0' ? l : code;
-}
-
 /* The rows as CSV; the export itself is audited first (A6.2). */
 static void
 access_csv(struct req *r, const struct dbres *res, const char *detail)
@@ -253,18 +228,21 @@ access_csv(struct req *r, const struct dbres *res, const char *detail)
 		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_TS), 0);
 		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_LOGIN), 0);
 		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_USER_NAME), 0);
-		csv_cell(b, label("action", dbres_get(res, i, MONITOR_ACCESS_ACTION)), 0);
+		csv_cell(b, lang_code("monitor.action.", dbres_get(res, i, MONITOR_ACCESS_ACTION),
+		    dbres_get(res, i, MONITOR_ACCESS_ACTION)), 0);
 		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_NETWORK_ID), 0);
 		csv_cell(b, dbres_get(res, i, MONITOR_ACCESS_PATIENT_NAME), 0);
-		csv_cell(b, label("purpose", dbres_get(res, i, MONITOR_ACCESS_PURPOSE)), 0);
-		csv_cell(b, label("outcome", dbres_get(res, i, MONITOR_ACCESS_OUTCOME)), 0);
+		csv_cell(b, lang_code("monitor.purpose.", dbres_get(res, i, MONITOR_ACCESS_PURPOSE),
+		    dbres_get(res, i, MONITOR_ACCESS_PURPOSE)), 0);
+		csv_cell(b, lang_code("monitor.outcome.", dbres_get(res, i, MONITOR_ACCESS_OUTCOME),
+		    dbres_get(res, i, MONITOR_ACCESS_OUTCOME)), 0);
 		char why[40];
 		str_copy(why, dbres_get(res, i, MONITOR_ACCESS_DETAIL) ? dbres_get(res, i, MONITOR_ACCESS_DETAIL) : "",
 		    sizeof(why));
 		why[strcspn(why, " ")] = '\0';
-		/* label() may answer its code argument: keep the detail when unknown. */
-		csv_cell(b, str_eq(label("why", why), why) ? dbres_get(res, i, MONITOR_ACCESS_DETAIL) :
-		    label("why", why), 1);
+		/* An unknown reason keeps the detail as it is. */
+		csv_cell(b, lang_code("monitor.why.", why,
+		    dbres_get(res, i, MONITOR_ACCESS_DETAIL)), 1);
 	}
 	if (csv_finish(r, "facility-access") == -1)
 		http_error(r, 503, "db", NULL);
@@ -280,10 +258,10 @@ filters_ok(const struct req *r)
 	const char	*from = param(r, "from"), *to = param(r, "to");
 	int		 ok = 1;
 
-	if (!form_empty(param(r, "purpose")) && !one_of(param(r, "purpose"),
-	    purposes))
+	if (!form_empty(param(r, "purpose")) && !str_one_of(param(r, "purpose"),
+	    audit_purposes))
 		form_err("monitor", "purpose", "choose"), ok = 0;
-	if (!form_empty(param(r, "outcome")) && !one_of(param(r, "outcome"),
+	if (!form_empty(param(r, "outcome")) && !str_one_of(param(r, "outcome"),
 	    outcomes))
 		form_err("monitor", "outcome", "choose"), ok = 0;
 	if (!form_empty(from) && !form_empty(to) && strcmp(from, to) > 0)
@@ -387,9 +365,9 @@ page_monitor_access(struct req *r)
 	}
 	view_set("Form.p", param(r, "p"));
 	filter_qs(r);
-	for (size_t i = 0; purposes[i] != NULL; i++) {
+	for (size_t i = 0; audit_purposes[i] != NULL; i++) {
 		str_fmt(k, sizeof(k), "Opt.purpose.%zu", i);
-		view_set(k, purposes[i]);
+		view_set(k, audit_purposes[i]);
 	}
 	users_view(r);
 	view_set("Page.title", lang("monitor.access_title"));

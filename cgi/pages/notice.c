@@ -15,6 +15,7 @@
 #include "pages/pages.h"
 #include "web/app.h"
 #include "web/audit.h"
+#include "web/csv.h"
 #include "web/form.h"
 #include "web/render.h"
 #include "web/rows.h"
@@ -343,23 +344,6 @@ notice_load(struct req *r)
 	vnode_time(n, "approved", res, 0, NOTICE_GET_APPROVED);
 	vnode_time(n, "published", res, 0, NOTICE_GET_PUBLISHED);
 	return res;
-}
-
-/* One CSV cell, quoted; a leading = + - @ is defused for spreadsheets. */
-static void
-csv_cell(struct buf *b, const char *s, int last)
-{
-	buf_puts(b, "\"");
-	if (s != NULL && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
-	    *s == '\t' || *s == '\r'))
-		buf_puts(b, "'");
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '"')
-			buf_puts(b, "\"\"");
-		else
-			buf_add(b, s, 1);
-	}
-	buf_puts(b, last ? "\"\r\n" : "\",");
 }
 
 /* Who has and who has not acknowledged, as CSV (UTF-8 with a BOM). */

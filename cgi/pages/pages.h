@@ -109,7 +109,6 @@ void	 page_record_patient(struct req *);
 void	 page_record_print(struct req *);
 void	 page_record_export(struct req *);
 void	 page_record_document(struct req *);
-int	 purpose_ok(const char *);
 /* page_desk.c */
 extern const struct field f_desk_list[], f_desk_new_get[], f_desk_new[],
 	    f_desk_view[], f_desk_step[], f_desk_receipt[];

@@ -88,14 +88,13 @@ const struct field f_link_set[] = {
 	{ NULL, 0, 0 }
 };
 
-#define R_DESKLIKE	(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
 
 
 /* Operator and staff act for every facility; the others for their own. */
 int
 patient_role_facility(const struct req *r)
 {
-	return !has_role(r, ROLE_OPERATOR | ROLE_STAFF);
+	return !has_role(r, ROLES_OFFICE);
 }
 
 long long
@@ -491,7 +490,7 @@ consents_view(long long id, const struct access *a, const struct req *r)
 		vnode_set(n, "all_disclosing", dbres_get(res, i, PATIENT_CONSENTS_ALL_DISCLOSING));
 		vnode_set(n, "all_viewing", dbres_get(res, i, PATIENT_CONSENTS_ALL_VIEWING));
 		/* The operator opens every form 4; a facility the ones it took. */
-		if (has_role(r, ROLE_OPERATOR | ROLE_STAFF) || (has_role(r, ROLE_USER |
+		if (has_role(r, ROLES_OFFICE) || (has_role(r, ROLE_USER |
 		    ROLE_FACILITY_MANAGER) && dbres_ll(res, i, PATIENT_CONSENTS_FACILITY_ID) ==
 		    r->sess->facility_id))
 			vnode_set(n, "can_open", "1");
@@ -640,7 +639,7 @@ page_patient_view(struct req *r)
 	view_set("Can.consent", has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER |
 	    ROLE_OPERATOR) ? "1" : "");
 	view_set("Can.revoke", "1");
-	view_set("Can.report", has_role(r, R_DESKLIKE) ? "1" : "");
+	view_set("Can.report", has_role(r, ROLES_DESK) ? "1" : "");
 	view_set("Can.operate", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	view_set("Can.end_link", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	/* The desk verifies who stands there; it needs no address or links. */

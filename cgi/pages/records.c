@@ -43,18 +43,6 @@ const struct field f_record_document[] = {
 	{ NULL, 0, 0 }
 };
 
-/* A8.1: the purposes of use a viewer may state. */
-static const char *const purposes[] = { "care", "explanation", "patient_care" };
-
-int
-purpose_ok(const char *p)
-{
-	for (size_t i = 0; i < sizeof(purposes) / sizeof(purposes[0]); i++)
-		if (str_eq(p, purposes[i]))
-			return 1;
-	return 0;
-}
-
 #define SEARCH_SHOWN		50	/* patients a search lists */
 #define SEARCH_CANDIDATES	200	/* STMT_RECORDS_CANDIDATES's LIMIT */
 #define SEARCH_CHUNK		64	/* candidates decided by one statement */

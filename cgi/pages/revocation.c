@@ -52,7 +52,7 @@ const struct field f_access_report[] = {
 static int
 at_desk(const struct req *r)
 {
-	return (r->sess->roles & (ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)) != 0;
+	return (r->sess->roles & ROLES_DESK) != 0;
 }
 
 /*

@@ -25,21 +25,17 @@
  * Every route, one row each: method, path, handler, roles allowed, flags,
  * accepted parameters. A path not here is 404; a role not named is denied.
  */
-#define R_COUNCIL	(ROLE_PRESIDENT | ROLE_OPERATOR | ROLE_STAFF)
-#define R_APPS		(R_COUNCIL | ROLE_FACILITY_MANAGER)
+#define R_APPS		(ROLES_COUNCIL | ROLE_FACILITY_MANAGER)
 #define R_DECIDE	(ROLE_PRESIDENT | ROLE_OPERATOR)
-#define R_APPLY		(ROLE_FACILITY_MANAGER | ROLE_OPERATOR | ROLE_STAFF)
-#define R_CLINIC	(ROLE_USER | ROLE_FACILITY_MANAGER)	/* at a member facility */
-#define R_DESK		(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
-#define R_CONSENT	(R_CLINIC | ROLE_OPERATOR)		/* registers form 4 */
-#define R_PATIENTS	(R_CLINIC | R_DESK)			/* looks patients up */
+#define R_APPLY		(ROLE_FACILITY_MANAGER | ROLES_OFFICE)
+#define R_CONSENT	(ROLES_CLINIC | ROLE_OPERATOR)		/* registers form 4 */
+#define R_PATIENTS	(ROLES_CLINIC | ROLES_DESK)	/* looks patients up */
 /* A4.3: the desk (the operator runs it); users file and follow their own. */
-#define R_DESK		(ROLE_DESK | ROLE_OPERATOR | ROLE_STAFF)
-#define R_COMPLAIN	(R_DESK | ROLE_USER | ROLE_FACILITY_MANAGER)
+#define R_COMPLAIN	(ROLES_DESK | ROLES_CLINIC)
 #define R_COMPLAINTS	(R_COMPLAIN | ROLE_PRESIDENT)
 /* A6.3, A8.5: what a facility manager forwards, the operator receives. */
 #define R_REPORTS	(ROLE_FACILITY_MANAGER | ROLE_OPERATOR)
-#define R_INCIDENTS	(R_CLINIC | ROLE_OPERATOR)
+#define R_INCIDENTS	(ROLES_CLINIC | ROLE_OPERATOR)
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
@@ -64,9 +60,9 @@ const struct route routes[] = {
 	{ "POST", "/applications/decide", page_app_decide,	R_DECIDE,		F_CSRF,			f_app_decide },
 	{ "POST", "/applications/contract", page_app_contract,	ROLE_OPERATOR,		F_CSRF,			f_app_contract },
 	{ "POST", "/users/revoke",	page_revoke_id,		R_DECIDE,		F_CSRF,			f_revoke_id },
-	{ "GET",  "/meetings",		page_meetings,		R_COUNCIL,		0,			NULL },
+	{ "GET",  "/meetings",		page_meetings,		ROLES_COUNCIL,		0,			NULL },
 	{ "POST", "/meetings/new",	page_meeting_new,	R_DECIDE,		F_CSRF,			f_meeting_new },
-	{ "GET",  "/meetings/view",	page_meeting_view,	R_COUNCIL,		0,			f_meeting_view },
+	{ "GET",  "/meetings/view",	page_meeting_view,	ROLES_COUNCIL,		0,			f_meeting_view },
 	{ "POST", "/meetings/held",	page_meeting_held,	R_DECIDE,		F_CSRF,			f_meeting_held },
 	{ "GET",  "/council/operator",	page_council_operator,	ROLE_PRESIDENT | ROLE_OPERATOR, 0,		f_council_operator },
 	{ "POST", "/council/operator/appoint", page_council_appoint, ROLE_PRESIDENT,	F_CSRF,			f_council_appoint },
@@ -82,16 +78,16 @@ const struct route routes[] = {
 	{ "POST", "/ledger/procedure",	page_ledger_procedure,	ROLE_FACILITY_MANAGER,	F_CSRF,			f_ledger_procedure },
 	{ "GET",  "/admin/ledger",	page_admin_ledger,	ROLE_OPERATOR | ROLE_PRESIDENT, 0,		f_admin_ledger },
 	{ "GET",  "/admin/ledger/warnings", page_admin_ledger_warnings, ROLE_OPERATOR | ROLE_PRESIDENT, 0,	NULL },
-	{ "GET",  "/records",		page_records,		R_CLINIC,		F_PATIENT,		f_records },
-	{ "GET",  "/records/patient",	page_record_patient,	R_CLINIC,		F_PATIENT,		f_record_open },
-	{ "GET",  "/records/print",	page_record_print,	R_CLINIC,		F_PATIENT,		f_record_open },
-	{ "GET",  "/records/export",	page_record_export,	R_CLINIC,		F_PATIENT,		f_record_open },
-	{ "GET",  "/records/document",	page_record_document,	R_CLINIC,		F_PATIENT,		f_record_document },
-	{ "GET",  "/emergency",		page_emergency,		R_CLINIC,		0,			f_emergency },
-	{ "POST", "/emergency/start",	page_emergency_start,	R_CLINIC,		F_CSRF | F_PATIENT,	f_emergency_start },
+	{ "GET",  "/records",		page_records,		ROLES_CLINIC,		F_PATIENT,		f_records },
+	{ "GET",  "/records/patient",	page_record_patient,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
+	{ "GET",  "/records/print",	page_record_print,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
+	{ "GET",  "/records/export",	page_record_export,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
+	{ "GET",  "/records/document",	page_record_document,	ROLES_CLINIC,		F_PATIENT,		f_record_document },
+	{ "GET",  "/emergency",		page_emergency,		ROLES_CLINIC,		0,			f_emergency },
+	{ "POST", "/emergency/start",	page_emergency_start,	ROLES_CLINIC,		F_CSRF | F_PATIENT,	f_emergency_start },
 	{ "GET",  "/emergency/list",	page_emergency_list,	ROLE_OPERATOR | ROLE_STAFF | ROLE_FACILITY_MANAGER, F_PATIENT, f_emergency },
 	{ "POST", "/emergency/review",	page_emergency_review,	ROLE_OPERATOR,		F_CSRF,			f_emergency_review },
-	{ "POST", "/emergency/followup", page_emergency_followup, R_CLINIC | ROLE_OPERATOR, F_CSRF,		f_emergency_review },
+	{ "POST", "/emergency/followup", page_emergency_followup, ROLES_CLINIC | ROLE_OPERATOR, F_CSRF,		f_emergency_review },
 	{ "GET",  "/misuse",		page_misuse,		ROLE_OPERATOR | ROLE_STAFF | ROLE_FACILITY_MANAGER, 0,	f_misuse },
 	{ "POST", "/misuse/decide",	page_misuse_decide,	ROLE_OPERATOR,		F_CSRF,			f_misuse_decide },
 	{ "GET",  "/misuse/rules",	page_misuse_rules,	ROLE_OPERATOR | ROLE_STAFF, 0,			f_misuse },
@@ -112,7 +108,7 @@ const struct route routes[] = {
 	{ "POST", "/patients/death",	page_patient_death,	ROLE_OPERATOR,		F_CSRF,			f_patient_death },
 	{ "POST", "/patients/merge",	page_patient_merge,	ROLE_OPERATOR,		F_CSRF,			f_patient_merge },
 	{ "POST", "/patients/unmerge",	page_patient_unmerge,	ROLE_OPERATOR,		F_CSRF,			f_patient_unmerge },
-	{ "GET",  "/patients/access-report", page_access_report, R_DESK,		F_PATIENT,		f_access_report },
+	{ "GET",  "/patients/access-report", page_access_report, ROLES_DESK,		F_PATIENT,		f_access_report },
 	{ "GET",  "/links",		page_links,		R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_links },
 	{ "POST", "/links/link",	page_link_set,		R_CONSENT,		F_CSRF,			f_link_set },
 	{ "GET",  "/links/requests",	page_link_requests,	ROLE_OPERATOR | ROLE_STAFF, F_PATIENT,		f_link_requests },
@@ -132,7 +128,7 @@ const struct route routes[] = {
 	{ "GET",  "/desk/complaints/new", page_desk_new,	R_COMPLAIN,		0,			f_desk_new_get },
 	{ "POST", "/desk/complaints/new", page_desk_new_post,	R_COMPLAIN,		F_CSRF,			f_desk_new },
 	{ "GET",  "/desk/complaints/view", page_desk_view,	R_COMPLAINTS,		0,			f_desk_view },
-	{ "POST", "/desk/complaints/step", page_desk_step,	R_DESK,			F_CSRF,			f_desk_step },
+	{ "POST", "/desk/complaints/step", page_desk_step,	ROLES_DESK,			F_CSRF,			f_desk_step },
 	{ "GET",  "/desk/complaints/receipt", page_desk_receipt, R_COMPLAINTS,		0,			f_desk_receipt },
 	{ "GET",  "/facility/access",	page_monitor_access,	ROLE_FACILITY_MANAGER,	F_PATIENT,		f_monitor_access },
 	{ "GET",  "/facility/measures",	page_monitor_measures,	ROLE_FACILITY_MANAGER,	0,			f_monitor_measures },
@@ -142,23 +138,23 @@ const struct route routes[] = {
 	{ "GET",  "/facility/reports/view", page_monitor_report_view, R_REPORTS,	0,			f_monitor_report_view },
 	{ "POST", "/facility/reports/ack", page_monitor_report_ack, ROLE_OPERATOR,	F_CSRF,			f_monitor_report_ack },
 	{ "GET",  "/incidents",		page_incidents,		R_INCIDENTS,		0,			f_incidents },
-	{ "GET",  "/incidents/new",	page_incident_new,	R_CLINIC,		0,			NULL },
-	{ "POST", "/incidents/new",	page_incident_new_post,	R_CLINIC,		F_CSRF,			f_incident_new },
+	{ "GET",  "/incidents/new",	page_incident_new,	ROLES_CLINIC,		0,			NULL },
+	{ "POST", "/incidents/new",	page_incident_new_post,	ROLES_CLINIC,		F_CSRF,			f_incident_new },
 	{ "GET",  "/incidents/view",	page_incident_view,	R_INCIDENTS,		0,			f_incident_view },
 	{ "POST", "/incidents/step",	page_incident_step,	R_REPORTS,		F_CSRF,			f_incident_step },
 	{ "GET",  "/admin/imports",	page_imports,		ROLE_OPERATOR | ROLE_STAFF, 0,			f_imports },
 	{ "GET",  "/admin/audit/export", page_audit_export,	ROLE_OPERATOR,		F_PATIENT,		f_audit_export },
-	{ "GET",  "/dashboard",		page_dashboard,		R_COUNCIL,		0,			f_dashboard },
-	{ "GET",  "/dashboard/chart",	page_dashboard_chart,	R_COUNCIL,		0,			f_dashboard_chart },
-	{ "GET",  "/dashboard/report",	page_dashboard_report,	R_COUNCIL,		0,			f_dashboard_report },
+	{ "GET",  "/dashboard",		page_dashboard,		ROLES_COUNCIL,		0,			f_dashboard },
+	{ "GET",  "/dashboard/chart",	page_dashboard_chart,	ROLES_COUNCIL,		0,			f_dashboard_chart },
+	{ "GET",  "/dashboard/report",	page_dashboard_report,	ROLES_COUNCIL,		0,			f_dashboard_report },
 	/* A16 notices, A17 messages, A18 agreements and facilities */
 	{ "GET",  "/notices",		page_notices,		ROLE_ALL,		0,			NULL },
 	{ "GET",  "/notices/pending",	page_notice_pending,	ROLE_ALL,		F_NOTICE,		NULL },
 	{ "POST", "/notices/ack",	page_notice_ack,	ROLE_ALL,		F_CSRF | F_NOTICE,	f_notice_ack },
-	{ "GET",  "/admin/notices",	page_notice_admin,	R_COUNCIL,		0,			f_notices },
+	{ "GET",  "/admin/notices",	page_notice_admin,	ROLES_COUNCIL,		0,			f_notices },
 	{ "GET",  "/admin/notices/new",	page_notice_new,	ROLE_OPERATOR,		0,			NULL },
 	{ "POST", "/admin/notices/new",	page_notice_new_post,	ROLE_OPERATOR,		F_CSRF,			f_notice_new },
-	{ "GET",  "/admin/notices/view", page_notice_view,	R_COUNCIL,		0,			f_notice_view },
+	{ "GET",  "/admin/notices/view", page_notice_view,	ROLES_COUNCIL,		0,			f_notice_view },
 	{ "POST", "/admin/notices/approve", page_notice_approve, ROLE_PRESIDENT,	F_CSRF,			f_notice_step },
 	{ "POST", "/admin/notices/publish", page_notice_publish, ROLE_OPERATOR,	F_CSRF,			f_notice_step },
 	{ "GET",  "/messages",		page_messages,		ROLE_ALL,		0,			f_messages },
@@ -169,13 +165,13 @@ const struct route routes[] = {
 	{ "POST", "/messages/report",	page_message_report,	ROLE_ALL,		F_CSRF,			f_message_report },
 	{ "GET",  "/admin/messages",	page_message_reports,	ROLE_OPERATOR,		0,			f_messages },
 	{ "POST", "/admin/messages/delete", page_message_delete, ROLE_OPERATOR,		F_CSRF,			f_message_delete },
-	{ "GET",  "/federation",	page_federation,	R_COUNCIL,		0,			f_federation },
+	{ "GET",  "/federation",	page_federation,	ROLES_COUNCIL,		0,			f_federation },
 	{ "POST", "/federation/new",	page_federation_new,	ROLE_OPERATOR,		F_CSRF,			f_federation_new },
-	{ "GET",  "/federation/view",	page_federation_view,	R_COUNCIL,		0,			f_federation_view },
+	{ "GET",  "/federation/view",	page_federation_view,	ROLES_COUNCIL,		0,			f_federation_view },
 	{ "POST", "/federation/edit",	page_federation_edit,	ROLE_OPERATOR,		F_CSRF,			f_federation_edit },
 	{ "POST", "/federation/point/add", page_federation_point_add, ROLE_OPERATOR,	F_CSRF,			f_federation_point },
 	{ "POST", "/federation/point/remove", page_federation_point_remove, ROLE_OPERATOR, F_CSRF,		f_federation_point },
-	{ "GET",  "/facilities",	page_facilities,	R_COUNCIL,		0,			f_federation },
+	{ "GET",  "/facilities",	page_facilities,	ROLES_COUNCIL,		0,			f_federation },
 	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
 	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },

@@ -15,6 +15,11 @@ enum role {
 	ROLE_DESK		= 1 << 5
 };
 #define ROLE_ALL	0x3f
+/* Role sets, named once: routes and pages check these, never spell them out. */
+#define ROLES_OFFICE	(ROLE_OPERATOR | ROLE_STAFF)	/* the network's office */
+#define ROLES_COUNCIL	(ROLE_PRESIDENT | ROLES_OFFICE)
+#define ROLES_DESK	(ROLE_DESK | ROLES_OFFICE)	/* the desk (A4.3) and who runs it */
+#define ROLES_CLINIC	(ROLE_USER | ROLE_FACILITY_MANAGER)	/* at a member facility */
 /* Reachable with a verified certificate alone (the login page). */
 #define ROLE_CERT	(1 << 30)
 

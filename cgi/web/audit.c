@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <syslog.h>
 
+#include "base/util.h"
 #include "db/db.h"
 #include "web/app.h"
 #include "web/audit.h"
@@ -32,4 +33,13 @@ audit(const struct req *r, const struct audit_entry *e)
 		syslog(LOG_ERR, "%s: %s not recorded (%d)", __func__, e->action,
 		    rc);
 	return rc < 0 ? rc : 0;
+}
+
+const char *const audit_purposes[] = { "care", "explanation", "patient_care",
+    "emergency", NULL };
+
+int
+purpose_ok(const char *p)
+{
+	return str_one_of(p, audit_purposes) && !str_eq(p, "emergency");
 }

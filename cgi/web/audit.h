@@ -17,4 +17,12 @@ struct audit_entry {
 
 int	 audit(const struct req *, const struct audit_entry *);
 
+/*
+ * Every purpose an entry may record, NULL-terminated: the three a viewer
+ * states (A8.1) and "emergency", which only an A14 grant records.
+ */
+extern const char *const audit_purposes[];
+/* 1 when p is a purpose a viewer may state (A8.1). */
+int	 purpose_ok(const char *);
+
 #endif

@@ -32,6 +32,15 @@ form_ll(const struct req *r, const char *name)
 	return str_to_ll(param(r, name), 0, 1LL << 60, &v) == 0 ? v : -1;
 }
 
+/* Parameter name as a positive integer (a row's id), or -1. */
+long long
+form_id(const struct req *r, const char *name)
+{
+	long long	 v;
+
+	return str_to_ll(param(r, name), 1, 1LL << 60, &v) == 0 ? v : -1;
+}
+
 /*
  * Marks field as invalid with the message of language key block.err_why
  * (e.g. "patients", "kana", "required" -> L.patients.err_required).

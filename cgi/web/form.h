@@ -14,6 +14,7 @@ int		 form_empty(const char *);
 const char	*form_null(const char *);
 int		 form_blank(const char *);
 long long	 form_ll(const struct req *, const char *);
+long long	 form_id(const struct req *, const char *);
 void		 form_err(const char *, const char *, const char *);
 int		 form_db_fail(struct req *);
 int		 form_idem(struct req *, enum stmt, const char *, const char *)

@@ -307,7 +307,7 @@ render(const char *name, struct buf *out)
 	return out->oom ? -1 : 0;
 }
 
-/* A string from the language file, or the key itself when it is missing. */
+/* A string from the language file, or "" when it is missing. */
 const char *
 lang(const char *key)
 {
@@ -323,4 +323,22 @@ lang(const char *key)
 		return "";
 	v = hdf_get_value(global, path, NULL);
 	return v != NULL ? v : "";
+}
+
+/*
+ * The label of a code: the language string prefix + code (prefix ends
+ * with its separator: "desk.kind."), or dflt when code is empty or the
+ * file has no such string.
+ */
+const char *
+lang_code(const char *prefix, const char *code, const char *dflt)
+{
+	char		 path[256];
+	const char	*v;
+
+	if (code == NULL || *code == '\0' ||
+	    str_fmt(path, sizeof(path), "L.%s%s", prefix, code) == -1)
+		return dflt;
+	v = hdf_get_value(global, path, NULL);
+	return v != NULL ? v : dflt;
 }

@@ -20,5 +20,6 @@ void		 vnode_set(struct vnode *, const char *, const char *);
 void		 vnode_set_int(struct vnode *, const char *, long long);
 int		 render(const char *, struct buf *);
 const char	*lang(const char *);
+const char	*lang_code(const char *, const char *, const char *);
 
 #endif
