@@ -1,4 +1,4 @@
-/* sql_consent.h: consents (form 4), revocations (form 5), receipts and the access report (pages/consent.c, pages/revocation.c, rules/receipts.c; A12.2, A12.3) */
+/* sql_consent.h: consents (form 4), revocations (form 5), the access report (pages/consent.c, pages/revocation.c; A12.2, A12.3) */
 /* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
 
 STMT(CONSENT_BY_IDEM,
@@ -74,12 +74,6 @@ STMT(CONSENT_REVOKED_AT,
 	" AND (v.signed_on > c.signed_on OR (v.signed_on = c.signed_on"
 	" AND c.after_revocation = 0))")
 COLS(CONSENT_REVOKED_AT, CONSENT_REVOKED_AT_ENDED_AT)
-STMT(RECEIPT_BUMP,
-	"INSERT INTO receipt_seq (kind, year, last) VALUES (?, ?, 1)"
-	" ON DUPLICATE KEY UPDATE last = last + 1")
-STMT(RECEIPT_LAST,
-	"SELECT last FROM receipt_seq WHERE kind = ? AND year = ?")
-COLS(RECEIPT_LAST, RECEIPT_LAST_LAST)
 STMT(CREVOC_BY_IDEM,
 	"SELECT receipt_no FROM consent_revocation WHERE idem = ?")
 COLS(CREVOC_BY_IDEM, CREVOC_BY_IDEM_RECEIPT_NO)

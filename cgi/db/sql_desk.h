@@ -1,15 +1,8 @@
-/* sql_desk.h: the complaints desk (pages/desk.c, rules/receipts.c; A4.3); no DELETE: nothing is ever deleted */
+/* sql_desk.h: the complaints desk (pages/desk.c; A4.3); no DELETE: nothing is ever deleted */
 /* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
 
 /* The complaints desk (A4.3). Times are UTC from the application clock;
  * shown in Japan time. There is deliberately no DELETE here. */
-/* The upsert locks the year's row until commit; the locking read sees it. */
-STMT(DESK_SEQ_NEXT,
-	"INSERT INTO receipt_seq (kind, year, last) VALUES ('C', ?, 1)"
-	" ON DUPLICATE KEY UPDATE last = last + 1")
-STMT(DESK_SEQ_GET,
-	"SELECT last FROM receipt_seq WHERE kind = 'C' AND year = ? FOR UPDATE")
-COLS(DESK_SEQ_GET, DESK_SEQ_GET_LAST)
 STMT(DESK_BY_IDEM,
 	"SELECT id FROM complaint WHERE idem = ?")
 COLS(DESK_BY_IDEM, DESK_BY_IDEM_ID)

@@ -1,4 +1,4 @@
-/* sql_emergency.h: emergency access and notifications (pages/emergency.c, pages/notifications.c, rules/emergency.c; A14) */
+/* sql_emergency.h: emergency access (pages/emergency.c, rules/emergency.c; A14) */
 /* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
 
 STMT(PROFESSION_EMERGENCY,
@@ -81,23 +81,3 @@ STMT(EMERGENCY_FIND_LOCAL,
 	"SELECT l.patient_id FROM patient_link l JOIN facility f ON f.id = l.facility_id"
 	" WHERE f.code = ? AND l.local_id = ? AND l.patient_id IS NOT NULL")
 COLS(EMERGENCY_FIND_LOCAL, EMERGENCY_FIND_LOCAL_PATIENT_ID)
-STMT(NOTIFY_INSERT,
-	"INSERT IGNORE INTO notification (audience, facility_id, kind, object_type,"
-	" object_id, created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))")
-STMT(NOTIFY_LIST,
-	"SELECT id, kind, object_type, object_id, UNIX_TIMESTAMP(created_at),"
-	" read_at IS NOT NULL FROM notification"
-	" WHERE (audience = 'operator' AND ? = 1)"
-	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1)"
-	" ORDER BY read_at IS NULL DESC, created_at DESC LIMIT 200")
-COLS(NOTIFY_LIST, NOTIFY_LIST_ID, NOTIFY_LIST_KIND, NOTIFY_LIST_OBJECT_TYPE,
-    NOTIFY_LIST_OBJECT_ID, NOTIFY_LIST_CREATED_AT, NOTIFY_LIST_READ)
-STMT(NOTIFY_UNREAD,
-	"SELECT COUNT(*) FROM notification WHERE read_at IS NULL AND"
-	" ((audience = 'operator' AND ? = 1)"
-	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1))")
-COLS(NOTIFY_UNREAD, NOTIFY_UNREAD_N)
-STMT(NOTIFY_READ,
-	"UPDATE notification SET read_at = UTC_TIMESTAMP(6), read_by = ?"
-	" WHERE id = ? AND read_at IS NULL AND ((audience = 'operator' AND ? = 1)"
-	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1))")

@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "pages/pages.h"
 #include "pki/pki.h"
+#include "rules/receipts.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/csv.h"
@@ -377,29 +378,6 @@ desk_check(const struct req *r, long long *fac, long long *assignee)
 	return bad;
 }
 
-/*
- * The next receipt number C-<year>-NNNNNN, in the caller's transaction: the
- * year's counter row stays locked until the commit. Returns 0 or -1.
- */
-static int
-receipt_next(char *out, size_t len)
-{
-	struct dbres	*res;
-	char		 day[11];
-	int		 year;
-	long long	 last;
-
-	jst_day(day, 0, &year);
-	if (db_exec(STMT_DESK_SEQ_NEXT, "i", (long long)year) < 0 ||
-	    (res = db_query(STMT_DESK_SEQ_GET, "i", (long long)year)) == NULL)
-		return -1;
-	last = res->nrows == 1 ? dbres_ll(res, 0, DESK_SEQ_GET_LAST) : 0;
-	dbres_free(res);
-	if (last <= 0)
-		return -1;
-	return str_fmt(out, len, "C-%d-%06lld", year, last);
-}
-
 static int
 go_view(struct req *r, long long id, const char *m)
 {
@@ -442,7 +420,7 @@ page_desk_new_post(struct req *r)
 	str_fmt(fs, sizeof(fs), "%lld", fac);
 	str_fmt(as, sizeof(as), "%lld", assignee);
 	str_fmt(us, sizeof(us), "%lld", r->sess->user_id);
-	if (db_begin() != DB_OK || receipt_next(no, sizeof(no)) == -1) {
+	if (db_begin() != DB_OK || receipt_next('C', no, sizeof(no)) == -1) {
 		db_fail(r);
 		return;
 	}

@@ -47,11 +47,6 @@ const struct field f_emergency_review[] = {
 	{ "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
 };
-const struct field f_notifications_read[] = {
-	{ "id", FT_INT, 20 },
-	{ "csrf", FT_HEX, 64 },
-	{ NULL, 0, 0 }
-};
 
 /* Why the patient cannot consent now: the categories of the form. */
 static const char *const categories[] = {
@@ -458,67 +453,4 @@ page_emergency_followup(struct req *r)
 		return;
 	http_redirect(r, has_role(r, ROLE_OPERATOR | ROLE_FACILITY_MANAGER) ?
 	    "/emergency/list?m=closed" : "/emergency?m=closed");
-}
-
-/* GET /notifications: the operator's or this facility's managers' queue. */
-void
-page_notifications(struct req *r)
-{
-	struct dbres	*res;
-	long long	 op = has_role(r, ROLES_OFFICE),
-			 fm = has_role(r, ROLE_FACILITY_MANAGER);
-	char		 k[48], d[32];
-
-	view_set("Page.title", lang("notify.title"));
-	if ((res = db_query(STMT_NOTIFY_LIST, "iii", op, r->sess->facility_id,
-	    fm)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Notes.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, NOTIFY_LIST_ID));
-		vnode_set(n, "kind", dbres_get(res, i, NOTIFY_LIST_KIND));
-		vnode_set(n, "object_type", dbres_get(res, i, NOTIFY_LIST_OBJECT_TYPE));
-		vnode_set(n, "object_id", dbres_get(res, i, NOTIFY_LIST_OBJECT_ID));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, NOTIFY_LIST_CREATED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "when", d);
-		vnode_set(n, "read", dbres_ll(res, i, NOTIFY_LIST_READ) ? "1" : "");
-	}
-	view_set_int("Notes_n", (long long)res->nrows);
-	dbres_free(res);
-	http_page(r, 200, "notifications.cs");
-}
-
-/* POST /notifications/read: marks one read for its whole audience. */
-void
-page_notification_read(struct req *r)
-{
-	long long	 op = has_role(r, ROLES_OFFICE),
-			 fm = has_role(r, ROLE_FACILITY_MANAGER);
-
-	if (db_exec(STMT_NOTIFY_READ, "iiiii", r->sess->user_id, form_ll(r, "id"),
-	    op, r->sess->facility_id, fm) < 0) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	http_redirect(r, "/notifications");
-}
-
-/* The unread count for the home page and the header. */
-void
-notifications_count_view(const struct req *r)
-{
-	struct dbres	*res;
-	long long	 op = has_role(r, ROLES_OFFICE),
-			 fm = has_role(r, ROLE_FACILITY_MANAGER);
-
-	if (!op && !fm)
-		return;
-	if ((res = db_query(STMT_NOTIFY_UNREAD, "iii", op, r->sess->facility_id,
-	    fm)) == NULL)
-		return;
-	view_set_int("Notify.unread", dbres_ll(res, 0, NOTIFY_UNREAD_N));
-	dbres_free(res);
 }

@@ -121,12 +121,14 @@ void	 page_desk_receipt(struct req *);
 void	 desk_home(const struct req *);
 /* page_emergency.c */
 extern const struct field f_emergency[], f_emergency_start[],
-	    f_emergency_review[], f_notifications_read[];
+	    f_emergency_review[];
 void	 page_emergency(struct req *);
 void	 page_emergency_start(struct req *);
 void	 page_emergency_list(struct req *);
 void	 page_emergency_review(struct req *);
 void	 page_emergency_followup(struct req *);
+/* notifications.c */
+extern const struct field f_notifications_read[];
 void	 page_notifications(struct req *);
 void	 page_notification_read(struct req *);
 void	 notifications_count_view(const struct req *);

@@ -13,7 +13,6 @@ struct dbres	*patient_view(struct req *, long long);
 /* Row i of a result as Patient.*: STMT_PATIENT_GET's columns from a column. */
 void		 patient_fill(const struct dbres *, size_t, size_t);
 int		 patient_check_fields(const struct req *, const char *);
-int		 receipt_next(char, char *, size_t);
 int		 patient_role_facility(const struct req *);
 void		 patient_redirect(struct req *, const char *);
 

@@ -14,6 +14,7 @@
 #include "pages/patient.h"
 #include "pki/pki.h"
 #include "rules/access.h"
+#include "rules/receipts.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -53,34 +54,6 @@ static int
 at_desk(const struct req *r)
 {
 	return (r->sess->roles & ROLES_DESK) != 0;
-}
-
-/*
- * The next receipt number of kind ('R' revocation, 'C' complaint) for this
- * year in Japan time, as K-YYYY-NNNNNN, inside the caller's transaction: the
- * counter row stays locked until it commits, so numbers are never shared.
- */
-int
-receipt_next(char kind, char *out, size_t len)
-{
-	struct dbres	*res;
-	char		 k[2] = { kind, '\0' }, d[11];
-	long long	 year;
-
-	today(d);
-	year = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 +
-	    (d[3] - '0');
-	if (db_exec(STMT_RECEIPT_BUMP, "si", k, year) < 1)
-		return -1;
-	if ((res = db_query(STMT_RECEIPT_LAST, "si", k, year)) == NULL ||
-	    res->nrows == 0) {
-		dbres_free(res);
-		return -1;
-	}
-	int rc = str_fmt(out, len, "%c-%lld-%06lld", kind, year,
-	    dbres_ll(res, 0, RECEIPT_LAST_LAST));
-	dbres_free(res);
-	return rc;
 }
 
 static void
