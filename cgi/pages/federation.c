@@ -173,8 +173,8 @@ agreement_load(struct req *r)
 		str_fmt(k, sizeof(k), "Points.%zu", i);
 		struct vnode *v = view_node(k);
 		vnode_row(v, p, i, pcols, NITEMS(pcols));
-		vnode_time(v, "added", p, i, 4);
-		vnode_time(v, "removed", p, i, 6);
+		vnode_time(v, "added", p, i, AGREEMENT_POINTS_ADDED_AT);
+		vnode_time(v, "removed", p, i, AGREEMENT_POINTS_REMOVED_AT);
 	}
 	view_set_int("Points_n", (long long)p->nrows);
 	dbres_free(p);

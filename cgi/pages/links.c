@@ -69,7 +69,7 @@ requests_view(void)
 		str_fmt(k, sizeof(k), "Requests.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "asked", res, i, 8);
+		vnode_time(n, "asked", res, i, LINK_REQUESTS_REQUESTED_AT);
 	}
 	view_set_int("Requests_n", (long long)res->nrows);
 	dbres_free(res);
