@@ -155,7 +155,7 @@ clean: stop clean-build
 
 .PHONY: all deps build run stop test test-cluster install uninstall test-install unit san valgrind fuzz attack bench clean clean-build
 
-# The benchmark (issue 9): its own instance under $(VAR)/bench-instance on
+# The benchmark (docs/benchmarks.md): its own instance under $(VAR)/bench-instance on
 # BENCH_PORT, a generated region, every scenario at 1, 8 and 32 connections
 # against the nginx and FastCGI ceilings; not part of `make test`.
 BENCH_PORT = 8560

@@ -1,5 +1,5 @@
 #!/bin/bash
-# attack.sh: issue 10 in full against a fresh instance under VAR on PORT: the
+# attack.sh: the security suite (docs/security.md) in full against a fresh instance under VAR on PORT: the
 # authorization matrix, CSRF, spoofing and certificates, XSS in Chromium, sqlmap,
 # faults (worker and mariadbd SIGKILL, full disk, slow clients), backup and restore,
 # testssl.sh, every fuzz driver for FUZZ_SECS, a worker under valgrind for

@@ -100,7 +100,7 @@ COLS(CREVOC_GET, CREVOC_GET_RECEIPT_NO, CREVOC_GET_PATIENT_ID,
  * most ? rows: the caller asks one more than it shows to know the period
  * holds more. The patient's own entries are read backwards along
  * audit_patient (patient_id, ts) and stopped at the limit, so a patient
- * seen every day for years costs a page, not every entry (issue 9; "IN
+ * seen every day for years costs a page, not every entry (docs/benchmarks.md; "IN
  * (patient, its merged duplicates)" read them all and sorted them). A
  * merged duplicate's entries (rare) are the second branch. Only looks
  * at the data count, not what was done about them afterwards (an

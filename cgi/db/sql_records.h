@@ -5,7 +5,7 @@
  * its own records. access.c decides each one; this only narrows. */
 STMT(RECORDS_CANDIDATES,
 	/* Who could match: the patients holding five of the key's bigrams
-	 * (migration 0017; page_records.c), the network ID, or for a one-character key
+	 * (migration 0017; pages/records.c), the network ID, or for a one-character key
 	 * the kana_key prefix (a range of patient_match); all through indexes.
 	 * With the session's handle of each, when it has one (a list page
 	 * would otherwise ask for them apart). */
@@ -26,7 +26,7 @@ STMT(RECORDS_CANDIDATES,
 	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
 	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
 	/* A merged duplicate's consents, apart: "c.patient_id = p.id OR IN
-	 * (...)" scanned every consent once per candidate (issue 9). */
+	 * (...)" scanned every consent once per candidate (docs/benchmarks.md). */
 	" OR EXISTS (SELECT 1 FROM patient_merge pm JOIN consent c"
 	"  ON c.patient_id = pm.merged_id WHERE pm.survivor_id = p.id"
 	"  AND pm.undone_at IS NULL AND c.status <> 'rejected'"
@@ -35,7 +35,7 @@ STMT(RECORDS_CANDIDATES,
 	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
 	"  AND l.facility_id = ?)"
 	/* A scalar subquery, not EXISTS: MariaDB turned that EXISTS into a
-	 * scan of every grant of the user (issue 9: 18,000 after the bench). */
+	 * scan of every grant of the user (docs/benchmarks.md: 18,000 after the bench). */
 	" OR (SELECT MAX(e.expires_at) FROM emergency_access e WHERE e.patient_id = p.id"
 	"  AND e.user_id = ?) > FROM_UNIXTIME(?))"
 	" ORDER BY p.kana_key, p.id LIMIT 200")
@@ -44,7 +44,7 @@ COLS(RECORDS_CANDIDATES, RECORDS_CANDIDATES_ID, RECORDS_CANDIDATES_NAME,
     RECORDS_CANDIDATES_BIRTH_DATE, RECORDS_CANDIDATES_HANDLE)
 
 /*
- * The viewer (issue 6). Every statement takes the patient and the
+ * The viewer (A12.1, A12.2). Every statement takes the patient and the
  * disclosing facilities whose records this viewer may see now, as a list
  * "1,5,7" that access.c decided for this request (FIND_IN_SET on a bound
  * value: the SQL text never changes). history = 1 adds superseded and
@@ -74,7 +74,7 @@ COLS(VIEWER_RECORDS, VIEWER_RECORDS_ID, VIEWER_RECORDS_AT,
  * The timeline of current records over at most four links (unused: 0),
  * each link read backwards along record_link (link_id, status,
  * occurred_at, id) and stopped at its own page: a 5,000-record patient's
- * first page reads about as many rows as anyone's (issue 9). Each link's
+ * first page reads about as many rows as anyone's (docs/benchmarks.md). Each link's
  * limit is the page's end; the union is then cut to the page.
  */
 /*

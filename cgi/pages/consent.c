@@ -1,5 +1,5 @@
 /*
- * page_consent.c: form 4 (participation and consent) registered at a
+ * consent.c: form 4 (participation and consent) registered at a
  * disclosing or viewing facility with its scanned paper form, the
  * operator's completeness queue, the FHIR Consent export (A12.1, A12.4).
  */

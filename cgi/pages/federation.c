@@ -1,5 +1,5 @@
 /*
- * page_federation.c: agreements (協定書) with other regional networks and
+ * federation.c: agreements (協定書) with other regional networks and
  * the points where the two networks' rules differ (A18); the facilities
  * list with out-of-region clinics marked (A18.3). The operator edits; the
  * president and the council's staff read.

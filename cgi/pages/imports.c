@@ -1,4 +1,4 @@
-/* page_imports.c: the operator's view of the SS-MIX2 imports: per facility, last arrival, last run, quarantine */
+/* imports.c: the operator's view of the SS-MIX2 imports: per facility, last arrival, last run, quarantine */
 #include <stdio.h>
 #include <string.h>
 

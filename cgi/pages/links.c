@@ -1,5 +1,5 @@
 /*
- * page_links.c: the operator decides hand-made patient links (A12): a
+ * links.c: the operator decides hand-made patient links (A12): a
  * facility's local ID asked for an existing network patient counts for
  * nothing (records, notifications, emergency lists) until approved here;
  * an approved link can be ended with a reason. Every step is audited and

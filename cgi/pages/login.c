@@ -1,4 +1,4 @@
-/* page_login.c: login with certificate + ID + password, logout, the lock screen, password change (A8.3, A8.4) */
+/* login.c: login with certificate + ID + password, logout, the lock screen, password change (A8.3, A8.4) */
 #include <string.h>
 
 #include "base/config.h"

@@ -1,5 +1,5 @@
 /*
- * page_maint.c: the operator's maintenance page (A15): planned windows
+ * maint.c: the operator's maintenance page (A15): planned windows
  * announced ahead, cancelled if plans change, and the unplanned switch.
  */
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * page_message.c: messages between users (A17): to a user or to a
+ * message.c: messages between users (A17): to a user or to a
  * facility's users, with an optional patient reference that the sender
  * may see now and that each reader sees only if consent allows their own
  * facility. Anyone who can read a message can report it; the operator

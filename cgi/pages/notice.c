@@ -1,5 +1,5 @@
 /*
- * page_notice.c: notices of a change or stop of a function (A16). The
+ * notice.c: notices of a change or stop of a function (A16). The
  * operator drafts a notice with its effective day and publishes it; a
  * notice whose effective day is not after its publication is an emergency
  * change, published only after the president approved it. Every user it

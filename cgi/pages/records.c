@@ -1,5 +1,5 @@
 /*
- * page_records.c: what clinicians and care managers open every day: the
+ * records.c: what clinicians and care managers open every day: the
  * patients their facility may see now, and a patient's records. Consent is
  * decided on every request by access.c (A12.1, A12.2); every view records
  * its purpose (A8.1) in the audit log (A11.2).
@@ -51,7 +51,7 @@ const struct field f_record_document[] = {
  * Decides the candidates ids[n] in order, SEARCH_CHUNK at a time (one
  * statement each), until the page is full and one more allowed is known
  * or all are decided: a common name has hundreds of candidates, and
- * deciding them all cost a search most of its time (issue 9: 175 share
+ * deciding them all cost a search most of its time (docs/benchmarks.md: 175 share
  * the typical name in the 100,000-patient region). Sets *decided and
  * *allowed; 0, or -1 on a database error.
  */
@@ -106,7 +106,7 @@ page_records(struct req *r)
 	/* MariaDB starts from the rarest of the key's bigrams: a name's first
 	 * and last are common (a surname's start, a given name's end: about
 	 * 1,000 of 100,000 patients each), one across the two names is rare
-	 * (82): 3.3 ms with the first and last, 0.7 with five (issue 9). */
+	 * (82): 3.3 ms with the first and last, 0.7 with five (docs/benchmarks.md). */
 	kana_grams(key, g);
 	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssssssisissiiiii", g[1],
 	    g[2], g[3], g[4], g[0], key, one, like, r->sess->id, like, key,
@@ -315,7 +315,11 @@ viewer_section(struct req *r, const struct viewer *w)
 	return -1;
 }
 
-/* Records an allowed view; -1 when it could not be (then nothing is shown). */
+/*
+ * Records an allowed view; -1 when it could not be: the page stops there,
+ * and the dispatcher answers 503 for it (a view that cannot be recorded is
+ * not shown, A11.2; server/routes.c, run_handler).
+ */
 static int
 viewer_audit(struct req *r, const struct viewer *w, const char *action,
     const char *object_type, const char *object_id)
@@ -876,7 +880,7 @@ page_record_print(struct req *r)
  * first, current versions unless history=1) as CSV, for the stated purpose.
  * Like a printout it leaves the network, so it is anonymous (A11.4): no
  * name, ID or birth date in the file or its name. The 5,000-record patient
- * reads this in one statement instead of a hundred pages (issue 9).
+ * reads this in one statement instead of a hundred pages (docs/benchmarks.md).
  */
 void
 page_record_export(struct req *r)

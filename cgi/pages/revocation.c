@@ -1,5 +1,5 @@
 /*
- * page_revocation.c: form 5 (consent revocation), effective the moment it
+ * revocation.c: form 5 (consent revocation), effective the moment it
  * is received, with a printed receipt for the patient (A12.2); and the
  * report the desk prints for a patient of everyone who looked at their
  * records (A11.2, A4.3).

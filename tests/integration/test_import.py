@@ -1,4 +1,4 @@
-"""test_import.py: SS-MIX2 import (issue 6): every sample file imported or quarantined for its
+"""test_import.py: SS-MIX2 import (docs/import.md): every sample file imported or quarantined for its
 reason, idempotence, kill -9 and rerun, changed files, flag and cancel semantics, documents
 typed by content, the scheduled import, and the operator's page (A8.1, A11.2)."""
 import hashlib

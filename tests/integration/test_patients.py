@@ -483,7 +483,7 @@ def test_A12_1_merged_consent_counts_for_survivor(people):
                                                   "reason": "同一人物"}, allow_redirects=False).status_code == 303
     assert open_patient(clinic, c1).status_code == 200
     assert open_patient(clinic, c2).status_code == 403, "the merged registration opens nothing"
-    # The records search decides its candidates together (issue 9): the duplicate's
+    # The records search decides its candidates together (docs/benchmarks.md): the duplicate's
     # consent counts there too, and lists the survivor alone.
     page = clinic.get(url("/records"), params={"q": ident["kana"]}).text
     listed = re.findall(r'/records/patient\?p=([A-Za-z0-9]{22})', page)

@@ -1,4 +1,4 @@
-"""test_viewer.py: the records viewer (issue 6): one timeline across the disclosing facilities
+"""test_viewer.py: the records viewer (A12.1, A12.2): one timeline across the disclosing facilities
 the consent allows, sections, lab table and server-drawn trends, history, pagination, documents,
 the anonymized print (A11.4), handles only in URLs (A8.4), purpose on every view (A8.1), consent
 decided on every request and per disclosing facility (A12.2), every view audited (A11.2)."""
