@@ -99,7 +99,7 @@ FUZZ_SECS = 30
 fuzz:
 	@scripts/fuzz.sh $(FUZZ_SECS)
 
-# Issue 10 in full on its own instance (TEST_PORT+4, and +5, +3, +2 beside it): every
+# The security suite (docs/security.md) in full on its own instance (TEST_PORT+4, and +5, +3, +2 beside it): every
 # attack, make fuzz, valgrind for 10,000 requests; rewrites tests/SECURITY-RESULTS.md.
 ATTACK_PORT = $$(($(TEST_PORT) + 4))
 attack: build

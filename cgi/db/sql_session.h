@@ -16,6 +16,9 @@ STMT(SESSION_UNLOCK,
 STMT(SESSION_END,
 	"UPDATE session SET ended_at = ?, end_reason = ? WHERE id = ?"
 	" AND ended_at IS NULL")
+STMT(SESSION_END_OTHERS,
+	"UPDATE session SET ended_at = ?, end_reason = ? WHERE user_id = ?"
+	" AND id <> ? AND ended_at IS NULL")
 STMT(SESSION_END_USER,
 	"UPDATE session SET ended_at = ?, end_reason = ? WHERE user_id = ?"
 	" AND ended_at IS NULL")

@@ -110,7 +110,7 @@ test_values_are_escaped(void)
 	/* Page titles come from the language file, never from data. */
 	CHECK(strstr(b.data, "<title>") != NULL);
 	/*
-	 * Issue 9: the template is parsed once per worker; the escaping mode
+	 * docs/benchmarks.md: the template is parsed once per worker; the escaping mode
 	 * read at that parse must still hold for the next request's data.
 	 */
 	view_begin();
