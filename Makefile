@@ -19,27 +19,38 @@ CFLAGS  = -std=c11 -D_GNU_SOURCE -O2 -g $(HARDEN) $(WARN) -Icgi \
 LDFLAGS = -pie -Wl,-z,relro,-z,now
 LDLIBS  = -lneo_cgi -lneo_cs -lneo_utl $$(pkg-config --libs $(PKGS)) -lm
 
-# Everything but the two programs' main files goes into one archive; unit tests
-# link against it and pull in only what they use.
-LIB_SRC = $(filter-out cgi/main.c cgi/mogamictl.c,$(wildcard cgi/*.c))
+# cgi/ is in folders (docs/layout.md). Everything but server/ and cli/ goes
+# into one archive; unit tests link against it and pull in only what they use.
+# mogamid is server/ and the archive; mogamictl is cli/, the route table (for
+# `mogamictl routes`) and the archive: no cli/ code is ever in mogamid.
+LIB_SRC = $(filter-out cgi/server/% cgi/cli/%,$(wildcard cgi/*/*.c))
 LIB_OBJ = $(LIB_SRC:cgi/%.c=$(B)/obj/%.o)
-HDRS    = $(wildcard cgi/*.h)
+SRV_OBJ = $(patsubst cgi/%.c,$(B)/obj/%.o,$(wildcard cgi/server/*.c))
+CLI_OBJ = $(patsubst cgi/%.c,$(B)/obj/%.o,$(wildcard cgi/cli/*.c)) $(B)/obj/server/routes.o
+HDRS    = $(wildcard cgi/*/*.h)
 UNIT    = $(patsubst tests/unit/%.c,$(B)/%,$(wildcard tests/unit/test_*.c))
 
 all: $(B)/mogamid $(B)/mogamictl $(UNIT)
 
 $(B)/obj/%.o: cgi/%.c $(HDRS)
-	@mkdir -p $(B)/obj
+	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(B)/libmogami.a: $(LIB_OBJ)
+# The include rules (scripts/layers.sh): a violation fails the build here,
+# before anything is archived or linked.
+$(B)/layers.ok: scripts/layers.sh $(wildcard cgi/*/*.[ch] cgi/*)
+	@mkdir -p $(B)
+	@scripts/layers.sh
+	@touch $@
+
+$(B)/libmogami.a: $(LIB_OBJ) $(B)/layers.ok
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
-$(B)/mogamid: $(B)/obj/main.o $(B)/libmogami.a
-	$(CC) $(LDFLAGS) -o $@ $(B)/obj/main.o $(B)/libmogami.a $(LDLIBS)
+$(B)/mogamid: $(SRV_OBJ) $(B)/libmogami.a
+	$(CC) $(LDFLAGS) -o $@ $(SRV_OBJ) $(B)/libmogami.a $(LDLIBS)
 
-$(B)/mogamictl: $(B)/obj/mogamictl.o $(B)/libmogami.a
-	$(CC) $(LDFLAGS) -o $@ $(B)/obj/mogamictl.o $(B)/libmogami.a $(LDLIBS)
+$(B)/mogamictl: $(CLI_OBJ) $(B)/libmogami.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libmogami.a $(LDLIBS)
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(B)/libmogami.a
 	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(B)/libmogami.a $(LDLIBS)
@@ -88,7 +99,7 @@ FUZZ_SECS = 30
 fuzz:
 	@scripts/fuzz.sh $(FUZZ_SECS)
 
-# Issue 10 in full on its own instance (TEST_PORT+4, and +5, +3, +2 beside it): every
+# The security suite (docs/security.md) in full on its own instance (TEST_PORT+4, and +5, +3, +2 beside it): every
 # attack, make fuzz, valgrind for 10,000 requests; rewrites tests/SECURITY-RESULTS.md.
 ATTACK_PORT = $$(($(TEST_PORT) + 4))
 attack: build
@@ -144,7 +155,7 @@ clean: stop clean-build
 
 .PHONY: all deps build run stop test test-cluster install uninstall test-install unit san valgrind fuzz attack bench clean clean-build
 
-# The benchmark (issue 9): its own instance under $(VAR)/bench-instance on
+# The benchmark (docs/benchmarks.md): its own instance under $(VAR)/bench-instance on
 # BENCH_PORT, a generated region, every scenario at 1, 8 and 32 connections
 # against the nginx and FastCGI ceilings; not part of `make test`.
 BENCH_PORT = 8560

@@ -9,9 +9,10 @@ if ! command -v clang >/dev/null; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
 fi
 mkdir -p build-fuzz
-declare -A SRCS=( [hl7]="cgi/hl7.c" [kana]="cgi/kana.c" [req]="cgi/req.c cgi/kana.c cgi/util.c"
-	[multipart]="cgi/multipart.c cgi/req.c cgi/kana.c cgi/util.c"
-	[ssmix2]="cgi/ssmix2_name.c cgi/hl7.c cgi/kana.c cgi/util.c" )
+declare -A SRCS=( [hl7]="cgi/import/hl7.c" [kana]="cgi/base/kana.c"
+	[req]="cgi/web/req.c cgi/base/kana.c cgi/base/util.c"
+	[multipart]="cgi/web/multipart.c cgi/web/req.c cgi/base/kana.c cgi/base/util.c"
+	[ssmix2]="cgi/import/ssmix2_name.c cgi/import/hl7.c cgi/base/kana.c cgi/base/util.c" )
 rc=0
 for t in "${!SRCS[@]}"; do
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \

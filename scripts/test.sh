@@ -29,6 +29,14 @@ tally() {	# reads "NAME: N passed, N failed[, N skipped]" lines
 	done
 }
 
+# Every statement prepares on the migrated schema and returns the columns its
+# COLS line names (db/sql_*.h): a fault fails the run.
+echo "== statements (mogamictl db check)"
+if ! build/mogamictl -c "$VAR/mogami.conf" db check; then
+	echo "dbcheck: 0 passed, 1 failed"
+	failed=1
+fi
+
 echo "== unit tests"
 scripts/unit.sh build >"$VAR/unit.out" 2>"$VAR/unit.err"
 urc=$?

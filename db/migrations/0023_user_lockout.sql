@@ -1,4 +1,4 @@
--- 0023_user_lockout.sql: every lockout of an account (A8.3, issue 17), so
+-- 0023_user_lockout.sql: every lockout of an account (A8.3), so
 -- repeated lockouts of one account within lockout_alert_secs (mogami.conf)
 -- alert the operator: someone may be guessing that account's password.
 -- Once per such window: while the guessing goes on, one alert a window.

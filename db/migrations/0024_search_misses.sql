@@ -1,5 +1,5 @@
 -- 0024_search_misses.sql: the misuse rule that counts searches by exact
--- identifiers that found nobody (issue 17: a birth-date sweep found a
+-- identifiers that found nobody (A11.2: a birth-date sweep found a
 -- patient by name and sex in 42 requests). page_patients.c audits each
 -- search as patient.search with detail 'miss' or 'listed ID,...'; more than
 -- `threshold` misses by one user in `window_minutes` raise an alert, from

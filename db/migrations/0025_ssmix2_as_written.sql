@@ -1,4 +1,4 @@
--- 0025_ssmix2_as_written.sql: SS-MIX2 storage as hospitals write it (issue 22).
+-- 0025_ssmix2_as_written.sql: SS-MIX2 storage as hospitals write it (docs/import.md).
 --
 -- Times as given: a record's time and the file name's timestamp keep the
 -- precision the source wrote, as ISO 8601 with only the parts given

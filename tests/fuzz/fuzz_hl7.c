@@ -1,7 +1,7 @@
 /* fuzz_hl7.c: libFuzzer driver for the HL7 v2 parser */
 /*
  * clang -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \
- *     tests/fuzz/fuzz_hl7.c cgi/hl7.c -o /tmp/fuzz_hl7
+ *     tests/fuzz/fuzz_hl7.c cgi/import/hl7.c -o /tmp/fuzz_hl7
  * cp -r tests/fuzz/corpus/hl7 /tmp/corpus_hl7
  * /tmp/fuzz_hl7 -max_total_time=60 /tmp/corpus_hl7
  */
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hl7.h"
+#include "import/hl7.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

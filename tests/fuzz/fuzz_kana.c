@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kana.h"
+#include "base/kana.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kana.h"
-#include "multipart.h"
+#include "base/kana.h"
+#include "web/multipart.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kana.h"
-#include "req.h"
-#include "util.h"
+#include "base/kana.h"
+#include "base/util.h"
+#include "web/req.h"
 
 static const struct field fields[] = {
 	{ "a", FT_TEXT, 16 }, { "b", FT_LINES, 64 }, { "n", FT_INT, 20 },

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ssmix2.h"
+#include "import/ssmix2.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,4 +1,4 @@
-"""test_attack_login.py: login and sessions attacked as an insider would (issue 17, A8.3):
+"""test_attack_login.py: login and sessions attacked as an insider would (A8.3):
 another user's certificate and the lockout, the lockout's counter and the operator's
 alert, refusals that all take the same time, cookies the network did not set, a password
 change and the other sessions, the production nginx site's version banner. The figures

@@ -180,7 +180,7 @@ def test_A4_3_overdue_flagged(desk):
 
 def test_A4_3_nothing_deleted():
     # No statement anywhere in the code removes a complaint or a step.
-    for f in (ROOT / "cgi").glob("*.c"):
+    for f in (ROOT / "cgi").rglob("*.c"):
         src = f.read_text()
         assert not re.search(r"(DELETE\s+FROM|TRUNCATE(\s+TABLE)?)\s+complaint", src, re.I), f
     # Rows and every step survive a whole lifecycle.

@@ -1,6 +1,6 @@
-"""test_import.py: SS-MIX2 import (issue 6): every sample file imported or quarantined for its
+"""test_import.py: SS-MIX2 import (docs/import.md): every sample file imported or quarantined for its
 reason, idempotence, kill -9 and rerun, changed files, flag and cancel semantics, documents
-typed by content, the scheduled import, and the operator's page (A8.1, A11.2). Issue 22: storage
+typed by content, the scheduled import, and the operator's page (A8.1, A11.2). docs/import.md: storage
 as hospitals write it (file-name and MSH-7 times, declared charsets their bytes are not, extended
 storage's document folders with vital signs), one tree mixing all of them."""
 import hashlib
@@ -695,7 +695,7 @@ def test_I6_staff_reads_the_page_users_and_managers_get_403():
         assert s.get(url("/admin/imports"), allow_redirects=False).status_code == 403, role
 
 
-# --- issue 22: SS-MIX2 as hospitals and the publishers write it ----------------------------
+# --- docs/import.md: SS-MIX2 as hospitals and the publishers write it ----------------------------
 # Every sample below is written here from the guideline's description (no third-party file).
 
 def msg22(msh9, pid, segs, msh7="20240101120000", charset="", encoding=None):
@@ -733,7 +733,7 @@ DSUM = "DSUM^退院時サマリ^LOCAL"
 
 @pytest.fixture(scope="module")
 def as_written(tmp_path_factory):
-    """One tree mixing every form of issue 22, standardized and extended storage."""
+    """One tree mixing every form docs/import.md describes, standardized and extended storage."""
     base = tmp_path_factory.mktemp("as_written")
     std, ext = base / "std", base / "ext"
     p, d = "4000001", "20240105"

@@ -38,7 +38,7 @@ def test_lang_file_balanced_and_template_strings_exist():
 def test_lang_keys_named_in_c_exist():
     have = keys()
     missing = []
-    for f in sorted((ROOT / "cgi").glob("page_*.c")):
+    for f in sorted((ROOT / "cgi").rglob("*.c")):
         for m in re.finditer(r'lang\("([a-z0-9_.]+)"\)', f.read_text()):
             k = "L." + m.group(1)
             if k not in have and not any(h.startswith(k + ".") for h in have):

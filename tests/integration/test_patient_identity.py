@@ -1,4 +1,4 @@
-"""What a patient's identity reveals (issue 17; A12.1, A11.2, A4.2).
+"""What a patient's identity reveals (A12.1, A11.2, A4.2).
 
 - /patients/view shows the address, the phone and other facilities' forms 4 and 5 only
   to a facility with an approved link (patient_link.patient_id set) or a form 4 in force

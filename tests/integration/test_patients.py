@@ -501,7 +501,7 @@ def test_A12_1_merged_consent_counts_for_survivor(people):
                                                   "reason": "同一人物"}, allow_redirects=False).status_code == 303
     assert open_patient(clinic, c1).status_code == 200
     assert open_patient(clinic, c2).status_code == 403, "the merged registration opens nothing"
-    # The records search decides its candidates together (issue 9): the duplicate's
+    # The records search decides its candidates together (docs/benchmarks.md): the duplicate's
     # consent counts there too, and lists the survivor alone.
     page = clinic.get(url("/records"), params={"q": ident["kana"]}).text
     listed = re.findall(r'/records/patient\?p=([A-Za-z0-9]{22})', page)
@@ -523,7 +523,7 @@ def test_A4_3_A11_2_access_report_lists_every_view(people):
     dh = re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
     rep = desk.get(url(f"/patients/access-report?p={dh}"))
     assert rep.status_code == 200
-    # The two record views, and (issue 17) the looks at the identity: the clinic's and
+    # The two record views, and (A11.2) the looks at the identity: the clinic's and
     # the desk's searches that listed the patient, the clinic's form 4 page (twice: the
     # form and its token).
     assert rep.text.count("<td>診療情報の閲覧</td>") == 2
@@ -539,7 +539,7 @@ def test_A4_3_A11_2_access_report_lists_every_view(people):
 
 
 def test_A11_2_access_report_newest_first_by_period_at_most_1000(people):
-    """Issue 9: a patient seen for years gets the newest 1,000 views and a note, or a period."""
+    """docs/benchmarks.md: a patient seen for years gets the newest 1,000 views and a note, or a period."""
     hosp = logged_in(people["dr_hosp"])
     handle, ident, pid = register_patient(hosp, local_id=lid())
     uid, fid = sql(f"SELECT id, facility_id FROM users WHERE login = '{people['dr_hosp'].login}'")[0]
@@ -562,7 +562,7 @@ def test_A11_2_access_report_newest_first_by_period_at_most_1000(people):
     assert rep.status_code == 200
     assert re.search(r'id="access-count">1000<', rep.text)
     first, second = re.findall(r'<tr[^>]*>(<td class="nowrap">.*?)</tr>', rep.text, re.S)[:2]
-    assert "患者検索の結果に表示" in first, "the newest look is the desk's own search (issue 17)"
+    assert "患者検索の結果に表示" in first, "the newest look is the desk's own search (A11.2)"
     assert "診療情報の書き出し（匿名化）" in second, "then the export"
     assert 'id="access-more"' in rep.text and "1000件だけ" in rep.text
     when = re.findall(r'<td class="nowrap">(\d{4})年(\d\d)月(\d\d)日 (\d\d):(\d\d)</td>', rep.text)
@@ -639,7 +639,7 @@ def check_fhir_consent(c):
 
 
 def test_A12_1_records_search_by_any_part_of_the_kana_through_its_bigrams(people):
-    """Issue 9: the search reads candidates from the bigram index (migration 0017), kept by
+    """docs/benchmarks.md: the search reads candidates from the bigram index (migration 0017), kept by
     triggers; it still finds any part of two characters or more, in any width or script,
     and a single character as the start of the kana."""
     hosp = logged_in(people["dr_hosp"])
@@ -669,3 +669,22 @@ def test_A12_1_records_search_by_any_part_of_the_kana_through_its_bigrams(people
         {"ンン", "ンヲ"}
     sql(f"UPDATE patient SET kana_key = '{key}' WHERE id = {pid}")
     assert found(key[1:4])
+
+
+def test_A11_2_failed_audit_write_on_a_patient_route_answers_503(people):
+    """A view of patient data that cannot be recorded is not shown: the dispatcher
+    answers 503 on every F_PATIENT route whose audit write failed (A11.2), even where
+    the page itself does not look at audit()'s result (the patient page)."""
+    s = logged_in(people["dr_hosp"])
+    handle, ident, pid = register_patient(s)
+    assert s.get(url(f"/patients/view?p={handle}")).status_code == 200
+    # One statement (the client splits on ';'): a NULL action breaks the NOT NULL column.
+    sql("CREATE TRIGGER test_audit_refuses_patient_view BEFORE INSERT ON audit FOR EACH ROW"
+        " SET NEW.action = IF(NEW.action = 'patient.view', NULL, NEW.action)")
+    try:
+        r = s.get(url(f"/patients/view?p={handle}"))
+        assert r.status_code == 503, r.status_code
+        assert ident["kana"] not in r.text and ident["name"] not in r.text
+    finally:
+        sql("DROP TRIGGER IF EXISTS test_audit_refuses_patient_view")
+    assert s.get(url(f"/patients/view?p={handle}")).status_code == 200

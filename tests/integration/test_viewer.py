@@ -1,4 +1,4 @@
-"""test_viewer.py: the records viewer (issue 6): one timeline across the disclosing facilities
+"""test_viewer.py: the records viewer (A12.1, A12.2): one timeline across the disclosing facilities
 the consent allows, sections, lab table and server-drawn trends, history, pagination, documents,
 the anonymized print (A11.4), handles only in URLs (A8.4), purpose on every view (A8.1), consent
 decided on every request and per disclosing facility (A12.2), every view audited (A11.2)."""
@@ -254,7 +254,7 @@ def test_A12_2_labs_table_and_server_drawn_trend(people, tmp_path):
 
 def test_A12_2_vital_signs_from_extended_storage_are_their_own_group_with_their_facility(
         people, tmp_path):
-    """Issue 22: vital signs (ORU^R30 in extended storage's document folders, twice on one
+    """docs/import.md: vital signs (ORU^R30 in extended storage's document folders, twice on one
     day) show in the labs section as their own group after the lab results, every reading of
     a day with its time, each row naming its facility; the timeline lists them too."""
     p = make_patient(people, tmp_path)
@@ -422,7 +422,7 @@ def test_A12_2_document_served_with_its_type_inline_and_audited(people, tmp_path
 
 
 def test_A11_4_history_export_is_whole_anonymous_audited_and_consent_bound(people, tmp_path):
-    """Issue 9: the full history as one CSV (the 5,000-record patient reads it in one
+    """docs/benchmarks.md: the full history as one CSV (the 5,000-record patient reads it in one
     statement); like a printout it carries no name, ID, address or birth date (A11.4),
     needs a purpose (A8.1), is audited, and follows consent per disclosing facility."""
     p = make_patient(people, tmp_path, second=True)
@@ -459,7 +459,7 @@ def test_A11_4_history_export_is_whole_anonymous_audited_and_consent_bound(peopl
 
 
 def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, tmp_path):
-    """Issue 9: the current timeline is read per link (each link's page along its index) and
+    """docs/benchmarks.md: the current timeline is read per link (each link's page along its index) and
     merged; across two facilities' links and every page it must list exactly the current
     records of the facilities allowed, newest first, as one query over all of them would."""
     p = make_patient(people, tmp_path, second=True)
@@ -481,7 +481,7 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
             " r.raw_message, r.imported_at"
             f" FROM record r JOIN seq_1_to_70 s WHERE r.id = (SELECT MIN(x.id) FROM record x"
             f" WHERE x.link_id = {lid} AND x.kind <> 'patient')")
-    # the time as the source gave it (issue 22: seconds here), else as before (minutes)
+    # the time as the source gave it (docs/import.md: seconds here), else as before (minutes)
     want = sql(f"SELECT COALESCE(REPLACE(r.occurred_given, 'T', ' '), "
                f"DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
                f"'%Y-%m-%d %H:%i')), f.name, r.title FROM record r "
@@ -502,7 +502,7 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
 
 
 def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people):
-    """Issue 9: a search decides all its candidates with one statement of facts; each
+    """docs/benchmarks.md: a search decides all its candidates with one statement of facts; each
     verdict must equal the one-patient decision: of three patients sharing a kana, the
     consented one is listed, the revoked one and the one without consent are not."""
     hosp = logged_in(people["hosp"])
@@ -582,7 +582,7 @@ def test_A12_2_search_says_when_more_patients_match_than_it_lists(people):
 
 
 def test_A12_2_search_decides_candidates_a_chunk_at_a_time_past_refused_ones(people):
-    """Issue 9: a search decides its candidates 64 at a time and stops once its page is
+    """docs/benchmarks.md: a search decides its candidates 64 at a time and stops once its page is
     full; refused candidates must not stop it early. One family: the registered patient,
     then 64 whose consent was revoked (form 5: candidates by their consent, refused by the
     decision), then 6 consented: the first and the last 6 are listed, nothing more."""
@@ -604,7 +604,7 @@ def test_A12_2_search_decides_candidates_a_chunk_at_a_time_past_refused_ones(peo
 
 
 def test_A8_4_a_list_page_names_a_patient_by_the_handle_the_session_has(people, tmp_path):
-    """Issue 9: list pages read the session's existing handles in one statement; a patient
+    """docs/benchmarks.md: list pages read the session's existing handles in one statement; a patient
     the session already opened keeps its handle, one it has not gets a new one, once."""
     p = make_patient(people, tmp_path)
     q = p.ident["kana"].split()[0]
@@ -617,7 +617,7 @@ def test_A8_4_a_list_page_names_a_patient_by_the_handle_the_session_has(people, 
 
 
 def test_A12_2_facility_states_of_the_linked_facilities_and_the_viewer_decide(people, tmp_path):
-    """Issue 9: a decision reads the state of the facilities holding the patient's records
+    """docs/benchmarks.md: a decision reads the state of the facilities holding the patient's records
     (from the links) and of the viewer, not every member's. Each still bites at once: a
     disclosing facility that is cancelling or stops disclosing drops out of the timeline,
     a viewer that stops viewing is refused, and a patient no facility has sent records of

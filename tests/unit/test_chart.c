@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "chart.h"
-#include "util.h"
+#include "base/util.h"
+#include "web/chart.h"
 #include "t.h"
 
 static size_t

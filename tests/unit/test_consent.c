@@ -1,5 +1,5 @@
 /* test_consent.c: every case of the consent decision (A12.1-A12.4, A14) */
-#include "consent.h"
+#include "rules/consent.h"
 #include "t.h"
 
 #define H	1L		/* the disclosing hospital */

@@ -1,7 +1,7 @@
 /* test_csv.c: CSV cells are quoted and formulas defused (csv.c) */
 #include "t.h"
-#include "csv.h"
-#include "util.h"
+#include "base/util.h"
+#include "web/csv.h"
 
 static void
 plain_and_quoted(void)

@@ -2,8 +2,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "dashboard.h"
-#include "util.h"
+#include "base/util.h"
+#include "rules/dashboard.h"
 #include "t.h"
 
 static void

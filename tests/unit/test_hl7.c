@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "hl7.h"
+#include "import/hl7.h"
 #include "t.h"
 
 #define FIX	"tests/fixtures/hl7/"
@@ -734,7 +734,7 @@ test_find(void)
 /*
  * Vital signs as bedside systems send them (ORU^R30, written here from the
  * HL7 v2.5 structure): the observations, their times as given, several a
- * day, and the files' MLLP end byte (issue 22).
+ * day, and the files' MLLP end byte (docs/import.md).
  */
 static void
 test_vitals_r30(void)
@@ -839,7 +839,7 @@ test_japanese(void)
 	CHECK_STR(hl7_declared_charset(m), "ISO-2022-JP");
 	hl7_free(m);
 	/*
-	 * ISO-2022-JP bytes without the MSH-18 declaration (issue 22): read as
+	 * ISO-2022-JP bytes without the MSH-18 declaration (docs/import.md): read as
 	 * ISO-2022-JP, and the declaration told apart for the import page
 	 */
 	snprintf(msg, sizeof(msg), "MSH|^~\\&|A\rPID|1||X||%s", jis);
@@ -940,7 +940,7 @@ test_timestamps(void)
 		{ "20000229235959", "2000-02-29 23:59:59" },
 		{ " 20111220224447 ", "2011-12-20 22:44:47" },
 		{ "20111220+0900", "2011-12-20 00:00:00" },
-		/* as SS-MIX2 writers have them (issue 22) */
+		/* as SS-MIX2 writers have them (docs/import.md) */
 		{ "201601011500.321", "2016-01-01 15:00:00" },
 		{ "20160101150000321", "2016-01-01 15:00:00" },
 		{ "2016010115000032", "2016-01-01 15:00:00" },

@@ -1,9 +1,9 @@
-/* test_kana.c: unit tests for UTF-8 validation and kana normalization (cgi/kana.c) */
+/* test_kana.c: unit tests for UTF-8 validation and kana normalization (cgi/base/kana.c) */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "kana.h"
+#include "base/kana.h"
 #include "t.h"
 
 #define NORM(in, want) do { char t_o_[512]; \
@@ -383,7 +383,7 @@ test_utf8_strlen(void)
 	for (int t_i_ = 0; t_i_ < KANA_GRAMS; t_i_++) \
 		CHECK_STR(t_g_[t_i_], t_w_[t_i_]); } while (0)
 
-/* The search's bigrams (issue 9): spread over the key, first and last kept. */
+/* The search's bigrams (docs/benchmarks.md): spread over the key, first and last kept. */
 static void
 test_grams(void)
 {

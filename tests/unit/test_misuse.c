@@ -1,5 +1,5 @@
 /* test_misuse.c: the pure part of the misuse rules: night hours (A4.2) */
-#include "misuse.h"
+#include "rules/misuse.h"
 #include "t.h"
 
 static void

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "multipart.h"
+#include "web/multipart.h"
 #include "t.h"
 
 #define CT	"multipart/form-data; boundary=----xyz"

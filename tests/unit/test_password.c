@@ -1,5 +1,5 @@
 /* test_password.c: the password policy (A8.3) */
-#include "password.h"
+#include "pki/password.h"
 #include "t.h"
 
 static void

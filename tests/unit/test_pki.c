@@ -19,7 +19,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include "pki.h"
+#include "pki/pki.h"
 #include "t.h"
 
 #define CA_CN	"もがみネット 開発用認証局"

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "req.h"
-#include "util.h"
+#include "base/util.h"
+#include "web/req.h"
 #include "t.h"
 
 static int

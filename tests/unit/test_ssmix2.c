@@ -1,7 +1,7 @@
 /* test_ssmix2.c: unit tests for the SS-MIX2 file-name parser and the importer's pure checks */
 #include <string.h>
 
-#include "ssmix2.h"
+#include "import/ssmix2.h"
 #include "t.h"
 
 static void
@@ -27,7 +27,7 @@ name_ok(void)
 	CHECK(ssmix2_parse_name("9999013_20111013_OMD_123456789012345_"
 	    "20111014232213000_01_1", &n) == 0);
 	CHECK_STR(n.type, "OMD");
-	/* issue 22: writers that drop the milliseconds or write fewer digits */
+	/* docs/import.md: writers that drop the milliseconds or write fewer digits */
 	static const char *const ts[] = { "20110701224603", "201107012246039",
 	    "2011070122460398", "20110701224603984" };
 	char name[120];
@@ -146,7 +146,7 @@ sniff(void)
 	CHECK(ssmix2_sniff("", 0) == NULL);
 }
 
-/* Extended storage as the guideline lays it out (issue 22). */
+/* Extended storage as the guideline lays it out (docs/import.md). */
 static void
 docdirs(void)
 {

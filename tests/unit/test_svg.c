@@ -1,9 +1,9 @@
-/* test_svg.c: unit tests for the trend chart geometry (cgi/svg.c) */
+/* test_svg.c: unit tests for the trend chart geometry (cgi/web/svg.c) */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "svg.h"
+#include "web/svg.h"
 #include "t.h"
 
 static const struct svg_chart base = { 360, 180, 48, 12, 12, 34, 0, 10, 3 };

@@ -1,0 +1,293 @@
+/* util.c: bounded strings and a growable byte buffer */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/util.h"
+
+void
+buf_init(struct buf *b)
+{
+	memset(b, 0, sizeof(*b));
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+/* Keeps the allocation for reuse by the next request. */
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	b->oom = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+static int
+buf_grow(struct buf *b, size_t need)
+{
+	size_t	 cap;
+	char	*p;
+
+	if (b->oom)
+		return -1;
+	if (need < b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap <= need) {
+		if (cap > SIZE_MAX / 2) {
+			b->oom = 1;
+			return -1;
+		}
+		cap *= 2;
+	}
+	if ((p = realloc(b->data, cap)) == NULL) {
+		b->oom = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+int
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (n > SIZE_MAX - b->len - 1 || buf_grow(b, b->len + n + 1) == -1)
+		return -1;
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+int
+buf_puts(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+
+int
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || buf_grow(b, b->len + (size_t)n + 1) == -1)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+/* Returns the buffer's malloc'd data (the caller frees) and empties b. */
+char *
+buf_steal(struct buf *b)
+{
+	char	*p;
+
+	if (b->data == NULL && buf_add(b, "", 0) == -1)
+		return NULL;
+	p = b->data;
+	buf_init(b);
+	return p;
+}
+
+int
+str_copy(char *dst, const char *src, size_t size)
+{
+	size_t	 n;
+
+	if (size == 0)
+		return -1;
+	n = strlen(src);
+	if (n >= size) {
+		memcpy(dst, src, size - 1);
+		dst[size - 1] = '\0';
+		return -1;
+	}
+	memcpy(dst, src, n + 1);
+	return 0;
+}
+
+int
+str_fmt(char *dst, size_t size, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(dst, size, fmt, ap);
+	va_end(ap);
+	return (n < 0 || (size_t)n >= size) ? -1 : 0;
+}
+
+char *
+str_dup(const char *s)
+{
+	return strdup(s != NULL ? s : "");
+}
+
+int
+str_eq(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+int
+str_one_of(const char *s, const char *const *list)
+{
+	for (size_t i = 0; s != NULL && list[i] != NULL; i++)
+		if (strcmp(s, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+str_prefix(const char *s, const char *prefix)
+{
+	return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The value of a hex digit (either case), or -1. */
+int
+hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+str_to_ll(const char *s, long long min, long long max, long long *out)
+{
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	if (!(*s == '-' || (*s >= '0' && *s <= '9')))
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/*
+ * Undoes RFC 2253 escaping as nginx prints a DN ("OU=\E7\9C\8C" and "\,"),
+ * so a Japanese facility name reads as text. Returns 0, or -1 when out is
+ * too small or an escape is malformed; the caller checks the result is
+ * UTF-8 before showing it.
+ */
+int
+dn_unescape(const char *in, char *out, size_t outlen)
+{
+	size_t	 o = 0;
+	int	 h, l;
+
+	if (outlen == 0)
+		return -1;
+	for (; *in != '\0'; in++) {
+		if (o + 1 >= outlen) {
+			out[o] = '\0';
+			return -1;
+		}
+		if (*in != '\\') {
+			out[o++] = *in;
+			continue;
+		}
+		if (in[1] == '\0')
+			break;
+		if ((h = hex_value((unsigned char)in[1])) >= 0 &&
+		    (l = hex_value((unsigned char)in[2])) >= 0) {
+			out[o++] = (char)(h << 4 | l);
+			in += 2;
+		} else
+			out[o++] = *++in;
+	}
+	out[o] = '\0';
+	return (in[0] == '\\') ? -1 : 0;
+}
+
+/* The value of attribute attr ("CN") in an RFC 2253 DN, unescaped, or -1. */
+int
+dn_attr(const char *dn, const char *attr, char *out, size_t outlen)
+{
+	const char	*p = dn, *e;
+	size_t		 n = strlen(attr);
+	char		 raw[512];
+
+	while (p != NULL && *p != '\0') {
+		/* Find the end of this RDN: a ',' not escaped. */
+		for (e = p; *e != '\0' && *e != ','; e++)
+			if (*e == '\\' && e[1] != '\0')
+				e++;
+		if ((size_t)(e - p) > n && strncmp(p, attr, n) == 0 && p[n] == '=') {
+			size_t vl = (size_t)(e - p) - n - 1;
+			if (vl >= sizeof(raw))
+				return -1;
+			memcpy(raw, p + n + 1, vl);
+			raw[vl] = '\0';
+			return dn_unescape(raw, out, outlen);
+		}
+		p = *e ? e + 1 : NULL;
+	}
+	return -1;
+}
+
+/*
+ * Days since 1970-01-01 of a valid YYYY-MM-DD (see valid_date), or -1.
+ * The same count as MariaDB's DATEDIFF(d, '1970-01-01').
+ */
+long
+date_days(const char *ymd)
+{
+	struct tm	 tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (ymd == NULL || strlen(ymd) != 10 || sscanf(ymd, "%4d-%2d-%2d",
+	    &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	return (long)(timegm(&tm) / 86400);
+}
+
+/* Day days (since 1970) as 2026年12月7日（月）; 0, or -1 when out is short. */
+int
+date_ja(char *out, size_t len, long days)
+{
+	static const char *const wd[] = { "日", "月", "火", "水", "木", "金",
+	    "土" };
+	time_t		 t = (time_t)days * 86400;
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	return str_fmt(out, len, "%d年%d月%d日（%s）", tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday, wd[tm.tm_wday]);
+}

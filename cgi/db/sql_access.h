@@ -1,0 +1,157 @@
+/* sql_access.h: patient handles and the facts of a consent decision (rules/handle.c, rules/access.c; A8.4, A12) */
+/* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
+
+STMT(HANDLE_INSERT,
+	"INSERT INTO patient_handle (session_id, handle, patient_id, created_at)"
+	" VALUES (?, ?, ?, UTC_TIMESTAMP(6))")
+STMT(HANDLE_BY_PATIENT,
+	"SELECT handle FROM patient_handle WHERE session_id = ? AND patient_id = ?")
+COLS(HANDLE_BY_PATIENT, HANDLE_BY_PATIENT_HANDLE)
+
+/* The handles a session has for a JSON array of patient ids (a list page). */
+STMT(HANDLES_BY_PATIENTS,
+	"SELECT h.patient_id, h.handle FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j"
+	" JOIN patient_handle h ON h.session_id = ? AND h.patient_id = j.id")
+COLS(HANDLES_BY_PATIENTS, HANDLES_BY_PATIENTS_PATIENT_ID,
+    HANDLES_BY_PATIENTS_HANDLE)
+STMT(HANDLE_RESOLVE,
+	"SELECT patient_id FROM patient_handle WHERE session_id = ? AND handle = ?")
+COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
+
+/* A patient and those merged into it count as one for consent (A12). */
+/*
+ * Every fact consent_decide() needs about the patients in ids (and, for
+ * the A14 grant, user ?) in ONE round trip, one tagged row per fact, the
+ * patient's id second (docs/benchmarks.md: seven statements per decision were most of
+ * a view's time, and a search decided each candidate apart):
+ *   p  status (0 active, 1 cancelled, 2 merged) | 4 if duplicates were
+ *      merged into it, cancelled_at us, the user's A14 grant end us (0: none)
+ *   c  consent id, registered_at us, rejected | all_disclosing<<1 | all_viewing<<2
+ *   d  consent id, viewing side (0 disclosing, 1 viewing), facility id
+ *   r  revocation received_at us
+ *   l  a link: the facility holding its records, the link id, that
+ *      facility's state: active | disclosing<<1 | viewing<<2
+ *   m  the viewing facility (patient 0): id, active, disclosing | viewing<<1
+ * A decision needs the state of the viewer and of the facilities holding
+ * the patient's records, not of every member (hundreds in a prefecture):
+ * only a patient with no records yet needs them all, asked apart
+ * (STMT_ACCESS_MEMBERS).
+ * MariaDB plans every execution of a prepared statement, and each branch
+ * of a union is planned apart: planning, not reading, was most of this
+ * statement's time. So the rare facts (a merged duplicate's consents and
+ * revocations) are a statement of their own, asked only when a 'p' row
+ * has the merged bit, and the grant is a scalar subquery of the 'p' row.
+ * The decision does not depend on the rows' order.
+ * The viewer's pages (STMT_ACCESS_FACTS_HANDLE) name the patient by the
+ * session's handle and carry the patient's own row (PATIENT_COLS, in
+ * STMT_PATIENT_GET's order from its id) on the 'p' row, NULLs on the
+ * others: handle, facts and patient in one round trip instead of three.
+ */
+/*
+ * A consent's 'c' fact c: void, every disclosing, every viewing, not yet
+ * checked, stated signed after a same-day form 5 (bits 0-4), and the day
+ * it was signed (days since 1970) from bit 8; access.c reads them.
+ */
+#define CONSENT_FLAGS \
+	" CAST((c.status = 'rejected') | (c.all_disclosing <> 0) << 1" \
+	" | (c.all_viewing <> 0) << 2 | (c.status = 'submitted') << 3" \
+	" | (c.after_revocation <> 0) << 4" \
+	" | DATEDIFF(c.signed_on, '1970-01-01') << 8 AS SIGNED)"
+#define MEMBER_FLAGS(F) \
+	"(" F ".disclosing <> 0) | (" F ".viewing <> 0) << 1"
+#define ACCESS_FACTS(IDS, PCOLS, NULLS) \
+	"SELECT 'p' AS k, ids.id AS pid, CAST(CASE p.status WHEN 'cancelled' THEN 1" \
+	" WHEN 'merged' THEN 2 ELSE 0 END | 4 * EXISTS (SELECT 1 FROM patient_merge pm" \
+	"  WHERE pm.survivor_id = ids.id AND pm.undone_at IS NULL) AS SIGNED) AS a," \
+	" CAST(COALESCE(UNIX_TIMESTAMP(p.cancelled_at) * 1000000, 0) AS SIGNED) AS b," \
+	" CAST(COALESCE((SELECT MAX(CAST(UNIX_TIMESTAMP(e.expires_at) * 1000000 AS SIGNED))" \
+	"  FROM emergency_access e WHERE e.patient_id = ids.id AND e.user_id = ?), 0)" \
+	" AS SIGNED) AS c" PCOLS " FROM " IDS " JOIN patient p ON p.id = ids.id" \
+	" UNION ALL SELECT 'c', ids.id, c.id, CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED)," \
+	CONSENT_FLAGS NULLS \
+	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
+	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" NULLS \
+	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
+	" JOIN consent_facility cf ON cf.consent_id = c.id" \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED)," \
+	" DATEDIFF(v.signed_on, '1970-01-01'), 0" NULLS \
+	" FROM " IDS " JOIN consent_revocation v ON v.patient_id = ids.id" \
+	" UNION ALL SELECT 'l', ids.id, l.facility_id, l.id, (f.status = 'active') | (" \
+	MEMBER_FLAGS("f") ") << 1" NULLS \
+	" FROM " IDS " JOIN patient_link l ON l.patient_id = ids.id" \
+	" JOIN facility f ON f.id = l.facility_id" \
+	" UNION ALL SELECT 'm', 0, id, status = 'active', " MEMBER_FLAGS("facility") NULLS \
+	" FROM facility WHERE id = ?"
+#define PATIENT_COLS \
+	", p.id, p.network_id, p.name, p.kana, p.sex, p.birth_date, p.address," \
+	" p.phone, p.status, p.merged_into, p.deceased_on, p.death_confirmed_how," \
+	" UNIX_TIMESTAMP(p.cancelled_at), p.version"
+#define PATIENT_NULLS \
+	", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL," \
+	" NULL, NULL"
+/* The consents and revocations of patients merged into a survivor (rare:
+ * asked only when a 'p' row says so), as facts of the survivor. */
+#define ACCESS_FACTS_MERGED(IDS) \
+	"SELECT 'c' AS k, ids.id AS pid, c.id AS a," \
+	" CAST(UNIX_TIMESTAMP(c.registered_at) * 1000000 AS SIGNED) AS b," \
+	CONSENT_FLAGS " AS c" \
+	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
+	" JOIN consent c ON c.patient_id = pm.merged_id" \
+	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
+	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
+	" JOIN consent c ON c.patient_id = pm.merged_id JOIN consent_facility cf ON cf.consent_id = c.id" \
+	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED)," \
+	" DATEDIFF(v.signed_on, '1970-01-01'), 0" \
+	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
+	" JOIN consent_revocation v ON v.patient_id = pm.merged_id"
+#define ONE_ID		"(SELECT CAST(? AS SIGNED) AS id) ids"
+#define MANY_IDS	"JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) ids"
+#define HANDLE_ID	"(SELECT patient_id AS id FROM patient_handle" \
+			" WHERE session_id = ? AND handle = ?) ids"
+STMT(ACCESS_FACTS,
+	ACCESS_FACTS(ONE_ID, "", ""))
+COLS(ACCESS_FACTS, ACCESS_FACTS_K, ACCESS_FACTS_PID, ACCESS_FACTS_A,
+    ACCESS_FACTS_B, ACCESS_FACTS_C)
+
+/* The same for a JSON array of patient ids (a search's candidates). */
+STMT(ACCESS_FACTS_MANY,
+	ACCESS_FACTS(MANY_IDS, "", ""))
+SAME_COLS(ACCESS_FACTS_MANY, ACCESS_FACTS)
+
+/* The same for the session's handle, with the patient's row. */
+STMT(ACCESS_FACTS_HANDLE,
+	ACCESS_FACTS(HANDLE_ID, PATIENT_COLS, PATIENT_NULLS))
+COLS(ACCESS_FACTS_HANDLE, ACCESS_FACTS_HANDLE_K, ACCESS_FACTS_HANDLE_PID,
+    ACCESS_FACTS_HANDLE_A, ACCESS_FACTS_HANDLE_B, ACCESS_FACTS_HANDLE_C,
+    ACCESS_FACTS_HANDLE_ID, ACCESS_FACTS_HANDLE_NETWORK_ID,
+    ACCESS_FACTS_HANDLE_NAME, ACCESS_FACTS_HANDLE_KANA, ACCESS_FACTS_HANDLE_SEX,
+    ACCESS_FACTS_HANDLE_BIRTH_DATE, ACCESS_FACTS_HANDLE_ADDRESS,
+    ACCESS_FACTS_HANDLE_PHONE, ACCESS_FACTS_HANDLE_STATUS,
+    ACCESS_FACTS_HANDLE_MERGED_INTO, ACCESS_FACTS_HANDLE_DECEASED_ON,
+    ACCESS_FACTS_HANDLE_DEATH_CONFIRMED_HOW, ACCESS_FACTS_HANDLE_CANCELLED_AT,
+    ACCESS_FACTS_HANDLE_VERSION)
+
+/* Every member, as 'm' facts: for a patient no facility has sent records of. */
+STMT(ACCESS_MEMBERS,
+	"SELECT 'm', 0, id, status = 'active', " MEMBER_FLAGS("facility")
+	" FROM facility")
+SAME_COLS(ACCESS_MEMBERS, ACCESS_FACTS)
+STMT(ACCESS_FACTS_MERGED,
+	ACCESS_FACTS_MERGED(ONE_ID))
+SAME_COLS(ACCESS_FACTS_MERGED, ACCESS_FACTS)
+STMT(ACCESS_FACTS_MERGED_MANY,
+	ACCESS_FACTS_MERGED(MANY_IDS))
+SAME_COLS(ACCESS_FACTS_MERGED_MANY, ACCESS_FACTS)
+STMT(ACCESS_LINKED,
+	"SELECT DISTINCT facility_id FROM patient_link WHERE patient_id = ?")
+COLS(ACCESS_LINKED, ACCESS_LINKED_FACILITY_ID)
+
+#undef CONSENT_FLAGS
+#undef MEMBER_FLAGS
+#undef ACCESS_FACTS
+#undef PATIENT_COLS
+#undef PATIENT_NULLS
+#undef ACCESS_FACTS_MERGED
+#undef ONE_ID
+#undef MANY_IDS
+#undef HANDLE_ID

@@ -1,0 +1,459 @@
+/*
+ * federation.c: agreements (協定書) with other regional networks and
+ * the points where the two networks' rules differ (A18); the facilities
+ * list with out-of-region clinics marked (A18.3). The operator edits; the
+ * president and the council's staff read.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/config.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "pages/pages.h"
+#include "web/app.h"
+#include "web/audit.h"
+#include "web/form.h"
+#include "web/render.h"
+#include "web/rows.h"
+#include "web/session.h"
+
+const struct field f_federation[] = {
+	{ "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_federation_new[] = {
+	{ "partner", FT_TEXT, 200 },
+	{ "signed_on", FT_DATE, 10 },
+	{ "note", FT_LINES, 2000 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_federation_view[] = {
+	{ "id", FT_INT, 20 },
+	{ "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_federation_edit[] = {
+	{ "id", FT_INT, 20 },
+	{ "version", FT_INT, 10 },
+	{ "partner", FT_TEXT, 200 },
+	{ "signed_on", FT_DATE, 10 },
+	{ "status", FT_TOKEN, 16 },
+	{ "note", FT_LINES, 2000 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_federation_point[] = {
+	{ "id", FT_INT, 20 },
+	{ "version", FT_INT, 10 },
+	{ "point", FT_INT, 20 },
+	{ "topic", FT_TEXT, 200 },
+	{ "ours", FT_LINES, 1000 },
+	{ "theirs", FT_LINES, 1000 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+const struct field f_facility_region[] = {
+	{ "id", FT_INT, 20 },
+	{ "version", FT_INT, 10 },
+	{ "in_region", FT_TOKEN, 1 },
+	{ "csrf", FT_HEX, 64 },
+	{ NULL, 0, 0 }
+};
+
+
+static int
+is_operator(const struct req *r)
+{
+	return (r->sess->roles & ROLE_OPERATOR) != 0;
+}
+
+/* GET /federation: every agreement, active ones first. */
+void
+page_federation(struct req *r)
+{
+	static const char *const cols[AGREEMENT_LIST__NCOLS] = {
+	    [AGREEMENT_LIST_ID] = "id", [AGREEMENT_LIST_PARTNER] = "partner",
+	    [AGREEMENT_LIST_SIGNED_ON] = "signed_on",
+	    [AGREEMENT_LIST_STATUS] = "status",
+	    [AGREEMENT_LIST_POINTS] = "points",
+	    [AGREEMENT_LIST_VERSION] = "version" };
+	struct dbres	*res;
+
+	if ((res = db_query(STMT_AGREEMENT_LIST, "")) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set_int("Agreements_n", (long long)view_rows("Agreements", res, cols, NITEMS(cols)));
+	dbres_free(res);
+	if (is_operator(r))
+		view_set("Can.edit", "1");
+	form_flash(r, "fed");
+	view_set("Page.title", lang("fed.title"));
+	http_page(r, 200, "federation_list.cs");
+}
+
+/* POST /federation/new: a draft agreement; the partner is required. */
+void
+page_federation_new(struct req *r)
+{
+	long long	 id;
+	char		 where[64];
+
+	if (form_empty(param(r, "partner"))) {
+		form_err("fed", "partner", "partner");
+		view_set("Form.signed_on", param(r, "signed_on"));
+		view_set("Form.note", param(r, "note"));
+		page_federation(r);
+		if (r->status == 200)
+			r->status = 422;
+		return;
+	}
+	if (db_begin() != DB_OK || db_exec(STMT_AGREEMENT_INSERT, "sssii",
+	    param(r, "partner"), param(r, "signed_on"), param(r, "note"),
+	    r->sess->user_id, (long long)now()) != 1) {
+		form_db_fail(r);
+		return;
+	}
+	id = (long long)db_last_id();
+	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=created", id);
+	form_commit_go(r, "agreement.create", "agreement", id, NULL, where);
+}
+
+/*
+ * Loads agreement ?id= into Agreement.* and its points into Points.*.
+ * Returns the result (the caller frees) or NULL with a page sent.
+ */
+static struct dbres *
+agreement_load(struct req *r)
+{
+	static const char *const cols[AGREEMENT_GET__NCOLS] = {
+	    [AGREEMENT_GET_ID] = "id", [AGREEMENT_GET_PARTNER] = "partner",
+	    [AGREEMENT_GET_SIGNED] = "signed_on",
+	    [AGREEMENT_GET_STATUS] = "status", [AGREEMENT_GET_NOTE] = "note",
+	    [AGREEMENT_GET_CREATOR] = "creator",
+	    [AGREEMENT_GET_UPDATER] = "updater",
+	    [AGREEMENT_GET_VERSION] = "version",
+	    [AGREEMENT_GET_POINTS] = "points" };
+	struct dbres	*a, *p;
+	long long	 id = form_ll(r, "id");
+	char		 k[48];
+
+	if (id <= 0) {
+		http_error(r, 400, "type", "id");
+		return NULL;
+	}
+	if ((a = db_query(STMT_AGREEMENT_GET, "i", id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return NULL;
+	}
+	if (a->nrows == 0) {
+		dbres_free(a);
+		http_error(r, 404, NULL, NULL);
+		return NULL;
+	}
+	struct vnode *n = view_node("Agreement");
+	vnode_row(n, a, 0, cols, NITEMS(cols));
+	vnode_time(n, "created", a, 0, AGREEMENT_GET_CREATED);
+	vnode_time(n, "updated", a, 0, AGREEMENT_GET_UPDATED);
+	if ((p = db_query(STMT_AGREEMENT_POINTS, "i", id)) == NULL) {
+		dbres_free(a);
+		http_error(r, 503, "db", NULL);
+		return NULL;
+	}
+	for (size_t i = 0; i < p->nrows; i++) {
+		static const char *const pcols[AGREEMENT_POINTS__NCOLS] = {
+		    [AGREEMENT_POINTS_ID] = "id",
+		    [AGREEMENT_POINTS_TOPIC] = "topic",
+		    [AGREEMENT_POINTS_OURS] = "ours",
+		    [AGREEMENT_POINTS_THEIRS] = "theirs",
+		    [AGREEMENT_POINTS_ADDER_NAME] = "added_by",
+		    [AGREEMENT_POINTS_REMOVER_NAME] = "removed_by" };
+		str_fmt(k, sizeof(k), "Points.%zu", i);
+		struct vnode *v = view_node(k);
+		vnode_row(v, p, i, pcols, NITEMS(pcols));
+		vnode_time(v, "added", p, i, AGREEMENT_POINTS_ADDED_AT);
+		vnode_time(v, "removed", p, i, AGREEMENT_POINTS_REMOVED_AT);
+	}
+	view_set_int("Points_n", (long long)p->nrows);
+	dbres_free(p);
+	return a;
+}
+
+static void
+view_page(struct req *r, int status)
+{
+	if (is_operator(r) && !str_eq(view_get("Agreement.status"), "ended"))
+		view_set("Can.edit", "1");
+	view_set("Page.title", lang("fed.view_title"));
+	http_page(r, status, "federation_view.cs");
+}
+
+/* GET /federation/view */
+void
+page_federation_view(struct req *r)
+{
+	struct dbres	*a;
+
+	if ((a = agreement_load(r)) == NULL)
+		return;
+	dbres_free(a);
+	if (audit(r, &(struct audit_entry){ .action = "agreement.view",
+	    .object_type = "agreement", .object_id = param(r, "id") }) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	form_flash(r, "fed");
+	view_page(r, 200);
+}
+
+/*
+ * Whether status may follow cur: draft -> active -> ended, a draft may
+ * also be abandoned as ended; an ended agreement stays ended.
+ */
+static int
+status_ok(const char *cur, const char *to)
+{
+	if (str_eq(cur, to))
+		return !str_eq(cur, "ended");
+	if (str_eq(cur, "draft"))
+		return str_eq(to, "active") || str_eq(to, "ended");
+	return str_eq(cur, "active") && str_eq(to, "ended");
+}
+
+/*
+ * POST /federation/edit: partner, signed day, status, note with the
+ * version seen (409 when another save came first). An active agreement
+ * needs its signed day and at least one point.
+ */
+void
+page_federation_edit(struct req *r)
+{
+	struct dbres	*a;
+	const char	*to = param(r, "status");
+	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
+	char		 where[64], detail[48];
+	int		 bad = 0, rc;
+
+	if (ver <= 0) {
+		http_error(r, 400, "type", "version");
+		return;
+	}
+	if (!str_eq(to, "draft") && !str_eq(to, "active") && !str_eq(to, "ended")) {
+		http_error(r, 400, "type", "status");
+		return;
+	}
+	if ((a = agreement_load(r)) == NULL)
+		return;
+	const char *cur = view_get("Agreement.status");
+	long long points = dbres_ll(a, 0, AGREEMENT_GET_POINTS);
+	long long have = dbres_ll(a, 0, AGREEMENT_GET_VERSION);
+	dbres_free(a);
+	if (have != ver) {
+		form_stale(r);
+		return;
+	}
+	if (str_eq(cur, "ended")) {	/* a record of the past: no longer edited */
+		view_set("Error.why", lang("fed.why_ended"));
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
+	if (!status_ok(cur, to))
+		form_err("fed", "status", "transition"), bad++;
+	if (form_empty(param(r, "partner")))
+		form_err("fed", "partner", "partner"), bad++;
+	if (str_eq(to, "active") && form_empty(param(r, "signed_on")))
+		form_err("fed", "signed_on", "signed_on"), bad++;
+	if (str_eq(to, "active") && points == 0)
+		form_err("fed", "status", "no_points"), bad++;
+	if (bad > 0) {
+		view_set("Form.partner", param(r, "partner"));
+		view_set("Form.signed_on", param(r, "signed_on"));
+		view_set("Form.status", to);
+		view_set("Form.note", param(r, "note"));
+		view_set("Form.kept", "1");
+		view_page(r, 422);
+		return;
+	}
+	if (db_begin() != DB_OK) {
+		form_db_fail(r);
+		return;
+	}
+	rc = db_exec(STMT_AGREEMENT_UPDATE, "ssssiiii", param(r, "partner"),
+	    param(r, "signed_on"), to, param(r, "note"), r->sess->user_id,
+	    (long long)now(), id, ver);
+	if (rc == 0) {
+		form_stale(r);
+		return;
+	}
+	if (rc != 1) {
+		form_db_fail(r);
+		return;
+	}
+	str_fmt(detail, sizeof(detail), "%s>%s", cur, to);
+	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=saved", id);
+	form_commit_go(r, "agreement.edit", "agreement", id, detail, where);
+}
+
+/*
+ * The agreement's version moves with every change of its points, so two
+ * operators editing at once get a 409 rather than a silent mix. Returns
+ * 1, 0 (stale or ended), -1 (db).
+ */
+static int
+agreement_touch(const struct req *r, long long id, long long ver)
+{
+	return db_exec(STMT_AGREEMENT_TOUCH, "iiii", r->sess->user_id,
+	    (long long)now(), id, ver);
+}
+
+/* POST /federation/point/add: one point where the two rules differ. */
+void
+page_federation_point_add(struct req *r)
+{
+	struct dbres	*a;
+	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
+	char		 where[64];
+	int		 bad = 0, rc;
+
+	if (ver <= 0) {
+		http_error(r, 400, "type", "version");
+		return;
+	}
+	if (form_empty(param(r, "topic")))
+		form_err("fed", "topic", "topic"), bad++;
+	if (form_empty(param(r, "ours")))
+		form_err("fed", "ours", "ours"), bad++;
+	if (form_empty(param(r, "theirs")))
+		form_err("fed", "theirs", "theirs"), bad++;
+	if (bad > 0) {
+		if ((a = agreement_load(r)) == NULL)
+			return;
+		dbres_free(a);
+		view_set("Form.topic", param(r, "topic"));
+		view_set("Form.ours", param(r, "ours"));
+		view_set("Form.theirs", param(r, "theirs"));
+		view_page(r, 422);
+		return;
+	}
+	if (db_begin() != DB_OK) {
+		form_db_fail(r);
+		return;
+	}
+	if ((rc = agreement_touch(r, id, ver)) == 0) {
+		form_stale(r);
+		return;
+	}
+	if (rc != 1 || db_exec(STMT_AGREEMENT_POINT_ADD, "isssii", id,
+	    param(r, "topic"), param(r, "ours"), param(r, "theirs"),
+	    r->sess->user_id, (long long)now()) != 1) {
+		form_db_fail(r);
+		return;
+	}
+	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=point_added", id);
+	form_commit_go(r, "agreement.point_add", "agreement", id,
+	    param(r, "topic"), where);
+}
+
+/* POST /federation/point/remove: marks a point removed; the row stays. */
+void
+page_federation_point_remove(struct req *r)
+{
+	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version"),
+			 point = form_ll(r, "point");
+	char		 where[64], detail[32];
+	int		 rc;
+
+	if (ver <= 0 || point <= 0) {
+		http_error(r, 400, "type", ver <= 0 ? "version" : "point");
+		return;
+	}
+	if (db_begin() != DB_OK) {
+		form_db_fail(r);
+		return;
+	}
+	if ((rc = agreement_touch(r, id, ver)) == 0) {
+		form_stale(r);
+		return;
+	}
+	if (rc != 1) {
+		form_db_fail(r);
+		return;
+	}
+	rc = db_exec(STMT_AGREEMENT_POINT_REMOVE, "iiii", r->sess->user_id,
+	    (long long)now(), point, id);
+	if (rc == 0) {		/* not this agreement's, or already removed */
+		form_stale(r);
+		return;
+	}
+	if (rc != 1) {
+		form_db_fail(r);
+		return;
+	}
+	str_fmt(detail, sizeof(detail), "point %lld", point);
+	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=point_removed", id);
+	form_commit_go(r, "agreement.point_remove", "agreement", id, detail, where);
+}
+
+/* GET /facilities: every facility; out-of-region clinics (A18.3) marked. */
+void
+page_facilities(struct req *r)
+{
+	static const char *const cols[FACILITY_LIST__NCOLS] = {
+	    [FACILITY_LIST_ID] = "id", [FACILITY_LIST_CODE] = "code",
+	    [FACILITY_LIST_NAME] = "name", [FACILITY_LIST_KIND] = "kind",
+	    [FACILITY_LIST_IN_REGION] = "in_region",
+	    [FACILITY_LIST_STATUS] = "status",
+	    [FACILITY_LIST_DISCLOSING] = "disclosing",
+	    [FACILITY_LIST_VIEWING] = "viewing",
+	    [FACILITY_LIST_VERSION] = "version", [FACILITY_LIST_USERS] = "users" };
+	struct dbres	*res;
+	size_t		 out = 0;
+
+	if ((res = db_query(STMT_FACILITY_LIST, "")) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set_int("Facilities_n", (long long)view_rows("Facilities", res, cols, NITEMS(cols)));
+	for (size_t i = 0; i < res->nrows; i++)
+		out += str_eq(dbres_get(res, i, FACILITY_LIST_IN_REGION), "0");
+	view_set_int("Facilities_out", (long long)out);
+	dbres_free(res);
+	if (is_operator(r))
+		view_set("Can.edit", "1");
+	form_flash(r, "fed");
+	view_set("Page.title", lang("fed.facilities_title"));
+	http_page(r, 200, "federation_facilities.cs");
+}
+
+/* POST /facilities/region: the operator marks a facility in or out of the region. */
+void
+page_facility_region(struct req *r)
+{
+	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
+	const char	*in = param(r, "in_region");
+	int		 rc;
+
+	if (ver <= 0 || id <= 0 || (!str_eq(in, "0") && !str_eq(in, "1"))) {
+		http_error(r, 400, "type", ver <= 0 ? "version" : id <= 0 ? "id" :
+		    "in_region");
+		return;
+	}
+	if (db_begin() != DB_OK) {
+		form_db_fail(r);
+		return;
+	}
+	rc = db_exec(STMT_FACILITY_SET_REGION, "iii", (long long)str_eq(in, "1"),
+	    id, ver);
+	if (rc == 0) {
+		form_stale(r);
+		return;
+	}
+	if (rc != 1) {
+		form_db_fail(r);
+		return;
+	}
+	form_commit_go(r, "facility.region", "facility", id,
+	    str_eq(in, "1") ? "in_region" : "out_of_region", "/facilities?m=region");
+}

@@ -1,0 +1,166 @@
+/*
+ * dashboard.c: the council dashboard's months (in Japan), the statistics
+ * it shows, and the refresh of its aggregate of record views (0015). A
+ * month is an index y * 12 + (m - 1), so that a period is two integers.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+
+#include "base/util.h"
+#include "db/db.h"
+#include "rules/dashboard.h"
+
+#define JST		(9 * 3600)
+#define BATCH_IDS	200000	/* audit ids counted per transaction */
+
+/* "YYYY-MM" (2000-2099) into *idx; 0, or -1 when it is anything else. */
+int
+dash_month_parse(const char *s, int *idx)
+{
+	long long	 y, m;
+	char		 ys[5], ms[3];
+
+	if (s == NULL || strlen(s) != 7 || s[4] != '-')
+		return -1;
+	memcpy(ys, s, 4);
+	ys[4] = '\0';
+	memcpy(ms, s + 5, 2);
+	ms[2] = '\0';
+	if (str_to_ll(ys, 2000, 2099, &y) == -1 ||
+	    str_to_ll(ms, 1, 12, &m) == -1)
+		return -1;
+	*idx = (int)(y * 12 + m - 1);
+	return 0;
+}
+
+/* "YYYY-MM" of a month index. */
+void
+dash_month_key(int idx, char out[8])
+{
+	str_fmt(out, 8, "%04d-%02d", idx / 12, idx % 12 + 1);
+}
+
+/* The month's first moment in Japan, "YYYY-MM-01 00:00:00" (SQL subtracts 9 h). */
+void
+dash_month_start(int idx, char out[20])
+{
+	str_fmt(out, 20, "%04d-%02d-01 00:00:00", idx / 12, idx % 12 + 1);
+}
+
+/* The month index of an instant, in Japan. */
+int
+dash_month_of(time_t t)
+{
+	struct tm	 tm;
+
+	t += JST;
+	gmtime_r(&t, &tm);
+	return (tm.tm_year + 1900) * 12 + tm.tm_mon;
+}
+
+/* The Japan date of an instant, YYYY-MM-DD. */
+void
+dash_day(time_t t, char out[11])
+{
+	struct tm	 tm;
+
+	t += JST;
+	gmtime_r(&t, &tm);
+	if (strftime(out, 11, "%Y-%m-%d", &tm) == 0)
+		out[0] = '\0';
+}
+
+static int
+cmp_ll(const void *a, const void *b)
+{
+	long long	 x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The median of v (sorted in place); -1 for no values. */
+double
+dash_median(long long *v, size_t n)
+{
+	if (n == 0)
+		return -1;
+	qsort(v, n, sizeof(*v), cmp_ll);
+	if (n % 2)
+		return (double)v[n / 2];
+	return ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2;
+}
+
+/* The mean of v; -1 for no values. */
+double
+dash_mean(const long long *v, size_t n)
+{
+	double	 sum = 0;
+
+	if (n == 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		sum += (double)v[i];
+	return sum / (double)n;
+}
+
+/* One batch, (from, to], into both tables and the state, in one transaction. */
+static int
+refresh_batch(long long from, long long to)
+{
+	if (db_begin() != DB_OK)
+		return -1;
+	if (db_exec(STMT_DASH_ADD_MONTH, "ii", from, to) < 0 ||
+	    db_exec(STMT_DASH_ADD_DAY, "ii", from, to) < 0 ||
+	    db_exec(STMT_DASH_DONE, "ii", to, from) != 1 ||
+	    db_commit() != DB_OK) {
+		db_rollback();
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Counts the record views of audit rows done_id < id <= seen_id into the
+ * aggregate, a batch per transaction, then remembers MAX(id) as the next
+ * seen_id: a row waits one interval, so a late commit is never skipped.
+ * rebuild first empties the tables (the page stays exact throughout: what
+ * is not yet counted ahead is counted live). Returns the audit ids
+ * covered, or -1.
+ */
+long long
+dash_refresh(int rebuild)
+{
+	struct dbres	*res;
+	long long	 done, seen, from;
+
+	if (rebuild) {
+		if (db_begin() != DB_OK)
+			return -1;
+		if (db_exec(STMT_DASH_CLEAR_MONTH, "") < 0 ||
+		    db_exec(STMT_DASH_CLEAR_DAY, "") < 0 ||
+		    db_exec(STMT_DASH_RESET, "") < 0 || db_commit() != DB_OK) {
+			db_rollback();
+			return -1;
+		}
+	}
+	if ((res = db_query(STMT_DASH_STATE, "")) == NULL || res->nrows != 1) {
+		dbres_free(res);
+		return -1;
+	}
+	done = dbres_ll(res, 0, DASH_STATE_DONE_ID);
+	seen = dbres_ll(res, 0, DASH_STATE_SEEN_ID);
+	dbres_free(res);
+	for (from = done; from < seen; ) {
+		long long to = seen - from > BATCH_IDS ? from + BATCH_IDS : seen;
+		if (refresh_batch(from, to) == -1) {
+			syslog(LOG_ERR, "%s: batch %lld-%lld failed", __func__,
+			    from, to);
+			return -1;
+		}
+		from = to;
+	}
+	if (db_exec(STMT_DASH_SEEN, "") < 0)
+		return -1;
+	return seen - done;
+}
