@@ -25,6 +25,7 @@
 #include "rules/council.h"
 #include "rules/dashboard.h"
 #include "rules/emergency.h"
+#include "rules/jpcore.h"
 #include "rules/maint.h"
 #include "rules/misuse.h"
 #include "web/app.h"
@@ -732,6 +733,52 @@ cmd_audit_export(int argc, char *argv[])
 }
 
 /*
+ * fhir export --facility CODE: the facility's own records as FHIR R4
+ * (JP Core), one patient's Bundle a line (ndjson) on stdout, for the
+ * hospital's own hand-over (issue 22). Audited before anything is written
+ * (A11.2: an export that cannot be recorded does not happen), and again
+ * when it fails midway; read in one snapshot.
+ */
+static int
+cmd_fhir_export(int argc, char *argv[])
+{
+	const char	*code = opt(argc, argv, 2, "--facility");
+	long long	 fid, n = 0;
+	int		 rc;
+
+	if (code == NULL) {
+		fprintf(stderr, "fhir export: --facility CODE\n");
+		return 2;
+	}
+	if (facility_id("fhir export", code, &fid) == -1)
+		return 1;
+	if (audit(NULL, &(struct audit_entry){ .action = "facility.fhir.export",
+	    .object_type = "facility", .object_id = code,
+	    .detail = "ndjson" }) != 0) {
+		fprintf(stderr, "fhir export: could not be audited\n");
+		return 1;
+	}
+	if (db_begin() != DB_OK)
+		rc = JPCORE_EDB;
+	else
+		rc = jpcore_facility_export(fid, stdout, &n);
+	db_rollback();
+	if (rc == 0 && fflush(stdout) != 0)
+		rc = JPCORE_EDB;
+	if (rc != 0) {
+		audit(NULL, &(struct audit_entry){ .action = "facility.fhir.export",
+		    .object_type = "facility", .object_id = code,
+		    .outcome = "failed", .detail = rc == JPCORE_EBIG ?
+		    "a patient too large" : "database or output error" });
+		fprintf(stderr, "fhir export: failed after %lld bundles%s\n", n,
+		    rc == JPCORE_EBIG ? " (a patient too large)" : "");
+		return 1;
+	}
+	fprintf(stderr, "fhir export: %lld bundles\n", n);
+	return 0;
+}
+
+/*
  * demo generate --patients N --facilities F --years Y --seed S --out DIR
  * [--heavy M] [--only CODE | --no-trees]: a synthetic region from a seed
  * (no database needed). --only CODE writes that facility's std/ and ext/
@@ -854,6 +901,7 @@ usage(void)
 	    "  audit checkpoint               (a signed checkpoint of the head now)\n"
 	    "  audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)\n"
 	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n"
+	    "  fhir export --facility CODE  (its records as FHIR JP Core, ndjson on stdout)\n"
 	    "  dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)\n"
 	    "  demo generate --patients N --facilities F --years Y --seed S --out DIR\n"
 	    "                [--heavy M] [--only CODE | --no-trees]  (a synthetic region;\n"
@@ -997,6 +1045,8 @@ main(int argc, char *argv[])
 		rc = cmd_audit_verify(argc, argv);
 	else if (str_eq(a, "audit") && str_eq(b, "export"))
 		rc = cmd_audit_export(argc, argv);
+	else if (str_eq(a, "fhir") && str_eq(b, "export"))
+		rc = cmd_fhir_export(argc, argv);
 	else if (str_eq(a, "dashboard") && str_eq(b, "refresh")) {
 		long long n = dash_refresh(flag(argc, argv, 2, "--rebuild"));
 		rc = n < 0;

@@ -25,3 +25,4 @@
 #include "db/sql_notice.h"
 #include "db/sql_message.h"
 #include "db/sql_federation.h"
+#include "db/sql_fhir.h"

@@ -114,7 +114,8 @@ COLS(CREVOC_GET, CREVOC_GET_RECEIPT_NO, CREVOC_GET_PATIENT_ID,
 	" LEFT JOIN users u ON u.id = a.user_id" \
 	" LEFT JOIN profession pr ON pr.code = u.profession" \
 	" WHERE " WHO " AND a.outcome = 'allowed' AND a.action IN ('record.view'," \
-	" 'record.print', 'record.export', 'document.view', 'emergency.grant')" \
+	" 'record.print', 'record.export', 'record.fhir.export', 'document.view'," \
+	" 'emergency.grant')" \
 	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)" \
 	" AND (? IS NULL OR a.ts < CAST(? AS DATE) + INTERVAL 15 HOUR)" \
 	" ORDER BY a.ts DESC, a.id DESC LIMIT ?)"
