@@ -429,8 +429,9 @@ codeable(struct bundle *b, const char *key, const char *fid, const char *v2,
 
 /*
  * Opens an entry and its resource: fullUrl under the network's URL, id,
- * meta (the JP Core profile, the source facility, when it was imported).
- * res_close ends both.
+ * meta (the JP Core profile, where it comes from: the source facility's
+ * Organization, or the network itself for fid NULL, and when it was
+ * imported). res_close ends both.
  */
 static void
 res_open(struct bundle *b, const char *type, const char *id,
@@ -447,10 +448,12 @@ res_open(struct bundle *b, const char *type, const char *id,
 	jw_str(w, "id", id);
 	jw_open(w, "meta", '{');
 	jw_str(w, "lastUpdated", updated);
-	if (fid != NULL) {
+	if (fid != NULL)
 		str_fmt(u, sizeof(u), "%s/fhir/Organization/org-%s", b->base, fid);
+	else
+		str_copy(u, b->base, sizeof(u));
+	if (!str_eq(type, "Organization"))
 		jw_str(w, "source", u);
-	}
 	jw_open(w, "profile", '[');
 	jw_str(w, NULL, profile);
 	jw_close(w, ']');
