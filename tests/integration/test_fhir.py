@@ -292,6 +292,10 @@ def test_A12_2_fhir_bundle_is_jp_core_and_validates_as_fhir_r4(people, tmp_path)
     assert sql(f"SELECT purpose, outcome, detail LIKE '% section=fhir %' FROM audit "
                f"WHERE action = 'record.fhir.export' AND patient_id = {p.pid}") == \
         [["care", "allowed", "1"]]
+    # the patient's access report names it (A11.2)
+    desk = logged_in(people["desk"])
+    rep = desk.get(url("/patients/access-report"), params={"p": handle_in(desk, p.ident)}).text
+    assert "診療情報の書き出し（FHIR）" in rep
     # the viewer offers it beside the CSV
     page = p.hosp.get(url("/records/patient"), params={"p": p.handle, "purpose": "care"}).text
     assert re.search(r'id="export-fhir"[^>]* href="/records/fhir\?p=' + p.handle, page)
