@@ -92,11 +92,14 @@ jw_close(struct jw *w, char brace)
 	buf_puts(w->b, open == '{' ? "}" : "]");
 }
 
-/* "key":"s", escaped; nothing at all when s is NULL or empty. */
+/*
+ * "key":"s", escaped; nothing at all when s is NULL, empty or only white
+ * space (FHIR, the writer's reader, has no empty strings).
+ */
 void
 jw_str(struct jw *w, const char *key, const char *s)
 {
-	if (s == NULL || *s == '\0')
+	if (s == NULL || s[strspn(s, " \t\r\n")] == '\0')
 		return;
 	jw_key(w, key);
 	json_str(w->b, s);

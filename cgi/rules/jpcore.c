@@ -76,6 +76,13 @@ shaped(const char *s, size_t n, const char *set)
 	return len > 0 && (n == 0 || len == n) && strspn(s, set) == len;
 }
 
+/* Whether s says nothing: NULL, empty or white space (jw_str writes none of them). */
+static int
+blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
 #define DIGITS	"0123456789"
 #define ALNUM	"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -89,7 +96,7 @@ shaped(const char *s, size_t n, const char *set)
 const char *
 jpcore_code_system(const char *v2, const char *code)
 {
-	if (v2 == NULL || code == NULL || *code == '\0')
+	if (v2 == NULL || blank(code))
 		return NULL;
 	if (str_eq(v2, "JC10"))
 		return shaped(code, 17, ALNUM) ? SYS_JLAC10 : NULL;
@@ -195,7 +202,7 @@ jpcore_interpretation(const char *flag)
 const char *
 jpcore_allergy_category(const char *t)
 {
-	if (t == NULL || *t == '\0')
+	if (blank(t))
 		return NULL;
 	if (str_eq(t, "DA") || strstr(t, "薬") != NULL)
 		return "medication";
@@ -372,7 +379,7 @@ concept1(struct jw *w, const char *key, const char *sys, const char *code)
 static void
 text_concept(struct jw *w, const char *key, const char *text)
 {
-	if (text == NULL || *text == '\0')
+	if (blank(text))
 		return;
 	jw_open(w, key, '{');
 	jw_str(w, "text", text);
@@ -409,12 +416,12 @@ codeable(struct bundle *b, const char *key, const char *fid, const char *v2,
 	struct jw	*w = &b->w;
 	char		 sys[URI_MAX];
 
-	if (text == NULL || *text == '\0')
+	if (blank(text))
 		text = code;
-	if ((code == NULL || *code == '\0') && (text == NULL || *text == '\0'))
+	if (blank(code) && blank(text))
 		return;
 	jw_open(w, key, '{');
-	if (code != NULL && *code != '\0') {
+	if (!blank(code)) {
 		if (code_system(b, fid, v2, code, sys, sizeof(sys)) == -1) {
 			w->bad = 1;
 			return;
@@ -537,7 +544,7 @@ w_name(struct jw *w, const char *name, const char *rep)
 	char	 fam[200], giv[200], text[420];
 	int	 split;
 
-	if (name == NULL || *name == '\0')
+	if (blank(name))
 		return;
 	split = jpcore_name_split(name, fam, sizeof(fam), giv, sizeof(giv)) == 0;
 	jw_open(w, NULL, '{');
@@ -602,7 +609,7 @@ w_patient(struct bundle *b)
 	    dbres_get(b->links, b->llo, FHIR_LINK_NAME);
 	const char *kana = p ? dbres_get(p, 0, FHIR_PATIENT_KANA) :
 	    dbres_get(b->links, b->llo, FHIR_LINK_KANA);
-	if ((name != NULL && *name) || (kana != NULL && *kana)) {
+	if (!blank(name) || !blank(kana)) {
 		jw_open(w, "name", '[');
 		w_name(w, name, "IDE");
 		w_name(w, kana, "SYL");
@@ -756,7 +763,7 @@ w_allergies(struct bundle *b)
 		subject(b, "patient");
 		jw_str(w, "onsetDateTime", cell(s, i, FHIR_ALG_ONSET));
 		jw_str(w, "recordedDate", cell(s, i, FHIR_ALG_RECORDED));
-		if (rea != NULL && *rea != '\0') {
+		if (!blank(rea)) {
 			jw_open(w, "reaction", '[');
 			jw_open(w, NULL, '{');
 			jw_open(w, "manifestation", '[');
@@ -800,7 +807,7 @@ w_observations(struct bundle *b)
 		const char *lo = cell(s, i, FHIR_OBS_LOW), *hi = cell(s, i, FHIR_OBS_HIGH);
 		const char *rng = cell(s, i, FHIR_OBS_RANGE);
 		const char *flag = jpcore_interpretation(cell(s, i, FHIR_OBS_FLAG));
-		int has = v != NULL && *v != '\0';
+		int has = !blank(v);
 		const char *cat = vital ? "vital-signs" : "laboratory";
 
 		res_open(b, "Observation", rid(id, sizeof(id), "obs",
@@ -838,7 +845,7 @@ w_observations(struct bundle *b)
 		}
 		lo = jpcore_decimal(lo) ? lo : NULL;
 		hi = jpcore_decimal(hi) ? hi : NULL;
-		if (lo != NULL || hi != NULL || (rng != NULL && *rng != '\0')) {
+		if (lo != NULL || hi != NULL || !blank(rng)) {
 			jw_open(w, "referenceRange", '[');
 			jw_open(w, NULL, '{');
 			if (lo != NULL)
@@ -857,7 +864,7 @@ w_observations(struct bundle *b)
 static const char *
 rp_value(const char *rp)
 {
-	if (rp == NULL || *rp == '\0')
+	if (blank(rp))
 		return "1";	/* one drug group: the message names none */
 	if (shaped(rp, 0, DIGITS)) {
 		while (rp[0] == '0' && rp[1] != '\0')
@@ -876,12 +883,12 @@ w_dosage(struct jw *w, const struct src *s, size_t i)
 
 	if (!jpcore_decimal(dose))
 		dose = NULL;
-	if ((freq == NULL || !*freq) && (route == NULL || !*route) && dose == NULL)
+	if (blank(freq) && blank(route) && dose == NULL)
 		return;
 	jw_open(w, "dosageInstruction", '[');
 	jw_open(w, NULL, '{');
 	jw_str(w, "text", freq);
-	if (freq != NULL && *freq) {
+	if (!blank(freq)) {
 		jw_open(w, "timing", '{');
 		text_concept(w, "code", freq);
 		jw_close(w, '}');

@@ -125,6 +125,7 @@ writer(void)
 	jw_str(&w, "a", "x\"<");
 	jw_str(&w, "skipped", "");
 	jw_str(&w, "skipped2", NULL);
+	jw_str(&w, "skipped3", " \t ");
 	jw_open(&w, "l", '[');
 	jw_int(&w, NULL, 1);
 	jw_raw(&w, NULL, "2.5");
