@@ -483,9 +483,12 @@ rid(char *out, size_t n, const char *prefix, const char *id)
 	return out;
 }
 
-/* The facility's patient-ID namespace (JP_Patient.identifier.system). */
-static int
-patient_id_system(const struct bundle *b, const char *code, char *out, size_t n)
+/*
+ * A facility's patient-ID namespace (JP_Patient.identifier.system) under
+ * the network's URL base, into out. 0, or -1 when it does not fit.
+ */
+int
+jpcore_patient_id_system(char *out, size_t n, const char *base, const char *code)
 {
 	char	 f[128];
 
@@ -494,7 +497,7 @@ patient_id_system(const struct bundle *b, const char *code, char *out, size_t n)
 		return str_fmt(out, n, "%s%s", SYS_PATIENT, code);
 	if (jpcore_uri_part(f, sizeof(f), code) == -1)
 		return -1;
-	return str_fmt(out, n, "%s/fhir/sid/facility/%s/patient-id", b->base, f);
+	return str_fmt(out, n, "%s/fhir/sid/facility/%s/patient-id", base, f);
 }
 
 /* Every disclosing facility of the bundle, once each (JP_Organization). */
@@ -594,8 +597,8 @@ w_patient(struct bundle *b)
 		jw_close(w, '}');
 	}
 	for (size_t i = b->llo; i < b->lhi; i++) {
-		if (patient_id_system(b, dbres_get(b->links, i, FHIR_LINK_CODE),
-		    sys, sizeof(sys)) == -1)
+		if (jpcore_patient_id_system(sys, sizeof(sys), b->base,
+		    dbres_get(b->links, i, FHIR_LINK_CODE)) == -1)
 			continue;
 		jw_open(w, NULL, '{');
 		jw_str(w, "use", "usual");

@@ -22,6 +22,8 @@ const char	*jpcore_allergy_category(const char *);
 const char	*jpcore_severity(const char *);
 int		 jpcore_name_split(const char *, char *, size_t, char *, size_t);
 int		 jpcore_uri_part(char *, size_t, const char *);
+int		 jpcore_patient_id_system(char *, size_t, const char *,
+		    const char *);
 
 int	 jpcore_patient_bundle(struct buf *, long long, const char *,
 	    const char *);

@@ -112,6 +112,21 @@ uri_parts(void)
 	CHECK(jpcore_uri_part(o, 1, "") == 0 && o[0] == '\0');
 }
 
+/* JP_Patient's namespace: the JP OID for a 医療機関コード, else the network's own. */
+static void
+patient_ids(void)
+{
+	char	 o[128];
+
+	CHECK(jpcore_patient_id_system(o, sizeof(o), "https://x", "1312345670") == 0);
+	CHECK_STR(o, "urn:oid:1.2.392.100495.20.3.51.11312345670");
+	CHECK(jpcore_patient_id_system(o, sizeof(o), "https://x", "DEMO01") == 0);
+	CHECK_STR(o, "https://x/fhir/sid/facility/DEMO01/patient-id");
+	CHECK(jpcore_patient_id_system(o, sizeof(o), "https://x", "131234567") == 0);
+	CHECK_STR(o, "https://x/fhir/sid/facility/131234567/patient-id");
+	CHECK(jpcore_patient_id_system(o, 20, "https://x", "DEMO01") == -1);
+}
+
 /* The writer places commas itself and refuses what would not be JSON. */
 static void
 writer(void)
@@ -170,6 +185,7 @@ main(void)
 	RUN(vocabularies);
 	RUN(names);
 	RUN(uri_parts);
+	RUN(patient_ids);
 	RUN(writer);
 	return T_DONE("jpcore");
 }
