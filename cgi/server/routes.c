@@ -383,6 +383,18 @@ need_login(struct req *r)
 		http_error(r, 403, "login", NULL);
 }
 
+/* Drops the response a handler built (its headers from hlen on). */
+static void
+response_drop(struct req *r, size_t hlen)
+{
+	r->status = 0;
+	r->ctype = NULL;
+	r->headers.len = hlen;
+	if (r->headers.data != NULL)
+		r->headers.data[hlen] = '\0';
+	buf_reset(&r->body_out);
+}
+
 /*
  * Runs the route's handler. A handler that gave up (5xx) on a conflict
  * having committed nothing runs again from the start, at most
@@ -390,6 +402,12 @@ need_login(struct req *r)
  * receipt counter) conflict only at commit, where one node would have
  * waited for the lock. The response is built only after it returns, so
  * the failed attempt's page is simply dropped.
+ *
+ * One policy for a failed audit write: a route that shows patient data
+ * (F_PATIENT) answers 503 instead of whatever its handler built, so that
+ * nothing about a patient is shown unrecorded (A11.2). A write that must
+ * not happen unaudited still rolls back on audit()'s result itself
+ * (form_commit); a page need not check it to protect a view.
  */
 static void
 run_handler(struct req *r, const struct route *rt)
@@ -398,20 +416,23 @@ run_handler(struct req *r, const struct route *rt)
 
 	for (int tries = 1;; tries++) {
 		db_handler_begin();
+		audit_begin();
 		rt->handler(r);
 		if (r->status < 500 || tries >= HANDLER_TRIES ||
 		    !db_handler_retryable())
-			return;
+			break;
 		syslog(LOG_INFO, "%s: %s %s: conflict, attempt %d", __func__,
 		    r->method, rt->path, tries + 1);
 		db_rollback();
-		r->status = 0;
-		r->ctype = NULL;
-		r->headers.len = hlen;
-		if (r->headers.data != NULL)
-			r->headers.data[hlen] = '\0';
-		buf_reset(&r->body_out);
+		response_drop(r, hlen);
 		usleep((useconds_t)(5000 * tries + arc4random_uniform(10000)));
+	}
+	if ((rt->flags & F_PATIENT) && audit_failed() && r->status < 500) {
+		syslog(LOG_ERR, "%s: %s %s: an audit write failed: 503", __func__,
+		    r->method, rt->path);
+		db_rollback();
+		response_drop(r, hlen);
+		http_error(r, 503, "db", NULL);
 	}
 }
 
