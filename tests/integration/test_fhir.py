@@ -7,10 +7,10 @@ facility's own records, one patient's Bundle a line, audited (A11.2).
 
 The records come from the SS-MIX2 samples in tests/fixtures (their segments re-addressed to a
 patient of this test) and a few messages written here for what the samples lack (a YJ drug, a
-local drug code, a vital sign). Every resource is validated against the FHIR R4 base
-definitions by tests/fhir/validate.js (the npm `fhir` package, installed by make) and checked
-here per JP Core profile: the profile URL, the elements the profile requires, the code systems
-and identifier systems."""
+local drug code, a local lab code, vital signs as an ORU^R30 in extended storage). Every
+resource is validated against the FHIR R4 base definitions by tests/fhir/validate.js (the npm
+`fhir` package, installed by make) and checked here per JP Core profile: the profile URL, the
+elements the profile requires, the code systems and identifier systems."""
 import json
 import os
 import random
@@ -20,7 +20,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, ctl, logged_in, make_user, sql, url
-from test_import import hl7, put
+from test_import import VITAL, docdir, hl7, put, vitals
 from test_patients import PDF, fresh_identity, register_consent, register_patient
 from test_viewer import handle_in, imp, new_facility, one, revoke
 
@@ -95,13 +95,13 @@ def make_fhir_patient(people, tmp_path, second=False):
     d = ext / L.rjust(7, "0")[:3] / L.rjust(7, "0")[3:6] / L / "20111220" / "退院時サマリ"
     d.mkdir(parents=True)
     (d / "summary.pdf").write_bytes(PDF)
+    # vital signs: ORU^R30 in extended storage (record kind vital)
+    d = docdir(ext, L, "20240105", VITAL, "999999999999999", "20240105080000000")
+    (d / "vital.hl7").write_bytes(vitals(L, "202401050800", "37.8", "72", "128", "80",
+                                         temp_flag="H"))
     imp(p.code, root, ext)
     sql(f"UPDATE patient_link SET patient_id = {p.pid}, linked_at = UTC_TIMESTAMP(6) "
         f"WHERE facility_id = {p.fac} AND local_id = '{L}'")
-    # a vital sign as the SS-MIX2 import of ORU^R30 stores one (record kind vital)
-    sql(f"UPDATE record r JOIN record_lab x ON x.record_id = r.id JOIN patient_link l "
-        f"ON l.id = r.link_id SET r.kind = 'vital' WHERE l.facility_id = {p.fac} "
-        f"AND x.name = '体重'")
     p.doc = int(one(f"SELECT id FROM document WHERE facility_id = {p.fac}"))
     if second:      # a second disclosing facility with one result of its own
         p.code2, p.fac2 = new_facility()
@@ -252,9 +252,14 @@ def test_A12_2_fhir_bundle_is_jp_core_and_validates_as_fhir_r4(people, tmp_path)
     loc = obs["院内項目"]
     assert loc["code"]["coding"][0]["system"].endswith(f"/fhir/CodeSystem/facility/{p.code}/99XLB")
     assert loc["valueString"] == "<0.5"          # not a number: never forced into one
-    vit = obs["体重"]
+    vit = obs["体温"]
     assert vit["meta"]["profile"] == [JP + "JP_Observation_VitalSigns"]
-    assert vit["valueQuantity"]["value"] == 62.5
+    assert vit["code"]["coding"][0]["system"] == "http://loinc.org"
+    assert vit["code"]["coding"][0]["code"] == "8310-5"
+    assert vit["valueQuantity"]["value"] == 37.8
+    assert vit["interpretation"][0]["coding"][0]["code"] == "H"
+    assert vit["effectiveDateTime"] == "2024-01-05T08:00:00+09:00"
+    assert obs["体重"]["meta"]["profile"] == [JP + "JP_Observation_LabResult"]
     # prescriptions: the drug code system the message names (HOT9, YJ, local)
     meds = {m["medicationCodeableConcept"]["text"]: m for m in t["MedicationRequest"]}
     hot = meds["ダーゼン錠（５mg)"]["medicationCodeableConcept"]["coding"][0]
