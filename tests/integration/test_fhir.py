@@ -21,8 +21,9 @@ import pytest
 
 from conftest import ROOT, ctl, logged_in, make_user, sql, url
 from test_import import VITAL, docdir, hl7, put, vitals
-from test_patients import PDF, fresh_identity, register_consent, register_patient
-from test_viewer import handle_in, imp, new_facility, one, revoke
+from test_patients import (PDF, fresh_identity, handle_in, register_consent, register_patient,
+                           revoke_at_desk)
+from test_viewer import imp, new_facility, one
 
 NHO = ROOT / "tests" / "fixtures" / "ssmix2" / "nho" / "sampleData" / "999" / "901" / "9999013"
 JP = "http://jpfhir.jp/fhir/core/StructureDefinition/"
@@ -330,7 +331,7 @@ def test_A12_2_fhir_bundle_follows_consent_per_facility_and_a_revocation_between
     assert r.status_code == 200 and "総蛋白" in r.text
     assert validate(tmp_path, r.text)["errors"] == []
     # form 5 between two requests: the second is refused, nothing leaks
-    revoke(logged_in(people["desk"]), p.ident)
+    revoke_at_desk(logged_in(people["desk"]), p.ident)
     r = fhir_get(clinic, ch)
     assert r.status_code == 403 and "総蛋白" not in r.text and "resourceType" not in r.text
     assert "撤回" in r.text
