@@ -739,7 +739,7 @@ cmd_audit_export(int argc, char *argv[])
 /*
  * fhir export --facility CODE: the facility's own records as FHIR R4
  * (JP Core), one patient's Bundle a line (ndjson) on stdout, for the
- * hospital's own hand-over (issue 22). Audited before anything is written
+ * hospital's own hand-over (A11.2, A12.2; docs/rules.md). Audited before anything is written
  * (A11.2: an export that cannot be recorded does not happen), and again
  * when it fails midway; read in one snapshot.
  */

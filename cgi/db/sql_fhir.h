@@ -1,4 +1,4 @@
-/* sql_fhir.h: a patient's records read for FHIR bundles (rules/jpcore.c; issue 22) */
+/* sql_fhir.h: a patient's records read for FHIR bundles (rules/jpcore.c; A11.2, A12.2) */
 /* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
 
 /*

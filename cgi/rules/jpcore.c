@@ -2,7 +2,7 @@
  * jpcore.c: a patient's shared records as FHIR R4 Bundles (type collection)
  * following JP Core, so that the network can hand its records to the
  * national platform (電子カルテ情報共有サービス) or to a hospital's own
- * system instead of keeping them in a silo (issue 22). One bundle per
+ * system instead of keeping them in a silo (A11.2, A12.2; docs/rules.md). One bundle per
  * patient: Organization (each disclosing facility), Patient, Encounter,
  * Condition, AllergyIntolerance, Observation (labs, vital signs),
  * MedicationRequest and DocumentReference (by reference, never the bytes).

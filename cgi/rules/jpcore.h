@@ -1,4 +1,4 @@
-/* jpcore.h: a patient's shared records as FHIR R4 Bundles following JP Core (issue 22) */
+/* jpcore.h: a patient's shared records as FHIR R4 Bundles following JP Core (A11.2, A12.2; docs/rules.md) */
 #ifndef JPCORE_H
 #define JPCORE_H
 #include <stdio.h>

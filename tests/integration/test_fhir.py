@@ -1,4 +1,4 @@
-"""test_fhir.py: a patient's shared records as FHIR R4 following JP Core (issue 22).
+"""test_fhir.py: a patient's shared records as FHIR R4 following JP Core (A11.2, A12.2; docs/rules.md).
 
 GET /records/fhir hands over what the viewer may see, under the same decision made on every
 request (A12.2: per disclosing facility, and a form 5 refuses the very next request), with a
