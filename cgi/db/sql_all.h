@@ -12,6 +12,7 @@
 #include "db/sql_consent.h"
 #include "db/sql_receipts.h"
 #include "db/sql_records.h"
+#include "db/sql_day.h"
 #include "db/sql_desk.h"
 #include "db/sql_emergency.h"
 #include "db/sql_notify.h"

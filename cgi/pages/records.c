@@ -26,6 +26,7 @@
 
 const struct field f_records[] = {
 	{ "q", FT_TEXT, 100 },
+	{ "birth", FT_TEXT, 10 },
 	{ NULL, 0, 0 }
 };
 const struct field f_record_open[] = {
@@ -73,34 +74,17 @@ decide_candidates(const struct req *r, const long long *ids, size_t n,
 }
 
 /*
- * GET /records: the patients whose consent lets this facility see them
- * now, found by kana (any width or script, any part of two characters or
- * more, the start for one) or by network ID.
- * Candidates come from SQL; each is then decided by access.c, so a list
- * never shows a patient the decision would refuse.
+ * The kana way (issue 9): candidates holding the key's bigrams, the
+ * network ID, or for one character the kana_key prefix. A key of two
+ * characters or more matches any part, found through the bigrams; one
+ * character a prefix (anywhere would list most of the region).
  */
-void
-page_records(struct req *r)
+static struct dbres *
+find_kana(const struct req *r, const char *key)
 {
-	const char	*q = param(r, "q");
-	struct dbres	*res;
-	char		 key[256], like[300], k[48], h[32], n[16];
+	char		 like[300];
 	char		 g[KANA_GRAMS][KANA_GRAM_LEN];
-	size_t		 shown = 0;
 
-	view_set("Page.title", lang("records.title"));
-	view_set("Form.q", q);
-	if (form_empty(q)) {
-		http_page(r, 200, "records.cs");
-		return;
-	}
-	if (kana_normalize(q, key, sizeof(key)) == -1 || key[0] == '\0') {
-		form_err("records", "q", "q");
-		http_page(r, 200, "records.cs");
-		return;
-	}
-	/* Two characters or more: any part, found through the bigrams. One
-	 * character: a prefix (anywhere would list most of the region). */
 	long long one = utf8_strlen(key) < 2;
 	str_fmt(like, sizeof(like), one ? "%s%%" : "%%%s%%", key);
 	/* MariaDB starts from the rarest of the key's bigrams: a name's first
@@ -108,33 +92,169 @@ page_records(struct req *r)
 	 * 1,000 of 100,000 patients each), one across the two names is rare
 	 * (82): 3.3 ms with the first and last, 0.7 with five (issue 9). */
 	kana_grams(key, g);
-	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssssssisissiiiii", g[1],
+	return db_query(STMT_RECORDS_CANDIDATES, "ssssssisissiiiii", g[1],
 	    g[2], g[3], g[4], g[0], key, one, like, r->sess->id, like, key,
 	    r->sess->facility_id, r->sess->facility_id, r->sess->facility_id,
-	    r->sess->user_id,
-	    (long long)now())) == NULL) {
-		http_error(r, 503, "db", NULL);
+	    r->sess->user_id, (long long)now());
+}
+
+/*
+ * The local-ID way (issue 19): this facility's own local patient ID as
+ * printed on the chart, leading zeros as typed or not (never another
+ * facility's), or a network ID.
+ */
+static struct dbres *
+find_local(const struct req *r, const char *id)
+{
+	return db_query(STMT_DAY_FIND_LOCAL, "issi", r->sess->facility_id, id,
+	    id, r->sess->id);
+}
+
+/* The kanji-name way (issue 19): the whole name, spaces ignored, the birth date when given. */
+static struct dbres *
+find_name(const struct req *r, const char *q, const char *bd)
+{
+	char	 key[256];
+	size_t	 o = 0;
+
+	for (const char *p = q; *p != '\0' && o + 1 < sizeof(key); p++) {
+		if (*p == ' ')
+			continue;
+		if (strncmp(p, "\xe3\x80\x80", 3) == 0) {	/* U+3000 */
+			p += 2;
+			continue;
+		}
+		key[o++] = *p;
+	}
+	key[o] = '\0';
+	return db_query(STMT_DAY_FIND_NAME, "isss", r->sess->id, key,
+	    bd ? bd : "", bd ? bd : "");
+}
+
+/* 1 when s is a local patient ID as SS-MIX2 folder names hold it. */
+static int
+local_chars(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= 'a' && *s <= 'z') || *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* 1 when s has a byte outside ASCII. */
+static int
+non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * The candidates of a search by whichever way q is written (issue 19):
+ * an ID in ASCII (full-width digits too) is this facility's local ID or
+ * the network ID; katakana, hiragana or half-width kana the kana name;
+ * anything else (kanji) the name. NULL on a database error, or with *bad
+ * set when q is none of them.
+ */
+static struct dbres *
+search_candidates(const struct req *r, const char *q, const char *bd, int *bad)
+{
+	char	 key[256], raw[128];
+	size_t	 n;
+
+	*bad = 0;
+	while (*q == ' ')
+		q++;
+	str_copy(raw, q, sizeof(raw));
+	for (n = strlen(raw); n > 0 && raw[n - 1] == ' '; n--)
+		raw[n - 1] = '\0';
+	if (local_chars(raw))
+		return find_local(r, raw);
+	if (kana_normalize(q, key, sizeof(key)) == -1 || key[0] == '\0') {
+		*bad = 1;
+		return NULL;
+	}
+	if (!non_ascii(key))
+		return local_chars(key) ? find_local(r, key) : (*bad = 1, NULL);
+	if (kana_is_katakana_name(key))
+		return find_kana(r, key);
+	return find_name(r, q, bd);
+}
+
+/*
+ * GET /records: the patients this facility may see now, found by its own
+ * local patient ID, the network ID, the kana name (any width or script,
+ * any part of two characters or more, the start for one) or the kanji
+ * name, each narrowed by the birth date when given (issue 19).
+ * Candidates come from SQL; each is then decided by access.c, so a list
+ * never shows a patient the decision would refuse. Finding nothing says
+ * which ways there are, never that a consent is missing (that would tell
+ * the patient exists).
+ */
+void
+page_records(struct req *r)
+{
+	const char	*q = param(r, "q"), *bd = param(r, "birth");
+	struct dbres	*res;
+	char		 k[48], h[32], n[16];
+	size_t		 shown = 0;
+	int		 bad;
+
+	view_set("Page.title", lang("records.title"));
+	view_set("Form.q", q);
+	view_set("Form.birth", bd);
+	if (form_empty(q)) {
+		http_page(r, 200, "records.cs");
 		return;
 	}
+	if (form_empty(bd))
+		bd = NULL;
+	else if (!valid_date(bd)) {
+		form_err("records", "birth", "birth");
+		http_page(r, 200, "records.cs");
+		return;
+	}
+	if ((res = search_candidates(r, q, bd, &bad)) == NULL) {
+		if (!bad) {
+			http_error(r, 503, "db", NULL);
+			return;
+		}
+		form_err("records", "q", "q");
+		http_page(r, 200, "records.cs");
+		return;
+	}
+	/* The birth date narrows every way before anything is decided. */
+	size_t m = 0;
 	long long *ids = calloc(res->nrows + 1, sizeof(*ids));
+	size_t *row = calloc(res->nrows + 1, sizeof(*row));
 	enum consent_verdict *verdict = calloc(res->nrows + 1, sizeof(*verdict));
-	for (size_t i = 0; ids != NULL && i < res->nrows; i++)
-		ids[i] = dbres_ll(res, i, RECORDS_CANDIDATES_ID);
+	for (size_t i = 0; ids != NULL && row != NULL && i < res->nrows; i++)
+		if (bd == NULL || str_eq(bd, dbres_get(res, i, RECORDS_CANDIDATES_BIRTH_DATE))) {
+			row[m] = i;
+			ids[m++] = dbres_ll(res, i, RECORDS_CANDIDATES_ID);
+		}
 	size_t decided = 0, allowed = 0;
-	if (ids == NULL || verdict == NULL || decide_candidates(r, ids,
-	    res->nrows, verdict, &decided, &allowed) == -1) {
+	if (ids == NULL || row == NULL || verdict == NULL ||
+	    decide_candidates(r, ids, m, verdict, &decided, &allowed) == -1) {
 		free(ids);
+		free(row);
 		free(verdict);
 		dbres_free(res);
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; i < decided && shown < SEARCH_SHOWN; i++) {
-		if (!consent_allowed(verdict[i]))
+	for (size_t j = 0; j < decided && shown < SEARCH_SHOWN; j++) {
+		size_t i = row[j];
+		if (!consent_allowed(verdict[j]))
 			continue;
 		if (dbres_get(res, i, RECORDS_CANDIDATES_HANDLE) != NULL)
 			str_copy(h, dbres_get(res, i, RECORDS_CANDIDATES_HANDLE), sizeof(h));
-		else if (handle_for(r, ids[i], h, sizeof(h)) == -1)
+		else if (handle_for(r, ids[j], h, sizeof(h)) == -1)
 			continue;
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
@@ -148,6 +268,7 @@ page_records(struct req *r)
 	if (allowed > shown || res->nrows >= SEARCH_CANDIDATES)
 		view_set("Search.more", "1");
 	free(ids);
+	free(row);
 	free(verdict);
 	dbres_free(res);
 	view_set("Search.done", "1");

@@ -95,6 +95,27 @@ consent_decide(const struct consent_facts *f, long long disclosing,
 	return revoked ? CONSENT_DENY_REVOKED : CONSENT_DENY_NONE;
 }
 
+/*
+ * 1 when a form 4 in force at at names the viewing facility on its
+ * viewing side (whichever facilities it discloses), and the registration
+ * is not cancelled: the patient shares records with that facility by
+ * consent, not only because the facility holds its own (a "my patients"
+ * list; a form 5 ends it at once).
+ */
+int
+consent_shares_with(const struct consent_facts *f, long long viewing,
+    time_t at)
+{
+	if (f->deceased_at != 0 && f->deceased_at <= at)
+		return 0;
+	for (size_t i = 0; i < f->nconsents; i++)
+		if (consent_counts(f, &f->consents[i], at) &&
+		    names(f->consents[i].viewing, f->consents[i].nviewing,
+		    viewing))
+			return 1;
+	return 0;
+}
+
 int
 consent_allowed(enum consent_verdict v)
 {

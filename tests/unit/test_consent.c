@@ -202,6 +202,30 @@ test_own_records_allowed(void)
 	CHECK_STR(consent_verdict_name(CONSENT_DENY_REVOKED), "revoked");
 }
 
+/* Issue 19: "my patients" lists a patient only while a form 4 names the facility. */
+static void
+test_shares_with_viewer_named_until_revoked_or_cancelled(void)
+{
+	struct consent c = form4(T0);
+	struct revocation v = form5(T0 + 10 * DAY);
+	struct consent_facts f = facts(&c, 1, &v, 1);
+
+	CHECK(consent_shares_with(&f, V, T0));
+	CHECK(!consent_shares_with(&f, W, T0));		/* not named */
+	CHECK(!consent_shares_with(&f, H, T0));		/* discloses, not named as viewer */
+	CHECK(!consent_shares_with(&f, V, T0 - 1));	/* not yet registered */
+	CHECK(!consent_shares_with(&f, V, T0 + 10 * DAY));	/* form 5 */
+	struct consent e = form4(T0);
+	e.viewing = all;
+	struct consent_facts g = facts(&e, 1, NULL, 0);
+	CHECK(consent_shares_with(&g, W, T0));
+	g.deceased_at = T0 + DAY;
+	CHECK(consent_shares_with(&g, W, T0));
+	CHECK(!consent_shares_with(&g, W, T0 + DAY));
+	e.rejected = 1;
+	CHECK(!consent_shares_with(&g, W, T0));
+}
+
 int
 main(void)
 {
@@ -219,5 +243,6 @@ main(void)
 	RUN(test_A14_emergency_without_consent_within_limit);
 	RUN(test_A10_5_inactive_facility_denied);
 	RUN(test_own_records_allowed);
+	RUN(test_shares_with_viewer_named_until_revoked_or_cancelled);
 	return T_DONE("consent");
 }
