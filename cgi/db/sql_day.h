@@ -107,3 +107,45 @@ STMT(DAY_FOLLOWUPS_OVERDUE,
 COLS(DAY_FOLLOWUPS_OVERDUE, DAY_FOLLOWUPS_OVERDUE_ID,
     DAY_FOLLOWUPS_OVERDUE_PATIENT_ID, DAY_FOLLOWUPS_OVERDUE_DUE,
     DAY_FOLLOWUPS_OVERDUE_STARTED)
+
+/*
+ * The summary tab (issue 19), over the disclosing facilities allowed (the
+ * viewer's FIND_IN_SET list), current records only: problems with the
+ * unresolved first; prescriptions of records since a day (?, YYYY-MM-DD,
+ * through record_link_kind), in VIEWER_MEDS's columns; results flagged
+ * out of range since a day.
+ */
+STMT(DAY_SUM_PROBLEMS,
+	"SELECT DATE_FORMAT(p.onset, '%Y-%m-%d'), DATE_FORMAT(p.resolved, '%Y-%m-%d'),"
+	" f.name, p.name, p.status"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_problem p ON p.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.status = 'current'"
+	" ORDER BY p.resolved IS NOT NULL, p.onset IS NULL, p.onset DESC, p.id DESC LIMIT 11")
+COLS(DAY_SUM_PROBLEMS, DAY_SUM_PROBLEMS_ONSET, DAY_SUM_PROBLEMS_RESOLVED,
+    DAY_SUM_PROBLEMS_FACILITY_NAME, DAY_SUM_PROBLEMS_NAME,
+    DAY_SUM_PROBLEMS_STATE)
+STMT(DAY_SUM_MEDS,
+	"SELECT DATE_FORMAT(COALESCE(m.given_at, r.occurred_at, r.care_date,"
+	" r.message_ts), '%Y-%m-%d'), f.name, r.kind, m.drug_name, m.dose, m.unit,"
+	" m.route, m.frequency, m.days, r.status, m.dosage_form, m.rp,"
+	" DENSE_RANK() OVER (ORDER BY r.occurred_at DESC, r.id DESC)"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_med m ON m.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND r.kind = 'prescription' AND r.status = 'current' AND r.cancelled = 0"
+	" AND r.occurred_at >= ?"
+	" ORDER BY r.occurred_at DESC, r.id DESC, m.seq LIMIT 80")
+SAME_COLS(DAY_SUM_MEDS, VIEWER_MEDS)
+STMT(DAY_SUM_LABS,
+	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at), '%Y-%m-%d'),"
+	" f.name, x.name, x.value, x.unit, x.range_text, x.flag"
+	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
+	" AND r.status = 'current' AND r.occurred_at >= ?"
+	" AND x.flag IS NOT NULL AND x.flag NOT IN ('', 'N')"
+	" ORDER BY r.occurred_at DESC, x.id LIMIT 31")
+COLS(DAY_SUM_LABS, DAY_SUM_LABS_DATE, DAY_SUM_LABS_FACILITY_NAME,
+    DAY_SUM_LABS_NAME, DAY_SUM_LABS_VALUE, DAY_SUM_LABS_UNIT,
+    DAY_SUM_LABS_RANGE, DAY_SUM_LABS_FLAG)
