@@ -52,20 +52,17 @@ COLS(DAY_MINE, DAY_MINE_PATIENT_ID, DAY_MINE_ACTIVITY)
 
 /*
  * The patients this user opened in the last ? days, newest view first,
- * from the user's newest 2,000 views (audit_user): when last (us) and
- * whether any of those views was under a consent (the audit detail's
- * verdict), so that "access ended" is told only of those.
+ * from the user's newest 2,000 views (audit_user), with when last (us).
  */
 STMT(DAY_RECENT,
-	"SELECT a.patient_id, CAST(UNIX_TIMESTAMP(MAX(a.ts)) * 1000000 AS SIGNED),"
-	" MAX(a.detail LIKE 'consent %') FROM ("
-	" SELECT patient_id, ts, detail FROM audit WHERE user_id = ?"
+	"SELECT a.patient_id, CAST(UNIX_TIMESTAMP(MAX(a.ts)) * 1000000 AS SIGNED)"
+	" FROM ("
+	" SELECT patient_id, ts FROM audit WHERE user_id = ?"
 	"  AND ts > UTC_TIMESTAMP(6) - INTERVAL ? DAY AND action = 'record.view'"
 	"  AND outcome = 'allowed' AND patient_id IS NOT NULL"
 	"  ORDER BY ts DESC LIMIT 2000) a"
 	" GROUP BY a.patient_id ORDER BY MAX(a.ts) DESC LIMIT ?")
-COLS(DAY_RECENT, DAY_RECENT_PATIENT_ID, DAY_RECENT_LAST_US,
-    DAY_RECENT_BY_CONSENT)
+COLS(DAY_RECENT, DAY_RECENT_PATIENT_ID, DAY_RECENT_LAST_US)
 
 /* The newest import (us; 0 none) of each link of a JSON array: records and documents. */
 STMT(DAY_LINKS_NEWEST,

@@ -260,7 +260,8 @@ fresh_fill(const struct daylist *l, struct daylist *fresh)
  * The patients this user opened in the last RECENT_DAYS days, decided
  * now: those that may still be seen (the newest RECENT_SHOWN), those with
  * records imported since the user's last view, and those whose sharing
- * ended after a view under consent (told without naming the patient).
+ * with this facility ended (a form 5 revoked the form 4 that named it, or
+ * the registration was cancelled), told without naming the patient.
  * 0, or -1 (db).
  */
 static int
@@ -288,9 +289,8 @@ recent_fill(struct req *r, struct recent *rc)
 	for (size_t i = 0; i < n; i++) {
 		long long last = dbres_ll(res, i, DAY_RECENT_LAST_US);
 		if (seen[i].ended_us != 0) {
-			if (dbres_ll(res, i, DAY_RECENT_BY_CONSENT))
-				list_add(&rc->ended, ids[i], seen[i].ended_us / 1000000,
-				    &seen[i]);
+			list_add(&rc->ended, ids[i], seen[i].ended_us / 1000000,
+			    &seen[i]);
 			continue;
 		}
 		if (!consent_allowed(seen[i].v))

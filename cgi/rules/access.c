@@ -497,7 +497,8 @@ seen_fill(struct access *a, long long viewer, struct access_seen *s)
 	s->shared = !a->merged && consent_shares_with(&a->f, viewer, at);
 	if (a->f.deceased_at != 0 && a->f.deceased_at <= at)
 		s->ended_us = (long long)a->f.deceased_at, s->deceased = 1;
-	else if (!s->shared && !a->merged)
+	else if (!s->shared && !a->merged &&
+	    consent_revoked_for(&a->f, viewer, at))
 		for (size_t i = 0; i < a->f.nrevocations; i++)
 			if ((long long)a->f.revocations[i].received_at > s->ended_us &&
 			    a->f.revocations[i].received_at <= at)

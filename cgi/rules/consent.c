@@ -116,6 +116,25 @@ consent_shares_with(const struct consent_facts *f, long long viewing,
 	return 0;
 }
 
+/*
+ * 1 when a form 5 received by at has revoked a form 4 that named the
+ * viewing facility on its viewing side: the sharing with that facility
+ * ended (told to its users who viewed the patient, issue 19).
+ */
+int
+consent_revoked_for(const struct consent_facts *f, long long viewing,
+    time_t at)
+{
+	for (size_t i = 0; i < f->nconsents; i++) {
+		const struct consent *c = &f->consents[i];
+		if (!c->rejected && c->signed_at <= at &&
+		    names(c->viewing, c->nviewing, viewing) &&
+		    consent_revoked(f, c, at))
+			return 1;
+	}
+	return 0;
+}
+
 int
 consent_allowed(enum consent_verdict v)
 {

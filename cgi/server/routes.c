@@ -393,6 +393,10 @@ need_login(struct req *r)
 		http_error(r, 403, "login", NULL);
 		return;
 	}
+	if (str_eq(r->path, "/") && *parts[2] == '\0') {
+		http_redirect(r, "/login");	/* home is where a login goes anyway */
+		return;
+	}
 	buf_init(&b);
 	buf_puts(&b, "/login?next=");
 	for (size_t i = 0; i < 3; i++)

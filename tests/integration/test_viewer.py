@@ -15,7 +15,17 @@ from test_import import hl7, put
 from test_patients import PDF, fresh_identity, register_consent, register_patient
 
 SECOND_LAB = re.compile(r"[> ]321[ <]")
-SECTIONS = ["timeline", "visits", "problems", "meds", "labs", "imaging", "reports", "documents"]
+SECTIONS = ["summary", "timeline", "visits", "problems", "meds", "labs", "imaging", "reports",
+            "documents"]
+WEEKDAY = "月火水木金土日"
+
+
+def ja(ymd_hm):
+    """A date or time as every page writes it (issue 19): 2024年1月5日（金） 10:00."""
+    import datetime
+    d = datetime.datetime.strptime(ymd_hm[:10], "%Y-%m-%d")
+    s = f"{d.year}年{d.month}月{d.day}日（{WEEKDAY[d.weekday()]}）"
+    return s + ymd_hm[10:]
 _n = [0]
 
 
@@ -252,9 +262,9 @@ def test_A12_2_labs_table_and_server_drawn_trend(people, tmp_path):
     r = view(p.hosp, p.handle, "labs")
     assert r.status_code == 200
     t = r.text
-    # tests as rows, dates as columns (oldest left), abnormal results marked
+    # tests as rows, dates as columns (issue 19: the newest left), abnormal results marked
     table = t[t.index('id="rec-labs"'):t.index("</table>", t.index('id="rec-labs"'))]
-    assert table.index("2024-01-05") < table.index("2024-02-10")
+    assert table.index(ja("2024-02-10")) < table.index(ja("2024-01-05"))
     assert "総蛋白" in table and "グルコース" in table
     assert re.search(r'class="num abn">130 <span class="flag">H</span>', table)
     assert re.search(r'class="num abn">6.1 <span class="flag">L</span>', table)
@@ -315,7 +325,7 @@ def test_A11_4_print_is_anonymized_with_watermark_and_audited(people, tmp_path):
             assert x not in r.text, (sec, x)
         assert 'id="watermark"' in r.text and 'class="watermark"' in r.text
         assert f"試験 {user.login}" in r.text and "県立新庄病院" in r.text
-        assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", r.text)
+        assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日（.） \d{2}:\d{2}", r.text)
         assert re.search(r"年齢：\d+ 歳", r.text)
     t = printed(p.hosp, p.handle, "labs").text
     assert "7.2" in t and "<polyline" in t
@@ -469,7 +479,7 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
             break
         page += 1
     assert page == (len(want) + 49) // 50
-    assert got == [(w[0], w[1]) for w in want]
+    assert got == [(ja(w[0]), w[1]) for w in want]
 
 
 def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people):
@@ -603,7 +613,7 @@ def test_A12_2_facility_states_of_the_linked_facilities_and_the_viewer_decide(pe
     # the header comes from the same one statement as the facts: the patient named by the handle
     for page in (tl, clinic.get(url("/records/patient"), params={"p": ch}).text):
         header = re.search(r"<main.*?</p>", page, re.S).group(0)
-        assert p.ident["name"] in header and p.ident["birth_date"] in header
+        assert p.ident["name"] in header and ja(p.ident["birth_date"]) in header
     try:
         for change in ("status = 'cancelling'", "disclosing = 0"):
             sql(f"UPDATE facility SET {change} WHERE id = {p.fac2}")

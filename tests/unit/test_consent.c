@@ -224,6 +224,10 @@ test_shares_with_viewer_named_until_revoked_or_cancelled(void)
 	CHECK(!consent_shares_with(&g, W, T0 + DAY));
 	e.rejected = 1;
 	CHECK(!consent_shares_with(&g, W, T0));
+	/* Told "access ended": a form 5 revoked the form 4 that named the viewer. */
+	CHECK(!consent_revoked_for(&f, V, T0));
+	CHECK(consent_revoked_for(&f, V, T0 + 10 * DAY));
+	CHECK(!consent_revoked_for(&f, W, T0 + 10 * DAY));	/* never named */
 }
 
 int
