@@ -177,7 +177,6 @@ static void
 app_form(struct req *r, const char *kind, int status)
 {
 	struct dbres	*res;
-	char		 idem[65], key[32];
 	const char	*keep[] = { "fac_name", "fac_kind", "fac_address", "in_region",
 	    "wants_disclosing", "wants_viewing", "manager_name", "user_login",
 	    "user_name", "profession", "attestation", "target", "effective_date" };
@@ -192,15 +191,8 @@ app_form(struct req *r, const char *kind, int status)
 		return;
 	}
 	view_set("Form.kind", kind);
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(key, sizeof(key), "Form.%s", keep[i]);
-		view_set(key, param(r, keep[i]));
-	}
-	/* One token per form shown: a second submit of it creates nothing. */
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_keep(r, "Form", keep, NITEMS(keep));
+	form_idem_view(r);
 	professions_view();
 	if (str_eq(kind, "user_withdraw")) {
 		static const char *const cols[USERS_OF_FACILITY__NCOLS] = {

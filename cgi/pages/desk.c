@@ -289,12 +289,8 @@ desk_form(struct req *r, int status)
 	static const char *const keep[] = { "from", "name", "facility",
 	    "contact_kind", "contact", "channel", "category", "contents",
 	    "assignee", NULL };
-	char	 k[32], idem[65];
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (is_desk(r)) {
 		view_set("Desk.staff", "1");
 		desk_lists();
@@ -304,11 +300,7 @@ desk_form(struct req *r, int status)
 		view_set("Form.facility_name", r->sess->facility);
 		view_set("Form.channel", "user");
 	}
-	/* One token per form shown: a second submit of it creates nothing. */
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_idem_view(r);
 	options("kind", kinds);
 	options("contact", contacts);
 	options("channel", channels);

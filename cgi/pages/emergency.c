@@ -149,10 +149,7 @@ emergency_form(struct req *r, int status)
 	view_set("Page.title", lang("emergency.title"));
 	view_set_int("Emergency.hours", cfg.emergency_hours);
 	view_set_int("Emergency.days", cfg.emergency_followup_days);
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (!may_use(r))
 		view_set("Emergency.not_allowed", "1");
 	struct dbres *f = db_query(STMT_FACILITY_MEMBERS, "");

@@ -110,12 +110,9 @@ incident_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "kind", "occurred", "terminal",
 	    "what", "done", NULL };
-	char	 k[32], idem[65], t[17];
+	char	 k[32], t[17];
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	/* A new form starts at now; a returned one keeps what was typed, even nothing. */
 	if (status == 200) {
 		jst_local(t);
@@ -123,10 +120,7 @@ incident_form(struct req *r, int status)
 	}
 	jst_local(t);
 	view_set("Incident.max", t);
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_idem_view(r);
 	for (size_t i = 0; kinds[i] != NULL; i++) {
 		str_fmt(k, sizeof(k), "Opt.kind.%zu", i);
 		view_set(k, kinds[i]);

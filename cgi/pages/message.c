@@ -182,13 +182,10 @@ new_form(struct req *r, int status)
 	    [NOTICE_FACILITIES_NAME] = "name",
 	    [NOTICE_FACILITIES_IN_REGION] = "in_region" };
 	struct dbres	*res;
-	char		 k[32], idem[65], name[128];
+	char		 name[128];
 	long long	 pid;
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (form_empty(view_get("Form.to_kind")))
 		view_set("Form.to_kind", "user");
 	if (!form_empty(param(r, "p"))) {
@@ -205,10 +202,7 @@ new_form(struct req *r, int status)
 	}
 	view_rows("Facilities", res, cols, NITEMS(cols));
 	dbres_free(res);
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_idem_view(r);
 	view_set("Page.title", lang("message.new_title"));
 	http_page(r, status, "message_new.cs");
 }

@@ -101,18 +101,6 @@ users_view(const struct req *r)
 	dbres_free(res);
 }
 
-/* A fresh form token unless the form comes back with its own. */
-static void
-idem_view(const struct req *r)
-{
-	char	 idem[65];
-
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
-}
-
 /*
  * The patient the list is filtered by: ?p= (a handle this session got from
  * a row) or ?network_id= typed in. Returns the id, 0 for none, -1 with a
@@ -359,10 +347,7 @@ page_monitor_access(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	view_set("Form.p", param(r, "p"));
 	filter_qs(r);
 	for (size_t i = 0; audit_purposes[i] != NULL; i++) {
@@ -456,8 +441,8 @@ measures_page(struct req *r, int status)
 	view_set_int("Measures_n", (long long)view_rows("Measures", res, cols, NITEMS(cols)));
 	dbres_free(res);
 	subject_view(r);
-	view_set("Form.body", param(r, "body"));
-	idem_view(r);
+	view_set("Form.body", param_opt(r, "body"));
+	form_idem_view(r);
 	users_view(r);
 	view_set("Page.title", lang("monitor.measures_title"));
 	http_page(r, status, "monitor_measures.cs");
@@ -540,8 +525,8 @@ reports_page(struct req *r, int status)
 	if (has_role(r, ROLE_FACILITY_MANAGER)) {
 		view_set("Can.send", "1");
 		subject_view(r);
-		view_set("Form.body", param(r, "body"));
-		idem_view(r);
+		view_set("Form.body", param_opt(r, "body"));
+		form_idem_view(r);
 		users_view(r);
 	}
 	if (has_role(r, ROLE_OPERATOR))

@@ -232,12 +232,9 @@ new_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "kind", "title", "body",
 	    "effective_on", "facility", NULL };
-	char	 k[32], day[11];
+	char	 day[11];
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (facility_options() == -1) {
 		http_error(r, 503, "db", NULL);
 		return;

@@ -139,12 +139,8 @@ keep_fields(const struct req *r)
 {
 	static const char *const keep[] = { "name", "kana", "sex", "birth_date",
 	    "address", "phone", "local_id" };
-	char	 k[48];
 
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 }
 
 /* GET /patients: find a registered patient by exact identifiers, or register one. */
