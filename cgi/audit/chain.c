@@ -36,6 +36,11 @@ const char *const auditchain_columns[AC__MAX] = {
 	"outcome", "client_addr", "cert_serial", "detail"
 };
 
+const char *const auditchain_derived[] = {
+	"patient_access",	/* 0021: whether action is an access to patient data */
+	NULL
+};
+
 static void
 field(struct buf *b, const char *s, size_t len)
 {

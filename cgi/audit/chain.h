@@ -1,4 +1,4 @@
-/* auditchain.h: the audit chain's canonical encoding, hashes and signed checkpoints (pure code) */
+/* chain.h: the audit chain's canonical encoding, hashes and signed checkpoints (pure code) */
 #ifndef AUDITCHAIN_H
 #define AUDITCHAIN_H
 #include <stddef.h>
@@ -20,6 +20,12 @@ enum ac_field {
 
 /* The audit table's column names, AC_* order (the verifier compares). */
 extern const char *const auditchain_columns[AC__MAX];
+/*
+ * Columns of audit the chain need not cover because the database computes
+ * them from covered ones (generated, never written), NULL-terminated. The
+ * verifier checks that each is still a generated column.
+ */
+extern const char *const auditchain_derived[];
 
 /* One entry as text: f[i] NULL is SQL NULL; len[i] its byte length. */
 struct ac_row {

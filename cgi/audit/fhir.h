@@ -1,4 +1,4 @@
-/* auditfhir.h: audit entries as FHIR R4 AuditEvent resources (IHE ATNA / DICOM codes) */
+/* fhir.h: audit entries as FHIR R4 AuditEvent resources (IHE ATNA / DICOM codes) */
 #ifndef AUDITFHIR_H
 #define AUDITFHIR_H
 #include <stdio.h>

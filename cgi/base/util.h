@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdarg.h>
 
+/* The number of elements of an array (not of a pointer). */
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+
 /* A growable buffer; the owner calls buf_free. data is always NUL-terminated. */
 struct buf {
 	char	*data;

@@ -1,4 +1,4 @@
-/* mogamictl.c: the admin tool: database migrations and, later, CA, users, import */
+/* mogamictl.c: the admin tool, one table of commands: migrations, the CA, users, imports, the audit chain, backups, the scheduler */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -822,51 +822,282 @@ cmd_db_check(int columns)
 	return bad ? 1 : 0;
 }
 
+/* The commands that are not a function above, as the table calls them. */
+static int
+run_db_migrate(int argc, char *argv[])
+{
+	return cmd_migrate(argc == 4 && strcmp(argv[2], "--dir") == 0 ?
+	    argv[3] : "db/migrations");
+}
+
+static int
+run_db_check(int argc, char *argv[])
+{
+	return cmd_db_check(flag(argc, argv, 2, "--columns"));
+}
+
+static int
+run_pages(int argc, char *argv[])
+{
+	return argc < 2 ? -1 : cmd_pages(argv[1]);
+}
+
+static int
+run_ca_init(int argc, char *argv[])
+{
+	(void)argc, (void)argv;
+	return cmd_ca_init();
+}
+
+static int
+run_crl_update(int argc, char *argv[])
+{
+	char	 err[256];
+
+	(void)argc, (void)argv;
+	if (certs_crl_update(err, sizeof(err)) == 0)
+		return 0;
+	fprintf(stderr, "crl update: %s\n", err);
+	return 1;
+}
+
+static int
+run_users_expire(int argc, char *argv[])
+{
+	int	 n = council_expire_due();
+
+	(void)argc, (void)argv;
+	if (n >= 0)
+		printf("users ended by withdrawal: %d\n", n);
+	return n < 0;
+}
+
+static int
+run_emergency_escalate(int argc, char *argv[])
+{
+	int	 n = emergency_escalate();
+
+	(void)argc, (void)argv;
+	if (n >= 0)
+		printf("overdue emergency follow-ups escalated: %d\n", n);
+	return n < 0;
+}
+
+/* A15: unplanned maintenance, at once; audited as the admin tool. */
+static int
+run_maintenance(int argc, char *argv[])
+{
+	int	 on = argc > 1 && str_eq(argv[1], "on"), rc;
+
+	if (!on && !(argc > 1 && str_eq(argv[1], "off")))
+		return -1;	/* not this command: usage */
+	rc = maint_switch(on, argc > 2 ? argv[2] : NULL, 0) == 0 &&
+	    audit(NULL, &(struct audit_entry){ .action = on ?
+	    "maintenance.on" : "maintenance.off",
+	    .object_type = "maintenance" }) == 0 ? 0 : 1;
+	if (rc == 0)
+		printf("maintenance %s\n", on ? "on" : "off");
+	return rc;
+}
+
+static int
+run_misuse_scan(int argc, char *argv[])
+{
+	int	 n = misuse_scan();
+
+	(void)argc, (void)argv;
+	if (n >= 0)
+		printf("misuse alerts raised: %d\n", n);
+	return n < 0;
+}
+
+static int
+run_user_address(int argc, char *argv[])
+{
+	if (argc != 4)
+		return -1;
+	return db_exec(STMT_USER_SET_ADDRESS, "ss", argv[3], argv[2]) == 1 ? 0 : 1;
+}
+
+static int
+run_routes(int argc, char *argv[])
+{
+	if (argc == 1)
+		return cmd_routes(0);
+	if (argc == 2 && str_eq(argv[1], "--fields"))
+		return cmd_routes(1);
+	return -1;
+}
+
+static int
+run_backup(int argc, char *argv[])
+{
+	char	 err[512];
+	int	 backup = str_eq(argv[0], "backup");
+
+	if (argc != 2)
+		return -1;
+	if ((backup ? backup_make : backup_restore)(argv[1], err,
+	    sizeof(err)) == -1) {
+		fprintf(stderr, "%s: %s\n", argv[0], err);
+		return 1;
+	}
+	printf("%s %s\n", backup ? "backed up to" : "restored from", argv[1]);
+	return 0;
+}
+
+static const char	*conf = "var/mogami.conf";
+
+static int
+run_scheduler(int argc, char *argv[])
+{
+	(void)argv;
+	if (argc != 1)
+		return -1;
+	openlog("mogamictl", LOG_PERROR, LOG_USER);
+	return jobs_loop("/proc/self/exe", conf);
+}
+
+static int
+run_ssmix2_import_all(int argc, char *argv[])
+{
+	(void)argc, (void)argv;
+	return cmd_ssmix2_import_all();
+}
+
+static int
+run_audit_seal(int argc, char *argv[])
+{
+	return cmd_audit_seal(0, flag(argc, argv, 2, "--quiet"));
+}
+
+static int
+run_audit_checkpoint(int argc, char *argv[])
+{
+	(void)argc, (void)argv;
+	return cmd_audit_seal(1, 0);
+}
+
+static int
+run_dashboard_refresh(int argc, char *argv[])
+{
+	long long	 n = dash_refresh(flag(argc, argv, 2, "--rebuild"));
+
+	if (n >= 0 && !flag(argc, argv, 2, "--quiet"))
+		printf("dashboard: audit entries counted ahead: %lld\n", n);
+	if (n < 0)
+		fprintf(stderr, "dashboard refresh: failed\n");
+	return n < 0;
+}
+
+/* What a command needs before it runs. */
+enum need {
+	NEED_NOTHING,	/* neither configuration nor database */
+	NEED_CONF,	/* the configuration */
+	NEED_DB,	/* the configuration, syslog, the database and its clock */
+	NEED_SCHEMA	/* the same, before the clock table exists (db ...) */
+};
+
+/*
+ * Every command, one row each, in the order usage() lists them: its words
+ * (word2 NULL: any second word, the command reads it), what it needs, the
+ * function (argv[0] is the first word; -1 means the arguments do not fit:
+ * usage), and its usage line.
+ */
+static const struct cmd {
+	const char	*word1, *word2;
+	enum need	 need;
+	int		(*run)(int, char *[]);
+	const char	*usage;
+} cmds[] = {
+	{ "db", "migrate", NEED_SCHEMA, run_db_migrate,
+	  "db migrate [--dir DIR]" },
+	{ "db", "check", NEED_SCHEMA, run_db_check,
+	  "db check [--columns]           (every statement prepares; columns as named)" },
+	{ "pages", NULL, NEED_CONF, run_pages, "pages DIR" },
+	{ "ca", "init", NEED_DB, run_ca_init, "ca init" },
+	{ "crl", "update", NEED_DB, run_crl_update, "crl update" },
+	{ "facility", "add", NEED_DB, cmd_facility_add,
+	  "facility add --code C --name N [--kind K] [--disclosing] [--viewing]" },
+	{ "user", "add", NEED_DB, cmd_user_add,
+	  "user add --login ID --name NAME --facility CODE --role R[,R] [--profession P]" },
+	{ "user", "passwd", NEED_DB, cmd_user_passwd,
+	  "user passwd ID [--keep]        (new password on standard input)" },
+	{ "user", "disable", NEED_DB, cmd_user_disable, "user disable ID" },
+	{ "users", "expire", NEED_DB, run_users_expire,
+	  "users expire                   (withdrawals whose date has come)" },
+	{ "emergency", "escalate", NEED_DB, run_emergency_escalate,
+	  "emergency escalate             (overdue A14 follow-ups to the operator)" },
+	{ "maintenance", NULL, NEED_DB, run_maintenance,
+	  "maintenance on [TITLE] | off   (A15: unplanned maintenance at once)" },
+	{ "misuse", "scan", NEED_DB, run_misuse_scan,
+	  "misuse scan                    (run the misuse rules over the audit log)" },
+	{ "user", "address", NEED_DB, run_user_address,
+	  "user address ID ADDRESS        (for the same-surname-and-address rule)" },
+	{ "routes", NULL, NEED_NOTHING, run_routes, "routes [--fields]" },
+	{ "backup", NULL, NEED_CONF, run_backup,
+	  "backup DIR                     (consistent dump, audit checkpoints, key)" },
+	{ "restore", NULL, NEED_CONF, run_backup,
+	  "restore DIR                    (into a fresh instance)" },
+	{ "scheduler", NULL, NEED_CONF, run_scheduler,
+	  "scheduler                      (runs the periodic jobs until SIGTERM)" },
+	{ "cert", "issue", NEED_DB, cmd_cert_issue,
+	  "cert issue --login ID --out DIR [--days N]" },
+	{ "cert", "revoke", NEED_DB, cmd_cert_revoke,
+	  "cert revoke SERIAL --reason R" },
+	{ "ssmix2", "import", NEED_DB, cmd_ssmix2_import,
+	  "ssmix2 import --facility CODE [--ext DIR] DIR" },
+	{ "ssmix2", "set", NEED_DB, cmd_ssmix2_set,
+	  "ssmix2 set --facility CODE --dir DIR [--ext DIR] [--disable]" },
+	{ "ssmix2", "import-all", NEED_DB, run_ssmix2_import_all,
+	  "ssmix2 import-all              (every enabled facility's storage)" },
+	{ "audit", "seal", NEED_DB, run_audit_seal,
+	  "audit seal [--quiet]           (chain new entries, checkpoint the head)" },
+	{ "audit", "checkpoint", NEED_DB, run_audit_checkpoint,
+	  "audit checkpoint               (a signed checkpoint of the head now)" },
+	{ "audit", "verify", NEED_DB, cmd_audit_verify,
+	  "audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)" },
+	{ "audit", "export", NEED_DB, cmd_audit_export,
+	  "audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)" },
+	{ "dashboard", "refresh", NEED_DB, run_dashboard_refresh,
+	  "dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)" },
+	{ "demo", "generate", NEED_NOTHING, cmd_demo_generate,
+	  "demo generate --patients N --facilities F --years Y --seed S --out DIR\n"
+	  "                [--heavy M] [--only CODE | --no-trees]  (a synthetic region;\n"
+	  "                see scripts/region.sh)" },
+};
+
 static void
 usage(void)
 {
-	fprintf(stderr,
-	    "usage: mogamictl [-c conf] command ...\n"
-	    "  db migrate [--dir DIR]\n"
-	    "  db check [--columns]           (every statement prepares; columns as named)\n"
-	    "  pages DIR\n"
-	    "  ca init\n"
-	    "  crl update\n"
-	    "  facility add --code C --name N [--kind K] [--disclosing] [--viewing]\n"
-	    "  user add --login ID --name NAME --facility CODE --role R[,R] [--profession P]\n"
-	    "  user passwd ID [--keep]        (new password on standard input)\n"
-	    "  user disable ID\n"
-	    "  users expire                   (withdrawals whose date has come)\n"
-	    "  emergency escalate             (overdue A14 follow-ups to the operator)\n"
-	    "  maintenance on [TITLE] | off   (A15: unplanned maintenance at once)\n"
-	    "  misuse scan                    (run the misuse rules over the audit log)\n"
-	    "  user address ID ADDRESS        (for the same-surname-and-address rule)\n"
-	    "  routes [--fields]\n"
-	    "  backup DIR                     (consistent dump, audit checkpoints, key)\n"
-	    "  restore DIR                    (into a fresh instance)\n"
-	    "  scheduler                      (runs the periodic jobs until SIGTERM)\n"
-	    "  cert issue --login ID --out DIR [--days N]\n"
-	    "  cert revoke SERIAL --reason R\n"
-	    "  ssmix2 import --facility CODE [--ext DIR] DIR\n"
-	    "  ssmix2 set --facility CODE --dir DIR [--ext DIR] [--disable]\n"
-	    "  ssmix2 import-all              (every enabled facility's storage)\n"
-	    "  audit seal [--quiet]           (chain new entries, checkpoint the head)\n"
-	    "  audit checkpoint               (a signed checkpoint of the head now)\n"
-	    "  audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)\n"
-	    "  audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)\n"
-	    "  dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)\n"
-	    "  demo generate --patients N --facilities F --years Y --seed S --out DIR\n"
-	    "                [--heavy M] [--only CODE | --no-trees]  (a synthetic region;\n"
-	    "                see scripts/region.sh)\n");
+	fprintf(stderr, "usage: mogamictl [-c conf] command ...\n");
+	for (size_t i = 0; i < NITEMS(cmds); i++)
+		fprintf(stderr, "  %s\n", cmds[i].usage);
 	exit(2);
+}
+
+/* The row for argv, or NULL. A command with a second word needs it. */
+static const struct cmd *
+cmd_find(int argc, char *argv[])
+{
+	for (size_t i = 0; i < NITEMS(cmds); i++) {
+		const struct cmd *c = &cmds[i];
+		if (!str_eq(argv[0], c->word1))
+			continue;
+		if (c->word2 == NULL)
+			return c;
+		if (argc >= 2 && str_eq(argv[1], c->word2))
+			return c;
+	}
+	return NULL;
 }
 
 int
 main(int argc, char *argv[])
 {
-	const char	*conf = "var/mogami.conf";
-	char		 err[512];
-	int		 c;
+	const struct cmd	*cmd;
+	char			 err[512];
+	int			 c, rc;
 
 	while ((c = getopt(argc, argv, "+c:")) != -1)
 		switch (c) {
@@ -878,135 +1109,30 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if (argc == 1 && strcmp(argv[0], "routes") == 0)
-		return cmd_routes(0);
-	if (argc == 2 && strcmp(argv[0], "routes") == 0 &&
-	    strcmp(argv[1], "--fields") == 0)
-		return cmd_routes(1);
-	if (argc == 2 && (strcmp(argv[0], "backup") == 0 ||
-	    strcmp(argv[0], "restore") == 0)) {
-		int backup = strcmp(argv[0], "backup") == 0;
-		if (config_load(conf, err, sizeof(err)) == -1) {
-			fprintf(stderr, "mogamictl: %s\n", err);
-			return 1;
-		}
-		if ((backup ? backup_make : backup_restore)(argv[1], err,
-		    sizeof(err)) == -1) {
-			fprintf(stderr, "%s: %s\n", argv[0], err);
-			return 1;
-		}
-		printf("%s %s\n", backup ? "backed up to" : "restored from", argv[1]);
-		return 0;
-	}
-	if (argc == 1 && strcmp(argv[0], "scheduler") == 0) {
-		if (config_load(conf, err, sizeof(err)) == -1) {
-			fprintf(stderr, "mogamictl: %s\n", err);
-			return 1;
-		}
+	if (argc < 1 || (cmd = cmd_find(argc, argv)) == NULL)
+		usage();
+	if (cmd->need >= NEED_DB)
 		openlog("mogamictl", LOG_PERROR, LOG_USER);
-		return jobs_loop("/proc/self/exe", conf);
+	if (cmd->need >= NEED_CONF &&
+	    config_load(conf, err, sizeof(err)) == -1) {
+		fprintf(stderr, "mogamictl: %s\n", err);
+		return 1;
 	}
-	if (argc < 2)
-		usage();
-	if (strcmp(argv[0], "demo") == 0 && strcmp(argv[1], "generate") == 0)
-		return cmd_demo_generate(argc, argv);
-	if (strcmp(argv[0], "pages") == 0) {
-		if (config_load(conf, err, sizeof(err)) == -1) {
+	if (cmd->need >= NEED_DB) {
+		/* Its jobs (a migration rebuilding the audit log's 10 million
+		 * rows, a restore, a dashboard refresh) outlast a worker's 30 s:
+		 * an hour. */
+		db_set_io_timeout(3600);
+		if (db_connect(err, sizeof(err)) == -1) {
 			fprintf(stderr, "mogamictl: %s\n", err);
 			return 1;
 		}
-		return cmd_pages(argv[1]);
+		if (cmd->need == NEED_DB)	/* before migrations: no clock table */
+			clock_from_db();
 	}
-	openlog("mogamictl", LOG_PERROR, LOG_USER);
-	if (config_load(conf, err, sizeof(err)) == -1) {
-		fprintf(stderr, "mogamictl: %s\n", err);
-		return 1;
-	}
-	/* Its jobs (a migration rebuilding the audit log's 10 million rows,
-	 * a restore, a dashboard refresh) outlast a worker's 30 s: an hour. */
-	db_set_io_timeout(3600);
-	if (db_connect(err, sizeof(err)) == -1) {
-		fprintf(stderr, "mogamictl: %s\n", err);
-		return 1;
-	}
-	int rc = 2;
-	const char *a = argv[0], *b = argv[1];
-	if (!str_eq(a, "db"))		/* before migrations there is no clock table */
-		clock_from_db();
-	if (str_eq(a, "db") && str_eq(b, "check"))
-		rc = cmd_db_check(flag(argc, argv, 2, "--columns"));
-	else if (str_eq(a, "db") && str_eq(b, "migrate"))
-		rc = cmd_migrate(argc == 4 && strcmp(argv[2], "--dir") == 0 ?
-		    argv[3] : "db/migrations");
-	else if (str_eq(a, "ca") && str_eq(b, "init"))
-		rc = cmd_ca_init();
-	else if (str_eq(a, "crl") && str_eq(b, "update")) {
-		char err2[256];
-		rc = certs_crl_update(err2, sizeof(err2)) == 0 ? 0 : 1;
-		if (rc)
-			fprintf(stderr, "crl update: %s\n", err2);
-	} else if (str_eq(a, "facility") && str_eq(b, "add"))
-		rc = cmd_facility_add(argc, argv);
-	else if (str_eq(a, "user") && str_eq(b, "add"))
-		rc = cmd_user_add(argc, argv);
-	else if (str_eq(a, "users") && str_eq(b, "expire")) {
-		int n = council_expire_due();
-		rc = n < 0;
-		if (n >= 0)
-			printf("users ended by withdrawal: %d\n", n);
-	} else if (str_eq(a, "maintenance") && (str_eq(b, "on") || str_eq(b, "off"))) {
-		/* A15: unplanned maintenance, at once; audited as the admin tool. */
-		int on = str_eq(b, "on");
-		rc = maint_switch(on, argc > 2 ? argv[2] : NULL, 0) == 0 &&
-		    audit(NULL, &(struct audit_entry){ .action = on ?
-		    "maintenance.on" : "maintenance.off",
-		    .object_type = "maintenance" }) == 0 ? 0 : 1;
-		if (rc == 0)
-			printf("maintenance %s\n", on ? "on" : "off");
-	} else if (str_eq(a, "misuse") && str_eq(b, "scan")) {
-		int n = misuse_scan();
-		rc = n < 0;
-		if (n >= 0)
-			printf("misuse alerts raised: %d\n", n);
-	} else if (str_eq(a, "user") && str_eq(b, "address") && argc == 4) {
-		rc = db_exec(STMT_USER_SET_ADDRESS, "ss", argv[3], argv[2]) == 1 ? 0 : 1;
-	} else if (str_eq(a, "emergency") && str_eq(b, "escalate")) {
-		int n = emergency_escalate();
-		rc = n < 0;
-		if (n >= 0)
-			printf("overdue emergency follow-ups escalated: %d\n", n);
-	} else if (str_eq(a, "user") && str_eq(b, "disable"))
-		rc = cmd_user_disable(argc, argv);
-	else if (str_eq(a, "user") && str_eq(b, "passwd"))
-		rc = cmd_user_passwd(argc, argv);
-	else if (str_eq(a, "cert") && str_eq(b, "issue"))
-		rc = cmd_cert_issue(argc, argv);
-	else if (str_eq(a, "cert") && str_eq(b, "revoke"))
-		rc = cmd_cert_revoke(argc, argv);
-	else if (str_eq(a, "ssmix2") && str_eq(b, "import"))
-		rc = cmd_ssmix2_import(argc, argv);
-	else if (str_eq(a, "ssmix2") && str_eq(b, "set"))
-		rc = cmd_ssmix2_set(argc, argv);
-	else if (str_eq(a, "ssmix2") && str_eq(b, "import-all"))
-		rc = cmd_ssmix2_import_all();
-	else if (str_eq(a, "audit") && str_eq(b, "seal"))
-		rc = cmd_audit_seal(0, flag(argc, argv, 2, "--quiet"));
-	else if (str_eq(a, "audit") && str_eq(b, "checkpoint"))
-		rc = cmd_audit_seal(1, 0);
-	else if (str_eq(a, "audit") && str_eq(b, "verify"))
-		rc = cmd_audit_verify(argc, argv);
-	else if (str_eq(a, "audit") && str_eq(b, "export"))
-		rc = cmd_audit_export(argc, argv);
-	else if (str_eq(a, "dashboard") && str_eq(b, "refresh")) {
-		long long n = dash_refresh(flag(argc, argv, 2, "--rebuild"));
-		rc = n < 0;
-		if (n >= 0 && !flag(argc, argv, 2, "--quiet"))
-			printf("dashboard: audit entries counted ahead: %lld\n", n);
-		if (n < 0)
-			fprintf(stderr, "dashboard refresh: failed\n");
-	}
-	else
+	if ((rc = cmd->run(argc, argv)) == -1)
 		usage();
-	db_close();
+	if (cmd->need >= NEED_DB)
+		db_close();
 	return rc;
 }

@@ -63,11 +63,13 @@ STMT(AUDIT_UNSEALED_OLD,
 	" FROM audit WHERE seq IS NULL AND ts < UTC_TIMESTAMP(6) - INTERVAL ? SECOND")
 COLS(AUDIT_UNSEALED_OLD, AUDIT_UNSEALED_OLD_N, AUDIT_UNSEALED_OLD_MIN_ID,
     AUDIT_UNSEALED_OLD_OLDEST)
+/* The audit table's columns, and whether the database computes each. */
 STMT(AUDIT_COLUMNS,
-	"SELECT column_name FROM information_schema.columns"
+	"SELECT column_name, is_generated = 'ALWAYS'"
+	" FROM information_schema.columns"
 	" WHERE table_schema = DATABASE() AND table_name = 'audit'"
 	" ORDER BY ordinal_position")
-COLS(AUDIT_COLUMNS, AUDIT_COLUMNS_COLUMN_NAME)
+COLS(AUDIT_COLUMNS, AUDIT_COLUMNS_COLUMN_NAME, AUDIT_COLUMNS_GENERATED)
 STMT(AUDIT_EXPORT_PAGE,
 	"SELECT id, DATE_FORMAT(ts, '%Y-%m-%dT%H:%i:%s.%fZ'), user_id, login,"
 	" facility_id, role, action, object_type, object_id, patient_id, purpose,"

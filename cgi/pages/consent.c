@@ -117,15 +117,11 @@ consent_form(struct req *r, int status, long long patient)
 	static const char *const keep[] = { "signed_on", "signer", "proxy_name",
 	    "proxy_relation", "disclosing_all", "viewing_all", "idem",
 	    "after_revocation" };
-	char	 k[48];
 
 	view_set("Page.title", lang("consent.new_title"));
 	view_set("P", param(r, "p"));
 	view_set_int("ScanMaxMB", SCAN_MAX / (1024 * 1024));
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (facility_choices(r) == -1 ||
 	    last_revocation_view(patient) == -1) {
 		http_error(r, 503, "db", NULL);

@@ -110,11 +110,17 @@ commit_and_go(struct req *r, const char *action, const char *type,
 static void
 app_row(struct vnode *n, const struct dbres *res, size_t i)
 {
-	static const char *const cols[] = { "id", "kind", "status", "submitted",
-	    "subject", "facility", "decision", "decision_kind", "version" };
+	static const char *const cols[APP_LIST_ALL__NCOLS] = {
+	    [APP_LIST_ALL_ID] = "id", [APP_LIST_ALL_KIND] = "kind",
+	    [APP_LIST_ALL_STATUS] = "status",
+	    [APP_LIST_ALL_SUBMITTED_ON] = "submitted",
+	    [APP_LIST_ALL_SUBJECT] = "subject",
+	    [APP_LIST_ALL_FACILITY_NAME] = "facility",
+	    [APP_LIST_ALL_DECISION] = "decision",
+	    [APP_LIST_ALL_DECISION_KIND] = "decision_kind",
+	    [APP_LIST_ALL_VERSION] = "version" };
 
-	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-		vnode_set(n, cols[c], dbres_get(res, i, c));
+	vnode_row(n, res, i, cols, NITEMS(cols));
 }
 
 void
@@ -145,11 +151,13 @@ page_apps(struct req *r)
 static void
 professions_view(void)
 {
-	static const char *const cols[] = { "code", "name", "law", NULL };
+	static const char *const cols[PROFESSION_LIST__NCOLS] = {
+	    [PROFESSION_LIST_CODE] = "code", [PROFESSION_LIST_NAME] = "name",
+	    [PROFESSION_LIST_BOUND_BY_LAW] = "law" };
 	struct dbres	*res;
 
 	res = db_query(STMT_PROFESSION_LIST, "");
-	view_rows("Professions", res, cols);
+	view_rows("Professions", res, cols, NITEMS(cols));
 	dbres_free(res);
 }
 
@@ -169,7 +177,6 @@ static void
 app_form(struct req *r, const char *kind, int status)
 {
 	struct dbres	*res;
-	char		 idem[65], key[32];
 	const char	*keep[] = { "fac_name", "fac_kind", "fac_address", "in_region",
 	    "wants_disclosing", "wants_viewing", "manager_name", "user_login",
 	    "user_name", "profession", "attestation", "target", "effective_date" };
@@ -184,20 +191,16 @@ app_form(struct req *r, const char *kind, int status)
 		return;
 	}
 	view_set("Form.kind", kind);
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(key, sizeof(key), "Form.%s", keep[i]);
-		view_set(key, param(r, keep[i]));
-	}
-	/* One token per form shown: a second submit of it creates nothing. */
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_keep(r, "Form", keep, NITEMS(keep));
+	form_idem_view(r);
 	professions_view();
 	if (str_eq(kind, "user_withdraw")) {
-		static const char *const cols[] = { "id", "login", "name", NULL };
+		static const char *const cols[USERS_OF_FACILITY__NCOLS] = {
+		    [USERS_OF_FACILITY_ID] = "id",
+		    [USERS_OF_FACILITY_LOGIN] = "login",
+		    [USERS_OF_FACILITY_NAME] = "name" };
 		res = db_query(STMT_USERS_OF_FACILITY, "i", r->sess->facility_id);
-		view_rows("Users", res, cols);
+		view_rows("Users", res, cols, NITEMS(cols));
 		dbres_free(res);
 	}
 	view_set("Page.title", lang("council.new_title"));
@@ -629,7 +632,9 @@ page_revoke_id(struct req *r)
 	http_redirect(r, "/applications?m=revoked");
 }
 
-static const char *const meeting_cols[] = { "id", "held_on", "status", NULL };
+static const char *const meeting_cols[MEETING_LIST__NCOLS] = {
+    [MEETING_LIST_ID] = "id", [MEETING_LIST_HELD_ON] = "held_on",
+    [MEETING_LIST_STATUS] = "status" };
 
 void
 page_meetings(struct req *r)
@@ -641,7 +646,7 @@ page_meetings(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_rows("Meetings", res, meeting_cols);
+	view_rows("Meetings", res, meeting_cols, NITEMS(meeting_cols));
 	dbres_free(res);
 	if (view_get("Form.idem") == NULL && pki_token_hex(idem, sizeof(idem), 32) == 0)
 		view_set("Form.idem", idem);
@@ -706,17 +711,25 @@ fail:
 static void
 minutes_view(long long id)
 {
-	static const char *const acols[] = { "id", "kind", "subject", "decision",
-	    "decision_kind", "reason", NULL };
-	static const char *const rcols[] = { "id", "login", "name", "reason",
-	    "revoked_at", NULL };
+	static const char *const acols[MINUTES_APPS__NCOLS] = {
+	    [MINUTES_APPS_ID] = "id", [MINUTES_APPS_KIND] = "kind",
+	    [MINUTES_APPS_SUBJECT] = "subject",
+	    [MINUTES_APPS_DECISION] = "decision",
+	    [MINUTES_APPS_DECISION_KIND] = "decision_kind",
+	    [MINUTES_APPS_DECISION_REASON] = "reason" };
+	static const char *const rcols[AGENDA_REVOCATIONS__NCOLS] = {
+	    [AGENDA_REVOCATIONS_ID] = "id",
+	    [AGENDA_REVOCATIONS_LOGIN] = "login",
+	    [AGENDA_REVOCATIONS_NAME] = "name",
+	    [AGENDA_REVOCATIONS_REASON] = "reason",
+	    [AGENDA_REVOCATIONS_REVOKED_ON] = "revoked_at" };
 	struct dbres	*res;
 
 	res = db_query(STMT_MINUTES_APPS, "i", id);
-	view_rows("Minutes.apps", res, acols);
+	view_rows("Minutes.apps", res, acols, NITEMS(acols));
 	dbres_free(res);
 	res = db_query(STMT_MINUTES_REVOCATIONS, "i", id);
-	view_rows("Minutes.revocations", res, rcols);
+	view_rows("Minutes.revocations", res, rcols, NITEMS(rcols));
 	dbres_free(res);
 }
 
@@ -765,7 +778,7 @@ page_meeting_view(struct req *r)
 	/* A held meeting's reports were marked; the live agenda is for a planned one. */
 	for (size_t p = 0; p < sizeof(parts) / sizeof(parts[0]); p++) {
 		res = db_query(parts[p].st, "");
-		view_rows(parts[p].node, res, parts[p].cols);
+		view_rows(parts[p].node, res, parts[p].cols, NITEMS(parts[p].cols));
 		dbres_free(res);
 	}
 	view_set("Page.title", lang("council.agenda_title"));

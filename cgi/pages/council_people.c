@@ -299,7 +299,7 @@ staff_check(const struct req *r, const char *prefix, long long *uid)
 {
 	struct dbres	*res;
 	const char	*login = param(r, "login"), *reg = param(r, "registered_on");
-	const char	*ended = param(r, "ended_on");
+	const char	*ended = param_opt(r, "ended_on");	/* edits only */
 	char		 key[48];
 	int		 bad = 0;
 
@@ -349,17 +349,6 @@ staff_role_sync(long long uid)
 	return db_exec(STMT_ROLE_DELETE, "is", uid, "staff") < 0 ? -1 : 0;
 }
 
-static void
-keep_input(const struct req *r, const char *prefix, const char *const *names)
-{
-	char	 key[48];
-
-	for (; *names != NULL; names++) {
-		str_fmt(key, sizeof(key), "%s.%s", prefix, *names);
-		view_set(key, param(r, *names));
-	}
-}
-
 void
 page_council_staff_add(struct req *r)
 {
@@ -379,7 +368,7 @@ page_council_staff_add(struct req *r)
 		return;
 	}
 	if (bad > 0) {
-		keep_input(r, "Add", keep);
+		form_keep(r, "Add", keep, NITEMS(keep));
 		staff_view(r);
 		return;
 	}
@@ -446,7 +435,7 @@ page_council_staff_edit(struct req *r)
 		return;
 	}
 	if (bad > 0) {
-		keep_input(r, "Edit", keep);
+		form_keep(r, "Edit", keep, NITEMS(keep));
 		staff_view(r);
 		return;
 	}

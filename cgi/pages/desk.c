@@ -168,9 +168,15 @@ desk_home(const struct req *r)
 		desk_counts(r, !reads_all(r));
 }
 
-static const char *const list_cols[] = { "id", "receipt_no", "received_at",
-    "kind", "name", "channel", "category", "status", "due_on", "overdue",
-    "assignee", "facility", NULL };
+static const char *const list_cols[DESK_LIST__NCOLS] = {
+    [DESK_LIST_ID] = "id", [DESK_LIST_RECEIPT_NO] = "receipt_no",
+    [DESK_LIST_RECEIVED_AT] = "received_at",
+    [DESK_LIST_COMPLAINANT_KIND] = "kind",
+    [DESK_LIST_COMPLAINANT_NAME] = "name", [DESK_LIST_CHANNEL] = "channel",
+    [DESK_LIST_CATEGORY] = "category", [DESK_LIST_STATUS] = "status",
+    [DESK_LIST_DUE_ON] = "due_on", [DESK_LIST_OVERDUE] = "overdue",
+    [DESK_LIST_ASSIGNEE_NAME] = "assignee",
+    [DESK_LIST_FACILITY_NAME] = "facility" };
 
 /* The list as CSV (csv.c: a BOM for Japanese, formulas defused). */
 static void
@@ -241,7 +247,7 @@ page_desk_list(struct req *r)
 		return;
 	}
 	view_set_int("Complaints_n", (long long)view_rows("Complaints", res,
-	    list_cols));
+	    list_cols, NITEMS(list_cols)));
 	dbres_free(res);
 	if (desk_counts(r, mine) == -1) {
 		http_error(r, 503, "db", NULL);
@@ -265,10 +271,10 @@ desk_lists(void)
 	struct dbres	*res;
 
 	res = db_query(STMT_DESK_FACILITIES, "");
-	view_rows("Facilities", res, cols);
+	view_rows("Facilities", res, cols, NITEMS(cols));
 	dbres_free(res);
 	res = db_query(STMT_DESK_ASSIGNEES, "");
-	view_rows("Assignees", res, cols);
+	view_rows("Assignees", res, cols, NITEMS(cols));
 	dbres_free(res);
 }
 
@@ -283,12 +289,8 @@ desk_form(struct req *r, int status)
 	static const char *const keep[] = { "from", "name", "facility",
 	    "contact_kind", "contact", "channel", "category", "contents",
 	    "assignee", NULL };
-	char	 k[32], idem[65];
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (is_desk(r)) {
 		view_set("Desk.staff", "1");
 		desk_lists();
@@ -298,11 +300,7 @@ desk_form(struct req *r, int status)
 		view_set("Form.facility_name", r->sess->facility);
 		view_set("Form.channel", "user");
 	}
-	/* One token per form shown: a second submit of it creates nothing. */
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_idem_view(r);
 	options("kind", kinds);
 	options("contact", contacts);
 	options("channel", channels);
@@ -456,11 +454,21 @@ page_desk_new_post(struct req *r)
 	go_view(r, id, "received");
 }
 
-static const char *const view_cols[] = { "id", "receipt_no", "received_at",
-    "kind", "name", "channel", "category", "status", "due_on", "overdue",
-    "assignee", "facility", "contact_kind", "contact", "contents", "answer",
-    "answered_at", "closed_at", "version", "assignee_id", "received_by",
-    "user_id", "received_on", NULL };
+static const char *const view_cols[DESK_GET__NCOLS] = {
+    [DESK_GET_ID] = "id", [DESK_GET_RECEIPT_NO] = "receipt_no",
+    [DESK_GET_RECEIVED_AT] = "received_at",
+    [DESK_GET_COMPLAINANT_KIND] = "kind", [DESK_GET_COMPLAINANT_NAME] = "name",
+    [DESK_GET_CHANNEL] = "channel", [DESK_GET_CATEGORY] = "category",
+    [DESK_GET_STATUS] = "status", [DESK_GET_DUE_ON] = "due_on",
+    [DESK_GET_OVERDUE] = "overdue", [DESK_GET_ASSIGNEE_NAME] = "assignee",
+    [DESK_GET_FACILITY_NAME] = "facility",
+    [DESK_GET_CONTACT_KIND] = "contact_kind", [DESK_GET_CONTACT] = "contact",
+    [DESK_GET_CONTENTS] = "contents", [DESK_GET_ANSWER] = "answer",
+    [DESK_GET_ANSWERED_AT] = "answered_at", [DESK_GET_CLOSED_AT] = "closed_at",
+    [DESK_GET_VERSION] = "version", [DESK_GET_ASSIGNEE_ID] = "assignee_id",
+    [DESK_GET_RECEIVER_NAME] = "received_by",
+    [DESK_GET_COMPLAINANT_USER_ID] = "user_id",
+    [DESK_GET_RECEIVED_ON] = "received_on" };
 
 /*
  * Loads complaint id (a parameter) into Complaint.*, if this user may see
@@ -500,7 +508,7 @@ complaint_load(struct req *r)
 		desk_error(r, 403, "not_yours", NULL);
 		return 0;
 	}
-	view_rows("Complaint", res, view_cols);
+	view_rows("Complaint", res, view_cols, NITEMS(view_cols));
 	dbres_free(res);
 	/* One row: Complaint.0.*, which the templates name c (with:c = Complaint.0). */
 	return id;
@@ -523,8 +531,12 @@ next_status(const char *cur)
 static void
 view_page(struct req *r, long long id, int status)
 {
-	static const char *const cols[] = { "id", "at", "by", "from", "to",
-	    "note", "answer", "assignee", NULL };
+	static const char *const cols[DESK_STEPS__NCOLS] = {
+	    [DESK_STEPS_ID] = "id", [DESK_STEPS_AT] = "at",
+	    [DESK_STEPS_BY_NAME] = "by", [DESK_STEPS_FROM_STATUS] = "from",
+	    [DESK_STEPS_TO_STATUS] = "to", [DESK_STEPS_NOTE] = "note",
+	    [DESK_STEPS_ANSWER] = "answer",
+	    [DESK_STEPS_ASSIGNEE_NAME] = "assignee" };
 	struct dbres	*res;
 	const char	*cur = view_get("Complaint.0.status");
 
@@ -532,7 +544,7 @@ view_page(struct req *r, long long id, int status)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set_int("Steps_n", (long long)view_rows("Steps", res, cols));
+	view_set_int("Steps_n", (long long)view_rows("Steps", res, cols, NITEMS(cols)));
 	dbres_free(res);
 	if (is_desk(r)) {
 		view_set("Desk.staff", "1");

@@ -21,6 +21,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 const struct field f_emergency[] = {
@@ -88,16 +89,23 @@ list_view(struct req *r)
 	    fac, fac, fac, user, user)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", NULL, NULL, "user",
-		    "profession", "facility", "category", NULL, "review",
-		    "followup", NULL, "version", "network_id", "user_id",
-		    "review_note", "followup_note", NULL, NULL, NULL,
-		    "consent_id" };
+		static const char *const cols[EMERGENCY_LIST__NCOLS] = {
+		    [EMERGENCY_LIST_ID] = "id",
+		    [EMERGENCY_LIST_USER_NAME] = "user",
+		    [EMERGENCY_LIST_PROFESSION_NAME] = "profession",
+		    [EMERGENCY_LIST_FACILITY_NAME] = "facility",
+		    [EMERGENCY_LIST_REASON_CATEGORY] = "category",
+		    [EMERGENCY_LIST_REVIEW_STATUS] = "review",
+		    [EMERGENCY_LIST_FOLLOWUP_STATUS] = "followup",
+		    [EMERGENCY_LIST_VERSION] = "version",
+		    [EMERGENCY_LIST_NETWORK_ID] = "network_id",
+		    [EMERGENCY_LIST_USER_ID] = "user_id",
+		    [EMERGENCY_LIST_REVIEW_NOTE] = "review_note",
+		    [EMERGENCY_LIST_FOLLOWUP_NOTE] = "followup_note",
+		    [EMERGENCY_LIST_CONSENT_ID] = "consent_id" };
 		str_fmt(k, sizeof(k), "EmergencyList.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		/*
 		 * The reason is clinical free text: only the granting facility,
 		 * a disclosing facility holding the records, and the operator
@@ -141,10 +149,7 @@ emergency_form(struct req *r, int status)
 	view_set("Page.title", lang("emergency.title"));
 	view_set_int("Emergency.hours", cfg.emergency_hours);
 	view_set_int("Emergency.days", cfg.emergency_followup_days);
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (!may_use(r))
 		view_set("Emergency.not_allowed", "1");
 	struct dbres *f = db_query(STMT_FACILITY_MEMBERS, "");

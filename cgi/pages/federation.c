@@ -73,15 +73,19 @@ is_operator(const struct req *r)
 void
 page_federation(struct req *r)
 {
-	static const char *const cols[] = { "id", "partner", "signed_on",
-	    "status", "points", "version", NULL };
+	static const char *const cols[AGREEMENT_LIST__NCOLS] = {
+	    [AGREEMENT_LIST_ID] = "id", [AGREEMENT_LIST_PARTNER] = "partner",
+	    [AGREEMENT_LIST_SIGNED_ON] = "signed_on",
+	    [AGREEMENT_LIST_STATUS] = "status",
+	    [AGREEMENT_LIST_POINTS] = "points",
+	    [AGREEMENT_LIST_VERSION] = "version" };
 	struct dbres	*res;
 
 	if ((res = db_query(STMT_AGREEMENT_LIST, "")) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set_int("Agreements_n", (long long)view_rows("Agreements", res, cols));
+	view_set_int("Agreements_n", (long long)view_rows("Agreements", res, cols, NITEMS(cols)));
 	dbres_free(res);
 	if (is_operator(r))
 		view_set("Can.edit", "1");
@@ -124,9 +128,14 @@ page_federation_new(struct req *r)
 static struct dbres *
 agreement_load(struct req *r)
 {
-	static const char *const cols[] = { "id", "partner", "signed_on",
-	    "status", "note", "creator", NULL, "updater", NULL, "version",
-	    "points" };
+	static const char *const cols[AGREEMENT_GET__NCOLS] = {
+	    [AGREEMENT_GET_ID] = "id", [AGREEMENT_GET_PARTNER] = "partner",
+	    [AGREEMENT_GET_SIGNED] = "signed_on",
+	    [AGREEMENT_GET_STATUS] = "status", [AGREEMENT_GET_NOTE] = "note",
+	    [AGREEMENT_GET_CREATOR] = "creator",
+	    [AGREEMENT_GET_UPDATER] = "updater",
+	    [AGREEMENT_GET_VERSION] = "version",
+	    [AGREEMENT_GET_POINTS] = "points" };
 	struct dbres	*a, *p;
 	long long	 id = form_ll(r, "id");
 	char		 k[48];
@@ -145,9 +154,7 @@ agreement_load(struct req *r)
 		return NULL;
 	}
 	struct vnode *n = view_node("Agreement");
-	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-		if (cols[c] != NULL)
-			vnode_set(n, cols[c], dbres_get(a, 0, c));
+	vnode_row(n, a, 0, cols, NITEMS(cols));
 	vnode_time(n, "created", a, 0, AGREEMENT_GET_CREATED);
 	vnode_time(n, "updated", a, 0, AGREEMENT_GET_UPDATED);
 	if ((p = db_query(STMT_AGREEMENT_POINTS, "i", id)) == NULL) {
@@ -156,13 +163,16 @@ agreement_load(struct req *r)
 		return NULL;
 	}
 	for (size_t i = 0; i < p->nrows; i++) {
-		static const char *const pcols[] = { "id", "topic", "ours",
-		    "theirs", NULL, "added_by", NULL, "removed_by" };
+		static const char *const pcols[AGREEMENT_POINTS__NCOLS] = {
+		    [AGREEMENT_POINTS_ID] = "id",
+		    [AGREEMENT_POINTS_TOPIC] = "topic",
+		    [AGREEMENT_POINTS_OURS] = "ours",
+		    [AGREEMENT_POINTS_THEIRS] = "theirs",
+		    [AGREEMENT_POINTS_ADDER_NAME] = "added_by",
+		    [AGREEMENT_POINTS_REMOVER_NAME] = "removed_by" };
 		str_fmt(k, sizeof(k), "Points.%zu", i);
 		struct vnode *v = view_node(k);
-		for (size_t c = 0; c < sizeof(pcols) / sizeof(pcols[0]); c++)
-			if (pcols[c] != NULL)
-				vnode_set(v, pcols[c], dbres_get(p, i, c));
+		vnode_row(v, p, i, pcols, NITEMS(pcols));
 		vnode_time(v, "added", p, i, 4);
 		vnode_time(v, "removed", p, i, 6);
 	}
@@ -390,9 +400,14 @@ page_federation_point_remove(struct req *r)
 void
 page_facilities(struct req *r)
 {
-	static const char *const cols[] = { "id", "code", "name", "kind",
-	    "in_region", "status", "disclosing", "viewing", "version", "users",
-	    NULL };
+	static const char *const cols[FACILITY_LIST__NCOLS] = {
+	    [FACILITY_LIST_ID] = "id", [FACILITY_LIST_CODE] = "code",
+	    [FACILITY_LIST_NAME] = "name", [FACILITY_LIST_KIND] = "kind",
+	    [FACILITY_LIST_IN_REGION] = "in_region",
+	    [FACILITY_LIST_STATUS] = "status",
+	    [FACILITY_LIST_DISCLOSING] = "disclosing",
+	    [FACILITY_LIST_VIEWING] = "viewing",
+	    [FACILITY_LIST_VERSION] = "version", [FACILITY_LIST_USERS] = "users" };
 	struct dbres	*res;
 	size_t		 out = 0;
 
@@ -400,7 +415,7 @@ page_facilities(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set_int("Facilities_n", (long long)view_rows("Facilities", res, cols));
+	view_set_int("Facilities_n", (long long)view_rows("Facilities", res, cols, NITEMS(cols)));
 	for (size_t i = 0; i < res->nrows; i++)
 		out += str_eq(dbres_get(res, i, FACILITY_LIST_IN_REGION), "0");
 	view_set_int("Facilities_out", (long long)out);

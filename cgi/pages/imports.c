@@ -7,6 +7,7 @@
 #include "pages/pages.h"
 #include "web/app.h"
 #include "web/render.h"
+#include "web/rows.h"
 
 const struct field f_imports[] = {
 	{ "facility", FT_INT, 20 },
@@ -14,10 +15,24 @@ const struct field f_imports[] = {
 };
 
 /* Columns of STMT_IMPORTS_FACILITIES, in order, as page data names. */
-static const char *const fac_cols[] = { "id", "code", "name", "root_dir",
-    "enabled", "arrived", "started", "finished", "status", "total", "done",
-    "imported", "unchanged", "quarantined", "failed", "last_error",
-    "removed", "q_count", NULL };
+static const char *const fac_cols[IMPORTS_FACILITIES__NCOLS] = {
+    [IMPORTS_FACILITIES_ID] = "id", [IMPORTS_FACILITIES_CODE] = "code",
+    [IMPORTS_FACILITIES_NAME] = "name",
+    [IMPORTS_FACILITIES_ROOT_DIR] = "root_dir",
+    [IMPORTS_FACILITIES_ENABLED] = "enabled",
+    [IMPORTS_FACILITIES_LAST_ARRIVAL] = "arrived",
+    [IMPORTS_FACILITIES_STARTED_AT] = "started",
+    [IMPORTS_FACILITIES_FINISHED_AT] = "finished",
+    [IMPORTS_FACILITIES_STATUS] = "status",
+    [IMPORTS_FACILITIES_FILES_TOTAL] = "total",
+    [IMPORTS_FACILITIES_FILES_DONE] = "done",
+    [IMPORTS_FACILITIES_IMPORTED] = "imported",
+    [IMPORTS_FACILITIES_UNCHANGED] = "unchanged",
+    [IMPORTS_FACILITIES_QUARANTINED] = "quarantined",
+    [IMPORTS_FACILITIES_FAILED] = "failed",
+    [IMPORTS_FACILITIES_LAST_ERROR] = "last_error",
+    [IMPORTS_FACILITIES_REMOVED] = "removed",
+    [IMPORTS_FACILITIES_IN_QUARANTINE] = "q_count" };
 
 /*
  * Puts the facilities into Facilities.N; returns 0 or -1. The last error
@@ -27,18 +42,11 @@ static int
 facilities(void)
 {
 	struct dbres	*res;
-	char		 key[48];
-	size_t		 i, c;
 
 	if ((res = db_query(STMT_IMPORTS_FACILITIES, "")) == NULL)
 		return -1;
-	for (i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Facilities.%zu", i);
-		struct vnode *n = view_node(key);
-		for (c = 0; fac_cols[c] != NULL && c < res->ncols; c++)
-			vnode_set(n, fac_cols[c], dbres_get(res, i, c));
-	}
-	view_set_int("Facilities_n", (long long)res->nrows);
+	view_set_int("Facilities_n", (long long)view_rows("Facilities", res,
+	    fac_cols, NITEMS(fac_cols)));
 	dbres_free(res);
 	return 0;
 }

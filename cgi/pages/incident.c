@@ -66,9 +66,16 @@ jst_local(char out[17])
 void
 page_incidents(struct req *r)
 {
-	static const char *const cols[] = { "id", "reported_at", "kind",
-	    "occurred", "reporter", "facility", "status", "terminal", "what",
-	    "more", NULL };
+	static const char *const cols[INCIDENT_LIST__NCOLS] = {
+	    [INCIDENT_LIST_ID] = "id",
+	    [INCIDENT_LIST_REPORTED_AT] = "reported_at",
+	    [INCIDENT_LIST_KIND] = "kind",
+	    [INCIDENT_LIST_OCCURRED_AT] = "occurred",
+	    [INCIDENT_LIST_REPORTER_NAME] = "reporter",
+	    [INCIDENT_LIST_FACILITY_NAME] = "facility",
+	    [INCIDENT_LIST_STATUS] = "status",
+	    [INCIDENT_LIST_TERMINAL] = "terminal",
+	    [INCIDENT_LIST_WHAT] = "what", [INCIDENT_LIST_WHAT_CUT] = "more" };
 	struct dbres	*res;
 	long long	 op = has_role(r, ROLE_OPERATOR) ? 1 : 0,
 			 fac = has_role(r, ROLE_FACILITY_MANAGER) ? r->sess->facility_id : 0,
@@ -79,7 +86,7 @@ page_incidents(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set_int("Incidents_n", (long long)view_rows("Incidents", res, cols));
+	view_set_int("Incidents_n", (long long)view_rows("Incidents", res, cols, NITEMS(cols)));
 	dbres_free(res);
 	if (audit(r, &(struct audit_entry){ .action = "incident.list",
 	    .object_type = "incident" }) != 0) {
@@ -103,12 +110,9 @@ incident_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "kind", "occurred", "terminal",
 	    "what", "done", NULL };
-	char	 k[32], idem[65], t[17];
+	char	 k[32], t[17];
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	/* A new form starts at now; a returned one keeps what was typed, even nothing. */
 	if (status == 200) {
 		jst_local(t);
@@ -116,10 +120,7 @@ incident_form(struct req *r, int status)
 	}
 	jst_local(t);
 	view_set("Incident.max", t);
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_idem_view(r);
 	for (size_t i = 0; kinds[i] != NULL; i++) {
 		str_fmt(k, sizeof(k), "Opt.kind.%zu", i);
 		view_set(k, kinds[i]);
@@ -214,9 +215,17 @@ page_incident_new_post(struct req *r)
 	    where);
 }
 
-static const char *const view_cols[] = { "id", "reported_at", "kind",
-    "occurred", "reporter", "facility", "status", "terminal", "what", "done",
-    "outcome", "version", "facility_id", "reporter_id", "was_forwarded", NULL };
+static const char *const view_cols[INCIDENT_GET__NCOLS] = {
+    [INCIDENT_GET_ID] = "id", [INCIDENT_GET_REPORTED_AT] = "reported_at",
+    [INCIDENT_GET_KIND] = "kind", [INCIDENT_GET_OCCURRED_AT] = "occurred",
+    [INCIDENT_GET_REPORTER_NAME] = "reporter",
+    [INCIDENT_GET_FACILITY_NAME] = "facility", [INCIDENT_GET_STATUS] = "status",
+    [INCIDENT_GET_TERMINAL] = "terminal", [INCIDENT_GET_WHAT] = "what",
+    [INCIDENT_GET_DONE] = "done", [INCIDENT_GET_OUTCOME] = "outcome",
+    [INCIDENT_GET_VERSION] = "version",
+    [INCIDENT_GET_FACILITY_ID] = "facility_id",
+    [INCIDENT_GET_REPORTER_ID] = "reporter_id",
+    [INCIDENT_GET_FORWARDED] = "was_forwarded" };
 
 /* 1 when the reader manages the incident's facility. */
 static int
@@ -263,7 +272,7 @@ incident_load(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return 0;
 	}
-	view_rows("Incident", res, view_cols);
+	view_rows("Incident", res, view_cols, NITEMS(view_cols));
 	dbres_free(res);
 	return id;
 }
@@ -295,8 +304,11 @@ next_view(const struct req *r)
 static void
 view_page(struct req *r, int status)
 {
-	static const char *const cols[] = { "id", "at", "by", "from", "to",
-	    "note", NULL };
+	static const char *const cols[INCIDENT_STEPS__NCOLS] = {
+	    [INCIDENT_STEPS_ID] = "id", [INCIDENT_STEPS_AT] = "at",
+	    [INCIDENT_STEPS_USER_NAME] = "by",
+	    [INCIDENT_STEPS_FROM_STATUS] = "from",
+	    [INCIDENT_STEPS_TO_STATUS] = "to", [INCIDENT_STEPS_NOTE] = "note" };
 	struct dbres	*res;
 
 	if ((res = db_query(STMT_INCIDENT_STEPS, "i",
@@ -304,7 +316,7 @@ view_page(struct req *r, int status)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set_int("Steps_n", (long long)view_rows("Steps", res, cols));
+	view_set_int("Steps_n", (long long)view_rows("Steps", res, cols, NITEMS(cols)));
 	dbres_free(res);
 	next_view(r);
 	view_set("Page.title", lang("incident.view_title"));

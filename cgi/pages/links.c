@@ -17,6 +17,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 const struct field f_link_requests[] = {
@@ -44,10 +45,21 @@ const struct field f_link_end[] = {
 static int
 requests_view(void)
 {
-	static const char *const cols[] = { "id", "facility", "local_id",
-	    "name", "kana", "sex", "birth_date", "source", NULL, "by", NULL,
-	    "network_id", "p_name", "p_kana", "p_sex", "p_birth_date",
-	    "version" };
+	static const char *const cols[LINK_REQUESTS__NCOLS] = {
+	    [LINK_REQUESTS_ID] = "id",
+	    [LINK_REQUESTS_FACILITY_NAME] = "facility",
+	    [LINK_REQUESTS_LOCAL_ID] = "local_id",
+	    [LINK_REQUESTS_NAME] = "name", [LINK_REQUESTS_KANA] = "kana",
+	    [LINK_REQUESTS_SEX] = "sex",
+	    [LINK_REQUESTS_BIRTH_DATE] = "birth_date",
+	    [LINK_REQUESTS_SOURCE] = "source",
+	    [LINK_REQUESTS_REQUESTER_NAME] = "by",
+	    [LINK_REQUESTS_NETWORK_ID] = "network_id",
+	    [LINK_REQUESTS_PATIENT_NAME] = "p_name",
+	    [LINK_REQUESTS_PATIENT_KANA] = "p_kana",
+	    [LINK_REQUESTS_PATIENT_SEX] = "p_sex",
+	    [LINK_REQUESTS_PATIENT_BIRTH_DATE] = "p_birth_date",
+	    [LINK_REQUESTS_VERSION] = "version" };
 	struct dbres	*res;
 	char		 k[48];
 
@@ -56,9 +68,7 @@ requests_view(void)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Requests.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		vnode_time(n, "asked", res, i, 8);
 	}
 	view_set_int("Requests_n", (long long)res->nrows);

@@ -51,10 +51,7 @@ maint_page(struct req *r, int status)
 	long long	 t = now();
 
 	view_set("Page.title", lang("maint.title"));
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (param(r, "announce_days") == NULL)
 		view_set("Form.announce_days", "7");
 	if ((res = db_query(STMT_MAINT_LIST, "")) == NULL) {

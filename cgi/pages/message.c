@@ -90,14 +90,19 @@ page_messages(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", NULL, "sender",
-		    "sender_facility", "sender_region", "subject", "deleted",
-		    "read", "to_facility", "patient" };
+		static const char *const cols[MESSAGE_INBOX__NCOLS] = {
+		    [MESSAGE_INBOX_ID] = "id",
+		    [MESSAGE_INBOX_SENDER_NAME] = "sender",
+		    [MESSAGE_INBOX_SENDER_FAC] = "sender_facility",
+		    [MESSAGE_INBOX_SENDER_REGION] = "sender_region",
+		    [MESSAGE_INBOX_SUBJECT] = "subject",
+		    [MESSAGE_INBOX_DELETED] = "deleted",
+		    [MESSAGE_INBOX_READ] = "read",
+		    [MESSAGE_INBOX_TO_FACILITY] = "to_facility",
+		    [MESSAGE_INBOX_ABOUT_PATIENT] = "patient" };
 		str_fmt(k, sizeof(k), "Messages.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		vnode_time(n, "sent", res, i, 1);
 	}
 	view_set_int("Messages_n", (long long)res->nrows);
@@ -120,14 +125,18 @@ page_messages_sent(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", NULL, "recipient",
-		    "recipient_facility", "recipient_region", "subject", "deleted",
-		    "to_facility", "patient" };
+		static const char *const cols[MESSAGE_OUTBOX__NCOLS] = {
+		    [MESSAGE_OUTBOX_ID] = "id",
+		    [MESSAGE_OUTBOX_TO_NAME] = "recipient",
+		    [MESSAGE_OUTBOX_TO_FAC] = "recipient_facility",
+		    [MESSAGE_OUTBOX_TO_REGION] = "recipient_region",
+		    [MESSAGE_OUTBOX_SUBJECT] = "subject",
+		    [MESSAGE_OUTBOX_DELETED] = "deleted",
+		    [MESSAGE_OUTBOX_TO_FACILITY] = "to_facility",
+		    [MESSAGE_OUTBOX_ABOUT_PATIENT] = "patient" };
 		str_fmt(k, sizeof(k), "Messages.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		vnode_time(n, "sent", res, i, 1);
 	}
 	view_set_int("Messages_n", (long long)res->nrows);
@@ -168,15 +177,15 @@ new_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "to_kind", "to", "facility",
 	    "subject", "body", "p", NULL };
-	static const char *const cols[] = { "id", "code", "name", "in_region", NULL };
+	static const char *const cols[NOTICE_FACILITIES__NCOLS] = {
+	    [NOTICE_FACILITIES_ID] = "id", [NOTICE_FACILITIES_CODE] = "code",
+	    [NOTICE_FACILITIES_NAME] = "name",
+	    [NOTICE_FACILITIES_IN_REGION] = "in_region" };
 	struct dbres	*res;
-	char		 k[32], idem[65], name[128];
+	char		 name[128];
 	long long	 pid;
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (form_empty(view_get("Form.to_kind")))
 		view_set("Form.to_kind", "user");
 	if (!form_empty(param(r, "p"))) {
@@ -191,12 +200,9 @@ new_form(struct req *r, int status)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_rows("Facilities", res, cols);
+	view_rows("Facilities", res, cols, NITEMS(cols));
 	dbres_free(res);
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
+	form_idem_view(r);
 	view_set("Page.title", lang("message.new_title"));
 	http_page(r, status, "message_new.cs");
 }
@@ -431,9 +437,7 @@ page_message_view(struct req *r)
 	if ((m = message_load(r)) == NULL)
 		return;
 	struct vnode *n = view_node("Message");
-	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-		if (cols[c] != NULL)
-			vnode_set(n, cols[c], dbres_get(m, 0, c));
+	vnode_row(n, m, 0, cols, NITEMS(cols));
 	vnode_time(n, "sent", m, 0, MESSAGE_GET_SENT);
 	vnode_time(n, "deleted", m, 0, MESSAGE_GET_DELETED);
 	int recipient = is_recipient(r, m);
@@ -513,14 +517,17 @@ page_message_reports(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", NULL, "sender",
-		    "sender_facility", "sender_region", "subject", "deleted",
-		    "reports", NULL };
+		static const char *const cols[MESSAGE_REPORTS__NCOLS] = {
+		    [MESSAGE_REPORTS_ID] = "id",
+		    [MESSAGE_REPORTS_SENDER_NAME] = "sender",
+		    [MESSAGE_REPORTS_SENDER_FAC] = "sender_facility",
+		    [MESSAGE_REPORTS_SENDER_REGION] = "sender_region",
+		    [MESSAGE_REPORTS_SUBJECT] = "subject",
+		    [MESSAGE_REPORTS_DELETED] = "deleted",
+		    [MESSAGE_REPORTS_REPORTS] = "reports" };
 		str_fmt(k, sizeof(k), "Reported.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		vnode_time(n, "sent", res, i, 1);
 		vnode_time(n, "last_report", res, i, 8);
 	}

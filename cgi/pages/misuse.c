@@ -100,14 +100,23 @@ page_misuse(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", "rule", "user_id", "user",
-		    "login", "facility", "hits", "detail", NULL, "status", "note",
-		    "version", "guidance", "warnings", "user_status" };
+		static const char *const cols[MISUSE_ALERTS__NCOLS] = {
+		    [MISUSE_ALERTS_ID] = "id", [MISUSE_ALERTS_RULE] = "rule",
+		    [MISUSE_ALERTS_USER_ID] = "user_id",
+		    [MISUSE_ALERTS_USER_NAME] = "user",
+		    [MISUSE_ALERTS_LOGIN] = "login",
+		    [MISUSE_ALERTS_FACILITY_NAME] = "facility",
+		    [MISUSE_ALERTS_HITS] = "hits",
+		    [MISUSE_ALERTS_DETAIL] = "detail",
+		    [MISUSE_ALERTS_STATUS] = "status",
+		    [MISUSE_ALERTS_DECISION_NOTE] = "note",
+		    [MISUSE_ALERTS_VERSION] = "version",
+		    [MISUSE_ALERTS_GUIDANCE] = "guidance",
+		    [MISUSE_ALERTS_WARNINGS] = "warnings",
+		    [MISUSE_ALERTS_USER_STATUS] = "user_status" };
 		str_fmt(k, sizeof(k), "Alerts.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_ALERTS_CREATED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "created", d);
 		if (str_eq(dbres_get(res, i, MISUSE_ALERTS_STATUS), "open") &&
@@ -185,9 +194,13 @@ page_misuse_rules(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	static const char *const cols[] = { "code", "enabled", "threshold",
-	    "window", "param1", "param2", "version", NULL };
-	view_rows("Rules", res, cols);
+	static const char *const cols[MISUSE_RULES__NCOLS] = {
+	    [MISUSE_RULES_CODE] = "code", [MISUSE_RULES_ENABLED] = "enabled",
+	    [MISUSE_RULES_THRESHOLD] = "threshold",
+	    [MISUSE_RULES_WINDOW_MINUTES] = "window",
+	    [MISUSE_RULES_PARAM1] = "param1", [MISUSE_RULES_PARAM2] = "param2",
+	    [MISUSE_RULES_VERSION] = "version" };
+	view_rows("Rules", res, cols, NITEMS(cols));
 	dbres_free(res);
 	view_set("Can.edit", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	http_page(r, 200, "misuse_rules.cs");
@@ -281,14 +294,21 @@ page_misuse_reports(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", "user", "login",
-		    "facility", "propose", "summary", NULL, "by", NULL,
-		    "ack_note", "version", "user_id", "user_status" };
+		static const char *const cols[MISUSE_REPORTS__NCOLS] = {
+		    [MISUSE_REPORTS_ID] = "id",
+		    [MISUSE_REPORTS_USER_NAME] = "user",
+		    [MISUSE_REPORTS_LOGIN] = "login",
+		    [MISUSE_REPORTS_FACILITY_NAME] = "facility",
+		    [MISUSE_REPORTS_PROPOSE_REVOCATION] = "propose",
+		    [MISUSE_REPORTS_SUMMARY] = "summary",
+		    [MISUSE_REPORTS_REPORTER_NAME] = "by",
+		    [MISUSE_REPORTS_ACK_NOTE] = "ack_note",
+		    [MISUSE_REPORTS_VERSION] = "version",
+		    [MISUSE_REPORTS_USER_ID] = "user_id",
+		    [MISUSE_REPORTS_STATUS] = "user_status" };
 		str_fmt(k, sizeof(k), "Reports.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_REPORTS_CREATED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "created", d);
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_REPORTS_ACKNOWLEDGED_AT), "%Y-%m-%d %H:%M");

@@ -91,24 +91,14 @@ id_or_null(char *out, size_t len, long long id)
 static void
 users_view(const struct req *r)
 {
-	static const char *const cols[] = { "id", "login", "name", NULL };
+	static const char *const cols[MONITOR_USERS__NCOLS] = {
+	    [MONITOR_USERS_ID] = "id", [MONITOR_USERS_LOGIN] = "login",
+	    [MONITOR_USERS_NAME] = "name" };
 	struct dbres	*res;
 
 	res = db_query(STMT_MONITOR_USERS, "i", r->sess->facility_id);
-	view_rows("Users", res, cols);
+	view_rows("Users", res, cols, NITEMS(cols));
 	dbres_free(res);
-}
-
-/* A fresh form token unless the form comes back with its own. */
-static void
-idem_view(const struct req *r)
-{
-	char	 idem[65];
-
-	if (!form_empty(param(r, "idem")))
-		view_set("Form.idem", param(r, "idem"));
-	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
-		view_set("Form.idem", idem);
 }
 
 /*
@@ -177,9 +167,7 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		str_fmt(k, sizeof(k), "Access.%zu", i);
 		struct vnode *v = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(v, cols[c], dbres_get(res, i, c));
+		vnode_row(v, res, i, cols, NITEMS(cols));
 		if (dbres_ll(res, i, MONITOR_ACCESS_PATIENT_ID) > 0) {
 			if (handle_from(r, &hs, dbres_ll(res, i, MONITOR_ACCESS_PATIENT_ID), h,
 			    sizeof(h)) == -1) {
@@ -359,10 +347,7 @@ page_monitor_access(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	view_set("Form.p", param(r, "p"));
 	filter_qs(r);
 	for (size_t i = 0; audit_purposes[i] != NULL; i++) {
@@ -439,20 +424,25 @@ subject_view(const struct req *r)
 static void
 measures_page(struct req *r, int status)
 {
-	static const char *const cols[] = { "id", "at", "user", "audit_id",
-	    "body", "by", "user_id", "audit_at", "audit_action",
-	    "audit_network_id", NULL };
+	static const char *const cols[MEASURE_LIST__NCOLS] = {
+	    [MEASURE_LIST_ID] = "id", [MEASURE_LIST_CREATED_AT] = "at",
+	    [MEASURE_LIST_USER_NAME] = "user",
+	    [MEASURE_LIST_AUDIT_ID] = "audit_id", [MEASURE_LIST_BODY] = "body",
+	    [MEASURE_LIST_AUTHOR_NAME] = "by",
+	    [MEASURE_LIST_USER_ID] = "user_id", [MEASURE_LIST_TS] = "audit_at",
+	    [MEASURE_LIST_ACTION] = "audit_action",
+	    [MEASURE_LIST_NETWORK_ID] = "audit_network_id" };
 	struct dbres	*res;
 
 	if ((res = db_query(STMT_MEASURE_LIST, "i", r->sess->facility_id)) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set_int("Measures_n", (long long)view_rows("Measures", res, cols));
+	view_set_int("Measures_n", (long long)view_rows("Measures", res, cols, NITEMS(cols)));
 	dbres_free(res);
 	subject_view(r);
-	view_set("Form.body", param(r, "body"));
-	idem_view(r);
+	view_set("Form.body", param_opt(r, "body"));
+	form_idem_view(r);
 	users_view(r);
 	view_set("Page.title", lang("monitor.measures_title"));
 	http_page(r, status, "monitor_measures.cs");
@@ -518,8 +508,11 @@ page_monitor_measure_new(struct req *r)
 static void
 reports_page(struct req *r, int status)
 {
-	static const char *const cols[] = { "id", "at", "facility", "user",
-	    "status", "by", "kind", NULL };
+	static const char *const cols[FREPORT_LIST__NCOLS] = {
+	    [FREPORT_LIST_ID] = "id", [FREPORT_LIST_CREATED_AT] = "at",
+	    [FREPORT_LIST_FACILITY_NAME] = "facility",
+	    [FREPORT_LIST_USER_NAME] = "user", [FREPORT_LIST_STATUS] = "status",
+	    [FREPORT_LIST_AUTHOR_NAME] = "by", [FREPORT_LIST_KIND] = "kind" };
 	struct dbres	*res;
 	long long	 fac = has_role(r, ROLE_OPERATOR) ? 0 : r->sess->facility_id;
 
@@ -527,13 +520,13 @@ reports_page(struct req *r, int status)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_set_int("Reports_n", (long long)view_rows("Reports", res, cols));
+	view_set_int("Reports_n", (long long)view_rows("Reports", res, cols, NITEMS(cols)));
 	dbres_free(res);
 	if (has_role(r, ROLE_FACILITY_MANAGER)) {
 		view_set("Can.send", "1");
 		subject_view(r);
-		view_set("Form.body", param(r, "body"));
-		idem_view(r);
+		view_set("Form.body", param_opt(r, "body"));
+		form_idem_view(r);
 		users_view(r);
 	}
 	if (has_role(r, ROLE_OPERATOR))
@@ -609,10 +602,19 @@ page_monitor_report_new(struct req *r)
 	    where);
 }
 
-static const char *const report_cols[] = { "id", "at", "facility", "user",
-    "status", "by", "kind", "body", "audit_id", "ack_note", "ack_at",
-    "ack_by", "version", "facility_id", "login", "audit_at", "audit_action",
-    "audit_network_id", "audit_purpose", "audit_user", NULL };
+static const char *const report_cols[FREPORT_GET__NCOLS] = {
+    [FREPORT_GET_ID] = "id", [FREPORT_GET_CREATED_AT] = "at",
+    [FREPORT_GET_FACILITY_NAME] = "facility", [FREPORT_GET_USER_NAME] = "user",
+    [FREPORT_GET_STATUS] = "status", [FREPORT_GET_AUTHOR_NAME] = "by",
+    [FREPORT_GET_KIND] = "kind", [FREPORT_GET_BODY] = "body",
+    [FREPORT_GET_AUDIT_ID] = "audit_id", [FREPORT_GET_ACK_NOTE] = "ack_note",
+    [FREPORT_GET_ACK_AT] = "ack_at", [FREPORT_GET_ACKER_NAME] = "ack_by",
+    [FREPORT_GET_VERSION] = "version",
+    [FREPORT_GET_FACILITY_ID] = "facility_id", [FREPORT_GET_LOGIN] = "login",
+    [FREPORT_GET_TS] = "audit_at", [FREPORT_GET_ACTION] = "audit_action",
+    [FREPORT_GET_NETWORK_ID] = "audit_network_id",
+    [FREPORT_GET_PURPOSE] = "audit_purpose",
+    [FREPORT_GET_PATIENT_NAME] = "audit_user" };
 
 /*
  * Loads report ?id= into Report.0.* if this reader may see it: the operator
@@ -644,7 +646,7 @@ report_load(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return 0;
 	}
-	view_rows("Report", res, report_cols);
+	view_rows("Report", res, report_cols, NITEMS(report_cols));
 	dbres_free(res);
 	return id;
 }

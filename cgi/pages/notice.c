@@ -74,12 +74,15 @@ page_notice_pending(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", "kind", "title", "body",
-		    "effective_on", "emergency", NULL };
+		static const char *const cols[NOTICE_PENDING__NCOLS] = {
+		    [NOTICE_PENDING_ID] = "id", [NOTICE_PENDING_KIND] = "kind",
+		    [NOTICE_PENDING_TITLE] = "title",
+		    [NOTICE_PENDING_BODY] = "body",
+		    [NOTICE_PENDING_EFFECTIVE_ON] = "effective_on",
+		    [NOTICE_PENDING_EMERGENCY] = "emergency" };
 		str_fmt(k, sizeof(k), "Pending.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; cols[c] != NULL; c++)
-			vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		vnode_time(n, "published", res, i, 6);
 	}
 	view_set_int("Pending_n", (long long)res->nrows);
@@ -148,12 +151,15 @@ page_notices(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", "kind", "title",
-		    "effective_on", "body", "emergency", NULL };
+		static const char *const cols[NOTICE_MINE__NCOLS] = {
+		    [NOTICE_MINE_ID] = "id", [NOTICE_MINE_KIND] = "kind",
+		    [NOTICE_MINE_TITLE] = "title",
+		    [NOTICE_MINE_EFFECTIVE_ON] = "effective_on",
+		    [NOTICE_MINE_BODY] = "body",
+		    [NOTICE_MINE_EMERGENCY] = "emergency" };
 		str_fmt(k, sizeof(k), "Notices.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; cols[c] != NULL; c++)
-			vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		vnode_time(n, "published", res, i, 6);
 		vnode_time(n, "acked", res, i, 7);
 	}
@@ -177,14 +183,21 @@ page_notice_admin(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[] = { "id", "kind", "title",
-		    "effective_on", "facility", "status", "emergency", NULL, NULL,
-		    "audience", "acked", "version", "in_region", "not_ahead", NULL };
+		static const char *const cols[NOTICE_LIST__NCOLS] = {
+		    [NOTICE_LIST_ID] = "id", [NOTICE_LIST_KIND] = "kind",
+		    [NOTICE_LIST_TITLE] = "title",
+		    [NOTICE_LIST_EFFECTIVE_ON] = "effective_on",
+		    [NOTICE_LIST_FACILITY_NAME] = "facility",
+		    [NOTICE_LIST_STATUS] = "status",
+		    [NOTICE_LIST_EMERGENCY] = "emergency",
+		    [NOTICE_LIST_TARGETS] = "audience",
+		    [NOTICE_LIST_ACKS] = "acked",
+		    [NOTICE_LIST_VERSION] = "version",
+		    [NOTICE_LIST_IN_REGION] = "in_region",
+		    [NOTICE_LIST_NOT_AHEAD] = "not_ahead" };
 		str_fmt(k, sizeof(k), "Notices.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(res, i, c));
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		vnode_time(n, "published", res, i, 7);
 		vnode_time(n, "approved", res, i, 8);
 		vnode_set_int(n, "missing", dbres_ll(res, i, NOTICE_LIST_TARGETS) - dbres_ll(res, i, NOTICE_LIST_ACKS));
@@ -201,12 +214,15 @@ page_notice_admin(struct req *r)
 static int
 facility_options(void)
 {
-	static const char *const cols[] = { "id", "code", "name", "in_region", NULL };
+	static const char *const cols[NOTICE_FACILITIES__NCOLS] = {
+	    [NOTICE_FACILITIES_ID] = "id", [NOTICE_FACILITIES_CODE] = "code",
+	    [NOTICE_FACILITIES_NAME] = "name",
+	    [NOTICE_FACILITIES_IN_REGION] = "in_region" };
 	struct dbres	*res;
 
 	if ((res = db_query(STMT_NOTICE_FACILITIES, "")) == NULL)
 		return -1;
-	view_rows("Facilities", res, cols);
+	view_rows("Facilities", res, cols, NITEMS(cols));
 	dbres_free(res);
 	return 0;
 }
@@ -216,12 +232,9 @@ new_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "kind", "title", "body",
 	    "effective_on", "facility", NULL };
-	char	 k[32], day[11];
+	char	 day[11];
 
-	for (size_t i = 0; keep[i] != NULL; i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	if (facility_options() == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
@@ -314,10 +327,20 @@ page_notice_new_post(struct req *r)
 static struct dbres *
 notice_load(struct req *r)
 {
-	static const char *const cols[] = { "id", "kind", "title", "body",
-	    "effective_on", "facility_id", "facility", "status", "emergency",
-	    "creator", NULL, "approver", NULL, "approval_note", "publisher", NULL,
-	    "version", "in_region", "not_ahead" };
+	static const char *const cols[NOTICE_GET__NCOLS] = {
+	    [NOTICE_GET_ID] = "id", [NOTICE_GET_KIND] = "kind",
+	    [NOTICE_GET_TITLE] = "title", [NOTICE_GET_BODY] = "body",
+	    [NOTICE_GET_EFFECTIVE] = "effective_on",
+	    [NOTICE_GET_FAC_ID] = "facility_id", [NOTICE_GET_FAC] = "facility",
+	    [NOTICE_GET_STATUS] = "status",
+	    [NOTICE_GET_EMERGENCY] = "emergency",
+	    [NOTICE_GET_CREATOR] = "creator",
+	    [NOTICE_GET_APPROVER] = "approver",
+	    [NOTICE_GET_APPROVAL_NOTE] = "approval_note",
+	    [NOTICE_GET_PUBLISHER] = "publisher",
+	    [NOTICE_GET_VERSION] = "version",
+	    [NOTICE_GET_IN_REGION] = "in_region",
+	    [NOTICE_GET_NOT_AHEAD] = "not_ahead" };
 	struct dbres	*res;
 	long long	 id = form_ll(r, "id");
 	char		 day[11];
@@ -337,9 +360,7 @@ notice_load(struct req *r)
 		return NULL;
 	}
 	struct vnode *n = view_node("Notice");
-	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-		if (cols[c] != NULL)
-			vnode_set(n, cols[c], dbres_get(res, 0, c));
+	vnode_row(n, res, 0, cols, NITEMS(cols));
 	vnode_time(n, "created", res, 0, NOTICE_GET_CREATED);
 	vnode_time(n, "approved", res, 0, NOTICE_GET_APPROVED);
 	vnode_time(n, "published", res, 0, NOTICE_GET_PUBLISHED);
@@ -419,13 +440,15 @@ page_notice_view(struct req *r)
 		return;
 	}
 	for (size_t i = 0; !draft && i < acks->nrows; i++) {
-		static const char *const cols[] = { "login", "name", "facility",
-		    "in_region", NULL, "status", NULL };
+		static const char *const cols[NOTICE_ACKS__NCOLS] = {
+		    [NOTICE_ACKS_LOGIN] = "login",
+		    [NOTICE_ACKS_USER_NAME] = "name",
+		    [NOTICE_ACKS_FACILITY_NAME] = "facility",
+		    [NOTICE_ACKS_IN_REGION] = "in_region",
+		    [NOTICE_ACKS_USER_STATUS] = "status" };
 		str_fmt(k, sizeof(k), "Acks.%zu", i);
 		struct vnode *n = view_node(k);
-		for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
-			if (cols[c] != NULL)
-				vnode_set(n, cols[c], dbres_get(acks, i, c));
+		vnode_row(n, acks, i, cols, NITEMS(cols));
 		vnode_time(n, "acked", acks, i, 4);
 		acked += dbres_get(acks, i, NOTICE_ACKS_ACKED_AT) != NULL;
 	}

@@ -19,6 +19,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 const struct field f_patients[] = {
@@ -138,12 +139,8 @@ keep_fields(const struct req *r)
 {
 	static const char *const keep[] = { "name", "kana", "sex", "birth_date",
 	    "address", "phone", "local_id" };
-	char	 k[48];
 
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 }
 
 /* GET /patients: find a registered patient by exact identifiers, or register one. */
@@ -821,10 +818,15 @@ page_links(struct req *r)
 	for (size_t i = 0; i < res->nrows; i++) {
 		str_fmt(k, sizeof(k), "Unlinked.%zu", i);
 		struct vnode *n = view_node(k);
-		static const char *const cols[] = { "id", "code", "facility",
-		    "local_id", "name", "kana", "sex", "birth_date", "version" };
-		for (size_t j = 0; j < sizeof(cols) / sizeof(cols[0]); j++)
-			vnode_set(n, cols[j], dbres_get(res, i, j));
+		static const char *const cols[LINK_UNLINKED__NCOLS] = {
+		    [LINK_UNLINKED_ID] = "id", [LINK_UNLINKED_CODE] = "code",
+		    [LINK_UNLINKED_FACILITY_NAME] = "facility",
+		    [LINK_UNLINKED_LOCAL_ID] = "local_id",
+		    [LINK_UNLINKED_NAME] = "name",
+		    [LINK_UNLINKED_KANA] = "kana", [LINK_UNLINKED_SEX] = "sex",
+		    [LINK_UNLINKED_BIRTH_DATE] = "birth_date",
+		    [LINK_UNLINKED_VERSION] = "version" };
+		vnode_row(n, res, i, cols, NITEMS(cols));
 		/* Asked for a patient already: the operator decides (A12). */
 		if (dbres_ll(res, i, LINK_UNLINKED_REQUESTED)) {
 			vnode_set(n, "asked", "1");

@@ -343,15 +343,19 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 	size_t		 off = 0;
 	char		 d[96];
 	const char	*h = param(r, "p");
+	long long	 v;
 	int		 rc;
 
 	memset(w, 0, sizeof(*w));
 	w->purpose = param(r, "purpose");
-	w->section = param(r, "section");
+	/* The viewer's routes share this; /records/document has no pages. */
+	w->section = param_opt(r, "section");
 	if (form_empty(w->section))
 		w->section = "summary";	/* issue 19: what matters first */
-	w->history = form_ll(r, "history") == 1;
-	w->page = form_ll(r, "page");
+	if (str_to_ll(param_opt(r, "history"), 0, 1LL << 60, &v) == 0)
+		w->history = v == 1;
+	if (str_to_ll(param_opt(r, "page"), 0, 1LL << 60, &w->page) == -1)
+		w->page = -1;
 	if (w->page < 1)
 		w->page = 1;
 	if (form_empty(h)) {
@@ -444,14 +448,10 @@ viewer_audit(struct req *r, const struct viewer *w, const char *action,
 	str_fmt(d, sizeof(d), "%s section=%s page=%lld%s",
 	    consent_verdict_name(w->v), w->section, w->page,
 	    w->history ? " history" : "");
-	if (audit(r, &(struct audit_entry){ .action = action,
+	return audit(r, &(struct audit_entry){ .action = action,
 	    .object_type = object_type, .object_id = object_id,
-	    .patient_id = w->patient, .purpose = w->purpose, .detail = d }) != 0) {
-		/* A view that cannot be recorded is not shown (A11.2). */
-		http_error(r, 503, "db", NULL);
-		return -1;
-	}
-	return 0;
+	    .patient_id = w->patient, .purpose = w->purpose, .detail = d }) == 0 ?
+	    0 : -1;
 }
 
 /* Sets the cells of row i of res on node v under names (NULL-terminated). */

@@ -61,14 +61,10 @@ revocation_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "signed_on", "signer", "proxy_name",
 	    "proxy_relation", "note", "idem" };
-	char	 k[48];
 
 	view_set("Page.title", lang("revocation.new_title"));
 	view_set("P", param(r, "p"));
-	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
-		str_fmt(k, sizeof(k), "Form.%s", keep[i]);
-		view_set(k, param(r, keep[i]));
-	}
+	form_keep(r, "Form", keep, NITEMS(keep));
 	view_set("Page.patient", "1");
 	http_page(r, status, "revocation_new.cs");
 }

@@ -410,6 +410,18 @@ need_login(struct req *r)
 	buf_free(&b);
 }
 
+/* Drops the response a handler built (its headers from hlen on). */
+static void
+response_drop(struct req *r, size_t hlen)
+{
+	r->status = 0;
+	r->ctype = NULL;
+	r->headers.len = hlen;
+	if (r->headers.data != NULL)
+		r->headers.data[hlen] = '\0';
+	buf_reset(&r->body_out);
+}
+
 /*
  * Runs the route's handler. A handler that gave up (5xx) on a conflict
  * having committed nothing runs again from the start, at most
@@ -428,16 +440,12 @@ run_handler(struct req *r, const struct route *rt)
 		rt->handler(r);
 		if (r->status < 500 || tries >= HANDLER_TRIES ||
 		    !db_handler_retryable())
-			return;
+			break;
 		syslog(LOG_INFO, "%s: %s %s: conflict, attempt %d", __func__,
 		    r->method, rt->path, tries + 1);
+		audit_begin();
 		db_rollback();
-		r->status = 0;
-		r->ctype = NULL;
-		r->headers.len = hlen;
-		if (r->headers.data != NULL)
-			r->headers.data[hlen] = '\0';
-		buf_reset(&r->body_out);
+		response_drop(r, hlen);
 		usleep((useconds_t)(5000 * tries + arc4random_uniform(10000)));
 	}
 }
@@ -446,6 +454,13 @@ run_handler(struct req *r, const struct route *rt)
  * Handles one request: certificate, route, method, parameters, database,
  * certificate status, session, role, CSRF, then the handler. Whatever fails
  * answers with a Japanese error page and runs no handler.
+	if ((rt->flags & F_PATIENT) && audit_failed() && r->status < 500) {
+		syslog(LOG_ERR, "%s: %s %s: an audit write failed: 503", __func__,
+		    r->method, rt->path);
+		db_rollback();
+		response_drop(r, hlen);
+		http_error(r, 503, "db", NULL);
+	}
  */
 void
 app_handle(struct req *r)

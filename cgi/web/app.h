@@ -96,6 +96,7 @@ void	 http_page(struct req *, int, const char *);
 void	 http_redirect(struct req *, const char *);
 void	 http_header(struct req *, const char *, const char *);
 const char *param(const struct req *, const char *);
+const char *param_opt(const struct req *, const char *);
 const char *http_security_headers(void);
 const char *http_reason(int);
 

@@ -8,6 +8,20 @@
 #include "web/audit.h"
 #include "web/session.h"
 
+static int	 failed;	/* writes that failed since audit_begin() */
+
+void
+audit_begin(void)
+{
+	failed = 0;
+}
+
+int
+audit_failed(void)
+{
+	return failed;
+}
+
 /*
  * Appends one entry; the time is the database's UTC clock. Who and where
  * come from the request (session, client address, certificate serial); r
@@ -29,9 +43,11 @@ audit(const struct req *r, const struct audit_entry *e)
 	    s ? s->role_name : NULL, e->action, e->object_type, e->object_id,
 	    e->patient_id ? pid : NULL, e->purpose, e->outcome ? e->outcome : "allowed",
 	    r ? r->remote_addr : NULL, r ? r->cert.serial : NULL, e->detail);
-	if (rc < 0)
+	if (rc < 0) {
+		failed++;
 		syslog(LOG_ERR, "%s: %s not recorded (%d)", __func__, e->action,
 		    rc);
+	}
 	return rc < 0 ? rc : 0;
 }
 

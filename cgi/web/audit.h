@@ -16,6 +16,12 @@ struct audit_entry {
 };
 
 int	 audit(const struct req *, const struct audit_entry *);
+/*
+ * The audit writes that failed since audit_begin(): the dispatcher's one
+ * policy (server/routes.c) answers 503 on a route that shows patient data.
+ */
+void	 audit_begin(void);
+int	 audit_failed(void);
 
 /*
  * Every purpose an entry may record, NULL-terminated: the three a viewer

@@ -5,6 +5,7 @@
 
 #include "base/util.h"
 #include "db/db.h"
+#include "pki/pki.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -213,4 +214,40 @@ form_idem(struct req *r, enum stmt st, const char *idem, const char *again)
 	}
 	dbres_free(dup);
 	return seen;
+}
+
+/*
+ * Shows again what was typed: <node>.<name> for each of names (n of them; a
+ * NULL name ends them). A form's first showing (a GET) carries none of
+ * them and its route need not accept them: param_opt(), not param(),
+ * which would log each as a mistake.
+ */
+void
+form_keep(const struct req *r, const char *node, const char *const *names,
+    size_t n)
+{
+	char		 k[96];
+	const char	*v;
+
+	for (size_t i = 0; i < n && names[i] != NULL; i++) {
+		v = param_opt(r, names[i]);
+		if (str_fmt(k, sizeof(k), "%s.%s", node, names[i]) == 0)
+			view_set(k, v);
+	}
+}
+
+/*
+ * Form.idem: the token the form came back with, or a fresh one. One token
+ * per form shown: a second submit of it creates nothing (form_idem).
+ */
+void
+form_idem_view(const struct req *r)
+{
+	char		 idem[65];
+	const char	*v = param_opt(r, "idem");
+
+	if (!form_empty(v))
+		view_set("Form.idem", v);
+	else if (pki_token_hex(idem, sizeof(idem), 32) == 0)
+		view_set("Form.idem", idem);
 }

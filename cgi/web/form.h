@@ -26,6 +26,9 @@ int		 form_commit_go(struct req *, const char *, const char *,
 		    long long, const char *, const char *);
 void		 fmt_jst(char *, size_t, long long, const char *);
 void		 form_flash(const struct req *, const char *);
+void		 form_keep(const struct req *, const char *, const char *const *,
+		    size_t);
+void		 form_idem_view(const struct req *);
 void		 form_refuse(struct req *, int, const char *, const char *);
 void		 vnode_time(struct vnode *, const char *, const struct dbres *,
 		    size_t, size_t);

@@ -7,15 +7,33 @@
 #include "web/app.h"
 #include "web/render.h"
 
-/* A value from the form (POST) or the query string (GET), or NULL. */
+/*
+ * param() for shared code serving routes that may not accept name (a form
+ * shown again on its first GET, the viewer's loader): the value, or NULL.
+ */
 const char *
-param(const struct req *r, const char *name)
+param_opt(const struct req *r, const char *name)
 {
 	const char	*v;
 
 	if ((v = kv_get(&r->form, name)) != NULL)
 		return v;
 	return kv_get(&r->q, name);
+}
+
+/*
+ * A value from the form (POST) or the query string (GET), or NULL. A name
+ * the route does not accept is always NULL (the dispatcher refused the
+ * request otherwise): a handler that asks for one has a route row that
+ * lacks a field, and the log says which.
+ */
+const char *
+param(const struct req *r, const char *name)
+{
+	if (r->route != NULL && field_find(r->route->fields, name) == NULL)
+		syslog(LOG_WARNING, "%s: %s %s reads %s, a name the route "
+		    "does not accept", __func__, r->method, r->route->path, name);
+	return param_opt(r, name);
 }
 
 void

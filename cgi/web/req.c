@@ -302,6 +302,16 @@ value_ok(const struct field *f, const char *v)
 	}
 }
 
+/* The field called name among fields (NULL-name terminated; NULL: none), or NULL. */
+const struct field *
+field_find(const struct field *fields, const char *name)
+{
+	for (const struct field *f = fields; f != NULL && f->name != NULL; f++)
+		if (name != NULL && strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
 /*
  * Checks every parameter in l against the route's fields (terminated by a
  * NULL name; NULL fields accepts none). Returns REQ_OK or a REQ_E_* with
@@ -317,10 +327,7 @@ field_check(const struct field *fields, const struct kvlist *l,
 
 	for (i = 0; i < l->n; i++) {
 		*bad = l->v[i].key;
-		for (f = fields; f != NULL && f->name != NULL; f++)
-			if (strcmp(f->name, l->v[i].key) == 0)
-				break;
-		if (f == NULL || f->name == NULL)
+		if ((f = field_find(fields, l->v[i].key)) == NULL)
 			return REQ_E_UNKNOWN;
 		if ((rc = value_ok(f, l->v[i].val)) != REQ_OK)
 			return rc;

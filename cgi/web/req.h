@@ -58,6 +58,7 @@ struct field {
 	size_t		 maxlen;
 };
 
+const struct field *field_find(const struct field *, const char *);
 int		 field_check(const struct field *, const struct kvlist *,
 		    const char **);
 int		 valid_date(const char *);

@@ -1,5 +1,5 @@
 """test_attack_identity.py: CSRF on every POST route (from the route table), session tokens
-after logout, header spoofing on every location, the certificate matrix (issue 10, A8.3,
+after logout, header spoofing on every location, the certificate matrix (docs/security.md; A8.3,
 A8.4). Every refused attempt counts; the figure is how many were accepted (0)."""
 import re
 

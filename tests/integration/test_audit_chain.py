@@ -324,6 +324,24 @@ def test_A11_2_unsealed_old_entries_are_a_warning():
         assert rc == 0 and "unsealed" not in out, out
 
 
+def test_A11_2_verify_on_a_clean_instance_warns_of_nothing():
+    """Every column of audit is covered by the chain or is a generated column the
+    chain knows is derived from covered ones (0021's patient_access, from action)."""
+    seal()
+    rc, out = verify()
+    assert rc == 0 and "intact" in out and "warning" not in out, out
+
+
+def test_A11_2_verify_warns_of_a_column_the_chain_does_not_cover():
+    sql("ALTER TABLE audit ADD COLUMN IF NOT EXISTS test_uncovered INT NULL")
+    try:
+        rc, out = verify()
+        assert rc == 0 and "audit.test_uncovered is not covered" in out, out
+        assert "patient_access" not in out, out
+    finally:
+        sql("ALTER TABLE audit DROP COLUMN IF EXISTS test_uncovered")
+
+
 @single_node("ids interleave by node (auto_increment_increment), so a higher id is not a later insert; tests/cluster seals from two nodes into one chain")
 def test_A11_2_late_commit_with_lower_id_is_sealed_later():
     """A long transaction's entry (lower id, committed last) goes after the others in the chain."""

@@ -1,5 +1,5 @@
 """test_authz_matrix.py: every route x every role x own/other facility x a consented,
-unconsented and revoked patient, against a policy table written by hand (issue 10, A8.4,
+unconsented and revoked patient, against a policy table written by hand (docs/security.md; A8.4,
 A12.1, A12.2, A12.4). The route table comes from `mogamictl routes`; a route the policy
 does not name fails the test, so every new route gets a policy line here."""
 import re

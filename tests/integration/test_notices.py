@@ -135,7 +135,7 @@ def test_A16_notice_acknowledged_at_next_login(people):
 
 def test_A16_issue9_session_remembers_that_no_notice_is_left(people):
     """Requests stop counting notices once a session has none left to acknowledge
-    (issue 9: the count ran on every request); until then it is asked on every page."""
+    (docs/benchmarks.md: the count ran on every request); until then it is asked on every page."""
     u = make_user("user", facility=people["code"])
     op = logged_in(people["op"])
     nid = created_id(create(op, people["fid"]))

@@ -645,3 +645,22 @@ def test_A12_1_records_search_by_any_part_of_the_kana_through_its_bigrams(people
         {"ンン", "ンヲ"}
     sql(f"UPDATE patient SET kana_key = '{key}' WHERE id = {pid}")
     assert found(key[1:4])
+
+
+def test_A11_2_failed_audit_write_on_a_patient_route_answers_503(people):
+    """A view of patient data that cannot be recorded is not shown: the dispatcher
+    answers 503 on every F_PATIENT route whose audit write failed (A11.2), even where
+    the page itself does not look at audit()'s result (the patient page)."""
+    s = logged_in(people["dr_hosp"])
+    handle, ident, pid = register_patient(s)
+    assert s.get(url(f"/patients/view?p={handle}")).status_code == 200
+    # One statement (the client splits on ';'): a NULL action breaks the NOT NULL column.
+    sql("CREATE TRIGGER test_audit_refuses_patient_view BEFORE INSERT ON audit FOR EACH ROW"
+        " SET NEW.action = IF(NEW.action = 'patient.view', NULL, NEW.action)")
+    try:
+        r = s.get(url(f"/patients/view?p={handle}"))
+        assert r.status_code == 503, r.status_code
+        assert ident["kana"] not in r.text and ident["name"] not in r.text
+    finally:
+        sql("DROP TRIGGER IF EXISTS test_audit_refuses_patient_view")
+    assert s.get(url(f"/patients/view?p={handle}")).status_code == 200

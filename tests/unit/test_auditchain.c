@@ -192,7 +192,7 @@ test_A14_fhir_emergency_start_stop_subtypes_and_escaping(void)
 	CHECK(strstr(b.data, "\"outcome\":\"4\",\"outcomeDesc\":\"denied\"") != NULL);
 	CHECK(strstr(b.data, "\"description\":\"a\\\"b\\\\c\\n\\u0001\"") != NULL);
 	buf_reset(&b);
-	f[FX_ACTION] = "emergency.grant";	/* what page_emergency.c writes */
+	f[FX_ACTION] = "emergency.grant";	/* what pages/emergency.c writes */
 	CHECK(auditfhir_event(&b, f, "u", "s") == 0);
 	CHECK(strstr(b.data, "\"code\":\"110127\"") != NULL);
 	buf_reset(&b);
