@@ -441,3 +441,26 @@ def test_issue19_notes_certificate_ending_and_followup_overdue(people, pt):
     r = s.get(url("/notifications"))
     assert r.status_code == 200 and pt.name in block(r.text, "user-notes")
     assert 'id="nav-notify-user"' in r.text
+
+
+def test_issue19_followup_list_names_the_patient_and_links_back(people, pt):
+    """A14: the follow-up list says whose consent is to be obtained and links to the
+    patient (by handle), the record and form 4."""
+    u = make_user("user", facility="DEMO01")
+    uid = one(f"SELECT id FROM users WHERE login = '{u.login}'")
+    fac = one("SELECT id FROM facility WHERE code = 'DEMO01'")
+    sql("INSERT INTO emergency_access (patient_id, user_id, facility_id, reason_category,"
+        " reason_text, started_at, expires_at, followup_due) VALUES"
+        f" ({pt.pid}, {uid}, {fac}, 'critical', '試験', UTC_TIMESTAMP(6) - INTERVAL 5 DAY,"
+        " UTC_TIMESTAMP(6) - INTERVAL 5 DAY + INTERVAL 1 HOUR, UTC_TIMESTAMP(6) - INTERVAL 1 DAY)")
+    gid = one(f"SELECT MAX(id) FROM emergency_access WHERE user_id = {uid}")
+    op = logged_in(make_user("operator", facility="DEMO01", profession="contract_employee"))
+    row = block(op.get(url("/emergency/list")).text, f"emergency-{gid}")
+    assert pt.name in row and pt.network_id in row
+    h = re.search(r'/patients/view\?p=([A-Za-z0-9]{22})', row).group(1)
+    assert f"/consents/new?p={h}" in row
+    r = op.get(url(f"/patients/view?p={h}"))
+    assert r.status_code == 200 and pt.name in r.text
+    mine = logged_in(u).get(url("/emergency")).text
+    row = block(mine, f"emergency-{gid}")
+    assert pt.name in row and "/records/patient?p=" in row
