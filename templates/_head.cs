@@ -38,6 +38,6 @@
   <button type="button" class="privacy-btn" id="privacy-btn" title="<?cs var:L.privacy.hint ?>"><?cs var:L.privacy.button ?></button>
 </header>
 <main id="main">
-<?cs if:Maint.upcoming ?><p class="notice maint-banner" role="status" id="maint-banner"><?cs var:L.maint.banner ?><?cs var:Maint.title ?>（<?cs var:Maint.starts ?> <?cs var:L.maint.banner_from ?> <?cs var:Maint.ends ?> <?cs var:L.maint.banner_to ?>）<?cs var:L.maint.banner_stop ?></p><?cs /if ?>
+<?cs if:Maint.upcoming ?><p class="notice maint-banner" role="status" id="maint-banner"><?cs var:L.maint.banner ?><?cs var:Maint.title ?>（<?cs var:dja(Maint.starts) ?> <?cs var:L.maint.banner_from ?> <?cs var:dja(Maint.ends) ?> <?cs var:L.maint.banner_to ?>）<?cs var:L.maint.banner_stop ?></p><?cs /if ?>
 <?cs if:Maint.active && Session.role.operator ?><p class="error-box" role="status" id="maint-active"><?cs var:L.maint.banner_active ?><?cs var:Maint.title ?></p><?cs /if ?>
 <?cs if:Flash ?><p class="flash" role="status" id="flash"><?cs var:Flash ?></p><?cs /if ?>

@@ -12,7 +12,7 @@
     <td><a href="/admin/imports?facility=<?cs var:url_escape(f.id) ?>"><?cs var:f.code ?> <?cs var:f.name ?></a></td>
     <td><?cs if:f.root_dir ?><code><?cs var:f.root_dir ?></code><?cs if:f.enabled == "0" ?> <?cs var:L.imports.disabled ?><?cs /if ?><?cs else ?><?cs var:L.imports.manual ?><?cs /if ?></td>
     <td class="nowrap"><?cs if:f.arrived ?><?cs var:f.arrived ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?></td>
-    <td class="nowrap"><?cs if:f.started ?><?cs var:f.started ?><br><?cs if:f.status == "running" ?><?cs var:L.imports.running ?><?cs elif:f.status == "failed" ?><?cs var:L.imports.run_failed ?><?cs elif:f.status == "interrupted" ?><?cs var:L.imports.run_interrupted ?><?cs else ?><?cs var:L.imports.run_done ?><?cs /if ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?></td>
+    <td class="nowrap"><?cs if:f.started ?><?cs var:dja(f.started) ?><br><?cs if:f.status == "running" ?><?cs var:L.imports.running ?><?cs elif:f.status == "failed" ?><?cs var:L.imports.run_failed ?><?cs elif:f.status == "interrupted" ?><?cs var:L.imports.run_interrupted ?><?cs else ?><?cs var:L.imports.run_done ?><?cs /if ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?></td>
     <td><?cs var:f.done ?> / <?cs var:f.total ?></td><td><?cs var:f.imported ?></td><td><?cs var:f.unchanged ?></td><td><?cs var:f.quarantined ?></td><td><?cs var:f.removed ?></td><td><?cs var:f.failed ?></td><td><?cs var:f.q_count ?></td>
   </tr>
   <?cs if:f.last_error ?><tr class="warn"><td colspan="11"><?cs var:L.imports.last_error ?>: <?cs var:f.last_error ?></td></tr><?cs /if ?>
@@ -30,7 +30,7 @@
   <thead><tr><th class="nowrap"><?cs var:L.imports.facility ?></th><th><?cs var:L.imports.path ?></th><th><?cs var:L.imports.reason_h ?></th><th class="nowrap"><?cs var:L.imports.at ?></th></tr></thead>
   <tbody>
   <?cs each:q = Quarantine ?>
-  <tr><td class="nowrap"><?cs var:q.code ?></td><td><code><?cs if:q.tree == "ext" ?><?cs var:L.imports.ext_prefix ?> <?cs /if ?><?cs var:q.path ?></code></td><td><?cs var:q.reason ?><?cs if:q.detail ?> (<?cs var:q.detail ?>)<?cs /if ?></td><td class="nowrap"><?cs var:q.at ?></td></tr>
+  <tr><td class="nowrap"><?cs var:q.code ?></td><td><code><?cs if:q.tree == "ext" ?><?cs var:L.imports.ext_prefix ?> <?cs /if ?><?cs var:q.path ?></code></td><td><?cs var:q.reason ?><?cs if:q.detail ?> (<?cs var:q.detail ?>)<?cs /if ?></td><td class="nowrap"><?cs var:dja(q.at) ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table>

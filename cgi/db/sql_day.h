@@ -34,15 +34,17 @@ COLS(DAY_LOCAL_PATIENTS, DAY_LOCAL_PATIENTS_ID, DAY_LOCAL_PATIENTS_EXACT)
 
 /*
  * "My patients": those with a link at this facility or a form 4 it
- * registered, newest activity first (a link's newest import, through
- * record_link_imported; the registration), at most ? of them. Whether
+ * registered, newest activity first (a link's newest import: the last
+ * entry of record_link_imported, read backwards, one row per link; MAX()
+ * in a dependent subquery read every entry of the link; the
+ * registration), at most ? of them. Whether
  * each may be listed is decided in C (access_seen_many); an "every
  * viewing facility" consent alone never brings a patient here.
  */
 STMT(DAY_MINE,
 	"SELECT k.pid, CAST(UNIX_TIMESTAMP(MAX(k.act)) AS SIGNED) FROM ("
-	" SELECT l.patient_id AS pid, COALESCE((SELECT MAX(r.imported_at) FROM record r"
-	"  WHERE r.link_id = l.id), l.created_at) AS act"
+	" SELECT l.patient_id AS pid, COALESCE((SELECT r.imported_at FROM record r"
+	"  WHERE r.link_id = l.id ORDER BY r.imported_at DESC LIMIT 1), l.created_at) AS act"
 	"  FROM patient_link l WHERE l.facility_id = ? AND l.patient_id IS NOT NULL"
 	" UNION ALL SELECT c.patient_id, c.registered_at FROM consent c"
 	"  WHERE c.facility_id = ? AND c.status <> 'rejected') k"
@@ -67,7 +69,8 @@ COLS(DAY_RECENT, DAY_RECENT_PATIENT_ID, DAY_RECENT_LAST_US)
 /* The newest import (us; 0 none) of each link of a JSON array: records and documents. */
 STMT(DAY_LINKS_NEWEST,
 	"SELECT j.id, CAST(COALESCE(UNIX_TIMESTAMP(GREATEST("
-	" COALESCE((SELECT MAX(r.imported_at) FROM record r WHERE r.link_id = j.id), '1970-01-02'),"
+	" COALESCE((SELECT r.imported_at FROM record r WHERE r.link_id = j.id"
+	"  ORDER BY r.imported_at DESC LIMIT 1), '1970-01-02'),"
 	" COALESCE((SELECT MAX(d.imported_at) FROM document d WHERE d.link_id = j.id), '1970-01-02')"
 	" )) * 1000000, 0) AS SIGNED)"
 	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) j")

@@ -323,9 +323,9 @@ maint_check(struct req *r, const struct dbres *ctx)
 	if (!m.active && !m.upcoming)
 		return 0;
 	view_set("Maint.title", m.title);
-	fmt_jst(d, sizeof(d), m.starts, "%Y年%m月%d日 %H:%M");
+	fmt_jst(d, sizeof(d), m.starts, "%Y-%m-%d %H:%M");
 	view_set("Maint.starts", d);
-	fmt_jst(d, sizeof(d), m.ends, "%Y年%m月%d日 %H:%M");
+	fmt_jst(d, sizeof(d), m.ends, "%Y-%m-%d %H:%M");
 	view_set("Maint.ends", d);
 	view_set(m.active ? "Maint.active" : "Maint.upcoming", "1");
 	if (!m.active || (r->route->roles & ROLE_CERT) ||
@@ -437,23 +437,17 @@ run_handler(struct req *r, const struct route *rt)
 
 	for (int tries = 1;; tries++) {
 		db_handler_begin();
+		audit_begin();
 		rt->handler(r);
 		if (r->status < 500 || tries >= HANDLER_TRIES ||
 		    !db_handler_retryable())
 			break;
 		syslog(LOG_INFO, "%s: %s %s: conflict, attempt %d", __func__,
 		    r->method, rt->path, tries + 1);
-		audit_begin();
 		db_rollback();
 		response_drop(r, hlen);
 		usleep((useconds_t)(5000 * tries + arc4random_uniform(10000)));
 	}
-}
-
-/*
- * Handles one request: certificate, route, method, parameters, database,
- * certificate status, session, role, CSRF, then the handler. Whatever fails
- * answers with a Japanese error page and runs no handler.
 	if ((rt->flags & F_PATIENT) && audit_failed() && r->status < 500) {
 		syslog(LOG_ERR, "%s: %s %s: an audit write failed: 503", __func__,
 		    r->method, rt->path);
@@ -461,6 +455,12 @@ run_handler(struct req *r, const struct route *rt)
 		response_drop(r, hlen);
 		http_error(r, 503, "db", NULL);
 	}
+}
+
+/*
+ * Handles one request: certificate, route, method, parameters, database,
+ * certificate status, session, role, CSRF, then the handler. Whatever fails
+ * answers with a Japanese error page and runs no handler.
  */
 void
 app_handle(struct req *r)
