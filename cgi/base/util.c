@@ -379,21 +379,22 @@ valid_ymd(const char *s)
 }
 
 /*
- * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]" (a time already in Japan time,
- * as the pages and MariaDB's DATE_FORMAT write them) in the one style of
- * every page: 2026年12月7日（月） and 2026年12月7日（月） 14:05. 0, or -1
- * (out "") when s is neither or out is short.
+ * "YYYY-MM-DD", or that and a time after a space (a time already in Japan
+ * time, as the pages and MariaDB's DATE_FORMAT write it, or as a source
+ * gave it: "15:00", "15:00:00.321", "15時"), in the one style of every
+ * page: 2026年12月7日（月） and 2026年12月7日（月） 15:00 (the time kept
+ * as it came). 0, or -1 (out "") when s starts with no date, has anything
+ * but a time after it, or out is short.
  */
 int
 datetime_ja(char *out, size_t len, const char *s)
 {
 	char		 d[11];
-	int		 hh, mm;
 	long		 days;
-	size_t		 n;
+	size_t		 n, l;
 
 	out[0] = '\0';
-	if (s == NULL || (n = strlen(s)) < 10)
+	if (s == NULL || (n = strlen(s)) < 10 || n > 40)
 		return -1;
 	memcpy(d, s, 10);
 	d[10] = '\0';
@@ -401,14 +402,17 @@ datetime_ja(char *out, size_t len, const char *s)
 		return -1;
 	if (n == 10)
 		return date_ja(out, len, days);
-	if ((n != 16 && n != 19) || s[10] != ' ' || s[13] != ':' ||
-	    sscanf(s + 11, "%2d:%2d", &hh, &mm) != 2 || hh > 23 || mm > 59 ||
-	    !isdigit((unsigned char)s[11]) || !isdigit((unsigned char)s[14]))
+	/* A time: digits first, then digits, ':', '.' or a unit (時). */
+	if (s[10] != ' ' || !isdigit((unsigned char)s[11]))
 		return -1;
+	for (const char *p = s + 11; *p; p++)
+		if (!isdigit((unsigned char)*p) && *p != ':' && *p != '.' &&
+		    (unsigned char)*p < 0x80)
+			return -1;
 	if (date_ja(out, len, days) == -1)
 		return -1;
-	size_t l = strlen(out);
-	if (str_fmt(out + l, len - l, " %02d:%02d", hh, mm) == -1) {
+	l = strlen(out);
+	if (str_copy(out + l, s + 10, len - l) == -1) {
 		out[0] = '\0';
 		return -1;
 	}

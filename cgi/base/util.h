@@ -46,7 +46,7 @@ int	 date_ja(char *, size_t, long);
 /* 昭和25年1月1日 (元年 for an era's first year); whole years of age. */
 int	 date_wareki(char *, size_t, long);
 int	 age_years(long, long);
-/* "YYYY-MM-DD[ HH:MM[:SS]]" (Japan time) as 2026年12月7日（月）[ 14:05]. */
+/* "YYYY-MM-DD[ TIME]" (Japan time) as 2026年12月7日（月）[ TIME]. */
 int	 datetime_ja(char *, size_t, const char *);
 
 #endif

@@ -359,6 +359,27 @@ access_decide(struct access *a, long long disclosing, long long viewer)
 }
 
 /*
+ * May facility viewer see who the loaded patient is beyond what registering
+ * a form 4 needs: its address and phone, other facilities' forms 4 and 5
+ * (A11.2)? Yes when it holds an approved link (a local ID whose
+ * patient_id names the patient: a hand-made one is a request until the
+ * operator approves it) or a form 4 in force names it. The facts must have
+ * been loaded with viewer (its member row). An inactive facility: no.
+ */
+int
+access_identity(const struct access *a, long long viewer)
+{
+	const struct fac_state	*v = fac(a, viewer);
+
+	if (v == NULL || !v->active)
+		return 0;
+	if (has_id(a->linked, a->nlinked, viewer))
+		return 1;
+	return consent_names_facility(&a->f, viewer, v->disclosing, v->viewing,
+	    (time_t)now_us());
+}
+
+/*
  * May viewer see anything of the patient now: the best verdict over every
  * facility holding its records. A denial names the strongest reason.
  */
@@ -482,8 +503,8 @@ out:
 
 /*
  * One patient of a list as the viewer may see it now (issue 19): the
- * verdict of access_patient(), whether a form 4 names the viewer
- * (consent_shares_with), when sharing ended (a form 5 or the
+ * verdict of access_patient(), whether a form 4 in force names the viewer
+ * on its viewing side (consent_names_facility), when sharing ended (a form 5 or the
  * cancellation), and the links of the disclosing facilities whose records
  * the viewer may see, as the viewer's page would decide them.
  */
@@ -494,7 +515,8 @@ seen_fill(struct access *a, long long viewer, struct access_seen *s)
 
 	memset(s, 0, sizeof(*s));
 	s->v = access_patient(a, viewer);
-	s->shared = !a->merged && consent_shares_with(&a->f, viewer, at);
+	/* Named on the viewing side: the patient shares records with it. */
+	s->shared = !a->merged && consent_names_facility(&a->f, viewer, 0, 1, at);
 	if (a->f.deceased_at != 0 && a->f.deceased_at <= at)
 		s->ended_us = (long long)a->f.deceased_at, s->deceased = 1;
 	else if (!s->shared && !a->merged &&

@@ -52,8 +52,6 @@ enum consent_verdict {
 enum consent_verdict	 consent_decide(const struct consent_facts *, long long,
 			    long long, time_t);
 int			 consent_allowed(enum consent_verdict);
-int			 consent_shares_with(const struct consent_facts *,
-			    long long, time_t);
 int			 consent_revoked_for(const struct consent_facts *,
 			    long long, time_t);
 int			 consent_counts(const struct consent_facts *,
@@ -61,6 +59,8 @@ int			 consent_counts(const struct consent_facts *,
 int			 consent_revoked(const struct consent_facts *,
 			    const struct consent *, time_t);
 long			 consent_last_revocation(const struct consent_facts *);
+int			 consent_names_facility(const struct consent_facts *,
+			    long long, int, int, time_t);
 const char		*consent_verdict_name(enum consent_verdict);
 
 #endif

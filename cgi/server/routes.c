@@ -176,7 +176,7 @@ const struct route routes[] = {
 	{ "POST", "/federation/point/remove", page_federation_point_remove, ROLE_OPERATOR, F_CSRF,		f_federation_point },
 	{ "GET",  "/facilities",	page_facilities,	ROLES_COUNCIL,		0,			f_federation },
 	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
-	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
+	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
@@ -249,7 +249,9 @@ parse_params(struct req *r)
 		str_copy(bad, name ? name : "", sizeof(bad));
 		goto bad;
 	}
-	if (kv_parse_cookies(&r->cookies, r->cookie_hdr) != REQ_OK) {
+	/* Only our own cookies count; a malformed one of them is refused. */
+	if (kv_parse_cookies(&r->cookies, r->cookie_hdr, session_cookies) !=
+	    REQ_OK) {
 		http_error(r, 400, "cookie", NULL);
 		return -1;
 	}
@@ -429,6 +431,12 @@ response_drop(struct req *r, size_t hlen)
  * receipt counter) conflict only at commit, where one node would have
  * waited for the lock. The response is built only after it returns, so
  * the failed attempt's page is simply dropped.
+ *
+ * One policy for a failed audit write: a route that shows patient data
+ * (F_PATIENT) answers 503 instead of whatever its handler built, so that
+ * nothing about a patient is shown unrecorded (A11.2). A write that must
+ * not happen unaudited still rolls back on audit()'s result itself
+ * (form_commit); a page need not check it to protect a view.
  */
 static void
 run_handler(struct req *r, const struct route *rt)
