@@ -504,7 +504,7 @@ out:
 /*
  * One patient of a list as the viewer may see it now (issue 19): the
  * verdict of access_patient(), whether a form 4 in force names the viewer
- * on its viewing side (consent_names_facility), when sharing ended (a form 5 or the
+ * on its viewing side (consent_shares_with), when sharing ended (a form 5 or the
  * cancellation), and the links of the disclosing facilities whose records
  * the viewer may see, as the viewer's page would decide them.
  */
@@ -515,8 +515,7 @@ seen_fill(struct access *a, long long viewer, struct access_seen *s)
 
 	memset(s, 0, sizeof(*s));
 	s->v = access_patient(a, viewer);
-	/* Named on the viewing side: the patient shares records with it. */
-	s->shared = !a->merged && consent_names_facility(&a->f, viewer, 0, 1, at);
+	s->shared = !a->merged && consent_shares_with(&a->f, viewer, at);
 	if (a->f.deceased_at != 0 && a->f.deceased_at <= at)
 		s->ended_us = (long long)a->f.deceased_at, s->deceased = 1;
 	else if (!s->shared && !a->merged &&

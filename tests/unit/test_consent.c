@@ -280,9 +280,17 @@ test_my_patients_named_viewer_and_access_ended(void)
 	struct revocation v = form5(T0 + 10 * DAY);
 	struct consent_facts f = facts(&c, 1, &v, 1);
 
-	CHECK(consent_names_facility(&f, V, 0, 1, T0));
-	CHECK(!consent_names_facility(&f, H, 0, 1, T0));	/* discloses only */
-	CHECK(!consent_names_facility(&f, V, 0, 1, T0 + 10 * DAY));	/* form 5 */
+	CHECK(consent_shares_with(&f, V, T0));
+	CHECK(!consent_shares_with(&f, H, T0));		/* discloses only */
+	CHECK(!consent_shares_with(&f, W, T0));		/* not named */
+	CHECK(!consent_shares_with(&f, V, T0 - 1));	/* not yet registered */
+	CHECK(!consent_shares_with(&f, V, T0 + 10 * DAY));	/* form 5 */
+	struct consent e = form4(T0);
+	e.viewing = all;
+	struct consent_facts g = facts(&e, 1, NULL, 0);
+	CHECK(consent_shares_with(&g, W, T0));
+	g.deceased_at = T0 + DAY;
+	CHECK(!consent_shares_with(&g, W, T0 + DAY));	/* cancelled */
 	CHECK(!consent_revoked_for(&f, V, T0));
 	CHECK(consent_revoked_for(&f, V, T0 + 10 * DAY));
 	CHECK(!consent_revoked_for(&f, W, T0 + 10 * DAY));	/* never named */
