@@ -12,13 +12,13 @@
 <?cs if:Section == "problems" ?>
   <h2><?cs var:L.viewer.allergies ?></h2>
   <?cs if:Allergies_n == 0 ?><p class="muted"><?cs var:L.viewer.empty ?></p><?cs else ?>
-  <table class="rec" id="rec-allergies">
+  <table class="rec stack" id="rec-allergies">
     <thead><tr><th><?cs var:L.viewer.onset ?></th><th><?cs var:L.viewer.facility ?></th><th><?cs var:L.viewer.allergy_type ?></th><th><?cs var:L.viewer.content ?></th><th><?cs var:L.viewer.severity ?></th><th><?cs var:L.viewer.reaction ?></th></tr></thead>
     <tbody><?cs each:a = Allergies ?><tr<?cs if:a.status != "current" ?> class="old"<?cs /if ?>><td class="nowrap"><?cs var:dja(a.onset) ?></td><td class="src"><?cs var:a.facility ?></td><td><?cs var:a.type ?></td><td><strong><?cs var:a.name ?></strong><?cs call:st(a.status) ?></td><td><?cs var:a.severity ?></td><td><?cs var:a.reaction ?></td></tr><?cs /each ?></tbody>
   </table><?cs /if ?>
   <h2><?cs var:L.viewer.problems ?></h2>
   <?cs if:Problems_n == 0 ?><p class="muted"><?cs var:L.viewer.empty ?></p><?cs else ?>
-  <table class="rec" id="rec-problems">
+  <table class="rec stack" id="rec-problems">
     <thead><tr><th><?cs var:L.viewer.onset ?></th><th><?cs var:L.viewer.facility ?></th><th><?cs var:L.viewer.content ?></th><th><?cs var:L.viewer.code ?></th><th><?cs var:L.viewer.state ?></th><th><?cs var:L.viewer.resolved ?></th></tr></thead>
     <tbody><?cs each:a = Problems ?><tr<?cs if:a.status != "current" ?> class="old"<?cs /if ?>><td class="nowrap"><?cs var:dja(a.onset) ?></td><td class="src"><?cs var:a.facility ?></td><td><?cs var:a.name ?><?cs call:st(a.status) ?></td><td class="mono"><?cs var:a.code ?></td><td><?cs var:a.state ?></td><td class="nowrap"><?cs var:dja(a.resolved) ?></td></tr><?cs /each ?></tbody>
   </table><?cs /if ?>
@@ -52,7 +52,7 @@
   <?cs /if ?>
 <?cs elif:Section == "documents" ?>
   <?cs if:Docs_n == 0 ?><p class="muted" id="rec-empty"><?cs var:L.viewer.empty ?></p><?cs else ?>
-  <div class="table-scroll"><table class="rec" id="rec-docs">
+  <div class="table-scroll"><table class="rec stack" id="rec-docs">
     <thead><tr><th><?cs var:L.viewer.date ?></th><th><?cs var:L.viewer.facility ?></th><th><?cs var:L.viewer.doc_title ?></th><th><?cs var:L.viewer.size ?></th></tr></thead>
     <tbody><?cs each:d = Docs ?><tr><td class="nowrap"><?cs var:dja(d.date) ?></td><td class="src"><?cs var:d.facility ?></td><td><?cs call:doctitle(d) ?></td><td class="num nowrap"><?cs var:L.viewer.doc_type[d.type] ?> <?cs var:d.kb ?> <?cs var:L.viewer.kb ?></td></tr><?cs /each ?></tbody>
   </table></div><?cs /if ?>
@@ -101,7 +101,7 @@
   </div>
 <?cs else ?>
   <?cs if:Rows_n == 0 ?><p class="muted" id="rec-empty"><?cs var:L.viewer.empty ?></p><?cs else ?>
-  <table class="rec" id="rec-rows">
+  <table class="rec stack" id="rec-rows">
     <thead><tr><th><?cs var:L.viewer.when ?></th><th><?cs var:L.viewer.facility ?></th><th><?cs var:L.viewer.kind_col ?></th><th><?cs var:L.viewer.content ?></th></tr></thead>
     <tbody><?cs each:e = Rows ?><tr class="kind-<?cs var:e.kind ?><?cs if:e.status != "current" ?> old<?cs /if ?>"><td class="nowrap"><?cs var:dja(e.when) ?></td><td class="src"><?cs var:e.facility ?></td><td class="nowrap"><?cs var:L.viewer.kind[e.kind] ?></td><td><?cs if:e.title ?><strong><?cs var:e.title ?></strong><?cs /if ?><?cs call:st(e.status) ?><?cs if:e.summary && e.summary != e.title ?><div class="summary"><?cs var:e.summary ?></div><?cs /if ?></td></tr><?cs /each ?></tbody>
   </table><?cs /if ?>
