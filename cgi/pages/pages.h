@@ -109,6 +109,7 @@ void	 page_records(struct req *);
 void	 page_record_patient(struct req *);
 void	 page_record_print(struct req *);
 void	 page_record_export(struct req *);
+void	 page_record_fhir(struct req *);
 void	 page_record_document(struct req *);
 /* day.c: a clinician's day (issue 19) */
 extern const struct field f_records_local[], f_records_mine[];

@@ -82,6 +82,7 @@ const struct route routes[] = {
 	{ "GET",  "/records/patient",	page_record_patient,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/records/print",	page_record_print,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/records/export",	page_record_export,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
+	{ "GET",  "/records/fhir",	page_record_fhir,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/records/document",	page_record_document,	ROLES_CLINIC,		F_PATIENT,		f_record_document },
 	/* Issue 19: the EHR's deep link by this facility's local ID; my patients. */
 	{ "GET",  "/records/local",	page_records_local,	ROLES_CLINIC,		F_PATIENT,		f_records_local },

@@ -124,6 +124,7 @@ POLICY = {
     ("GET", "/admin/audit/export"): ({OPERATOR}, None),
     ("GET", "/records/print"): (CLINIC, "records"),
     ("GET", "/records/export"): (CLINIC, "records"),
+    ("GET", "/records/fhir"): (CLINIC, "records"),
     ("GET", "/records/document"): (CLINIC, None),
     ("GET", "/records/local"): (CLINIC, None),      # issue 19: the EHR's deep link (own IDs)
     ("GET", "/records/mine"): (CLINIC, None),       # issue 19: my patients, decided per row
