@@ -17,8 +17,8 @@ import pytest
 
 from conftest import VAR, issue_cert, logged_in, login, make_user, page_csrf, session, sql, url
 from test_import import hl7, put
-from test_patients import PDF, fresh_identity, register_consent, register_patient
-from test_viewer import imp, revoke
+from test_patients import PDF, fresh_identity, register_consent, register_patient, revoke_at_desk
+from test_viewer import imp
 
 JST = datetime.timezone(datetime.timedelta(hours=9))
 ROOT_STD, ROOT_EXT = VAR / "viewer-ssmix2" / "std", VAR / "viewer-ssmix2" / "ext"
@@ -347,7 +347,7 @@ def test_issue19_my_patients_recent_new_since_and_a_form5_drops_at_once(people, 
     assert ident["name"] not in home(s)
     assert in_list(home(clinic), "mine-list", ident["name"])
     # Form 5: gone from every list at once; only that access ended is told.
-    revoke(logged_in(people["desk"]), p.ident)
+    revoke_at_desk(logged_in(people["desk"]), p.ident)
     html = home(s)
     for lst in ("mine-list", "recent-list", "fresh-list"):
         assert not in_list(html, lst, p.name), lst
