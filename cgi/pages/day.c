@@ -49,6 +49,22 @@ struct daylist {
 	struct access_seen	 seen[LIST_MAX];
 };
 
+/* The patients a page named, each audited as listed there (A11.2). */
+struct named {
+	size_t		 n;
+	long long	 id[4 * LIST_MAX];
+};
+
+static void
+named_add(struct named *nm, long long id)
+{
+	for (size_t i = 0; i < nm->n; i++)
+		if (nm->id[i] == id)
+			return;
+	if (nm->n < sizeof(nm->id) / sizeof(nm->id[0]))
+		nm->id[nm->n++] = id;
+}
+
 /* Appends patient i of the decided set to l; 0, or -1 when l is full. */
 static int
 list_add(struct daylist *l, long long id, long long when,
@@ -102,11 +118,12 @@ sources(const struct daylist *l, size_t i, const struct dbres *fac,
 
 /*
  * The rows of l as Key.N (handle, name, kana, sex, birth_date, sources,
- * when), in l's order, and Key_n. A patient is named by the session's
- * handle only. 0, or -1 on a database error.
+ * when), in l's order, and Key_n; each patient shown joins nm. A patient
+ * is named by the session's handle only. 0, or -1 on a database error.
  */
 static int
-list_view(struct req *r, const char *key, const struct daylist *l)
+list_view(struct req *r, const char *key, const struct daylist *l,
+    struct named *nm)
 {
 	struct dbres	*p, *fac;
 	struct buf	 json, src;
@@ -136,6 +153,7 @@ list_view(struct req *r, const char *key, const struct daylist *l)
 			str_copy(h, dbres_get(p, row, RECORDS_CANDIDATES_HANDLE), sizeof(h));
 		else if (handle_for(r, l->id[i], h, sizeof(h)) == -1)
 			continue;
+		named_add(nm, l->id[i]);
 		str_fmt(k, sizeof(k), "%s.%zu", key, shown++);
 		struct vnode *v = view_node(k);
 		vnode_set(v, "handle", h);
@@ -352,7 +370,7 @@ cert_view(const struct req *r)
  * Overdue.N. Returns how many, or -1 (db).
  */
 static int
-overdue_view(struct req *r)
+overdue_view(struct req *r, struct named *nm)
 {
 	struct dbres	*res, *p;
 	char		 k[48], d[32], h[32], pid[24];
@@ -370,6 +388,7 @@ overdue_view(struct req *r)
 			dbres_free(p);
 			continue;
 		}
+		named_add(nm, id);
 		str_fmt(k, sizeof(k), "Overdue.%zu", n++);
 		struct vnode *v = view_node(k);
 		vnode_set(v, "handle", h);
@@ -395,12 +414,12 @@ overdue_view(struct req *r)
  * 0, or -1 (db).
  */
 static int
-user_notes(struct req *r, const struct recent *rc)
+user_notes(struct req *r, const struct recent *rc, struct named *nm)
 {
 	int	 cert, over;
 
 	ended_view(&rc->ended);
-	if ((cert = cert_view(r)) < 0 || (over = overdue_view(r)) < 0)
+	if ((cert = cert_view(r)) < 0 || (over = overdue_view(r, nm)) < 0)
 		return -1;
 	view_set_int("Notify.user", (long long)rc->ended.n + cert + over);
 	return 0;
@@ -408,61 +427,62 @@ user_notes(struct req *r, const struct recent *rc)
 
 /*
  * The home page of a user at a member facility: my patients (the first
- * MINE_HOME), recently viewed, new since, and the notes. Each list is
- * audited with how many it named (patients are identified by the entries
- * of the views that follow). 0, or -1 (db).
+ * MINE_HOME), recently viewed, new since, and the notes. Like a search,
+ * the page is audited with whom it named, each patient in their own log
+ * (records.home_listed, shown in the access report; A11.2). 0, or -1.
  */
 int
 day_home(struct req *r)
 {
 	struct daylist	 mine;
 	struct recent	 rc;
+	struct named	 nm = { 0 };
 	int		 more;
-	char		 d[64];
 
 	if (mine_fill(r, 1, MINE_HOME, &mine, &more) == -1 ||
-	    list_view(r, "Mine", &mine) == -1 ||
+	    list_view(r, "Mine", &mine, &nm) == -1 ||
 	    recent_fill(r, &rc) == -1 ||
-	    list_view(r, "Recent", &rc.recent) == -1 ||
-	    list_view(r, "Fresh", &rc.fresh) == -1 ||
-	    user_notes(r, &rc) == -1)
+	    list_view(r, "Recent", &rc.recent, &nm) == -1 ||
+	    list_view(r, "Fresh", &rc.fresh, &nm) == -1 ||
+	    user_notes(r, &rc, &nm) == -1)
 		return -1;
 	if (more)
 		view_set("Mine_more", "1");
 	view_set("Day.shown", "1");
-	snprintf(d, sizeof(d), "mine=%zu recent=%zu new=%zu", mine.n,
-	    rc.recent.n, rc.fresh.n);
-	audit(r, &(struct audit_entry){ .action = "records.home",
-	    .object_type = "patient", .detail = d });
-	return 0;
+	return audit_search(r, "records.home", "records.home_listed", nm.id,
+	    nm.n);
 }
 
-/* The notes alone, for /notifications. 0, or -1 (db). */
+/* The notes alone, for /notifications, audited like the home page. 0, or -1. */
 int
 day_notes(struct req *r)
 {
 	struct recent	 rc;
+	struct named	 nm = { 0 };
 
-	if (recent_fill(r, &rc) == -1 || user_notes(r, &rc) == -1)
+	if (recent_fill(r, &rc) == -1 || user_notes(r, &rc, &nm) == -1)
 		return -1;
 	view_set("Day.shown", "1");
-	return 0;
+	return nm.n == 0 ? 0 : audit_search(r, "records.notes",
+	    "records.home_listed", nm.id, nm.n);
 }
 
-/* GET /records/mine: "my patients", MINE_PAGE at a time. */
+/* GET /records/mine: "my patients", MINE_PAGE at a time, audited like the home page. */
 void
 page_records_mine(struct req *r)
 {
 	struct daylist	 mine;
+	struct named	 nm = { 0 };
 	long long	 page = form_ll(r, "page");
 	int		 more;
-	char		 d[48];
 
 	if (page < 1)
 		page = 1;
 	view_set("Page.title", lang("day.mine_title"));
 	if (mine_fill(r, page, MINE_PAGE, &mine, &more) == -1 ||
-	    list_view(r, "Mine", &mine) == -1) {
+	    list_view(r, "Mine", &mine, &nm) == -1 ||
+	    audit_search(r, "records.mine", "records.home_listed", nm.id,
+	    nm.n) == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
@@ -471,9 +491,6 @@ page_records_mine(struct req *r)
 		view_set_int("Pager.prev", page - 1);
 	if (more)
 		view_set_int("Pager.next", page + 1);
-	snprintf(d, sizeof(d), "mine=%zu page=%lld", mine.n, page);
-	audit(r, &(struct audit_entry){ .action = "records.mine",
-	    .object_type = "patient", .detail = d });
 	view_set("Page.patient", "1");
 	http_page(r, 200, "records_mine.cs");
 }

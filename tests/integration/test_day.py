@@ -322,6 +322,10 @@ def test_issue19_my_patients_recent_new_since_and_a_form5_drops_at_once(people, 
     assert in_list(html, "mine-list", p.name)
     assert not in_list(html, "recent-list", p.name) and not in_list(html, "fresh-list", p.name)
     assert re.search(r"/records/patient\?p=[A-Za-z0-9]{22}", block(html, "mine-list"))
+    # A11.2: the home page is audited with whom it named, each in their own log
+    uid = one(f"SELECT id FROM users WHERE login = '{people['hosp2'].login}'")
+    assert one(f"SELECT COUNT(*) FROM audit WHERE action = 'records.home_listed' "
+               f"AND patient_id = {p.pid} AND user_id = {uid}") != "0"
     h = handle_of(s, p)
     assert view(s, h).status_code == 200
     html = home(s)
