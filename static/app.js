@@ -34,3 +34,15 @@
     b.addEventListener('click', function () { window.print(); });
   });
 })();
+/* Issue 19: a wide table scrolls inside its own box, never the page (every
+ * screen size); tables the templates already wrap are left as they are. */
+(function () {
+  'use strict';
+  document.querySelectorAll('main table').forEach(function (t) {
+    if (t.closest('.table-scroll, .scroll-x, .tablewrap')) return;
+    var box = document.createElement('div');
+    box.className = 'table-scroll';
+    t.parentNode.insertBefore(box, t);
+    box.appendChild(t);
+  });
+})();

@@ -3,8 +3,8 @@
 <div class="report" id="report">
   <h1><?cs var:L.report.heading ?></h1>
   <dl class="kv">
-    <dt><?cs var:L.report.patient ?></dt><dd><?cs var:Patient.name ?> 様（<?cs var:Patient.birth_date ?>生）</dd>
-    <dt><?cs var:L.report.printed ?></dt><dd><?cs var:Report.printed ?></dd>
+    <dt><?cs var:L.report.patient ?></dt><dd><?cs var:Patient.name ?> 様（<?cs call:born(Patient.birth_date) ?>生）</dd>
+    <dt><?cs var:L.report.printed ?></dt><dd><?cs var:dja(Report.printed) ?></dd>
     <dt><?cs var:L.report.period ?></dt><dd id="report-period-text"><?cs if:Form.from || Form.to ?><?cs var:Form.from ?> ～ <?cs var:Form.to ?><?cs else ?><?cs var:L.report.period_all ?><?cs /if ?></dd>
     <dt><?cs var:L.report.count ?></dt><dd id="access-count"><?cs var:Access_n ?></dd>
   </dl>
@@ -14,7 +14,7 @@
   <table id="accesses">
     <thead><tr><th><?cs var:L.report.when ?></th><th><?cs var:L.report.facility ?></th><th><?cs var:L.report.profession ?></th><th><?cs var:L.report.purpose ?></th><th><?cs var:L.report.what ?></th><th><?cs var:L.report.emergency ?></th></tr></thead>
     <tbody>
-    <?cs each:a = Access ?><tr<?cs if:a.emergency ?> class="warn"<?cs /if ?>><td class="nowrap"><?cs var:a.when ?></td><td><?cs var:a.facility ?></td><td class="nowrap"><?cs var:a.profession ?></td><td><?cs var:a.purpose ?></td><td><?cs var:a.what ?></td><td><?cs if:a.emergency ?><strong><?cs var:L.report.emergency_yes ?></strong><?cs /if ?></td></tr><?cs /each ?>
+    <?cs each:a = Access ?><tr<?cs if:a.emergency ?> class="warn"<?cs /if ?>><td class="nowrap"><?cs var:dja(a.when) ?></td><td><?cs var:a.facility ?></td><td class="nowrap"><?cs var:a.profession ?></td><td><?cs var:a.purpose ?></td><td><?cs var:a.what ?></td><td><?cs if:a.emergency ?><strong><?cs var:L.report.emergency_yes ?></strong><?cs /if ?></td></tr><?cs /each ?>
     </tbody>
   </table>
   <?cs /if ?>

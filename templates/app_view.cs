@@ -15,14 +15,14 @@
     <dt><?cs var:L.council.user_login ?></dt><dd><?cs var:App.user_login ?></dd>
     <dt><?cs var:L.council.profession ?></dt><dd><?cs var:App.profession ?></dd>
     <?cs /if ?>
-    <?cs if:App.kind == "user_withdraw" ?><dt><?cs var:L.council.effective_date ?></dt><dd><?cs var:App.effective_date ?></dd><?cs /if ?>
+    <?cs if:App.kind == "user_withdraw" ?><dt><?cs var:L.council.effective_date ?></dt><dd><?cs var:dja(App.effective_date) ?></dd><?cs /if ?>
     <dt><?cs var:L.council.submitter ?></dt><dd><?cs var:App.submitter ?>（<?cs var:App.submitted ?>）</dd>
     <?cs if:App.decision ?>
-    <dt><?cs var:L.council.decision ?></dt><dd id="app-decision"><?cs var:L.council["decision_" + App.decision] ?>（<?cs var:App.decider ?>、<?cs var:App.decided_at ?>）</dd>
+    <dt><?cs var:L.council.decision ?></dt><dd id="app-decision"><?cs var:L.council["decision_" + App.decision] ?>（<?cs var:App.decider ?>、<?cs var:dja(App.decided_at) ?>）</dd>
     <?cs if:App.sole_reason ?><dt><?cs var:L.council.sole_reason ?></dt><dd><?cs var:App.sole_reason ?></dd><?cs /if ?>
     <?cs if:App.decision_reason ?><dt><?cs var:L.council.reason ?></dt><dd><?cs var:App.decision_reason ?></dd><?cs /if ?>
     <?cs /if ?>
-    <?cs if:App.contract_filed_on ?><dt><?cs var:L.council.filed_on ?></dt><dd><?cs var:App.contract_filed_on ?></dd><?cs /if ?>
+    <?cs if:App.contract_filed_on ?><dt><?cs var:L.council.filed_on ?></dt><dd><?cs var:dja(App.contract_filed_on) ?></dd><?cs /if ?>
   </dl>
 </section>
 <?cs if:App.status == "draft" && App.submitted_by == Session.user_id ?>
@@ -61,7 +61,7 @@
     <input type="hidden" name="id" value="<?cs var:App.id ?>">
     <input type="hidden" name="version" value="<?cs var:App.version ?>">
     <div class="row"><label for="meeting"><?cs var:L.council.meeting ?></label>
-      <select id="meeting" name="meeting"><?cs each:m = Meetings ?><option value="<?cs var:m.id ?>"><?cs var:m.held_on ?></option><?cs /each ?></select></div>
+      <select id="meeting" name="meeting"><?cs each:m = Meetings ?><option value="<?cs var:m.id ?>"><?cs var:dja(m.held_on) ?></option><?cs /each ?></select></div>
     <fieldset class="row"><legend><?cs var:L.council.decision ?></legend>
       <label><input type="radio" name="decision" value="approved"> <?cs var:L.council.decision_approved ?></label>
       <label><input type="radio" name="decision" value="rejected"> <?cs var:L.council.decision_rejected ?></label></fieldset>

@@ -4,7 +4,7 @@
 <section class="card">
   <dl class="kv" id="consent-patient">
     <dt><?cs var:L.patients.name ?></dt><dd><?cs var:Patient.name ?>（<?cs var:Patient.kana ?>）</dd>
-    <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs var:Patient.birth_date ?></dd>
+    <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs call:born(Patient.birth_date) ?> <?cs call:years(Patient.birth_date) ?></dd>
     <dt><?cs var:L.patients.network_id ?></dt><dd class="mono"><?cs var:Patient.network_id ?></dd>
   </dl>
   <p class="hint"><?cs var:L.consent.intro ?></p>
@@ -20,7 +20,7 @@
     </div>
     <?cs if:Revoked.on ?>
     <div class="row" id="c-revoked">
-      <p class="warn-text" id="revoked-notice"><?cs var:L.consent.revoked_notice_pre ?><?cs var:Revoked.on ?><?cs var:L.consent.revoked_notice_post ?></p>
+      <p class="warn-text" id="revoked-notice"><?cs var:L.consent.revoked_notice_pre ?><?cs var:dja(Revoked.on) ?><?cs var:L.consent.revoked_notice_post ?></p>
       <label class="check"><input type="checkbox" name="after_revocation" value="1" id="c-after"<?cs if:Form.after_revocation == "1" ?> checked<?cs /if ?><?cs if:Form.err_after_revocation ?> class="invalid" aria-invalid="true"<?cs /if ?>> <?cs var:L.consent.after_revocation ?></label>
       <?cs call:ferr("after_revocation") ?>
     </div>

@@ -7,7 +7,7 @@
   <table id="queue">
     <thead><tr><th><?cs var:L.consent.registered_at ?></th><th><?cs var:L.consent.waiting_days ?></th><th><?cs var:L.consent.facility ?></th><th><?cs var:L.consent.by ?></th><th><?cs var:L.consent.signed_on ?></th><th><?cs var:L.consent.signer ?></th><th><?cs var:L.consent.has_scan ?></th><th></th></tr></thead>
     <tbody>
-    <?cs each:q = Queue ?><tr<?cs if:q.days > 7 ?> class="warn"<?cs /if ?>><td><?cs var:q.registered ?></td><td><?cs var:q.days ?></td><td><?cs var:q.facility ?></td><td><?cs var:q.by ?></td><td><?cs var:q.signed_on ?></td><td><?cs var:L.consent["signer_" + q.signer] ?></td><td><?cs if:q.has_scan == "1" ?>✓<?cs else ?>－<?cs /if ?></td><td><a class="button" href="/consents/view?id=<?cs var:q.id ?>"><?cs var:L.patients.detail ?></a></td></tr><?cs /each ?>
+    <?cs each:q = Queue ?><tr<?cs if:q.days > 7 ?> class="warn"<?cs /if ?>><td><?cs var:dja(q.registered) ?></td><td><?cs var:q.days ?></td><td><?cs var:q.facility ?></td><td><?cs var:q.by ?></td><td><?cs var:dja(q.signed_on) ?></td><td><?cs var:L.consent["signer_" + q.signer] ?></td><td><?cs if:q.has_scan == "1" ?>✓<?cs else ?>－<?cs /if ?></td><td><a class="button" href="/consents/view?id=<?cs var:q.id ?>"><?cs var:L.patients.detail ?></a></td></tr><?cs /each ?>
     </tbody>
   </table>
   <?cs /if ?>

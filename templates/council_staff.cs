@@ -49,9 +49,9 @@
   <?cs each:s = Staff ?>
   <tr<?cs if:s.unnotified ?> class="warn"<?cs /if ?> id="staff-<?cs var:s.id ?>">
     <td><?cs var:s.name ?></td><td><?cs var:s.title ?></td><td><?cs var:s.login ?></td>
-    <td class="nowrap"><?cs var:s.registered_on ?></td>
-    <td class="nowrap"><?cs if:s.notified_on ?><?cs var:s.notified_on ?><?cs elif:s.unnotified ?><?cs var:L.council.not_notified ?><?cs /if ?></td>
-    <td class="nowrap"><?cs var:s.ended_on ?></td>
+    <td class="nowrap"><?cs var:dja(s.registered_on) ?></td>
+    <td class="nowrap"><?cs if:s.notified_on ?><?cs var:dja(s.notified_on) ?><?cs elif:s.unnotified ?><?cs var:L.council.not_notified ?><?cs /if ?></td>
+    <td class="nowrap"><?cs var:dja(s.ended_on) ?></td>
     <td><?cs if:Staff_edit_allowed && !s.ended_on ?>
       <a href="/council/staff?edit=<?cs var:url_escape(s.id) ?>"><?cs var:L.council.edit ?></a>
       <?cs if:!s.notified_on ?>
@@ -75,7 +75,7 @@
   <thead><tr><th class="nowrap"><?cs var:L.council.changed_at ?></th><th><?cs var:L.council.action ?></th><th><?cs var:L.council.name ?></th><th><?cs var:L.council.title ?></th><th><?cs var:L.council.login ?></th><th class="nowrap"><?cs var:L.council.registered_on ?></th><th class="nowrap"><?cs var:L.council.notified_on ?></th><th class="nowrap"><?cs var:L.council.ended_on ?></th><th><?cs var:L.council.changed_by ?></th></tr></thead>
   <tbody>
   <?cs each:h = Hist ?>
-  <tr><td class="nowrap"><?cs var:h.at ?></td><td><?cs var:L.council["act_" + h.action] ?></td><td><?cs var:h.name ?></td><td><?cs var:h.title ?></td><td><?cs var:h.login ?></td><td class="nowrap"><?cs var:h.registered_on ?></td><td class="nowrap"><?cs var:h.notified_on ?></td><td class="nowrap"><?cs var:h.ended_on ?></td><td><?cs var:h.by ?></td></tr>
+  <tr><td class="nowrap"><?cs var:dja(h.at) ?></td><td><?cs var:L.council["act_" + h.action] ?></td><td><?cs var:h.name ?></td><td><?cs var:h.title ?></td><td><?cs var:h.login ?></td><td class="nowrap"><?cs var:dja(h.registered_on) ?></td><td class="nowrap"><?cs var:dja(h.notified_on) ?></td><td class="nowrap"><?cs var:dja(h.ended_on) ?></td><td><?cs var:h.by ?></td></tr>
   <?cs /each ?>
   </tbody>
 </table>

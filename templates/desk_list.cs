@@ -28,11 +28,11 @@
   <?cs each:c = Complaints ?>
   <tr<?cs if:c.overdue == "1" ?> class="overdue"<?cs /if ?> id="complaint-<?cs var:c.id ?>">
     <td class="nowrap"><a href="/desk/complaints/view?id=<?cs var:url_escape(c.id) ?>"><?cs var:c.receipt_no ?></a></td>
-    <td class="nowrap"><?cs var:c.received_at ?></td>
+    <td class="nowrap"><?cs var:dja(c.received_at) ?></td>
     <td><?cs var:c.name ?><br><small class="muted"><?cs var:L.desk.kind[c.kind] ?><?cs if:c.facility ?>・<?cs var:c.facility ?><?cs /if ?>／<?cs var:L.desk.channel_name[c.channel] ?></small></td>
     <td><?cs var:L.desk.cat[c.category] ?></td>
     <td class="nowrap"><span class="status status-<?cs var:c.status ?>"><?cs var:L.desk.status_name[c.status] ?></span></td>
-    <td class="nowrap"><?cs var:c.due_on ?><?cs if:c.overdue == "1" ?> <strong class="overdue-flag"><?cs var:L.desk.overdue ?></strong><?cs /if ?></td>
+    <td class="nowrap"><?cs var:dja(c.due_on) ?><?cs if:c.overdue == "1" ?> <strong class="overdue-flag"><?cs var:L.desk.overdue ?></strong><?cs /if ?></td>
     <?cs if:!Desk.mine ?><td><?cs if:c.assignee ?><?cs var:c.assignee ?><?cs else ?><span class="muted"><?cs var:L.desk.assignee_none ?></span><?cs /if ?></td><?cs /if ?>
   </tr>
   <?cs /each ?>

@@ -6,12 +6,12 @@
   <p><?cs var:L.desk.receipt_lead ?></p>
   <dl class="kv receipt-kv">
     <dt><?cs var:L.desk.receipt_no ?></dt><dd><strong class="receipt-no" id="receipt-no"><?cs var:c.receipt_no ?></strong></dd>
-    <dt><?cs var:L.desk.received_on ?></dt><dd id="receipt-date"><?cs var:c.received_on ?></dd>
+    <dt><?cs var:L.desk.received_on ?></dt><dd id="receipt-date"><?cs var:dja(c.received_on) ?></dd>
     <dt><?cs var:L.desk.name ?></dt><dd><?cs var:c.name ?> 様</dd>
     <dt><?cs var:L.desk.category ?></dt><dd id="receipt-category"><?cs var:L.desk.cat[c.category] ?></dd>
     <dt><?cs var:L.desk.channel ?></dt><dd><?cs var:L.desk.channel_name[c.channel] ?></dd>
     <dt><?cs var:L.desk.contact_kind ?></dt><dd><?cs var:L.desk.contact_kinds[c.contact_kind] ?></dd>
-    <dt><?cs var:L.desk.due_on ?></dt><dd id="receipt-due"><?cs var:c.due_on ?></dd>
+    <dt><?cs var:L.desk.due_on ?></dt><dd id="receipt-due"><?cs var:dja(c.due_on) ?></dd>
   </dl>
   <h2><?cs var:L.desk.receipt_next ?></h2>
   <ol class="receipt-next">

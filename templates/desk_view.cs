@@ -1,13 +1,13 @@
 <?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
 <?cs with:c = Complaint.0 ?>
 <h1><?cs var:L.desk.view_title ?> <span class="mono-id" id="receipt-no"><?cs var:c.receipt_no ?></span></h1>
-<?cs if:c.overdue == "1" ?><p class="error-box" role="alert" id="overdue-flag"><strong><?cs var:L.desk.overdue ?></strong>：<?cs var:L.desk.due_on ?> <?cs var:c.due_on ?></p><?cs /if ?>
-<?cs if:Desk.staff && Desk.next ?><p class="notice noprint" id="next-hint"><?cs var:L.desk["hint_" + c.status] ?><?cs if:c.status != "answered" ?>（<?cs var:L.desk.due_on ?> <?cs var:c.due_on ?>）<?cs /if ?> <a href="#step-form"><?cs var:L.desk.hint_go ?></a></p><?cs /if ?>
+<?cs if:c.overdue == "1" ?><p class="error-box" role="alert" id="overdue-flag"><strong><?cs var:L.desk.overdue ?></strong>：<?cs var:L.desk.due_on ?> <?cs var:dja(c.due_on) ?></p><?cs /if ?>
+<?cs if:Desk.staff && Desk.next ?><p class="notice noprint" id="next-hint"><?cs var:L.desk["hint_" + c.status] ?><?cs if:c.status != "answered" ?>（<?cs var:L.desk.due_on ?> <?cs var:dja(c.due_on) ?>）<?cs /if ?> <a href="#step-form"><?cs var:L.desk.hint_go ?></a></p><?cs /if ?>
 <section class="card">
   <dl class="kv" id="complaint">
     <dt><?cs var:L.desk.status ?></dt><dd><span class="status status-<?cs var:c.status ?>" id="complaint-status"><?cs var:L.desk.status_name[c.status] ?></span></dd>
-    <dt><?cs var:L.desk.received_at ?></dt><dd><?cs var:c.received_at ?><?cs if:Desk.staff ?>（<?cs var:L.desk.received_by ?>：<?cs var:c.received_by ?>）<?cs /if ?></dd>
-    <dt><?cs var:L.desk.due_on ?></dt><dd id="complaint-due"><?cs var:c.due_on ?><?cs if:c.overdue == "1" ?> <strong class="overdue-flag"><?cs var:L.desk.overdue ?></strong><?cs /if ?></dd>
+    <dt><?cs var:L.desk.received_at ?></dt><dd><?cs var:dja(c.received_at) ?><?cs if:Desk.staff ?>（<?cs var:L.desk.received_by ?>：<?cs var:c.received_by ?>）<?cs /if ?></dd>
+    <dt><?cs var:L.desk.due_on ?></dt><dd id="complaint-due"><?cs var:dja(c.due_on) ?><?cs if:c.overdue == "1" ?> <strong class="overdue-flag"><?cs var:L.desk.overdue ?></strong><?cs /if ?></dd>
     <dt><?cs var:L.desk.from ?></dt><dd><?cs var:L.desk.kind[c.kind] ?></dd>
     <dt><?cs var:L.desk.name ?></dt><dd id="complaint-name"><?cs var:c.name ?></dd>
     <?cs if:c.facility ?><dt><?cs var:L.desk.facility ?></dt><dd><?cs var:c.facility ?></dd><?cs /if ?>
@@ -21,7 +21,7 @@
 </section>
 <?cs if:c.answer ?>
 <section class="card answer">
-  <h2><?cs var:L.desk.answer ?><?cs if:c.answered_at ?> <small class="muted">（<?cs var:c.answered_at ?>）</small><?cs /if ?></h2>
+  <h2><?cs var:L.desk.answer ?><?cs if:c.answered_at ?> <small class="muted">（<?cs var:dja(c.answered_at) ?>）</small><?cs /if ?></h2>
   <div class="prewrap" id="complaint-answer"><?cs var:c.answer ?></div>
 </section>
 <?cs /if ?>
@@ -31,7 +31,7 @@
   <ol class="steps" id="steps">
   <?cs each:s = Steps ?>
     <li class="step step-<?cs var:s.to ?>">
-      <span class="step-at"><?cs var:s.at ?></span>
+      <span class="step-at"><?cs var:dja(s.at) ?></span>
       <span class="step-change"><?cs if:s.from && s.from != s.to ?><?cs var:L.desk.status_name[s.from] ?> → <?cs /if ?><strong><?cs var:L.desk.status_name[s.to] ?></strong></span>
       <?cs if:Desk.staff || Session.role.president ?><span class="step-by"><?cs var:L.desk.step_by ?>：<?cs var:s.by ?></span><?cs /if ?>
       <?cs if:s.assignee ?><span class="step-assignee"><?cs var:L.desk.assignee ?>：<?cs var:s.assignee ?></span><?cs /if ?>

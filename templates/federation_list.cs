@@ -8,7 +8,7 @@
     <tbody>
     <?cs each:a = Agreements ?><tr id="agreement-<?cs var:a.id ?>">
       <td><a href="/federation/view?id=<?cs var:a.id ?>"><?cs var:a.partner ?></a></td>
-      <td class="nowrap"><?cs var:a.signed_on ?></td>
+      <td class="nowrap"><?cs var:dja(a.signed_on) ?></td>
       <td><span class="status status-<?cs var:a.status ?>"><?cs var:L.fed.status_name[a.status] ?></span></td>
       <td><?cs var:a.points ?></td>
     </tr><?cs /each ?>

@@ -5,10 +5,10 @@
 <section class="card">
   <dl class="kv">
     <dt><?cs var:L.fed.status ?></dt><dd><span class="status status-<?cs var:a.status ?>" id="agreement-status"><?cs var:L.fed.status_name[a.status] ?></span></dd>
-    <dt><?cs var:L.fed.signed_on ?></dt><dd id="agreement-signed"><?cs var:a.signed_on ?></dd>
+    <dt><?cs var:L.fed.signed_on ?></dt><dd id="agreement-signed"><?cs var:dja(a.signed_on) ?></dd>
     <?cs if:a.note ?><dt><?cs var:L.fed.note ?></dt><dd class="prewrap"><?cs var:a.note ?></dd><?cs /if ?>
-    <dt><?cs var:L.fed.created ?></dt><dd><?cs var:a.created ?> <?cs var:a.creator ?></dd>
-    <?cs if:a.updated ?><dt><?cs var:L.fed.updated ?></dt><dd><?cs var:a.updated ?> <?cs var:a.updater ?></dd><?cs /if ?>
+    <dt><?cs var:L.fed.created ?></dt><dd><?cs var:dja(a.created) ?> <?cs var:a.creator ?></dd>
+    <?cs if:a.updated ?><dt><?cs var:L.fed.updated ?></dt><dd><?cs var:dja(a.updated) ?> <?cs var:a.updater ?></dd><?cs /if ?>
   </dl>
 </section>
 <section class="card">

@@ -1,14 +1,36 @@
 <?cs include:"_head.cs" ?>
 <h1><?cs var:L.home.welcome ?>、<?cs var:Session.name ?> さん</h1>
 <?cs if:Session.role.user || Session.role.facility_manager ?>
-<?cs # The common path for a clinician: a patient's records, from the first page. ?>
+<?cs include:"_plist.cs" ?>
+<?cs # The common path for a clinician: their own hospital's patients, from the first page (issue 19). ?>
 <section class="card" id="home-search">
   <h2><?cs var:L.records.title ?></h2>
   <form method="get" action="/records" class="form inline-form">
     <div class="row"><label for="home-q"><?cs var:L.records.q ?></label>
       <input type="text" id="home-q" name="q" maxlength="100" autocomplete="off" autofocus></div>
+    <div class="row"><label for="home-birth"><?cs var:L.records.birth ?></label>
+      <input type="date" id="home-birth" name="birth"></div>
     <button type="submit" class="primary" id="home-q-submit"><?cs var:L.records.do_search ?></button>
   </form>
+</section>
+<section class="card" id="home-notes">
+  <h2><?cs var:L.day.notes_title ?></h2>
+  <?cs include:"_notes.cs" ?>
+</section>
+<section class="card" id="home-fresh">
+  <h2><?cs var:L.day.fresh_title ?></h2>
+  <?cs if:Fresh_n == 0 ?><p class="muted" id="fresh-none"><?cs var:L.day.fresh_none ?></p><?cs else ?><?cs call:plist(Fresh, Fresh_n, "fresh-list", L.day.col_viewed) ?><?cs /if ?>
+</section>
+<section class="card" id="home-mine">
+  <h2><?cs var:L.day.mine_title ?></h2>
+  <p class="hint"><?cs var:L.day.mine_hint ?></p>
+  <?cs if:Mine_n == 0 ?><p class="muted" id="mine-none"><?cs var:L.day.mine_none ?></p><?cs else ?><?cs call:plist(Mine, Mine_n, "mine-list", L.day.col_when) ?>
+  <?cs if:Mine_more ?><p><a href="/records/mine" id="mine-all"><?cs var:L.day.mine_all ?></a></p><?cs /if ?><?cs /if ?>
+</section>
+<section class="card" id="home-recent">
+  <h2><?cs var:L.day.recent_title ?></h2>
+  <p class="hint"><?cs var:L.day.recent_hint ?></p>
+  <?cs if:Recent_n == 0 ?><p class="muted" id="recent-none"><?cs var:L.day.recent_none ?></p><?cs else ?><?cs call:plist(Recent, Recent_n, "recent-list", L.day.col_viewed) ?><?cs /if ?>
 </section>
 <?cs /if ?>
 <section class="card">

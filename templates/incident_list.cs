@@ -15,7 +15,7 @@
   <tbody>
   <?cs each:i = Incidents ?>
   <tr id="incident-<?cs var:i.id ?>"<?cs if:(Incident.manager && i.status == "reported") || (Incident.operator && i.status == "forwarded") ?> class="warn"<?cs /if ?>>
-    <td class="nowrap"><a href="/incidents/view?id=<?cs var:url_escape(i.id) ?>"><?cs var:i.reported_at ?></a></td>
+    <td class="nowrap"><a href="/incidents/view?id=<?cs var:url_escape(i.id) ?>"><?cs var:dja(i.reported_at) ?></a></td>
     <td><?cs var:L.incident.kind[i.kind] ?><?cs if:i.terminal ?><br><small class="muted"><?cs var:L.incident.terminal ?>：<?cs var:i.terminal ?></small><?cs /if ?></td>
     <td class="incident-what"><?cs var:i.what ?><?cs if:i.more == "1" ?>…<?cs /if ?></td>
     <td class="nowrap"><?cs var:i.occurred ?></td>

@@ -8,7 +8,7 @@
     <dt><?cs var:L.incident.status ?></dt><dd><span class="status status-<?cs var:i.status ?>" id="incident-status"><?cs var:L.incident.status_name[i.status] ?></span></dd>
     <dt><?cs var:L.incident.kind_label ?></dt><dd id="incident-kind"><?cs var:L.incident.kind[i.kind] ?></dd>
     <dt><?cs var:L.incident.occurred ?></dt><dd><?cs var:i.occurred ?></dd>
-    <dt><?cs var:L.incident.reported_at ?></dt><dd><?cs var:i.reported_at ?></dd>
+    <dt><?cs var:L.incident.reported_at ?></dt><dd><?cs var:dja(i.reported_at) ?></dd>
     <dt><?cs var:L.incident.reporter ?></dt><dd><?cs var:i.reporter ?>（<?cs var:i.facility ?>）</dd>
     <dt><?cs var:L.incident.terminal ?></dt><dd><?cs if:i.terminal ?><?cs var:i.terminal ?><?cs else ?><span class="muted">—</span><?cs /if ?></dd>
     <dt><?cs var:L.incident.what ?></dt><dd><div class="prewrap" id="incident-what"><?cs var:i.what ?></div></dd>
@@ -26,7 +26,7 @@
   <ol class="steps" id="steps">
   <?cs each:s = Steps ?>
     <li class="step step-<?cs var:s.to ?>">
-      <span class="step-at"><?cs var:s.at ?></span>
+      <span class="step-at"><?cs var:dja(s.at) ?></span>
       <span class="step-change"><?cs if:s.from && s.from != s.to ?><?cs var:L.incident.status_name[s.from] ?> → <?cs /if ?><strong><?cs if:s.from == s.to ?><?cs var:L.incident.note_step ?><?cs else ?><?cs var:L.incident.status_name[s.to] ?><?cs /if ?></strong></span>
       <span class="step-by"><?cs var:L.incident.step_by ?>：<?cs var:s.by ?></span>
       <?cs if:s.note ?><div class="prewrap step-note"><?cs var:s.note ?></div><?cs /if ?>

@@ -13,7 +13,7 @@
       <td><?cs var:t.name ?></td>
       <td><?cs var:t.av_product ?></td>
       <td class="nowrap"><?cs if:t.av_paid == "1" ?><?cs var:L.ledger.paid ?><?cs else ?><strong class="warn-free"><?cs var:L.ledger.free_warn ?></strong><?cs /if ?></td>
-      <td class="nowrap"><?cs var:t.av_def_date ?><?cs if:t.stale == "1" ?> <strong class="warn-stale"><?cs var:L.ledger.stale_warn ?></strong><?cs /if ?></td>
+      <td class="nowrap"><?cs var:dja(t.av_def_date) ?><?cs if:t.stale == "1" ?> <strong class="warn-stale"><?cs var:L.ledger.stale_warn ?></strong><?cs /if ?></td>
       <td><?cs each:s = t.sw ?><?cs var:s.name ?> <?cs var:s.version ?><?cs if:!last(s) ?>、<?cs /if ?><?cs /each ?></td>
       <?cs if:!Ledger.readonly ?><td><a href="/ledger/terminal?id=<?cs var:url_escape(t.id) ?>"><?cs var:L.ledger.edit ?></a></td><?cs /if ?>
     </tr>

@@ -6,7 +6,7 @@
   <?cs if:Stale_n == 0 ?><p><?cs var:L.ledger.warn_none ?></p><?cs else ?>
   <table>
     <thead><tr><th><?cs var:L.ledger.facility ?></th><th><?cs var:L.ledger.name ?></th><th><?cs var:L.ledger.av_product ?></th><th class="nowrap"><?cs var:L.ledger.av_def_date ?></th></tr></thead>
-    <tbody><?cs each:w = Stale ?><tr class="warn"><td><a href="/admin/ledger?facility=<?cs var:url_escape(w.fid) ?>"><?cs var:w.code ?> <?cs var:w.facility ?></a></td><td><?cs var:w.name ?></td><td><?cs var:w.av_product ?></td><td class="nowrap"><?cs var:w.av_def_date ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:w = Stale ?><tr class="warn"><td><a href="/admin/ledger?facility=<?cs var:url_escape(w.fid) ?>"><?cs var:w.code ?> <?cs var:w.facility ?></a></td><td><?cs var:w.name ?></td><td><?cs var:w.av_product ?></td><td class="nowrap"><?cs var:dja(w.av_def_date) ?></td></tr><?cs /each ?></tbody>
   </table>
   <?cs /if ?>
 </section>

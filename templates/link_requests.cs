@@ -11,8 +11,8 @@
     <?cs each:q = Requests ?><tr id="request-<?cs var:q.id ?>">
       <td class="nowrap"><?cs var:q.asked ?><br><span class="muted"><?cs var:L.links.asked_by ?>：<?cs var:q.by ?></span></td>
       <td><?cs var:q.facility ?><br><span class="mono"><?cs var:q.local_id ?></span></td>
-      <td><?cs if:q.kana ?><?cs var:q.name ?>（<?cs var:q.kana ?>）<br><?cs var:L.patients["sex_" + q.sex] ?>・<?cs var:q.birth_date ?><?cs else ?><span class="muted"><?cs var:L.patients["source_" + q.source] ?></span><?cs /if ?></td>
-      <td><span class="mono"><?cs var:q.network_id ?></span> <?cs var:q.p_name ?>（<?cs var:q.p_kana ?>）<br><?cs var:L.patients["sex_" + q.p_sex] ?>・<?cs var:q.p_birth_date ?></td>
+      <td><?cs if:q.kana ?><?cs var:q.name ?>（<?cs var:q.kana ?>）<br><?cs var:L.patients["sex_" + q.sex] ?>・<?cs call:born(q.birth_date) ?> <?cs call:years(q.birth_date) ?><?cs else ?><span class="muted"><?cs var:L.patients["source_" + q.source] ?></span><?cs /if ?></td>
+      <td><span class="mono"><?cs var:q.network_id ?></span> <?cs var:q.p_name ?>（<?cs var:q.p_kana ?>）<br><?cs var:L.patients["sex_" + q.p_sex] ?>・<?cs call:born(q.p_birth_date) ?> <?cs call:years(q.p_birth_date) ?></td>
       <?cs if:Can.decide ?><td>
         <form method="post" action="/links/decide" class="inline-form link-decide-form">
           <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="link" value="<?cs var:q.id ?>"><input type="hidden" name="version" value="<?cs var:q.version ?>">

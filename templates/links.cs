@@ -16,7 +16,7 @@
     <tbody>
     <?cs each:u = Unlinked ?><tr id="unlinked-<?cs var:u.id ?>">
       <td><?cs var:u.facility ?></td><td class="mono"><?cs var:u.local_id ?></td>
-      <td><?cs var:u.name ?>（<?cs var:u.kana ?>）<br><?cs var:L.patients["sex_" + u.sex] ?>・<?cs var:u.birth_date ?></td>
+      <td><?cs var:u.name ?>（<?cs var:u.kana ?>）<br><?cs var:L.patients["sex_" + u.sex] ?>・<?cs call:born(u.birth_date) ?> <?cs call:years(u.birth_date) ?></td>
       <td><?cs if:u.asked ?><span class="link-asked"><?cs var:L.links.asked ?></span><?cs else ?>
         <?cs each:c = u.cand ?><form method="post" action="/links/link" class="inline">
           <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="link" value="<?cs var:u.id ?>"><input type="hidden" name="version" value="<?cs var:u.version ?>"><input type="hidden" name="p" value="<?cs var:c.handle ?>">

@@ -6,6 +6,7 @@
   <p><?cs var:L.login.lead ?></p>
   <form method="post" action="/login" class="form" id="login-form">
     <input type="hidden" name="csrf" value="<?cs var:Login.csrf ?>">
+    <?cs if:Login.next ?><input type="hidden" name="next" value="<?cs var:Login.next ?>"><?cs /if ?>
     <div class="row">
       <label for="login"><?cs var:L.login.id ?></label>
       <input type="text" id="login" name="login" value="<?cs if:Login.login ?><?cs var:Login.login ?><?cs else ?><?cs var:Cert.cn ?><?cs /if ?>" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="64" <?cs if:Login.err_login ?>class="invalid" aria-invalid="true"<?cs /if ?><?cs if:!Cert.cn ?> autofocus<?cs /if ?>>

@@ -36,7 +36,7 @@
   <table id="windows">
     <thead><tr><th><?cs var:L.maint.what ?></th><th><?cs var:L.maint.kind ?></th><th><?cs var:L.maint.starts ?></th><th><?cs var:L.maint.ends ?></th><th><?cs var:L.maint.announce ?></th><th><?cs var:L.maint.state ?></th><th></th></tr></thead>
     <tbody>
-    <?cs each:w = Windows ?><tr id="window-<?cs var:w.id ?>"<?cs if:w.state == "running" ?> class="warn"<?cs /if ?>><td><?cs var:w.title ?></td><td><?cs var:L.maint.kinds[w.kind] ?></td><td class="nowrap"><?cs var:w.starts ?></td><td class="nowrap"><?cs if:w.ends ?><?cs var:w.ends ?><?cs else ?><?cs var:L.maint.until_off ?><?cs /if ?></td><td class="nowrap"><?cs var:w.announce ?></td><td><?cs var:L.maint.states[w.state] ?></td>
+    <?cs each:w = Windows ?><tr id="window-<?cs var:w.id ?>"<?cs if:w.state == "running" ?> class="warn"<?cs /if ?>><td><?cs var:w.title ?></td><td><?cs var:L.maint.kinds[w.kind] ?></td><td class="nowrap"><?cs var:dja(w.starts) ?></td><td class="nowrap"><?cs if:w.ends ?><?cs var:dja(w.ends) ?><?cs else ?><?cs var:L.maint.until_off ?><?cs /if ?></td><td class="nowrap"><?cs var:w.announce ?></td><td><?cs var:L.maint.states[w.state] ?></td>
       <td><?cs if:Can.edit && w.kind == "planned" && w.state == "planned" ?><form method="post" action="/admin/maintenance/cancel" class="inline"><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:w.id ?>"><input type="hidden" name="version" value="<?cs var:w.version ?>"><button type="submit"><?cs var:L.maint.cancel ?></button></form><?cs /if ?></td></tr><?cs /each ?>
     </tbody>
   </table>

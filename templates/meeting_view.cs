@@ -1,7 +1,7 @@
 <?cs include:"_head.cs" ?>
 <article class="agenda">
 <h1><?cs var:Net.name ?> <?cs if:Meeting.status == "held" ?><?cs var:L.council.minutes_title ?><?cs else ?><?cs var:L.council.agenda_title ?><?cs /if ?></h1>
-<p><?cs var:L.council.held_on ?>: <strong id="meeting-date"><?cs var:Meeting.held_on ?></strong>（<?cs var:L.council[Meeting.status] ?>）</p>
+<p><?cs var:L.council.held_on ?>: <strong id="meeting-date"><?cs var:dja(Meeting.held_on) ?></strong>（<?cs var:L.council[Meeting.status] ?>）</p>
 <p><?cs var:L.council.attendees ?>: <?cs var:Meeting.attendees ?></p>
 <?cs if:Meeting.status == "planned" ?>
 <h2><?cs var:L.council.agenda_pending ?></h2>
@@ -10,11 +10,11 @@
 <?cs /if ?>
 <h2><?cs var:L.council.agenda_sole ?></h2>
 <?cs if:subcount(Agenda.sole) == 0 ?><p><?cs var:L.council.agenda_none ?></p><?cs else ?>
-<ol id="agenda-sole"><?cs each:a = Agenda.sole ?><li><?cs var:L.council["kind_" + a.kind] ?>: <?cs var:a.subject ?> — <?cs var:L.council["decision_" + a.decision] ?>（<?cs var:a.decided_at ?>）<br><small><?cs var:L.council.sole_reason_short ?>: <?cs var:a.sole_reason ?></small></li><?cs /each ?></ol>
+<ol id="agenda-sole"><?cs each:a = Agenda.sole ?><li><?cs var:L.council["kind_" + a.kind] ?>: <?cs var:a.subject ?> — <?cs var:L.council["decision_" + a.decision] ?>（<?cs var:dja(a.decided_at) ?>）<br><small><?cs var:L.council.sole_reason_short ?>: <?cs var:a.sole_reason ?></small></li><?cs /each ?></ol>
 <?cs /if ?>
 <h2><?cs var:L.council.agenda_revocations ?></h2>
 <?cs if:subcount(Agenda.revocations) == 0 ?><p><?cs var:L.council.agenda_none ?></p><?cs else ?>
-<ol id="agenda-revocations"><?cs each:a = Agenda.revocations ?><li><?cs var:a.name ?>（<?cs var:a.login ?>）— <?cs var:L.council["rr_" + a.reason] ?>（<?cs var:a.revoked_at ?>）</li><?cs /each ?></ol>
+<ol id="agenda-revocations"><?cs each:a = Agenda.revocations ?><li><?cs var:a.name ?>（<?cs var:a.login ?>）— <?cs var:L.council["rr_" + a.reason] ?>（<?cs var:dja(a.revoked_at) ?>）</li><?cs /each ?></ol>
 <?cs /if ?>
 <?cs else ?>
 <h2><?cs var:L.council.minutes_decisions ?></h2>
@@ -23,7 +23,7 @@
 <?cs /if ?>
 <h2><?cs var:L.council.agenda_revocations ?></h2>
 <?cs if:subcount(Minutes.revocations) == 0 ?><p><?cs var:L.council.agenda_none ?></p><?cs else ?>
-<ol id="minutes-revocations"><?cs each:a = Minutes.revocations ?><li><?cs var:a.name ?>（<?cs var:a.login ?>）— <?cs var:L.council["rr_" + a.reason] ?>（<?cs var:a.revoked_at ?>）</li><?cs /each ?></ol>
+<ol id="minutes-revocations"><?cs each:a = Minutes.revocations ?><li><?cs var:a.name ?>（<?cs var:a.login ?>）— <?cs var:L.council["rr_" + a.reason] ?>（<?cs var:dja(a.revoked_at) ?>）</li><?cs /each ?></ol>
 <?cs /if ?>
 <?cs /if ?>
 </article>

@@ -1,7 +1,7 @@
 <?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
 <h1><?cs var:L.council.meetings_title ?></h1>
 <ul id="meetings">
-<?cs each:m = Meetings ?><li><a href="/meetings/view?id=<?cs var:url_escape(m.id) ?>"><?cs var:m.held_on ?></a>（<?cs var:L.council[m.status] ?>）</li><?cs /each ?>
+<?cs each:m = Meetings ?><li><a href="/meetings/view?id=<?cs var:url_escape(m.id) ?>"><?cs var:dja(m.held_on) ?></a>（<?cs var:L.council[m.status] ?>）</li><?cs /each ?>
 </ul>
 <?cs if:Session.role.president || Session.role.operator ?>
 <section class="card">

@@ -11,7 +11,7 @@
     <thead><tr><th><?cs var:L.message.sent ?></th><th><?cs if:Box == "in" ?><?cs var:L.message.from ?><?cs else ?><?cs var:L.message.to ?><?cs /if ?></th><th><?cs var:L.message.subject ?></th></tr></thead>
     <tbody>
     <?cs each:m = Messages ?><tr id="message-<?cs var:m.id ?>"<?cs if:Box == "in" && m.read != "1" ?> class="unread"<?cs /if ?>>
-      <td class="nowrap"><?cs var:m.sent ?></td>
+      <td class="nowrap"><?cs var:dja(m.sent) ?></td>
       <?cs if:Box == "in" ?><td><?cs var:m.sender ?><br><span class="muted"><?cs var:m.sender_facility ?></span><?cs if:m.sender_region == "0" ?> <span class="badge-out"><?cs var:L.fed.out_of_region ?></span><?cs /if ?><?cs if:m.to_facility == "1" ?><br><span class="muted"><?cs var:L.message.to_facility_mark ?></span><?cs /if ?></td>
       <?cs else ?><td><?cs var:m.recipient ?><?cs if:m.recipient_facility ?><br><span class="muted"><?cs var:m.recipient_facility ?></span><?cs /if ?><?cs if:m.recipient_region == "0" ?> <span class="badge-out"><?cs var:L.fed.out_of_region ?></span><?cs /if ?><?cs if:m.to_facility == "1" ?><br><span class="muted"><?cs var:L.message.to_facility_mark ?></span><?cs /if ?></td><?cs /if ?>
       <td><?cs if:Box == "in" && m.read != "1" ?><span class="status"><?cs var:L.message.unread ?></span> <?cs /if ?><a href="/messages/view?id=<?cs var:m.id ?>"><?cs if:m.deleted == "1" ?><?cs var:L.message.deleted_subject ?><?cs else ?><?cs var:m.subject ?><?cs /if ?></a><?cs if:m.patient == "1" ?> <span class="muted"><?cs var:L.message.has_patient ?></span><?cs /if ?></td>

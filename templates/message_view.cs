@@ -5,7 +5,7 @@
   <dl class="kv">
     <dt><?cs var:L.message.from ?></dt><dd id="message-from"><?cs var:m.sender ?>（<?cs var:m.sender_facility ?>）<?cs if:m.sender_region == "0" ?> <span class="badge-out"><?cs var:L.fed.out_of_region ?></span><?cs /if ?></dd>
     <dt><?cs var:L.message.to ?></dt><dd id="message-to"><?cs if:m.to_facility ?><?cs var:m.to_facility ?> <?cs var:L.message.to_facility_mark ?><?cs if:m.to_facility_region == "0" ?> <span class="badge-out"><?cs var:L.fed.out_of_region ?></span><?cs /if ?><?cs else ?><?cs var:m.to_user ?>（<?cs var:m.to_user_facility ?>）<?cs if:m.to_user_region == "0" ?> <span class="badge-out"><?cs var:L.fed.out_of_region ?></span><?cs /if ?><?cs /if ?></dd>
-    <dt><?cs var:L.message.sent ?></dt><dd><?cs var:m.sent ?></dd>
+    <dt><?cs var:L.message.sent ?></dt><dd><?cs var:dja(m.sent) ?></dd>
     <?cs if:m.has_patient ?><dt><?cs var:L.message.patient ?></dt><dd id="message-patient"><?cs if:m.patient_handle ?><a href="/records/patient?p=<?cs var:url_escape(m.patient_handle) ?>" id="patient-link"><?cs var:m.patient_name ?></a><?cs else ?><span class="warn-text" id="patient-hidden"><?cs var:L.message.patient_hidden ?></span><?cs /if ?></dd><?cs /if ?>
   </dl>
   <?cs if:m.deleted ?>
@@ -28,7 +28,7 @@
 <?cs if:Session.role.operator && m.reports > 0 ?>
 <section class="card" id="reports-of">
   <h2><?cs var:L.message.reports ?></h2>
-  <ul><?cs each:x = ReportsOf ?><li><span class="muted"><?cs var:x.at ?> <?cs var:x.by ?>（<?cs var:x.facility ?>）</span> <span class="prewrap"><?cs var:x.reason ?></span></li><?cs /each ?></ul>
+  <ul><?cs each:x = ReportsOf ?><li><span class="muted"><?cs var:dja(x.at) ?> <?cs var:x.by ?>（<?cs var:x.facility ?>）</span> <span class="prewrap"><?cs var:x.reason ?></span></li><?cs /each ?></ul>
 </section>
 <?cs /if ?>
 <?cs if:Can.delete ?>

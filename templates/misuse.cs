@@ -13,7 +13,7 @@
     <thead><tr><th><?cs var:L.misuse.created ?></th><th><?cs var:L.misuse.rule ?></th><th><?cs var:L.misuse.user ?></th><th><?cs var:L.misuse.hits ?></th><th><?cs var:L.misuse.ladder ?></th><th><?cs var:L.misuse.outcome ?></th></tr></thead>
     <tbody>
     <?cs each:a = Alerts ?><tr id="alert-<?cs var:a.id ?>" class="rule-<?cs var:a.rule ?><?cs if:a.status == "open" ?> warn<?cs /if ?>">
-      <td class="nowrap"><?cs var:a.created ?></td>
+      <td class="nowrap"><?cs var:dja(a.created) ?></td>
       <td><?cs var:L.misuse.rules[a.rule] ?></td>
       <td><?cs var:a.user ?><br><span class="muted mono"><?cs var:a.login ?></span><br><span class="muted"><?cs var:a.facility ?></span></td>
       <td><?cs var:a.hits ?></td>

@@ -7,7 +7,7 @@
     <thead><tr><th><?cs var:L.misuse.created ?></th><th><?cs var:L.misuse.user ?></th><th><?cs var:L.misuse.summary ?></th><th><?cs var:L.misuse.ack ?></th></tr></thead>
     <tbody>
     <?cs each:p = Reports ?><tr id="report-<?cs var:p.id ?>"<?cs if:!p.acked ?> class="warn"<?cs /if ?>>
-      <td class="nowrap"><?cs var:p.created ?><br><span class="muted"><?cs var:p.by ?></span></td>
+      <td class="nowrap"><?cs var:dja(p.created) ?><br><span class="muted"><?cs var:p.by ?></span></td>
       <td><?cs var:p.user ?><br><span class="muted mono"><?cs var:p.login ?></span><br><span class="muted"><?cs var:p.facility ?></span></td>
       <td><?cs if:p.propose == "1" ?><strong class="warn-text"><?cs var:L.misuse.proposes ?></strong><br><?cs /if ?><?cs var:p.summary ?></td>
       <td class="ack"><?cs if:p.acked ?><?cs var:L.misuse.acked ?> <?cs var:p.acked ?><?cs if:p.ack_note ?><br><span class="muted"><?cs var:p.ack_note ?></span><?cs /if ?>

@@ -46,7 +46,7 @@
   <tbody>
   <?cs each:a = Access ?>
   <tr id="access-<?cs var:a.id ?>"<?cs if:a.outcome == "denied" ?> class="warn"<?cs /if ?>>
-    <td class="nowrap"><?cs var:a.at ?></td>
+    <td class="nowrap"><?cs var:dja(a.at) ?></td>
     <td><a href="/facility/access?user=<?cs var:url_escape(a.user_id) ?>" class="user-link"><?cs var:a.user ?></a><br><small class="muted"><?cs var:a.login ?></small></td>
     <td><?cs if:L.monitor.action[a.action] ?><?cs var:L.monitor.action[a.action] ?><?cs else ?><?cs var:a.action ?><?cs /if ?><?cs if:a.emergency ?> <strong class="overdue-flag"><?cs var:L.monitor.emergency ?></strong><?cs /if ?></td>
     <td><?cs if:a.handle ?><a href="/facility/access?p=<?cs var:url_escape(a.handle) ?>" class="patient-link" title="<?cs var:L.monitor.patient_link ?>"><?cs var:a.network_id ?></a> <?cs var:a.patient ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>

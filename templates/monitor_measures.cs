@@ -21,8 +21,8 @@
     <thead><tr><th class="nowrap"><?cs var:L.monitor.recorded_at ?></th><th><?cs var:L.monitor.user_concerned ?></th><th><?cs var:L.monitor.measure_body ?></th><th><?cs var:L.monitor.recorded_by ?></th></tr></thead>
     <tbody>
     <?cs each:m = Measures ?><tr id="measure-<?cs var:m.id ?>">
-      <td class="nowrap"><?cs var:m.at ?></td>
-      <td><?cs if:m.user ?><a href="/facility/access?user=<?cs var:url_escape(m.user_id) ?>"><?cs var:m.user ?></a><?cs else ?><span class="muted">—</span><?cs /if ?><?cs if:m.audit_id ?><br><small class="muted"><?cs var:L.monitor.subject ?>：<?cs var:m.audit_at ?> <?cs if:L.monitor.action[m.audit_action] ?><?cs var:L.monitor.action[m.audit_action] ?><?cs else ?><?cs var:m.audit_action ?><?cs /if ?><?cs if:m.audit_network_id ?>（<?cs var:L.monitor.network_id ?> <?cs var:m.audit_network_id ?>）<?cs /if ?></small><?cs /if ?></td>
+      <td class="nowrap"><?cs var:dja(m.at) ?></td>
+      <td><?cs if:m.user ?><a href="/facility/access?user=<?cs var:url_escape(m.user_id) ?>"><?cs var:m.user ?></a><?cs else ?><span class="muted">—</span><?cs /if ?><?cs if:m.audit_id ?><br><small class="muted"><?cs var:L.monitor.subject ?>：<?cs var:dja(m.audit_at) ?> <?cs if:L.monitor.action[m.audit_action] ?><?cs var:L.monitor.action[m.audit_action] ?><?cs else ?><?cs var:m.audit_action ?><?cs /if ?><?cs if:m.audit_network_id ?>（<?cs var:L.monitor.network_id ?> <?cs var:m.audit_network_id ?>）<?cs /if ?></small><?cs /if ?></td>
       <td><div class="prewrap"><?cs var:m.body ?></div></td>
       <td><?cs var:m.by ?></td></tr><?cs /each ?>
     </tbody>

@@ -23,7 +23,7 @@
     <thead><tr><th class="nowrap"><?cs var:L.monitor.sent_at ?></th><?cs if:Can.ack ?><th><?cs var:L.monitor.facility ?></th><?cs /if ?><th><?cs var:L.monitor.user_concerned ?></th><th class="nowrap"><?cs var:L.monitor.status ?></th><th><?cs var:L.monitor.sent_by ?></th></tr></thead>
     <tbody>
     <?cs each:x = Reports ?><tr id="report-<?cs var:x.id ?>"<?cs if:x.status == "sent" && Can.ack ?> class="warn"<?cs /if ?>>
-      <td class="nowrap"><a href="/facility/reports/view?id=<?cs var:url_escape(x.id) ?>"><?cs var:x.at ?></a></td>
+      <td class="nowrap"><a href="/facility/reports/view?id=<?cs var:url_escape(x.id) ?>"><?cs var:dja(x.at) ?></a></td>
       <?cs if:Can.ack ?><td><?cs var:x.facility ?></td><?cs /if ?>
       <td><?cs if:x.user ?><?cs var:x.user ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
       <td class="nowrap"><span class="status status-<?cs var:x.status ?>"><?cs var:L.monitor.report_status[x.status] ?></span></td>

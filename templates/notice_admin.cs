@@ -9,9 +9,9 @@
     <tbody>
     <?cs each:n = Notices ?><tr id="notice-<?cs var:n.id ?>">
       <td><span class="status"><?cs var:L.notice.kind[n.kind] ?></span> <a href="/admin/notices/view?id=<?cs var:n.id ?>"><?cs var:n.title ?></a></td>
-      <td class="nowrap"><?cs var:n.effective_on ?></td>
+      <td class="nowrap"><?cs var:dja(n.effective_on) ?></td>
       <td><?cs if:n.facility ?><?cs var:n.facility ?><?cs if:n.in_region == "0" ?> <span class="badge-out"><?cs var:L.fed.out_of_region ?></span><?cs /if ?><?cs else ?><?cs var:L.notice.audience_all ?><?cs /if ?></td>
-      <td><?cs if:n.status == "published" ?><?cs var:L.notice.status_name.published ?> <?cs var:n.published ?><?cs if:n.emergency == "1" ?> <span class="overdue-flag"><?cs var:L.notice.emergency ?></span><?cs /if ?>
+      <td><?cs if:n.status == "published" ?><?cs var:L.notice.status_name.published ?> <?cs var:dja(n.published) ?><?cs if:n.emergency == "1" ?> <span class="overdue-flag"><?cs var:L.notice.emergency ?></span><?cs /if ?>
         <?cs else ?><?cs var:L.notice.status_name.draft ?><?cs if:n.not_ahead == "1" ?> <span class="overdue-flag"><?cs var:L.notice.emergency ?></span><?cs if:n.approved ?> <?cs var:L.notice.approved ?><?cs else ?> <?cs var:L.notice.awaiting_approval ?><?cs /if ?><?cs /if ?><?cs /if ?></td>
       <td class="nowrap"><?cs if:n.status == "published" ?><span class="ack-count"><?cs var:n.acked ?> / <?cs var:n.audience ?></span><?cs if:n.missing > 0 ?> <span class="warn-text">（<?cs var:L.notice.missing ?> <?cs var:n.missing ?>）</span><?cs /if ?><?cs /if ?></td>
     </tr><?cs /each ?>

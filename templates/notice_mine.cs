@@ -6,8 +6,8 @@
 <section class="card notice-card" id="notice-<?cs var:n.id ?>">
   <h2><span class="status"><?cs var:L.notice.kind[n.kind] ?></span> <?cs var:n.title ?><?cs if:n.emergency == "1" ?> <span class="overdue-flag"><?cs var:L.notice.emergency ?></span><?cs /if ?></h2>
   <dl class="kv">
-    <dt><?cs var:L.notice.effective_on ?></dt><dd><?cs var:n.effective_on ?></dd>
-    <dt><?cs var:L.notice.published ?></dt><dd><?cs var:n.published ?></dd>
+    <dt><?cs var:L.notice.effective_on ?></dt><dd><?cs var:dja(n.effective_on) ?></dd>
+    <dt><?cs var:L.notice.published ?></dt><dd><?cs var:dja(n.published) ?></dd>
     <dt><?cs var:L.notice.acked ?></dt><dd><?cs if:n.acked ?><?cs var:n.acked ?><?cs else ?><?cs var:L.notice.not_acked ?><?cs /if ?></dd>
   </dl>
   <p class="prewrap"><?cs var:n.body ?></p>

@@ -16,7 +16,7 @@
     <textarea id="body" name="body" rows="6" maxlength="4000"<?cs if:Form.err_body ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs var:Form.body ?></textarea><?cs call:ferr("body") ?></div>
   <div class="row"><label for="effective_on"><?cs var:L.notice.effective_on ?></label>
     <input type="date" id="effective_on" name="effective_on" value="<?cs var:Form.effective_on ?>"<?cs if:Form.err_effective_on ?> class="invalid" aria-invalid="true"<?cs /if ?>>
-    <span class="hint"><?cs var:L.notice.effective_hint ?>（<?cs var:L.notice.today ?> <?cs var:Notice.today ?>）</span><?cs call:ferr("effective_on") ?></div>
+    <span class="hint"><?cs var:L.notice.effective_hint ?>（<?cs var:L.notice.today ?> <?cs var:dja(Notice.today) ?>）</span><?cs call:ferr("effective_on") ?></div>
   <div class="row"><label for="facility"><?cs var:L.notice.audience ?></label>
     <select id="facility" name="facility"<?cs if:Form.err_facility ?> class="invalid" aria-invalid="true"<?cs /if ?>><option value=""><?cs var:L.notice.audience_all ?></option>
     <?cs each:f = Facilities ?><option value="<?cs var:f.id ?>"<?cs if:Form.facility == f.id ?> selected<?cs /if ?>><?cs var:f.name ?><?cs if:f.in_region == "0" ?>（<?cs var:L.fed.out_of_region ?>）<?cs /if ?></option><?cs /each ?>

@@ -8,8 +8,8 @@
     <input type="hidden" name="id" value="<?cs var:n.id ?>">
     <h2><span class="status"><?cs var:L.notice.kind[n.kind] ?></span> <?cs var:n.title ?></h2>
     <dl class="kv">
-      <dt><?cs var:L.notice.effective_on ?></dt><dd class="notice-effective"><?cs var:n.effective_on ?></dd>
-      <dt><?cs var:L.notice.published ?></dt><dd><?cs var:n.published ?></dd>
+      <dt><?cs var:L.notice.effective_on ?></dt><dd class="notice-effective"><?cs var:dja(n.effective_on) ?></dd>
+      <dt><?cs var:L.notice.published ?></dt><dd><?cs var:dja(n.published) ?></dd>
     </dl>
     <?cs if:n.emergency == "1" ?><p class="warn-text"><?cs var:L.notice.emergency_hint ?></p><?cs /if ?>
     <p class="prewrap"><?cs var:n.body ?></p>

@@ -4,11 +4,11 @@
 <section class="card">
   <dl class="kv">
     <dt><?cs var:L.notice.status ?></dt><dd id="notice-status"><?cs var:L.notice.status_name[n.status] ?><?cs if:n.emergency == "1" || (n.status == "draft" && n.not_ahead == "1") ?> <span class="overdue-flag" id="notice-emergency"><?cs var:L.notice.emergency ?></span><?cs /if ?></dd>
-    <dt><?cs var:L.notice.effective_on ?></dt><dd id="notice-effective"><?cs var:n.effective_on ?></dd>
+    <dt><?cs var:L.notice.effective_on ?></dt><dd id="notice-effective"><?cs var:dja(n.effective_on) ?></dd>
     <dt><?cs var:L.notice.audience ?></dt><dd><?cs if:n.facility ?><?cs var:n.facility ?><?cs if:n.in_region == "0" ?> <span class="badge-out"><?cs var:L.fed.out_of_region ?></span><?cs /if ?><?cs else ?><?cs var:L.notice.audience_all ?><?cs /if ?></dd>
-    <dt><?cs var:L.notice.created ?></dt><dd><?cs var:n.created ?> <?cs var:n.creator ?></dd>
+    <dt><?cs var:L.notice.created ?></dt><dd><?cs var:dja(n.created) ?> <?cs var:n.creator ?></dd>
     <?cs if:n.approved ?><dt><?cs var:L.notice.approval ?></dt><dd id="notice-approval"><?cs var:n.approved ?> <?cs var:n.approver ?><?cs if:n.approval_note ?>（<?cs var:n.approval_note ?>）<?cs /if ?></dd><?cs /if ?>
-    <?cs if:n.published ?><dt><?cs var:L.notice.published ?></dt><dd id="notice-published"><?cs var:n.published ?> <?cs var:n.publisher ?></dd><?cs /if ?>
+    <?cs if:n.published ?><dt><?cs var:L.notice.published ?></dt><dd id="notice-published"><?cs var:dja(n.published) ?> <?cs var:n.publisher ?></dd><?cs /if ?>
   </dl>
   <p class="prewrap"><?cs var:n.body ?></p>
 </section>

@@ -4,7 +4,7 @@
 <?cs if:Patient.status == "merged" ?>
 <p class="notice" id="merged-notice"><?cs var:L.patients.merged_notice ?> <?cs if:Patient.survivor ?><a href="/patients/view?p=<?cs var:Patient.survivor ?>"><?cs var:L.patients.open_survivor ?></a><?cs /if ?></p>
 <?cs /if ?>
-<?cs if:Patient.status == "cancelled" ?><p class="notice warn-text" id="cancelled-notice"><?cs var:L.patients.death_done ?>（<?cs var:L.patients.deceased_on ?>：<?cs var:Patient.deceased_on ?>）</p><?cs /if ?>
+<?cs if:Patient.status == "cancelled" ?><p class="notice warn-text" id="cancelled-notice"><?cs var:L.patients.death_done ?>（<?cs var:L.patients.deceased_on ?>：<?cs var:dja(Patient.deceased_on) ?>）</p><?cs /if ?>
 <?cs if:Identity.limited ?><p class="notice" id="identity-limited"><?cs var:L.patients.identity_limited ?></p><?cs /if ?>
 <section class="card">
   <h2><?cs var:L.patients.basic ?></h2>
@@ -13,7 +13,7 @@
     <dt><?cs var:L.patients.name ?></dt><dd id="patient-name"><?cs var:Patient.name ?></dd>
     <dt><?cs var:L.patients.kana ?></dt><dd><?cs var:Patient.kana ?></dd>
     <dt><?cs var:L.patients.sex ?></dt><dd><?cs var:L.patients["sex_" + Patient.sex] ?></dd>
-    <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs var:Patient.birth_date ?></dd>
+    <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs call:born(Patient.birth_date) ?> <?cs call:years(Patient.birth_date) ?></dd>
     <?cs if:Can.contact ?>
     <dt><?cs var:L.patients.address ?></dt><dd><?cs var:Patient.address ?></dd>
     <dt><?cs var:L.patients.phone ?></dt><dd><?cs var:Patient.phone ?></dd>
@@ -28,7 +28,7 @@
     <thead><tr><th><?cs var:L.patients.signed_on ?></th><th><?cs var:L.patients.registered ?></th><th><?cs var:L.patients.registered_at_facility ?></th><th><?cs var:L.patients.scope ?></th><th><?cs var:L.patients.state ?></th><th><?cs var:L.consent.status ?></th><th></th></tr></thead>
     <tbody>
     <?cs each:c = Consents ?><tr class="consent-<?cs var:c.state ?>">
-      <td><?cs var:c.signed_on ?></td><td><?cs var:c.registered ?></td><td><?cs var:c.facility ?></td>
+      <td><?cs var:dja(c.signed_on) ?></td><td><?cs var:dja(c.registered) ?></td><td><?cs var:c.facility ?></td>
       <td><?cs if:c.all_disclosing == "1" && c.all_viewing == "1" ?><?cs var:L.patients.scope_all ?><?cs else ?><?cs var:L.patients.scope_some ?><?cs /if ?></td>
       <td class="state"><strong><?cs var:L.patients["state_" + c.state] ?></strong></td>
       <td><?cs var:L.patients["check_" + c.status] ?></td>
@@ -45,7 +45,7 @@
   <table id="revocations">
     <thead><tr><th><?cs var:L.patients.receipt_no ?></th><th><?cs var:L.patients.signed_on ?></th><th><?cs var:L.patients.received ?></th><th><?cs var:L.patients.via ?></th></tr></thead>
     <tbody>
-    <?cs each:v = Revocations ?><tr><td class="mono"><a href="/revocations/receipt?no=<?cs var:v.receipt_no ?>"><?cs var:v.receipt_no ?></a></td><td><?cs var:v.signed_on ?></td><td><?cs var:v.received ?></td><td><?cs var:L.patients["via_" + v.via] ?><?cs if:v.facility ?>（<?cs var:v.facility ?>）<?cs /if ?></td></tr><?cs /each ?>
+    <?cs each:v = Revocations ?><tr><td class="mono"><a href="/revocations/receipt?no=<?cs var:v.receipt_no ?>"><?cs var:v.receipt_no ?></a></td><td><?cs var:dja(v.signed_on) ?></td><td><?cs var:dja(v.received) ?></td><td><?cs var:L.patients["via_" + v.via] ?><?cs if:v.facility ?>（<?cs var:v.facility ?>）<?cs /if ?></td></tr><?cs /each ?>
     </tbody>
   </table>
   <?cs /if ?>
@@ -112,7 +112,7 @@
   <h3><?cs var:L.patients.merges ?></h3>
   <table id="merges">
     <thead><tr><th><?cs var:L.patients.network_id ?></th><th><?cs var:L.patients.name ?></th><th><?cs var:L.patients.reason ?></th><th><?cs var:L.patients.registered ?></th><th><?cs var:L.patients.undone ?></th><th></th></tr></thead>
-    <tbody><?cs each:m = Merges ?><tr><td class="mono"><?cs var:m.network_id ?></td><td><?cs var:m.name ?></td><td><?cs var:m.reason ?></td><td><?cs var:m.merged ?></td><td><?cs var:m.undone ?></td>
+    <tbody><?cs each:m = Merges ?><tr><td class="mono"><?cs var:m.network_id ?></td><td><?cs var:m.name ?></td><td><?cs var:m.reason ?></td><td><?cs var:dja(m.merged) ?></td><td><?cs var:dja(m.undone) ?></td>
       <td><?cs if:!m.undone ?><form method="post" action="/patients/unmerge" class="inline" id="unmerge-<?cs var:m.id ?>">
         <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="p" value="<?cs var:P ?>"><input type="hidden" name="merge" value="<?cs var:m.id ?>">
         <input type="text" name="reason" maxlength="500" required placeholder="<?cs var:L.patients.reason ?>" aria-label="<?cs var:L.patients.reason ?>">

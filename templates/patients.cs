@@ -34,7 +34,7 @@
     <table id="matches">
       <thead><tr><th><?cs var:L.patients.network_id ?></th><th><?cs var:L.patients.name ?></th><th><?cs var:L.patients.kana ?></th><th><?cs var:L.patients.birth_date ?></th><th><?cs var:L.patients.status ?></th><th></th></tr></thead>
       <tbody>
-      <?cs each:m = Matches ?><tr><td class="mono"><?cs var:m.network_id ?></td><td><?cs var:m.name ?></td><td><?cs var:m.kana ?></td><td><?cs var:m.birth_date ?></td><td><?cs var:L.patients["status_" + m.status] ?></td><td><a class="button" href="/patients/view?p=<?cs var:m.handle ?>"><?cs var:L.patients.open ?></a></td></tr><?cs /each ?>
+      <?cs each:m = Matches ?><tr><td class="mono"><?cs var:m.network_id ?></td><td><?cs var:m.name ?></td><td><?cs var:m.kana ?></td><td><?cs call:born(m.birth_date) ?> <?cs call:years(m.birth_date) ?></td><td><?cs var:L.patients["status_" + m.status] ?></td><td><a class="button" href="/patients/view?p=<?cs var:m.handle ?>"><?cs var:L.patients.open ?></a></td></tr><?cs /each ?>
       </tbody>
     </table>
     <?cs else ?><p id="none-found"><?cs var:L.patients.none_found ?></p><?cs /if ?>
@@ -46,7 +46,7 @@
   <p class="hint"><?cs var:L.patients.new_hint ?></p>
   <?cs if:Form.duplicates ?>
   <div class="error-box" role="alert" id="dup-warning"><p><?cs var:L.patients.dup_warning ?></p>
-    <ul><?cs each:m = Matches ?><li><a href="/patients/view?p=<?cs var:m.handle ?>"><?cs var:m.network_id ?> <?cs var:m.name ?>（<?cs var:m.birth_date ?>）</a></li><?cs /each ?></ul>
+    <ul><?cs each:m = Matches ?><li><a href="/patients/view?p=<?cs var:m.handle ?>"><?cs var:m.network_id ?> <?cs var:m.name ?>（<?cs call:born(m.birth_date) ?> <?cs call:years(m.birth_date) ?>）</a></li><?cs /each ?></ul>
   </div>
   <?cs /if ?>
   <form method="post" action="/patients/new" class="form" id="patient-new">

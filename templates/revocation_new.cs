@@ -4,7 +4,7 @@
 <section class="card">
   <dl class="kv" id="revocation-patient">
     <dt><?cs var:L.patients.name ?></dt><dd><?cs var:Patient.name ?>（<?cs var:Patient.kana ?>）</dd>
-    <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs var:Patient.birth_date ?></dd>
+    <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs call:born(Patient.birth_date) ?> <?cs call:years(Patient.birth_date) ?></dd>
     <dt><?cs var:L.patients.network_id ?></dt><dd class="mono"><?cs var:Patient.network_id ?></dd>
   </dl>
   <p class="notice"><?cs var:L.revocation.intro ?></p>

@@ -1,4 +1,5 @@
 /* util.c: bounded strings and a growable byte buffer */
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
@@ -273,7 +274,8 @@ date_days(const char *ymd)
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	tm.tm_hour = 12;
-	return (long)(timegm(&tm) / 86400);
+	/* Exact for days before 1970 too (a birth date): no rounding to zero. */
+	return (long)((timegm(&tm) - 43200) / 86400);
 }
 
 /* Day days (since 1970) as 2026年12月7日（月）; 0, or -1 when out is short. */
@@ -290,4 +292,129 @@ date_ja(char *out, size_t len, long days)
 		return -1;
 	return str_fmt(out, len, "%d年%d月%d日（%s）", tm.tm_year + 1900,
 	    tm.tm_mon + 1, tm.tm_mday, wd[tm.tm_wday]);
+}
+
+/*
+ * The eras a birth date can fall in, each from its first day (days since
+ * 1970, the Gregorian dates the government gives for each change).
+ */
+static const struct {
+	const char	*name;
+	int		 y, m, d;	/* first day */
+	int		 base;		/* the Gregorian year of its 元年 */
+} eras[] = {
+	{ "令和", 2019, 5, 1, 2019 },
+	{ "平成", 1989, 1, 8, 1989 },
+	{ "昭和", 1926, 12, 25, 1926 },
+	{ "大正", 1912, 7, 30, 1912 },
+	{ "明治", 1873, 1, 1, 1868 },	/* from the solar calendar's first day */
+};
+
+/*
+ * Day days (since 1970) in the Japanese calendar, 昭和25年1月1日, the
+ * first year of an era written 元年 as on every form; 0, or -1 when out
+ * is short or the day precedes 明治6年 (before the solar calendar).
+ */
+int
+date_wareki(char *out, size_t len, long days)
+{
+	time_t		 t = (time_t)days * 86400;
+	struct tm	 tm;
+
+	out[0] = '\0';
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	int y = tm.tm_year + 1900, md = (tm.tm_mon + 1) * 100 + tm.tm_mday;
+	for (size_t i = 0; i < sizeof(eras) / sizeof(eras[0]); i++) {
+		if (y < eras[i].y || (y == eras[i].y &&
+		    md < eras[i].m * 100 + eras[i].d))
+			continue;
+		int ey = y - eras[i].base + 1;
+		if (ey == 1)
+			return str_fmt(out, len, "%s元年%d月%d日", eras[i].name,
+			    tm.tm_mon + 1, tm.tm_mday);
+		return str_fmt(out, len, "%s%d年%d月%d日", eras[i].name, ey,
+		    tm.tm_mon + 1, tm.tm_mday);
+	}
+	return -1;
+}
+
+/*
+ * Whole years from the day born to the day on (both days since 1970),
+ * the birthday itself counting (a 2月29日 birthday counts from 3月1日 in
+ * other years); -1 when on precedes born.
+ */
+int
+age_years(long born, long on)
+{
+	time_t		 tb = (time_t)born * 86400, to = (time_t)on * 86400;
+	struct tm	 b, o;
+
+	if (on < born || gmtime_r(&tb, &b) == NULL || gmtime_r(&to, &o) == NULL)
+		return -1;
+	int age = o.tm_year - b.tm_year;
+	if (o.tm_mon < b.tm_mon || (o.tm_mon == b.tm_mon && o.tm_mday < b.tm_mday))
+		age--;
+	return age;
+}
+
+/* 1 when s is a real day written YYYY-MM-DD (no 2月30日). */
+static int
+valid_ymd(const char *s)
+{
+	time_t		 t;
+	struct tm	 tm;
+	long		 days;
+
+	for (int i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	if ((days = date_days(s)) == -1)
+		return 0;
+	t = (time_t)days * 86400;
+	if (gmtime_r(&t, &tm) == NULL)
+		return 0;
+	return tm.tm_year + 1900 == atoi(s) && tm.tm_mon + 1 == atoi(s + 5) &&
+	    tm.tm_mday == atoi(s + 8);
+}
+
+/*
+ * "YYYY-MM-DD", or that and a time after a space (a time already in Japan
+ * time, as the pages and MariaDB's DATE_FORMAT write it, or as a source
+ * gave it: "15:00", "15:00:00.321", "15時"), in the one style of every
+ * page: 2026年12月7日（月） and 2026年12月7日（月） 15:00 (the time kept
+ * as it came). 0, or -1 (out "") when s starts with no date, has anything
+ * but a time after it, or out is short.
+ */
+int
+datetime_ja(char *out, size_t len, const char *s)
+{
+	char		 d[11];
+	long		 days;
+	size_t		 n, l;
+
+	out[0] = '\0';
+	if (s == NULL || (n = strlen(s)) < 10 || n > 40)
+		return -1;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	if (!valid_ymd(d) || (days = date_days(d)) == -1)
+		return -1;
+	if (n == 10)
+		return date_ja(out, len, days);
+	/* A time: digits first, then digits, ':', '.' or a unit (時). */
+	if (s[10] != ' ' || !isdigit((unsigned char)s[11]))
+		return -1;
+	for (const char *p = s + 11; *p; p++)
+		if (!isdigit((unsigned char)*p) && *p != ':' && *p != '.' &&
+		    (unsigned char)*p < 0x80)
+			return -1;
+	if (date_ja(out, len, days) == -1)
+		return -1;
+	l = strlen(out);
+	if (str_copy(out + l, s + 10, len - l) == -1) {
+		out[0] = '\0';
+		return -1;
+	}
+	return 0;
 }

@@ -43,5 +43,10 @@ int	 dn_attr(const char *, const char *, char *, size_t);
 /* Dates: days since 1970 of YYYY-MM-DD (-1 if not one); 2026年12月7日（月）. */
 long	 date_days(const char *);
 int	 date_ja(char *, size_t, long);
+/* 昭和25年1月1日 (元年 for an era's first year); whole years of age. */
+int	 date_wareki(char *, size_t, long);
+int	 age_years(long, long);
+/* "YYYY-MM-DD[ TIME]" (Japan time) as 2026年12月7日（月）[ TIME]. */
+int	 datetime_ja(char *, size_t, const char *);
 
 #endif

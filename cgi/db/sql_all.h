@@ -8,6 +8,7 @@
 #include "db/sql_council.h"
 #include "db/sql_council_people.h"
 #include "db/sql_dashboard.h"
+#include "db/sql_day.h"
 #include "db/sql_desk.h"
 #include "db/sql_emergency.h"
 #include "db/sql_federation.h"

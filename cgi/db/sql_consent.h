@@ -119,6 +119,7 @@ COLS(CREVOC_GET, CREVOC_GET_RECEIPT_NO, CREVOC_GET_PATIENT_ID,
 	" 'record.print', 'record.export', 'record.fhir.export', 'document.view'," \
 	" 'emergency.grant'," \
 	" 'patient.view', 'patient.search_listed', 'records.search_listed'," \
+	" 'records.home_listed'," \
 	" 'consent.view'," \
 	" 'consent.scan_view', 'consent.export', 'consent.form_view'," \
 	" 'consent.revoke_form_view', 'consent.revoke_receipt')" \

@@ -20,7 +20,8 @@ STMT(EMERGENCY_LIST,
 	" e.version, p.network_id, e.user_id, e.review_note, e.followup_note,"
 	" e.patient_id, e.facility_id, EXISTS (SELECT 1 FROM patient_link hl"
 	"  JOIN facility hf ON hf.id = hl.facility_id WHERE hl.patient_id = e.patient_id"
-	"  AND hl.facility_id = ? AND hf.disclosing <> 0), e.consent_id"
+	"  AND hl.facility_id = ? AND hf.disclosing <> 0), e.consent_id,"
+	" p.name, p.kana"
 	" FROM emergency_access e"
 	" JOIN users u ON u.id = e.user_id JOIN facility f ON f.id = e.facility_id"
 	" JOIN patient p ON p.id = e.patient_id"
@@ -38,7 +39,8 @@ COLS(EMERGENCY_LIST, EMERGENCY_LIST_ID, EMERGENCY_LIST_STARTED_AT,
     EMERGENCY_LIST_NETWORK_ID, EMERGENCY_LIST_USER_ID,
     EMERGENCY_LIST_REVIEW_NOTE, EMERGENCY_LIST_FOLLOWUP_NOTE,
     EMERGENCY_LIST_PATIENT_ID, EMERGENCY_LIST_FACILITY_ID,
-    EMERGENCY_LIST_HELD_HERE, EMERGENCY_LIST_CONSENT_ID)
+    EMERGENCY_LIST_HELD_HERE, EMERGENCY_LIST_CONSENT_ID,
+    EMERGENCY_LIST_PATIENT_NAME, EMERGENCY_LIST_PATIENT_KANA)
 STMT(EMERGENCY_GET,
 	"SELECT id, patient_id, user_id, facility_id, review_status, followup_status,"
 	" version FROM emergency_access WHERE id = ?")

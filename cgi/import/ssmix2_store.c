@@ -14,6 +14,7 @@
 
 #include "base/kana.h"
 #include "base/util.h"
+#include "base/words.h"
 #include "db/db.h"
 #include "import/hl7.h"
 #include "import/ssmix2.h"
@@ -639,6 +640,18 @@ jrow(struct buf *b, int seq)
 	buf_printf(b, "%s[%d", b->len > 1 ? "," : "", seq);
 }
 
+/* OBX-6 as one unit (issue 19: 10^3/μL sent unescaped stays whole). */
+static void
+obx_unit(const struct hl7_msg *m, size_t seg, char *out, size_t len)
+{
+	char	 c1[41], c2[41], c3[21];
+
+	get(m, seg, 6, 1, 1, c1, sizeof(c1));
+	get(m, seg, 6, 2, 1, c2, sizeof(c2));
+	get(m, seg, 6, 3, 1, c3, sizeof(c3));
+	hl7_unit(out, len, c1, c2, c3);
+}
+
 /*
  * OBX rows of a result message (OML-11 lab, OMG-13 report) as a JSON array
  * of record_lab rows in *rows. Returns how many rows, or -1.
@@ -673,7 +686,7 @@ lab_rows(const struct hl7_msg *m, struct buf *rows)
 			text_or_code(m, i, 5, 2, val, sizeof(val));
 		else
 			get(m, i, 5, 1, 1, val, sizeof(val));
-		text_or_code(m, i, 6, 1, unit, sizeof(unit));
+		obx_unit(m, i, unit, sizeof(unit));
 		get(m, i, 7, 1, 1, rng, sizeof(rng));
 		lo[0] = hi[0] = '\0';
 		/* "1.2-2.0": the dash after the first character splits it. */

@@ -7,6 +7,7 @@
  * the operator reviews every grant.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/config.h"
@@ -88,6 +89,16 @@ list_view(struct req *r)
 	if ((res = db_query(STMT_EMERGENCY_LIST, "iiiiii", r->sess->facility_id,
 	    fac, fac, fac, user, user)) == NULL)
 		return -1;
+	struct handles hs;
+	long long *ids = calloc(res->nrows + 1, sizeof(*ids));
+	for (size_t i = 0; ids != NULL && i < res->nrows; i++)
+		ids[i] = dbres_ll(res, i, EMERGENCY_LIST_PATIENT_ID);
+	if (ids == NULL || handles_load(r, ids, res->nrows, &hs) == -1) {
+		free(ids);
+		dbres_free(res);
+		return -1;
+	}
+	free(ids);
 	for (size_t i = 0; i < res->nrows; i++) {
 		static const char *const cols[EMERGENCY_LIST__NCOLS] = {
 		    [EMERGENCY_LIST_ID] = "id",
@@ -107,6 +118,16 @@ list_view(struct req *r)
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
 		/*
+		 * Issue 19: the follow-up names its patient and links back (to
+		 * the record, to form 4, to the patient's page), by the handle.
+		 */
+		char h[32];
+		vnode_set(n, "patient", dbres_get(res, i, EMERGENCY_LIST_PATIENT_NAME));
+		vnode_set(n, "patient_kana", dbres_get(res, i, EMERGENCY_LIST_PATIENT_KANA));
+		if (handle_from(r, &hs, dbres_ll(res, i, EMERGENCY_LIST_PATIENT_ID), h,
+		    sizeof(h)) == 0)
+			vnode_set(n, "handle", h);
+		/*
 		 * The reason is clinical free text: only the granting facility,
 		 * a disclosing facility holding the records, and the operator
 		 * read it (A14); staff list grants for the operator, not for
@@ -124,7 +145,7 @@ list_view(struct req *r)
 		vnode_set(n, "expires", d);
 		if (dbres_ll(res, i, EMERGENCY_LIST_EXPIRES_AT) > t)
 			vnode_set(n, "running", "1");
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_FOLLOWUP_DUE), "%Y-%m-%d");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_FOLLOWUP_DUE), "%Y-%m-%d %H:%M");
 		vnode_set(n, "due", d);
 		if (str_eq(dbres_get(res, i, EMERGENCY_LIST_FOLLOWUP_STATUS), "open") && dbres_ll(res, i, EMERGENCY_LIST_FOLLOWUP_DUE) < t)
 			vnode_set(n, "overdue", "1");
@@ -135,6 +156,7 @@ list_view(struct req *r)
 			vnode_set(n, "can_close", "1");
 	}
 	view_set_int("EmergencyList_n", (long long)res->nrows);
+	handles_free(&hs);
 	dbres_free(res);
 	return 0;
 }

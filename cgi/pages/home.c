@@ -20,6 +20,11 @@ page_home(struct req *r)
 	desk_home(r);		/* A4.3: open and overdue complaints */
 	notifications_count_view(r);	/* A14: emergency accesses to know of */
 	messages_count_view(r);		/* A17: unread messages */
+	/* Issue 19: my patients, recently viewed, new since, what changed. */
+	if (has_role(r, ROLES_CLINIC) && day_home(r) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	view_set("Page.title", lang("home.title"));
 	http_page(r, 200, "home.cs");
 }

@@ -16,9 +16,11 @@
 
 const struct field f_login_get[] = {
 	{ "m", FT_TOKEN, 16 },
+	{ "next", FT_TEXT, 600 },
 	{ NULL, 0, 0 }
 };
 const struct field f_login[] = {
+	{ "next", FT_TEXT, 600 },
 	{ "login", FT_TOKEN, 64 },
 	{ "password", FT_TEXT, 1024 },
 	{ "csrf", FT_HEX, 64 },
@@ -41,6 +43,47 @@ const struct field f_password[] = {
 	{ NULL, 0, 0 }
 };
 
+/*
+ * Where a login may return to (issue 19): a page of this site only,
+ * never another origin (no open redirect). A relative path that starts
+ * with one "/", of plain URL characters (no "//", "\\", ":", "@", "#",
+ * spaces or line breaks), whose path is a page the route table serves to
+ * a logged-in GET. 1 yes, 0 no.
+ */
+int
+return_path_ok(const char *s)
+{
+	size_t	 n;
+
+	if (s == NULL || s[0] != '/' || s[1] == '/' || (n = strlen(s)) > 600)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= 'a' && s[i] <= 'z') || strchr("/-_.~%?=&+", s[i])))
+			return 0;
+	size_t plen = strcspn(s, "?");
+	for (size_t i = 0; i < nroutes; i++)
+		if (str_eq(routes[i].method, "GET") &&
+		    !(routes[i].roles & ROLE_CERT) &&
+		    !(routes[i].flags & (F_NOLOCK | F_BARE)) &&
+		    strlen(routes[i].path) == plen &&
+		    strncmp(routes[i].path, s, plen) == 0)
+			return 1;
+	return 0;
+}
+
+/* The page to return to after the login, kept through the form: Login.next. */
+static const char *
+login_next(const struct req *r)
+{
+	const char	*next = param(r, "next");
+
+	if (!return_path_ok(next))
+		return NULL;
+	view_set("Login.next", next);
+	return next;
+}
+
 static void
 login_form(struct req *r, int status)
 {
@@ -55,10 +98,10 @@ login_form(struct req *r, int status)
 void
 page_login(struct req *r)
 {
-	const char	*m = param(r, "m");
+	const char	*m = param(r, "m"), *next = login_next(r);
 
 	if (r->sess != NULL && !r->sess->locked) {
-		http_redirect(r, "/");
+		http_redirect(r, next ? next : "/");
 		return;
 	}
 	if (m != NULL && (str_eq(m, "expired") || str_eq(m, "logout")))
@@ -205,7 +248,8 @@ login_failed(struct req *r, long long user_id, const char *why)
 void
 page_login_post(struct req *r)
 {
-	const char	*login = param(r, "login"), *pw = param(r, "password");
+	const char	*login = param(r, "login"), *pw = param(r, "password"),
+			*next = login_next(r);
 	struct dbres	*u;
 	long long	 uid;
 	int		 must_change;
@@ -269,7 +313,7 @@ page_login_post(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	http_redirect(r, must_change ? "/password" : "/");
+	http_redirect(r, must_change ? "/password" : next ? next : "/");
 }
 
 void

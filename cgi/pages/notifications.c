@@ -27,6 +27,18 @@ page_notifications(struct req *r)
 	char		 k[48], d[32];
 
 	view_set("Page.title", lang("notify.title"));
+	/* Issue 19: a user's own notes (access ended, certificate, follow-ups). */
+	if (has_role(r, ROLES_CLINIC)) {
+		messages_count_view(r);
+		if (day_notes(r) == -1) {
+			http_error(r, 503, "db", NULL);
+			return;
+		}
+	}
+	if (!op && !fm) {
+		http_page(r, 200, "notifications.cs");
+		return;
+	}
 	if ((res = db_query(STMT_NOTIFY_LIST, "iii", op, r->sess->facility_id,
 	    fm)) == NULL) {
 		http_error(r, 503, "db", NULL);

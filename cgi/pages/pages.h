@@ -13,6 +13,7 @@ extern const struct field f_login_get[], f_login[], f_csrf[], f_unlock[],
 	    f_password[];
 void	 page_login(struct req *);
 void	 page_login_post(struct req *);
+int	 return_path_ok(const char *);
 void	 page_logout(struct req *);
 void	 page_unlock(struct req *);
 void	 page_unlock_post(struct req *);
@@ -110,6 +111,12 @@ void	 page_record_print(struct req *);
 void	 page_record_export(struct req *);
 void	 page_record_fhir(struct req *);
 void	 page_record_document(struct req *);
+/* day.c: a clinician's day (issue 19) */
+extern const struct field f_records_local[], f_records_mine[];
+void	 page_records_local(struct req *);
+void	 page_records_mine(struct req *);
+int	 day_home(struct req *);
+int	 day_notes(struct req *);
 /* desk.c */
 extern const struct field f_desk_list[], f_desk_new_get[], f_desk_new[],
 	    f_desk_view[], f_desk_step[], f_desk_receipt[];

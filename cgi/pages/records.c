@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/config.h"
 #include "base/kana.h"
 #include "base/util.h"
+#include "base/words.h"
 #include "db/db.h"
 #include "pages/pages.h"
 #include "pages/patient.h"
@@ -27,6 +29,7 @@
 
 const struct field f_records[] = {
 	{ "q", FT_TEXT, 100 },
+	{ "birth", FT_TEXT, 10 },
 	{ NULL, 0, 0 }
 };
 const struct field f_record_open[] = {
@@ -74,34 +77,17 @@ decide_candidates(const struct req *r, const long long *ids, size_t n,
 }
 
 /*
- * GET /records: the patients whose consent lets this facility see them
- * now, found by kana (any width or script, any part of two characters or
- * more, the start for one) or by network ID.
- * Candidates come from SQL; each is then decided by access.c, so a list
- * never shows a patient the decision would refuse.
+ * The kana way (issue 9): candidates holding the key's bigrams, the
+ * network ID, or for one character the kana_key prefix. A key of two
+ * characters or more matches any part, found through the bigrams; one
+ * character a prefix (anywhere would list most of the region).
  */
-void
-page_records(struct req *r)
+static struct dbres *
+find_kana(const struct req *r, const char *key)
 {
-	const char	*q = param(r, "q");
-	struct dbres	*res;
-	char		 key[256], like[300], k[48], h[32];
+	char		 like[300];
 	char		 g[KANA_GRAMS][KANA_GRAM_LEN];
-	size_t		 shown = 0;
 
-	view_set("Page.title", lang("records.title"));
-	view_set("Form.q", q);
-	if (form_empty(q)) {
-		http_page(r, 200, "records.cs");
-		return;
-	}
-	if (kana_normalize(q, key, sizeof(key)) == -1 || key[0] == '\0') {
-		form_err("records", "q", "q");
-		http_page(r, 200, "records.cs");
-		return;
-	}
-	/* Two characters or more: any part, found through the bigrams. One
-	 * character: a prefix (anywhere would list most of the region). */
 	long long one = utf8_strlen(key) < 2;
 	str_fmt(like, sizeof(like), one ? "%s%%" : "%%%s%%", key);
 	/* MariaDB starts from the rarest of the key's bigrams: a name's first
@@ -109,36 +95,172 @@ page_records(struct req *r)
 	 * 1,000 of 100,000 patients each), one across the two names is rare
 	 * (82): 3.3 ms with the first and last, 0.7 with five (docs/benchmarks.md). */
 	kana_grams(key, g);
-	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssssssisissiiiii", g[1],
+	return db_query(STMT_RECORDS_CANDIDATES, "ssssssisissiiiii", g[1],
 	    g[2], g[3], g[4], g[0], key, one, like, r->sess->id, like, key,
 	    r->sess->facility_id, r->sess->facility_id, r->sess->facility_id,
-	    r->sess->user_id,
-	    (long long)now())) == NULL) {
-		http_error(r, 503, "db", NULL);
+	    r->sess->user_id, (long long)now());
+}
+
+/*
+ * The local-ID way (issue 19): this facility's own local patient ID as
+ * printed on the chart, leading zeros as typed or not (never another
+ * facility's), or a network ID.
+ */
+static struct dbres *
+find_local(const struct req *r, const char *id)
+{
+	return db_query(STMT_DAY_FIND_LOCAL, "issi", r->sess->facility_id, id,
+	    id, r->sess->id);
+}
+
+/* The kanji-name way (issue 19): the whole name, spaces ignored, the birth date when given. */
+static struct dbres *
+find_name(const struct req *r, const char *q, const char *bd)
+{
+	char	 key[256];
+	size_t	 o = 0;
+
+	for (const char *p = q; *p != '\0' && o + 1 < sizeof(key); p++) {
+		if (*p == ' ')
+			continue;
+		if (strncmp(p, "\xe3\x80\x80", 3) == 0) {	/* U+3000 */
+			p += 2;
+			continue;
+		}
+		key[o++] = *p;
+	}
+	key[o] = '\0';
+	return db_query(STMT_DAY_FIND_NAME, "isss", r->sess->id, key,
+	    bd ? bd : "", bd ? bd : "");
+}
+
+/* 1 when s is a local patient ID as SS-MIX2 folder names hold it. */
+static int
+local_chars(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= 'a' && *s <= 'z') || *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* 1 when s has a byte outside ASCII. */
+static int
+non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * The candidates of a search by whichever way q is written (issue 19):
+ * an ID in ASCII (full-width digits too) is this facility's local ID or
+ * the network ID; katakana, hiragana or half-width kana the kana name;
+ * anything else (kanji) the name. NULL on a database error, or with *bad
+ * set when q is none of them.
+ */
+static struct dbres *
+search_candidates(const struct req *r, const char *q, const char *bd, int *bad)
+{
+	char	 key[256], raw[128];
+	size_t	 n;
+
+	*bad = 0;
+	while (*q == ' ')
+		q++;
+	str_copy(raw, q, sizeof(raw));
+	for (n = strlen(raw); n > 0 && raw[n - 1] == ' '; n--)
+		raw[n - 1] = '\0';
+	if (local_chars(raw))
+		return find_local(r, raw);
+	if (kana_normalize(q, key, sizeof(key)) == -1 || key[0] == '\0') {
+		*bad = 1;
+		return NULL;
+	}
+	if (!non_ascii(key))
+		return local_chars(key) ? find_local(r, key) : (*bad = 1, NULL);
+	if (kana_is_katakana_name(key))
+		return find_kana(r, key);
+	return find_name(r, q, bd);
+}
+
+/*
+ * GET /records: the patients this facility may see now, found by its own
+ * local patient ID, the network ID, the kana name (any width or script,
+ * any part of two characters or more, the start for one) or the kanji
+ * name, each narrowed by the birth date when given (issue 19).
+ * Candidates come from SQL; each is then decided by access.c, so a list
+ * never shows a patient the decision would refuse. Finding nothing says
+ * which ways there are, never that a consent is missing (that would tell
+ * the patient exists).
+ */
+void
+page_records(struct req *r)
+{
+	const char	*q = param(r, "q"), *bd = param(r, "birth");
+	struct dbres	*res;
+	char		 k[48], h[32];
+	size_t		 shown = 0;
+	int		 bad;
+
+	view_set("Page.title", lang("records.title"));
+	view_set("Form.q", q);
+	view_set("Form.birth", bd);
+	if (form_empty(q)) {
+		http_page(r, 200, "records.cs");
 		return;
 	}
+	if (form_empty(bd))
+		bd = NULL;
+	else if (!valid_date(bd)) {
+		form_err("records", "birth", "birth");
+		http_page(r, 200, "records.cs");
+		return;
+	}
+	if ((res = search_candidates(r, q, bd, &bad)) == NULL) {
+		if (!bad) {
+			http_error(r, 503, "db", NULL);
+			return;
+		}
+		form_err("records", "q", "q");
+		http_page(r, 200, "records.cs");
+		return;
+	}
+	/* The birth date narrows every way before anything is decided. */
+	size_t m = 0;
 	long long *ids = calloc(res->nrows + 1, sizeof(*ids));
+	size_t *row = calloc(res->nrows + 1, sizeof(*row));
 	enum consent_verdict *verdict = calloc(res->nrows + 1, sizeof(*verdict));
-	for (size_t i = 0; ids != NULL && i < res->nrows; i++)
-		ids[i] = dbres_ll(res, i, RECORDS_CANDIDATES_ID);
+	for (size_t i = 0; ids != NULL && row != NULL && i < res->nrows; i++)
+		if (bd == NULL || str_eq(bd, dbres_get(res, i, RECORDS_CANDIDATES_BIRTH_DATE))) {
+			row[m] = i;
+			ids[m++] = dbres_ll(res, i, RECORDS_CANDIDATES_ID);
+		}
 	size_t decided = 0, allowed = 0;
-	if (ids == NULL || verdict == NULL || decide_candidates(r, ids,
-	    res->nrows, verdict, &decided, &allowed) == -1) {
+	if (ids == NULL || row == NULL || verdict == NULL ||
+	    decide_candidates(r, ids, m, verdict, &decided, &allowed) == -1) {
 		free(ids);
+		free(row);
 		free(verdict);
 		dbres_free(res);
 		http_error(r, 503, "db", NULL);
 		return;
 	}
 	long long listed[SEARCH_SHOWN];
-	for (size_t i = 0; i < decided && shown < SEARCH_SHOWN; i++) {
-		if (!consent_allowed(verdict[i]))
+	for (size_t j = 0; j < decided && shown < SEARCH_SHOWN; j++) {
+		size_t i = row[j];
+		if (!consent_allowed(verdict[j]))
 			continue;
 		if (dbres_get(res, i, RECORDS_CANDIDATES_HANDLE) != NULL)
 			str_copy(h, dbres_get(res, i, RECORDS_CANDIDATES_HANDLE), sizeof(h));
-		else if (handle_for(r, ids[i], h, sizeof(h)) == -1)
+		else if (handle_for(r, ids[j], h, sizeof(h)) == -1)
 			continue;
-		listed[shown] = ids[i];
+		listed[shown] = ids[j];
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
 		vnode_set(v, "handle", h);
@@ -151,6 +273,7 @@ page_records(struct req *r)
 	if (allowed > shown || res->nrows >= SEARCH_CANDIDATES)
 		view_set("Search.more", "1");
 	free(ids);
+	free(row);
 	free(verdict);
 	dbres_free(res);
 	view_set("Search.done", "1");
@@ -166,7 +289,7 @@ page_records(struct req *r)
 }
 
 /* The sections of a patient's page: ?section=NAME, as plain links. */
-static const char *const sections[] = { "timeline", "visits", "problems",
+static const char *const sections[] = { "summary", "timeline", "visits", "problems",
     "meds", "labs", "imaging", "reports", "documents" };
 
 /* The record kinds each list section shows (NULL: every kind). */
@@ -235,7 +358,7 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 	/* The viewer's routes share this; /records/document has no pages. */
 	w->section = param_opt(r, "section");
 	if (form_empty(w->section))
-		w->section = "timeline";
+		w->section = "summary";	/* issue 19: what matters first */
 	if (str_to_ll(param_opt(r, "history"), 0, 1LL << 60, &v) == 0)
 		w->history = v == 1;
 	if (str_to_ll(param_opt(r, "page"), 0, 1LL << 60, &w->page) == -1)
@@ -398,10 +521,11 @@ given_text(const char *given, char *out, size_t len)
 static void
 tl_row(const struct dbres *res, size_t i, const char *const *names, size_t *n)
 {
-	char		 key[32], w[48];
+	char		 key[32], w[48], place[256];
+	const char	*kind = dbres_get(res, i, VIEWER_TIMELINE_LINK_KIND);
 	struct vnode	*v;
 
-	if (str_eq(dbres_get(res, i, VIEWER_TIMELINE_LINK_KIND), "patient"))
+	if (str_eq(kind, "patient"))
 		return;
 	str_fmt(key, sizeof(key), "Rows.%zu", (*n)++);
 	v = view_node(key);
@@ -409,6 +533,13 @@ tl_row(const struct dbres *res, size_t i, const char *const *names, size_t *n)
 	if (res->ncols > TL_GIVEN && dbres_get(res, i, TL_GIVEN) != NULL)
 		vnode_set(v, "when", given_text(dbres_get(res, i, TL_GIVEN), w,
 		    sizeof(w)));
+	/* Issue 19: a visit's or stay's place in words, never its codes. */
+	if (str_eq(kind, "visit") || stay_kind(kind)) {
+		place_words(place, sizeof(place), kind,
+		    dbres_get(res, i, VIEWER_TIMELINE_LINK_SUMMARY));
+		vnode_set(v, "summary", place);
+		vnode_set(v, "title", "");
+	}
 }
 
 /* Whether row i of a should come before row j of b: newer first (NULL oldest), then the higher id. */
@@ -535,44 +666,212 @@ sec_problems(const struct viewer *w)
 	return 0;
 }
 
+/*
+ * Rows of a prescription or injection statement (VIEWER_MEDS's columns)
+ * grouped as a prescription reads (issue 19): one Rx.N per Rp of a
+ * record, with its date, source, kind, Rp number within the record,
+ * route, frequency and days (an Rp's drugs share them), and its drugs as
+ * Rx.N.drugs.M. Rows [0, n) of res; returns how many groups.
+ */
+static size_t
+rx_groups(const char *key, const struct dbres *res, size_t n, int rank_col,
+    const int *col)
+{
+	static const char *const g[] = { "when", "facility", "kind", "route",
+	    "frequency", "days", "status" };
+	char		 k[64], rp[16];
+	size_t		 ng = 0, nd = 0, inrec = 0;
+	struct vnode	*grp = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		int newrec = i == 0 || dbres_ll(res, i, rank_col) !=
+		    dbres_ll(res, i - 1, rank_col);
+		if (newrec || !str_eq(dbres_get(res, i, col[7]),
+		    dbres_get(res, i - 1, col[7]))) {
+			inrec = newrec ? 1 : inrec + 1;
+			str_fmt(k, sizeof(k), "%s.%zu", key, ng++);
+			grp = view_node(k);
+			for (size_t c = 0; c < sizeof(g) / sizeof(g[0]); c++)
+				vnode_set(grp, g[c], dbres_get(res, i, col[c]));
+			snprintf(rp, sizeof(rp), "%zu", inrec);
+			vnode_set(grp, "rp", rp);
+			if (newrec)
+				vnode_set(grp, "first", "1");
+			nd = 0;
+		}
+		snprintf(k, sizeof(k), "drugs.%zu", nd++);
+		struct vnode *d = vnode_child(grp, k);
+		vnode_set(d, "drug", dbres_get(res, i, col[8]));
+		vnode_set(d, "dose", dbres_get(res, i, col[9]));
+		vnode_set(d, "unit", dbres_get(res, i, col[10]));
+		vnode_set(d, "form", dbres_get(res, i, col[11]));
+	}
+	return ng;
+}
+
+/* VIEWER_MEDS's columns in rx_groups()'s order. */
+static const int meds_cols[] = { VIEWER_MEDS_ON, VIEWER_MEDS_FACILITY_NAME,
+    VIEWER_MEDS_KIND, VIEWER_MEDS_ROUTE, VIEWER_MEDS_FREQUENCY,
+    VIEWER_MEDS_DAYS, VIEWER_MEDS_STATUS, VIEWER_MEDS_RP,
+    VIEWER_MEDS_DRUG_NAME, VIEWER_MEDS_DOSE, VIEWER_MEDS_UNIT,
+    VIEWER_MEDS_DOSAGE_FORM };
+
 static int
 sec_meds(const struct viewer *w)
 {
-	static const char *const names[] = { "when", "facility", "kind", "drug",
-	    "dose", "unit", "route", "frequency", "days", "status", "form", "rp",
-	    NULL };
 	struct dbres	*res;
-	size_t		 n = 0;
-	char		 k[32];
+	size_t		 n;
 
 	if ((res = db_query(STMT_VIEWER_MEDS, "isiii", w->patient, w->facs,
 	    w->history, (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE)) == NULL)
 		return -1;
-	for (size_t i = 0; i < res->nrows; i++) {
-		/* The drugs of one more record than a page: there is a next page. */
-		if (dbres_ll(res, i, VIEWER_MEDS_RANK) > VIEW_PAGE) {
-			view_set_int("Pager.next", w->page + 1);
-			break;
-		}
-		str_fmt(k, sizeof(k), "Meds.%zu", n++);
-		row_set(view_node(k), res, i, names);
-	}
+	/* The drugs of one more record than a page: there is a next page. */
+	for (n = 0; n < res->nrows && dbres_ll(res, n, VIEWER_MEDS_RANK) <= VIEW_PAGE; n++)
+		;
+	if (n < res->nrows)
+		view_set_int("Pager.next", w->page + 1);
+	view_set_int("Rx_n", (long long)rx_groups("Rx", res, n, VIEWER_MEDS_RANK,
+	    meds_cols));
 	view_set_int("Meds_n", (long long)n);
 	dbres_free(res);
 	return 0;
 }
 
+/*
+ * The documents, each titled by its kind (the folder it was filed under,
+ * 退院時サマリ) and date, never by its file name (issue 19; a file name
+ * may carry an ID), with its type as a reader says it (PDF, 画像).
+ */
 static int
 sec_documents(const struct viewer *w)
 {
 	static const char *const names[] = { "id", "date", "facility", "category",
 	    "title", "ctype", "size", NULL };
 	struct dbres	*res;
+	char		 k[48];
+	size_t		 n;
 
 	if ((res = db_query(STMT_VIEWER_DOCS, "isii", w->patient, w->facs,
 	    (long long)VIEW_PAGE + 1, (w->page - 1) * VIEW_PAGE)) == NULL)
 		return -1;
-	view_set_int("Docs_n", (long long)rows_paged("Docs", res, names, w));
+	n = rows_paged("Docs", res, names, w);
+	for (size_t i = 0; i < n; i++) {
+		const char *ct = dbres_get(res, i, VIEWER_DOCS_CONTENT_TYPE);
+		str_fmt(k, sizeof(k), "Docs.%zu", i);
+		struct vnode *v = view_node(k);
+		vnode_set(v, "title", "");
+		vnode_set(v, "type", str_eq(ct, "application/pdf") ? "pdf" :
+		    str_prefix(ct ? ct : "", "image/") ? "image" : "other");
+		vnode_set_int(v, "kb", (dbres_ll(res, i, VIEWER_DOCS_SIZE) + 1023) / 1024);
+	}
+	view_set_int("Docs_n", (long long)n);
+	dbres_free(res);
+	return 0;
+}
+
+#define SUM_ROWS	10	/* items of each part of the summary */
+#define SUM_DAYS	90	/* what "current" and "recent" mean there */
+
+/* Rows of res into Key.N (at most max) with names; Key_n, and Key_more when more were there. */
+static void
+sum_rows(const char *key, const struct dbres *res, const char *const *names,
+    size_t max)
+{
+	char	 k[48];
+	size_t	 n = res->nrows < max ? res->nrows : max;
+
+	for (size_t i = 0; i < n; i++) {
+		str_fmt(k, sizeof(k), "%s.%zu", key, i);
+		row_set(view_node(k), res, i, names);
+	}
+	str_fmt(k, sizeof(k), "%s_n", key);
+	view_set_int(k, (long long)n);
+	if (res->nrows > max) {
+		str_fmt(k, sizeof(k), "%s_more", key);
+		view_set(k, "1");
+	}
+}
+
+/* The day SUM_DAYS before today (Japan) as YYYY-MM-DD into since[11]. */
+static void
+sum_since(char since[11])
+{
+	char	 t[11];
+	long	 d;
+
+	today(t);
+	d = date_days(t) - SUM_DAYS;
+	time_t tt = (time_t)d * 86400;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(since, 11, "%Y-%m-%d", &tm);
+}
+
+/*
+ * The summary tab (issue 19), what a clinician reads first: allergies
+ * and problems (unresolved first), prescriptions of the last SUM_DAYS
+ * days by Rp, results out of range in that time, the last visits and
+ * stays, the newest documents; each with its source and date, each part
+ * linking to its section. Current records of the allowed facilities only.
+ */
+static int
+sec_summary(const struct viewer *w)
+{
+	static const char *const an[] = { "onset", "facility", "type", "name",
+	    "severity", "reaction", "status", NULL };
+	static const char *const pn[] = { "onset", "resolved", "facility",
+	    "name", "state", NULL };
+	static const char *const ln[] = { "date", "facility", "name", "value",
+	    "unit", "range", "flag", NULL };
+	static const char *const vn[] = { "id", "when", "facility", "kind",
+	    "title", "summary", "status", "dept", "cancelled", NULL };
+	static const char *const dn[] = { "id", "date", "facility", "category",
+	    "title", "ctype", "size", NULL };
+	const char	*k[KINDS_MAX];
+	struct dbres	*res;
+	char		 since[11], key[32], place[256];
+	size_t		 n;
+
+	sum_since(since);
+	view_set("Summary.since", since);
+	if ((res = db_query(STMT_VIEWER_ALLERGIES, "isi", w->patient, w->facs,
+	    0LL)) == NULL)
+		return -1;
+	sum_rows("SumAllergies", res, an, SUM_ROWS);
+	dbres_free(res);
+	if ((res = db_query(STMT_DAY_SUM_PROBLEMS, "is", w->patient, w->facs)) == NULL)
+		return -1;
+	sum_rows("SumProblems", res, pn, SUM_ROWS);
+	dbres_free(res);
+	if ((res = db_query(STMT_DAY_SUM_MEDS, "iss", w->patient, w->facs,
+	    since)) == NULL)
+		return -1;
+	view_set_int("SumRx_n", (long long)rx_groups("SumRx", res, res->nrows,
+	    VIEWER_MEDS_RANK, meds_cols));
+	dbres_free(res);
+	if ((res = db_query(STMT_DAY_SUM_LABS, "iss", w->patient, w->facs,
+	    since)) == NULL)
+		return -1;
+	sum_rows("SumLabs", res, ln, 30);
+	dbres_free(res);
+	for (size_t i = 0; i < KINDS_MAX; i++)
+		k[i] = kinds_visits[i] != NULL ? kinds_visits[i] : "";
+	if ((res = db_query(STMT_VIEWER_RECORDS_KIND, "issssssssssiii",
+	    w->patient, w->facs, k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7],
+	    k[8], 0LL, 5LL, 0LL)) == NULL)
+		return -1;
+	sum_rows("SumVisits", res, vn, 5);
+	for (n = 0; n < res->nrows && n < 5; n++) {
+		str_fmt(key, sizeof(key), "SumVisits.%zu", n);
+		place_words(place, sizeof(place), dbres_get(res, n, VIEWER_RECORDS_KIND),
+		    dbres_get(res, n, VIEWER_RECORDS_SUMMARY));
+		vnode_set(view_node(key), "summary", place);
+	}
+	dbres_free(res);
+	if ((res = db_query(STMT_VIEWER_DOCS, "isii", w->patient, w->facs, 5LL,
+	    0LL)) == NULL)
+		return -1;
+	sum_rows("SumDocs", res, dn, 5);
 	dbres_free(res);
 	return 0;
 }
@@ -809,7 +1108,7 @@ sec_labs(const struct viewer *w)
 	view_set_int("Labs.ndates", (long long)nd);
 	for (j = 0; j < nd; j++) {
 		str_fmt(k, sizeof(k), "Labs.dates.%zu", j);
-		view_set(k, dates[nd - 1 - j]);
+		view_set(k, dates[j]);
 	}
 	for (size_t i = 0; i < res->nrows; i++)
 		if (str_eq(dbres_get(res, i, LB_KIND), "vital"))
@@ -823,7 +1122,7 @@ sec_labs(const struct viewer *w)
 		memset(cell, 0, sizeof(cell));
 		for (size_t i = lo; i < hi; i++)
 			for (j = 0; j < nd; j++)
-				if (str_eq(dbres_get(res, ord[i], VIEWER_LAB_ALL_DATE), dates[nd - 1 - j])) {
+				if (str_eq(dbres_get(res, ord[i], VIEWER_LAB_ALL_DATE), dates[j])) {
 					/* The latest result of the day wins the cell. */
 					cell[j][0] = dbres_get(res, ord[i], VIEWER_LAB_ALL_VALUE);
 					cell[j][1] = dbres_get(res, ord[i], VIEWER_LAB_ALL_FLAG);
@@ -875,6 +1174,8 @@ viewer_fill(const struct viewer *w)
 	view_set_int("PageNo", w->page);
 	if (w->page > 1)
 		view_set_int("Pager.prev", w->page - 1);
+	if (str_eq(w->section, "summary"))
+		return sec_summary(w);
 	if (str_eq(w->section, "problems"))
 		return sec_problems(w);
 	if (str_eq(w->section, "meds"))

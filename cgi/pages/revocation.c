@@ -195,7 +195,7 @@ page_revocation_receipt(struct req *r)
 		str_fmt(k, sizeof(k), "Receipt.%s", cols[i]);
 		view_set(k, dbres_get(res, 0, i));
 	}
-	fmt_jst(d, sizeof(d), dbres_ll(res, 0, CREVOC_GET_RECEIVED_AT), "%Y年%m月%d日 %H:%M");
+	fmt_jst(d, sizeof(d), dbres_ll(res, 0, CREVOC_GET_RECEIVED_AT), "%Y-%m-%d %H:%M");
 	view_set("Receipt.received_at", d);
 	long long pid = dbres_ll(res, 0, CREVOC_GET_PATIENT_ID);
 	audit(r, &(struct audit_entry){ .action = "consent.revoke_receipt",
@@ -249,7 +249,7 @@ page_access_report(struct req *r)
 	for (size_t i = 0; i < n; i++) {
 		str_fmt(k, sizeof(k), "Access.%zu", i);
 		struct vnode *v = view_node(k);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, ACCESS_REPORT_TS), "%Y年%m月%d日 %H:%M");
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, ACCESS_REPORT_TS), "%Y-%m-%d %H:%M");
 		vnode_set(v, "when", d);
 		vnode_set(v, "facility", dbres_get(res, i, ACCESS_REPORT_FACILITY_NAME));
 		vnode_set(v, "profession", dbres_get(res, i, ACCESS_REPORT_PROFESSION_NAME));
@@ -264,7 +264,7 @@ page_access_report(struct req *r)
 	if (res->nrows > REPORT_MAX)
 		view_set_int("Access_more", REPORT_MAX);
 	dbres_free(res);
-	fmt_jst(d, sizeof(d), now(), "%Y年%m月%d日 %H:%M");
+	fmt_jst(d, sizeof(d), now(), "%Y-%m-%d %H:%M");
 	view_set("Report.printed", d);
 	snprintf(oid, sizeof(oid), "%lld", id);
 	/* The period asked, in the entry: "2026-01-01..", "..2026-03-31". */

@@ -500,3 +500,75 @@ out:
 	buf_free(&json);
 	return rc;
 }
+
+/*
+ * One patient of a list as the viewer may see it now (issue 19): the
+ * verdict of access_patient(), whether a form 4 in force names the viewer
+ * on its viewing side (consent_shares_with), when sharing ended (a form 5 or the
+ * cancellation), and the links of the disclosing facilities whose records
+ * the viewer may see, as the viewer's page would decide them.
+ */
+static void
+seen_fill(struct access *a, long long viewer, struct access_seen *s)
+{
+	time_t	 at = (time_t)now_us();
+
+	memset(s, 0, sizeof(*s));
+	s->v = access_patient(a, viewer);
+	s->shared = !a->merged && consent_shares_with(&a->f, viewer, at);
+	if (a->f.deceased_at != 0 && a->f.deceased_at <= at)
+		s->ended_us = (long long)a->f.deceased_at, s->deceased = 1;
+	else if (!s->shared && !a->merged &&
+	    consent_revoked_for(&a->f, viewer, at))
+		for (size_t i = 0; i < a->f.nrevocations; i++)
+			if ((long long)a->f.revocations[i].received_at > s->ended_us &&
+			    a->f.revocations[i].received_at <= at)
+				s->ended_us = (long long)a->f.revocations[i].received_at;
+	for (size_t i = 0; consent_allowed(s->v) && i < a->nlinked; i++) {
+		if (!consent_allowed(access_decide(a, a->linked[i], viewer)))
+			continue;
+		for (size_t j = 0; j < a->nlinks && s->nlinks < ACCESS_SEEN_LINKS; j++)
+			if (a->links[j].facility == a->linked[i]) {
+				s->link[s->nlinks] = a->links[j].id;
+				s->fac[s->nlinks++] = a->linked[i];
+			}
+	}
+}
+
+/*
+ * access_seen for n patients at once, from one statement of facts like
+ * access_check_many(). Fills s[n]; 0, or -1 on a database error (then
+ * every verdict is a denial).
+ */
+int
+access_seen_many(const long long *ids, size_t n, long long viewer,
+    long long user, struct access_seen *s)
+{
+	struct fact	*f = NULL;
+	struct buf	 json;
+	size_t		 nf;
+	int		 rc = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		memset(&s[i], 0, sizeof(s[i]));
+		s[i].v = CONSENT_DENY_NONE;
+	}
+	if (n == 0)
+		return 0;
+	buf_init(&json);
+	if (json_ids(&json, ids, n) == -1)
+		goto out;
+	if ((f = facts_query(0, json.data, user, viewer, &nf)) == NULL)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		struct access a;
+		if (facts_fill(&a, ids[i], f, nf) == 0)
+			seen_fill(&a, viewer, &s[i]);
+		access_free(&a);
+	}
+	rc = 0;
+out:
+	free(f);
+	buf_free(&json);
+	return rc;
+}

@@ -43,6 +43,20 @@ int			 access_consent_lets(struct access *, long long, long long);
 int			 access_check_many(const long long *, size_t, long long,
 			    long long, enum consent_verdict *);
 
+/* A patient of a list as the viewer may see it now (access_seen_many). */
+#define ACCESS_SEEN_LINKS	8
+struct access_seen {
+	enum consent_verdict	 v;		/* access_patient() */
+	int			 shared;	/* a form 4 in force names the viewer */
+	int			 deceased;	/* the registration was cancelled */
+	long long		 ended_us;	/* sharing ended then (form 5, death); 0 */
+	size_t			 nlinks;
+	long long		 link[ACCESS_SEEN_LINKS];	/* links the viewer may read */
+	long long		 fac[ACCESS_SEEN_LINKS];	/* their facilities */
+};
+int			 access_seen_many(const long long *, size_t, long long,
+			    long long, struct access_seen *);
+
 /* handle.c: opaque per-session names for patients (A8.4) */
 struct handles {
 	struct dbres		*res;	/* patient id, handle */

@@ -131,6 +131,48 @@ consent_decide(const struct consent_facts *f, long long disclosing,
 	return revoked ? CONSENT_DENY_REVOKED : CONSENT_DENY_NONE;
 }
 
+/*
+ * 1 when a form 4 in force at at names the viewing facility on its viewing
+ * side (explicitly or as "every viewing facility"), and the registration
+ * is not cancelled: the patient shares records with that facility by
+ * consent, not only because the facility holds its own (issue 19's "my
+ * patients"; a form 5 ends it at once). Unlike consent_names_facility()
+ * (identity, A12.1), being named as a disclosing facility does not count:
+ * that lets others see, not this facility.
+ */
+int
+consent_shares_with(const struct consent_facts *f, long long viewing,
+    time_t at)
+{
+	if (f->deceased_at != 0 && f->deceased_at <= at)
+		return 0;
+	for (size_t i = 0; i < f->nconsents; i++)
+		if (consent_counts(f, &f->consents[i], at) &&
+		    names(f->consents[i].viewing, f->consents[i].nviewing,
+		    viewing))
+			return 1;
+	return 0;
+}
+
+/*
+ * 1 when a form 5 received by at has revoked a form 4 that named the
+ * viewing facility on its viewing side: the sharing with that facility
+ * ended (told to its users who viewed the patient, issue 19).
+ */
+int
+consent_revoked_for(const struct consent_facts *f, long long viewing,
+    time_t at)
+{
+	for (size_t i = 0; i < f->nconsents; i++) {
+		const struct consent *c = &f->consents[i];
+		if (!c->rejected && c->signed_at <= at &&
+		    names(c->viewing, c->nviewing, viewing) &&
+		    consent_revoked(f, c, at))
+			return 1;
+	}
+	return 0;
+}
+
 int
 consent_allowed(enum consent_verdict v)
 {

@@ -52,6 +52,10 @@ enum consent_verdict {
 enum consent_verdict	 consent_decide(const struct consent_facts *, long long,
 			    long long, time_t);
 int			 consent_allowed(enum consent_verdict);
+int			 consent_shares_with(const struct consent_facts *,
+			    long long, time_t);
+int			 consent_revoked_for(const struct consent_facts *,
+			    long long, time_t);
 int			 consent_counts(const struct consent_facts *,
 			    const struct consent *, time_t);
 int			 consent_revoked(const struct consent_facts *,

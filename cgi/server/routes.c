@@ -84,6 +84,9 @@ const struct route routes[] = {
 	{ "GET",  "/records/export",	page_record_export,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/records/fhir",	page_record_fhir,	ROLES_CLINIC,		F_PATIENT,		f_record_open },
 	{ "GET",  "/records/document",	page_record_document,	ROLES_CLINIC,		F_PATIENT,		f_record_document },
+	/* Issue 19: the EHR's deep link by this facility's local ID; my patients. */
+	{ "GET",  "/records/local",	page_records_local,	ROLES_CLINIC,		F_PATIENT,		f_records_local },
+	{ "GET",  "/records/mine",	page_records_mine,	ROLES_CLINIC,		F_PATIENT,		f_records_mine },
 	{ "GET",  "/emergency",		page_emergency,		ROLES_CLINIC,		0,			f_emergency },
 	{ "POST", "/emergency/start",	page_emergency_start,	ROLES_CLINIC,		F_CSRF | F_PATIENT,	f_emergency_start },
 	{ "GET",  "/emergency/list",	page_emergency_list,	ROLE_OPERATOR | ROLE_STAFF | ROLE_FACILITY_MANAGER, F_PATIENT, f_emergency },
@@ -100,7 +103,7 @@ const struct route routes[] = {
 	{ "POST", "/admin/maintenance/new", page_maint_new,	ROLE_OPERATOR,		F_CSRF,			f_maint_new },
 	{ "POST", "/admin/maintenance/cancel", page_maint_cancel, ROLE_OPERATOR,	F_CSRF,			f_maint_cancel },
 	{ "POST", "/admin/maintenance/switch", page_maint_switch, ROLE_OPERATOR,	F_CSRF,			f_maint_switch },
-	{ "GET",  "/notifications",	page_notifications,	ROLE_OPERATOR | ROLE_STAFF | ROLE_FACILITY_MANAGER, 0,	NULL },
+	{ "GET",  "/notifications",	page_notifications,	ROLE_OPERATOR | ROLE_STAFF | ROLES_CLINIC, F_PATIENT,	NULL },
 	{ "POST", "/notifications/read", page_notification_read, ROLE_OPERATOR | ROLE_STAFF | ROLE_FACILITY_MANAGER, F_CSRF, f_notifications_read },
 	{ "GET",  "/patients",		page_patients,		R_PATIENTS,		F_PATIENT,		f_patients },
 	{ "POST", "/patients/new",	page_patient_new,	R_CONSENT,		F_CSRF | F_PATIENT,	f_patient_new },
@@ -323,9 +326,9 @@ maint_check(struct req *r, const struct dbres *ctx)
 	if (!m.active && !m.upcoming)
 		return 0;
 	view_set("Maint.title", m.title);
-	fmt_jst(d, sizeof(d), m.starts, "%Y年%m月%d日 %H:%M");
+	fmt_jst(d, sizeof(d), m.starts, "%Y-%m-%d %H:%M");
 	view_set("Maint.starts", d);
-	fmt_jst(d, sizeof(d), m.ends, "%Y年%m月%d日 %H:%M");
+	fmt_jst(d, sizeof(d), m.ends, "%Y-%m-%d %H:%M");
 	view_set("Maint.ends", d);
 	view_set(m.active ? "Maint.active" : "Maint.upcoming", "1");
 	if (!m.active || (r->route->roles & ROLE_CERT) ||
@@ -375,14 +378,39 @@ out:
 	return rc;
 }
 
-/* A page that needs a login: GET goes to the login page, anything else is refused. */
+/*
+ * A page that needs a login: GET goes to the login page, which returns
+ * here afterwards (issue 19: the EHR's deep link opens after the login;
+ * pages/login.c accepts only this site's own pages); anything else is
+ * refused.
+ */
 static void
 need_login(struct req *r)
 {
-	if (str_eq(r->method, "GET"))
-		http_redirect(r, "/login");
-	else
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct buf		 b;
+	const char		*parts[3] = { r->path, r->query && *r->query ? "?" : "",
+				    r->query && *r->query ? r->query : "" };
+
+	if (!str_eq(r->method, "GET")) {
 		http_error(r, 403, "login", NULL);
+		return;
+	}
+	if (str_eq(r->path, "/") && *parts[2] == '\0') {
+		http_redirect(r, "/login");	/* home is where a login goes anyway */
+		return;
+	}
+	buf_init(&b);
+	buf_puts(&b, "/login?next=");
+	for (size_t i = 0; i < 3; i++)
+		for (const unsigned char *p = (const unsigned char *)parts[i]; *p; p++)
+			if ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+			    (*p >= 'a' && *p <= 'z') || strchr("-_.~/", *p))
+				buf_add(&b, p, 1);
+			else
+				buf_printf(&b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	http_redirect(r, b.oom || b.len > 700 ? "/login" : b.data);
+	buf_free(&b);
 }
 
 /* Drops the response a handler built (its headers from hlen on). */

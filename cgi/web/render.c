@@ -228,6 +228,57 @@ vnode_set_int(struct vnode *v, const char *name, long long n)
 /* ClearSilver wants writable names. */
 static char	 url_name[] = "url_escape";
 static char	 js_name[] = "js_escape";
+static char	 dja_name[] = "dja";
+static char	 wareki_name[] = "wareki";
+static char	 age_name[] = "age";
+
+/* A CSSTRFUNC's answer: a malloc'd copy (ClearSilver frees it). */
+static NEOERR *
+str_answer(const char *s, char **ret)
+{
+	if ((*ret = strdup(s != NULL ? s : "")) == NULL)
+		return nerr_raise(NERR_NOMEM, "render");
+	return STATUS_OK;
+}
+
+/*
+ * dja(x): a date or a Japan time ("YYYY-MM-DD[ HH:MM[:SS]]") in the one
+ * style of every page, 2026年12月7日（月） 14:05 (issue 19); anything
+ * else as it is.
+ */
+static NEOERR *
+tf_dja(const char *in, char **ret)
+{
+	char	 o[64];
+
+	return str_answer(datetime_ja(o, sizeof(o), in) == 0 ? o : in, ret);
+}
+
+/* wareki(x): a YYYY-MM-DD day in the Japanese calendar (昭和25年1月1日), else "". */
+static NEOERR *
+tf_wareki(const char *in, char **ret)
+{
+	char	 o[64];
+	long	 d = in != NULL && strlen(in) == 10 ? date_days(in) : -1;
+
+	return str_answer(d != -1 && date_wareki(o, sizeof(o), d) == 0 ? o :
+	    "", ret);
+}
+
+/* age(x): whole years today (Japan) of one born on day x, else "". */
+static NEOERR *
+tf_age(const char *in, char **ret)
+{
+	char	 t[11], o[16];
+	long	 d = in != NULL && strlen(in) == 10 ? date_days(in) : -1;
+	int	 a;
+
+	today(t);
+	if (d == -1 || (a = age_years(d, date_days(t))) < 0)
+		return str_answer("", ret);
+	snprintf(o, sizeof(o), "%d", a);
+	return str_answer(o, ret);
+}
 
 static NEOERR *
 render_cb(void *ctx, char *s)
@@ -260,7 +311,10 @@ tpl_parsed(struct tpl *t)
 	if ((e = cs_register_esc_strfunc(cs, url_name, cgi_url_escape)) !=
 	    STATUS_OK ||
 	    (e = cs_register_esc_strfunc(cs, js_name, cgi_js_escape)) !=
-	    STATUS_OK)
+	    STATUS_OK ||
+	    (e = cs_register_strfunc(cs, dja_name, tf_dja)) != STATUS_OK ||
+	    (e = cs_register_strfunc(cs, wareki_name, tf_wareki)) != STATUS_OK ||
+	    (e = cs_register_strfunc(cs, age_name, tf_age)) != STATUS_OK)
 		goto fail;
 	/* cs_parse_string takes ownership of a modifiable copy. */
 	if ((copy = strdup(t->text)) == NULL) {

@@ -71,6 +71,20 @@ QK=$(urlenc "${QKANA/^/ }")
 heavy_n=$(sqlq "SELECT COUNT(*) FROM record r JOIN patient_link l ON l.id = r.link_id JOIN patient p ON p.id = l.patient_id WHERE p.network_id = '$HNID'")
 typ_n=$(sqlq "SELECT COUNT(*) FROM record r JOIN patient_link l ON l.id = r.link_id JOIN patient p ON p.id = l.patient_id WHERE p.network_id = '$TNID'")
 
+# Issue 19: a doctor of the typical patient's own facility (GENnnn): their
+# home lists that facility's patients (my patients, recent, new since).
+BU=bench.day
+if [ ! -f "$D/$BU.key" ]; then
+	$CTL user add --login "$BU" --name "ベンチ 医師" --facility "$TFAC" --role user \
+		--profession physician >/dev/null
+	bpw="Bench-$(openssl rand -hex 6)"
+	echo "$bpw" | $CTL user passwd "$BU" --keep >/dev/null
+	bp12=$($CTL cert issue --login "$BU" --out "$D" --days 365 | sed -n 's/^PKCS#12 password (shown once): //p')
+	openssl pkcs12 -in "$D/$BU.p12" -passin "pass:$bp12" -nokeys -clcerts -out "$D/$BU.pem" 2>/dev/null
+	openssl pkcs12 -in "$D/$BU.p12" -passin "pass:$bp12" -nocerts -nodes -out "$D/$BU.key" 2>/dev/null
+	echo "$bpw" >"$D/$BU.password"
+fi
+
 # run NAME CONNS USER [loadgen args...]: one loadgen run, one JSON line.
 run() {
 	local name=$1 c=$2 u=$3
@@ -119,11 +133,17 @@ for c in $CONNS; do
 	run healthz "$c" dr.sato /healthz
 	run login "$c" dr.sato -L $(pw dr.sato)
 	run home "$c" dr.sato $(pw dr.sato) /
+	run home_facility "$c" "$BU" $(pw "$BU") /
 	run search "$c" dr.sato $(pw dr.sato) "/records?q=$TK"
+	run search_local "$c" "$BU" $(pw "$BU") "/records?q=$TLID"
 	run timeline "$c" dr.sato $(pw dr.sato) -s "/records?q=$TNID" \
-		"/records/patient?p={P}&purpose=care"
+		"/records/patient?p={P}&purpose=care&section=timeline"
+	run summary "$c" dr.sato $(pw dr.sato) -s "/records?q=$TNID" \
+		"/records/patient?p={P}&purpose=care&section=summary"
 	run timeline_5000 "$c" dr.sato $(pw dr.sato) -s "/records?q=$HNID" \
-		"/records/patient?p={P}&purpose=care"
+		"/records/patient?p={P}&purpose=care&section=timeline"
+	run summary_5000 "$c" dr.sato $(pw dr.sato) -s "/records?q=$HNID" \
+		"/records/patient?p={P}&purpose=care&section=summary"
 	run labs "$c" dr.sato $(pw dr.sato) -s "/records?q=$TNID" \
 		"/records/patient?p={P}&purpose=care&section=labs"
 	run export_5000 "$c" dr.sato $(pw dr.sato) -s "/records?q=$HNID" \
@@ -179,6 +199,8 @@ meta = {
   "notes": [
     "healthz is dispatched before parameters, database and session (F_BARE): the bare FastCGI ceiling",
     "labs: the typical patient's lab section (table and server-drawn SVG trends)",
+    "summary: the typical patient's summary tab (issue 19: allergies, problems, 90 days of prescriptions and out-of-range results, visits, documents)",
+    "home_facility: the home page of a doctor at the typical patient's facility (my patients, recently viewed, new since; every row decided)",
     "export_5000: the 5,000-record patient's whole history as CSV; at c=1 its p50 is the server time",
     "facility_access: the facility manager's access list (first page) over the audit log",
   ],

@@ -40,6 +40,9 @@ def test_A12_2_A8_1_open_patient_switch_sections_trend_and_print(doctor, tmp_pat
     click_and_wait(d, d.find_element("id", "purpose-care"))
     assert p.ident["name"] in d.find_element("id", "record-name").text
     assert p.ident["name"] not in d.title and p.ident["name"] not in d.current_url
+    # issue 19: the summary comes first; the timeline is a tab
+    assert d.find_element("id", "tab-summary").get_attribute("aria-current") == "page"
+    click_and_wait(d, d.find_element("id", "tab-timeline"))
     rows = d.find_elements("css selector", "#rec-rows tbody tr")
     assert rows and all("県立新庄病院" in r.text for r in rows)
     shot(d, "timeline")

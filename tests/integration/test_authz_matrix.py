@@ -89,7 +89,7 @@ POLICY = {
     ("POST", "/admin/maintenance/new"): ({OPERATOR}, None),
     ("POST", "/admin/maintenance/cancel"): ({OPERATOR}, None),
     ("POST", "/admin/maintenance/switch"): ({OPERATOR}, None),
-    ("GET", "/notifications"): ({OPERATOR, STAFF, FM}, None),
+    ("GET", "/notifications"): ({OPERATOR, STAFF} | CLINIC, None),   # issue 19: users' notes
     ("POST", "/notifications/read"): ({OPERATOR, STAFF, FM}, None),
     ("GET", "/patients"): (PATIENTS, None),
     ("POST", "/patients/new"): (CONSENT, None),
@@ -126,6 +126,8 @@ POLICY = {
     ("GET", "/records/export"): (CLINIC, "records"),
     ("GET", "/records/fhir"): (CLINIC, "records"),
     ("GET", "/records/document"): (CLINIC, None),
+    ("GET", "/records/local"): (CLINIC, None),      # issue 19: the EHR's deep link (own IDs)
+    ("GET", "/records/mine"): (CLINIC, None),       # issue 19: my patients, decided per row
     ("GET", "/facility/access"): ({FM}, None),
     ("GET", "/facility/measures"): ({FM}, None),
     ("POST", "/facility/measures/new"): ({FM}, None),

@@ -391,4 +391,5 @@ def test_issue8_only_the_council_sees_the_dashboard(login, status):
 def test_issue8_dashboard_needs_a_login():
     s = session(Demo("kaicho").cert)
     r = s.get(url("/dashboard"), allow_redirects=False)
-    assert r.status_code == 303 and r.headers["Location"] == "/login"
+    # issue 19: the login returns to the page asked for
+    assert r.status_code == 303 and r.headers["Location"] == "/login?next=/dashboard"

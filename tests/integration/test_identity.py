@@ -1,6 +1,7 @@
 """test_identity.py: certificates, login, sessions, roles and CSRF (A4.2, A7.1, A8.3, A8.4, A13.1)."""
 import hashlib
 import re
+from urllib.parse import quote
 import subprocess
 import time
 
@@ -388,6 +389,8 @@ def test_every_route_without_session():
             continue
         r = s.request(method, url(path), allow_redirects=False)
         if method == "GET":
-            assert r.status_code == 303 and r.headers["location"] == "/login", path
+            # issue 19: the login returns to the page asked for (home needs no return)
+            want = "/login" if path == "/" else "/login?next=" + quote(path, safe="/-_.~")
+            assert r.status_code == 303 and r.headers["location"] == want, path
         else:
             assert r.status_code == 403, path

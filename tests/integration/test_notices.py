@@ -92,7 +92,8 @@ def test_A16_notice_acknowledged_at_next_login(people):
     r = s.get(url("/notices/pending"))
     assert r.status_code == 200 and "確認しました" in r.text
     title = sql(f"SELECT title FROM notice WHERE id = {nid}")[0][0]
-    assert title in r.text and jst_day(14) in r.text
+    y, m, d = (int(x) for x in jst_day(14).split("-"))
+    assert title in r.text and f"{y}年{m}月{d}日" in r.text       # issue 19: the one date style
     csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"', r.text).group(1)
     # Another user's notice, or one that does not exist, is not recorded.
     r = s.post(url("/notices/ack"), data={"csrf": csrf, "id": [nid, "99999999"]},

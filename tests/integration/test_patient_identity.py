@@ -92,8 +92,10 @@ def test_A12_1_identity_address_phone_and_other_forms_only_with_link_or_consent(
     ch = handle_of(clinic, ident)
     r = clinic.get(url(f"/patients/view?p={ch}"))
     assert r.status_code == 200
-    for k in ("name", "kana", "birth_date"):
-        assert ident[k] in r.text, k
+    y, m, d = (int(x) for x in ident["birth_date"].split("-"))
+    for k, v in (("name", ident["name"]), ("kana", ident["kana"]),
+                 ("birth_date", f"{y}年{m}月{d}日")):     # issue 19: the one date style
+        assert v in r.text, k
     assert shows(r.text, ident) == {"address": False, "phone": False, "other_forms": False}
     assert 'id="identity-limited"' in r.text and 'id="consent-new"' in r.text
     # The desk and the operator see everything, the hospital's form 4 included.

@@ -565,7 +565,9 @@ def test_A11_2_access_report_newest_first_by_period_at_most_1000(people):
     assert "患者検索の結果に表示" in first, "the newest look is the desk's own search (A11.2)"
     assert "診療情報の書き出し（匿名化）" in second, "then the export"
     assert 'id="access-more"' in rep.text and "1000件だけ" in rep.text
-    when = re.findall(r'<td class="nowrap">(\d{4})年(\d\d)月(\d\d)日 (\d\d):(\d\d)</td>', rep.text)
+    # issue 19: the one date style, 2026年12月7日（月） 14:05 (zero-padded here to compare)
+    when = [(y, f"{int(mo):02d}", f"{int(d):02d}", hh, mi) for y, mo, d, hh, mi in re.findall(
+        r'<td class="nowrap">(\d{4})年(\d{1,2})月(\d{1,2})日（.） (\d\d):(\d\d)</td>', rep.text)]
     assert len(when) == 1000 and when == sorted(when, reverse=True), "newest first"
     newest = sql("SELECT DATE_FORMAT(MAX(ts) + INTERVAL 9 HOUR, '%Y %m %d %H %i') FROM audit"
                  f" WHERE patient_id = {pid} AND action = 'record.export'")[0][0].split()

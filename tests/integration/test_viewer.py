@@ -16,7 +16,17 @@ from test_patients import (PDF, fresh_identity, handle_in, register_consent, reg
                            revoke_at_desk)
 
 SECOND_LAB = re.compile(r"[> ]321[ <]")
-SECTIONS = ["timeline", "visits", "problems", "meds", "labs", "imaging", "reports", "documents"]
+SECTIONS = ["summary", "timeline", "visits", "problems", "meds", "labs", "imaging", "reports",
+            "documents"]
+WEEKDAY = "月火水木金土日"
+
+
+def ja(ymd_hm):
+    """A date or time as every page writes it (issue 19): 2024年1月5日（金） 10:00."""
+    import datetime
+    d = datetime.datetime.strptime(ymd_hm[:10], "%Y-%m-%d")
+    s = f"{d.year}年{d.month}月{d.day}日（{WEEKDAY[d.weekday()]}）"
+    return s + ymd_hm[10:]
 _n = [0]
 
 
@@ -238,9 +248,9 @@ def test_A12_2_labs_table_and_server_drawn_trend(people, tmp_path):
     r = view(p.hosp, p.handle, "labs")
     assert r.status_code == 200
     t = r.text
-    # tests as rows, dates as columns (oldest left), abnormal results marked
+    # tests as rows, dates as columns (issue 19: the newest left), abnormal results marked
     table = t[t.index('id="rec-labs"'):t.index("</table>", t.index('id="rec-labs"'))]
-    assert table.index("2024-01-05") < table.index("2024-02-10")
+    assert table.index(ja("2024-02-10")) < table.index(ja("2024-01-05"))
     assert "総蛋白" in table and "グルコース" in table
     assert re.search(r'class="num abn">130 <span class="flag">H</span>', table)
     assert re.search(r'class="num abn">6.1 <span class="flag">L</span>', table)
@@ -274,7 +284,7 @@ def test_A12_2_vital_signs_from_extended_storage_are_their_own_group_with_their_
         table.index('id="lab-group-vital"') < table.index("体温")
     assert "バイタルサイン" in table
     vital = table[table.index('id="lab-group-vital"'):]
-    rows = re.findall(r'<tr class="vital"><th scope="row">([^<]*)<.*?<span class="src">([^<]*)'
+    rows = re.findall(r'<tr class="vital"><th scope="row"[^>]*>([^<]*)<.*?<span class="src">([^<]*)'
                       r'</span>', vital)
     assert {r[0].strip() for r in rows} == {"体温", "脈拍", "収縮期血圧", "拡張期血圧"}
     assert all(r[1] == fac for r in rows)
@@ -290,7 +300,8 @@ def test_A12_2_vital_signs_from_extended_storage_are_their_own_group_with_their_
     assert "バイタルサイン" in printed(p.hosp, p.handle, "labs").text
     # a keyword data type shows its name
     docs = view(p.hosp, p.handle, "documents").text
-    assert "<td>退院時サマリ</td>" in docs and "DSUM^" not in docs
+    # (issue 19: a document is titled by its kind and date)
+    assert "退院時サマリ（" in docs and "DSUM^" not in docs
 
 
 def test_A12_2_history_shows_superseded_and_cancelled_only_on_request(people, tmp_path):
@@ -342,7 +353,7 @@ def test_A11_4_print_is_anonymized_with_watermark_and_audited(people, tmp_path):
             assert x not in r.text, (sec, x)
         assert 'id="watermark"' in r.text and 'class="watermark"' in r.text
         assert f"試験 {user.login}" in r.text and "県立新庄病院" in r.text
-        assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", r.text)
+        assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日（.） \d{2}:\d{2}", r.text)
         assert re.search(r"年齢：\d+ 歳", r.text)
     t = printed(p.hosp, p.handle, "labs").text
     assert "7.2" in t and "<polyline" in t
@@ -498,7 +509,7 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
             break
         page += 1
     assert page == (len(want) + 49) // 50
-    assert got == [(w[0], w[1]) for w in want]
+    assert got == [(ja(w[0]), w[1]) for w in want]
 
 
 def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people):
@@ -632,7 +643,7 @@ def test_A12_2_facility_states_of_the_linked_facilities_and_the_viewer_decide(pe
     # the header comes from the same one statement as the facts: the patient named by the handle
     for page in (tl, clinic.get(url("/records/patient"), params={"p": ch}).text):
         header = re.search(r"<main.*?</p>", page, re.S).group(0)
-        assert p.ident["name"] in header and p.ident["birth_date"] in header
+        assert p.ident["name"] in header and ja(p.ident["birth_date"]) in header
     try:
         for change in ("status = 'cancelling'", "disclosing = 0"):
             sql(f"UPDATE facility SET {change} WHERE id = {p.fac2}")

@@ -268,6 +268,35 @@ test_A12_1_identity_not_named_by_void_revoked_or_cancelled(void)
 	CHECK(!consent_names_facility(&f, V, 0, 1, T0 + DAY));
 }
 
+/*
+ * Issue 19: "my patients" lists a patient while a form 4 names the facility
+ * on its viewing side; a form 5 that revoked such a form 4 is told as
+ * "access ended".
+ */
+static void
+test_my_patients_named_viewer_and_access_ended(void)
+{
+	struct consent c = form4(T0);
+	struct revocation v = form5(T0 + 10 * DAY);
+	struct consent_facts f = facts(&c, 1, &v, 1);
+
+	CHECK(consent_shares_with(&f, V, T0));
+	CHECK(!consent_shares_with(&f, H, T0));		/* discloses only */
+	CHECK(!consent_shares_with(&f, W, T0));		/* not named */
+	CHECK(!consent_shares_with(&f, V, T0 - 1));	/* not yet registered */
+	CHECK(!consent_shares_with(&f, V, T0 + 10 * DAY));	/* form 5 */
+	struct consent e = form4(T0);
+	e.viewing = all;
+	struct consent_facts g = facts(&e, 1, NULL, 0);
+	CHECK(consent_shares_with(&g, W, T0));
+	g.deceased_at = T0 + DAY;
+	CHECK(!consent_shares_with(&g, W, T0 + DAY));	/* cancelled */
+	CHECK(!consent_revoked_for(&f, V, T0));
+	CHECK(consent_revoked_for(&f, V, T0 + 10 * DAY));
+	CHECK(!consent_revoked_for(&f, W, T0 + 10 * DAY));	/* never named */
+	CHECK(!consent_revoked_for(&f, H, T0 + 10 * DAY));	/* not as a viewer */
+}
+
 int
 main(void)
 {
@@ -288,5 +317,6 @@ main(void)
 	RUN(test_A12_1_identity_named_explicitly_on_either_side);
 	RUN(test_A12_1_identity_every_facility_names_members_of_that_side_only);
 	RUN(test_A12_1_identity_not_named_by_void_revoked_or_cancelled);
+	RUN(test_my_patients_named_viewer_and_access_ended);
 	return T_DONE("consent");
 }
