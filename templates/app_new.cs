@@ -29,6 +29,13 @@
     <label><input type="checkbox" name="wants_viewing" value="1"<?cs if:Form.wants_viewing == "1" ?> checked<?cs /if ?>> <?cs var:L.council.wants_viewing ?></label><?cs call:ferr("wants_viewing") ?></fieldset>
   <div class="row"><label for="manager_name"><?cs var:L.council.manager_name ?></label>
     <input type="text" id="manager_name" name="manager_name" maxlength="100" value="<?cs var:Form.manager_name ?>"><?cs call:ferr("manager_name") ?></div>
+<?cs # Issue 20: the manager's account, made when form 1 is approved. ?>
+  <div class="row"><label for="user_login"><?cs var:L.office.manager_login ?></label>
+    <input type="text" id="user_login" name="user_login" maxlength="64" autocomplete="off" value="<?cs var:Form.user_login ?>"><span class="hint"><?cs var:L.office.login_hint ?></span><?cs call:ferr("user_login") ?></div>
+  <div class="row"><label for="profession"><?cs var:L.office.manager_profession ?></label>
+    <select id="profession" name="profession"><option value=""><?cs var:L.council.choose ?></option>
+    <?cs each:p = Professions ?><option value="<?cs var:p.code ?>"<?cs if:Form.profession == p.code ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?>
+    </select><?cs call:ferr("profession") ?></div>
 <?cs elif:Form.kind == "user_register" ?>
   <div class="row"><label for="user_name"><?cs var:L.council.user_name ?></label>
     <input type="text" id="user_name" name="user_name" maxlength="100" value="<?cs var:Form.user_name ?>"><?cs call:ferr("user_name") ?></div>

@@ -12,7 +12,7 @@
     <dt><?cs var:L.council.manager_name ?></dt><dd><?cs var:App.manager_name ?></dd>
     <?cs /if ?>
     <?cs if:App.kind == "user_register" ?>
-    <dt><?cs var:L.council.user_login ?></dt><dd><?cs var:App.user_login ?></dd>
+    <dt><?cs var:L.council.user_login ?></dt><dd><?cs var:App.user_login ?><?cs call:ferr("user_login") ?></dd>
     <dt><?cs var:L.council.profession ?></dt><dd><?cs var:App.profession ?></dd>
     <?cs /if ?>
     <?cs if:App.kind == "user_withdraw" ?><dt><?cs var:L.council.effective_date ?></dt><dd><?cs var:App.effective_date ?></dd><?cs /if ?>

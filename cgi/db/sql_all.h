@@ -25,3 +25,5 @@
 #include "db/sql_notice.h"
 #include "db/sql_message.h"
 #include "db/sql_federation.h"
+/* Issue 20: the network office's weekday work */
+#include "db/sql_office.h"

@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "pages/pages.h"
 #include "pki/pki.h"
+#include "rules/accounts.h"
 #include "rules/certs.h"
 #include "rules/council.h"
 #include "web/app.h"
@@ -33,7 +34,7 @@ const struct field f_app_new[] = {
 	{ "fac_address", FT_TEXT, 300 }, { "in_region", FT_TOKEN, 1 },
 	{ "wants_disclosing", FT_TOKEN, 1 }, { "wants_viewing", FT_TOKEN, 1 },
 	{ "manager_name", FT_TEXT, 100 },
-	{ "user_login", FT_TOKEN, 64 }, { "user_name", FT_TEXT, 100 },
+	{ "user_login", FT_TEXT, 64 }, { "user_name", FT_TEXT, 100 },
 	{ "profession", FT_TOKEN, 32 }, { "attestation", FT_TOKEN, 1 },
 	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
 	{ "action", FT_TOKEN, 16 },
@@ -218,6 +219,48 @@ page_app_new(struct req *r)
 	app_form(r, kind, 200);
 }
 
+/*
+ * A login ID an application asks for: well formed, and neither a user's
+ * nor waiting in another application (issue 20: refused beside the field
+ * when submitted, and again when decided). Returns 1 when refused.
+ */
+static int
+check_login(struct req *r, const char *field)
+{
+	const char	*login = param(r, field);
+	int		 taken;
+
+	if (!accounts_login_valid(login)) {
+		form_err("council", field, "login");
+		return 1;
+	}
+	if ((taken = accounts_login_taken(login, 0)) != 0) {
+		form_err("council", field, taken < 0 ? "db" : "login_taken");
+		return 1;
+	}
+	return 0;
+}
+
+/* A7.2: only confidentiality-bound professions, or an employee under contract who attests it. 1 when refused. */
+static int
+check_profession(struct req *r)
+{
+	struct dbres	*p;
+	int		 bad = 0;
+
+	if (form_empty(param(r, "profession")) ||
+	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, "profession"))) == NULL) {
+		form_err("council", "profession", "choose");
+		return 1;
+	}
+	if (p->nrows == 0)
+		form_err("council", "profession", "profession"), bad = 1;
+	else if (dbres_ll(p, 0, PROFESSION_GET_BOUND_BY_LAW) == 0 && !str_eq(param(r, "attestation"), "1"))
+		form_err("council", "attestation", "attestation"), bad = 1;
+	dbres_free(p);
+	return bad;
+}
+
 /* Validates form 1; returns 0 when every field is acceptable. */
 static int
 check_join(struct req *r)
@@ -236,6 +279,10 @@ check_join(struct req *r)
 		form_err("council", "fac_address", "required"), bad = 1;
 	if (form_empty(param(r, "manager_name")))
 		form_err("council", "manager_name", "required"), bad = 1;
+	if (!form_empty(param(r, "user_login")))	/* the manager's account */
+		bad |= check_login(r, "user_login");
+	if (!form_empty(param(r, "profession")))
+		bad |= check_profession(r);
 	if (!str_eq(param(r, "wants_disclosing"), "1") &&
 	    !str_eq(param(r, "wants_viewing"), "1"))
 		form_err("council", "wants_viewing", "role"), bad = 1;
@@ -246,24 +293,12 @@ check_join(struct req *r)
 static int
 check_register(struct req *r)
 {
-	struct dbres	*p;
 	int		 bad = 0;
 
-	if (form_empty(param(r, "user_login")) || strlen(param(r, "user_login")) < 3)
-		form_err("council", "user_login", "login"), bad = 1;
+	bad |= check_login(r, "user_login");
 	if (form_empty(param(r, "user_name")))
 		form_err("council", "user_name", "required"), bad = 1;
-	if (form_empty(param(r, "profession")) ||
-	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, "profession"))) == NULL) {
-		form_err("council", "profession", "choose");
-		return 1;
-	}
-	if (p->nrows == 0)
-		form_err("council", "profession", "profession"), bad = 1;
-	else if (dbres_ll(p, 0, PROFESSION_GET_BOUND_BY_LAW) == 0 && !str_eq(param(r, "attestation"), "1"))
-		form_err("council", "attestation", "attestation"), bad = 1;
-	dbres_free(p);
-	return bad;
+	return check_profession(r) | bad;
 }
 
 static int
@@ -343,8 +378,17 @@ page_app_new_post(struct req *r)
 	if (rc != 1)
 		goto fail;
 	long long id = (long long)db_last_id();
+	/* Issue 20: form 1 names its manager's account, made when it is approved. */
+	if (str_eq(kind, "facility_join") && !form_empty(param(r, "user_login")) &&
+	    db_exec(STMT_APP_SET_MANAGER_ACCOUNT, "ssi", param(r, "user_login"),
+	    form_null(param(r, "profession")), id) != 1)
+		goto fail;
 	int draft = str_eq(param(r, "action"), "draft");
 	if (draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1)
+		goto fail;
+	/* Issue 20: the president hears that an application waits for a decision. */
+	if (!draft && accounts_notify("president", 0, "application.submitted",
+	    "application", id) == -1)
 		goto fail;
 	commit_and_go(r, draft ? "application.draft" : "application.submit",
 	    "application", id, kind, "/applications/view?id=", "&m=sent");
@@ -405,7 +449,8 @@ page_app_submit(struct req *r)
 		form_stale(r);
 		return;
 	}
-	if (n != 1)
+	if (n != 1 || accounts_notify("president", 0, "application.submitted",
+	    "application", id) == -1)
 		goto fail;
 	commit_and_go(r, "application.submit", "application", id, NULL,
 	    "/applications/view?id=", "&m=sent");
@@ -414,11 +459,30 @@ fail:
 	form_db_fail(r);
 }
 
+/* The planned meetings a decision can be recorded for (the president and the operator). */
+static void
+meetings_view(const struct req *r)
+{
+	struct dbres	*m;
+	char		 key[32];
+
+	if (!(r->sess->roles & (ROLE_PRESIDENT | ROLE_OPERATOR)) ||
+	    (m = db_query(STMT_MEETING_LIST, "")) == NULL)
+		return;
+	for (size_t i = 0; i < m->nrows; i++)
+		if (str_eq(dbres_get(m, i, MEETING_LIST_STATUS), "planned")) {
+			str_fmt(key, sizeof(key), "Meetings.%zu", i);
+			struct vnode *n = view_node(key);
+			vnode_set(n, "id", dbres_get(m, i, MEETING_LIST_ID));
+			vnode_set(n, "held_on", dbres_get(m, i, MEETING_LIST_HELD_ON));
+		}
+	dbres_free(m);
+}
+
 void
 page_app_view(struct req *r)
 {
-	struct dbres	*res, *m;
-	char		 key[32];
+	struct dbres	*res;
 
 	if ((res = app_load(r, form_ll(r, "id"))) == NULL)
 		return;
@@ -427,34 +491,40 @@ page_app_view(struct req *r)
 		view_set("Flash", lang("council.sent"));
 	if (str_eq(param(r, "m"), "decided"))
 		view_set("Flash", lang("council.decided"));
-	if (r->sess->roles & (ROLE_PRESIDENT | ROLE_OPERATOR)) {
-		if ((m = db_query(STMT_MEETING_LIST, "")) != NULL) {
-			for (size_t i = 0; i < m->nrows; i++)
-				if (str_eq(dbres_get(m, i, MEETING_LIST_STATUS), "planned")) {
-					str_fmt(key, sizeof(key), "Meetings.%zu", i);
-					struct vnode *n = view_node(key);
-					vnode_set(n, "id", dbres_get(m, i, MEETING_LIST_ID));
-					vnode_set(n, "held_on", dbres_get(m, i, MEETING_LIST_HELD_ON));
-				}
-			dbres_free(m);
-		}
-	}
+	meetings_view(r);
 	view_set("Page.title", lang("council.view_title"));
 	http_page(r, 200, "app_view.cs");
 }
 
 /*
+ * The role an approved form 2 gives (issue 20: a user, or a facility
+ * manager for a second manager). Until form 2 asks for it, a user.
+ */
+static const char *
+app_role(const struct dbres *a)
+{
+	(void)a;
+	return "user";
+}
+
+/*
  * Carries out an approved application inside the transaction: form 1 makes
- * the facility (onboarding, A10.4), form 2 the user's account, form 3 ends
- * the user and, for a facility's last user, raises its cancellation.
- * *fac receives a new facility's id; *ended the user whose certificates
- * must be revoked after commit. Returns 0 or -1.
+ * the facility (onboarding, A10.4) and its manager's account from the
+ * form's manager fields, form 2 the user's account with the role it asks
+ * for, form 3 ends the user and, for a facility's last user, raises its
+ * cancellation. *fac receives a new facility's id; *made a new account's
+ * (its certificate is the operator's next step); *ended the user whose
+ * certificates must be revoked after commit. Returns 0, 1 when the login
+ * ID asked for is taken (nothing is kept), or -1.
  */
 static int
-carry_out(const struct dbres *a, long long *fac, long long *ended)
+carry_out(const struct dbres *a, long long *fac, long long *made,
+    long long *ended)
 {
 	const char	*kind = dbres_get(a, 0, APP_GET_KIND);
-	char		 code[32], hash[PKI_PASSWORD_MAX], pw[33], err[128];
+	const char	*login = dbres_get(a, 0, APP_GET_USER_LOGIN);
+	char		 code[32];
+	long long	 uid;
 
 	if (str_eq(kind, "facility_join")) {
 		str_fmt(code, sizeof(code), "F%06lld", dbres_ll(a, 0, APP_GET_ID));
@@ -463,21 +533,24 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 		    dbres_ll(a, 0, APP_GET_WANTS_VIEWING)) != 1)
 			return -1;
 		*fac = (long long)db_last_id();
-		return db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0 ?
-		    -1 : 0;
+		if (db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0)
+			return -1;
+		if (form_empty(login))		/* a form 1 without its manager's ID */
+			return 0;
+		if ((uid = accounts_create(login, dbres_get(a, 0, APP_GET_MANAGER_NAME),
+		    *fac, dbres_get(a, 0, APP_GET_PROFESSION),
+		    "facility_manager")) <= 0)
+			return uid == 0 ? 1 : -1;
+		*made = uid;
+		return 0;
 	}
 	if (str_eq(kind, "user_register")) {
-		/* A random password nobody knows: the operator sets the first one. */
-		if (pki_token_hex(pw, sizeof(pw), 16) == -1 ||
-		    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1)
-			return -1;
-		explicit_bzero(pw, sizeof(pw));
-		if (db_exec(STMT_USER_INSERT, "ssiss", dbres_get(a, 0, APP_GET_USER_LOGIN),
-		    dbres_get(a, 0, APP_GET_SUBJECT), dbres_ll(a, 0, APP_GET_FACILITY_ID), dbres_get(a, 0, APP_GET_PROFESSION),
-		    hash) != 1)
-			return -1;
-		long long uid = (long long)db_last_id();
-		return db_exec(STMT_ROLE_INSERT, "is", uid, "user") < 0 ? -1 : 0;
+		if ((uid = accounts_create(login, dbres_get(a, 0, APP_GET_SUBJECT),
+		    dbres_ll(a, 0, APP_GET_FACILITY_ID), dbres_get(a, 0, APP_GET_PROFESSION),
+		    app_role(a))) <= 0)
+			return uid == 0 ? 1 : -1;
+		*made = uid;
+		return 0;
 	}
 	/* A10.5: on the effective date; a later date waits (users expire). */
 	char day[11];
@@ -492,18 +565,48 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 }
 
 /*
+ * Who hears of a decision (issue 20): the applying facility's managers
+ * (a new facility's: its manager's account was just made), and the
+ * operator when an account waits for its certificate. 0 or -1.
+ */
+static int
+decision_notify(long long id, long long fac, long long made)
+{
+	if (fac > 0 && accounts_notify("facility_manager", fac,
+	    "application.decided", "application", id) == -1)
+		return -1;
+	if (made > 0 && accounts_notify("operator", 0, "cert.needed", "user",
+	    made) == -1)
+		return -1;
+	return 0;
+}
+
+/* The decision form again, with what was typed and the errors beside it (422). */
+static void
+decide_again(struct req *r)
+{
+	view_set("Form.reason", param(r, "reason"));
+	view_set("Form.sole_reason", param(r, "sole_reason"));
+	view_set("Form.decision", param(r, "decision"));
+	meetings_view(r);
+	view_set("Page.title", lang("council.view_title"));
+	http_page(r, 422, "app_view.cs");
+}
+
+/*
  * A decision (A10.3): by the president alone (sole, with the reason no
  * meeting could be held) or recorded for a meeting. One transaction with
- * its effects and the audit; a stale version is a 409.
+ * its effects and the audit; a stale version is a 409. A login ID taken
+ * since the form was submitted is refused beside it, nothing decided.
  */
 void
 page_app_decide(struct req *r)
 {
 	const char	*decision = param(r, "decision"), *sole = param(r, "sole_reason");
 	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
-	long long	 meeting = form_ll(r, "meeting"), fac = 0, ended = 0;
+	long long	 meeting = form_ll(r, "meeting"), fac = 0, ended = 0, made = 0;
 	struct dbres	*a;
-	int		 is_sole = meeting <= 0, n;
+	int		 is_sole = meeting <= 0, n, rc = 0;
 
 	if ((a = app_load(r, id)) == NULL)
 		return;
@@ -514,14 +617,11 @@ page_app_decide(struct req *r)
 		http_error(r, 403, "role", NULL);
 		return;
 	}
-	if (is_sole && form_empty(sole))
+	if (is_sole && form_blank(sole))
 		form_err("council", "sole_reason", "required");
 	if (view_get("Form.invalid") != NULL) {
 		dbres_free(a);
-		view_set("Form.reason", param(r, "reason"));
-		view_set("Form.sole_reason", sole);
-		view_set("Page.title", lang("council.view_title"));
-		http_page(r, 422, "app_view.cs");
+		decide_again(r);
 		return;
 	}
 	if (db_begin() != DB_OK)
@@ -529,8 +629,15 @@ page_app_decide(struct req *r)
 	int approve = str_eq(decision, "approved");
 	const char *status = !approve ? "rejected" :
 	    str_eq(dbres_get(a, 0, APP_GET_KIND), "facility_join") ? "onboarding" : "active";
-	if (approve && carry_out(a, &fac, &ended) == -1)
+	if (approve && (rc = carry_out(a, &fac, &made, &ended)) == -1)
 		goto fail;
+	if (rc == 1) {
+		db_rollback();
+		dbres_free(a);
+		form_err("council", "user_login", "login_taken");
+		decide_again(r);
+		return;
+	}
 	n = db_exec(STMT_APP_DECIDE, "sssssiiiii", status, decision,
 	    is_sole ? "sole" : "meeting", param(r, "reason"), is_sole ? sole : NULL,
 	    r->sess->user_id, is_sole ? (long long)0 : meeting, fac ? fac : 0LL,
@@ -540,7 +647,8 @@ page_app_decide(struct req *r)
 		form_stale(r);
 		return;
 	}
-	if (n != 1)
+	if (n != 1 || decision_notify(id, fac ? fac :
+	    dbres_ll(a, 0, APP_GET_FACILITY_ID), made) == -1)
 		goto fail;
 	dbres_free(a);
 	if (commit_and_go(r, is_sole ? "application.sole_decision" :

@@ -1,0 +1,125 @@
+"""test_office.py: the network office's weekday work in the browser (issue 20): accounts
+made by decisions, duplicate login IDs, forms that keep what was typed (A9, A10.2, A10.3)."""
+import os
+import re
+
+from conftest import url, sql, make_user, logged_in, page_csrf, csrf_from
+from test_council import form, submit, app_id, version, sole
+
+
+def fresh_login(prefix="of"):
+    return f"{prefix}{os.urandom(4).hex()}"
+
+
+# --- duplicate login IDs and field errors (A10.2) ------------------------------------
+
+def test_A10_2_login_id_taken_refused_beside_the_field_when_submitted():
+    fm = make_user(role="facility_manager")
+    s = logged_in(fm)
+    r, _ = submit(s, "user_register", user_login=fm.login, user_name="重複 花子",
+                  profession="nurse")
+    assert r.status_code == 422, r.text[:300]
+    assert 'id="err-user_login"' in r.text and "既に使われています" in r.text
+    assert 'value="重複 花子"' in r.text and f'value="{fm.login}"' in r.text
+
+
+def test_A10_2_login_id_waiting_in_another_application_refused_when_submitted():
+    fm = make_user(role="facility_manager")
+    s = logged_in(fm)
+    login_id = fresh_login()
+    r, _ = submit(s, "user_register", user_login=login_id, user_name="先 申請",
+                  profession="nurse")
+    assert r.status_code == 303
+    r, _ = submit(s, "user_register", user_login=login_id, user_name="後 申請",
+                  profession="nurse")
+    assert r.status_code == 422 and "既に使われています" in r.text
+
+
+def test_A10_2_login_id_taken_since_submission_refused_when_decided_not_503():
+    fm = make_user(role="facility_manager")
+    pres = logged_in(make_user(role="president"))
+    s = logged_in(fm)
+    login_id = fresh_login()
+    r, _ = submit(s, "user_register", user_login=login_id, user_name="後で 重複",
+                  profession="nurse")
+    app = app_id(r)
+    make_user(login=login_id)            # someone took the ID meanwhile (the admin tool)
+    r = sole(pres, app)
+    assert r.status_code == 422, r.text[:300]
+    assert 'id="err-user_login"' in r.text and "既に使われています" in r.text
+    # What the president typed stays, nothing is decided; rejecting still works.
+    assert "感染症流行のため" in r.text
+    assert sql(f"SELECT status FROM application WHERE id = {app}") == [["submitted"]]
+    assert sole(pres, app, "rejected").status_code == 303
+
+
+def test_A10_2_kanji_login_id_is_a_field_error_not_a_400_page():
+    fm = make_user(role="facility_manager")
+    s = logged_in(fm)
+    r, _ = submit(s, "user_register", user_login="山田太郎", user_name="山田 太郎",
+                  profession="nurse")
+    assert r.status_code == 422, r.text[:300]
+    assert 'id="err-user_login"' in r.text and 'value="山田太郎"' in r.text
+    assert "項目: user_login" not in r.text and "項目：" not in r.text
+
+
+# --- accounts made by a decision, and who hears of it (A9, A10.2, A10.3) -------------
+
+def notes(audience, kind, object_id, fac=0):
+    return sql(f"SELECT COUNT(*) FROM notification WHERE audience = '{audience}' AND "
+               f"facility_id = {fac} AND kind = '{kind}' AND object_id = {object_id}")[0][0]
+
+
+def test_A9_A10_3_approving_form_1_makes_the_managers_account_and_tells_who_is_next():
+    staff = logged_in(make_user(role="staff"))
+    pres = logged_in(make_user(role="president"))
+    manager = fresh_login("mg")
+    r, _ = submit(staff, "facility_join", fac_name="あたらし診療所", fac_kind="clinic",
+                  fac_address="山形県新庄市", in_region="1", wants_viewing="1",
+                  manager_name="新 院長", user_login=manager, profession="physician")
+    assert r.status_code == 303, r.text[:300]
+    app = app_id(r)
+    assert notes("president", "application.submitted", app) == "1"
+    assert sole(pres, app).status_code == 303
+    fac, status = sql(f"SELECT f.id, f.status FROM application a JOIN facility f "
+                      f"ON f.id = a.facility_id WHERE a.id = {app}")[0]
+    assert status == "onboarding"
+    uid, name, ufac, prof, ustatus = sql(
+        f"SELECT id, name, facility_id, profession, status FROM users WHERE login = '{manager}'")[0]
+    assert (name, ufac, prof, ustatus) == ("新 院長", fac, "physician", "active")
+    assert sql(f"SELECT role FROM user_role WHERE user_id = {uid}") == [["facility_manager"]]
+    assert notes("operator", "cert.needed", uid) == "1"
+    assert notes("facility_manager", "application.decided", app, fac) == "1"
+
+
+def test_A10_2_approving_form_2_makes_the_users_account_and_notifies():
+    fm = make_user(role="facility_manager")
+    pres = logged_in(make_user(role="president"))
+    s = logged_in(fm)
+    login_id = fresh_login("u")
+    r, _ = submit(s, "user_register", user_login=login_id, user_name="登録 看護師",
+                  profession="nurse")
+    app = app_id(r)
+    assert notes("president", "application.submitted", app) == "1"
+    assert sole(pres, app).status_code == 303
+    uid = sql(f"SELECT id FROM users WHERE login = '{login_id}'")[0][0]
+    assert sql(f"SELECT role FROM user_role WHERE user_id = {uid}") == [["user"]]
+    fac = sql(f"SELECT facility_id FROM users WHERE login = '{fm.login}'")[0][0]
+    assert notes("facility_manager", "application.decided", app, fac) == "1"
+    assert notes("operator", "cert.needed", uid) == "1"
+    # A rejection makes no account and needs no certificate.
+    r, _ = submit(s, "user_register", user_login=fresh_login("u"), user_name="不承認 太郎",
+                  profession="nurse")
+    app2 = app_id(r)
+    assert sole(pres, app2, "rejected").status_code == 303
+    assert notes("facility_manager", "application.decided", app2, fac) == "1"
+    assert sql(f"SELECT COUNT(*) FROM users WHERE name = '不承認 太郎'") == [["0"]]
+
+
+def test_A9_form_1_manager_login_taken_refused_when_submitted():
+    staff = logged_in(make_user(role="staff"))
+    taken = make_user()
+    r, _ = submit(staff, "facility_join", fac_name="重複 薬局", fac_kind="pharmacy",
+                  fac_address="山形県", in_region="1", wants_viewing="1",
+                  manager_name="薬局 店主", user_login=taken.login, profession="pharmacist")
+    assert r.status_code == 422 and "既に使われています" in r.text
