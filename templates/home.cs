@@ -92,7 +92,7 @@
   <h2><?cs var:L.home.g_mine ?></h2>
   <ul class="menu">
     <li><a href="/messages" id="menu-messages"><?cs var:L.message.menu ?><?cs if:Messages.unread > 0 ?>（<?cs var:L.message.unread ?> <?cs var:Messages.unread ?>）<?cs /if ?></a></li>
-    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager || Session.role.president ?><li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
     <li><a href="/notices" id="menu-notices"><?cs var:L.notice.menu ?></a></li>
     <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><li><a href="/desk/complaints" id="menu-desk"><?cs var:L.desk.menu ?></a></li>
     <?cs elif:Session.role.user || Session.role.facility_manager ?><li><a href="/desk/complaints/new" id="menu-complain"><?cs var:L.desk.menu_user ?></a></li>

@@ -22,6 +22,8 @@ void	 page_password_post(struct req *);
 /* page_certs.c */
 extern const struct field f_certs[], f_cert_issue[], f_cert_download[],
 	    f_cert_revoke[];
+extern const struct field f_cert_revoke_get[];	/* issue 20 */
+void	 page_cert_revoke_ask(struct req *);
 void	 page_certs(struct req *);
 void	 page_cert_issue(struct req *);
 void	 page_cert_download(struct req *);

@@ -43,6 +43,7 @@ POLICY = {
     ("GET", "/admin/certs"): ({OPERATOR}, None),
     ("POST", "/admin/certs/issue"): ({OPERATOR}, None),
     ("GET", "/admin/certs/download"): ({OPERATOR}, None),
+    ("GET", "/admin/certs/revoke"): ({OPERATOR}, None),      # issue 20: asks first
     ("POST", "/admin/certs/revoke"): ({OPERATOR}, None),
     ("POST", "/admin/users/password"): ({OPERATOR}, None),
     ("GET", "/applications"): (COUNCIL | {FM}, None),
@@ -89,8 +90,8 @@ POLICY = {
     ("POST", "/admin/maintenance/new"): ({OPERATOR}, None),
     ("POST", "/admin/maintenance/cancel"): ({OPERATOR}, None),
     ("POST", "/admin/maintenance/switch"): ({OPERATOR}, None),
-    ("GET", "/notifications"): ({OPERATOR, STAFF, FM}, None),
-    ("POST", "/notifications/read"): ({OPERATOR, STAFF, FM}, None),
+    ("GET", "/notifications"): (COUNCIL | {FM}, None),     # issue 20: the president too
+    ("POST", "/notifications/read"): (COUNCIL | {FM}, None),
     ("GET", "/patients"): (PATIENTS, None),
     ("POST", "/patients/new"): (CONSENT, None),
     ("GET", "/patients/view"): (PATIENTS, "p"),

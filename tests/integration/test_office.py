@@ -123,3 +123,64 @@ def test_A9_form_1_manager_login_taken_refused_when_submitted():
                   fac_address="山形県", in_region="1", wants_viewing="1",
                   manager_name="薬局 店主", user_login=taken.login, profession="pharmacist")
     assert r.status_code == 422 and "既に使われています" in r.text
+
+
+# --- certificates: the queue, the page that asks first, Japan time (A4.2) --------------
+
+def test_A4_2_new_account_waits_on_the_certificate_page_and_is_issued_from_there():
+    fm = make_user(role="facility_manager")
+    pres = logged_in(make_user(role="president"))
+    op = logged_in(make_user(role="operator"))
+    s = logged_in(fm)
+    login_id = fresh_login("w")
+    r, _ = submit(s, "user_register", user_login=login_id, user_name="証明書 待ち",
+                  profession="nurse")
+    assert sole(pres, app_id(r)).status_code == 303
+    uid = sql(f"SELECT id FROM users WHERE login = '{login_id}'")[0][0]
+    page = op.get(url(f"/admin/certs?user={uid}")).text
+    assert f'id="waiting-{login_id}"' in page and "証明書 待ち" in page
+    assert f'id="issue-login" name="login" value="{login_id}"' in page   # the link fills it in
+    r = op.post(url("/admin/certs/issue"), data={"csrf": page_csrf(op), "login": login_id})
+    assert r.status_code == 200 and "日本時間" in r.text and "UTC" not in r.text
+    assert f'id="waiting-{login_id}"' not in op.get(url("/admin/certs")).text
+
+
+def test_A4_2_revocation_asks_first_with_no_reason_chosen_in_advance():
+    op = logged_in(make_user(role="operator"))
+    victim = make_user()
+    page = op.get(url(f"/admin/certs/revoke?serial={victim.serial}"))
+    assert page.status_code == 200
+    assert "元に戻すことはできません" in page.text and "試験 " + victim.login in page.text
+    assert "selected" not in page.text.split('id="reason"')[1].split("</select>")[0]
+    assert sql(f"SELECT status FROM cert WHERE serial = '{victim.serial}'") == [["active"]]
+    r = op.post(url("/admin/certs/revoke"), data={"csrf": page_csrf(op), "serial": victim.serial})
+    assert r.status_code == 422 and 'id="err-reason"' in r.text
+    assert sql(f"SELECT status FROM cert WHERE serial = '{victim.serial}'") == [["active"]]
+    r = op.post(url("/admin/certs/revoke"), data={"csrf": page_csrf(op), "serial": victim.serial,
+                "reason": "cessation"}, allow_redirects=False)
+    assert r.status_code == 303
+    assert "失効リストを更新しました" in op.get(url(r.headers["location"])).text
+    assert sql(f"SELECT status, revoke_reason FROM cert WHERE serial = '{victim.serial}'") == \
+        [["revoked", "cessation"]]
+
+
+def test_A4_2_misuse_report_and_waiting_applications_reach_the_presidents_notifications():
+    op = logged_in(make_user(role="operator"))
+    pres_user = make_user(role="president")
+    pres = logged_in(pres_user)
+    target = make_user()
+    uid = sql(f"SELECT id FROM users WHERE login = '{target.login}'")[0][0]
+    page = op.get(url("/misuse/reports")).text
+    m = re.search(r'name="idem" value="([0-9a-f]{64})"', page)
+    data = {"csrf": page_csrf(op), "user": uid, "summary": "夜間の大量閲覧"}
+    if m:
+        data["idem"] = m.group(1)
+    else:
+        data["idem"] = os.urandom(32).hex()
+    r = op.post(url("/misuse/report"), data=data, allow_redirects=False)
+    assert r.status_code == 303, r.text[:300]
+    rid = sql("SELECT MAX(id) FROM misuse_report")[0][0]
+    assert notes("president", "misuse.report", rid) == "1"
+    html = pres.get(url("/notifications")).text
+    assert "不適正利用の報告が届きました" in html and 'href="/misuse/reports"' in html
+    assert "未読の通知" in pres.get(url("/")).text
