@@ -7,6 +7,7 @@
   <input type="hidden" name="kind" value="<?cs var:Form.kind ?>">
   <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
 <?cs if:Form.kind == "facility_join" ?>
+<?cs if:Form.facility ?><input type="hidden" name="facility" value="<?cs var:Form.facility ?>"><?cs /if ?>
   <div class="row"><label for="fac_name"><?cs var:L.council.fac_name ?></label>
     <input type="text" id="fac_name" name="fac_name" maxlength="200" value="<?cs var:Form.fac_name ?>"><?cs call:ferr("fac_name") ?></div>
   <div class="row"><label for="fac_kind"><?cs var:L.council.fac_kind ?></label>

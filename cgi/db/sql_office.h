@@ -28,3 +28,43 @@ STMT(CERT_BY_SERIAL,
 COLS(CERT_BY_SERIAL, CERT_BY_SERIAL_STATUS, CERT_BY_SERIAL_LOGIN,
     CERT_BY_SERIAL_USER_NAME, CERT_BY_SERIAL_FACILITY_NAME,
     CERT_BY_SERIAL_NOT_AFTER)
+
+/* A facility as the office keeps it (issue 20). */
+STMT(FACILITY_GET,
+	"SELECT id, code, name, kind, in_region, disclosing, viewing, status,"
+	" version, medical_code, address, phone, contact FROM facility WHERE id = ?")
+COLS(FACILITY_GET, FACILITY_GET_ID, FACILITY_GET_CODE, FACILITY_GET_NAME,
+    FACILITY_GET_KIND, FACILITY_GET_IN_REGION, FACILITY_GET_DISCLOSING,
+    FACILITY_GET_VIEWING, FACILITY_GET_STATUS, FACILITY_GET_VERSION,
+    FACILITY_GET_MEDICAL_CODE, FACILITY_GET_ADDRESS, FACILITY_GET_PHONE,
+    FACILITY_GET_CONTACT)
+STMT(FACILITY_ADD,
+	"INSERT INTO facility (code, name, kind, in_region, disclosing, viewing,"
+	" medical_code, address, phone, contact) VALUES (?, ?, ?, 1, ?, ?, ?, ?,"
+	" ?, ?)")
+STMT(FACILITY_EDIT,
+	"UPDATE facility SET name = ?, kind = ?, disclosing = ?, viewing = ?,"
+	" medical_code = ?, address = ?, phone = ?, contact = ?,"
+	" version = version + 1 WHERE id = ? AND version = ?")
+/* A18: a move in or out of the region and the decision it rests on. */
+STMT(FACILITY_REGION_CHANGE,
+	"INSERT INTO facility_region_change (facility_id, in_region,"
+	" decision_kind, meeting_id, decided_on, sole_reason, note, changed_by,"
+	" changed_at) VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, UTC_TIMESTAMP(6))")
+STMT(FACILITY_REGION_HISTORY,
+	"SELECT c.in_region, c.decision_kind, DATE_FORMAT(c.decided_on, '%Y-%m-%d'),"
+	" c.sole_reason, c.note, u.name, UNIX_TIMESTAMP(c.changed_at)"
+	" FROM facility_region_change c LEFT JOIN users u ON u.id = c.changed_by"
+	" WHERE c.facility_id = ? ORDER BY c.changed_at DESC, c.id DESC")
+COLS(FACILITY_REGION_HISTORY, FACILITY_REGION_HISTORY_IN_REGION,
+    FACILITY_REGION_HISTORY_DECISION_KIND, FACILITY_REGION_HISTORY_DECIDED_ON,
+    FACILITY_REGION_HISTORY_SOLE_REASON, FACILITY_REGION_HISTORY_NOTE,
+    FACILITY_REGION_HISTORY_CHANGER_NAME, FACILITY_REGION_HISTORY_CHANGED_AT)
+
+/* A form 1 entered for a facility the office added (status applying). */
+STMT(APP_SET_FACILITY,
+	"UPDATE application SET facility_id = ? WHERE id = ?")
+/* Its approval: the facility the office added goes onboarding (A10.4). */
+STMT(FACILITY_FROM_FORM1,
+	"UPDATE facility SET status = 'onboarding', in_region = ?, disclosing = ?,"
+	" viewing = ?, version = version + 1 WHERE id = ? AND status = 'applying'")

@@ -26,6 +26,7 @@ const struct field f_apps[] = {
 };
 const struct field f_app_new_get[] = {
 	{ "kind", FT_TOKEN, 16 },
+	{ "facility", FT_INT, 20 },	/* issue 20: form 1 of a facility the office added */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_new[] = {
@@ -38,6 +39,7 @@ const struct field f_app_new[] = {
 	{ "profession", FT_TOKEN, 32 }, { "attestation", FT_TOKEN, 1 },
 	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
 	{ "action", FT_TOKEN, 16 },
+	{ "facility", FT_INT, 20 },	/* issue 20: form 1 of a facility the office added */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_submit[] = {
@@ -174,6 +176,41 @@ kind_allowed(const struct req *r, const char *kind)
 	return str_eq(kind, "facility_join") && is_council(r);
 }
 
+/*
+ * Issue 20: form 1 for a facility the office added (?facility=ID, status
+ * applying): Form.facility, and on the first showing its name, kind and
+ * address filled in. 0 (none asked, or it is one), or -1 with a page sent.
+ */
+static int
+join_facility(struct req *r)
+{
+	long long	 fid = form_id(r, "facility");
+	struct dbres	*f;
+
+	if (form_empty(param_opt(r, "facility")))
+		return 0;
+	if (fid <= 0 || (f = db_query(STMT_FACILITY_GET, "i", fid)) == NULL) {
+		http_error(r, fid <= 0 ? 400 : 503, fid <= 0 ? "type" : "db",
+		    fid <= 0 ? "facility" : NULL);
+		return -1;
+	}
+	if (f->nrows == 0 || !str_eq(dbres_get(f, 0, FACILITY_GET_STATUS), "applying")) {
+		dbres_free(f);
+		form_refuse(r, 409, "office", "not_applying");
+		return -1;
+	}
+	view_set_int("Form.facility", fid);
+	if (param_opt(r, "fac_name") == NULL) {
+		view_set("Form.fac_name", dbres_get(f, 0, FACILITY_GET_NAME));
+		view_set("Form.fac_kind", dbres_get(f, 0, FACILITY_GET_KIND));
+		view_set("Form.fac_address", dbres_get(f, 0, FACILITY_GET_ADDRESS));
+		view_set("Form.wants_disclosing", dbres_get(f, 0, FACILITY_GET_DISCLOSING));
+		view_set("Form.wants_viewing", dbres_get(f, 0, FACILITY_GET_VIEWING));
+	}
+	dbres_free(f);
+	return 0;
+}
+
 static void
 app_form(struct req *r, const char *kind, int status)
 {
@@ -193,6 +230,8 @@ app_form(struct req *r, const char *kind, int status)
 	}
 	view_set("Form.kind", kind);
 	form_keep(r, "Form", keep, NITEMS(keep));
+	if (str_eq(kind, "facility_join") && join_facility(r) == -1)
+		return;
 	form_idem_view(r);
 	professions_view();
 	if (str_eq(kind, "user_withdraw")) {
@@ -350,6 +389,8 @@ page_app_new_post(struct req *r)
 		app_form(r, kind, 422);
 		return;
 	}
+	if (str_eq(kind, "facility_join") && join_facility(r) == -1)
+		return;
 	if (db_begin() != DB_OK) {
 		form_db_fail(r);
 		return;
@@ -378,6 +419,10 @@ page_app_new_post(struct req *r)
 	if (rc != 1)
 		goto fail;
 	long long id = (long long)db_last_id();
+	/* Issue 20: form 1 for a facility the office added is that facility's. */
+	if (str_eq(kind, "facility_join") && form_id(r, "facility") > 0 &&
+	    db_exec(STMT_APP_SET_FACILITY, "ii", form_id(r, "facility"), id) != 1)
+		goto fail;
 	/* Issue 20: form 1 names its manager's account, made when it is approved. */
 	if (str_eq(kind, "facility_join") && !form_empty(param(r, "user_login")) &&
 	    db_exec(STMT_APP_SET_MANAGER_ACCOUNT, "ssi", param(r, "user_login"),
@@ -526,7 +571,15 @@ carry_out(const struct dbres *a, long long *fac, long long *made,
 	char		 code[32];
 	long long	 uid;
 
-	if (str_eq(kind, "facility_join")) {
+	if (str_eq(kind, "facility_join") && dbres_ll(a, 0, APP_GET_FACILITY_ID) > 0) {
+		/* Issue 20: the facility the office added when the form came. */
+		*fac = dbres_ll(a, 0, APP_GET_FACILITY_ID);
+		if (db_exec(STMT_FACILITY_FROM_FORM1, "iiii",
+		    dbres_ll(a, 0, APP_GET_IN_REGION),
+		    dbres_ll(a, 0, APP_GET_WANTS_DISCLOSING),
+		    dbres_ll(a, 0, APP_GET_WANTS_VIEWING), *fac) != 1)
+			return -1;
+	} else if (str_eq(kind, "facility_join")) {
 		str_fmt(code, sizeof(code), "F%06lld", dbres_ll(a, 0, APP_GET_ID));
 		if (db_exec(STMT_FACILITY_INSERT, "sssiii", code, dbres_get(a, 0, APP_GET_SUBJECT),
 		    dbres_get(a, 0, APP_GET_FAC_KIND), dbres_ll(a, 0, APP_GET_IN_REGION), dbres_ll(a, 0, APP_GET_WANTS_DISCLOSING),
@@ -535,6 +588,8 @@ carry_out(const struct dbres *a, long long *fac, long long *made,
 		*fac = (long long)db_last_id();
 		if (db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0)
 			return -1;
+	}
+	if (str_eq(kind, "facility_join")) {
 		if (form_empty(login))		/* a form 1 without its manager's ID */
 			return 0;
 		if ((uid = accounts_create(login, dbres_get(a, 0, APP_GET_MANAGER_NAME),

@@ -209,8 +209,7 @@ void	 page_message_delete(struct req *);
 void	 messages_count_view(const struct req *);
 /* page_federation.c (A18) */
 extern const struct field f_federation[], f_federation_new[],
-	    f_federation_view[], f_federation_edit[], f_federation_point[],
-	    f_facility_region[];
+	    f_federation_view[], f_federation_edit[], f_federation_point[];
 void	 page_federation(struct req *);
 void	 page_federation_new(struct req *);
 void	 page_federation_view(struct req *);
@@ -218,6 +217,14 @@ void	 page_federation_edit(struct req *);
 void	 page_federation_point_add(struct req *);
 void	 page_federation_point_remove(struct req *);
 void	 page_facilities(struct req *);
-void	 page_facility_region(struct req *);
+/* office.c (issue 20): facilities, accounts, a manager's roster */
+extern const struct field f_office_facility_get[], f_office_facility[],
+	    f_office_region_get[], f_office_region[];
+void	 page_office_facility_new(struct req *);
+void	 page_office_facility(struct req *);
+void	 page_office_facility_add(struct req *);
+void	 page_office_facility_edit(struct req *);
+void	 page_office_region_ask(struct req *);
+void	 page_office_region(struct req *);
 
 #endif

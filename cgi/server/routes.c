@@ -173,7 +173,13 @@ const struct route routes[] = {
 	{ "POST", "/federation/point/add", page_federation_point_add, ROLE_OPERATOR,	F_CSRF,			f_federation_point },
 	{ "POST", "/federation/point/remove", page_federation_point_remove, ROLE_OPERATOR, F_CSRF,		f_federation_point },
 	{ "GET",  "/facilities",	page_facilities,	ROLES_COUNCIL,		0,			f_federation },
-	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
+	/* Issue 20: the office's weekday work (pages/office.c) */
+	{ "GET",  "/facilities/region",	page_office_region_ask,	ROLE_OPERATOR,		0,			f_office_region_get },
+	{ "POST", "/facilities/region",	page_office_region,	ROLE_OPERATOR,		F_CSRF,			f_office_region },
+	{ "GET",  "/admin/facilities/new", page_office_facility_new, ROLE_OPERATOR,	0,			f_office_facility_get },
+	{ "POST", "/admin/facilities/new", page_office_facility_add, ROLE_OPERATOR,	F_CSRF,			f_office_facility },
+	{ "GET",  "/admin/facilities/edit", page_office_facility, ROLE_OPERATOR,	0,			f_office_facility_get },
+	{ "POST", "/admin/facilities/edit", page_office_facility_edit, ROLE_OPERATOR,	F_CSRF,			f_office_facility },
 	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

@@ -166,6 +166,12 @@ POLICY = {
     ("POST", "/federation/point/remove"): ({OPERATOR}, None),
     ("GET", "/facilities"): (COUNCIL, None),
     ("POST", "/facilities/region"): ({OPERATOR}, None),
+    # Issue 20: the office's weekday work
+    ("GET", "/facilities/region"): ({OPERATOR}, None),
+    ("GET", "/admin/facilities/new"): ({OPERATOR}, None),
+    ("POST", "/admin/facilities/new"): ({OPERATOR}, None),
+    ("GET", "/admin/facilities/edit"): ({OPERATOR}, None),
+    ("POST", "/admin/facilities/edit"): ({OPERATOR}, None),
     ("GET", "/healthz"): (CERT, None),
 }
 

@@ -184,3 +184,108 @@ def test_A4_2_misuse_report_and_waiting_applications_reach_the_presidents_notifi
     html = pres.get(url("/notifications")).text
     assert "不適正利用の報告が届きました" in html and 'href="/misuse/reports"' in html
     assert "未読の通知" in pres.get(url("/")).text
+
+
+# --- facilities: added and edited, moved on a council decision (A9, A18) ---------------
+
+def add_facility(op, code=None, **over):
+    code = code or f"T{os.urandom(3).hex().upper()}"
+    data = {"csrf": page_csrf(op, "/admin/facilities/new"), "code": code,
+            "name": f"試験 医院 {code}", "kind": "clinic", "medical_code": "0612345678",
+            "address": "山形県新庄市", "phone": "0233-22-0000", "contact": "事務 太郎",
+            "viewing": "1", "status": "applying"}
+    data.update(over)
+    return op.post(url("/admin/facilities/new"), data=data, allow_redirects=False), code
+
+
+def test_A9_operator_adds_and_edits_a_facility_with_field_errors_kept():
+    op = logged_in(make_user(role="operator"))
+    r, code = add_facility(op, medical_code="12345", kind="", phone="電話")
+    assert r.status_code == 422
+    for f in ("medical_code", "kind", "phone"):
+        assert f'id="err-{f}"' in r.text, f
+    assert f'value="{code}"' in r.text and 'value="事務 太郎"' in r.text
+    r, code = add_facility(op)
+    assert r.status_code == 303
+    fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
+    page = op.get(url(r.headers["location"])).text
+    assert "施設を追加しました" in page and "加入申請中" in page and 'id="fac-form1"' in page
+    assert sql(f"SELECT kind, status, in_region, medical_code, phone, contact FROM facility "
+               f"WHERE id = {fid}") == [["clinic", "applying", "1", "0612345678",
+                                         "0233-22-0000", "事務 太郎"]]
+    r, _ = add_facility(op, code=code)
+    assert r.status_code == 422 and "既に使われています" in r.text
+    ver = sql(f"SELECT version FROM facility WHERE id = {fid}")[0][0]
+    r = op.post(url("/admin/facilities/edit"), data={
+        "csrf": page_csrf(op), "id": fid, "version": ver, "name": "改称 医院", "kind": "dental",
+        "disclosing": "1", "viewing": "1", "address": "山形県最上郡"}, allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT name, kind, disclosing, address, contact IS NULL FROM facility "
+               f"WHERE id = {fid}") == [["改称 医院", "dental", "1", "山形県最上郡", "1"]]
+    # A stale version is refused; the list names kinds and states in Japanese.
+    r = op.post(url("/admin/facilities/edit"), data={
+        "csrf": page_csrf(op), "id": fid, "version": ver, "name": "x", "kind": "clinic",
+        "viewing": "1"})
+    assert r.status_code == 409
+    listing = op.get(url("/facilities")).text
+    row = listing[listing.index(f'id="facility-{code}"'):]
+    row = row[:row.index("</tr>")]
+    assert "歯科診療所" in row and "加入申請中" in row and "dental" not in row
+    assert sql(f"SELECT COUNT(*) FROM audit WHERE action IN ('facility.add', 'facility.edit') "
+               f"AND object_id = '{fid}'") == [["2"]]
+
+
+def test_A18_moving_a_facility_out_records_the_council_decision_it_rests_on():
+    op = logged_in(make_user(role="operator"))
+    pres = logged_in(make_user(role="president"))
+    r, code = add_facility(op, status="active")
+    fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
+    page = op.get(url(f"/facilities/region?id={fid}"))
+    assert page.status_code == 200 and "協議会の承認が必要です" in page.text
+    ver = sql(f"SELECT version FROM facility WHERE id = {fid}")[0][0]
+    base = {"csrf": page_csrf(op), "id": fid, "version": ver, "in_region": "0"}
+    r = op.post(url("/facilities/region"), data=base)
+    assert r.status_code == 422 and 'id="err-decision_kind"' in r.text
+    r = op.post(url("/facilities/region"), data={**base, "decision_kind": "sole",
+                                                 "note": "県境の診療所"})
+    assert r.status_code == 422 and 'id="err-sole_reason"' in r.text
+    assert 'id="err-decided_on"' in r.text and "県境の診療所" in r.text
+    assert sql(f"SELECT in_region FROM facility WHERE id = {fid}") == [["1"]]
+    from test_council import new_meeting
+    m = new_meeting(pres, "2026-11-20")
+    r = op.post(url("/facilities/region"), data={**base, "decision_kind": "meeting",
+                                                 "meeting": m}, allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT f.in_region, c.decision_kind, c.meeting_id, c.decided_on FROM facility f "
+               f"JOIN facility_region_change c ON c.facility_id = f.id WHERE f.id = {fid}") == \
+        [["0", "meeting", str(m), "2026-11-20"]]
+    page = op.get(url(f"/admin/facilities/edit?id={fid}")).text
+    assert "協議会決定" in page and "2026-11-20" in page
+    ver = sql(f"SELECT version FROM facility WHERE id = {fid}")[0][0]
+    r = op.post(url("/facilities/region"), data={
+        "csrf": page_csrf(op), "id": fid, "version": ver, "in_region": "1",
+        "decision_kind": "sole", "decided_on": "2026-12-01", "sole_reason": "緊急のため"},
+        allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT COUNT(*) FROM facility_region_change WHERE facility_id = {fid}") == [["2"]]
+
+
+def test_A9_A10_4_form_1_for_a_facility_the_office_added_onboards_that_facility():
+    op = logged_in(make_user(role="operator"))
+    pres = logged_in(make_user(role="president"))
+    r, code = add_facility(op, name="先に 追加 診療所")
+    fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
+    page = op.get(url(f"/applications/new?kind=facility_join&facility={fid}")).text
+    assert 'value="先に 追加 診療所"' in page and f'name="facility" value="{fid}"' in page
+    manager = fresh_login("mg")
+    r, _ = submit(op, "facility_join", facility=fid, fac_name="先に 追加 診療所",
+                  fac_kind="clinic", fac_address="山形県", in_region="1", wants_viewing="1",
+                  manager_name="先 院長", user_login=manager, profession="physician")
+    assert r.status_code == 303
+    app = app_id(r)
+    assert sole(pres, app).status_code == 303
+    assert sql(f"SELECT status FROM facility WHERE id = {fid}") == [["onboarding"]]
+    assert sql(f"SELECT facility_id FROM users WHERE login = '{manager}'") == [[fid]]
+    assert sql(f"SELECT COUNT(*) FROM facility WHERE name = '先に 追加 診療所'") == [["1"]]
+    # Once it is no longer applying, another form 1 for it is refused.
+    assert op.get(url(f"/applications/new?kind=facility_join&facility={fid}")).status_code == 409
