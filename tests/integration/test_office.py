@@ -273,12 +273,13 @@ def test_A18_moving_a_facility_out_records_the_council_decision_it_rests_on():
 def test_A9_A10_4_form_1_for_a_facility_the_office_added_onboards_that_facility():
     op = logged_in(make_user(role="operator"))
     pres = logged_in(make_user(role="president"))
-    r, code = add_facility(op, name="先に 追加 診療所")
+    name = f"先に 追加 診療所 {os.urandom(3).hex()}"
+    r, code = add_facility(op, name=name)
     fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
     page = op.get(url(f"/applications/new?kind=facility_join&facility={fid}")).text
-    assert 'value="先に 追加 診療所"' in page and f'name="facility" value="{fid}"' in page
+    assert f'value="{name}"' in page and f'name="facility" value="{fid}"' in page
     manager = fresh_login("mg")
-    r, _ = submit(op, "facility_join", facility=fid, fac_name="先に 追加 診療所",
+    r, _ = submit(op, "facility_join", facility=fid, fac_name=name,
                   fac_kind="clinic", fac_address="山形県", in_region="1", wants_viewing="1",
                   manager_name="先 院長", user_login=manager, profession="physician")
     assert r.status_code == 303
@@ -286,6 +287,6 @@ def test_A9_A10_4_form_1_for_a_facility_the_office_added_onboards_that_facility(
     assert sole(pres, app).status_code == 303
     assert sql(f"SELECT status FROM facility WHERE id = {fid}") == [["onboarding"]]
     assert sql(f"SELECT facility_id FROM users WHERE login = '{manager}'") == [[fid]]
-    assert sql(f"SELECT COUNT(*) FROM facility WHERE name = '先に 追加 診療所'") == [["1"]]
+    assert sql(f"SELECT COUNT(*) FROM facility WHERE name = '{name}'") == [["1"]]
     # Once it is no longer applying, another form 1 for it is refused.
     assert op.get(url(f"/applications/new?kind=facility_join&facility={fid}")).status_code == 409
