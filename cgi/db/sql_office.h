@@ -68,3 +68,59 @@ STMT(APP_SET_FACILITY,
 STMT(FACILITY_FROM_FORM1,
 	"UPDATE facility SET status = 'onboarding', in_region = ?, disclosing = ?,"
 	" viewing = ?, version = version + 1 WHERE id = ? AND status = 'applying'")
+
+/*
+ * Accounts as the office and a facility's manager see them: roles, the
+ * certificate in force until, the last login (issue 20). Of one facility
+ * when the first two are a facility's id, or all (0); whose login or
+ * name holds the third ('' for every one).
+ */
+#define OFFICE_USER_COLS \
+	"u.id, u.login, u.name, f.name, u.status, p.name,"		\
+	" (SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_role r"	\
+	"  WHERE r.user_id = u.id),"					\
+	" (SELECT MAX(c.not_after) FROM cert c WHERE c.user_id = u.id"	\
+	"  AND c.status = 'active'),"					\
+	" (SELECT MAX(s.created_at) FROM session s WHERE s.user_id = u.id),"	\
+	" u.ends_on, u.facility_id, u.version, u.address, f.code"
+STMT(OFFICE_USERS,
+	"SELECT " OFFICE_USER_COLS " FROM users u"
+	" JOIN facility f ON f.id = u.facility_id"
+	" LEFT JOIN profession p ON p.code = u.profession"
+	" WHERE (? = 0 OR u.facility_id = ?)"
+	" AND (? = '' OR INSTR(u.login, ?) > 0 OR INSTR(u.name, ?) > 0)"
+	" ORDER BY f.code, u.status <> 'active', u.login LIMIT 500")
+COLS(OFFICE_USERS, OFFICE_USERS_ID, OFFICE_USERS_LOGIN, OFFICE_USERS_NAME,
+    OFFICE_USERS_FACILITY_NAME, OFFICE_USERS_STATUS,
+    OFFICE_USERS_PROFESSION_NAME, OFFICE_USERS_ROLES,
+    OFFICE_USERS_CERT_NOT_AFTER, OFFICE_USERS_LAST_LOGIN, OFFICE_USERS_ENDS_ON,
+    OFFICE_USERS_FACILITY_ID, OFFICE_USERS_VERSION, OFFICE_USERS_ADDRESS,
+    OFFICE_USERS_FACILITY_CODE)
+STMT(OFFICE_USER,
+	"SELECT " OFFICE_USER_COLS " FROM users u"
+	" JOIN facility f ON f.id = u.facility_id"
+	" LEFT JOIN profession p ON p.code = u.profession WHERE u.id = ?")
+SAME_COLS(OFFICE_USER, OFFICE_USERS)
+#undef OFFICE_USER_COLS
+/* Disabled and enabled only from the state the page showed (never a withdrawn or revoked one). */
+STMT(USER_STATUS_FROM,
+	"UPDATE users SET status = ?, version = version + 1"
+	" WHERE id = ? AND version = ? AND status = ?")
+STMT(USER_STATUS_LOG,
+	"INSERT INTO user_status_change (user_id, status, reason, changed_by,"
+	" changed_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))")
+STMT(USER_STATUS_HISTORY,
+	"SELECT c.status, c.reason, u.name, UNIX_TIMESTAMP(c.changed_at)"
+	" FROM user_status_change c LEFT JOIN users u ON u.id = c.changed_by"
+	" WHERE c.user_id = ? ORDER BY c.changed_at DESC, c.id DESC LIMIT 100")
+COLS(USER_STATUS_HISTORY, USER_STATUS_HISTORY_STATUS,
+    USER_STATUS_HISTORY_REASON, USER_STATUS_HISTORY_CHANGER_NAME,
+    USER_STATUS_HISTORY_CHANGED_AT)
+/* A4.2: where the user lives, for the misuse rule's neighbour check. */
+STMT(USER_ADDRESS_BY_ID,
+	"UPDATE users SET address = NULLIF(?, ''), version = version + 1"
+	" WHERE id = ? AND version = ?")
+STMT(FACILITIES_PICK,
+	"SELECT id, code, name FROM facility ORDER BY code LIMIT 2000")
+COLS(FACILITIES_PICK, FACILITIES_PICK_ID, FACILITIES_PICK_CODE,
+    FACILITIES_PICK_NAME)

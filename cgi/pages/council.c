@@ -27,6 +27,7 @@ const struct field f_apps[] = {
 const struct field f_app_new_get[] = {
 	{ "kind", FT_TOKEN, 16 },
 	{ "facility", FT_INT, 20 },	/* issue 20: form 1 of a facility the office added */
+	{ "target", FT_INT, 20 },	/* issue 20: form 3 started from the roster's row */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_new[] = {

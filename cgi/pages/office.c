@@ -388,3 +388,261 @@ page_office_region(struct req *r)
 	form_commit_go(r, "facility.region", "facility", id,
 	    str_eq(in, "1") ? "in_region" : "out_of_region", "/facilities?m=region");
 }
+
+/* --- accounts: the office's list, one account's page, a manager's roster ---------- */
+
+const struct field f_office_users[] = {
+	{ "facility", FT_INT, 20 }, { "q", FT_TEXT, 64 }, { "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_office_user[] = {
+	{ "id", FT_INT, 20 }, { "m", FT_TOKEN, 16 },
+	{ NULL, 0, 0 }
+};
+const struct field f_office_user_status[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
+	{ "status", FT_TOKEN, 16 }, { "reason", FT_LINES, 1000 },
+	{ NULL, 0, 0 }
+};
+const struct field f_office_user_address[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
+	{ "address", FT_TEXT, 300 },
+	{ NULL, 0, 0 }
+};
+
+/*
+ * Row i of an OFFICE_USERS result into n: its columns by name, the roles
+ * one by one (roles.N: codes the page names in Japanese), the certificate's
+ * expiry and the last login in Japan time.
+ */
+static void
+user_row(struct vnode *n, const struct dbres *res, size_t i)
+{
+	static const char *const cols[OFFICE_USERS__NCOLS] = {
+	    [OFFICE_USERS_ID] = "id", [OFFICE_USERS_LOGIN] = "login",
+	    [OFFICE_USERS_NAME] = "name",
+	    [OFFICE_USERS_FACILITY_NAME] = "facility",
+	    [OFFICE_USERS_STATUS] = "status",
+	    [OFFICE_USERS_PROFESSION_NAME] = "profession",
+	    [OFFICE_USERS_ENDS_ON] = "ends_on",
+	    [OFFICE_USERS_FACILITY_ID] = "facility_id",
+	    [OFFICE_USERS_VERSION] = "version",
+	    [OFFICE_USERS_ADDRESS] = "address",
+	    [OFFICE_USERS_FACILITY_CODE] = "facility_code" };
+	const char	*roles = dbres_get(res, i, OFFICE_USERS_ROLES);
+	char		 buf[160], k[24], d[32];
+	size_t		 nr = 0;
+
+	vnode_row(n, res, i, cols, NITEMS(cols));
+	if (roles != NULL && str_copy(buf, roles, sizeof(buf)) == 0) {
+		struct vnode *rn = vnode_child(n, "roles");
+		for (char *p = buf, *tok; (tok = strsep(&p, ",")) != NULL;) {
+			str_fmt(k, sizeof(k), "%zu", nr++);
+			vnode_set(rn, k, tok);
+		}
+	}
+	if (dbres_get(res, i, OFFICE_USERS_CERT_NOT_AFTER) != NULL) {
+		long long na = dbres_ll(res, i, OFFICE_USERS_CERT_NOT_AFTER);
+		fmt_jst(d, sizeof(d), na, "%Y-%m-%d");
+		vnode_set(n, "cert_until", d);
+		if (na - now() < 30 * 86400LL)
+			vnode_set(n, "cert_soon", "1");
+	}
+	if (dbres_get(res, i, OFFICE_USERS_LAST_LOGIN) != NULL) {
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, OFFICE_USERS_LAST_LOGIN),
+		    "%Y-%m-%d %H:%M");
+		vnode_set(n, "last_login", d);
+	}
+}
+
+/* Users.N of facility fid (0: every one) whose login or name holds q. 0, or -1. */
+static int
+users_view(long long fid, const char *q)
+{
+	struct dbres	*res;
+	char		 k[32];
+
+	if ((res = db_query(STMT_OFFICE_USERS, "iisss", fid, fid, q, q, q)) == NULL)
+		return -1;
+	for (size_t i = 0; i < res->nrows; i++) {
+		str_fmt(k, sizeof(k), "Users.%zu", i);
+		user_row(view_node(k), res, i);
+	}
+	view_set_int("Users_n", (long long)res->nrows);
+	dbres_free(res);
+	return 0;
+}
+
+/* GET /admin/users[?facility=&q=]: every account, by facility (the office). */
+void
+page_office_users(struct req *r)
+{
+	static const char *const fcols[FACILITIES_PICK__NCOLS] = {
+	    [FACILITIES_PICK_ID] = "id", [FACILITIES_PICK_CODE] = "code",
+	    [FACILITIES_PICK_NAME] = "name" };
+	long long	 fid = form_id(r, "facility");
+	const char	*q = param(r, "q");
+	struct dbres	*f;
+
+	if (fid < 0)
+		fid = 0;
+	if (users_view(fid, form_empty(q) ? "" : q) == -1 ||
+	    (f = db_query(STMT_FACILITIES_PICK, "")) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_rows("Facilities", f, fcols, NITEMS(fcols));
+	dbres_free(f);
+	view_set_int("Filter.facility", fid);
+	view_set("Filter.q", q);
+	form_flash(r, "office");
+	view_set("Page.title", lang("office.users_title"));
+	http_page(r, 200, "office_users.cs");
+}
+
+/* Loads account id into User; 0, or -1 with a page sent. */
+static int
+user_load(struct req *r, long long id)
+{
+	struct dbres	*res;
+
+	if (id <= 0) {
+		http_error(r, 400, "type", "id");
+		return -1;
+	}
+	if ((res = db_query(STMT_OFFICE_USER, "i", id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if (res->nrows == 0) {
+		dbres_free(res);
+		http_error(r, 404, NULL, NULL);
+		return -1;
+	}
+	user_row(view_node("User"), res, 0);
+	dbres_free(res);
+	return 0;
+}
+
+/* One account's page: its particulars, why it was disabled or enabled, the forms (200 or 422). */
+static void
+user_page(struct req *r, long long id, int status)
+{
+	static const char *const cols[USER_STATUS_HISTORY__NCOLS] = {
+	    [USER_STATUS_HISTORY_STATUS] = "status",
+	    [USER_STATUS_HISTORY_REASON] = "reason",
+	    [USER_STATUS_HISTORY_CHANGER_NAME] = "by" };
+	struct dbres	*res;
+	char		 k[32];
+
+	if (user_load(r, id) == -1)
+		return;
+	if ((res = db_query(STMT_USER_STATUS_HISTORY, "i", id)) != NULL) {
+		view_rows("History", res, cols, NITEMS(cols));
+		for (size_t i = 0; i < res->nrows; i++) {
+			str_fmt(k, sizeof(k), "History.%zu", i);
+			vnode_time(view_node(k), "at", res, i, USER_STATUS_HISTORY_CHANGED_AT);
+		}
+		dbres_free(res);
+	}
+	if (view_get("Form.address") == NULL)
+		view_set("Form.address", view_get("User.address"));
+	form_flash(r, "office");
+	view_set("Page.title", lang("office.user_title"));
+	http_page(r, status, "office_user.cs");
+}
+
+/* GET /admin/users/view?id=: one account. */
+void
+page_office_user(struct req *r)
+{
+	user_page(r, form_id(r, "id"), 200);
+}
+
+/*
+ * POST /admin/users/status: disabled (sessions end at once; certificates
+ * stay, for the return) or enabled again, with the reason, outside the A13
+ * procedure (long leave ...). A withdrawn or revoked account is never
+ * enabled here.
+ */
+void
+page_office_user_status(struct req *r)
+{
+	long long	 id = form_id(r, "id"), ver = form_id(r, "version");
+	const char	*to = param(r, "status"), *from;
+	char		 where[64];
+	int		 rc;
+
+	if (id <= 0 || ver <= 0 || (!str_eq(to, "disabled") && !str_eq(to, "active"))) {
+		http_error(r, 400, "type", id <= 0 ? "id" : ver <= 0 ? "version" :
+		    "status");
+		return;
+	}
+	from = str_eq(to, "disabled") ? "active" : "disabled";
+	if (form_blank(param(r, "reason"))) {
+		form_err("office", "reason", "required");
+		user_page(r, id, 422);
+		return;
+	}
+	if (form_begin(r) == -1)
+		return;
+	rc = db_exec(STMT_USER_STATUS_FROM, "siis", to, id, ver, from);
+	if (rc == 0) {
+		form_stale(r);
+		return;
+	}
+	if (rc != 1 || db_exec(STMT_USER_STATUS_LOG, "issi", id, to,
+	    param(r, "reason"), r->sess->user_id) != 1 ||
+	    (str_eq(to, "disabled") && session_end_user(id, "user_disabled") < 0)) {
+		form_db_fail(r);
+		return;
+	}
+	str_fmt(where, sizeof(where), "/admin/users/view?id=%lld&m=%s", id,
+	    str_eq(to, "disabled") ? "disabled" : "enabled");
+	form_commit_go(r, str_eq(to, "disabled") ? "user.disable" : "user.enable",
+	    "user", id, param(r, "reason"), where);
+}
+
+/* POST /admin/users/address: the user's address for the misuse rule (A4.2). */
+void
+page_office_user_address(struct req *r)
+{
+	long long	 id = form_id(r, "id"), ver = form_id(r, "version");
+	const char	*addr = param(r, "address");
+	char		 where[64];
+	int		 rc;
+
+	if (id <= 0 || ver <= 0) {
+		http_error(r, 400, "type", id <= 0 ? "id" : "version");
+		return;
+	}
+	if (form_begin(r) == -1)
+		return;
+	rc = db_exec(STMT_USER_ADDRESS_BY_ID, "sii", addr ? addr : "", id, ver);
+	if (rc == 0) {
+		form_stale(r);
+		return;
+	}
+	if (rc != 1) {
+		form_db_fail(r);
+		return;
+	}
+	str_fmt(where, sizeof(where), "/admin/users/view?id=%lld&m=address", id);
+	form_commit_go(r, "user.address", "user", id, NULL, where);
+}
+
+/*
+ * GET /facility/users: a facility manager's roster of their own facility's
+ * users: status, the certificate's expiry, the last login; a withdrawal
+ * (form 3) starts from a row.
+ */
+void
+page_office_roster(struct req *r)
+{
+	if (users_view(r->sess->facility_id, "") == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set("Page.title", lang("office.roster_title"));
+	http_page(r, 200, "office_roster.cs");
+}

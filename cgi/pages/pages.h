@@ -226,5 +226,12 @@ void	 page_office_facility_add(struct req *);
 void	 page_office_facility_edit(struct req *);
 void	 page_office_region_ask(struct req *);
 void	 page_office_region(struct req *);
+extern const struct field f_office_users[], f_office_user[],
+	    f_office_user_status[], f_office_user_address[];
+void	 page_office_users(struct req *);
+void	 page_office_user(struct req *);
+void	 page_office_user_status(struct req *);
+void	 page_office_user_address(struct req *);
+void	 page_office_roster(struct req *);
 
 #endif

@@ -180,6 +180,11 @@ const struct route routes[] = {
 	{ "POST", "/admin/facilities/new", page_office_facility_add, ROLE_OPERATOR,	F_CSRF,			f_office_facility },
 	{ "GET",  "/admin/facilities/edit", page_office_facility, ROLE_OPERATOR,	0,			f_office_facility_get },
 	{ "POST", "/admin/facilities/edit", page_office_facility_edit, ROLE_OPERATOR,	F_CSRF,			f_office_facility },
+	{ "GET",  "/admin/users",	page_office_users,	ROLES_OFFICE,		0,			f_office_users },
+	{ "GET",  "/admin/users/view",	page_office_user,	ROLES_OFFICE,		0,			f_office_user },
+	{ "POST", "/admin/users/status", page_office_user_status, ROLE_OPERATOR,	F_CSRF,			f_office_user_status },
+	{ "POST", "/admin/users/address", page_office_user_address, ROLE_OPERATOR,	F_CSRF,			f_office_user_address },
+	{ "GET",  "/facility/users",	page_office_roster,	ROLE_FACILITY_MANAGER,	0,			NULL },
 	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

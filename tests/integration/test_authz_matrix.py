@@ -172,6 +172,11 @@ POLICY = {
     ("POST", "/admin/facilities/new"): ({OPERATOR}, None),
     ("GET", "/admin/facilities/edit"): ({OPERATOR}, None),
     ("POST", "/admin/facilities/edit"): ({OPERATOR}, None),
+    ("GET", "/admin/users"): ({OPERATOR, STAFF}, None),
+    ("GET", "/admin/users/view"): ({OPERATOR, STAFF}, None),
+    ("POST", "/admin/users/status"): ({OPERATOR}, None),
+    ("POST", "/admin/users/address"): ({OPERATOR}, None),
+    ("GET", "/facility/users"): ({FM}, None),
     ("GET", "/healthz"): (CERT, None),
 }
 

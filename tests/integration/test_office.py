@@ -290,3 +290,83 @@ def test_A9_A10_4_form_1_for_a_facility_the_office_added_onboards_that_facility(
     assert sql(f"SELECT COUNT(*) FROM facility WHERE name = '{name}'") == [["1"]]
     # Once it is no longer applying, another form 1 for it is refused.
     assert op.get(url(f"/applications/new?kind=facility_join&facility={fid}")).status_code == 409
+
+
+# --- accounts: disabled and enabled with a reason, the address, a manager's roster -----
+
+def test_A4_2_operator_disables_and_enables_an_account_with_a_reason():
+    op = logged_in(make_user(role="operator"))
+    staff = logged_in(make_user(role="staff"))
+    u = make_user()
+    us = logged_in(u)
+    uid = sql(f"SELECT id FROM users WHERE login = '{u.login}'")[0][0]
+    page = op.get(url(f"/admin/users?q={u.login}")).text
+    assert f'id="user-{u.login}"' in page and "利用者" in page and "利用中" in page
+    ver = sql(f"SELECT version FROM users WHERE id = {uid}")[0][0]
+    r = op.post(url("/admin/users/status"), data={"csrf": page_csrf(op), "id": uid,
+                "version": ver, "status": "disabled", "reason": "　"})
+    assert r.status_code == 422 and 'id="err-reason"' in r.text
+    r = op.post(url("/admin/users/status"), data={"csrf": page_csrf(op), "id": uid,
+                "version": ver, "status": "disabled", "reason": "産休（6か月）"},
+                allow_redirects=False)
+    assert r.status_code == 303
+    assert us.get(url("/"), allow_redirects=False).status_code in (303, 403)
+    assert sql(f"SELECT status FROM users WHERE id = {uid}") == [["disabled"]]
+    assert sql(f"SELECT status FROM cert WHERE serial = '{u.serial}'") == [["active"]]
+    page = op.get(url(r.headers["location"])).text
+    assert "利用停止中" in page and "産休（6か月）" in page and "利用を再開する" in page
+    # Staff read the page but have no forms and cannot post.
+    assert 'id="status-form"' not in staff.get(url(f"/admin/users/view?id={uid}")).text
+    ver = sql(f"SELECT version FROM users WHERE id = {uid}")[0][0]
+    assert staff.post(url("/admin/users/status"), data={"csrf": page_csrf(staff), "id": uid,
+                      "version": ver, "status": "active", "reason": "x"}).status_code == 403
+    r = op.post(url("/admin/users/status"), data={"csrf": page_csrf(op), "id": uid,
+                "version": ver, "status": "active", "reason": "復職"}, allow_redirects=False)
+    assert r.status_code == 303
+    logged_in(u)
+    assert sql(f"SELECT status, reason FROM user_status_change WHERE user_id = {uid} "
+               f"ORDER BY id") == [["disabled", "産休（6か月）"], ["active", "復職"]]
+    assert sql(f"SELECT COUNT(*) FROM audit WHERE action IN ('user.disable', 'user.enable') "
+               f"AND object_id = '{uid}'") == [["2"]]
+
+
+def test_A13_a_revoked_account_is_never_enabled_from_the_accounts_page():
+    op = logged_in(make_user(role="operator"))
+    u = make_user()
+    r = op.post(url("/users/revoke"), data={"csrf": page_csrf(op), "login": u.login,
+                "reason": "misuse", "detail": "警告後も改善なし"}, allow_redirects=False)
+    uid = sql(f"SELECT id FROM users WHERE login = '{u.login}'")[0][0]
+    ver = sql(f"SELECT version FROM users WHERE id = {uid}")[0][0]
+    r = op.post(url("/admin/users/status"), data={"csrf": page_csrf(op), "id": uid,
+                "version": ver, "status": "active", "reason": "誤り"})
+    assert r.status_code == 409
+    assert sql(f"SELECT status FROM users WHERE id = {uid}") == [["revoked"]]
+
+
+def test_A4_2_operator_sets_a_users_address_for_the_misuse_rule():
+    op = logged_in(make_user(role="operator"))
+    u = make_user()
+    uid = sql(f"SELECT id FROM users WHERE login = '{u.login}'")[0][0]
+    ver = sql(f"SELECT version FROM users WHERE id = {uid}")[0][0]
+    r = op.post(url("/admin/users/address"), data={"csrf": page_csrf(op), "id": uid,
+                "version": ver, "address": "山形県新庄市沖の町1-1"}, allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT address FROM users WHERE id = {uid}") == [["山形県新庄市沖の町1-1"]]
+    assert "住所を保存しました" in op.get(url(r.headers["location"])).text
+
+
+def test_A10_5_managers_roster_lists_own_users_and_starts_form_3_from_a_row():
+    fm = make_user(role="facility_manager", facility="DEMO02")
+    mine = make_user(facility="DEMO02", profession="nurse")
+    other = make_user(facility="DEMO01")
+    s = logged_in(fm)
+    logged_in(mine)
+    page = s.get(url("/facility/users")).text
+    assert f'id="user-{mine.login}"' in page and f'id="user-{other.login}"' not in page
+    row = page[page.index(f'id="user-{mine.login}"'):]
+    row = row[:row.index("</tr>")]
+    assert "看護師" in row and "利用中" in row and re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row)
+    uid = sql(f"SELECT id FROM users WHERE login = '{mine.login}'")[0][0]
+    assert f"/applications/new?kind=user_withdraw&amp;target={uid}" in row
+    form3 = s.get(url(f"/applications/new?kind=user_withdraw&target={uid}")).text
+    assert f'<option value="{uid}" selected>' in form3
