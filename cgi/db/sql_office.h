@@ -124,3 +124,45 @@ STMT(FACILITIES_PICK,
 	"SELECT id, code, name FROM facility ORDER BY code LIMIT 2000")
 COLS(FACILITIES_PICK, FACILITIES_PICK_ID, FACILITIES_PICK_CODE,
     FACILITIES_PICK_NAME)
+
+/*
+ * What waits for the office and the president (the home page's "対応が必要な
+ * こと", issue 20): now as Unix time, today in Japan, then the counts.
+ */
+STMT(TODO_NETWORK,
+	"SELECT (SELECT COUNT(*) FROM consent WHERE status = 'submitted'),"
+	" (SELECT COUNT(*) FROM application WHERE status = 'submitted'),"
+	" (SELECT COUNT(*) FROM application WHERE status = 'onboarding'),"
+	" (SELECT COUNT(*) FROM users u WHERE u.status = 'active' AND NOT EXISTS"
+	"  (SELECT 1 FROM cert c WHERE c.user_id = u.id AND c.status = 'active'"
+	"  AND c.not_after > ?)),"
+	" (SELECT COUNT(*) FROM emergency_access WHERE review_status = 'pending'),"
+	" (SELECT COUNT(*) FROM emergency_access WHERE followup_status = 'open'"
+	"  AND followup_due < FROM_UNIXTIME(?)),"
+	" (SELECT COUNT(*) FROM import_file WHERE status = 'quarantined'),"
+	" (SELECT COUNT(*) FROM complaint WHERE status IN ('received',"
+	"  'investigating') AND due_on < ?),"
+	" (SELECT COUNT(*) FROM misuse_alert WHERE status = 'open'),"
+	" (SELECT COUNT(*) FROM incident WHERE status = 'forwarded'),"
+	" (SELECT COUNT(*) FROM facility_report WHERE status = 'sent'),"
+	" (SELECT COUNT(*) FROM patient_link WHERE requested_patient_id IS NOT NULL"
+	"  AND patient_id IS NULL),"
+	" (SELECT COUNT(*) FROM misuse_report WHERE acknowledged_at IS NULL)")
+COLS(TODO_NETWORK, TODO_NETWORK_CONSENTS, TODO_NETWORK_TO_DECIDE,
+    TODO_NETWORK_TO_ONBOARD, TODO_NETWORK_CERTS, TODO_NETWORK_EMERGENCY_REVIEW,
+    TODO_NETWORK_FOLLOWUPS_OVERDUE, TODO_NETWORK_QUARANTINED,
+    TODO_NETWORK_COMPLAINTS_OVERDUE, TODO_NETWORK_MISUSE_ALERTS,
+    TODO_NETWORK_INCIDENTS, TODO_NETWORK_FACILITY_REPORTS,
+    TODO_NETWORK_LINK_REQUESTS, TODO_NETWORK_MISUSE_REPORTS)
+/* What waits for a facility's manager: their facility (three times), now. */
+STMT(TODO_FACILITY,
+	"SELECT (SELECT COUNT(*) FROM misuse_alert WHERE status = 'open'"
+	"  AND facility_id = ?),"
+	" (SELECT COUNT(*) FROM incident WHERE status = 'reported'"
+	"  AND facility_id = ?),"
+	" (SELECT COUNT(*) FROM emergency_access WHERE followup_status = 'open'"
+	"  AND facility_id = ? AND followup_due < FROM_UNIXTIME(?)),"
+	" (SELECT COUNT(*) FROM application WHERE status = 'draft'"
+	"  AND submitted_by = ?)")
+COLS(TODO_FACILITY, TODO_FACILITY_MISUSE_ALERTS, TODO_FACILITY_INCIDENTS,
+    TODO_FACILITY_FOLLOWUPS_OVERDUE, TODO_FACILITY_DRAFTS)

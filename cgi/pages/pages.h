@@ -233,5 +233,7 @@ void	 page_office_user(struct req *);
 void	 page_office_user_status(struct req *);
 void	 page_office_user_address(struct req *);
 void	 page_office_roster(struct req *);
+/* todo.c (issue 20): the home page's "対応が必要なこと" */
+void	 todo_view(const struct req *);
 
 #endif

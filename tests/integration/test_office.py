@@ -370,3 +370,81 @@ def test_A10_5_managers_roster_lists_own_users_and_starts_form_3_from_a_row():
     assert f"/applications/new?kind=user_withdraw&amp;target={uid}" in row
     form3 = s.get(url(f"/applications/new?kind=user_withdraw&target={uid}")).text
     assert f'<option value="{uid}" selected>' in form3
+
+
+# --- the home page's "対応が必要なこと" (issue 20) ---------------------------------------
+
+def todo(s, key):
+    """The count the home card shows for key, or 0 when it folded away."""
+    html = s.get(url("/")).text
+    assert 'id="home-todo"' in html
+    m = re.search(rf'id="todo-{key}"><span class="label">[^<]*</span> <strong>(\d+)</strong>',
+                  html)
+    return int(m.group(1)) if m else 0
+
+
+def network_counts():
+    q = {k: v for k, v in {
+        "to_decide": "SELECT COUNT(*) FROM application WHERE status = 'submitted'",
+        "consents": "SELECT COUNT(*) FROM consent WHERE status = 'submitted'",
+        "quarantined": "SELECT COUNT(*) FROM import_file WHERE status = 'quarantined'",
+        "misuse_alerts": "SELECT COUNT(*) FROM misuse_alert WHERE status = 'open'",
+        "misuse_reports": "SELECT COUNT(*) FROM misuse_report WHERE acknowledged_at IS NULL",
+        "to_onboard": "SELECT COUNT(*) FROM application WHERE status = 'onboarding'",
+        "link_requests": "SELECT COUNT(*) FROM patient_link WHERE requested_patient_id IS NOT "
+                         "NULL AND patient_id IS NULL",
+    }.items()}
+    return {k: int(sql(v)[0][0]) for k, v in q.items()}
+
+
+def test_home_cards_count_what_waits_for_each_role():
+    pres = logged_in(make_user(role="president"))
+    op = logged_in(make_user(role="operator"))
+    staff = logged_in(make_user(role="staff"))
+    desk = logged_in(make_user(role="desk", profession="contract_employee"))
+    fm_user = make_user(role="facility_manager")
+    fm = logged_in(fm_user)
+    want = network_counts()
+    for key in ("to_decide", "misuse_reports"):
+        assert todo(pres, key) == want[key], key
+    for key in ("consents", "quarantined", "misuse_alerts", "to_onboard", "link_requests"):
+        assert todo(op, key) == want[key], key
+    for key in ("consents", "quarantined", "misuse_alerts", "link_requests"):
+        assert todo(staff, key) == want[key], key
+    # Each role sees only its own: the president no consents, staff no applications.
+    assert 'id="todo-consents"' not in pres.get(url("/")).text
+    assert 'id="todo-to_decide"' not in staff.get(url("/")).text
+    assert 'id="todo-certs"' not in staff.get(url("/")).text
+    # A new application and the account it makes move the counts by one each.
+    before_decide, before_certs = todo(pres, "to_decide"), todo(op, "certs")
+    r, _ = submit(fm, "user_register", user_login=fresh_login("h"), user_name="ホーム 確認",
+                  profession="nurse")
+    app = app_id(r)
+    assert todo(pres, "to_decide") == before_decide + 1
+    assert sole(pres, app).status_code == 303
+    assert todo(pres, "to_decide") == before_decide
+    assert todo(op, "certs") == before_certs + 1
+    # The desk's card: overdue complaints only (the count matches the list's).
+    overdue = int(sql("SELECT COUNT(*) FROM complaint WHERE status IN ('received', "
+                      "'investigating') AND due_on < DATE(UTC_TIMESTAMP() + INTERVAL 9 HOUR)")
+                  [0][0])
+    assert todo(desk, "complaints_overdue") == overdue
+    # A facility manager: a zero count folds away; their own facility's alert shows.
+    fid = sql(f"SELECT facility_id FROM users WHERE login = '{fm_user.login}'")[0][0]
+    open_alerts = int(sql(f"SELECT COUNT(*) FROM misuse_alert WHERE status = 'open' AND "
+                          f"facility_id = {fid}")[0][0])
+    assert todo(fm, "fm_misuse_alerts") == open_alerts
+    r, _ = submit(fm, "user_register", user_login=fresh_login("d"), user_name="下書き 確認",
+                  profession="nurse", action="draft")
+    assert todo(fm, "fm_drafts") == 1
+
+
+def test_home_card_says_nothing_waits_when_every_count_is_zero():
+    # A facility manager of a facility with nothing open: every count folds away.
+    op = logged_in(make_user(role="operator"))
+    r, code = add_facility(op, status="active")
+    fm = logged_in(make_user(role="facility_manager", facility=code))
+    html = fm.get(url("/")).text
+    assert 'id="todo-none"' in html and "対応が必要なことはありません" in html
+    # A user is not staff: no card.
+    assert 'id="home-todo"' not in logged_in(make_user()).get(url("/")).text
