@@ -166,3 +166,52 @@ STMT(TODO_FACILITY,
 	"  AND submitted_by = ?)")
 COLS(TODO_FACILITY, TODO_FACILITY_MISUSE_ALERTS, TODO_FACILITY_INCIDENTS,
     TODO_FACILITY_FOLLOWUPS_OVERDUE, TODO_FACILITY_DRAFTS)
+
+/*
+ * Every facility that discloses or has storage set: where its SS-MIX2 tree
+ * is, the last run, what arrived when (issue 20). now (Unix time) once.
+ */
+STMT(SOURCES_LIST,
+	"SELECT f.id, f.code, f.name, f.disclosing, s.root_dir, s.ext_dir,"
+	" s.enabled, s.stale_days, s.version,"
+	" DATE_FORMAT(s.run_requested_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" (SELECT DATE_FORMAT(MAX(a.imported_at) + INTERVAL 9 HOUR,"
+	"  '%Y-%m-%d %H:%i') FROM import_file a WHERE a.facility_id = f.id"
+	"  AND a.status = 'imported'),"
+	" (SELECT FLOOR((? - UNIX_TIMESTAMP(MAX(a.imported_at))) / 86400)"
+	"  FROM import_file a WHERE a.facility_id = f.id AND a.status = 'imported'),"
+	" DATE_FORMAT(r.started_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i'),"
+	" r.status, r.imported, r.quarantined,"
+	" (SELECT COUNT(*) FROM import_file q WHERE q.facility_id = f.id"
+	"  AND q.status = 'quarantined')"
+	" FROM facility f LEFT JOIN facility_ssmix2 s ON s.facility_id = f.id"
+	" LEFT JOIN import_run r ON r.id = (SELECT MAX(x.id) FROM import_run x"
+	"  WHERE x.facility_id = f.id)"
+	" WHERE f.disclosing <> 0 OR s.facility_id IS NOT NULL"
+	" ORDER BY f.code LIMIT 1000")
+COLS(SOURCES_LIST, SOURCES_LIST_ID, SOURCES_LIST_CODE, SOURCES_LIST_NAME,
+    SOURCES_LIST_DISCLOSING, SOURCES_LIST_ROOT_DIR, SOURCES_LIST_EXT_DIR,
+    SOURCES_LIST_ENABLED, SOURCES_LIST_STALE_DAYS, SOURCES_LIST_VERSION,
+    SOURCES_LIST_RUN_REQUESTED, SOURCES_LIST_LAST_ARRIVAL,
+    SOURCES_LIST_DAYS_SINCE, SOURCES_LIST_STARTED_AT, SOURCES_LIST_STATUS,
+    SOURCES_LIST_IMPORTED, SOURCES_LIST_QUARANTINED,
+    SOURCES_LIST_IN_QUARANTINE)
+/* A new source (version 1), or a change to the one the page showed. */
+STMT(SOURCE_INSERT,
+	"INSERT INTO facility_ssmix2 (facility_id, root_dir, ext_dir, enabled,"
+	" stale_days, updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))")
+STMT(SOURCE_UPDATE,
+	"UPDATE facility_ssmix2 SET root_dir = ?, ext_dir = ?, enabled = ?,"
+	" stale_days = ?, updated_at = UTC_TIMESTAMP(6), version = version + 1"
+	" WHERE facility_id = ? AND version = ?")
+STMT(SOURCE_RUN_REQUEST,
+	"UPDATE facility_ssmix2 SET run_requested_at = UTC_TIMESTAMP(6)"
+	" WHERE facility_id = ? AND run_requested_at IS NULL")
+/* The scheduler's "run now" pass: what was asked for, and its clearing once run. */
+STMT(SOURCES_REQUESTED,
+	"SELECT f.id, f.code, s.root_dir, s.ext_dir FROM facility_ssmix2 s"
+	" JOIN facility f ON f.id = s.facility_id"
+	" WHERE s.run_requested_at IS NOT NULL ORDER BY s.run_requested_at")
+SAME_COLS(SOURCES_REQUESTED, SSMIX2_ENABLED)
+STMT(SOURCE_RUN_DONE,
+	"UPDATE facility_ssmix2 SET run_requested_at = NULL WHERE facility_id = ?")

@@ -233,6 +233,11 @@ void	 page_office_user(struct req *);
 void	 page_office_user_status(struct req *);
 void	 page_office_user_address(struct req *);
 void	 page_office_roster(struct req *);
+/* sources.c (issue 20): the import sources */
+extern const struct field f_sources[], f_source_save[], f_source_run[];
+void	 page_sources(struct req *);
+void	 page_source_save(struct req *);
+void	 page_source_run(struct req *);
 /* todo.c (issue 20): the home page's "対応が必要なこと" */
 void	 todo_view(const struct req *);
 

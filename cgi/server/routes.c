@@ -185,6 +185,9 @@ const struct route routes[] = {
 	{ "POST", "/admin/users/status", page_office_user_status, ROLE_OPERATOR,	F_CSRF,			f_office_user_status },
 	{ "POST", "/admin/users/address", page_office_user_address, ROLE_OPERATOR,	F_CSRF,			f_office_user_address },
 	{ "GET",  "/facility/users",	page_office_roster,	ROLE_FACILITY_MANAGER,	0,			NULL },
+	{ "GET",  "/admin/imports/sources", page_sources,	ROLES_OFFICE,		0,			f_sources },
+	{ "POST", "/admin/imports/sources", page_source_save,	ROLE_OPERATOR,		F_CSRF,			f_source_save },
+	{ "POST", "/admin/imports/run",	page_source_run,	ROLE_OPERATOR,		F_CSRF,			f_source_run },
 	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

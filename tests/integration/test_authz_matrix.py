@@ -177,6 +177,9 @@ POLICY = {
     ("POST", "/admin/users/status"): ({OPERATOR}, None),
     ("POST", "/admin/users/address"): ({OPERATOR}, None),
     ("GET", "/facility/users"): ({FM}, None),
+    ("GET", "/admin/imports/sources"): ({OPERATOR, STAFF}, None),
+    ("POST", "/admin/imports/sources"): ({OPERATOR}, None),
+    ("POST", "/admin/imports/run"): ({OPERATOR}, None),
     ("GET", "/healthz"): (CERT, None),
 }
 

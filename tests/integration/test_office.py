@@ -448,3 +448,93 @@ def test_home_card_says_nothing_waits_when_every_count_is_zero():
     assert 'id="todo-none"' in html and "対応が必要なことはありません" in html
     # A user is not staff: no card.
     assert 'id="home-todo"' not in logged_in(make_user()).get(url("/")).text
+
+
+# --- import sources: folders checked, on/off, stale warning, run now (I6) -------------
+
+def test_I6_import_source_folders_are_checked_before_they_are_saved(tmp_path):
+    from conftest import VAR
+    op = logged_in(make_user(role="operator"))
+    r, code = add_facility(op, status="active", disclosing="1")
+    fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
+    page = op.get(url(f"/admin/imports/sources?facility={fid}")).text
+    assert 'id="source-form"' in page and f'id="source-{code}"' in page
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    good = tmp_path / "std"
+    good.mkdir()
+    (VAR / "tmp-source").mkdir(exist_ok=True)
+    cases = {"std": "absolute", str(tmp_path / "nothere"): "missing",
+             f"{good}/../std": "dots", str(a_file): "notdir",
+             str(VAR / "tmp-source"): "in_var"}
+    if os.geteuid() != 0:
+        cases[str(locked)] = "unreadable"
+    msgs = {"absolute": "絶対パス", "missing": "ありません", "dots": "「..」",
+            "notdir": "フォルダではありません", "in_var": "var/", "unreadable": "権限"}
+    for path, why in cases.items():
+        r = op.post(url("/admin/imports/sources"), data={
+            "csrf": page_csrf(op), "facility": fid, "version": "0", "root_dir": path,
+            "enabled": "1", "stale_days": "3"})
+        assert r.status_code == 422, (path, r.status_code)
+        assert 'id="err-root_dir"' in r.text and msgs[why] in r.text, why
+        assert f'value="{path}"' in r.text          # what was typed stays
+    r = op.post(url("/admin/imports/sources"), data={
+        "csrf": page_csrf(op), "facility": fid, "version": "0", "root_dir": str(good),
+        "ext_dir": str(a_file), "enabled": "1", "stale_days": "0"})
+    assert r.status_code == 422 and 'id="err-ext_dir"' in r.text and 'id="err-stale_days"' in r.text
+    assert sql(f"SELECT COUNT(*) FROM facility_ssmix2 WHERE facility_id = {fid}") == [["0"]]
+    r = op.post(url("/admin/imports/sources"), data={
+        "csrf": page_csrf(op), "facility": fid, "version": "0", "root_dir": str(good),
+        "stale_days": "5"}, allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT root_dir, ext_dir IS NULL, enabled, stale_days FROM facility_ssmix2 "
+               f"WHERE facility_id = {fid}") == [[str(good), "1", "0", "5"]]
+    assert "取り込み元を保存しました" in op.get(url(r.headers["location"])).text
+    locked.chmod(0o700)
+
+
+def test_I6_import_source_warns_when_nothing_arrived_and_runs_now(tmp_path):
+    from conftest import ctl
+    from test_import import put, lab
+    op = logged_in(make_user(role="operator"))
+    staff = logged_in(make_user(role="staff"))
+    r, code = add_facility(op, status="active", disclosing="1")
+    fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
+    root = tmp_path / "std"
+    root.mkdir()
+    r = op.post(url("/admin/imports/sources"), data={
+        "csrf": page_csrf(op), "facility": fid, "version": "0", "root_dir": str(root),
+        "enabled": "1", "stale_days": "2"}, allow_redirects=False)
+    assert r.status_code == 303
+    # On, and nothing has ever arrived: the row warns. Staff see it, without the forms.
+    page = staff.get(url("/admin/imports/sources")).text
+    assert f'id="stale-{code}"' in page and f'id="run-{code}"' not in page
+    # Off again (the scheduler leaves it alone), a file arrives, the operator runs it now.
+    ver = sql(f"SELECT version FROM facility_ssmix2 WHERE facility_id = {fid}")[0][0]
+    assert op.post(url("/admin/imports/sources"), data={
+        "csrf": page_csrf(op), "facility": fid, "version": ver, "root_dir": str(root),
+        "stale_days": "2"}, allow_redirects=False).status_code == 303
+    put(root, "3000011", "20240105", "OML-11", "000000000000961", "20240105120000000", 1,
+        lab("3000011", "000000000000961"))
+    page = op.get(url("/admin/imports/sources")).text
+    assert f'id="stale-{code}"' not in page          # off: no warning
+    r = op.post(url("/admin/imports/run"), data={"csrf": page_csrf(op), "facility": fid},
+                allow_redirects=False)
+    assert r.status_code == 303 and "m=requested" in r.headers["location"]
+    assert "取り込みを依頼しました" in op.get(url(r.headers["location"])).text
+    assert sql(f"SELECT run_requested_at IS NOT NULL FROM facility_ssmix2 "
+               f"WHERE facility_id = {fid}") == [["1"]]
+    # The scheduler's pass (run here at once rather than waited for).
+    ctl("ssmix2", "import-all", "--requested", check=False)
+    assert sql(f"SELECT status FROM import_file WHERE facility_id = {fid}") == [["imported"]]
+    assert sql(f"SELECT run_requested_at IS NULL FROM facility_ssmix2 "
+               f"WHERE facility_id = {fid}") == [["1"]]
+    row = op.get(url("/admin/imports/sources")).text
+    row = row[row.index(f'id="source-{code}"'):]
+    row = row[:row.index("</tr>")]
+    assert "取り込み 1" in row and "隔離 0" in row
+    assert sql(f"SELECT COUNT(*) FROM audit WHERE action IN ('ssmix2.set', 'ssmix2.run_now') "
+               f"AND object_id = '{fid}'") == [["3"]]
