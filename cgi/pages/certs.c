@@ -39,6 +39,7 @@ const struct field f_cert_download[] = {
 };
 const struct field f_init_password[] = {
 	{ "login", FT_TEXT, 64 },
+	{ "days", FT_INT, 4 },		/* sent by the issue form it shares; unused */
 	{ "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
 };
