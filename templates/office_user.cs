@@ -26,7 +26,7 @@
       <textarea id="reason" name="reason" rows="2" maxlength="1000"><?cs var:Form.reason ?></textarea><?cs call:ferr("reason") ?></div>
     <button type="submit" class="<?cs if:User.status == "active" ?>danger<?cs else ?>primary<?cs /if ?>" id="status-submit"><?cs if:User.status == "active" ?><?cs var:L.office.disable ?><?cs else ?><?cs var:L.office.enable ?><?cs /if ?></button>
   </form>
-  <?cs if:User.status == "active" ?><p class="hint"><?cs var:L.office.a13_hint ?></p><?cs /if ?>
+  <?cs if:User.status == "active" ?><p class="hint"><?cs var:L.office.a13_hint ?> <a href="/applications?revoke=<?cs var:url_escape(User.login) ?>#revoke-id" id="to-revoke-id"><?cs var:L.council.revoke_title ?></a></p><?cs /if ?>
 </section>
 <section class="card">
   <h2><?cs var:L.office.address_title ?></h2>

@@ -215,3 +215,10 @@ STMT(SOURCES_REQUESTED,
 SAME_COLS(SOURCES_REQUESTED, SSMIX2_ENABLED)
 STMT(SOURCE_RUN_DONE,
 	"UPDATE facility_ssmix2 SET run_requested_at = NULL WHERE facility_id = ?")
+
+/* A13.1: whose ID the page that asks first names. */
+STMT(OFFICE_USER_BY_LOGIN,
+	"SELECT u.id, u.name, u.status, f.name FROM users u"
+	" JOIN facility f ON f.id = u.facility_id WHERE u.login = ?")
+COLS(OFFICE_USER_BY_LOGIN, OFFICE_USER_BY_LOGIN_ID, OFFICE_USER_BY_LOGIN_NAME,
+    OFFICE_USER_BY_LOGIN_STATUS, OFFICE_USER_BY_LOGIN_FACILITY_NAME)

@@ -22,6 +22,7 @@
 
 const struct field f_apps[] = {
 	{ "m", FT_TOKEN, 16 },
+	{ "revoke", FT_TEXT, 64 },	/* issue 20: the ID revocation form filled in */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_new_get[] = {
@@ -63,8 +64,13 @@ const struct field f_app_contract[] = {
 	{ NULL, 0, 0 }
 };
 const struct field f_revoke_id[] = {
-	{ "login", FT_TOKEN, 64 }, { "reason", FT_TOKEN, 32 },
+	{ "login", FT_TEXT, 64 }, { "reason", FT_TOKEN, 32 },
 	{ "detail", FT_LINES, 1000 }, { "csrf", FT_HEX, 64 },
+	{ "confirm", FT_TOKEN, 1 },	/* issue 20: sent from the page that asked */
+	{ NULL, 0, 0 }
+};
+const struct field f_meeting_held_get[] = {
+	{ "id", FT_INT, 20 },
 	{ NULL, 0, 0 }
 };
 const struct field f_meeting_new[] = {
@@ -127,8 +133,9 @@ app_row(struct vnode *n, const struct dbres *res, size_t i)
 	vnode_row(n, res, i, cols, NITEMS(cols));
 }
 
-void
-page_apps(struct req *r)
+/* The applications list (and the council's ID revocation form), status 200 or 422. */
+static void
+apps_page(struct req *r, int status)
 {
 	struct dbres	*res;
 	char		 key[32];
@@ -146,10 +153,17 @@ page_apps(struct req *r)
 	}
 	view_set_int("Apps_n", (long long)res->nrows);
 	dbres_free(res);
-	if (str_eq(param(r, "m"), "revoked"))
+	if (str_eq(param_opt(r, "m"), "revoked"))
 		view_set("Flash", lang("council.revoked_done"));
 	view_set("Page.title", lang("council.apps_title"));
-	http_page(r, 200, "apps.cs");
+	http_page(r, status, "apps.cs");
+}
+
+void
+page_apps(struct req *r)
+{
+	view_set("Revoke.login", param(r, "revoke"));
+	apps_page(r, 200);
 }
 
 static void
@@ -756,7 +770,9 @@ fail:
 /*
  * A13.1: revokes a user's ID for one of the four reasons: login disabled
  * and sessions ended at once, certificates revoked, and the revocation put
- * on the next meeting's agenda (A13.2).
+ * on the next meeting's agenda (A13.2). Issue 20: a bad field comes back
+ * beside it on the applications page; a good form first shows whose ID
+ * and what will happen, and only the confirmation (confirm=1) revokes.
  */
 void
 page_revoke_id(struct req *r)
@@ -768,12 +784,38 @@ page_revoke_id(struct req *r)
 
 	for (size_t i = 0; i < sizeof(revoke_reasons) / sizeof(revoke_reasons[0]); i++)
 		ok |= str_eq(reason, revoke_reasons[i]);
-	if (!ok) {
-		http_error(r, 400, "type", "reason");
+	if (!ok)
+		form_err("council", "rv_reason", "choose");
+	if (form_empty(login))
+		form_err("council", "rv_login", "required");
+	else if ((u = db_query(STMT_OFFICE_USER_BY_LOGIN, "s", login)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	} else {
+		const char *st = u->nrows > 0 ?
+		    dbres_get(u, 0, OFFICE_USER_BY_LOGIN_STATUS) : NULL;
+		if (!str_eq(st, "active") && !str_eq(st, "disabled"))
+			form_err("council", "rv_login", "no_user");
+		else {
+			view_set("Revoke.name", dbres_get(u, 0, OFFICE_USER_BY_LOGIN_NAME));
+			view_set("Revoke.facility", dbres_get(u, 0, OFFICE_USER_BY_LOGIN_FACILITY_NAME));
+		}
+		dbres_free(u);
+	}
+	view_set("Revoke.login", login);
+	view_set("Revoke.reason", reason);
+	view_set("Revoke.detail", param(r, "detail"));
+	if (view_get("Form.invalid") != NULL) {
+		apps_page(r, 422);
 		return;
 	}
-	if (form_empty(login) || (u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
-		http_error(r, 400, "type", "login");
+	if (!str_eq(param(r, "confirm"), "1")) {
+		view_set("Page.title", lang("council.revoke_title"));
+		http_page(r, 200, "revoke_confirm.cs");
+		return;
+	}
+	if ((u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
+		http_error(r, 503, "db", NULL);
 		return;
 	}
 	if (u->nrows == 0) {
@@ -949,6 +991,69 @@ page_meeting_view(struct req *r)
 	http_page(r, 200, "meeting_view.cs");
 }
 
+/*
+ * Issue 20: a meeting is marked held only on or after its date. Loads it
+ * into Meeting; returns 0, or -1 with a page sent (404, 409, 503).
+ */
+static int
+meeting_due(struct req *r, long long id)
+{
+	struct dbres	*m;
+	char		 day[11];
+
+	if ((m = db_query(STMT_MEETING_GET, "i", id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if (m->nrows == 0) {
+		dbres_free(m);
+		http_error(r, 404, NULL, NULL);
+		return -1;
+	}
+	struct vnode *n = view_node("Meeting");
+	vnode_set(n, "id", dbres_get(m, 0, MEETING_GET_ID));
+	vnode_set(n, "held_on", dbres_get(m, 0, MEETING_GET_HELD_ON));
+	vnode_set(n, "status", dbres_get(m, 0, MEETING_GET_STATUS));
+	vnode_set(n, "version", dbres_get(m, 0, MEETING_GET_VERSION));
+	today(day);
+	int future = strcmp(dbres_get(m, 0, MEETING_GET_HELD_ON), day) > 0;
+	dbres_free(m);
+	if (future) {
+		form_refuse(r, 409, "office", "meeting_future");
+		return -1;
+	}
+	return 0;
+}
+
+/* GET /meetings/held?id=: what marking it held does, asked first. */
+void
+page_meeting_held_ask(struct req *r)
+{
+	static const char *const scols[AGENDA_SOLE__NCOLS] = {
+	    [AGENDA_SOLE_ID] = "id", [AGENDA_SOLE_KIND] = "kind",
+	    [AGENDA_SOLE_SUBJECT] = "subject" };
+	static const char *const rcols[AGENDA_REVOCATIONS__NCOLS] = {
+	    [AGENDA_REVOCATIONS_ID] = "id", [AGENDA_REVOCATIONS_LOGIN] = "login",
+	    [AGENDA_REVOCATIONS_NAME] = "name" };
+	struct dbres	*res;
+	long long	 id = form_id(r, "id");
+
+	if (id <= 0) {
+		http_error(r, 400, "type", "id");
+		return;
+	}
+	if (meeting_due(r, id) == -1)
+		return;
+	res = db_query(STMT_AGENDA_SOLE, "");
+	view_rows("Agenda.sole", res, scols, NITEMS(scols));
+	dbres_free(res);
+	res = db_query(STMT_AGENDA_REVOCATIONS, "");
+	view_rows("Agenda.revocations", res, rcols, NITEMS(rcols));
+	dbres_free(res);
+	view_set("Page.title", lang("office.held_title"));
+	http_page(r, 200, "meeting_held.cs");
+}
+
 /* Held: every sole decision and revocation on the agenda counts as reported. */
 void
 page_meeting_held(struct req *r)
@@ -960,6 +1065,8 @@ page_meeting_held(struct req *r)
 		http_error(r, 400, "type", "id");
 		return;
 	}
+	if (meeting_due(r, id) == -1)
+		return;
 	if (db_begin() != DB_OK)
 		goto fail;
 	if ((n = db_exec(STMT_MEETING_HELD, "ii", id, version)) == 0) {

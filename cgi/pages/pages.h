@@ -233,6 +233,8 @@ void	 page_office_user(struct req *);
 void	 page_office_user_status(struct req *);
 void	 page_office_user_address(struct req *);
 void	 page_office_roster(struct req *);
+extern const struct field f_meeting_held_get[];	/* council.c */
+void	 page_meeting_held_ask(struct req *);
 /* sources.c (issue 20): the import sources */
 extern const struct field f_sources[], f_source_save[], f_source_run[];
 void	 page_sources(struct req *);

@@ -64,6 +64,7 @@ const struct route routes[] = {
 	{ "GET",  "/meetings",		page_meetings,		ROLES_COUNCIL,		0,			NULL },
 	{ "POST", "/meetings/new",	page_meeting_new,	R_DECIDE,		F_CSRF,			f_meeting_new },
 	{ "GET",  "/meetings/view",	page_meeting_view,	ROLES_COUNCIL,		0,			f_meeting_view },
+	{ "GET",  "/meetings/held",	page_meeting_held_ask,	R_DECIDE,		0,			f_meeting_held_get },
 	{ "POST", "/meetings/held",	page_meeting_held,	R_DECIDE,		F_CSRF,			f_meeting_held },
 	{ "GET",  "/council/operator",	page_council_operator,	ROLE_PRESIDENT | ROLE_OPERATOR, 0,		f_council_operator },
 	{ "POST", "/council/operator/appoint", page_council_appoint, ROLE_PRESIDENT,	F_CSRF,			f_council_appoint },

@@ -57,6 +57,7 @@ POLICY = {
     ("GET", "/meetings"): (COUNCIL, None),
     ("POST", "/meetings/new"): ({PRESIDENT, OPERATOR}, None),
     ("GET", "/meetings/view"): (COUNCIL, None),
+    ("GET", "/meetings/held"): ({PRESIDENT, OPERATOR}, None),       # issue 20: asks first
     ("POST", "/meetings/held"): ({PRESIDENT, OPERATOR}, None),
     ("GET", "/council/operator"): ({PRESIDENT, OPERATOR}, None),
     ("POST", "/council/operator/appoint"): ({PRESIDENT}, None),

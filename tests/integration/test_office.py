@@ -334,7 +334,9 @@ def test_A13_a_revoked_account_is_never_enabled_from_the_accounts_page():
     op = logged_in(make_user(role="operator"))
     u = make_user()
     r = op.post(url("/users/revoke"), data={"csrf": page_csrf(op), "login": u.login,
-                "reason": "misuse", "detail": "警告後も改善なし"}, allow_redirects=False)
+                "reason": "misuse", "detail": "警告後も改善なし", "confirm": "1"},
+                allow_redirects=False)
+    assert r.status_code == 303
     uid = sql(f"SELECT id FROM users WHERE login = '{u.login}'")[0][0]
     ver = sql(f"SELECT version FROM users WHERE id = {uid}")[0][0]
     r = op.post(url("/admin/users/status"), data={"csrf": page_csrf(op), "id": uid,
@@ -538,3 +540,53 @@ def test_I6_import_source_warns_when_nothing_arrived_and_runs_now(tmp_path):
     assert "取り込み 1" in row and "隔離 0" in row
     assert sql(f"SELECT COUNT(*) FROM audit WHERE action IN ('ssmix2.set', 'ssmix2.run_now') "
                f"AND object_id = '{fid}'") == [["3"]]
+
+
+# --- irreversible actions ask first (A13.1, A10.3) -------------------------------------
+
+def test_A13_1_id_revocation_asks_first_and_keeps_a_bad_form():
+    op = logged_in(make_user(role="operator"))
+    victim = make_user()
+    # Nothing chosen in advance; a missing reason and an unknown ID come back beside them.
+    page = op.get(url(f"/applications?revoke={victim.login}")).text
+    assert f'id="rv-login" name="login" maxlength="64" value="{victim.login}"' in page
+    assert "selected" not in page.split('id="rv-reason"')[1].split("</select>")[0]
+    r = op.post(url("/users/revoke"), data={"csrf": page_csrf(op), "login": "山田",
+                "detail": "経緯の記録"})
+    assert r.status_code == 422
+    assert 'id="err-rv_login"' in r.text and 'id="err-rv_reason"' in r.text
+    assert "経緯の記録" in r.text and 'value="山田"' in r.text
+    r = op.post(url("/users/revoke"), data={"csrf": page_csrf(op), "login": victim.login,
+                "reason": "left_facility", "detail": "3月末で退職"})
+    assert r.status_code == 200 and "元に戻すことはできません" in r.text
+    assert "試験 " + victim.login in r.text and 'name="confirm" value="1"' in r.text
+    assert sql(f"SELECT status FROM users WHERE login = '{victim.login}'") == [["active"]]
+    r = op.post(url("/users/revoke"), data={"csrf": page_csrf(op), "login": victim.login,
+                "reason": "left_facility", "detail": "3月末で退職", "confirm": "1"},
+                allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT status FROM users WHERE login = '{victim.login}'") == [["revoked"]]
+
+
+def test_A10_3_marking_a_meeting_held_asks_first_and_is_refused_before_its_day():
+    import datetime
+    from test_council import new_meeting
+    pres = logged_in(make_user(role="president"))
+    later = str((datetime.datetime.utcnow() + datetime.timedelta(hours=9, days=30)).date())
+    m = new_meeting(pres, later)
+    r = pres.get(url(f"/meetings/held?id={m}"))
+    assert r.status_code == 409 and "開催日はまだ来ていません" in r.text
+    ver = sql(f"SELECT version FROM meeting WHERE id = {m}")[0][0]
+    r = pres.post(url("/meetings/held"), data={"csrf": page_csrf(pres), "id": m, "version": ver})
+    assert r.status_code == 409
+    assert sql(f"SELECT status FROM meeting WHERE id = {m}") == [["planned"]]
+    m = new_meeting(pres)                   # yesterday
+    page = pres.get(url(f"/meetings/held?id={m}"))
+    assert page.status_code == 200 and "元に戻すことはできません" in page.text
+    assert 'id="held-form"' in page.text
+    assert f'href="/meetings/held?id={m}"' in pres.get(url(f"/meetings/view?id={m}")).text
+    ver = sql(f"SELECT version FROM meeting WHERE id = {m}")[0][0]
+    r = pres.post(url("/meetings/held"), data={"csrf": page_csrf(pres), "id": m, "version": ver},
+                  allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT status FROM meeting WHERE id = {m}") == [["held"]]
