@@ -222,3 +222,25 @@ STMT(OFFICE_USER_BY_LOGIN,
 	" JOIN facility f ON f.id = u.facility_id WHERE u.login = ?")
 COLS(OFFICE_USER_BY_LOGIN, OFFICE_USER_BY_LOGIN_ID, OFFICE_USER_BY_LOGIN_NAME,
     OFFICE_USER_BY_LOGIN_STATUS, OFFICE_USER_BY_LOGIN_FACILITY_NAME)
+
+/* The patient a form 4 names, for its page (issue 20: the name was blank). */
+STMT(CONSENT_PATIENT,
+	"SELECT name, kana, DATE_FORMAT(birth_date, '%Y-%m-%d') FROM patient"
+	" WHERE id = ?")
+COLS(CONSENT_PATIENT, CONSENT_PATIENT_NAME, CONSENT_PATIENT_KANA,
+    CONSENT_PATIENT_BIRTH_DATE)
+/*
+ * The queue's forms with their patients and whether a form 5 signed after
+ * each has since ended it (issue 20), the oldest first, up to ? of them.
+ */
+STMT(CONSENT_QUEUE_NAMED,
+	"SELECT c.id, p.id, p.name, s.size, EXISTS (SELECT 1 FROM"
+	"  consent_revocation v WHERE v.patient_id = c.patient_id"
+	"  AND (v.signed_on > c.signed_on OR (v.signed_on = c.signed_on"
+	"  AND c.after_revocation = 0)))"
+	" FROM consent c JOIN patient p ON p.id = c.patient_id"
+	" LEFT JOIN consent_scan s ON s.consent_id = c.id"
+	" WHERE c.status = 'submitted' ORDER BY c.registered_at, c.id LIMIT ?")
+COLS(CONSENT_QUEUE_NAMED, CONSENT_QUEUE_NAMED_ID,
+    CONSENT_QUEUE_NAMED_PATIENT_ID, CONSENT_QUEUE_NAMED_PATIENT_NAME,
+    CONSENT_QUEUE_NAMED_SIZE, CONSENT_QUEUE_NAMED_REVOKED)

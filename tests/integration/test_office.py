@@ -590,3 +590,62 @@ def test_A10_3_marking_a_meeting_held_asks_first_and_is_refused_before_its_day()
                   allow_redirects=False)
     assert r.status_code == 303
     assert sql(f"SELECT status FROM meeting WHERE id = {m}") == [["held"]]
+
+
+# --- the consent queue and a form 4's page (A12.2, A12.4) -----------------------------
+
+def test_A12_4_consent_page_and_queue_name_the_patient_size_scan_and_later_revocation():
+    from test_patients import register_patient, register_consent, PDF
+    reg = logged_in(make_user("user", facility="DEMO01"))
+    op = logged_in(make_user(role="operator"))
+    handle, ident, pid = register_patient(reg)
+    register_consent(reg, handle)
+    cid = sql(f"SELECT MAX(id) FROM consent WHERE patient_id = {pid}")[0][0]
+    page = op.get(url(f"/consents/view?id={cid}"))
+    assert page.status_code == 200
+    name = sql(f"SELECT name FROM patient WHERE id = {pid}")[0][0]
+    assert f'id="consent-patient">{name}' in page.text
+    size = f"{len(PDF):,}"
+    assert f'id="scan-bytes">{size} バイト' in page.text and "PDF" in page.text
+    assert f'<iframe src="/consents/scan?id={cid}"' in page.text
+    assert "frame-src 'self'" in page.headers["content-security-policy"]
+    scan = op.get(url(f"/consents/scan?id={cid}"))
+    assert "frame-ancestors 'self'" in scan.headers["content-security-policy"]
+    assert scan.headers["x-frame-options"] == "SAMEORIGIN"
+    # Every other page still forbids frames both ways.
+    home = op.get(url("/"))
+    assert "frame-ancestors 'none'" in home.headers["content-security-policy"]
+    assert "frame-src" not in home.headers["content-security-policy"]
+    queue = op.get(url("/consents/queue")).text
+    row = queue[queue.index(f'id="queue-{cid}"'):]
+    row = row[:row.index("</tr>")]
+    assert name in row and f"{size} バイト" in row and "後に撤回あり" not in row
+    # The names listed are audited, one entry per patient.
+    assert int(sql(f"SELECT COUNT(*) FROM audit WHERE action = 'consent.queue_listed' "
+                   f"AND patient_id = {pid}")[0][0]) >= 1
+    # The patient revokes (form 5, signed later): both pages flag the form.
+    r = reg.get(url(f"/revocations/new?p={handle}"))
+    idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
+    r = reg.post(url("/revocations/new"), data={
+        "csrf": page_csrf(reg, f"/revocations/new?p={handle}"), "p": handle, "idem": idem,
+        "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:300]
+    assert 'id="consent-revoked-flag"' in op.get(url(f"/consents/view?id={cid}")).text
+    queue = op.get(url("/consents/queue")).text
+    row = queue[queue.index(f'id="queue-{cid}"'):]
+    assert "後に撤回あり" in row[:row.index("</tr>")]
+
+
+def test_A12_4_rejecting_a_consent_without_a_memo_is_a_field_error_not_a_400():
+    from test_patients import register_patient, register_consent
+    reg = logged_in(make_user("user", facility="DEMO01"))
+    op = logged_in(make_user(role="operator"))
+    handle, ident, pid = register_patient(reg)
+    register_consent(reg, handle)
+    cid = sql(f"SELECT MAX(id) FROM consent WHERE patient_id = {pid}")[0][0]
+    ver = sql(f"SELECT version FROM consent WHERE id = {cid}")[0][0]
+    r = op.post(url("/consents/check"), data={"csrf": page_csrf(op), "id": cid, "version": ver,
+                "decision": "rejected", "note": " "})
+    assert r.status_code == 422 and 'id="err-note"' in r.text and "項目" not in r.text
+    assert 'value="rejected" id="dec-rejected" checked' in r.text
+    assert sql(f"SELECT status FROM consent WHERE id = {cid}") == [["submitted"]]

@@ -304,10 +304,10 @@ def test_A12_4_operator_queue_check_and_reject(people):
     assert q.status_code == 200 and f"/consents/view?id={cid}" in q.text
     v = op.get(url(f"/consents/view?id={cid}"))
     ver = re.search(r'name="version" value="(\d+)"', v.text).group(1)
-    # rejecting needs a reason
+    # rejecting needs a reason (issue 20: said beside the field, on the form's page)
     r = op.post(url("/consents/check"), data={"csrf": page_csrf(op), "id": cid, "version": ver,
                                                "decision": "rejected"}, allow_redirects=False)
-    assert r.status_code == 400
+    assert r.status_code == 422 and 'id="err-note"' in r.text
     r = op.post(url("/consents/check"), data={"csrf": page_csrf(op), "id": cid, "version": ver,
                                                "decision": "rejected", "note": "署名なし"},
                 allow_redirects=False)
