@@ -245,7 +245,7 @@ def world():
         if state == "revoked":
             r = reg.get(url(f"/revocations/new?p={handle}"))
             idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-            r = reg.post(url("/revocations/new"), data={
+            r = reg.post(url("/revocations/new"), data={"confirm": "1",
                 "csrf": page_csrf(reg, f"/revocations/new?p={handle}"), "p": handle,
                 "idem": idem, "signed_on": "2026-11-20", "signer": "patient"},
                 allow_redirects=False)

@@ -66,7 +66,7 @@ def revoke(desk, ident, signed_on):
     dh = handle_in(desk, ident)
     r = desk.get(url(f"/revocations/new?p={dh}"))
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
+    r = desk.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
         "signed_on": signed_on, "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303, r.text[:500]

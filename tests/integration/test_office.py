@@ -626,7 +626,7 @@ def test_A12_4_consent_page_and_queue_name_the_patient_size_scan_and_later_revoc
     # The patient revokes (form 5, signed later): both pages flag the form.
     r = reg.get(url(f"/revocations/new?p={handle}"))
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = reg.post(url("/revocations/new"), data={
+    r = reg.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(reg, f"/revocations/new?p={handle}"), "p": handle, "idem": idem,
         "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303, r.text[:300]
@@ -649,3 +649,25 @@ def test_A12_4_rejecting_a_consent_without_a_memo_is_a_field_error_not_a_400():
     assert r.status_code == 422 and 'id="err-note"' in r.text and "項目" not in r.text
     assert 'value="rejected" id="dec-rejected" checked' in r.text
     assert sql(f"SELECT status FROM consent WHERE id = {cid}") == [["submitted"]]
+
+
+def test_A12_2_form_5_asks_first_and_records_nothing_until_confirmed():
+    from test_patients import register_patient, register_consent
+    reg = logged_in(make_user("user", facility="DEMO01"))
+    handle, ident, pid = register_patient(reg)
+    register_consent(reg, handle)
+    r = reg.get(url(f"/revocations/new?p={handle}"))
+    idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
+    data = {"csrf": page_csrf(reg, f"/revocations/new?p={handle}"), "p": handle, "idem": idem,
+            "signed_on": "2026-11-20", "signer": "proxy", "proxy_name": "代理 花子",
+            "proxy_relation": "長女", "note": "窓口で受付"}
+    r = reg.post(url("/revocations/new"), data=data, allow_redirects=False)
+    assert r.status_code == 200 and 'id="revocation-what"' in r.text
+    assert "代理 花子" in r.text and 'name="confirm" value="1"' in r.text
+    assert sql(f"SELECT COUNT(*) FROM consent_revocation WHERE patient_id = {pid}") == [["0"]]
+    r = reg.post(url("/revocations/new"), data={**data, "edit": "1"})   # back to the form
+    assert r.status_code == 200 and 'id="revocation-form"' in r.text
+    assert 'value="代理 花子"' in r.text
+    r = reg.post(url("/revocations/new"), data={**data, "confirm": "1"}, allow_redirects=False)
+    assert r.status_code == 303 and "/revocations/receipt?no=R-" in r.headers["location"]
+    assert sql(f"SELECT COUNT(*) FROM consent_revocation WHERE patient_id = {pid}") == [["1"]]

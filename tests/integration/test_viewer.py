@@ -159,7 +159,7 @@ def revoke(desk, ident):
     dh = handle_in(desk, ident)
     r = desk.get(url(f"/revocations/new?p={dh}"))
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
+    r = desk.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
         "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303, r.text[:500]
