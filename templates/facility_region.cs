@@ -1,5 +1,5 @@
 <?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
-<h1><?cs if:Fac.in_region == "0" ?><?cs var:L.office.mark_in ?><?cs else ?><?cs var:L.office.mark_out ?><?cs /if ?>：<?cs var:Fac.name ?></h1>
+<h1><?cs if:Fac.in_region == "0" ?><?cs var:L.office.mark_in_do ?><?cs else ?><?cs var:L.office.mark_out_do ?><?cs /if ?>：<?cs var:Fac.name ?></h1>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.council.form_invalid ?></p><?cs /if ?>
 <section class="card">
   <p class="notice" id="region-what"><?cs if:Fac.in_region == "0" ?><?cs var:L.office.region_in_what ?><?cs else ?><?cs var:L.office.region_out_what ?><?cs /if ?></p>

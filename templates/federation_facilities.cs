@@ -4,7 +4,7 @@
 <section class="card">
   <p class="hint"><?cs var:L.fed.facilities_hint ?></p>
   <p><?cs var:L.fed.facilities_count ?> <strong id="facilities-n"><?cs var:Facilities_n ?></strong> <?cs var:L.fed.of_which_out ?> <strong id="facilities-out"><?cs var:Facilities_out ?></strong></p>
-  <table id="facilities">
+  <div class="tablewrap"><table id="facilities">
     <thead><tr><th><?cs var:L.fed.code ?></th><th><?cs var:L.fed.facility ?></th><th><?cs var:L.fed.kind ?></th><th><?cs var:L.office.fac_status ?></th><th><?cs var:L.fed.users ?></th><th><?cs var:L.fed.region ?></th></tr></thead>
     <tbody>
     <?cs each:f = Facilities ?><tr id="facility-<?cs var:f.code ?>"<?cs if:f.in_region == "0" ?> class="out-of-region"<?cs /if ?>>
@@ -17,7 +17,7 @@
         <?cs if:Can.edit ?><a class="button secondary nowrap" href="/facilities/region?id=<?cs var:url_escape(f.id) ?>" id="region-<?cs var:f.code ?>"><?cs if:f.in_region == "0" ?><?cs var:L.office.mark_in ?><?cs else ?><?cs var:L.office.mark_out ?><?cs /if ?></a><?cs /if ?></td>
     </tr><?cs /each ?>
     </tbody>
-  </table>
+  </table></div>
 </section>
 <p><a href="/federation"><?cs var:L.fed.title ?></a></p>
 <?cs include:"_foot.cs" ?>

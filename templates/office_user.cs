@@ -44,10 +44,10 @@
 <?cs if:subcount(History) > 0 ?>
 <section class="card">
   <h2><?cs var:L.office.status_history ?></h2>
-  <table id="status-history">
+  <div class="tablewrap"><table id="status-history">
     <thead><tr><th class="nowrap"><?cs var:L.office.at ?></th><th><?cs var:L.office.ustatus_h ?></th><th><?cs var:L.office.reason ?></th><th><?cs var:L.office.by ?></th></tr></thead>
     <tbody><?cs each:h = History ?><tr><td class="nowrap"><?cs var:h.at ?></td><td class="nowrap"><?cs var:L.office.ustatus[h.status] ?></td><td class="prewrap"><?cs var:h.reason ?></td><td class="nowrap"><?cs var:h.by ?></td></tr><?cs /each ?></tbody>
-  </table>
+  </table></div>
 </section>
 <?cs /if ?>
 <?cs include:"_foot.cs" ?>

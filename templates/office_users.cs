@@ -12,13 +12,13 @@
   </form>
 </section>
 <?cs if:Users_n == 0 ?><p id="users-none"><?cs var:L.office.users_none ?></p><?cs else ?>
-<table id="users">
+<div class="tablewrap"><table id="users">
   <thead><tr><th><?cs var:L.certs.name ?></th><th><?cs var:L.certs.login ?></th><th><?cs var:L.certs.facility ?></th><th><?cs var:L.office.roles ?></th><th class="nowrap"><?cs var:L.office.ustatus_h ?></th><th class="nowrap"><?cs var:L.office.cert_until ?></th><th class="nowrap"><?cs var:L.office.last_login ?></th></tr></thead>
   <tbody>
   <?cs each:u = Users ?><tr id="user-<?cs var:u.login ?>"<?cs if:u.status != "active" ?> class="muted"<?cs /if ?>>
     <td class="nowrap"><a href="/admin/users/view?id=<?cs var:url_escape(u.id) ?>"><?cs var:u.name ?></a></td><td><?cs var:u.login ?></td><td><?cs var:u.facility ?></td>
     <td><?cs call:uroles(u) ?></td><td class="nowrap"><?cs call:ustatus(u) ?></td><td class="nowrap"><?cs call:ucert(u) ?></td><td class="nowrap"><?cs call:ulogin(u) ?></td></tr><?cs /each ?>
   </tbody>
-</table>
+</table></div>
 <?cs /if ?>
 <?cs include:"_foot.cs" ?>

@@ -24,7 +24,7 @@
 <section class="card">
   <p class="hint"><?cs var:L.sources.lead ?></p>
   <?cs if:Sources_n == 0 ?><p id="sources-none"><?cs var:L.sources.none ?></p><?cs else ?>
-  <table id="sources">
+  <div class="tablewrap"><table id="sources">
     <thead><tr><th><?cs var:L.imports.facility ?></th><th><?cs var:L.sources.folders ?></th><th class="nowrap"><?cs var:L.sources.last_run ?></th><th class="nowrap"><?cs var:L.sources.counts ?></th><th class="nowrap"><?cs var:L.imports.arrived ?></th><th></th></tr></thead>
     <tbody>
     <?cs each:s = Sources ?><tr id="source-<?cs var:s.code ?>"<?cs if:s.stale ?> class="warn"<?cs /if ?>>
@@ -37,7 +37,7 @@
         <?cs if:s.root_dir ?><?cs if:s.requested ?><br><span class="muted"><?cs var:L.sources.requested_at ?> <?cs var:s.requested ?></span><?cs else ?><form method="post" action="/admin/imports/run" class="inline"><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="facility" value="<?cs var:s.id ?>"><button type="submit" class="button secondary" id="run-<?cs var:s.code ?>"><?cs var:L.sources.run_now ?></button></form><?cs /if ?><?cs /if ?><?cs /if ?></td>
     </tr><?cs /each ?>
     </tbody>
-  </table>
+  </table></div>
   <?cs /if ?>
 </section>
 <?cs include:"_foot.cs" ?>

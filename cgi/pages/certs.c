@@ -86,7 +86,7 @@ static void
 cert_list(struct req *r, int expiring)
 {
 	struct dbres	*res;
-	char		 key[32], d[16];
+	char		 key[32], d[32];
 	long long	 t = now();
 	size_t		 i;
 

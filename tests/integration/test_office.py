@@ -142,7 +142,11 @@ def test_A4_2_new_account_waits_on_the_certificate_page_and_is_issued_from_there
     assert f'id="issue-login" name="login" value="{login_id}"' in page   # the link fills it in
     r = op.post(url("/admin/certs/issue"), data={"csrf": page_csrf(op), "login": login_id})
     assert r.status_code == 200 and "日本時間" in r.text and "UTC" not in r.text
-    assert f'id="waiting-{login_id}"' not in op.get(url("/admin/certs")).text
+    page = op.get(url("/admin/certs")).text
+    assert f'id="waiting-{login_id}"' not in page
+    # The list gives its expiry in Japan time (it was blank: a buffer too short).
+    row = page[page.index("<td>" + login_id + "</td>"):]
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row[:row.index("</tr>")])
 
 
 def test_A4_2_revocation_asks_first_with_no_reason_chosen_in_advance():
