@@ -1,16 +1,26 @@
 /* sql_office.h: the network office's weekday work (rules/accounts.c, pages/office.c, pages/sources.c, pages/todo.c; issue 20) */
 /* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
 
-/* A login ID in use: a user's, or waiting in another draft or submitted application. */
-STMT(LOGIN_TAKEN,
+/* A login ID in use: a user's, or asked for by another draft or submitted application. */
+STMT(OFFICE_LOGIN_TAKEN,
 	"SELECT (SELECT COUNT(*) FROM users WHERE login = ?)"
-	" + (SELECT COUNT(*) FROM application WHERE user_login = ?"
-	" AND status IN ('draft', 'submitted') AND id <> ?)")
-COLS(LOGIN_TAKEN, LOGIN_TAKEN_N)
+	" + (SELECT COUNT(*) FROM application WHERE (user_login = ?"
+	" OR manager_login = ?) AND status IN ('draft', 'submitted') AND id <> ?)")
+COLS(OFFICE_LOGIN_TAKEN, OFFICE_LOGIN_TAKEN_N)
 
 /* Form 1's manager: the login ID and profession their account is made with (A9). */
 STMT(APP_SET_MANAGER_ACCOUNT,
-	"UPDATE application SET user_login = ?, profession = ? WHERE id = ?")
+	"UPDATE application SET manager_login = ?, manager_profession = ?"
+	" WHERE id = ?")
+/* Form 2: the role(s) asked for, as role_bits() reads them (A10.2). */
+STMT(APP_SET_ROLE,
+	"UPDATE application SET requested_role = ? WHERE id = ?")
+/* What an approval makes an account of. */
+STMT(APP_ACCOUNT,
+	"SELECT manager_login, manager_profession, requested_role"
+	" FROM application WHERE id = ?")
+COLS(APP_ACCOUNT, APP_ACCOUNT_MANAGER_LOGIN, APP_ACCOUNT_MANAGER_PROFESSION,
+    APP_ACCOUNT_REQUESTED_ROLE)
 
 /* Accounts with no certificate in force: the operator's queue (A4.2). */
 STMT(CERT_WAITING,

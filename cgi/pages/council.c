@@ -42,6 +42,9 @@ const struct field f_app_new[] = {
 	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
 	{ "action", FT_TOKEN, 16 },
 	{ "facility", FT_INT, 20 },	/* issue 20: form 1 of a facility the office added */
+	/* Issue 20: the accounts a decision makes (the rules branch's APP_PAPER_FIELDS names them too). */
+	{ "manager_login", FT_TEXT, 64 }, { "manager_profession", FT_TOKEN, 32 },
+	{ "requested_role", FT_TOKEN, 32 },
 	{ NULL, 0, 0 }
 };
 const struct field f_app_submit[] = {
@@ -232,7 +235,8 @@ app_form(struct req *r, const char *kind, int status)
 	struct dbres	*res;
 	const char	*keep[] = { "fac_name", "fac_kind", "fac_address", "in_region",
 	    "wants_disclosing", "wants_viewing", "manager_name", "user_login",
-	    "user_name", "profession", "attestation", "target", "effective_date" };
+	    "user_name", "profession", "attestation", "target", "effective_date",
+	    "manager_login", "manager_profession", "requested_role" };
 
 	if (!str_eq(kind, "facility_join") && !str_eq(kind, "user_register") &&
 	    !str_eq(kind, "user_withdraw")) {
@@ -295,24 +299,47 @@ check_login(struct req *r, const char *field)
 	return 0;
 }
 
-/* A7.2: only confidentiality-bound professions, or an employee under contract who attests it. 1 when refused. */
+/*
+ * A7.2: only confidentiality-bound professions, or an employee under
+ * contract who attests it; field names the profession's parameter. 1 when
+ * refused.
+ */
 static int
-check_profession(struct req *r)
+check_profession(struct req *r, const char *field)
 {
 	struct dbres	*p;
 	int		 bad = 0;
 
-	if (form_empty(param(r, "profession")) ||
-	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, "profession"))) == NULL) {
-		form_err("council", "profession", "choose");
+	if (form_empty(param(r, field)) ||
+	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, field))) == NULL) {
+		form_err("council", field, "choose");
 		return 1;
 	}
 	if (p->nrows == 0)
-		form_err("council", "profession", "profession"), bad = 1;
+		form_err("council", field, "profession"), bad = 1;
 	else if (dbres_ll(p, 0, PROFESSION_GET_BOUND_BY_LAW) == 0 && !str_eq(param(r, "attestation"), "1"))
 		form_err("council", "attestation", "attestation"), bad = 1;
 	dbres_free(p);
 	return bad;
+}
+
+/*
+ * Form 2's role asked for (issue 20): user, facility_manager (a second
+ * manager) or both; absent: a user. The roles as role_bits() reads them,
+ * or NULL when the choice is none of these.
+ */
+static const char *
+requested_roles(const struct req *r)
+{
+	const char	*v = param(r, "requested_role");
+
+	if (form_empty(v) || str_eq(v, "user"))
+		return "user";
+	if (str_eq(v, "facility_manager"))
+		return "facility_manager";
+	if (str_eq(v, "both"))
+		return "user,facility_manager";
+	return NULL;
 }
 
 /* Validates form 1; returns 0 when every field is acceptable. */
@@ -333,10 +360,11 @@ check_join(struct req *r)
 		form_err("council", "fac_address", "required"), bad = 1;
 	if (form_empty(param(r, "manager_name")))
 		form_err("council", "manager_name", "required"), bad = 1;
-	if (!form_empty(param(r, "user_login")))	/* the manager's account */
-		bad |= check_login(r, "user_login");
-	if (!form_empty(param(r, "profession")))
-		bad |= check_profession(r);
+	/* Issue 20: the manager's account, made when the form is approved. */
+	if (!form_empty(param(r, "manager_login")))
+		bad |= check_login(r, "manager_login");
+	if (!form_empty(param(r, "manager_profession")))
+		bad |= check_profession(r, "manager_profession");
 	if (!str_eq(param(r, "wants_disclosing"), "1") &&
 	    !str_eq(param(r, "wants_viewing"), "1"))
 		form_err("council", "wants_viewing", "role"), bad = 1;
@@ -352,7 +380,9 @@ check_register(struct req *r)
 	bad |= check_login(r, "user_login");
 	if (form_empty(param(r, "user_name")))
 		form_err("council", "user_name", "required"), bad = 1;
-	return check_profession(r) | bad;
+	if (requested_roles(r) == NULL)
+		form_err("council", "requested_role", "choose"), bad = 1;
+	return check_profession(r, "profession") | bad;
 }
 
 static int
@@ -439,9 +469,12 @@ page_app_new_post(struct req *r)
 	    db_exec(STMT_APP_SET_FACILITY, "ii", form_id(r, "facility"), id) != 1)
 		goto fail;
 	/* Issue 20: form 1 names its manager's account, made when it is approved. */
-	if (str_eq(kind, "facility_join") && !form_empty(param(r, "user_login")) &&
-	    db_exec(STMT_APP_SET_MANAGER_ACCOUNT, "ssi", param(r, "user_login"),
-	    form_null(param(r, "profession")), id) != 1)
+	if (str_eq(kind, "facility_join") && !form_empty(param(r, "manager_login")) &&
+	    db_exec(STMT_APP_SET_MANAGER_ACCOUNT, "ssi", param(r, "manager_login"),
+	    form_null(param(r, "manager_profession")), id) != 1)
+		goto fail;
+	if (str_eq(kind, "user_register") && db_exec(STMT_APP_SET_ROLE, "si",
+	    requested_roles(r), id) != 1)
 		goto fail;
 	int draft = str_eq(param(r, "action"), "draft");
 	if (draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1)
@@ -489,6 +522,13 @@ app_load(struct req *r, long long id)
 	app_row(n, res, 0);
 	for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++)
 		vnode_set(n, more[c], dbres_get(res, 0, APP_GET_FACILITY_ID + c));
+	/* Issue 20: the account the form asks for. */
+	struct dbres *acc = db_query(STMT_APP_ACCOUNT, "i", id);
+	if (acc != NULL && acc->nrows > 0) {
+		vnode_set(n, "manager_login", dbres_get(acc, 0, APP_ACCOUNT_MANAGER_LOGIN));
+		vnode_set(n, "requested_role", dbres_get(acc, 0, APP_ACCOUNT_REQUESTED_ROLE));
+	}
+	dbres_free(acc);
 	return res;
 }
 
@@ -557,17 +597,6 @@ page_app_view(struct req *r)
 }
 
 /*
- * The role an approved form 2 gives (issue 20: a user, or a facility
- * manager for a second manager). Until form 2 asks for it, a user.
- */
-static const char *
-app_role(const struct dbres *a)
-{
-	(void)a;
-	return "user";
-}
-
-/*
  * Carries out an approved application inside the transaction: form 1 makes
  * the facility (onboarding, A10.4) and its manager's account from the
  * form's manager fields, form 2 the user's account with the role it asks
@@ -582,9 +611,10 @@ carry_out(const struct dbres *a, long long *fac, long long *made,
     long long *ended)
 {
 	const char	*kind = dbres_get(a, 0, APP_GET_KIND);
-	const char	*login = dbres_get(a, 0, APP_GET_USER_LOGIN);
+	struct dbres	*acc;
 	char		 code[32];
 	long long	 uid;
+	int		 rc;
 
 	if (str_eq(kind, "facility_join") && dbres_ll(a, 0, APP_GET_FACILITY_ID) > 0) {
 		/* Issue 20: the facility the office added when the form came. */
@@ -604,23 +634,30 @@ carry_out(const struct dbres *a, long long *fac, long long *made,
 		if (db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0)
 			return -1;
 	}
-	if (str_eq(kind, "facility_join")) {
-		if (form_empty(login))		/* a form 1 without its manager's ID */
-			return 0;
-		if ((uid = accounts_create(login, dbres_get(a, 0, APP_GET_MANAGER_NAME),
-		    *fac, dbres_get(a, 0, APP_GET_PROFESSION),
-		    "facility_manager")) <= 0)
-			return uid == 0 ? 1 : -1;
-		*made = uid;
-		return 0;
-	}
-	if (str_eq(kind, "user_register")) {
-		if ((uid = accounts_create(login, dbres_get(a, 0, APP_GET_SUBJECT),
-		    dbres_ll(a, 0, APP_GET_FACILITY_ID), dbres_get(a, 0, APP_GET_PROFESSION),
-		    app_role(a))) <= 0)
-			return uid == 0 ? 1 : -1;
-		*made = uid;
-		return 0;
+	if (str_eq(kind, "facility_join") || str_eq(kind, "user_register")) {
+		/* Issue 20: the account the form asks for (form 1: its manager). */
+		if ((acc = db_query(STMT_APP_ACCOUNT, "i", dbres_ll(a, 0, APP_GET_ID))) == NULL ||
+		    acc->nrows == 0) {
+			dbres_free(acc);
+			return -1;
+		}
+		int join = str_eq(kind, "facility_join");
+		const char *login = join ? dbres_get(acc, 0, APP_ACCOUNT_MANAGER_LOGIN) :
+		    dbres_get(a, 0, APP_GET_USER_LOGIN);
+		const char *roles = dbres_get(acc, 0, APP_ACCOUNT_REQUESTED_ROLE);
+		rc = 0;
+		if (!form_empty(login)) {	/* a form 1 without its manager's ID: none */
+			uid = accounts_create(login, dbres_get(a, 0, join ?
+			    APP_GET_MANAGER_NAME : APP_GET_SUBJECT),
+			    join ? *fac : dbres_ll(a, 0, APP_GET_FACILITY_ID),
+			    join ? dbres_get(acc, 0, APP_ACCOUNT_MANAGER_PROFESSION) :
+			    dbres_get(a, 0, APP_GET_PROFESSION), join ? "facility_manager" :
+			    form_empty(roles) ? "user" : roles);
+			rc = uid == 0 ? 1 : uid < 0 ? -1 : 0;
+			*made = uid > 0 ? uid : 0;
+		}
+		dbres_free(acc);
+		return rc;
 	}
 	/* A10.5: on the effective date; a later date waits (users expire). */
 	char day[11];
@@ -703,8 +740,9 @@ page_app_decide(struct req *r)
 		goto fail;
 	if (rc == 1) {
 		db_rollback();
+		form_err("council", str_eq(dbres_get(a, 0, APP_GET_KIND),
+		    "facility_join") ? "manager_login" : "user_login", "login_taken");
 		dbres_free(a);
-		form_err("council", "user_login", "login_taken");
 		decide_again(r);
 		return;
 	}

@@ -25,10 +25,10 @@ accounts_login_taken(const char *login, long long except_app)
 	struct dbres	*res;
 	int		 taken;
 
-	if ((res = db_query(STMT_LOGIN_TAKEN, "ssi", login, login,
+	if ((res = db_query(STMT_OFFICE_LOGIN_TAKEN, "sssi", login, login, login,
 	    except_app)) == NULL)
 		return -1;
-	taken = dbres_ll(res, 0, LOGIN_TAKEN_N) > 0;
+	taken = dbres_ll(res, 0, OFFICE_LOGIN_TAKEN_N) > 0;
 	dbres_free(res);
 	return taken;
 }
@@ -53,7 +53,14 @@ accounts_create(const char *login, const char *name, long long fac,
 	if (rc != 1)
 		return -1;
 	long long uid = (long long)db_last_id();
-	return db_exec(STMT_ROLE_INSERT, "is", uid, role) < 0 ? -1 : uid;
+	/* role may name several, comma-separated ("user,facility_manager"). */
+	char	 buf[128];
+	if (str_copy(buf, role, sizeof(buf)) == -1)
+		return -1;
+	for (char *p = buf, *tok; (tok = strsep(&p, ",")) != NULL;)
+		if (*tok != '\0' && db_exec(STMT_ROLE_INSERT, "is", uid, tok) < 0)
+			return -1;
+	return uid;
 }
 
 int

@@ -11,7 +11,8 @@ int		 accounts_login_valid(const char *);
  */
 int		 accounts_login_taken(const char *, long long);
 /*
- * A new account (login, name, facility, profession or NULL, role) in the
+ * A new account (login, name, facility, profession or NULL, roles: one
+ * or several comma-separated, "user,facility_manager") in the
  * caller's transaction, with a random password nobody knows: the operator
  * issues the first one with the certificate. The user's id; 0 when the
  * login is taken (a duplicate key: nothing was written); -1 on an error.

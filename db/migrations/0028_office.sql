@@ -46,3 +46,12 @@ ALTER TABLE facility_ssmix2
   ADD COLUMN IF NOT EXISTS stale_days INT NOT NULL DEFAULT 3,
   ADD COLUMN IF NOT EXISTS run_requested_at DATETIME(6) NULL,
   ADD COLUMN IF NOT EXISTS version INT NOT NULL DEFAULT 1;
+
+-- Form 1's manager becomes an account when it is approved, form 2's
+-- applicant one with the role asked for (user, facility_manager, or
+-- "user,facility_manager"). The rules branch's 0029 adds the same columns
+-- with the paper forms' other fields (IF NOT EXISTS: whichever runs first).
+ALTER TABLE application
+  ADD COLUMN IF NOT EXISTS manager_login VARCHAR(64) NULL,
+  ADD COLUMN IF NOT EXISTS manager_profession VARCHAR(32) NULL,
+  ADD COLUMN IF NOT EXISTS requested_role VARCHAR(64) NULL;

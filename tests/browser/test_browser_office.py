@@ -122,8 +122,8 @@ def test_issue_20_office_day_facility_to_doctor_without_mogamictl(operator, pres
     click_and_wait(op, op.find_element("id", "fac-form1"))
     assert op.find_element("id", "fac_name").get_attribute("value") == f"ブラウザ診療所 {tag}"
     op.find_element("id", "manager_name").send_keys("舟形 院長")
-    op.find_element("id", "user_login").send_keys(manager)
-    Select(op.find_element("id", "profession")).select_by_value("physician")
+    op.find_element("id", "manager_login").send_keys(manager)
+    Select(op.find_element("id", "manager_profession")).select_by_value("physician")
     click_and_wait(op, op.find_element("id", "app-submit"))
     assert "申請を提出しました" in op.page_source
     app_url = op.current_url.split("&")[0]

@@ -76,7 +76,8 @@ def test_A9_A10_3_approving_form_1_makes_the_managers_account_and_tells_who_is_n
     manager = fresh_login("mg")
     r, _ = submit(staff, "facility_join", fac_name="あたらし診療所", fac_kind="clinic",
                   fac_address="山形県新庄市", in_region="1", wants_viewing="1",
-                  manager_name="新 院長", user_login=manager, profession="physician")
+                  manager_name="新 院長", manager_login=manager,
+                  manager_profession="physician")
     assert r.status_code == 303, r.text[:300]
     app = app_id(r)
     assert notes("president", "application.submitted", app) == "1"
@@ -121,7 +122,8 @@ def test_A9_form_1_manager_login_taken_refused_when_submitted():
     taken = make_user()
     r, _ = submit(staff, "facility_join", fac_name="重複 薬局", fac_kind="pharmacy",
                   fac_address="山形県", in_region="1", wants_viewing="1",
-                  manager_name="薬局 店主", user_login=taken.login, profession="pharmacist")
+                  manager_name="薬局 店主", manager_login=taken.login,
+                  manager_profession="pharmacist")
     assert r.status_code == 422 and "既に使われています" in r.text
 
 
@@ -285,7 +287,8 @@ def test_A9_A10_4_form_1_for_a_facility_the_office_added_onboards_that_facility(
     manager = fresh_login("mg")
     r, _ = submit(op, "facility_join", facility=fid, fac_name=name,
                   fac_kind="clinic", fac_address="山形県", in_region="1", wants_viewing="1",
-                  manager_name="先 院長", user_login=manager, profession="physician")
+                  manager_name="先 院長", manager_login=manager,
+                  manager_profession="physician")
     assert r.status_code == 303
     app = app_id(r)
     assert sole(pres, app).status_code == 303
@@ -675,3 +678,45 @@ def test_A12_2_form_5_asks_first_and_records_nothing_until_confirmed():
     r = reg.post(url("/revocations/new"), data={**data, "confirm": "1"}, allow_redirects=False)
     assert r.status_code == 303 and "/revocations/receipt?no=R-" in r.headers["location"]
     assert sql(f"SELECT COUNT(*) FROM consent_revocation WHERE patient_id = {pid}") == [["1"]]
+
+
+def test_A10_2_form_2_asks_for_a_role_a_second_manager_or_both():
+    fm = make_user(role="facility_manager")
+    pres = logged_in(make_user(role="president"))
+    s = logged_in(fm)
+    r, _ = submit(s, "user_register", user_login=fresh_login("r"), user_name="役割 不正",
+                  profession="nurse", requested_role="operator")
+    assert r.status_code == 422 and 'id="err-requested_role"' in r.text
+    made = {}
+    for choice, roles in (("facility_manager", [["facility_manager"]]),
+                          ("both", [["facility_manager"], ["user"]]), ("user", [["user"]])):
+        login_id = fresh_login("r")
+        r, _ = submit(s, "user_register", user_login=login_id, user_name=f"役割 {choice}",
+                      profession="physician", requested_role=choice)
+        assert r.status_code == 303
+        app = app_id(r)
+        assert "申請する役割" in s.get(url(f"/applications/view?id={app}")).text
+        assert sole(pres, app).status_code == 303
+        uid = sql(f"SELECT id FROM users WHERE login = '{login_id}'")[0][0]
+        assert sql(f"SELECT role FROM user_role WHERE user_id = {uid} ORDER BY role") == roles
+        made[choice] = login_id
+    # The second manager manages the same facility: its roster lists them all.
+    fac = sql(f"SELECT facility_id FROM users WHERE login = '{fm.login}'")[0][0]
+    assert sql(f"SELECT COUNT(DISTINCT facility_id) FROM users WHERE login IN "
+               f"('{made['facility_manager']}', '{made['both']}')") == [["1"]]
+    assert sql(f"SELECT facility_id FROM users WHERE login = '{made['both']}'") == [[fac]]
+
+
+def test_A9_form_1_manager_login_taken_since_submission_refused_when_decided():
+    staff = logged_in(make_user(role="staff"))
+    pres = logged_in(make_user(role="president"))
+    manager = fresh_login("mg")
+    r, _ = submit(staff, "facility_join", fac_name="後で 重複 医院", fac_kind="clinic",
+                  fac_address="山形県", in_region="1", wants_viewing="1",
+                  manager_name="重複 院長", manager_login=manager, manager_profession="physician")
+    app = app_id(r)
+    make_user(login=manager)
+    r = sole(pres, app)
+    assert r.status_code == 422 and 'id="err-manager_login"' in r.text
+    assert sql(f"SELECT status, facility_id IS NULL FROM application WHERE id = {app}") == \
+        [["submitted", "1"]]
