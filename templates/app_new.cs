@@ -7,6 +7,7 @@
   <input type="hidden" name="kind" value="<?cs var:Form.kind ?>">
   <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
 <?cs if:Form.kind == "facility_join" ?>
+<?cs if:Form.facility ?><input type="hidden" name="facility" value="<?cs var:Form.facility ?>"><?cs /if ?>
   <div class="row"><label for="fac_name"><?cs var:L.council.fac_name ?></label>
     <input type="text" id="fac_name" name="fac_name" maxlength="200" value="<?cs var:Form.fac_name ?>"><?cs call:ferr("fac_name") ?></div>
   <div class="row"><label for="fac_kind"><?cs var:L.council.fac_kind ?></label>
@@ -29,6 +30,13 @@
     <label><input type="checkbox" name="wants_viewing" value="1"<?cs if:Form.wants_viewing == "1" ?> checked<?cs /if ?>> <?cs var:L.council.wants_viewing ?></label><?cs call:ferr("wants_viewing") ?></fieldset>
   <div class="row"><label for="manager_name"><?cs var:L.council.manager_name ?></label>
     <input type="text" id="manager_name" name="manager_name" maxlength="100" value="<?cs var:Form.manager_name ?>"><?cs call:ferr("manager_name") ?></div>
+<?cs # Issue 20: the manager's account, made when form 1 is approved (the rules branch's form 1 asks for these too). ?>
+  <div class="row"><label for="manager_login"><?cs var:L.office.manager_login ?></label>
+    <input type="text" id="manager_login" name="manager_login" maxlength="64" autocomplete="off" value="<?cs var:Form.manager_login ?>"><span class="hint"><?cs var:L.office.login_hint ?></span><?cs call:ferr("manager_login") ?></div>
+  <div class="row"><label for="manager_profession"><?cs var:L.office.manager_profession ?></label>
+    <select id="manager_profession" name="manager_profession"><option value=""><?cs var:L.council.choose ?></option>
+    <?cs each:p = Professions ?><option value="<?cs var:p.code ?>"<?cs if:Form.manager_profession == p.code ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?>
+    </select><?cs call:ferr("manager_profession") ?></div>
 <?cs elif:Form.kind == "user_register" ?>
   <div class="row"><label for="user_name"><?cs var:L.council.user_name ?></label>
     <input type="text" id="user_name" name="user_name" maxlength="100" value="<?cs var:Form.user_name ?>"><?cs call:ferr("user_name") ?></div>
@@ -39,6 +47,11 @@
     <?cs each:p = Professions ?><option value="<?cs var:p.code ?>"<?cs if:Form.profession == p.code ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?>
     </select><span class="hint"><?cs var:L.council.profession_note ?></span><?cs call:ferr("profession") ?></div>
   <div class="row"><label><input type="checkbox" name="attestation" value="1"<?cs if:Form.attestation == "1" ?> checked<?cs /if ?>> <?cs var:L.council.attestation ?></label><?cs call:ferr("attestation") ?></div>
+<?cs # Issue 20: the role asked for (the rules branch's form 2 asks for it too). ?>
+  <fieldset class="row"><legend><?cs var:L.office.requested_role ?></legend>
+    <label><input type="radio" name="requested_role" value="user" id="role-user"<?cs if:Form.requested_role != "facility_manager" && Form.requested_role != "both" ?> checked<?cs /if ?>> <?cs var:L.role.user ?></label>
+    <label><input type="radio" name="requested_role" value="facility_manager" id="role-fm"<?cs if:Form.requested_role == "facility_manager" ?> checked<?cs /if ?>> <?cs var:L.office.role_second_manager ?></label>
+    <label><input type="radio" name="requested_role" value="both" id="role-both"<?cs if:Form.requested_role == "both" ?> checked<?cs /if ?>> <?cs var:L.office.role_both ?></label><?cs call:ferr("requested_role") ?></fieldset>
 <?cs else ?>
   <div class="row"><label for="target"><?cs var:L.council.target ?></label>
     <select id="target" name="target"><option value=""><?cs var:L.council.choose ?></option>

@@ -10,10 +10,12 @@
     <dt><?cs var:L.council.fac_address ?></dt><dd><?cs var:App.fac_address ?></dd>
     <dt><?cs var:L.council.in_region ?></dt><dd><?cs if:App.in_region == "0" ?><strong class="warn-text"><?cs var:L.council.in_region_no ?></strong><?cs else ?><?cs var:L.council.in_region_yes ?><?cs /if ?></dd>
     <dt><?cs var:L.council.manager_name ?></dt><dd><?cs var:App.manager_name ?></dd>
+    <?cs if:App.manager_login ?><dt><?cs var:L.office.manager_login_short ?></dt><dd id="app-manager-login"><?cs var:App.manager_login ?><?cs call:ferr("manager_login") ?></dd><?cs /if ?>
     <?cs /if ?>
     <?cs if:App.kind == "user_register" ?>
-    <dt><?cs var:L.council.user_login ?></dt><dd><?cs var:App.user_login ?></dd>
+    <dt><?cs var:L.council.user_login ?></dt><dd><?cs var:App.user_login ?><?cs call:ferr("user_login") ?></dd>
     <dt><?cs var:L.council.profession ?></dt><dd><?cs var:App.profession ?></dd>
+    <?cs if:App.requested_role ?><dt><?cs var:L.office.requested_role ?></dt><dd id="app-role"><?cs if:App.requested_role == "user,facility_manager" ?><?cs var:L.office.role_both ?><?cs else ?><?cs var:L.role[App.requested_role] ?><?cs /if ?></dd><?cs /if ?>
     <?cs /if ?>
     <?cs if:App.kind == "user_withdraw" ?><dt><?cs var:L.council.effective_date ?></dt><dd><?cs var:dja(App.effective_date) ?></dd><?cs /if ?>
     <dt><?cs var:L.council.submitter ?></dt><dd><?cs var:App.submitter ?>（<?cs var:App.submitted ?>）</dd>

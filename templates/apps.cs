@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?>
+<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
 <h1><?cs var:L.council.apps_title ?></h1>
 <?cs if:!Session.role.facility_manager && (Session.role.operator || Session.role.staff) ?>
 <p class="actions"><a class="button" href="/applications/new?kind=facility_join" id="new-join"><?cs var:L.council.new_join_paper ?></a></p>
@@ -26,23 +26,21 @@
 </table>
 <?cs /if ?>
 <?cs if:Session.role.operator || Session.role.president ?>
-<section class="card">
+<section class="card" id="revoke-id">
   <h2><?cs var:L.council.revoke_title ?></h2>
   <p><?cs var:L.council.revoke_note ?></p>
+  <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.council.form_invalid ?></p><?cs /if ?>
   <form method="post" action="/users/revoke" class="form" id="revoke-id-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
     <div class="row"><label for="rv-login"><?cs var:L.council.revoke_login ?></label>
-      <input type="text" id="rv-login" name="login" maxlength="64" required></div>
+      <input type="text" id="rv-login" name="login" maxlength="64" value="<?cs var:Revoke.login ?>"><?cs call:ferr("rv_login") ?></div>
     <div class="row"><label for="rv-reason"><?cs var:L.council.revoke_reason ?></label>
-      <select id="rv-reason" name="reason">
-        <option value="unqualified"><?cs var:L.council.rr_unqualified ?></option>
-        <option value="law_violation"><?cs var:L.council.rr_law_violation ?></option>
-        <option value="misuse"><?cs var:L.council.rr_misuse ?></option>
-        <option value="left_facility"><?cs var:L.council.rr_left_facility ?></option>
-      </select></div>
+      <select id="rv-reason" name="reason"><option value=""><?cs var:L.council.choose ?></option>
+        <?cs each:k = L.office.rr ?><option value="<?cs name:k ?>"<?cs if:Revoke.reason == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
+      </select><?cs call:ferr("rv_reason") ?></div>
     <div class="row"><label for="rv-detail"><?cs var:L.council.revoke_detail ?></label>
-      <textarea id="rv-detail" name="detail" rows="3" maxlength="1000"></textarea></div>
-    <button type="submit" class="danger"><?cs var:L.council.revoke_submit ?></button>
+      <textarea id="rv-detail" name="detail" rows="3" maxlength="1000"><?cs var:Revoke.detail ?></textarea></div>
+    <button type="submit" class="button secondary" id="revoke-next"><?cs var:L.office.revoke_id_next ?></button>
   </form>
 </section>
 <?cs /if ?>

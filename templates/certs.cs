@@ -20,38 +20,37 @@
   </form>
   <p class="hint"><?cs var:L.certs.initpw_note ?></p>
 </section>
+<?cs if:Waiting_n > 0 ?>
+<section class="card" id="cert-waiting">
+  <h2><?cs var:L.office.waiting_title ?>（<?cs var:Waiting_n ?>）</h2>
+  <p class="hint"><?cs var:L.office.waiting_hint ?></p>
+  <div class="tablewrap"><table id="waiting">
+    <thead><tr><th><?cs var:L.certs.name ?></th><th><?cs var:L.certs.login ?></th><th><?cs var:L.certs.facility ?></th><th></th></tr></thead>
+    <tbody>
+    <?cs each:w = Waiting ?><tr id="waiting-<?cs var:w.login ?>"><td class="nowrap"><?cs var:w.name ?></td><td><?cs var:w.login ?></td><td><?cs var:w.facility ?></td>
+      <td><form method="post" action="/admin/certs/issue" class="inline"><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="login" value="<?cs var:w.login ?>"><button type="submit" class="primary"><?cs var:L.certs.submit_issue ?></button></form></td></tr><?cs /each ?>
+    </tbody>
+  </table></div>
+</section>
+<?cs /if ?>
 <nav class="tabs" aria-label="filter">
   <a href="/admin/certs" <?cs if:Certs_view == "all" ?>aria-current="page"<?cs /if ?>><?cs var:L.certs.all ?></a>
   <a href="/admin/certs?view=expiring" id="tab-expiring" <?cs if:Certs_view == "expiring" ?>aria-current="page"<?cs /if ?>><?cs var:L.certs.expiring ?></a>
 </nav>
 <?cs if:Certs_n == 0 ?><p id="certs-none"><?cs var:L.certs.none ?></p><?cs else ?>
-<table id="certs">
-  <thead><tr><th><?cs var:L.certs.login ?></th><th><?cs var:L.certs.name ?></th><th><?cs var:L.certs.facility ?></th><th><?cs var:L.certs.serial ?></th><th class="nowrap"><?cs var:L.certs.not_after ?></th><th class="nowrap"><?cs var:L.certs.status ?></th><th></th></tr></thead>
+<div class="tablewrap"><table id="certs">
+  <thead><tr><th><?cs var:L.certs.name ?></th><th><?cs var:L.certs.login ?></th><th><?cs var:L.certs.facility ?></th><th class="nowrap"><?cs var:L.certs.not_after ?></th><th class="nowrap"><?cs var:L.certs.status ?></th><th><?cs var:L.certs.serial ?></th><th></th></tr></thead>
   <tbody>
   <?cs each:c = Certs ?>
   <tr<?cs if:c.expiring ?> class="warn"<?cs /if ?>>
-    <td><?cs var:c.login ?></td><td class="nowrap"><?cs var:c.name ?></td><td><?cs var:c.facility ?></td>
-    <td class="mono"><?cs var:c.serial ?></td>
-    <td class="nowrap"><?cs var:c.not_after ?><?cs if:c.expiring ?>（<?cs var:L.certs.days_left ?> <?cs var:c.days_left ?>）<?cs /if ?></td>
-    <td class="nowrap"><?cs if:c.status == "active" ?><?cs var:L.certs.active ?><?cs if:c.pending_download == "1" ?>・<?cs var:L.certs.pending ?><?cs /if ?><?cs else ?><?cs var:L.certs.revoked ?><?cs /if ?></td>
-    <td><?cs if:c.status == "active" ?>
-      <form method="post" action="/admin/certs/revoke" class="inline">
-        <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
-        <input type="hidden" name="serial" value="<?cs var:c.serial ?>">
-        <label class="sr" for="reason-<?cs var:c.id ?>"><?cs var:L.certs.reason ?></label>
-        <select name="reason" id="reason-<?cs var:c.id ?>">
-          <option value="affiliation_changed"><?cs var:L.certs.reason_affiliation_changed ?></option>
-          <option value="key_compromise"><?cs var:L.certs.reason_key_compromise ?></option>
-          <option value="superseded"><?cs var:L.certs.reason_superseded ?></option>
-          <option value="cessation"><?cs var:L.certs.reason_cessation ?></option>
-          <option value="privilege_withdrawn"><?cs var:L.certs.reason_privilege_withdrawn ?></option>
-          <option value="unspecified"><?cs var:L.certs.reason_unspecified ?></option>
-        </select>
-        <button type="submit" class="danger" title="<?cs var:L.certs.revoke_confirm ?>"><?cs var:L.certs.revoke ?></button>
-      </form><?cs /if ?></td>
+    <td class="nowrap"><?cs var:c.name ?></td><td><?cs var:c.login ?></td><td><?cs var:c.facility ?></td>
+    <td class="nowrap"><?cs var:c.not_after ?><?cs if:c.expiring ?><br>（<?cs if:c.days_left < 0 ?><?cs var:L.office.expired ?><?cs else ?><?cs var:L.certs.days_left ?> <?cs var:c.days_left ?><?cs /if ?>）<?cs /if ?></td>
+    <td class="nowrap"><?cs if:c.status == "active" ?><?cs var:L.certs.active ?><?cs if:c.pending_download == "1" ?><br><?cs var:L.certs.pending ?><?cs /if ?><?cs else ?><?cs var:L.certs.revoked ?><?cs if:c.reason ?><br><span class="hint"><?cs var:L.certs["reason_" + c.reason] ?></span><?cs /if ?><?cs /if ?></td>
+    <td class="mono serial" title="<?cs var:c.serial ?>"><?cs var:c.serial ?></td>
+    <td><?cs if:c.status == "active" ?><a class="button secondary nowrap" href="/admin/certs/revoke?serial=<?cs var:url_escape(c.serial) ?>" id="revoke-<?cs var:c.id ?>"><?cs var:L.office.revoke_ask ?></a><?cs /if ?></td>
   </tr>
   <?cs /each ?>
   </tbody>
-</table>
+</table></div>
 <?cs /if ?>
 <?cs include:"_foot.cs" ?>

@@ -1,5 +1,15 @@
 <?cs include:"_head.cs" ?>
 <h1><?cs var:L.home.welcome ?>、<?cs var:Session.name ?> さん</h1>
+<?cs # Issue 20: what waits for this role, first; a count of zero folds away. ?>
+<?cs if:Todo_shown ?>
+<section class="card todo" id="home-todo">
+  <h2><?cs var:L.todo.title ?></h2>
+  <?cs if:Todo_n == 0 ?><p class="muted" id="todo-none"><?cs var:L.todo.none ?></p><?cs else ?>
+  <ul class="todo-list">
+    <?cs each:t = Todo ?><li><a href="<?cs var:t.href ?>" id="todo-<?cs var:t.key ?>"><span class="label"><?cs var:L.todo[t.key] ?></span> <strong><?cs var:t.n ?></strong><?cs var:L.todo.unit ?></a></li><?cs /each ?>
+  </ul><?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs if:Session.role.user || Session.role.facility_manager ?>
 <?cs include:"_plist.cs" ?>
 <?cs # The common path for a clinician: their own hospital's patients, from the first page (issue 19). ?>
@@ -72,6 +82,7 @@
     <li><a href="/facility/reports" id="menu-facility-reports"><?cs var:L.monitor.menu_reports ?></a></li>
     <li><a href="/emergency/list" id="menu-emergency-list"><?cs var:L.emergency.list_title ?></a></li>
     <li><a href="/misuse" id="menu-misuse"><?cs var:L.misuse.menu ?></a></li>
+    <li><a href="/facility/users" id="menu-roster"><?cs var:L.office.roster_title ?></a></li>
     <li><a href="/ledger" id="menu-ledger"><?cs var:L.ledger.menu ?></a></li>
     <li><a href="/applications" id="menu-apps"><?cs var:L.home.apps ?></a></li>
   </ul>
@@ -87,6 +98,7 @@
     <?cs if:Session.role.operator && !Session.role.facility_manager ?><li><a href="/facility/reports" id="menu-facility-reports"><?cs var:L.monitor.menu_reports_op ?></a></li>
     <li><a href="/incidents" id="menu-incidents"><?cs var:L.incident.menu_list ?></a></li>
     <li><a href="/admin/messages" id="menu-message-reports"><?cs var:L.message.reports_title ?></a></li><?cs /if ?>
+    <li><a href="/admin/users" id="menu-users"><?cs var:L.office.users_title ?></a></li>
     <li><a href="/admin/imports" id="menu-imports"><?cs var:L.imports.menu ?></a></li>
     <li><a href="/admin/maintenance" id="menu-maint"><?cs var:L.maint.title ?></a></li>
     <li><a href="/admin/notices" id="menu-notice-admin"><?cs var:L.notice.admin_title ?></a></li>
@@ -114,7 +126,7 @@
   <h2><?cs var:L.home.g_mine ?></h2>
   <ul class="menu">
     <li><a href="/messages" id="menu-messages"><?cs var:L.message.menu ?><?cs if:Messages.unread > 0 ?>（<?cs var:L.message.unread ?> <?cs var:Messages.unread ?>）<?cs /if ?></a></li>
-    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager ?><li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
+    <?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager || Session.role.president ?><li><a href="/notifications" id="menu-notify"><?cs var:L.notify.title ?><?cs if:Notify.unread > 0 ?>（<?cs var:L.notify.unread ?> <?cs var:Notify.unread ?>）<?cs /if ?></a></li><?cs /if ?>
     <li><a href="/notices" id="menu-notices"><?cs var:L.notice.menu ?></a></li>
     <?cs if:Session.role.desk || Session.role.operator || Session.role.staff || Session.role.president ?><li><a href="/desk/complaints" id="menu-desk"><?cs var:L.desk.menu ?></a></li>
     <?cs elif:Session.role.user || Session.role.facility_manager ?><li><a href="/desk/complaints/new" id="menu-complain"><?cs var:L.desk.menu_user ?></a></li>

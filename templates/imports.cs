@@ -1,6 +1,7 @@
 <?cs include:"_head.cs" ?>
 <h1><?cs var:L.imports.title ?></h1>
 <p><?cs var:L.imports.lead ?></p>
+<p class="actions"><a class="button secondary" href="/admin/imports/sources" id="imports-sources"><?cs var:L.sources.title ?></a></p>
 <section class="card">
 <h2><?cs var:L.imports.facilities ?></h2>
 <?cs if:Facilities_n == 0 ?><p id="no-facilities"><?cs var:L.imports.no_facilities ?></p><?cs else ?>

@@ -29,11 +29,6 @@
 </article>
 <p class="noprint"><button type="button" class="button" id="print-btn" data-print="1"><?cs var:L.council.print ?></button></p>
 <?cs if:Meeting.status == "planned" && (Session.role.president || Session.role.operator) ?>
-<form method="post" action="/meetings/held" class="form noprint" id="held-form">
-  <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
-  <input type="hidden" name="id" value="<?cs var:Meeting.id ?>">
-  <input type="hidden" name="version" value="<?cs var:Meeting.version ?>">
-  <button type="submit" class="primary" id="mark-held"><?cs var:L.council.mark_held ?></button>
-</form>
+<p class="noprint"><a class="button" href="/meetings/held?id=<?cs var:url_escape(Meeting.id) ?>" id="mark-held"><?cs var:L.office.mark_held_ask ?></a></p>
 <?cs /if ?>
 <?cs include:"_foot.cs" ?>

@@ -7,6 +7,26 @@
     <dt><?cs var:L.patients.birth_date ?></dt><dd><?cs call:born(Patient.birth_date) ?> <?cs call:years(Patient.birth_date) ?></dd>
     <dt><?cs var:L.patients.network_id ?></dt><dd class="mono"><?cs var:Patient.network_id ?></dd>
   </dl>
+<?cs if:Confirm ?>
+  <p class="error-box" id="revocation-what"><?cs var:L.office.form5_what ?></p>
+  <dl class="kv" id="revocation-summary">
+    <dt><?cs var:L.revocation.signed_on ?></dt><dd><?cs var:Form.signed_on ?></dd>
+    <dt><?cs var:L.revocation.signer ?></dt><dd><?cs if:Form.signer == "proxy" ?><?cs var:L.consent.signer_proxy ?>（<?cs var:Form.proxy_name ?>・<?cs var:Form.proxy_relation ?>）<?cs else ?><?cs var:L.consent.signer_patient ?><?cs /if ?></dd>
+    <?cs if:Form.note ?><dt><?cs var:L.revocation.note ?></dt><dd><?cs var:Form.note ?></dd><?cs /if ?>
+  </dl>
+  <form method="post" action="/revocations/new" class="form" id="revocation-confirm">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <input type="hidden" name="p" value="<?cs var:P ?>">
+    <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
+    <input type="hidden" name="signed_on" value="<?cs var:Form.signed_on ?>">
+    <input type="hidden" name="signer" value="<?cs var:Form.signer ?>">
+    <input type="hidden" name="proxy_name" value="<?cs var:Form.proxy_name ?>">
+    <input type="hidden" name="proxy_relation" value="<?cs var:Form.proxy_relation ?>">
+    <input type="hidden" name="note" value="<?cs var:Form.note ?>">
+    <div class="actions"><button type="submit" class="danger" name="confirm" value="1" id="revocation-confirm-submit"><?cs var:L.office.form5_do ?></button>
+      <button type="submit" class="button secondary" name="edit" value="1" id="revocation-edit"><?cs var:L.office.form5_edit ?></button></div>
+  </form>
+<?cs else ?>
   <p class="notice"><?cs var:L.revocation.intro ?></p>
   <form method="post" action="/revocations/new" class="form" id="revocation-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
@@ -36,7 +56,8 @@
       <label for="r-note"><?cs var:L.revocation.note ?></label>
       <input type="text" id="r-note" name="note" value="<?cs var:Form.note ?>" maxlength="500">
     </div>
-    <button type="submit" class="danger" id="revocation-submit"><?cs var:L.revocation.submit ?></button>
+    <button type="submit" class="button" id="revocation-submit"><?cs var:L.office.form5_next ?></button>
   </form>
+<?cs /if ?>
 </section>
 <?cs include:"_foot.cs" ?>

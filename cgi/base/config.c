@@ -30,6 +30,7 @@ static const struct ckey {
 	I(jobs_dashboard_secs), I(dash_low_views),
 	I(db_port), I(db_causal_reads), I(consent_needs_check),
 	I(search_miss_limit), I(search_miss_window_secs),
+	I(jobs_ssmix2_request_secs),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -60,6 +61,7 @@ defaults(void)
 	cfg.emergency_followup_days = 7;
 	cfg.desk_due_days = 14;
 	cfg.jobs_ssmix2_secs = 300;
+	cfg.jobs_ssmix2_request_secs = 15;	/* issue 20: "run now" waits at most this */
 	cfg.jobs_audit_seal_secs = 10;	/* a checkpoint at least every minute */
 	cfg.jobs_dashboard_secs = 300;
 	cfg.dash_low_views = 10;

@@ -39,6 +39,7 @@ struct config {
 	/* A4.3: days the desk has to answer a complaint */
 	int	 desk_due_days;
 	int	 jobs_ssmix2_secs;	/* SS-MIX2 import of every enabled facility */
+	int	 jobs_ssmix2_request_secs; /* the sources the office asked to run now */
 	int	 jobs_audit_seal_secs;	/* seal the audit chain, checkpoint its head */
 	int	 jobs_dashboard_secs;	/* count record views ahead for the dashboard */
 	int	 dash_low_views;	/* fewer views in 90 days: a facility in little use */

@@ -28,6 +28,7 @@ static const struct job jobs[] = {
 	{ "emergency escalate",	&cfg.jobs_emergency_secs,	{ "emergency", "escalate", NULL } },
 	{ "misuse scan",	&cfg.jobs_misuse_secs,		{ "misuse", "scan", NULL } },
 	{ "ssmix2 import-all",	&cfg.jobs_ssmix2_secs,		{ "ssmix2", "import-all", NULL } },
+	{ "ssmix2 run-now",	&cfg.jobs_ssmix2_request_secs,	{ "ssmix2", "import-all", "--requested" } },
 	{ "audit seal",		&cfg.jobs_audit_seal_secs,	{ "audit", "seal", "--quiet" } },
 	{ "dashboard refresh",	&cfg.jobs_dashboard_secs,	{ "dashboard", "refresh", "--quiet" } },
 };

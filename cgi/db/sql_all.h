@@ -22,6 +22,7 @@
 #include "db/sql_monitor.h"
 #include "db/sql_notice.h"
 #include "db/sql_notify.h"
+#include "db/sql_office.h"
 #include "db/sql_patients.h"
 #include "db/sql_receipts.h"
 #include "db/sql_records.h"

@@ -12,6 +12,7 @@ STMT(NOTIFY_LIST,
 	"  AND l.id = notification.object_id) FROM notification"
 	" WHERE (audience = 'operator' AND ? = 1)"
 	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1)"
+	" OR (audience = 'president' AND ? = 1)"
 	" ORDER BY read_at IS NULL DESC, created_at DESC LIMIT 200")
 COLS(NOTIFY_LIST, NOTIFY_LIST_ID, NOTIFY_LIST_KIND, NOTIFY_LIST_OBJECT_TYPE,
     NOTIFY_LIST_OBJECT_ID, NOTIFY_LIST_CREATED_AT, NOTIFY_LIST_READ,
@@ -19,9 +20,11 @@ COLS(NOTIFY_LIST, NOTIFY_LIST_ID, NOTIFY_LIST_KIND, NOTIFY_LIST_OBJECT_TYPE,
 STMT(NOTIFY_UNREAD,
 	"SELECT COUNT(*) FROM notification WHERE read_at IS NULL AND"
 	" ((audience = 'operator' AND ? = 1)"
-	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1))")
+	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1)"
+	" OR (audience = 'president' AND ? = 1))")
 COLS(NOTIFY_UNREAD, NOTIFY_UNREAD_N)
 STMT(NOTIFY_READ,
 	"UPDATE notification SET read_at = UTC_TIMESTAMP(6), read_by = ?"
 	" WHERE id = ? AND read_at IS NULL AND ((audience = 'operator' AND ? = 1)"
-	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1))")
+	" OR (audience = 'facility_manager' AND facility_id = ? AND ? = 1)"
+	" OR (audience = 'president' AND ? = 1))")

@@ -10,7 +10,9 @@
 #include "rules/certs.h"
 #include "web/app.h"
 #include "web/audit.h"
+#include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 #define EXPIRY_WARN_DAYS	30
@@ -18,10 +20,15 @@
 const struct field f_certs[] = {
 	{ "view", FT_TOKEN, 16 },
 	{ "m", FT_TOKEN, 16 },
+	{ "user", FT_INT, 20 },		/* issue 20: the issue form filled in for this user */
+	{ NULL, 0, 0 }
+};
+const struct field f_cert_revoke_get[] = {
+	{ "serial", FT_HEX, 66 },
 	{ NULL, 0, 0 }
 };
 const struct field f_cert_issue[] = {
-	{ "login", FT_TOKEN, 64 },
+	{ "login", FT_TEXT, 64 },
 	{ "days", FT_INT, 4 },
 	{ "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
@@ -31,7 +38,8 @@ const struct field f_cert_download[] = {
 	{ NULL, 0, 0 }
 };
 const struct field f_init_password[] = {
-	{ "login", FT_TOKEN, 64 },
+	{ "login", FT_TEXT, 64 },
+	{ "days", FT_INT, 4 },		/* sent by the issue form it shares; unused */
 	{ "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
 };
@@ -42,23 +50,43 @@ const struct field f_cert_revoke[] = {
 	{ NULL, 0, 0 }
 };
 
+/*
+ * Issue 20: the accounts waiting for their first (or a new) certificate,
+ * oldest first: the operator's queue after a decision made an account.
+ */
 static void
-fmt_date(char *out, size_t len, long long t)
+waiting_list(void)
 {
-	time_t		 tt = (time_t)t;
-	struct tm	 tm;
+	static const char *const cols[CERT_WAITING__NCOLS] = {
+	    [CERT_WAITING_ID] = "id", [CERT_WAITING_LOGIN] = "login",
+	    [CERT_WAITING_NAME] = "name", [CERT_WAITING_FACILITY_NAME] = "facility" };
+	struct dbres	*res;
 
-	/* Shown in Japan time: the network's users are all there. */
-	tt += 9 * 3600;
-	gmtime_r(&tt, &tm);
-	strftime(out, len, "%Y-%m-%d", &tm);
+	if ((res = db_query(STMT_CERT_WAITING, "i", (long long)now())) == NULL)
+		return;
+	view_set_int("Waiting_n", (long long)view_rows("Waiting", res, cols,
+	    NITEMS(cols)));
+	dbres_free(res);
+}
+
+/* The issue form filled in for user id (a notification's link). */
+static void
+issue_for(long long id)
+{
+	struct dbres	*u;
+
+	if (id <= 0 || (u = db_query(STMT_USER_GET, "i", id)) == NULL)
+		return;
+	if (u->nrows > 0)
+		view_set("Issue.login", dbres_get(u, 0, USER_GET_LOGIN));
+	dbres_free(u);
 }
 
 static void
 cert_list(struct req *r, int expiring)
 {
 	struct dbres	*res;
-	char		 key[32], d[16];
+	char		 key[32], d[32];
 	long long	 t = now();
 	size_t		 i;
 
@@ -76,7 +104,7 @@ cert_list(struct req *r, int expiring)
 		vnode_set(n, "login", dbres_get(res, i, CERT_LIST_LOGIN));
 		vnode_set(n, "name", dbres_get(res, i, CERT_LIST_USER_NAME));
 		vnode_set(n, "facility", dbres_get(res, i, CERT_LIST_FACILITY_NAME));
-		fmt_date(d, sizeof(d), dbres_ll(res, i, CERT_LIST_NOT_AFTER));
+		fmt_jst(d, sizeof(d), dbres_ll(res, i, CERT_LIST_NOT_AFTER), "%Y-%m-%d %H:%M");
 		vnode_set(n, "not_after", d);
 		vnode_set(n, "status", dbres_get(res, i, CERT_LIST_STATUS));
 		vnode_set(n, "pending_download", dbres_get(res, i, CERT_LIST_HAS_P12));
@@ -88,6 +116,7 @@ cert_list(struct req *r, int expiring)
 	}
 	view_set_int("Certs_n", (long long)res->nrows);
 	dbres_free(res);
+	waiting_list();
 }
 
 void
@@ -101,6 +130,7 @@ page_certs(struct req *r)
 	if (str_eq(m, "revoked") || str_eq(m, "notfound"))
 		view_set("Flash", lang(str_eq(m, "revoked") ? "certs.revoked" :
 		    "certs.not_found"));
+	issue_for(form_id(r, "user"));
 	cert_list(r, expiring);
 	if (r->status == 0)
 		http_page(r, 200, "certs.cs");
@@ -133,7 +163,9 @@ page_cert_issue(struct req *r)
 	view_set("Issued.login", login);
 	view_set("Issued.serial", is.info.serial);
 	view_set("Issued.password", is.p12_password);
-	view_set("Issued.not_after", is.info.not_after);
+	char na[32];
+	fmt_jst(na, sizeof(na), (long long)is.info.not_after_t, "%Y-%m-%d %H:%M");
+	view_set("Issued.not_after", na);
 	view_set_int("Issued.id", id);
 	pki_issued_free(&is);
 	http_page(r, 200, "cert_issued.cs");
@@ -189,6 +221,51 @@ page_cert_download(struct req *r)
 	http_header(r, "Content-Disposition", cd);
 }
 
+/*
+ * The revocation page (issue 20): whose certificate, what happens, and the
+ * reason, chosen here and never in advance. status 200, or 422 with the
+ * reason's error beside it.
+ */
+static void
+revoke_page(struct req *r, const char *serial, int status)
+{
+	struct dbres	*c;
+	char		 d[32];
+
+	if (form_empty(serial)) {
+		http_error(r, 400, "type", "serial");
+		return;
+	}
+	if ((c = db_query(STMT_CERT_BY_SERIAL, "s", serial)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (c->nrows == 0 || !str_eq(dbres_get(c, 0, CERT_BY_SERIAL_STATUS), "active")) {
+		dbres_free(c);
+		http_redirect(r, "/admin/certs?m=notfound");
+		return;
+	}
+	struct vnode *n = view_node("Revoke");
+	vnode_set(n, "serial", serial);
+	vnode_set(n, "login", dbres_get(c, 0, CERT_BY_SERIAL_LOGIN));
+	vnode_set(n, "name", dbres_get(c, 0, CERT_BY_SERIAL_USER_NAME));
+	vnode_set(n, "facility", dbres_get(c, 0, CERT_BY_SERIAL_FACILITY_NAME));
+	fmt_jst(d, sizeof(d), dbres_ll(c, 0, CERT_BY_SERIAL_NOT_AFTER), "%Y-%m-%d %H:%M");
+	vnode_set(n, "not_after", d);
+	dbres_free(c);
+	view_set("Revoke.reason", param_opt(r, "reason"));
+	view_set("Page.title", lang("office.revoke_title"));
+	http_page(r, status, "cert_revoke.cs");
+}
+
+/* GET /admin/certs/revoke?serial=: asks first. */
+void
+page_cert_revoke_ask(struct req *r)
+{
+	revoke_page(r, param(r, "serial"), 200);
+}
+
+/* POST /admin/certs/revoke: with the reason chosen on the page that asked. */
 void
 page_cert_revoke(struct req *r)
 {
@@ -201,7 +278,8 @@ page_cert_revoke(struct req *r)
 		return;
 	}
 	if (reason == NULL || !certs_reason_valid(reason)) {
-		http_error(r, 400, "type", "reason");
+		form_err("office", "reason", "choose");
+		revoke_page(r, serial, 422);
 		return;
 	}
 	rc = certs_revoke(r, serial, reason, err, sizeof(err));

@@ -4,6 +4,7 @@
  * operator's completeness queue, the FHIR Consent export (A12.1, A12.4).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/config.h"
@@ -463,6 +464,56 @@ revoked_at(const struct dbres *c)
 	return t;
 }
 
+/*
+ * Issue 20: a byte count as a person reads it ("123,456"), into out (at
+ * least 32 bytes).
+ */
+static void
+fmt_bytes(char *out, size_t len, long long n)
+{
+	char	 d[24];
+	size_t	 nd, o = 0;
+
+	snprintf(d, sizeof(d), "%lld", n < 0 ? 0 : n);
+	nd = strlen(d);
+	for (size_t i = 0; i < nd && o + 2 < len; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = d[i];
+	}
+	out[o] = '\0';
+}
+
+/*
+ * Issue 20: the patient a form 4 names (Patient.*), the size of its scan in
+ * words, and whether the page may frame the scan (a PDF shown inline).
+ */
+static void
+consent_more(struct req *r, const struct dbres *c)
+{
+	struct dbres	*p;
+	char		 b[32];
+
+	if ((p = db_query(STMT_CONSENT_PATIENT, "i", dbres_ll(c, 0,
+	    CONSENT_GET_PATIENT_ID))) != NULL) {
+		if (p->nrows > 0) {
+			view_set("Patient.name", dbres_get(p, 0, CONSENT_PATIENT_NAME));
+			view_set("Patient.kana", dbres_get(p, 0, CONSENT_PATIENT_KANA));
+			view_set("Patient.birth_date", dbres_get(p, 0, CONSENT_PATIENT_BIRTH_DATE));
+		}
+		dbres_free(p);
+	}
+	if (dbres_get(c, 0, CONSENT_GET_SIZE) != NULL) {
+		fmt_bytes(b, sizeof(b), dbres_ll(c, 0, CONSENT_GET_SIZE));
+		view_set("Consent.scan_bytes", b);
+	}
+	const char *ct = dbres_get(c, 0, CONSENT_GET_CONTENT_TYPE);
+	view_set("Consent.scan_kind", str_eq(ct, "application/pdf") ? "pdf" :
+	    str_eq(ct, "image/png") ? "png" : "jpeg");
+	if (str_eq(ct, "application/pdf"))
+		r->frames |= FRAMES_EMBED;
+}
+
 /* GET /consents/view: one form 4, its facilities, its scan; the check. */
 void
 page_consent_view(struct req *r)
@@ -493,6 +544,7 @@ page_consent_view(struct req *r)
 	view_set("Consent.revoked_at", d);
 	if (handle_for(r, dbres_ll(c, 0, CONSENT_GET_PATIENT_ID), h, sizeof(h)) == 0)
 		view_set("Consent.p", h);
+	consent_more(r, c);
 	long long pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID);
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", dbres_ll(c, 0, CONSENT_GET_ID));
@@ -512,11 +564,55 @@ page_consent_view(struct req *r)
 	audit(r, &(struct audit_entry){ .action = "consent.view",
 	    .object_type = "consent", .object_id = oid, .patient_id = pid });
 	view_set("Page.patient", "1");
-	http_page(r, 200, "consent_view.cs");
+	http_page(r, r->status ? r->status : 200, "consent_view.cs");
 }
 
 /* At most this many waiting consents on the queue's page, the oldest. */
 #define QUEUE_MAX	500
+
+/*
+ * Issue 20: the queue names each form's patient, its scan's size, and a
+ * form whose patient has since revoked (form 5); the names shown are
+ * audited as a listing (patient.listed, one entry per patient). By id:
+ * Queue.N of STMT_CONSENT_QUEUE and of this statement are the same forms
+ * when nothing committed between them; a form that left is skipped.
+ * 0, or -1.
+ */
+static int
+queue_named(const struct req *r)
+{
+	struct dbres	*res;
+	char		 k[48], b[32];
+	long long	*ids;
+	size_t		 n = 0;
+
+	if ((res = db_query(STMT_CONSENT_QUEUE_NAMED, "i", (long long)QUEUE_MAX)) == NULL)
+		return -1;
+	if ((ids = calloc(res->nrows + 1, sizeof(*ids))) == NULL) {
+		dbres_free(res);
+		return -1;
+	}
+	for (size_t i = 0; i < res->nrows; i++) {
+		str_fmt(k, sizeof(k), "Queue.%zu.id", i);
+		if (!str_eq(view_get(k), dbres_get(res, i, CONSENT_QUEUE_NAMED_ID)))
+			continue;
+		str_fmt(k, sizeof(k), "Queue.%zu", i);
+		struct vnode *v = view_node(k);
+		vnode_set(v, "patient", dbres_get(res, i, CONSENT_QUEUE_NAMED_PATIENT_NAME));
+		if (dbres_get(res, i, CONSENT_QUEUE_NAMED_SIZE) != NULL) {
+			fmt_bytes(b, sizeof(b), dbres_ll(res, i, CONSENT_QUEUE_NAMED_SIZE));
+			vnode_set(v, "bytes", b);
+		}
+		if (dbres_ll(res, i, CONSENT_QUEUE_NAMED_REVOKED))
+			vnode_set(v, "revoked", "1");
+		ids[n++] = dbres_ll(res, i, CONSENT_QUEUE_NAMED_PATIENT_ID);
+	}
+	dbres_free(res);
+	int rc = audit_patients(r, &(struct audit_entry){
+	    .action = "consent.queue_listed", .object_type = "patient" }, ids, n);
+	free(ids);
+	return rc == 0 ? 0 : -1;
+}
 
 /* GET /consents/queue: new consents waiting for the operator's check (A12.4). */
 void
@@ -551,6 +647,10 @@ page_consent_queue(struct req *r)
 	if (res->nrows > 0 && dbres_ll(res, 0, CONSENT_QUEUE_TOTAL) > (long long)res->nrows)
 		view_set_int("Queue_total", dbres_ll(res, 0, CONSENT_QUEUE_TOTAL));
 	dbres_free(res);
+	if (queue_named(r) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	http_page(r, 200, "consent_queue.cs");
 }
 
@@ -568,8 +668,12 @@ page_consent_check(struct req *r)
 		http_error(r, 400, "type", "decision");
 		return;
 	}
-	if (str_eq(dec, "rejected") && form_empty(note)) {
-		http_error(r, 400, "required", "note");
+	if (str_eq(dec, "rejected") && form_blank(note)) {
+		/* Issue 20: beside the field, on the form's page, what was chosen kept. */
+		form_err("office", "note", "reject_note");
+		view_set("Form.decision", dec);
+		r->status = 422;
+		page_consent_view(r);
 		return;
 	}
 	if ((c = consent_load(r, id)) == NULL)
@@ -637,6 +741,7 @@ page_consent_scan(struct req *r)
 	r->status = 200;
 	r->ctype = str_eq(ct, "application/pdf") ? "application/pdf" :
 	    str_eq(ct, "image/png") ? "image/png" : "image/jpeg";
+	r->frames |= FRAMES_FRAMED;	/* issue 20: shown inline on the form's page */
 	http_header(r, "Content-Disposition", cd);
 	dbres_free(s);
 }

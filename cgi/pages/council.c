@@ -9,6 +9,7 @@
 #include "db/db.h"
 #include "pages/pages.h"
 #include "pki/pki.h"
+#include "rules/accounts.h"
 #include "rules/certs.h"
 #include "rules/council.h"
 #include "web/app.h"
@@ -21,10 +22,13 @@
 
 const struct field f_apps[] = {
 	{ "m", FT_TOKEN, 16 },
+	{ "revoke", FT_TEXT, 64 },	/* issue 20: the ID revocation form filled in */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_new_get[] = {
 	{ "kind", FT_TOKEN, 16 },
+	{ "facility", FT_INT, 20 },	/* issue 20: form 1 of a facility the office added */
+	{ "target", FT_INT, 20 },	/* issue 20: form 3 started from the roster's row */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_new[] = {
@@ -33,10 +37,14 @@ const struct field f_app_new[] = {
 	{ "fac_address", FT_TEXT, 300 }, { "in_region", FT_TOKEN, 1 },
 	{ "wants_disclosing", FT_TOKEN, 1 }, { "wants_viewing", FT_TOKEN, 1 },
 	{ "manager_name", FT_TEXT, 100 },
-	{ "user_login", FT_TOKEN, 64 }, { "user_name", FT_TEXT, 100 },
+	{ "user_login", FT_TEXT, 64 }, { "user_name", FT_TEXT, 100 },
 	{ "profession", FT_TOKEN, 32 }, { "attestation", FT_TOKEN, 1 },
 	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
 	{ "action", FT_TOKEN, 16 },
+	{ "facility", FT_INT, 20 },	/* issue 20: form 1 of a facility the office added */
+	/* Issue 20: the accounts a decision makes (the rules branch's APP_PAPER_FIELDS names them too). */
+	{ "manager_login", FT_TEXT, 64 }, { "manager_profession", FT_TOKEN, 32 },
+	{ "requested_role", FT_TOKEN, 32 },
 	{ NULL, 0, 0 }
 };
 const struct field f_app_submit[] = {
@@ -59,8 +67,13 @@ const struct field f_app_contract[] = {
 	{ NULL, 0, 0 }
 };
 const struct field f_revoke_id[] = {
-	{ "login", FT_TOKEN, 64 }, { "reason", FT_TOKEN, 32 },
+	{ "login", FT_TEXT, 64 }, { "reason", FT_TOKEN, 32 },
 	{ "detail", FT_LINES, 1000 }, { "csrf", FT_HEX, 64 },
+	{ "confirm", FT_TOKEN, 1 },	/* issue 20: sent from the page that asked */
+	{ NULL, 0, 0 }
+};
+const struct field f_meeting_held_get[] = {
+	{ "id", FT_INT, 20 },
 	{ NULL, 0, 0 }
 };
 const struct field f_meeting_new[] = {
@@ -123,8 +136,9 @@ app_row(struct vnode *n, const struct dbres *res, size_t i)
 	vnode_row(n, res, i, cols, NITEMS(cols));
 }
 
-void
-page_apps(struct req *r)
+/* The applications list (and the council's ID revocation form), status 200 or 422. */
+static void
+apps_page(struct req *r, int status)
 {
 	struct dbres	*res;
 	char		 key[32];
@@ -142,10 +156,17 @@ page_apps(struct req *r)
 	}
 	view_set_int("Apps_n", (long long)res->nrows);
 	dbres_free(res);
-	if (str_eq(param(r, "m"), "revoked"))
+	if (str_eq(param_opt(r, "m"), "revoked"))
 		view_set("Flash", lang("council.revoked_done"));
 	view_set("Page.title", lang("council.apps_title"));
-	http_page(r, 200, "apps.cs");
+	http_page(r, status, "apps.cs");
+}
+
+void
+page_apps(struct req *r)
+{
+	view_set("Revoke.login", param(r, "revoke"));
+	apps_page(r, 200);
 }
 
 static void
@@ -173,13 +194,49 @@ kind_allowed(const struct req *r, const char *kind)
 	return str_eq(kind, "facility_join") && is_council(r);
 }
 
+/*
+ * Issue 20: form 1 for a facility the office added (?facility=ID, status
+ * applying): Form.facility, and on the first showing its name, kind and
+ * address filled in. 0 (none asked, or it is one), or -1 with a page sent.
+ */
+static int
+join_facility(struct req *r)
+{
+	long long	 fid = form_id(r, "facility");
+	struct dbres	*f;
+
+	if (form_empty(param_opt(r, "facility")))
+		return 0;
+	if (fid <= 0 || (f = db_query(STMT_FACILITY_GET, "i", fid)) == NULL) {
+		http_error(r, fid <= 0 ? 400 : 503, fid <= 0 ? "type" : "db",
+		    fid <= 0 ? "facility" : NULL);
+		return -1;
+	}
+	if (f->nrows == 0 || !str_eq(dbres_get(f, 0, FACILITY_GET_STATUS), "applying")) {
+		dbres_free(f);
+		form_refuse(r, 409, "office", "not_applying");
+		return -1;
+	}
+	view_set_int("Form.facility", fid);
+	if (param_opt(r, "fac_name") == NULL) {
+		view_set("Form.fac_name", dbres_get(f, 0, FACILITY_GET_NAME));
+		view_set("Form.fac_kind", dbres_get(f, 0, FACILITY_GET_KIND));
+		view_set("Form.fac_address", dbres_get(f, 0, FACILITY_GET_ADDRESS));
+		view_set("Form.wants_disclosing", dbres_get(f, 0, FACILITY_GET_DISCLOSING));
+		view_set("Form.wants_viewing", dbres_get(f, 0, FACILITY_GET_VIEWING));
+	}
+	dbres_free(f);
+	return 0;
+}
+
 static void
 app_form(struct req *r, const char *kind, int status)
 {
 	struct dbres	*res;
 	const char	*keep[] = { "fac_name", "fac_kind", "fac_address", "in_region",
 	    "wants_disclosing", "wants_viewing", "manager_name", "user_login",
-	    "user_name", "profession", "attestation", "target", "effective_date" };
+	    "user_name", "profession", "attestation", "target", "effective_date",
+	    "manager_login", "manager_profession", "requested_role" };
 
 	if (!str_eq(kind, "facility_join") && !str_eq(kind, "user_register") &&
 	    !str_eq(kind, "user_withdraw")) {
@@ -192,6 +249,8 @@ app_form(struct req *r, const char *kind, int status)
 	}
 	view_set("Form.kind", kind);
 	form_keep(r, "Form", keep, NITEMS(keep));
+	if (str_eq(kind, "facility_join") && join_facility(r) == -1)
+		return;
 	form_idem_view(r);
 	professions_view();
 	if (str_eq(kind, "user_withdraw")) {
@@ -218,6 +277,71 @@ page_app_new(struct req *r)
 	app_form(r, kind, 200);
 }
 
+/*
+ * A login ID an application asks for: well formed, and neither a user's
+ * nor waiting in another application (issue 20: refused beside the field
+ * when submitted, and again when decided). Returns 1 when refused.
+ */
+static int
+check_login(struct req *r, const char *field)
+{
+	const char	*login = param(r, field);
+	int		 taken;
+
+	if (!accounts_login_valid(login)) {
+		form_err("council", field, "login");
+		return 1;
+	}
+	if ((taken = accounts_login_taken(login, 0)) != 0) {
+		form_err("council", field, taken < 0 ? "db" : "login_taken");
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A7.2: only confidentiality-bound professions, or an employee under
+ * contract who attests it; field names the profession's parameter. 1 when
+ * refused.
+ */
+static int
+check_profession(struct req *r, const char *field)
+{
+	struct dbres	*p;
+	int		 bad = 0;
+
+	if (form_empty(param(r, field)) ||
+	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, field))) == NULL) {
+		form_err("council", field, "choose");
+		return 1;
+	}
+	if (p->nrows == 0)
+		form_err("council", field, "profession"), bad = 1;
+	else if (dbres_ll(p, 0, PROFESSION_GET_BOUND_BY_LAW) == 0 && !str_eq(param(r, "attestation"), "1"))
+		form_err("council", "attestation", "attestation"), bad = 1;
+	dbres_free(p);
+	return bad;
+}
+
+/*
+ * Form 2's role asked for (issue 20): user, facility_manager (a second
+ * manager) or both; absent: a user. The roles as role_bits() reads them,
+ * or NULL when the choice is none of these.
+ */
+static const char *
+requested_roles(const struct req *r)
+{
+	const char	*v = param(r, "requested_role");
+
+	if (form_empty(v) || str_eq(v, "user"))
+		return "user";
+	if (str_eq(v, "facility_manager"))
+		return "facility_manager";
+	if (str_eq(v, "both"))
+		return "user,facility_manager";
+	return NULL;
+}
+
 /* Validates form 1; returns 0 when every field is acceptable. */
 static int
 check_join(struct req *r)
@@ -236,6 +360,11 @@ check_join(struct req *r)
 		form_err("council", "fac_address", "required"), bad = 1;
 	if (form_empty(param(r, "manager_name")))
 		form_err("council", "manager_name", "required"), bad = 1;
+	/* Issue 20: the manager's account, made when the form is approved. */
+	if (!form_empty(param(r, "manager_login")))
+		bad |= check_login(r, "manager_login");
+	if (!form_empty(param(r, "manager_profession")))
+		bad |= check_profession(r, "manager_profession");
 	if (!str_eq(param(r, "wants_disclosing"), "1") &&
 	    !str_eq(param(r, "wants_viewing"), "1"))
 		form_err("council", "wants_viewing", "role"), bad = 1;
@@ -246,24 +375,14 @@ check_join(struct req *r)
 static int
 check_register(struct req *r)
 {
-	struct dbres	*p;
 	int		 bad = 0;
 
-	if (form_empty(param(r, "user_login")) || strlen(param(r, "user_login")) < 3)
-		form_err("council", "user_login", "login"), bad = 1;
+	bad |= check_login(r, "user_login");
 	if (form_empty(param(r, "user_name")))
 		form_err("council", "user_name", "required"), bad = 1;
-	if (form_empty(param(r, "profession")) ||
-	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, "profession"))) == NULL) {
-		form_err("council", "profession", "choose");
-		return 1;
-	}
-	if (p->nrows == 0)
-		form_err("council", "profession", "profession"), bad = 1;
-	else if (dbres_ll(p, 0, PROFESSION_GET_BOUND_BY_LAW) == 0 && !str_eq(param(r, "attestation"), "1"))
-		form_err("council", "attestation", "attestation"), bad = 1;
-	dbres_free(p);
-	return bad;
+	if (requested_roles(r) == NULL)
+		form_err("council", "requested_role", "choose"), bad = 1;
+	return check_profession(r, "profession") | bad;
 }
 
 static int
@@ -315,6 +434,8 @@ page_app_new_post(struct req *r)
 		app_form(r, kind, 422);
 		return;
 	}
+	if (str_eq(kind, "facility_join") && join_facility(r) == -1)
+		return;
 	if (db_begin() != DB_OK) {
 		form_db_fail(r);
 		return;
@@ -343,8 +464,24 @@ page_app_new_post(struct req *r)
 	if (rc != 1)
 		goto fail;
 	long long id = (long long)db_last_id();
+	/* Issue 20: form 1 for a facility the office added is that facility's. */
+	if (str_eq(kind, "facility_join") && form_id(r, "facility") > 0 &&
+	    db_exec(STMT_APP_SET_FACILITY, "ii", form_id(r, "facility"), id) != 1)
+		goto fail;
+	/* Issue 20: form 1 names its manager's account, made when it is approved. */
+	if (str_eq(kind, "facility_join") && !form_empty(param(r, "manager_login")) &&
+	    db_exec(STMT_APP_SET_MANAGER_ACCOUNT, "ssi", param(r, "manager_login"),
+	    form_null(param(r, "manager_profession")), id) != 1)
+		goto fail;
+	if (str_eq(kind, "user_register") && db_exec(STMT_APP_SET_ROLE, "si",
+	    requested_roles(r), id) != 1)
+		goto fail;
 	int draft = str_eq(param(r, "action"), "draft");
 	if (draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1)
+		goto fail;
+	/* Issue 20: the president hears that an application waits for a decision. */
+	if (!draft && accounts_notify("president", 0, "application.submitted",
+	    "application", id) == -1)
 		goto fail;
 	commit_and_go(r, draft ? "application.draft" : "application.submit",
 	    "application", id, kind, "/applications/view?id=", "&m=sent");
@@ -385,6 +522,13 @@ app_load(struct req *r, long long id)
 	app_row(n, res, 0);
 	for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++)
 		vnode_set(n, more[c], dbres_get(res, 0, APP_GET_FACILITY_ID + c));
+	/* Issue 20: the account the form asks for. */
+	struct dbres *acc = db_query(STMT_APP_ACCOUNT, "i", id);
+	if (acc != NULL && acc->nrows > 0) {
+		vnode_set(n, "manager_login", dbres_get(acc, 0, APP_ACCOUNT_MANAGER_LOGIN));
+		vnode_set(n, "requested_role", dbres_get(acc, 0, APP_ACCOUNT_REQUESTED_ROLE));
+	}
+	dbres_free(acc);
 	return res;
 }
 
@@ -405,7 +549,8 @@ page_app_submit(struct req *r)
 		form_stale(r);
 		return;
 	}
-	if (n != 1)
+	if (n != 1 || accounts_notify("president", 0, "application.submitted",
+	    "application", id) == -1)
 		goto fail;
 	commit_and_go(r, "application.submit", "application", id, NULL,
 	    "/applications/view?id=", "&m=sent");
@@ -414,11 +559,30 @@ fail:
 	form_db_fail(r);
 }
 
+/* The planned meetings a decision can be recorded for (the president and the operator). */
+static void
+meetings_view(const struct req *r)
+{
+	struct dbres	*m;
+	char		 key[32];
+
+	if (!(r->sess->roles & (ROLE_PRESIDENT | ROLE_OPERATOR)) ||
+	    (m = db_query(STMT_MEETING_LIST, "")) == NULL)
+		return;
+	for (size_t i = 0; i < m->nrows; i++)
+		if (str_eq(dbres_get(m, i, MEETING_LIST_STATUS), "planned")) {
+			str_fmt(key, sizeof(key), "Meetings.%zu", i);
+			struct vnode *n = view_node(key);
+			vnode_set(n, "id", dbres_get(m, i, MEETING_LIST_ID));
+			vnode_set(n, "held_on", dbres_get(m, i, MEETING_LIST_HELD_ON));
+		}
+	dbres_free(m);
+}
+
 void
 page_app_view(struct req *r)
 {
-	struct dbres	*res, *m;
-	char		 key[32];
+	struct dbres	*res;
 
 	if ((res = app_load(r, form_ll(r, "id"))) == NULL)
 		return;
@@ -427,57 +591,73 @@ page_app_view(struct req *r)
 		view_set("Flash", lang("council.sent"));
 	if (str_eq(param(r, "m"), "decided"))
 		view_set("Flash", lang("council.decided"));
-	if (r->sess->roles & (ROLE_PRESIDENT | ROLE_OPERATOR)) {
-		if ((m = db_query(STMT_MEETING_LIST, "")) != NULL) {
-			for (size_t i = 0; i < m->nrows; i++)
-				if (str_eq(dbres_get(m, i, MEETING_LIST_STATUS), "planned")) {
-					str_fmt(key, sizeof(key), "Meetings.%zu", i);
-					struct vnode *n = view_node(key);
-					vnode_set(n, "id", dbres_get(m, i, MEETING_LIST_ID));
-					vnode_set(n, "held_on", dbres_get(m, i, MEETING_LIST_HELD_ON));
-				}
-			dbres_free(m);
-		}
-	}
+	meetings_view(r);
 	view_set("Page.title", lang("council.view_title"));
 	http_page(r, 200, "app_view.cs");
 }
 
 /*
  * Carries out an approved application inside the transaction: form 1 makes
- * the facility (onboarding, A10.4), form 2 the user's account, form 3 ends
- * the user and, for a facility's last user, raises its cancellation.
- * *fac receives a new facility's id; *ended the user whose certificates
- * must be revoked after commit. Returns 0 or -1.
+ * the facility (onboarding, A10.4) and its manager's account from the
+ * form's manager fields, form 2 the user's account with the role it asks
+ * for, form 3 ends the user and, for a facility's last user, raises its
+ * cancellation. *fac receives a new facility's id; *made a new account's
+ * (its certificate is the operator's next step); *ended the user whose
+ * certificates must be revoked after commit. Returns 0, 1 when the login
+ * ID asked for is taken (nothing is kept), or -1.
  */
 static int
-carry_out(const struct dbres *a, long long *fac, long long *ended)
+carry_out(const struct dbres *a, long long *fac, long long *made,
+    long long *ended)
 {
 	const char	*kind = dbres_get(a, 0, APP_GET_KIND);
-	char		 code[32], hash[PKI_PASSWORD_MAX], pw[33], err[128];
+	struct dbres	*acc;
+	char		 code[32];
+	long long	 uid;
+	int		 rc;
 
-	if (str_eq(kind, "facility_join")) {
+	if (str_eq(kind, "facility_join") && dbres_ll(a, 0, APP_GET_FACILITY_ID) > 0) {
+		/* Issue 20: the facility the office added when the form came. */
+		*fac = dbres_ll(a, 0, APP_GET_FACILITY_ID);
+		if (db_exec(STMT_FACILITY_FROM_FORM1, "iiii",
+		    dbres_ll(a, 0, APP_GET_IN_REGION),
+		    dbres_ll(a, 0, APP_GET_WANTS_DISCLOSING),
+		    dbres_ll(a, 0, APP_GET_WANTS_VIEWING), *fac) != 1)
+			return -1;
+	} else if (str_eq(kind, "facility_join")) {
 		str_fmt(code, sizeof(code), "F%06lld", dbres_ll(a, 0, APP_GET_ID));
 		if (db_exec(STMT_FACILITY_INSERT, "sssiii", code, dbres_get(a, 0, APP_GET_SUBJECT),
 		    dbres_get(a, 0, APP_GET_FAC_KIND), dbres_ll(a, 0, APP_GET_IN_REGION), dbres_ll(a, 0, APP_GET_WANTS_DISCLOSING),
 		    dbres_ll(a, 0, APP_GET_WANTS_VIEWING)) != 1)
 			return -1;
 		*fac = (long long)db_last_id();
-		return db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0 ?
-		    -1 : 0;
+		if (db_exec(STMT_FACILITY_SET_STATUS, "si", "onboarding", *fac) < 0)
+			return -1;
 	}
-	if (str_eq(kind, "user_register")) {
-		/* A random password nobody knows: the operator sets the first one. */
-		if (pki_token_hex(pw, sizeof(pw), 16) == -1 ||
-		    pki_password_hash(pw, hash, sizeof(hash), err, sizeof(err)) == -1)
+	if (str_eq(kind, "facility_join") || str_eq(kind, "user_register")) {
+		/* Issue 20: the account the form asks for (form 1: its manager). */
+		if ((acc = db_query(STMT_APP_ACCOUNT, "i", dbres_ll(a, 0, APP_GET_ID))) == NULL ||
+		    acc->nrows == 0) {
+			dbres_free(acc);
 			return -1;
-		explicit_bzero(pw, sizeof(pw));
-		if (db_exec(STMT_USER_INSERT, "ssiss", dbres_get(a, 0, APP_GET_USER_LOGIN),
-		    dbres_get(a, 0, APP_GET_SUBJECT), dbres_ll(a, 0, APP_GET_FACILITY_ID), dbres_get(a, 0, APP_GET_PROFESSION),
-		    hash) != 1)
-			return -1;
-		long long uid = (long long)db_last_id();
-		return db_exec(STMT_ROLE_INSERT, "is", uid, "user") < 0 ? -1 : 0;
+		}
+		int join = str_eq(kind, "facility_join");
+		const char *login = join ? dbres_get(acc, 0, APP_ACCOUNT_MANAGER_LOGIN) :
+		    dbres_get(a, 0, APP_GET_USER_LOGIN);
+		const char *roles = dbres_get(acc, 0, APP_ACCOUNT_REQUESTED_ROLE);
+		rc = 0;
+		if (!form_empty(login)) {	/* a form 1 without its manager's ID: none */
+			uid = accounts_create(login, dbres_get(a, 0, join ?
+			    APP_GET_MANAGER_NAME : APP_GET_SUBJECT),
+			    join ? *fac : dbres_ll(a, 0, APP_GET_FACILITY_ID),
+			    join ? dbres_get(acc, 0, APP_ACCOUNT_MANAGER_PROFESSION) :
+			    dbres_get(a, 0, APP_GET_PROFESSION), join ? "facility_manager" :
+			    form_empty(roles) ? "user" : roles);
+			rc = uid == 0 ? 1 : uid < 0 ? -1 : 0;
+			*made = uid > 0 ? uid : 0;
+		}
+		dbres_free(acc);
+		return rc;
 	}
 	/* A10.5: on the effective date; a later date waits (users expire). */
 	char day[11];
@@ -492,18 +672,48 @@ carry_out(const struct dbres *a, long long *fac, long long *ended)
 }
 
 /*
+ * Who hears of a decision (issue 20): the applying facility's managers
+ * (a new facility's: its manager's account was just made), and the
+ * operator when an account waits for its certificate. 0 or -1.
+ */
+static int
+decision_notify(long long id, long long fac, long long made)
+{
+	if (fac > 0 && accounts_notify("facility_manager", fac,
+	    "application.decided", "application", id) == -1)
+		return -1;
+	if (made > 0 && accounts_notify("operator", 0, "cert.needed", "user",
+	    made) == -1)
+		return -1;
+	return 0;
+}
+
+/* The decision form again, with what was typed and the errors beside it (422). */
+static void
+decide_again(struct req *r)
+{
+	view_set("Form.reason", param(r, "reason"));
+	view_set("Form.sole_reason", param(r, "sole_reason"));
+	view_set("Form.decision", param(r, "decision"));
+	meetings_view(r);
+	view_set("Page.title", lang("council.view_title"));
+	http_page(r, 422, "app_view.cs");
+}
+
+/*
  * A decision (A10.3): by the president alone (sole, with the reason no
  * meeting could be held) or recorded for a meeting. One transaction with
- * its effects and the audit; a stale version is a 409.
+ * its effects and the audit; a stale version is a 409. A login ID taken
+ * since the form was submitted is refused beside it, nothing decided.
  */
 void
 page_app_decide(struct req *r)
 {
 	const char	*decision = param(r, "decision"), *sole = param(r, "sole_reason");
 	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
-	long long	 meeting = form_ll(r, "meeting"), fac = 0, ended = 0;
+	long long	 meeting = form_ll(r, "meeting"), fac = 0, ended = 0, made = 0;
 	struct dbres	*a;
-	int		 is_sole = meeting <= 0, n;
+	int		 is_sole = meeting <= 0, n, rc = 0;
 
 	if ((a = app_load(r, id)) == NULL)
 		return;
@@ -514,14 +724,11 @@ page_app_decide(struct req *r)
 		http_error(r, 403, "role", NULL);
 		return;
 	}
-	if (is_sole && form_empty(sole))
+	if (is_sole && form_blank(sole))
 		form_err("council", "sole_reason", "required");
 	if (view_get("Form.invalid") != NULL) {
 		dbres_free(a);
-		view_set("Form.reason", param(r, "reason"));
-		view_set("Form.sole_reason", sole);
-		view_set("Page.title", lang("council.view_title"));
-		http_page(r, 422, "app_view.cs");
+		decide_again(r);
 		return;
 	}
 	if (db_begin() != DB_OK)
@@ -529,8 +736,16 @@ page_app_decide(struct req *r)
 	int approve = str_eq(decision, "approved");
 	const char *status = !approve ? "rejected" :
 	    str_eq(dbres_get(a, 0, APP_GET_KIND), "facility_join") ? "onboarding" : "active";
-	if (approve && carry_out(a, &fac, &ended) == -1)
+	if (approve && (rc = carry_out(a, &fac, &made, &ended)) == -1)
 		goto fail;
+	if (rc == 1) {
+		db_rollback();
+		form_err("council", str_eq(dbres_get(a, 0, APP_GET_KIND),
+		    "facility_join") ? "manager_login" : "user_login", "login_taken");
+		dbres_free(a);
+		decide_again(r);
+		return;
+	}
 	n = db_exec(STMT_APP_DECIDE, "sssssiiiii", status, decision,
 	    is_sole ? "sole" : "meeting", param(r, "reason"), is_sole ? sole : NULL,
 	    r->sess->user_id, is_sole ? (long long)0 : meeting, fac ? fac : 0LL,
@@ -540,7 +755,8 @@ page_app_decide(struct req *r)
 		form_stale(r);
 		return;
 	}
-	if (n != 1)
+	if (n != 1 || decision_notify(id, fac ? fac :
+	    dbres_ll(a, 0, APP_GET_FACILITY_ID), made) == -1)
 		goto fail;
 	dbres_free(a);
 	if (commit_and_go(r, is_sole ? "application.sole_decision" :
@@ -592,7 +808,9 @@ fail:
 /*
  * A13.1: revokes a user's ID for one of the four reasons: login disabled
  * and sessions ended at once, certificates revoked, and the revocation put
- * on the next meeting's agenda (A13.2).
+ * on the next meeting's agenda (A13.2). Issue 20: a bad field comes back
+ * beside it on the applications page; a good form first shows whose ID
+ * and what will happen, and only the confirmation (confirm=1) revokes.
  */
 void
 page_revoke_id(struct req *r)
@@ -604,12 +822,38 @@ page_revoke_id(struct req *r)
 
 	for (size_t i = 0; i < sizeof(revoke_reasons) / sizeof(revoke_reasons[0]); i++)
 		ok |= str_eq(reason, revoke_reasons[i]);
-	if (!ok) {
-		http_error(r, 400, "type", "reason");
+	if (!ok)
+		form_err("council", "rv_reason", "choose");
+	if (form_empty(login))
+		form_err("council", "rv_login", "required");
+	else if ((u = db_query(STMT_OFFICE_USER_BY_LOGIN, "s", login)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	} else {
+		const char *st = u->nrows > 0 ?
+		    dbres_get(u, 0, OFFICE_USER_BY_LOGIN_STATUS) : NULL;
+		if (!str_eq(st, "active") && !str_eq(st, "disabled"))
+			form_err("council", "rv_login", "no_user");
+		else {
+			view_set("Revoke.name", dbres_get(u, 0, OFFICE_USER_BY_LOGIN_NAME));
+			view_set("Revoke.facility", dbres_get(u, 0, OFFICE_USER_BY_LOGIN_FACILITY_NAME));
+		}
+		dbres_free(u);
+	}
+	view_set("Revoke.login", login);
+	view_set("Revoke.reason", reason);
+	view_set("Revoke.detail", param(r, "detail"));
+	if (view_get("Form.invalid") != NULL) {
+		apps_page(r, 422);
 		return;
 	}
-	if (form_empty(login) || (u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
-		http_error(r, 400, "type", "login");
+	if (!str_eq(param(r, "confirm"), "1")) {
+		view_set("Page.title", lang("council.revoke_title"));
+		http_page(r, 200, "revoke_confirm.cs");
+		return;
+	}
+	if ((u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
+		http_error(r, 503, "db", NULL);
 		return;
 	}
 	if (u->nrows == 0) {
@@ -785,6 +1029,69 @@ page_meeting_view(struct req *r)
 	http_page(r, 200, "meeting_view.cs");
 }
 
+/*
+ * Issue 20: a meeting is marked held only on or after its date. Loads it
+ * into Meeting; returns 0, or -1 with a page sent (404, 409, 503).
+ */
+static int
+meeting_due(struct req *r, long long id)
+{
+	struct dbres	*m;
+	char		 day[11];
+
+	if ((m = db_query(STMT_MEETING_GET, "i", id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if (m->nrows == 0) {
+		dbres_free(m);
+		http_error(r, 404, NULL, NULL);
+		return -1;
+	}
+	struct vnode *n = view_node("Meeting");
+	vnode_set(n, "id", dbres_get(m, 0, MEETING_GET_ID));
+	vnode_set(n, "held_on", dbres_get(m, 0, MEETING_GET_HELD_ON));
+	vnode_set(n, "status", dbres_get(m, 0, MEETING_GET_STATUS));
+	vnode_set(n, "version", dbres_get(m, 0, MEETING_GET_VERSION));
+	today(day);
+	int future = strcmp(dbres_get(m, 0, MEETING_GET_HELD_ON), day) > 0;
+	dbres_free(m);
+	if (future) {
+		form_refuse(r, 409, "office", "meeting_future");
+		return -1;
+	}
+	return 0;
+}
+
+/* GET /meetings/held?id=: what marking it held does, asked first. */
+void
+page_meeting_held_ask(struct req *r)
+{
+	static const char *const scols[AGENDA_SOLE__NCOLS] = {
+	    [AGENDA_SOLE_ID] = "id", [AGENDA_SOLE_KIND] = "kind",
+	    [AGENDA_SOLE_SUBJECT] = "subject" };
+	static const char *const rcols[AGENDA_REVOCATIONS__NCOLS] = {
+	    [AGENDA_REVOCATIONS_ID] = "id", [AGENDA_REVOCATIONS_LOGIN] = "login",
+	    [AGENDA_REVOCATIONS_NAME] = "name" };
+	struct dbres	*res;
+	long long	 id = form_id(r, "id");
+
+	if (id <= 0) {
+		http_error(r, 400, "type", "id");
+		return;
+	}
+	if (meeting_due(r, id) == -1)
+		return;
+	res = db_query(STMT_AGENDA_SOLE, "");
+	view_rows("Agenda.sole", res, scols, NITEMS(scols));
+	dbres_free(res);
+	res = db_query(STMT_AGENDA_REVOCATIONS, "");
+	view_rows("Agenda.revocations", res, rcols, NITEMS(rcols));
+	dbres_free(res);
+	view_set("Page.title", lang("office.held_title"));
+	http_page(r, 200, "meeting_held.cs");
+}
+
 /* Held: every sole decision and revocation on the agenda counts as reported. */
 void
 page_meeting_held(struct req *r)
@@ -796,6 +1103,8 @@ page_meeting_held(struct req *r)
 		http_error(r, 400, "type", "id");
 		return;
 	}
+	if (meeting_due(r, id) == -1)
+		return;
 	if (db_begin() != DB_OK)
 		goto fail;
 	if ((n = db_exec(STMT_MEETING_HELD, "ii", id, version)) == 0) {

@@ -54,13 +54,6 @@ const struct field f_federation_point[] = {
 	{ "csrf", FT_HEX, 64 },
 	{ NULL, 0, 0 }
 };
-const struct field f_facility_region[] = {
-	{ "id", FT_INT, 20 },
-	{ "version", FT_INT, 10 },
-	{ "in_region", FT_TOKEN, 1 },
-	{ "csrf", FT_HEX, 64 },
-	{ NULL, 0, 0 }
-};
 
 
 static int
@@ -425,35 +418,4 @@ page_facilities(struct req *r)
 	form_flash(r, "fed");
 	view_set("Page.title", lang("fed.facilities_title"));
 	http_page(r, 200, "federation_facilities.cs");
-}
-
-/* POST /facilities/region: the operator marks a facility in or out of the region. */
-void
-page_facility_region(struct req *r)
-{
-	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	const char	*in = param(r, "in_region");
-	int		 rc;
-
-	if (ver <= 0 || id <= 0 || (!str_eq(in, "0") && !str_eq(in, "1"))) {
-		http_error(r, 400, "type", ver <= 0 ? "version" : id <= 0 ? "id" :
-		    "in_region");
-		return;
-	}
-	if (db_begin() != DB_OK) {
-		form_db_fail(r);
-		return;
-	}
-	rc = db_exec(STMT_FACILITY_SET_REGION, "iii", (long long)str_eq(in, "1"),
-	    id, ver);
-	if (rc == 0) {
-		form_stale(r);
-		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	form_commit_go(r, "facility.region", "facility", id,
-	    str_eq(in, "1") ? "in_region" : "out_of_region", "/facilities?m=region");
 }

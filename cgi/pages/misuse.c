@@ -271,7 +271,14 @@ page_misuse_report(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	snprintf(oid, sizeof(oid), "%lld", (long long)db_last_id());
+	long long rid = (long long)db_last_id();
+	snprintf(oid, sizeof(oid), "%lld", rid);
+	/* Issue 20: the president hears of it at once. */
+	if (db_exec(STMT_NOTIFY_INSERT, "sissi", "president", 0LL, "misuse.report",
+	    "misuse_report", rid) < 0) {
+		form_db_fail(r);
+		return;
+	}
 	if (form_commit(r, &(struct audit_entry){ .action = "misuse.report",
 	    .object_type = "misuse_report", .object_id = oid,
 	    .detail = str_eq(param(r, "propose"), "1") ? "propose revocation" :

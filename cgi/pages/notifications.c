@@ -1,7 +1,8 @@
 /*
  * notifications.c: the queue of what the operator and a facility's managers
  * are told at once (an emergency access (A14), a link request (A12), a
- * misuse alert (A4.2), an incident (A8.5)), read by its whole audience.
+ * misuse alert (A4.2), an incident (A8.5)), and the president what waits
+ * for a decision (issue 20), read by its whole audience.
  */
 #include "base/util.h"
 #include "db/db.h"
@@ -23,7 +24,8 @@ page_notifications(struct req *r)
 {
 	struct dbres	*res;
 	long long	 op = has_role(r, ROLES_OFFICE),
-			 fm = has_role(r, ROLE_FACILITY_MANAGER);
+			 fm = has_role(r, ROLE_FACILITY_MANAGER),
+			 pres = has_role(r, ROLE_PRESIDENT);
 	char		 k[48], d[32];
 
 	view_set("Page.title", lang("notify.title"));
@@ -35,12 +37,12 @@ page_notifications(struct req *r)
 			return;
 		}
 	}
-	if (!op && !fm) {
+	if (!op && !fm && !pres) {
 		http_page(r, 200, "notifications.cs");
 		return;
 	}
-	if ((res = db_query(STMT_NOTIFY_LIST, "iii", op, r->sess->facility_id,
-	    fm)) == NULL) {
+	if ((res = db_query(STMT_NOTIFY_LIST, "iiii", op, r->sess->facility_id,
+	    fm, pres)) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
@@ -66,10 +68,11 @@ void
 page_notification_read(struct req *r)
 {
 	long long	 op = has_role(r, ROLES_OFFICE),
-			 fm = has_role(r, ROLE_FACILITY_MANAGER);
+			 fm = has_role(r, ROLE_FACILITY_MANAGER),
+			 pres = has_role(r, ROLE_PRESIDENT);
 
-	if (db_exec(STMT_NOTIFY_READ, "iiiii", r->sess->user_id, form_ll(r, "id"),
-	    op, r->sess->facility_id, fm) < 0) {
+	if (db_exec(STMT_NOTIFY_READ, "iiiiii", r->sess->user_id, form_ll(r, "id"),
+	    op, r->sess->facility_id, fm, pres) < 0) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
@@ -82,12 +85,13 @@ notifications_count_view(const struct req *r)
 {
 	struct dbres	*res;
 	long long	 op = has_role(r, ROLES_OFFICE),
-			 fm = has_role(r, ROLE_FACILITY_MANAGER);
+			 fm = has_role(r, ROLE_FACILITY_MANAGER),
+			 pres = has_role(r, ROLE_PRESIDENT);
 
-	if (!op && !fm)
+	if (!op && !fm && !pres)
 		return;
-	if ((res = db_query(STMT_NOTIFY_UNREAD, "iii", op, r->sess->facility_id,
-	    fm)) == NULL)
+	if ((res = db_query(STMT_NOTIFY_UNREAD, "iiii", op, r->sess->facility_id,
+	    fm, pres)) == NULL)
 		return;
 	view_set_int("Notify.unread", dbres_ll(res, 0, NOTIFY_UNREAD_N));
 	dbres_free(res);

@@ -23,6 +23,8 @@ void	 page_password_post(struct req *);
 /* certs.c */
 extern const struct field f_certs[], f_cert_issue[], f_cert_download[],
 	    f_cert_revoke[];
+extern const struct field f_cert_revoke_get[];	/* issue 20 */
+void	 page_cert_revoke_ask(struct req *);
 void	 page_certs(struct req *);
 void	 page_cert_issue(struct req *);
 void	 page_cert_download(struct req *);
@@ -215,8 +217,7 @@ void	 page_message_delete(struct req *);
 void	 messages_count_view(const struct req *);
 /* federation.c (A18) */
 extern const struct field f_federation[], f_federation_new[],
-	    f_federation_view[], f_federation_edit[], f_federation_point[],
-	    f_facility_region[];
+	    f_federation_view[], f_federation_edit[], f_federation_point[];
 void	 page_federation(struct req *);
 void	 page_federation_new(struct req *);
 void	 page_federation_view(struct req *);
@@ -224,6 +225,30 @@ void	 page_federation_edit(struct req *);
 void	 page_federation_point_add(struct req *);
 void	 page_federation_point_remove(struct req *);
 void	 page_facilities(struct req *);
-void	 page_facility_region(struct req *);
+/* office.c (issue 20): facilities, accounts, a manager's roster */
+extern const struct field f_office_facility_get[], f_office_facility[],
+	    f_office_region_get[], f_office_region[];
+void	 page_office_facility_new(struct req *);
+void	 page_office_facility(struct req *);
+void	 page_office_facility_add(struct req *);
+void	 page_office_facility_edit(struct req *);
+void	 page_office_region_ask(struct req *);
+void	 page_office_region(struct req *);
+extern const struct field f_office_users[], f_office_user[],
+	    f_office_user_status[], f_office_user_address[];
+void	 page_office_users(struct req *);
+void	 page_office_user(struct req *);
+void	 page_office_user_status(struct req *);
+void	 page_office_user_address(struct req *);
+void	 page_office_roster(struct req *);
+extern const struct field f_meeting_held_get[];	/* council.c */
+void	 page_meeting_held_ask(struct req *);
+/* sources.c (issue 20): the import sources */
+extern const struct field f_sources[], f_source_save[], f_source_run[];
+void	 page_sources(struct req *);
+void	 page_source_save(struct req *);
+void	 page_source_run(struct req *);
+/* todo.c (issue 20): the home page's "対応が必要なこと" */
+void	 todo_view(const struct req *);
 
 #endif

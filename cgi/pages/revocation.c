@@ -34,6 +34,8 @@ const struct field f_revocation_new[] = {
 	{ "note", FT_TEXT, 500 },
 	{ "idem", FT_HEX, 64 },
 	{ "csrf", FT_HEX, 64 },
+	{ "confirm", FT_TOKEN, 1 },	/* issue 20: sent from the page that asked */
+	{ "edit", FT_TOKEN, 1 },	/* issue 20: back from that page to the form */
 	{ NULL, 0, 0 }
 };
 const struct field f_revocation_receipt[] = {
@@ -141,6 +143,19 @@ page_revocation_new_post(struct req *r)
 		form_err("revocation", "proxy_name", "proxy"), bad = 1;
 	if (bad) {
 		revocation_form(r, id, 422);
+		return;
+	}
+	/*
+	 * Issue 20: it cannot be undone; the form first comes back as a page
+	 * that says what will happen, and only its confirmation records it.
+	 */
+	if (str_eq(param(r, "edit"), "1")) {
+		revocation_form(r, id, 200);
+		return;
+	}
+	if (!str_eq(param(r, "confirm"), "1")) {
+		view_set("Confirm", "1");
+		revocation_form(r, id, 200);
 		return;
 	}
 	if (db_begin() != DB_OK || receipt_next('R', no, sizeof(no)) == -1) {

@@ -80,7 +80,7 @@ send_response(FCGX_Request *fr, struct req *r)
 
 	buf_init(&h);
 	buf_printf(&h, "Status: %d %s\r\n", r->status, http_reason(r->status));
-	buf_puts(&h, http_security_headers());
+	buf_puts(&h, http_security_headers(r->frames));
 	if (r->headers.len > 0)
 		buf_add(&h, r->headers.data, r->headers.len);
 	if (r->status != 303)

@@ -31,6 +31,14 @@ enum role {
 #define F_NOTICE	0x10	/* allowed while notices await acknowledgement (A16) */
 #define F_BARE		0x20	/* answered before parameters, database and session */
 
+/*
+ * Issue 20: the one page that shows a scanned form inline (a PDF in a
+ * frame) and the scan itself. Every other response forbids frames both
+ * ways (frame-ancestors 'none', no frame-src).
+ */
+#define FRAMES_EMBED	1	/* this page frames a response of its own origin */
+#define FRAMES_FRAMED	2	/* this response may be framed by its own origin */
+
 /* A form body without an upload is small; only uploads may be large. */
 #define FORM_BODY_MAX	(256 * 1024)
 
@@ -68,6 +76,7 @@ struct req {
 
 	/* response, sent only after the handler returned */
 	int			 status;
+	int			 frames;	/* FRAMES_*: 0 (the default) for all but two */
 	const char		*ctype;
 	struct buf		 headers;	/* extra "Name: value\r\n" lines */
 	struct buf		 body_out;
@@ -97,7 +106,7 @@ void	 http_redirect(struct req *, const char *);
 void	 http_header(struct req *, const char *, const char *);
 const char *param(const struct req *, const char *);
 const char *param_opt(const struct req *, const char *);
-const char *http_security_headers(void);
+const char *http_security_headers(int);
 const char *http_reason(int);
 
 #endif

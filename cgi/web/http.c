@@ -103,24 +103,34 @@ http_redirect(struct req *r, const char *path)
 	buf_reset(&r->body_out);
 }
 
-/* Sent with every dynamic response (nginx adds the same to static files). */
+/*
+ * Sent with every dynamic response (nginx adds the same to static files);
+ * frames (FRAMES_*) lets the consent page frame its own scan and the scan
+ * be framed by this origin only (issue 20).
+ */
+#define SEC_HEADERS(FRAME_SRC, ANCESTORS, XFO) \
+	"Content-Security-Policy: default-src 'none'; script-src 'self'; " \
+	"style-src 'self'; img-src 'self'; font-src 'self'; " FRAME_SRC \
+	"connect-src 'self'; form-action 'self'; frame-ancestors " ANCESTORS "; " \
+	"base-uri 'none'\r\n" \
+	"X-Content-Type-Options: nosniff\r\n" \
+	"X-Frame-Options: " XFO "\r\n" \
+	"Referrer-Policy: no-referrer\r\n" \
+	"Strict-Transport-Security: max-age=31536000\r\n" \
+	"Cross-Origin-Opener-Policy: same-origin\r\n" \
+	"Cross-Origin-Resource-Policy: same-origin\r\n" \
+	"Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n" \
+	/* Every dynamic page is behind a certificate and may show personal data. */ \
+	"Cache-Control: no-store\r\n" \
+	"Pragma: no-cache\r\n"
 const char *
-http_security_headers(void)
+http_security_headers(int frames)
 {
-	return "Content-Security-Policy: default-src 'none'; script-src 'self'; "
-	    "style-src 'self'; img-src 'self'; font-src 'self'; "
-	    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
-	    "base-uri 'none'\r\n"
-	    "X-Content-Type-Options: nosniff\r\n"
-	    "X-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: no-referrer\r\n"
-	    "Strict-Transport-Security: max-age=31536000\r\n"
-	    "Cross-Origin-Opener-Policy: same-origin\r\n"
-	    "Cross-Origin-Resource-Policy: same-origin\r\n"
-	    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
-	    /* Every dynamic page is behind a certificate and may show personal data. */
-	    "Cache-Control: no-store\r\n"
-	    "Pragma: no-cache\r\n";
+	if (frames & FRAMES_EMBED)
+		return SEC_HEADERS("frame-src 'self'; ", "'none'", "DENY");
+	if (frames & FRAMES_FRAMED)
+		return SEC_HEADERS("", "'self'", "SAMEORIGIN");
+	return SEC_HEADERS("", "'none'", "DENY");
 }
 
 const char *

@@ -141,7 +141,7 @@ def real_objects(sessions):
         files={"scan": ("f.pdf", PDF, "application/pdf")}, allow_redirects=False)
     assert r.status_code == 303, r.text[:800]
     page = dr.get(url(f"/revocations/new?p={handle}")).text
-    r = dr.post(url("/revocations/new"), data={
+    r = dr.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": csrf_of(page), "p": handle, "idem": idem_of(page), "signed_on": "2026-11-20",
         "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303, r.text[:800]

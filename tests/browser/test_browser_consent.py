@@ -91,8 +91,12 @@ def test_A12_1_A12_2_consent_at_clinic_then_revocation_at_desk(nurse, desk, tmp_
     Select(d.find_element("id", "s-sex")).select_by_value("F")
     click_and_wait(d, d.find_element("id", "search-submit"))
     click_and_wait(d, d.find_element("css selector", "#matches a.button"))
+    patient_page = d.current_url
     click_and_wait(d, d.find_element("id", "revoke"))
     click_and_wait(d, d.find_element("id", "revocation-submit"))
+    # Issue 20: it cannot be undone, so the page says what will happen first.
+    assert "取り消すことはできません" in d.find_element("id", "revocation-what").text
+    click_and_wait(d, d.find_element("id", "revocation-confirm-submit"))
     no = d.find_element("id", "receipt-no").text
     assert no.startswith("R-")
     assert d.find_element("id", "print").get_attribute("data-print") == "1"
@@ -107,9 +111,7 @@ def test_A12_1_A12_2_consent_at_clinic_then_revocation_at_desk(nurse, desk, tmp_
                f" ORDER BY id DESC LIMIT 1") == [["denied", "revoked"]]
 
     # 5. The desk prints who looked at her records.
-    d.back()
-    d.back()
-    d.refresh()
+    d.get(patient_page)
     click_and_wait(d, d.find_element("id", "access-report"))
     rows = d.find_element("id", "accesses").text
     assert "もがみ在宅クリニック" in rows and "看護師" in rows and "患者ケア" in rows

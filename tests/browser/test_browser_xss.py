@@ -115,7 +115,7 @@ def stored():
                                        "proxy_relation": payload(50)})
     page = dr.get(url(f"/revocations/new?p={handle}")).text
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', page).group(1)
-    r = dr.post(url("/revocations/new"), data={
+    r = dr.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(dr), "p": handle, "idem": idem, "signed_on": "2026-11-20",
         "signer": "proxy", "proxy_name": payload(100), "proxy_relation": payload(50),
         "note": payload(500)}, allow_redirects=False)

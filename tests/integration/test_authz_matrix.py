@@ -43,6 +43,7 @@ POLICY = {
     ("GET", "/admin/certs"): ({OPERATOR}, None),
     ("POST", "/admin/certs/issue"): ({OPERATOR}, None),
     ("GET", "/admin/certs/download"): ({OPERATOR}, None),
+    ("GET", "/admin/certs/revoke"): ({OPERATOR}, None),      # issue 20: asks first
     ("POST", "/admin/certs/revoke"): ({OPERATOR}, None),
     ("POST", "/admin/users/password"): ({OPERATOR}, None),
     ("GET", "/applications"): (COUNCIL | {FM}, None),
@@ -56,6 +57,7 @@ POLICY = {
     ("GET", "/meetings"): (COUNCIL, None),
     ("POST", "/meetings/new"): ({PRESIDENT, OPERATOR}, None),
     ("GET", "/meetings/view"): (COUNCIL, None),
+    ("GET", "/meetings/held"): ({PRESIDENT, OPERATOR}, None),       # issue 20: asks first
     ("POST", "/meetings/held"): ({PRESIDENT, OPERATOR}, None),
     ("GET", "/council/operator"): ({PRESIDENT, OPERATOR}, None),
     ("POST", "/council/operator/appoint"): ({PRESIDENT}, None),
@@ -89,8 +91,8 @@ POLICY = {
     ("POST", "/admin/maintenance/new"): ({OPERATOR}, None),
     ("POST", "/admin/maintenance/cancel"): ({OPERATOR}, None),
     ("POST", "/admin/maintenance/switch"): ({OPERATOR}, None),
-    ("GET", "/notifications"): ({OPERATOR, STAFF} | CLINIC, None),   # issue 19: users' notes
-    ("POST", "/notifications/read"): ({OPERATOR, STAFF, FM}, None),
+    ("GET", "/notifications"): (COUNCIL | CLINIC, None),   # issue 19: users' notes; issue 20: the president
+    ("POST", "/notifications/read"): (COUNCIL | {FM}, None),
     ("GET", "/patients"): (PATIENTS, None),
     ("POST", "/patients/new"): (CONSENT, None),
     ("GET", "/patients/view"): (PATIENTS, "p"),
@@ -168,6 +170,20 @@ POLICY = {
     ("POST", "/federation/point/remove"): ({OPERATOR}, None),
     ("GET", "/facilities"): (COUNCIL, None),
     ("POST", "/facilities/region"): ({OPERATOR}, None),
+    # Issue 20: the office's weekday work
+    ("GET", "/facilities/region"): ({OPERATOR}, None),
+    ("GET", "/admin/facilities/new"): ({OPERATOR}, None),
+    ("POST", "/admin/facilities/new"): ({OPERATOR}, None),
+    ("GET", "/admin/facilities/edit"): ({OPERATOR}, None),
+    ("POST", "/admin/facilities/edit"): ({OPERATOR}, None),
+    ("GET", "/admin/users"): ({OPERATOR, STAFF}, None),
+    ("GET", "/admin/users/view"): ({OPERATOR, STAFF}, None),
+    ("POST", "/admin/users/status"): ({OPERATOR}, None),
+    ("POST", "/admin/users/address"): ({OPERATOR}, None),
+    ("GET", "/facility/users"): ({FM}, None),
+    ("GET", "/admin/imports/sources"): ({OPERATOR, STAFF}, None),
+    ("POST", "/admin/imports/sources"): ({OPERATOR}, None),
+    ("POST", "/admin/imports/run"): ({OPERATOR}, None),
     ("GET", "/healthz"): (CERT, None),
 }
 
@@ -232,7 +248,7 @@ def world():
         if state == "revoked":
             r = reg.get(url(f"/revocations/new?p={handle}"))
             idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-            r = reg.post(url("/revocations/new"), data={
+            r = reg.post(url("/revocations/new"), data={"confirm": "1",
                 "csrf": page_csrf(reg, f"/revocations/new?p={handle}"), "p": handle,
                 "idem": idem, "signed_on": "2026-11-20", "signer": "patient"},
                 allow_redirects=False)

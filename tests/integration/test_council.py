@@ -33,7 +33,9 @@ def sole(pres, app, decision="approved"):
         "sole_reason": "感染症流行のため協議会を開催できない"}, allow_redirects=False)
 
 
-def new_meeting(s, day="2026-12-10"):
+def new_meeting(s, day=None):
+    # Issue 20: a meeting is marked held only once its day has come: yesterday by default.
+    day = day or str((datetime.datetime.utcnow() + datetime.timedelta(hours=9, days=-1)).date())
     page = s.get(url("/meetings"))
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', page.text).group(1)
     r = s.post(url("/meetings/new"), data={"csrf": csrf_from(page.text), "idem": idem,
@@ -178,7 +180,8 @@ def test_A13_1_A13_2_id_revocation_disables_login_and_goes_on_agenda():
     victim = make_user()
     vs = logged_in(victim)
     r = op.post(url("/users/revoke"), data={"csrf": page_csrf(op), "login": victim.login,
-                "reason": "misuse", "detail": "警告後も改善なし"}, allow_redirects=False)
+                "reason": "misuse", "detail": "警告後も改善なし", "confirm": "1"},
+                allow_redirects=False)
     assert r.status_code == 303
     assert vs.get(url("/")).status_code == 403          # certificate revoked at once
     assert sql(f"SELECT status FROM users WHERE login = '{victim.login}'") == [["revoked"]]

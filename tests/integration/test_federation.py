@@ -121,15 +121,17 @@ def test_A18_3_out_of_region_clinic_marked_everywhere(people):
     inbox = logged_in(people["user"]).get(url("/messages")).text
     row = re.search(r'<tr id="message-\d+"[^>]*>((?:(?!</tr>).)*県外からの連絡.*?)</tr>', inbox, re.S)
     assert row and "域外" in row.group(1)
-    # The operator marks it in the region again (and the version guards it).
+    # The operator marks it in the region again (and the version guards it), on the
+    # council decision it rests on (issue 20).
     v = sql(f"SELECT version FROM facility WHERE id = {fid}")[0][0]
     csrf = page_csrf(op, "/facilities")
+    why = {"decision_kind": "sole", "decided_on": "2026-11-30", "sole_reason": "協議会を開けないため"}
     r = op.post(url("/facilities/region"), data={"csrf": csrf, "id": fid, "version": v,
-                "in_region": "1"}, allow_redirects=False)
+                "in_region": "1", **why}, allow_redirects=False)
     assert r.status_code == 303
     assert sql(f"SELECT in_region FROM facility WHERE id = {fid}") == [["1"]]
     r = op.post(url("/facilities/region"), data={"csrf": csrf, "id": fid, "version": v,
-                "in_region": "0"}, allow_redirects=False)
+                "in_region": "0", **why}, allow_redirects=False)
     assert r.status_code == 409
     assert pres.post(url("/facilities/region"), data={"csrf": page_csrf(pres, "/facilities"),
                      "id": fid, "version": int(v) + 1, "in_region": "0"},

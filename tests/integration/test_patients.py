@@ -86,7 +86,7 @@ def revoke_at_desk(desk, ident, signed_on="2026-11-20"):
     dh = handle_in(desk, ident)
     r = desk.get(url(f"/revocations/new?p={dh}"))
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
+    r = desk.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
         "signed_on": signed_on, "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303, r.text[:500]
@@ -166,7 +166,7 @@ def test_A12_2_revocation_at_desk_refuses_open_viewer_next_request(people):
     assert "施設の患者 ID" not in page, "the desk does not see local IDs"
     r = desk.get(url(f"/revocations/new?p={dh}"))
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
+    r = desk.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
         "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303, r.text[:800]
@@ -184,7 +184,7 @@ def test_A12_2_revocation_at_desk_refuses_open_viewer_next_request(people):
     r = clinic.get(url("/records"), params={"q": ident["kana"].split()[0]})
     assert ident["name"] not in r.text
     # the same form 5 sent again makes no second revocation
-    r = desk.post(url("/revocations/new"), data={
+    r = desk.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
         "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
     assert r.status_code == 303 and no in r.headers["Location"]
@@ -206,7 +206,7 @@ def test_A12_2_revocation_receipt_numbers_are_unique_and_sequential(people):
         dh = re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
         r = desk.get(url(f"/revocations/new?p={dh}"))
         idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-        r = desk.post(url("/revocations/new"), data={
+        r = desk.post(url("/revocations/new"), data={"confirm": "1",
             "csrf": page_csrf(desk), "p": dh, "idem": idem, "signed_on": "2026-11-20",
             "signer": "proxy", "proxy_name": "代理 花子", "proxy_relation": "長女"},
             allow_redirects=False)
@@ -223,7 +223,7 @@ def test_A12_2_revocation_form_errors_keep_input_and_write_nothing(people):
     dh = re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
     r = desk.get(url(f"/revocations/new?p={dh}"))
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
+    r = desk.post(url("/revocations/new"), data={"confirm": "1",
         "csrf": page_csrf(desk), "p": dh, "idem": idem, "signed_on": "2999-01-01",
         "signer": "proxy", "proxy_name": "", "note": "本人来所"}, allow_redirects=False)
     assert r.status_code == 422
@@ -322,10 +322,10 @@ def test_A12_4_operator_queue_check_and_reject(people):
     assert q.status_code == 200 and f"/consents/view?id={cid}" in q.text
     v = op.get(url(f"/consents/view?id={cid}"))
     ver = re.search(r'name="version" value="(\d+)"', v.text).group(1)
-    # rejecting needs a reason
+    # rejecting needs a reason (issue 20: said beside the field, on the form's page)
     r = op.post(url("/consents/check"), data={"csrf": page_csrf(op), "id": cid, "version": ver,
                                                "decision": "rejected"}, allow_redirects=False)
-    assert r.status_code == 400
+    assert r.status_code == 422 and 'id="err-note"' in r.text
     r = op.post(url("/consents/check"), data={"csrf": page_csrf(op), "id": cid, "version": ver,
                                                "decision": "rejected", "note": "署名なし"},
                 allow_redirects=False)
