@@ -16,6 +16,7 @@
     <dt><?cs var:L.council.profession ?></dt><dd><?cs var:App.profession ?></dd>
     <?cs /if ?>
     <?cs if:App.kind == "user_withdraw" ?><dt><?cs var:L.council.effective_date ?></dt><dd><?cs var:App.effective_date ?></dd><?cs /if ?>
+    <?cs include:"_forms_view.cs" ?>
     <dt><?cs var:L.council.submitter ?></dt><dd><?cs var:App.submitter ?>（<?cs var:App.submitted ?>）</dd>
     <?cs if:App.decision ?>
     <dt><?cs var:L.council.decision ?></dt><dd id="app-decision"><?cs var:L.council["decision_" + App.decision] ?>（<?cs var:App.decider ?>、<?cs var:App.decided_at ?>）</dd>
@@ -81,6 +82,20 @@
     <div class="row"><label for="filed_on"><?cs var:L.council.filed_on ?></label>
       <input type="date" id="filed_on" name="filed_on"><?cs call:ferr("filed_on") ?></div>
     <button type="submit" class="primary"><?cs var:L.council.contract_record ?></button>
+  </form>
+</section>
+<?cs /if ?>
+<?cs if:App.kind == "user_withdraw" && App.facility_status == "cancelling" && Session.role.operator ?>
+<section class="card" id="cancel-card">
+  <h2><?cs var:L.forms.cancel_title ?></h2>
+  <p><?cs var:L.forms.cancel_note ?></p>
+  <form method="post" action="/applications/cancel" class="form" id="cancel-form">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <input type="hidden" name="id" value="<?cs var:App.id ?>">
+    <input type="hidden" name="version" value="<?cs var:App.version ?>">
+    <div class="row"><label for="cancel_filed_on"><?cs var:L.forms.cancel_filed_on ?></label>
+      <input type="date" id="cancel_filed_on" name="filed_on"><?cs call:ferr("cancel_filed_on") ?></div>
+    <button type="submit" class="primary" id="cancel-submit"><?cs var:L.forms.cancel_record ?></button>
   </form>
 </section>
 <?cs /if ?>

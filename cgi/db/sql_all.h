@@ -25,3 +25,6 @@
 #include "db/sql_notice.h"
 #include "db/sql_message.h"
 #include "db/sql_federation.h"
+/* Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda. */
+#include "db/sql_forms.h"
+#include "db/sql_rulebook.h"

@@ -7,6 +7,7 @@
 #include "base/kana.h"
 #include "base/util.h"
 #include "db/db.h"
+#include "pages/forms.h"
 #include "pages/pages.h"
 #include "pki/pki.h"
 #include "rules/certs.h"
@@ -37,6 +38,7 @@ const struct field f_app_new[] = {
 	{ "profession", FT_TOKEN, 32 }, { "attestation", FT_TOKEN, 1 },
 	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
 	{ "action", FT_TOKEN, 16 },
+	APP_PAPER_FIELDS,	/* forms 1-3 as on paper (forms.c) */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_submit[] = {
@@ -54,6 +56,11 @@ const struct field f_app_decide[] = {
 	{ NULL, 0, 0 }
 };
 const struct field f_app_contract[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
+	{ "filed_on", FT_DATE, 10 },
+	{ NULL, 0, 0 }
+};
+const struct field f_app_cancel[] = {
 	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
 	{ "filed_on", FT_DATE, 10 },
 	{ NULL, 0, 0 }
@@ -192,8 +199,10 @@ app_form(struct req *r, const char *kind, int status)
 	}
 	view_set("Form.kind", kind);
 	form_keep(r, "Form", keep, NITEMS(keep));
+	form_keep(r, "Form", forms_keep, forms_nkeep);
 	form_idem_view(r);
 	professions_view();
+	forms_choices();
 	if (str_eq(kind, "user_withdraw")) {
 		static const char *const cols[USERS_OF_FACILITY__NCOLS] = {
 		    [USERS_OF_FACILITY_ID] = "id",
@@ -298,11 +307,11 @@ page_app_new_post(struct req *r)
 	if (form_idem(r, STMT_APP_BY_IDEM, idem, "/applications/view?id=%s") != 0)
 		return;
 	if (str_eq(kind, "facility_join"))
-		bad = check_join(r);
+		bad = check_join(r) | forms_check_join(r);
 	else if (str_eq(kind, "user_register"))
-		bad = check_register(r);
+		bad = check_register(r) | forms_check_register(r);
 	else if (str_eq(kind, "user_withdraw"))
-		bad = check_withdraw(r, &target);
+		bad = check_withdraw(r, &target) | forms_check_withdraw(r);
 	else {
 		http_error(r, 400, "type", "kind");
 		return;
@@ -343,6 +352,8 @@ page_app_new_post(struct req *r)
 	if (rc != 1)
 		goto fail;
 	long long id = (long long)db_last_id();
+	if (forms_store(r, kind, id) == -1)
+		goto fail;
 	int draft = str_eq(param(r, "action"), "draft");
 	if (draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1)
 		goto fail;
@@ -385,6 +396,11 @@ app_load(struct req *r, long long id)
 	app_row(n, res, 0);
 	for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++)
 		vnode_set(n, more[c], dbres_get(res, 0, APP_GET_FACILITY_ID + c));
+	if (forms_view(id) == -1) {
+		dbres_free(res);
+		http_error(r, 503, "db", NULL);
+		return NULL;
+	}
 	return res;
 }
 
@@ -427,6 +443,8 @@ page_app_view(struct req *r)
 		view_set("Flash", lang("council.sent"));
 	if (str_eq(param(r, "m"), "decided"))
 		view_set("Flash", lang("council.decided"));
+	if (str_eq(param(r, "m"), "cancelled"))
+		view_set("Flash", lang("forms.cancelled"));
 	if (r->sess->roles & (ROLE_PRESIDENT | ROLE_OPERATOR)) {
 		if ((m = db_query(STMT_MEETING_LIST, "")) != NULL) {
 			for (size_t i = 0; i < m->nrows; i++)
@@ -583,6 +601,54 @@ page_app_contract(struct req *r)
 	dbres_free(a);
 	commit_and_go(r, "application.contract", "application", id, NULL,
 	    "/applications/view?id=", "");
+	return;
+fail:
+	dbres_free(a);
+	form_db_fail(r);
+}
+
+/*
+ * A10.5 proviso: a facility whose last user left files the cancellation of
+ * its service contract (解約申込書) with the last form 3; recording it
+ * moves the facility from cancelling to cancelled, in one transaction.
+ */
+void
+page_app_cancel(struct req *r)
+{
+	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
+	struct dbres	*a;
+	int		 n;
+
+	if ((a = app_load(r, id)) == NULL)
+		return;
+	if (!str_eq(view_get("App.facility_status"), "cancelling") ||
+	    !str_eq(dbres_get(a, 0, APP_GET_KIND), "user_withdraw")) {
+		dbres_free(a);
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
+	if (form_empty(param(r, "filed_on"))) {
+		dbres_free(a);
+		form_err("council", "cancel_filed_on", "required");
+		view_set("Page.title", lang("council.view_title"));
+		http_page(r, 422, "app_view.cs");
+		return;
+	}
+	if (db_begin() != DB_OK)
+		goto fail;
+	n = db_exec(STMT_APP_CANCEL_FILED, "siii", param(r, "filed_on"),
+	    r->sess->user_id, id, version);
+	if (n == 0) {
+		dbres_free(a);
+		form_stale(r);
+		return;
+	}
+	if (n != 1 || db_exec(STMT_FACILITY_CANCEL, "si", param(r, "filed_on"),
+	    dbres_ll(a, 0, APP_GET_FACILITY_ID)) != 1)
+		goto fail;
+	dbres_free(a);
+	commit_and_go(r, "facility.cancelled", "application", id,
+	    param(r, "filed_on"), "/applications/view?id=", "&m=cancelled");
 	return;
 fail:
 	dbres_free(a);

@@ -46,6 +46,9 @@ void	 page_meetings(struct req *);
 void	 page_meeting_new(struct req *);
 void	 page_meeting_view(struct req *);
 void	 page_meeting_held(struct req *);
+/* Issue 21: form 3's cancellation paperwork (page_council.c) */
+extern const struct field f_app_cancel[];
+void	 page_app_cancel(struct req *);
 /* page_council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],

@@ -173,6 +173,8 @@ const struct route routes[] = {
 	{ "POST", "/federation/point/remove", page_federation_point_remove, ROLE_OPERATOR, F_CSRF,		f_federation_point },
 	{ "GET",  "/facilities",	page_facilities,	ROLES_COUNCIL,		0,			f_federation },
 	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
+	/* Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda */
+	{ "POST", "/applications/cancel", page_app_cancel,	ROLE_OPERATOR,		F_CSRF,			f_app_cancel },
 	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

@@ -166,6 +166,8 @@ POLICY = {
     ("GET", "/facilities"): (COUNCIL, None),
     ("POST", "/facilities/region"): ({OPERATOR}, None),
     ("GET", "/healthz"): (CERT, None),
+    # Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda
+    ("POST", "/applications/cancel"): ({OPERATOR}, None),
 }
 
 FACS = ["DEMO01", "DEMO02"]     # DEMO01 registers the patients: "own" for its users
