@@ -49,6 +49,14 @@ void	 page_meeting_held(struct req *);
 /* Issue 21: form 3's cancellation paperwork (page_council.c) */
 extern const struct field f_app_cancel[];
 void	 page_app_cancel(struct req *);
+/* Issue 21: the rules as versioned text and their acknowledgement (page_rulebook.c) */
+extern const struct field f_rules[], f_rules_ack[], f_rules_admin[],
+	    f_rules_load[];
+void	 page_rules(struct req *);
+void	 page_rules_ack(struct req *);
+void	 page_rules_ack_post(struct req *);
+void	 page_rules_admin(struct req *);
+void	 page_rules_load(struct req *);
 /* page_council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],

@@ -13,6 +13,7 @@
 #include "pages/pages.h"
 #include "pki/pki.h"
 #include "rules/maint.h"
+#include "rules/rulebook.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -39,7 +40,7 @@
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
-	{ "GET",  "/",			page_home,		ROLE_ALL,		0,			f_home },
+	{ "GET",  "/",			page_home,		ROLE_ALL,		F_RULES,		f_home },
 	{ "GET",  "/login",		page_login,		ROLE_CERT,		0,			f_login_get },
 	{ "POST", "/login",		page_login_post,	ROLE_CERT,		F_CSRF,			f_login },
 	{ "POST", "/logout",		page_logout,		ROLE_ALL,		F_CSRF | F_NOLOCK,	f_csrf },
@@ -175,6 +176,11 @@ const struct route routes[] = {
 	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
 	/* Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda */
 	{ "POST", "/applications/cancel", page_app_cancel,	ROLE_OPERATOR,		F_CSRF,			f_app_cancel },
+	{ "GET",  "/rules",		page_rules,		ROLE_CERT,		0,			f_rules },
+	{ "GET",  "/rules/acknowledge",	page_rules_ack,		ROLE_ALL,		0,			NULL },
+	{ "POST", "/rules/acknowledge",	page_rules_ack_post,	ROLE_ALL,		F_CSRF,			f_rules_ack },
+	{ "GET",  "/admin/rules",	page_rules_admin,	ROLES_COUNCIL,		0,			f_rules_admin },
+	{ "POST", "/admin/rules/load",	page_rules_load,	ROLE_OPERATOR,		F_CSRF | F_UPLOAD,	f_rules_load },
 	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };
@@ -374,6 +380,38 @@ out:
 	return rc;
 }
 
+/*
+ * A11.1: no patient data until the rules in force are acknowledged (at
+ * first login and after every amendment that takes effect). A patient
+ * route, and the home page a login lands on, lead to the rules; a POST is
+ * refused. Returns 0, or -1 with the answer sent.
+ */
+static int
+rules_gate(struct req *r)
+{
+	const struct route	*rt = r->route;
+	int			 need;
+
+	if (!(rt->flags & (F_PATIENT | F_RULES)) || r->sess->locked ||
+	    r->sess->must_change_pw)
+		return 0;
+	if ((need = rulebook_ack_needed(r->sess->user_id)) == 0)
+		return 0;
+	if (need < 0) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if (rt->flags & F_PATIENT)
+		audit(r, &(struct audit_entry){ .action = "rules.gate",
+		    .object_type = "route", .object_id = rt->path,
+		    .outcome = "denied" });
+	if (str_eq(r->method, "GET"))
+		http_redirect(r, "/rules/acknowledge");
+	else
+		http_error(r, 403, "rules_ack", NULL);
+	return -1;
+}
+
 /* A page that needs a login: GET goes to the login page, anything else is refused. */
 static void
 need_login(struct req *r)
@@ -530,6 +568,8 @@ app_handle(struct req *r)
 		http_error(r, 403, "csrf", NULL);
 		return;
 	}
+	if (r->sess != NULL && !(rt->roles & ROLE_CERT) && rules_gate(r) == -1)
+		return;
 	if (rt->flags & F_PATIENT)
 		view_set("Page.patient", "1");
 	run_handler(r, rt);

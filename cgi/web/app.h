@@ -30,6 +30,7 @@ enum role {
 #define F_UPLOAD	0x08	/* takes multipart/form-data (a file upload) */
 #define F_NOTICE	0x10	/* allowed while notices await acknowledgement (A16) */
 #define F_BARE		0x20	/* answered before parameters, database and session */
+#define F_RULES		0x40	/* leads to the rules in force until acknowledged (A11.1) */
 
 /* A form body without an upload is small; only uploads may be large. */
 #define FORM_BODY_MAX	(256 * 1024)

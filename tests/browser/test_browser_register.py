@@ -52,6 +52,10 @@ def test_A10_2_A10_5_registered_user_gets_certificate_logs_in_then_withdraws(tmp
     b.find_element("id", "new1").send_keys("Houmon-Kango-2026")
     b.find_element("id", "new2").send_keys("Houmon-Kango-2026")
     click_and_wait(b, b.find_element("id", "password-submit"))
+    # A11.1: at first login the rules in force are read and acknowledged first.
+    assert "/rules/acknowledge" in b.current_url
+    b.find_element("id", "rules-confirm").click()
+    click_and_wait(b, b.find_element("id", "rules-ack"))
     assert "訪問 看護" in b.find_element("tag name", "h1").text
     assert_clean(b)
 

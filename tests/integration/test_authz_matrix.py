@@ -168,6 +168,11 @@ POLICY = {
     ("GET", "/healthz"): (CERT, None),
     # Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda
     ("POST", "/applications/cancel"): ({OPERATOR}, None),
+    ("GET", "/rules"): (CERT, None),
+    ("GET", "/rules/acknowledge"): (ALL, None),
+    ("POST", "/rules/acknowledge"): (ALL, None),
+    ("GET", "/admin/rules"): (COUNCIL, None),
+    ("POST", "/admin/rules/load"): ({OPERATOR}, None),
 }
 
 FACS = ["DEMO01", "DEMO02"]     # DEMO01 registers the patients: "own" for its users
@@ -207,7 +212,8 @@ def classify(r):
         return "allow"
     if r.status_code in (301, 302, 303, 307):
         loc = r.headers.get("location", "")
-        return "deny" if loc.split("?")[0] in ("/login", "/unlock", "/password") else "allow"
+        return "deny" if loc.split("?")[0] in ("/login", "/unlock", "/password",
+                                               "/rules/acknowledge") else "allow"
     if r.status_code in (401, 403, 404):
         return "deny"
     return "other"
