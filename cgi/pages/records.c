@@ -304,6 +304,34 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 	return 0;
 }
 
+/*
+ * A11.4: records leave the screen (a printout, the CSV) only when the view
+ * serves direct care: 診療 (care), or an emergency under A14. Explaining
+ * to the patient and patient care are views, never printouts.
+ */
+static int
+direct_care(const char *purpose)
+{
+	return str_eq(purpose, "care") || str_eq(purpose, "emergency");
+}
+
+/*
+ * The print and export routes: a purpose that is not direct care is
+ * refused (403, audited as denied). Returns 0, or -1 with the page sent.
+ */
+static int
+print_purpose_check(struct req *r, const struct viewer *w, const char *action)
+{
+	if (direct_care(w->purpose))
+		return 0;
+	audit(r, &(struct audit_entry){ .action = action,
+	    .object_type = "patient", .object_id = w->oid,
+	    .patient_id = w->patient, .purpose = w->purpose,
+	    .outcome = "denied", .detail = "A11.4 not direct care" });
+	http_error(r, 403, "print_purpose", NULL);
+	return -1;
+}
+
 /* The section is one of ours; else a 400 page is sent and -1 returned. */
 static int
 viewer_section(struct req *r, const struct viewer *w)
@@ -811,6 +839,8 @@ page_record_patient(struct req *r)
 		return;
 	}
 	view_set("Purpose", w.purpose);
+	if (direct_care(w.purpose))	/* A11.4: the print and CSV buttons */
+		view_set("Print.ok", "1");
 	view_set("Verdict", consent_verdict_name(w.v));
 	if (w.v == CONSENT_ALLOW_EMERGENCY) {
 		char d[32];
@@ -844,6 +874,8 @@ page_record_print(struct req *r)
 		http_error(r, 400, "required", "purpose");
 		return;
 	}
+	if (print_purpose_check(r, &w, "record.print") == -1)
+		return;
 	if ((p = db_query(STMT_VIEWER_PRINT_PATIENT, "ii", (long long)now(),
 	    w.patient)) == NULL || p->nrows == 0) {
 		dbres_free(p);
@@ -894,6 +926,8 @@ page_record_export(struct req *r)
 		http_error(r, 400, "required", "purpose");
 		return;
 	}
+	if (print_purpose_check(r, &w, "record.export") == -1)
+		return;
 	w.section = "export";
 	if ((res = db_query(STMT_VIEWER_EXPORT, "isii", w.patient, w.facs,
 	    w.history, (long long)EXPORT_ROWS)) == NULL) {
