@@ -99,7 +99,7 @@ FUZZ_SECS = 30
 fuzz:
 	@scripts/fuzz.sh $(FUZZ_SECS)
 
-# Issue 10 in full on its own instance (TEST_PORT+4, and +5, +3, +2 beside it): every
+# The security suite (docs/security.md) in full on its own instance (TEST_PORT+4, and +5, +3, +2 beside it): every
 # attack, make fuzz, valgrind for 10,000 requests; rewrites tests/SECURITY-RESULTS.md.
 ATTACK_PORT = $$(($(TEST_PORT) + 4))
 attack: build
@@ -155,7 +155,7 @@ clean: stop clean-build
 
 .PHONY: all deps build run stop test test-cluster install uninstall test-install unit san valgrind fuzz attack bench clean clean-build
 
-# The benchmark (issue 9): its own instance under $(VAR)/bench-instance on
+# The benchmark (docs/benchmarks.md): its own instance under $(VAR)/bench-instance on
 # BENCH_PORT, a generated region, every scenario at 1, 8 and 32 connections
 # against the nginx and FastCGI ceilings; not part of `make test`.
 BENCH_PORT = 8560

@@ -1,5 +1,5 @@
 #!/bin/bash
-# attack.sh: issue 10 in full against a fresh instance under VAR on PORT: the
+# attack.sh: the security suite (docs/security.md) in full against a fresh instance under VAR on PORT: the
 # authorization matrix, CSRF, spoofing and certificates, XSS in Chromium, sqlmap,
 # faults (worker and mariadbd SIGKILL, full disk, slow clients), backup and restore,
 # testssl.sh, every fuzz driver for FUZZ_SECS, a worker under valgrind for
@@ -23,7 +23,11 @@ done
 
 scripts/instance.sh down "$VAR" >/dev/null 2>&1
 rm -rf "$VAR"
-if ! scripts/instance.sh up "$VAR" "$PORT"; then
+# sqlmap sends hundreds of searches that find nobody as one user: the search
+# throttle (A11.2) would answer all but the first few with 429, and the
+# search's SQL would go untested. The throttle has its own test
+# (test_patient_identity.py); here it is lifted.
+if ! MOGAMI_CONF_EXTRA="search_miss_limit = 1000000" scripts/instance.sh up "$VAR" "$PORT"; then
 	echo "attack: the instance did not start"
 	exit 1
 fi
@@ -43,8 +47,9 @@ echo "== pytest: authorization, identity, XSS, faults, disk, backup, sqlmap"
 MOGAMI_VAR=$VAR MOGAMI_PORT=$PORT MOGAMI_ROOT=$ROOT \
 	/usr/bin/python3 -m pytest -q -p no:cacheprovider -rfE --junitxml="$VAR/pytest.xml" \
 	tests/integration/test_authz_matrix.py tests/integration/test_attack_identity.py \
-	tests/integration/test_faults.py tests/integration/test_consent_integrity.py \
-	tests/browser/test_browser_xss.py \
+	tests/integration/test_attack_login.py tests/integration/test_consent_integrity.py \
+	tests/integration/test_patient_identity.py::test_A12_1_identity_matrix_no_identity_without_link_or_consent \
+	tests/integration/test_faults.py tests/browser/test_browser_xss.py \
 	tests/attack 2>&1 | tee "$VAR/pytest.out" | grep -E "^(figure|FAILED|ERROR)|passed|failed"
 pyres=$(tail -1 "$VAR/pytest.out")
 
@@ -101,15 +106,18 @@ with open(sys.argv[2], "w") as f:
     for name, value in figs:
         f.write(f"| {name} | {value} |\n")
     f.write("\nWhere each comes from: tests/integration/test_authz_matrix.py (authz), "
-            "test_attack_identity.py (csrf, token, spoofing, certificates), test_faults.py "
-            "(worker and mariadbd SIGKILL, slow clients), test_consent_integrity.py (stale "
-            "form 4, own facility not named, emergency reason), tests/browser/test_browser_xss.py "
+            "test_attack_identity.py (csrf, token, spoofing, certificates), "
+            "test_attack_login.py (lockouts, foreign cookies, login timing), "
+            "test_consent_integrity.py (stale form 4, own facility not named, emergency "
+            "reason), test_patient_identity.py (identity: what /patients/view shows), "
+            "test_faults.py (worker and mariadbd SIGKILL, slow clients), "
+            "tests/browser/test_browser_xss.py "
             "(xss), tests/attack/ (disk full, backup, sqlmap), scripts/attack.sh (testssl, "
             "fuzz, valgrind).\n")
 print(f"attack: {len(figs)} figures written to {sys.argv[2]}")
 PY
 bad=$(awk -F'\t' '
-	$1 ~ /unexpected allows|accepted|shown to others|xss executions|CSP violations|injected elements|injectable|lost$|answered 500|crashes|NOT ok|definitely lost|invalid reads|differing/ && $2 + 0 != 0 { n++ }
+	$1 ~ /unexpected allows|accepted|shown to others|without link or consent|lockouts by another|broken by a foreign|xss executions|CSP violations|injected elements|injectable|lost$|answered 500|crashes|NOT ok|definitely lost|invalid reads|differing/ && $2 + 0 != 0 { n++ }
 	END { print n + 0 }' "$FIG")
 echo "attack: $bad figures not zero that must be; $pyres; $((secs / 60)) min"
 [ "$bad" -eq 0 ] && ! grep -qE "[0-9]+ failed" <<<"$pyres"

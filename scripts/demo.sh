@@ -8,7 +8,7 @@ VAR=$1
 CTL=$2
 D=$VAR/demo
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-# A small synthetic region (issue 9) so that a newcomer sees a living
+# A small synthetic region (docs/benchmarks.md) so that a newcomer sees a living
 # network, after the demo accounts; its own marker makes it idempotent.
 region() { "$(dirname "$0")/region.sh" "$VAR" "$CTL" >/dev/null ||
 	echo "demo: the synthetic region was not loaded (see $VAR/region)" >&2; }
@@ -65,7 +65,7 @@ if [ -n "${MOGAMI_TEST:-}" ]; then
 	 'dr.sato', 'ns.suzuki')"
 fi
 
-# Demo records (issue 6). The tree is a copy, so that lab results can be added
+# Demo records (docs/import.md). The tree is a copy, so that lab results can be added
 # without touching the fixture; an unchanged tree imports nothing on a rerun.
 T=$D/ssmix2
 lab() {	# lab DATE ORDER TP GLU GLU_FLAG HBA1C

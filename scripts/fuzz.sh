@@ -12,7 +12,7 @@ mkdir -p build-fuzz
 declare -A SRCS=( [hl7]="cgi/import/hl7.c" [kana]="cgi/base/kana.c"
 	[req]="cgi/web/req.c cgi/base/kana.c cgi/base/util.c"
 	[multipart]="cgi/web/multipart.c cgi/web/req.c cgi/base/kana.c cgi/base/util.c"
-	[ssmix2]="cgi/import/ssmix2_name.c cgi/import/hl7.c cgi/base/util.c" )
+	[ssmix2]="cgi/import/ssmix2_name.c cgi/import/hl7.c cgi/base/kana.c cgi/base/util.c" )
 rc=0
 for t in "${!SRCS[@]}"; do
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Icgi \

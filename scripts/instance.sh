@@ -92,6 +92,8 @@ config() {
 	[ -n "${MOGAMI_TEST:-}" ] && echo "test_clock = 1" >>"$CONF"
 	# The test instance imports SS-MIX2 trees every few seconds, not minutes.
 	[ -n "${MOGAMI_TEST:-}" ] && echo "jobs_ssmix2_secs = 3" >>"$CONF"
+	# A caller's own settings, "key = value" lines (scripts/attack.sh).
+	[ -n "${MOGAMI_CONF_EXTRA:-}" ] && printf '%s\n' "$MOGAMI_CONF_EXTRA" >>"$CONF"
 	# Galera applies other nodes' commits asynchronously: reads wait for them,
 	# so a page after a POST through the other pool shows what it wrote.
 	[ -n "${MOGAMI_CLUSTER:-}" ] && echo "db_causal_reads = 1" >>"$CONF"

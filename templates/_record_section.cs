@@ -22,10 +22,10 @@
   </table><?cs /if ?>
 <?cs elif:Section == "labs" ?>
   <?cs if:Labs.ndates == 0 ?><p class="muted" id="rec-empty"><?cs var:L.viewer.empty ?></p><?cs else ?>
-  <p class="hint"><?cs var:L.viewer.flags ?></p>
+  <p class="hint"><?cs var:L.viewer.flags ?><?cs if:Labs.grouped ?> <?cs var:L.viewer.vital_hint ?><?cs /if ?></p>
   <div class="scroll-x"><table class="rec labs" id="rec-labs">
     <thead><tr><th><?cs var:L.viewer.test ?></th><th><?cs var:L.viewer.range ?></th><?cs each:d = Labs.dates ?><th class="num nowrap"><?cs var:d ?></th><?cs /each ?></tr></thead>
-    <tbody><?cs each:t = Labs.tests ?><tr><th scope="row"><?cs var:t.name ?><?cs if:t.unit ?> <span class="muted">(<?cs var:t.unit ?>)</span><?cs /if ?><br><span class="src"><?cs var:t.facility ?></span></th><td class="nowrap"><?cs var:t.range ?></td><?cs each:c = t.cells ?><td class="num<?cs if:c.flag ?> abn<?cs /if ?>"><?cs var:c.v ?><?cs if:c.flag ?> <span class="flag"><?cs var:c.flag ?></span><?cs /if ?></td><?cs /each ?></tr><?cs /each ?></tbody>
+    <tbody><?cs each:t = Labs.tests ?><?cs if:t.group_start ?><tr class="lab-group" id="lab-group-<?cs var:t.group ?>"><th colspan="<?cs var:Labs.ncols ?>" scope="rowgroup"><?cs var:L.viewer.lab_group[t.group] ?></th></tr><?cs /if ?><tr<?cs if:t.group == "vital" ?> class="vital"<?cs /if ?>><th scope="row"><?cs var:t.name ?><?cs if:t.unit ?> <span class="muted">(<?cs var:t.unit ?>)</span><?cs /if ?><br><span class="src"><?cs var:t.facility ?></span></th><td class="nowrap"><?cs var:t.range ?></td><?cs each:c = t.cells ?><?cs if:c.n ?><td class="num readings"><?cs each:x = c.vals ?><span class="reading<?cs if:x.flag ?> abn<?cs /if ?>"><span class="muted"><?cs var:x.t ?></span> <?cs var:x.v ?><?cs if:x.flag ?> <span class="flag"><?cs var:x.flag ?></span><?cs /if ?></span><br><?cs /each ?></td><?cs else ?><td class="num<?cs if:c.flag ?> abn<?cs /if ?>"><?cs var:c.v ?><?cs if:c.flag ?> <span class="flag"><?cs var:c.flag ?></span><?cs /if ?></td><?cs /if ?><?cs /each ?></tr><?cs /each ?></tbody>
   </table></div>
   <h2><?cs var:L.viewer.trends ?></h2>
   <p class="hint"><span class="swatch"></span> <?cs var:L.viewer.trend_range ?></p>

@@ -5,6 +5,7 @@
 <p class="notice" id="merged-notice"><?cs var:L.patients.merged_notice ?> <?cs if:Patient.survivor ?><a href="/patients/view?p=<?cs var:Patient.survivor ?>"><?cs var:L.patients.open_survivor ?></a><?cs /if ?></p>
 <?cs /if ?>
 <?cs if:Patient.status == "cancelled" ?><p class="notice warn-text" id="cancelled-notice"><?cs var:L.patients.death_done ?>（<?cs var:L.patients.deceased_on ?>：<?cs var:Patient.deceased_on ?>）</p><?cs /if ?>
+<?cs if:Identity.limited ?><p class="notice" id="identity-limited"><?cs var:L.patients.identity_limited ?></p><?cs /if ?>
 <section class="card">
   <h2><?cs var:L.patients.basic ?></h2>
   <dl class="kv" id="patient-basic">
@@ -22,7 +23,7 @@
 </section>
 <section class="card">
   <h2><?cs var:L.patients.consents ?></h2>
-  <?cs if:Consents_n == 0 ?><p id="consents-none"><?cs var:L.patients.consents_none ?></p><?cs else ?>
+  <?cs if:Consents_n == 0 ?><p id="consents-none"><?cs if:Identity.limited ?><?cs var:L.patients.consents_none_own ?><?cs else ?><?cs var:L.patients.consents_none ?><?cs /if ?></p><?cs else ?>
   <table id="consents">
     <thead><tr><th><?cs var:L.patients.signed_on ?></th><th><?cs var:L.patients.registered ?></th><th><?cs var:L.patients.registered_at_facility ?></th><th><?cs var:L.patients.scope ?></th><th><?cs var:L.patients.state ?></th><th><?cs var:L.consent.status ?></th><th></th></tr></thead>
     <tbody>
@@ -40,7 +41,7 @@
 </section>
 <section class="card">
   <h2><?cs var:L.patients.revocations ?></h2>
-  <?cs if:Revocations_n == 0 ?><p id="revocations-none"><?cs var:L.patients.revocations_none ?></p><?cs else ?>
+  <?cs if:Revocations_n == 0 ?><p id="revocations-none"><?cs if:Identity.limited ?><?cs var:L.patients.revocations_none_own ?><?cs else ?><?cs var:L.patients.revocations_none ?><?cs /if ?></p><?cs else ?>
   <table id="revocations">
     <thead><tr><th><?cs var:L.patients.receipt_no ?></th><th><?cs var:L.patients.signed_on ?></th><th><?cs var:L.patients.received ?></th><th><?cs var:L.patients.via ?></th></tr></thead>
     <tbody>
@@ -48,7 +49,7 @@
     </tbody>
   </table>
   <?cs /if ?>
-  <?cs if:Patient.has_effective ?><p><a class="button" id="revoke" href="/revocations/new?p=<?cs var:P ?>"><?cs var:L.patients.revoke ?></a></p><?cs /if ?>
+  <?cs if:Patient.has_effective || (Identity.limited && Patient.status == "active") ?><p><a class="button" id="revoke" href="/revocations/new?p=<?cs var:P ?>"><?cs var:L.patients.revoke ?></a></p><?cs /if ?>
 </section>
 <?cs if:Can.report ?>
 <section class="card">

@@ -3,6 +3,7 @@
 <section class="card">
   <h2><?cs var:L.patients.search ?></h2>
   <p class="hint"><?cs var:L.patients.search_hint ?></p>
+  <?cs if:Search.throttled ?><div class="error-box" role="alert" id="search-throttled"><p><?cs var:L.patients.throttled_pre ?><?cs var:Search.wait_minutes ?><?cs var:L.patients.throttled_post ?></p></div><?cs /if ?>
   <form method="get" action="/patients" class="form inline-form" id="patient-search">
     <div class="row">
       <label for="s-kana"><?cs var:L.patients.kana ?></label>

@@ -1,4 +1,4 @@
-/* auditchain.c: the audit chain's canonical encoding, hashes and signed checkpoints (pure code) */
+/* chain.c: the audit chain's canonical encoding, hashes and signed checkpoints (pure code) */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* auditfhir.c: audit entries as FHIR R4 AuditEvent resources (IHE ATNA / DICOM codes) */
+/* fhir.c: audit entries as FHIR R4 AuditEvent resources (IHE ATNA / DICOM codes) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -23,11 +23,13 @@ static const struct ckey {
 	S(db_password), S(fcgi_socket), S(templates), S(lang), S(nginx_pid),
 	S(origin), S(db_host), S(fcgi_group),
 	I(workers), I(idle_lock_secs), I(session_max_secs),
-	I(lockout_failures), I(lockout_secs), I(test_clock),
+	I(lockout_failures), I(lockout_secs), I(lockout_alert_count),
+	I(lockout_alert_secs), I(test_clock),
 	I(jobs_users_expire_secs), I(jobs_emergency_secs), I(jobs_misuse_secs), I(emergency_hours), I(emergency_followup_days),
 	I(desk_due_days), I(jobs_ssmix2_secs), I(jobs_audit_seal_secs),
 	I(jobs_dashboard_secs), I(dash_low_views),
 	I(db_port), I(db_causal_reads), I(consent_needs_check),
+	I(search_miss_limit), I(search_miss_window_secs),
 	{ "body_max", C_SIZE, offsetof(struct config, body_max), 0 },
 	{ "clock_offset", C_LONG, offsetof(struct config, clock_offset), 0 },
 #undef S
@@ -49,6 +51,8 @@ defaults(void)
 	cfg.session_max_secs = 12 * 3600;
 	cfg.lockout_failures = 5;
 	cfg.lockout_secs = 15 * 60;
+	cfg.lockout_alert_count = 3;	/* 0: never */
+	cfg.lockout_alert_secs = 24 * 3600;
 	cfg.jobs_users_expire_secs = 3600;
 	cfg.jobs_emergency_secs = 600;
 	cfg.jobs_misuse_secs = 300;
@@ -59,6 +63,8 @@ defaults(void)
 	cfg.jobs_audit_seal_secs = 10;	/* a checkpoint at least every minute */
 	cfg.jobs_dashboard_secs = 300;
 	cfg.dash_low_views = 10;
+	cfg.search_miss_limit = 10;
+	cfg.search_miss_window_secs = 300;
 }
 
 /*
@@ -126,6 +132,11 @@ config_load(const char *path, char *err, size_t errlen)
 		cfg.workers = 2;
 	if (cfg.desk_due_days < 1 || cfg.desk_due_days > 365)
 		cfg.desk_due_days = 14;
+	if (cfg.search_miss_limit < 1 || cfg.search_miss_limit > 1000000)
+		cfg.search_miss_limit = 10;
+	if (cfg.search_miss_window_secs < 10 ||
+	    cfg.search_miss_window_secs > 86400)
+		cfg.search_miss_window_secs = 300;
 	return 0;
 bad:
 	str_fmt(err, errlen, "%s:%zu: bad setting", path, lineno);

@@ -26,6 +26,8 @@ struct config {
 	int	 session_max_secs;
 	int	 lockout_failures;
 	int	 lockout_secs;
+	int	 lockout_alert_count;	/* this many lockouts of one account ... */
+	int	 lockout_alert_secs;	/* ... within this long alert the operator */
 	long	 clock_offset;		/* seconds added to the clock (tests only) */
 	int	 test_clock;		/* 1 when clock_offset may be changed */
 	/* mogamictl scheduler: how often each job runs (0: never) */
@@ -41,6 +43,10 @@ struct config {
 	int	 jobs_dashboard_secs;	/* count record views ahead for the dashboard */
 	int	 dash_low_views;	/* fewer views in 90 days: a facility in little use */
 	int	 consent_needs_check;	/* A12.4: a form 4 counts once the operator checked it */
+	/* A11.2: searches by exact identifiers that find nobody, per user:
+	 * more than search_miss_limit in search_miss_window_secs are refused. */
+	int	 search_miss_limit;
+	int	 search_miss_window_secs;
 };
 
 extern struct config	 cfg;

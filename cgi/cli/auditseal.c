@@ -23,7 +23,7 @@ _Static_assert((int)AUDIT_UNSEALED__NCOLS == (int)AC__MAX &&
     (int)AUDIT_CHAIN_PAGE__NCOLS == (int)AC__MAX + 1, "the chain's statements return enum ac_field's columns in order");
 
 /*
- * The design (README, "Tamper-evident audit"):
+ * The design (docs/audit.md):
  *
  * - audit() in a worker only INSERTs, with seq and hash NULL, inside the
  *   request's transaction. Workers never touch the chain head, so a page
@@ -93,7 +93,7 @@ row_from(const struct dbres *res, size_t i, struct ac_row *r)
  * Seals up to SEAL_BATCH committed unsealed rows in one transaction: their
  * hashes chained here, then written by one statement ([id, seq, hash]
  * triples read with JSON_TABLE; one UPDATE per row held sealing to about
- * 1,400 rows/s, issue 9). Every row must still be unsealed, or nothing is.
+ * 1,400 rows/s, docs/benchmarks.md). Every row must still be unsealed, or nothing is.
  * Returns how many (>= 0), or -1 after a rollback (retry).
  */
 static int

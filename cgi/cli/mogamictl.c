@@ -394,9 +394,11 @@ cmd_user_passwd(int argc, char *argv[])
 	}
 	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	dbres_free(u);
+	/* A8.3: a new password ends every session the user had. */
 	if (pki_password_hash(line, hash, sizeof(hash), err, sizeof(err)) == -1 ||
 	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash,
-	    (long long)!flag(argc, argv, 3, "--keep"), uid) < 0) {
+	    (long long)!flag(argc, argv, 3, "--keep"), uid) < 0 ||
+	    session_end_user(uid, "password_set") < 0) {
 		fprintf(stderr, "user passwd: failed\n");
 		return 1;
 	}
@@ -572,9 +574,11 @@ ssmix2_run(long long fid, const char *code, const char *dir, const char *ext)
 		fprintf(stderr, "ssmix2 %s: another import is running\n", code);
 		return 1;
 	}
+	/* "with warnings": of the imported; the import page lists them */
 	printf("ssmix2 %s: %zu files, %zu imported, %zu unchanged, "
-	    "%zu quarantined, %zu removed, %zu failed\n", code, st.total,
-	    st.imported, st.unchanged, st.quarantined, st.removed, st.failed);
+	    "%zu quarantined, %zu removed, %zu failed, %zu with warnings\n",
+	    code, st.total, st.imported, st.unchanged, st.quarantined,
+	    st.removed, st.failed, st.warned);
 	if (rc == -1)
 		fprintf(stderr, "ssmix2 %s: %s\n", code, st.last_error);
 	return rc == -1 || st.failed > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-/* db.h: the one interface to MariaDB; statements live in stmts.c */
+/* db.h: the one interface to MariaDB; statements live in db/sql_*.h (db/stmts.h) */
 #ifndef DB_H
 #define DB_H
 #include <stddef.h>

@@ -22,7 +22,7 @@ COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
 /*
  * Every fact consent_decide() needs about the patients in ids (and, for
  * the A14 grant, user ?) in ONE round trip, one tagged row per fact, the
- * patient's id second (issue 9: seven statements per decision were most of
+ * patient's id second (docs/benchmarks.md: seven statements per decision were most of
  * a view's time, and a search decided each candidate apart):
  *   p  status (0 active, 1 cancelled, 2 merged) | 4 if duplicates were
  *      merged into it, cancelled_at us, the user's A14 grant end us (0: none)

@@ -21,7 +21,7 @@ STMT(AUDIT_HEAD_SET,
  * InnoDB keeps in (seq, id) order. MIN(id) and ORDER BY id both read every
  * unsealed entry (4 million here), and "seq IS NULL ORDER BY id" alone
  * walked the primary key from the first entry ever, past every sealed one
- * (0.5 s a batch with 1.7 million sealed: issue 9).
+ * (0.5 s a batch with 1.7 million sealed: docs/benchmarks.md).
  */
 STMT(AUDIT_UNSEALED_LOW,
 	"SELECT id FROM audit FORCE INDEX (audit_seq) WHERE seq IS NULL LIMIT 1")

@@ -100,11 +100,13 @@ COLS(CREVOC_GET, CREVOC_GET_RECEIPT_NO, CREVOC_GET_PATIENT_ID,
  * most ? rows: the caller asks one more than it shows to know the period
  * holds more. The patient's own entries are read backwards along
  * audit_patient (patient_id, ts) and stopped at the limit, so a patient
- * seen every day for years costs a page, not every entry (issue 9; "IN
+ * seen every day for years costs a page, not every entry (docs/benchmarks.md; "IN
  * (patient, its merged duplicates)" read them all and sorted them). A
  * merged duplicate's entries (rare) are the second branch. Only looks
  * at the data count, not what was done about them afterwards (an
- * emergency's follow-up, a judgement of it). Parameters:
+ * emergency's follow-up, a judgement of it): the records, and the
+ * patient's identity too (its page, its place in a search's list, the
+ * consent and revocation pages that show it; A11.2). Parameters:
  * patient, from x2, to x2, limit; survivor, from x2, to x2, limit; limit.
  */
 #define REPORT_BRANCH(FROM, WHO) \
@@ -114,7 +116,11 @@ COLS(CREVOC_GET, CREVOC_GET_RECEIPT_NO, CREVOC_GET_PATIENT_ID,
 	" LEFT JOIN users u ON u.id = a.user_id" \
 	" LEFT JOIN profession pr ON pr.code = u.profession" \
 	" WHERE " WHO " AND a.outcome = 'allowed' AND a.action IN ('record.view'," \
-	" 'record.print', 'record.export', 'document.view', 'emergency.grant')" \
+	" 'record.print', 'record.export', 'document.view', 'emergency.grant'," \
+	" 'patient.view', 'patient.search_listed', 'records.search_listed'," \
+	" 'consent.view'," \
+	" 'consent.scan_view', 'consent.export', 'consent.form_view'," \
+	" 'consent.revoke_form_view', 'consent.revoke_receipt')" \
 	" AND (? IS NULL OR a.ts >= CAST(? AS DATE) - INTERVAL 9 HOUR)" \
 	" AND (? IS NULL OR a.ts < CAST(? AS DATE) + INTERVAL 15 HOUR)" \
 	" ORDER BY a.ts DESC, a.id DESC LIMIT ?)"

@@ -30,8 +30,8 @@ STMT(IMPORT_RUN_START,
 STMT(IMPORT_RUN_UPDATE,
 	"UPDATE import_run SET status = ?, finished_at = IF(? = 1,"
 	" UTC_TIMESTAMP(6), NULL), files_total = ?, files_done = ?, imported = ?,"
-	" unchanged = ?, quarantined = ?, removed = ?, failed = ?, last_error = ?"
-	" WHERE id = ?")
+	" warned = ?, unchanged = ?, quarantined = ?, removed = ?, failed = ?,"
+	" last_error = ? WHERE id = ?")
 STMT(IMPORT_FILES_OF,
 	"SELECT tree, rel_path, size, mtime, sha256, id FROM import_file"
 	" WHERE facility_id = ?")
@@ -53,11 +53,12 @@ STMT(IMPORT_READ_COMMITTED,
 /* LAST_INSERT_ID(id): db_last_id() is the row's id, inserted or updated. */
 STMT(IMPORT_FILE_UPSERT,
 	"INSERT INTO import_file (facility_id, tree, rel_path, size, mtime,"
-	" sha256, status, reason, detail, data_type, local_id, run_id,"
-	" imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" sha256, status, reason, detail, warning, data_type, local_id, run_id,"
+	" imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
 	" UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE size = VALUES(size),"
 	" mtime = VALUES(mtime), sha256 = VALUES(sha256), status = VALUES(status),"
 	" reason = VALUES(reason), detail = VALUES(detail),"
+	" warning = VALUES(warning),"
 	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
 	" run_id = VALUES(run_id), imported_at = VALUES(imported_at),"
 	" id = LAST_INSERT_ID(id)")
@@ -100,9 +101,10 @@ STMT(LINK_DEMOGRAPHICS,
 STMT(RECORD_INSERT,
 	"INSERT INTO record (facility_id, link_id, file_id, kind, data_type,"
 	" msg_type, order_no, order_key, dept, flag, cancelled, care_date,"
-	" occurred_at, message_ts, title, summary, status, source_path,"
-	" file_sha256, raw_message, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))")
+	" occurred_at, occurred_given, message_ts, message_ts_given, title,"
+	" summary, status, source_path, file_sha256, raw_message, imported_at)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, UTC_TIMESTAMP(6))")
 STMT(RECORD_GROUP_RESET,
 	"UPDATE record SET status = 'superseded' WHERE link_id = ?"
 	" AND data_type = ? AND order_key = ?")
@@ -138,16 +140,18 @@ COLS(RECORD_REGROUP_RANGE, RECORD_REGROUP_RANGE_ID, RECORD_REGROUP_RANGE_ST)
 STMT(LAB_INSERT_ROWS,
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
 	" name, value_type, value, value_num, unit, range_low, range_high,"
-	" range_text, flag, result_status, observed_at) SELECT ?, ?, j.seq,"
-	" j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo, j.hi, j.rng,"
-	" j.flag, j.st, j.obs FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	" range_text, flag, result_status, observed_at, observed_given) SELECT"
+	" ?, ?, j.seq, j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo,"
+	" j.hi, j.rng, j.flag, j.st, j.obs, j.obsg FROM JSON_TABLE(?, '$[*]'"
+	" COLUMNS ("
 	" seq INT PATH '$[0]', code VARCHAR(1000) PATH '$[1]',"
 	" sys VARCHAR(1000) PATH '$[2]', name VARCHAR(1000) PATH '$[3]',"
 	" vt VARCHAR(1000) PATH '$[4]', val VARCHAR(1000) PATH '$[5]',"
 	" num VARCHAR(1000) PATH '$[6]', unit VARCHAR(1000) PATH '$[7]',"
 	" lo VARCHAR(1000) PATH '$[8]', hi VARCHAR(1000) PATH '$[9]',"
 	" rng VARCHAR(1000) PATH '$[10]', flag VARCHAR(1000) PATH '$[11]',"
-	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]')) j")
+	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]',"
+	" obsg VARCHAR(100) PATH '$[14]')) j")
 STMT(MED_INSERT_ROWS,
 	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
 	" code_system, drug_name, dose, unit, dosage_form, route, frequency, days,"
@@ -177,7 +181,7 @@ STMT(IMPORT_FILE_ROWS,
 	" sha VARCHAR(64) PATH '$[3]', dt VARCHAR(16) PATH '$[4]',"
 	" lid VARCHAR(64) PATH '$[5]')) j ON DUPLICATE KEY UPDATE"
 	" size = VALUES(size), mtime = VALUES(mtime), sha256 = VALUES(sha256),"
-	" status = VALUES(status), reason = NULL, detail = NULL,"
+	" status = VALUES(status), reason = NULL, detail = NULL, warning = NULL,"
 	" data_type = VALUES(data_type), local_id = VALUES(local_id),"
 	" run_id = VALUES(run_id), imported_at = VALUES(imported_at)")
 
@@ -189,10 +193,11 @@ STMT(IMPORT_FILE_ROWS,
 STMT(RECORD_ROWS,
 	"INSERT INTO record (facility_id, link_id, file_id, kind, data_type,"
 	" msg_type, order_no, order_key, dept, flag, cancelled, care_date,"
-	" occurred_at, message_ts, title, summary, status, source_path,"
-	" file_sha256, raw_message, imported_at) SELECT f.facility_id, j.link,"
-	" f.id, j.kind, j.dt, j.mt, j.ord, j.okey, j.dept, j.flag, j.canc, j.cd,"
-	" j.occ, j.mts, j.title, j.summary, j.status, j.rel, j.sha,"
+	" occurred_at, occurred_given, message_ts, message_ts_given, title,"
+	" summary, status, source_path, file_sha256, raw_message, imported_at)"
+	" SELECT f.facility_id, j.link, f.id, j.kind, j.dt, j.mt, j.ord, j.okey,"
+	" j.dept, j.flag, j.canc, j.cd, j.occ, j.occg, j.mts, j.mtsg, j.title,"
+	" j.summary, j.status, j.rel, j.sha,"
 	" IF(j.rawfmt = 'x', UNHEX(j.raw), j.raw),"
 	" UTC_TIMESTAMP(6) FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
 	" PATH '$[0]', link VARCHAR(30) PATH '$[1]',"
@@ -202,15 +207,17 @@ STMT(RECORD_ROWS,
 	" flag VARCHAR(4) PATH '$[8]', canc VARCHAR(4) PATH '$[9]',"
 	" cd VARCHAR(30) PATH '$[10]', occ VARCHAR(30) PATH '$[11]',"
 	" mts VARCHAR(30) PATH '$[12]', status VARCHAR(16) PATH '$[13]',"
-	" sha VARCHAR(64) PATH '$[14]', title VARCHAR(1000) PATH '$[15]',"
-	" summary TEXT PATH '$[16]', rawfmt VARCHAR(1) PATH '$[17]',"
-	" raw LONGTEXT PATH '$[18]')) j" JT_FILE)
+	" sha VARCHAR(64) PATH '$[14]', occg VARCHAR(100) PATH '$[15]',"
+	" mtsg VARCHAR(100) PATH '$[16]', title VARCHAR(1000) PATH '$[17]',"
+	" summary TEXT PATH '$[18]', rawfmt VARCHAR(1) PATH '$[19]',"
+	" raw LONGTEXT PATH '$[20]')) j" JT_FILE)
 STMT(LAB_ROWS,
 	"INSERT INTO record_lab (record_id, link_id, seq, code, code_system,"
 	" name, value_type, value, value_num, unit, range_low, range_high,"
-	" range_text, flag, result_status, observed_at) SELECT r.id, r.link_id,"
-	" j.seq, j.code, j.sys, j.name, j.vt, j.val, j.num, j.unit, j.lo, j.hi,"
-	" j.rng, j.flag, j.st, j.obs FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
+	" range_text, flag, result_status, observed_at, observed_given) SELECT"
+	" r.id, r.link_id, j.seq, j.code, j.sys, j.name, j.vt, j.val, j.num,"
+	" j.unit, j.lo, j.hi, j.rng, j.flag, j.st, j.obs, j.obsg"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (" JT_REL
 	" PATH '$.rel', NESTED PATH '$.rows[*]' COLUMNS ("
 	" seq INT PATH '$[0]', code VARCHAR(1000) PATH '$[1]',"
 	" sys VARCHAR(1000) PATH '$[2]', name VARCHAR(1000) PATH '$[3]',"
@@ -218,7 +225,8 @@ STMT(LAB_ROWS,
 	" num VARCHAR(1000) PATH '$[6]', unit VARCHAR(1000) PATH '$[7]',"
 	" lo VARCHAR(1000) PATH '$[8]', hi VARCHAR(1000) PATH '$[9]',"
 	" rng VARCHAR(1000) PATH '$[10]', flag VARCHAR(1000) PATH '$[11]',"
-	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]'))) j"
+	" st VARCHAR(1000) PATH '$[12]', obs VARCHAR(1000) PATH '$[13]',"
+	" obsg VARCHAR(100) PATH '$[14]'))) j"
 	JT_FILE " STRAIGHT_JOIN record r ON r.file_id = f.id")
 STMT(MED_ROWS,
 	"INSERT INTO record_med (record_id, link_id, seq, rp, drug_code,"
@@ -256,7 +264,9 @@ STMT(IMPORTS_FACILITIES,
 	" r.status, r.files_total, r.files_done, r.imported, r.unchanged,"
 	" r.quarantined, r.failed, r.last_error, r.removed,"
 	" (SELECT COUNT(*) FROM import_file q WHERE q.facility_id = f.id"
-	"  AND q.status = 'quarantined')"
+	"  AND q.status = 'quarantined'), r.warned,"
+	" (SELECT COUNT(*) FROM import_file w WHERE w.warning IS NOT NULL"
+	"  AND w.facility_id = f.id AND w.status = 'imported')"
 	" FROM facility f LEFT JOIN facility_ssmix2 s ON s.facility_id = f.id"
 	" LEFT JOIN import_run r ON r.id = (SELECT MAX(x.id) FROM import_run x"
 	"  WHERE x.facility_id = f.id)"
@@ -270,17 +280,39 @@ COLS(IMPORTS_FACILITIES, IMPORTS_FACILITIES_ID, IMPORTS_FACILITIES_CODE,
     IMPORTS_FACILITIES_FILES_DONE, IMPORTS_FACILITIES_IMPORTED,
     IMPORTS_FACILITIES_UNCHANGED, IMPORTS_FACILITIES_QUARANTINED,
     IMPORTS_FACILITIES_FAILED, IMPORTS_FACILITIES_LAST_ERROR,
-    IMPORTS_FACILITIES_REMOVED, IMPORTS_FACILITIES_IN_QUARANTINE)
+    IMPORTS_FACILITIES_REMOVED, IMPORTS_FACILITIES_IN_QUARANTINE,
+    IMPORTS_FACILITIES_WARNED, IMPORTS_FACILITIES_WARNED_FILES)
+/*
+ * The files to ask the hospital about: quarantined ones and ones imported
+ * with a warning (docs/import.md), each part along its own index, the
+ * newest 500.
+ */
+#define IMPORTS_LISTED(cond) "(SELECT f.code, q.tree, q.rel_path, q.reason," \
+	" q.detail, q.data_type, DATE_FORMAT(q.imported_at + INTERVAL 9 HOUR," \
+	" '%Y-%m-%d %H:%i:%s'), q.status, q.warning, q.imported_at k, q.id" \
+	" FROM import_file q JOIN facility f ON f.id = q.facility_id WHERE " \
+	cond " AND (? = 0 OR q.facility_id = ?)" \
+	" ORDER BY q.imported_at DESC, q.id DESC LIMIT 500)"
 STMT(IMPORTS_QUARANTINE,
-	"SELECT f.code, q.tree, q.rel_path, q.reason, q.detail, q.data_type,"
-	" DATE_FORMAT(q.imported_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s')"
-	" FROM import_file q JOIN facility f ON f.id = q.facility_id"
-	" WHERE q.status = 'quarantined' AND (? = 0 OR q.facility_id = ?)"
-	" ORDER BY q.imported_at DESC, q.id DESC LIMIT 500")
+	"SELECT * FROM (" IMPORTS_LISTED("q.status = 'quarantined'")
+	" UNION ALL " IMPORTS_LISTED("q.warning IS NOT NULL AND"
+	" q.status = 'imported'") ") x ORDER BY k DESC, id DESC LIMIT 500")
 COLS(IMPORTS_QUARANTINE, IMPORTS_QUARANTINE_CODE, IMPORTS_QUARANTINE_TREE,
     IMPORTS_QUARANTINE_REL_PATH, IMPORTS_QUARANTINE_REASON,
     IMPORTS_QUARANTINE_DETAIL, IMPORTS_QUARANTINE_DATA_TYPE,
-    IMPORTS_QUARANTINE_IMPORTED_AT)
+    IMPORTS_QUARANTINE_IMPORTED_AT, IMPORTS_QUARANTINE_STATUS,
+    IMPORTS_QUARANTINE_WARNING, IMPORTS_QUARANTINE_K, IMPORTS_QUARANTINE_ID)
+/* One facility's latest runs with their counts (docs/import.md). */
+STMT(IMPORTS_RUNS,
+	"SELECT DATE_FORMAT(started_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" DATE_FORMAT(finished_at + INTERVAL 9 HOUR, '%Y-%m-%d %H:%i:%s'),"
+	" status, files_total, imported, warned, unchanged, quarantined, removed,"
+	" failed FROM import_run WHERE facility_id = ? ORDER BY id DESC LIMIT 20")
+COLS(IMPORTS_RUNS, IMPORTS_RUNS_STARTED_AT, IMPORTS_RUNS_FINISHED_AT,
+    IMPORTS_RUNS_STATUS, IMPORTS_RUNS_FILES_TOTAL, IMPORTS_RUNS_IMPORTED,
+    IMPORTS_RUNS_WARNED, IMPORTS_RUNS_UNCHANGED, IMPORTS_RUNS_QUARANTINED,
+    IMPORTS_RUNS_REMOVED, IMPORTS_RUNS_FAILED)
 
 #undef JT_REL
 #undef JT_FILE
+#undef IMPORTS_LISTED

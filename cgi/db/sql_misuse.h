@@ -69,6 +69,27 @@ STMT(MISUSE_PRINTS,
 	" WHERE action = 'record.print' AND outcome = 'allowed' AND user_id IS NOT NULL"
 	" AND ts >= FROM_UNIXTIME(?) GROUP BY user_id HAVING COUNT(*) > ?")
 SAME_COLS(MISUSE_PRINTS, MISUSE_MANY)
+/* Searches by exact identifiers that found nobody (pages/patients.c: detail 'miss'). */
+STMT(MISUSE_SEARCH_MISSES,
+	"SELECT user_id, MAX(facility_id), COUNT(*) FROM audit"
+	" WHERE action = 'patient.search' AND detail = 'miss' AND user_id IS NOT NULL"
+	" AND ts >= FROM_UNIXTIME(?) GROUP BY user_id HAVING COUNT(*) > ?")
+SAME_COLS(MISUSE_SEARCH_MISSES, MISUSE_MANY)
+STMT(MISUSE_RULE_GET,
+	"SELECT enabled, threshold, window_minutes FROM misuse_rule WHERE code = ?")
+COLS(MISUSE_RULE_GET, MISUSE_RULE_GET_ENABLED, MISUSE_RULE_GET_THRESHOLD,
+    MISUSE_RULE_GET_WINDOW_MINUTES)
+/*
+ * One user's search misses in the last ? seconds (audit_user: the user's
+ * entries of the window only), and the seconds until the oldest of them
+ * leaves the window. Parameters: window, user, window.
+ */
+STMT(SEARCH_MISSES,
+	"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6),"
+	" MIN(ts) + INTERVAL ? SECOND), 0) FROM audit WHERE user_id = ?"
+	" AND ts >= UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
+	" AND action = 'patient.search' AND detail = 'miss'")
+COLS(SEARCH_MISSES, SEARCH_MISSES_N, SEARCH_MISSES_WAIT_SECS)
 STMT(MISUSE_ALERT_INSERT,
 	"INSERT IGNORE INTO misuse_alert (rule, user_id, facility_id, dedup_key, hits,"
 	" detail, created_at) VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(6))")

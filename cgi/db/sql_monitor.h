@@ -23,7 +23,7 @@ STMT(MONITOR_ACCESS,
 	/* In audit_facility_access order (facility_id, patient_access, ts,
 	 * id), read backwards and stopped at the page: only accesses are
 	 * read (migration 0021; "ORDER BY id" sorted all of a facility's
-	 * entries first, issue 9: 10 million entries). */
+	 * entries first, docs/benchmarks.md: 10 million entries). */
 	" ORDER BY a.ts DESC, a.id DESC LIMIT ? OFFSET ?")
 COLS(MONITOR_ACCESS, MONITOR_ACCESS_ID, MONITOR_ACCESS_TS,
     MONITOR_ACCESS_USER_ID, MONITOR_ACCESS_USER_NAME, MONITOR_ACCESS_LOGIN,

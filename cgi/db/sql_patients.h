@@ -55,11 +55,12 @@ COLS(PATIENT_CONSENTS, PATIENT_CONSENTS_ID, PATIENT_CONSENTS_SIGNED_ON,
     PATIENT_CONSENTS_REGISTERED_US)
 STMT(PATIENT_REVOCATIONS,
 	"SELECT r.receipt_no, r.signed_on, UNIX_TIMESTAMP(r.received_at), r.via,"
-	" f.name FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
+	" f.name, r.facility_id FROM consent_revocation r LEFT JOIN facility f ON f.id = r.facility_id"
 	" WHERE r.patient_id IN (SELECT pid FROM (SELECT ? AS pid UNION SELECT merged_id FROM patient_merge WHERE survivor_id = ? AND undone_at IS NULL) m) ORDER BY r.received_at DESC")
 COLS(PATIENT_REVOCATIONS, PATIENT_REVOCATIONS_RECEIPT_NO,
     PATIENT_REVOCATIONS_SIGNED_ON, PATIENT_REVOCATIONS_RECEIVED_AT,
-    PATIENT_REVOCATIONS_VIA, PATIENT_REVOCATIONS_FACILITY_NAME)
+    PATIENT_REVOCATIONS_VIA, PATIENT_REVOCATIONS_FACILITY_NAME,
+    PATIENT_REVOCATIONS_FACILITY_ID)
 STMT(PATIENT_CANCEL,
 	"UPDATE patient SET status = 'cancelled', deceased_on = ?,"
 	" death_confirmed_how = ?, cancelled_at = FROM_UNIXTIME(?) + INTERVAL ? MICROSECOND,"

@@ -5,7 +5,7 @@
  * its own records. access.c decides each one; this only narrows. */
 STMT(RECORDS_CANDIDATES,
 	/* Who could match: the patients holding five of the key's bigrams
-	 * (migration 0017; page_records.c), the network ID, or for a one-character key
+	 * (migration 0017; pages/records.c), the network ID, or for a one-character key
 	 * the kana_key prefix (a range of patient_match); all through indexes.
 	 * With the session's handle of each, when it has one (a list page
 	 * would otherwise ask for them apart). */
@@ -26,7 +26,7 @@ STMT(RECORDS_CANDIDATES,
 	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
 	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
 	/* A merged duplicate's consents, apart: "c.patient_id = p.id OR IN
-	 * (...)" scanned every consent once per candidate (issue 9). */
+	 * (...)" scanned every consent once per candidate (docs/benchmarks.md). */
 	" OR EXISTS (SELECT 1 FROM patient_merge pm JOIN consent c"
 	"  ON c.patient_id = pm.merged_id WHERE pm.survivor_id = p.id"
 	"  AND pm.undone_at IS NULL AND c.status <> 'rejected'"
@@ -35,7 +35,7 @@ STMT(RECORDS_CANDIDATES,
 	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
 	"  AND l.facility_id = ?)"
 	/* A scalar subquery, not EXISTS: MariaDB turned that EXISTS into a
-	 * scan of every grant of the user (issue 9: 18,000 after the bench). */
+	 * scan of every grant of the user (docs/benchmarks.md: 18,000 after the bench). */
 	" OR (SELECT MAX(e.expires_at) FROM emergency_access e WHERE e.patient_id = p.id"
 	"  AND e.user_id = ?) > FROM_UNIXTIME(?))"
 	" ORDER BY p.kana_key, p.id LIMIT 200")
@@ -44,7 +44,7 @@ COLS(RECORDS_CANDIDATES, RECORDS_CANDIDATES_ID, RECORDS_CANDIDATES_NAME,
     RECORDS_CANDIDATES_BIRTH_DATE, RECORDS_CANDIDATES_HANDLE)
 
 /*
- * The viewer (issue 6). Every statement takes the patient and the
+ * The viewer (A12.1, A12.2). Every statement takes the patient and the
  * disclosing facilities whose records this viewer may see now, as a list
  * "1,5,7" that access.c decided for this request (FIND_IN_SET on a bound
  * value: the SQL text never changes). history = 1 adds superseded and
@@ -58,7 +58,7 @@ COLS(RECORDS_CANDIDATES, RECORDS_CANDIDATES_ID, RECORDS_CANDIDATES_NAME,
 STMT(VIEWER_RECORDS,
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled"
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
 	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
 	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	"  AND (r2.status = 'current' OR ? = 1)"
@@ -68,13 +68,14 @@ STMT(VIEWER_RECORDS,
 COLS(VIEWER_RECORDS, VIEWER_RECORDS_ID, VIEWER_RECORDS_AT,
     VIEWER_RECORDS_FACILITY_NAME, VIEWER_RECORDS_KIND, VIEWER_RECORDS_TITLE,
     VIEWER_RECORDS_SUMMARY, VIEWER_RECORDS_STATUS, VIEWER_RECORDS_DEPT,
-    VIEWER_RECORDS_CANCELLED)
+    VIEWER_RECORDS_CANCELLED,
+    VIEWER_RECORDS_OCCURRED_AT, VIEWER_RECORDS_OCCURRED_GIVEN)
 
 /*
  * The timeline of current records over at most four links (unused: 0),
  * each link read backwards along record_link (link_id, status,
  * occurred_at, id) and stopped at its own page: a 5,000-record patient's
- * first page reads about as many rows as anyone's (issue 9). Each link's
+ * first page reads about as many rows as anyone's (docs/benchmarks.md). Each link's
  * limit is the page's end; the union is then cut to the page.
  */
 /*
@@ -86,7 +87,7 @@ COLS(VIEWER_RECORDS, VIEWER_RECORDS_ID, VIEWER_RECORDS_AT,
 STMT(VIEWER_TIMELINE_LINK,
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled, r.occurred_at"
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
 	" FROM record r FORCE INDEX (record_link)"
 	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE r.link_id = ? AND r.status = 'current'"
@@ -95,14 +96,16 @@ COLS(VIEWER_TIMELINE_LINK, VIEWER_TIMELINE_LINK_ID, VIEWER_TIMELINE_LINK_AT,
     VIEWER_TIMELINE_LINK_FACILITY_NAME, VIEWER_TIMELINE_LINK_KIND,
     VIEWER_TIMELINE_LINK_TITLE, VIEWER_TIMELINE_LINK_SUMMARY,
     VIEWER_TIMELINE_LINK_STATUS, VIEWER_TIMELINE_LINK_DEPT,
-    VIEWER_TIMELINE_LINK_CANCELLED, VIEWER_TIMELINE_LINK_OCCURRED_AT)
+    VIEWER_TIMELINE_LINK_CANCELLED, VIEWER_TIMELINE_LINK_OCCURRED_AT,
+    VIEWER_TIMELINE_LINK_OCCURRED_GIVEN)
 
 #define TL_LINK "(SELECT link_id, id, occurred_at FROM record WHERE link_id = ?" \
 	" AND status = 'current' ORDER BY occurred_at DESC, id DESC LIMIT ?)"
 STMT(VIEWER_TIMELINE,
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled FROM (" TL_LINK " UNION ALL " TL_LINK
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
+	" FROM (" TL_LINK " UNION ALL " TL_LINK
 	" UNION ALL " TL_LINK " UNION ALL " TL_LINK
 	" ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?) k"
 	" JOIN record r ON r.link_id = k.link_id AND r.id = k.id"
@@ -113,21 +116,22 @@ SAME_COLS(VIEWER_TIMELINE, VIEWER_RECORDS)
 /* A history export (A11.4: no identity in it): every row, one statement. */
 STMT(VIEWER_EXPORT,
 	"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts),"
-	" '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary, r.status"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
+	" '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary, r.status,"
+	" r.occurred_given FROM patient_link l JOIN record r ON r.link_id = l.id"
 	" JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	" AND r.kind <> 'patient' AND (r.status = 'current' OR ? = 1)"
 	" ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?")
 COLS(VIEWER_EXPORT, VIEWER_EXPORT_AT, VIEWER_EXPORT_FACILITY_NAME,
     VIEWER_EXPORT_KIND, VIEWER_EXPORT_TITLE, VIEWER_EXPORT_SUMMARY,
-    VIEWER_EXPORT_STATUS)
+    VIEWER_EXPORT_STATUS,
+    VIEWER_EXPORT_OCCURRED_GIVEN)
 
 /* The same for some kinds only (up to nine; unused places are ''). */
 STMT(VIEWER_RECORDS_KIND,
 	"SELECT r.id, DATE_FORMAT(COALESCE(r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d %H:%i'), f.name, r.kind, r.title, r.summary,"
-	" r.status, r.dept, r.cancelled"
+	" r.status, r.dept, r.cancelled, r.occurred_at, r.occurred_given"
 	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
 	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	"  AND r2.kind IN (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -190,18 +194,26 @@ STMT(VIEWER_LAB_ALL,
 	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d') d, COALESCE(x.code, x.name) k, x.name,"
 	" x.value, x.value_num, x.unit, x.range_text, x.flag, f.name fac,"
-	" x.range_low, x.range_high, r.status, x.id"
+	" x.range_low, x.range_high, r.status, x.id, r.kind,"
+	" DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at), '%H:%i:%s'),"
+	" COALESCE(NULLIF(SUBSTRING(x.observed_given, 12), ''),"
+	"  DATE_FORMAT(x.observed_at, '%H:%i'))"
 	" FROM patient_link l JOIN record r ON r.link_id = l.id"
 	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
-	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
+	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
+	" AND r.kind IN ('lab', 'vital')"
 	" AND (r.status = 'current' OR ? = 1) LIMIT 20000")
 COLS(VIEWER_LAB_ALL, VIEWER_LAB_ALL_DATE, VIEWER_LAB_ALL_KEY,
     VIEWER_LAB_ALL_NAME, VIEWER_LAB_ALL_VALUE, VIEWER_LAB_ALL_NUM,
     VIEWER_LAB_ALL_UNIT, VIEWER_LAB_ALL_RANGE, VIEWER_LAB_ALL_FLAG,
     VIEWER_LAB_ALL_FAC, VIEWER_LAB_ALL_LOW, VIEWER_LAB_ALL_HIGH,
-    VIEWER_LAB_ALL_STATUS, VIEWER_LAB_ALL_ID)
+    VIEWER_LAB_ALL_STATUS, VIEWER_LAB_ALL_ID,
+    VIEWER_LAB_ALL_KIND, VIEWER_LAB_ALL_TIME, VIEWER_LAB_ALL_TIME_GIVEN)
+/* A keyword category (category^name^code system) shows its name. */
 STMT(VIEWER_DOCS,
-	"SELECT d.id, DATE_FORMAT(d.care_date, '%Y-%m-%d'), f.name, d.category,"
+	"SELECT d.id, DATE_FORMAT(d.care_date, '%Y-%m-%d'), f.name,"
+	" COALESCE(NULLIF(SUBSTRING_INDEX(SUBSTRING_INDEX(d.category, '^', 2),"
+	" '^', -1), ''), d.category),"
 	" d.title, d.content_type, d.size"
 	" FROM patient_link l JOIN document d ON d.link_id = l.id"
 	" JOIN facility f ON f.id = d.facility_id"

@@ -16,6 +16,9 @@ STMT(SESSION_UNLOCK,
 STMT(SESSION_END,
 	"UPDATE session SET ended_at = ?, end_reason = ? WHERE id = ?"
 	" AND ended_at IS NULL")
+STMT(SESSION_END_OTHERS,
+	"UPDATE session SET ended_at = ?, end_reason = ? WHERE user_id = ?"
+	" AND id <> ? AND ended_at IS NULL")
 STMT(SESSION_END_USER,
 	"UPDATE session SET ended_at = ?, end_reason = ? WHERE user_id = ?"
 	" AND ended_at IS NULL")
@@ -24,7 +27,7 @@ STMT(SESSION_END_CERT,
 	" AND ended_at IS NULL")
 
 /*
- * What every request needs before its handler, in one round trip (issue 9):
+ * What every request needs before its handler, in one round trip (docs/benchmarks.md):
  * the certificate's row (REQ_CONTEXT_CERT_*), the session named by the
  * cookie with its user (REQ_CONTEXT_SESS_* to _ENDS_ON; NULLs without one)
  * and whether it has notices left to acknowledge, and the running or next

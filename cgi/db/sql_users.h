@@ -20,10 +20,19 @@ COLS(USER_BY_LOGIN, USER_BY_LOGIN_ID, USER_BY_LOGIN_PASSWORD_HASH,
     USER_BY_LOGIN_LOCKED_UNTIL, USER_BY_LOGIN_MUST_CHANGE_PW,
     USER_BY_LOGIN_ENDS_ON)
 
-/* Assignments run left to right: locked_until sees the new failed_count. */
-STMT(USER_LOGIN_FAIL,
-	"UPDATE users SET failed_count = failed_count + 1,"
-	" locked_until = IF(failed_count >= ?, ?, locked_until) WHERE id = ?")
+/* A failed login's count, under the row's lock: two at once count twice. */
+STMT(USER_FAIL_STATE,
+	"SELECT failed_count, locked_until FROM users WHERE id = ? FOR UPDATE")
+COLS(USER_FAIL_STATE, USER_FAIL_STATE_FAILED_COUNT, USER_FAIL_STATE_LOCKED_UNTIL)
+STMT(USER_FAIL_SET,
+	"UPDATE users SET failed_count = ?, locked_until = ? WHERE id = ?")
+STMT(LOCKOUT_INSERT,
+	"INSERT INTO user_lockout (user_id, locked_at, locked_until, alerted)"
+	" VALUES (?, ?, ?, ?)")
+STMT(LOCKOUT_RECENT,
+	"SELECT COUNT(*), COALESCE(SUM(alerted), 0) FROM user_lockout"
+	" WHERE user_id = ? AND locked_at > ?")
+COLS(LOCKOUT_RECENT, LOCKOUT_RECENT_N, LOCKOUT_RECENT_ALERTED)
 STMT(USER_LOGIN_OK,
 	"UPDATE users SET failed_count = 0, locked_until = 0 WHERE id = ?")
 STMT(USER_SET_PASSWORD,

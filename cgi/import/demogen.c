@@ -1,5 +1,5 @@
 /*
- * demogen.c: a synthetic region for demos and benchmarks (issue 9). From a
+ * demogen.c: a synthetic region for demos and benchmarks (docs/benchmarks.md). From a
  * seed it writes each disclosing facility's SS-MIX2 standardized storage
  * (HL7 v2.5, UTF-8) and extended storage, and region.sql with the
  * facilities, network patients, patient_link rows and consents, so that

@@ -31,7 +31,8 @@ struct hl7_seg {
 struct hl7_msg {
 	char		*text;	/* UTF-8, NUL-terminated, owned */
 	size_t		 textlen;
-	enum hl7_cs	 cs;
+	enum hl7_cs	 cs;		/* what the bytes were read as */
+	enum hl7_cs	 declared;	/* what MSH-18 says they are */
 	struct hl7_seg	*segs;
 	size_t		 nseg;
 	struct hl7_tok	*toks;
@@ -429,23 +430,24 @@ hl7_check_text(const unsigned char *s, size_t n, size_t *off, int *ctl)
 }
 
 /*
- * Turns the trimmed input [b, e) into the message's UTF-8 text (m->text,
- * owned by m). Returns 0, or -1 with *code and err set.
+ * Turns the trimmed input [b, e) into UTF-8 text (m->text, owned by m) as
+ * the character set cs. Returns 0, or -1 with *code and err set and
+ * m->text NULL.
  */
 static int
-hl7_decode_charset(struct hl7_msg *m, const char *buf, size_t b, size_t e,
-    int *code, char *err, size_t errlen)
+hl7_decode_as(struct hl7_msg *m, enum hl7_cs cs, const char *buf, size_t b,
+    size_t e, int *code, char *err, size_t errlen)
 {
 	const unsigned char	*p = (const unsigned char *)buf + b;
 	size_t			 n = e - b, off;
 	int			 ctl;
 	char			 hex[16];
 
-	m->cs = hl7_detect(p, n);
-	if (m->cs == HL7_CS_JIS)
+	m->cs = cs;
+	if (cs == HL7_CS_JIS)
 		m->text = hl7_from_jis(buf + b, n, b, &m->textlen, code,
 		    err, errlen);
-	else if (m->cs == HL7_CS_LATIN1)
+	else if (cs == HL7_CS_LATIN1)
 		m->text = hl7_from_latin1(p, n, &m->textlen, code, err, errlen);
 	else {
 		if (hl7_check_text(p, n, &off, &ctl) == -1) {
@@ -455,7 +457,8 @@ hl7_decode_charset(struct hl7_msg *m, const char *buf, size_t b, size_t e,
 			    (p[off + 1] == '$' || p[off + 1] == '('))
 				hl7_seterr(err, errlen, "文字コードエラー: "
 				    "ISO-2022-JP のエスケープシーケンスがあるが "
-				    "MSH-18 に ISO IR87 の宣言がない (offset %zu: "
+				    "MSH-18 に ISO IR87 の宣言がなく、"
+				    "ISO-2022-JP としても読めない (offset %zu: "
 				    "%s)", b + off, hex);
 			else if (ctl)
 				hl7_seterr(err, errlen, "文字コードエラー: "
@@ -489,9 +492,49 @@ hl7_decode_charset(struct hl7_msg *m, const char *buf, size_t b, size_t e,
 		hl7_seterr(err, errlen, "文字コードエラー: %s (%s から UTF-8 "
 		    "への変換後の offset %zu: %s)", ctl ? "不正な制御文字" :
 		    "UTF-8 として不正", hl7_charset(m), off, hex);
+		free(m->text);
+		m->text = NULL;
+		m->textlen = 0;
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * Turns the trimmed input [b, e) into the message's UTF-8 text as MSH-18
+ * declares. When the bytes are not what is declared but are the other
+ * Japanese encoding in use (valid UTF-8 under ~ISO IR87, or ISO-2022-JP
+ * under no or another declaration), they are read as what they are: a
+ * hospital cannot fix its vendor's output in a week, and the importer
+ * tells the operator (hl7_declared_charset() differs from hl7_charset()).
+ * Only bytes that are neither fail. Returns 0, or -1 with *code and err
+ * set (the reason for the declared character set).
+ */
+static int
+hl7_decode_charset(struct hl7_msg *m, const char *buf, size_t b, size_t e,
+    int *code, char *err, size_t errlen)
+{
+	enum hl7_cs	 alt;
+	int		 c2;
+
+	m->declared = hl7_detect((const unsigned char *)buf + b, e - b);
+	if (hl7_decode_as(m, m->declared, buf, b, e, code, err, errlen) == 0)
+		return 0;
+	if (*code == HL7_E_NOMEM)
+		return -1;
+	alt = m->declared == HL7_CS_JIS ? HL7_CS_UTF8 : HL7_CS_JIS;
+	if (hl7_decode_as(m, alt, buf, b, e, &c2, NULL, 0) == 0) {
+		*code = HL7_OK;
+		if (err != NULL && errlen > 0)
+			err[0] = '\0';
+		return 0;
+	}
+	if (c2 == HL7_E_NOMEM) {
+		*code = c2;
+		hl7_seterr(err, errlen, "メモリ不足");
+	}
+	m->cs = m->declared;
+	return -1;
 }
 
 /*
@@ -745,12 +788,10 @@ hl7_free(struct hl7_msg *m)
 	free(m);
 }
 
-const char *
-hl7_charset(const struct hl7_msg *m)
+static const char *
+hl7_cs_name(enum hl7_cs cs)
 {
-	if (m == NULL)
-		return NULL;
-	switch (m->cs) {
+	switch (cs) {
 	case HL7_CS_JIS:
 		return "ISO-2022-JP";
 	case HL7_CS_LATIN1:
@@ -758,6 +799,18 @@ hl7_charset(const struct hl7_msg *m)
 	default:
 		return "UTF-8";
 	}
+}
+
+const char *
+hl7_charset(const struct hl7_msg *m)
+{
+	return m == NULL ? NULL : hl7_cs_name(m->cs);
+}
+
+const char *
+hl7_declared_charset(const struct hl7_msg *m)
+{
+	return m == NULL ? NULL : hl7_cs_name(m->declared);
 }
 
 const char *
@@ -1199,18 +1252,43 @@ hl7_num(const char *p, int n)
 	return v;
 }
 
+/* The value as given (see hl7_ts_given) into given; nd: its digits. */
+static void
+hl7_given(char *given, size_t len, int nd, const int v[6], const char *frac,
+    size_t nf)
+{
+	if (given == NULL || len == 0)
+		return;
+	if (nd == 8)
+		snprintf(given, len, "%04d-%02d-%02d", v[0], v[1], v[2]);
+	else if (nd == 10)
+		snprintf(given, len, "%04d-%02d-%02dT%02d", v[0], v[1], v[2],
+		    v[3]);
+	else if (nd == 12)
+		snprintf(given, len, "%04d-%02d-%02dT%02d:%02d", v[0], v[1],
+		    v[2], v[3], v[4]);
+	else
+		snprintf(given, len, "%04d-%02d-%02dT%02d:%02d:%02d%s%.*s", v[0],
+		    v[1], v[2], v[3], v[4], v[5], nf > 0 ? "." : "", (int)nf,
+		    frac);
+}
+
 int
-hl7_ts(const char *in, char *out, size_t outlen)
+hl7_ts_given(const char *in, char *out, size_t outlen, char *given,
+    size_t givenlen)
 {
 	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
 	    30, 31 };
-	const char	*p, *e, *q;
-	size_t		 nd, nf;
-	int		 y, mo, d, h = 0, mi = 0, s = 0, dim, zh, zm;
+	const char	*p, *e, *q, *frac = "";
+	size_t		 nd, nf, nfrac = 0;
+	int		 v[6] = { 0, 0, 0, 0, 0, 0 }, dim, zh, zm;
 
 	if (out != NULL && outlen > 0)
 		out[0] = '\0';
-	if (in == NULL || out == NULL || outlen < 20)
+	if (given != NULL && givenlen > 0)
+		given[0] = '\0';
+	if (in == NULL || out == NULL || outlen < 20 ||
+	    (given != NULL && givenlen < HL7_TS_GIVEN))
 		return -1;
 	for (p = in; *p == ' '; p++)
 		;
@@ -1218,25 +1296,42 @@ hl7_ts(const char *in, char *out, size_t outlen)
 		;
 	for (nd = 0; p + nd < e && hl7_isdigit((unsigned char)p[nd]); nd++)
 		;
+	q = p + nd;
+	/* milliseconds glued to the seconds, as SS-MIX2 file names have them */
+	if (nd >= 15 && nd <= 17) {
+		frac = p + 14;
+		nfrac = nd - 14;
+		nd = 14;
+		if (q < e && *q == '.')
+			return -1;
+	}
 	if (nd != 8 && nd != 10 && nd != 12 && nd != 14)
 		return -1;
-	y = hl7_num(p, 4);
-	mo = hl7_num(p + 4, 2);
-	d = hl7_num(p + 6, 2);
+	v[0] = hl7_num(p, 4);
+	v[1] = hl7_num(p + 4, 2);
+	v[2] = hl7_num(p + 6, 2);
 	if (nd >= 10)
-		h = hl7_num(p + 8, 2);
+		v[3] = hl7_num(p + 8, 2);
 	if (nd >= 12)
-		mi = hl7_num(p + 10, 2);
+		v[4] = hl7_num(p + 10, 2);
 	if (nd >= 14)
-		s = hl7_num(p + 12, 2);
-	q = p + nd;
+		v[5] = hl7_num(p + 12, 2);
 	if (q < e && *q == '.') {
-		if (nd != 14)
+		/*
+		 * After the seconds as HL7 says; after the minutes as some
+		 * writers put it ("201601011500.321"): read to the minute, for
+		 * what the fraction counts there is not sure.
+		 */
+		if (nd != 14 && nd != 12)
 			return -1;
 		for (q++, nf = 0; q < e && hl7_isdigit((unsigned char)*q); q++)
 			nf++;
 		if (nf < 1 || nf > 9)
 			return -1;
+		if (nd == 14) {
+			frac = q - nf;
+			nfrac = nf;
+		}
 	}
 	if (q < e && (*q == '+' || *q == '-')) {
 		q++;
@@ -1253,16 +1348,25 @@ hl7_ts(const char *in, char *out, size_t outlen)
 	}
 	if (q != e)
 		return -1;
-	if (y < 1 || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59)
+	if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[3] > 23 || v[4] > 59 ||
+	    v[5] > 59)
 		return -1;
-	dim = mdays[mo - 1];
-	if (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+	dim = mdays[v[1] - 1];
+	if (v[1] == 2 && ((v[0] % 4 == 0 && v[0] % 100 != 0) ||
+	    v[0] % 400 == 0))
 		dim = 29;
-	if (d < 1 || d > dim)
+	if (v[2] < 1 || v[2] > dim)
 		return -1;
-	snprintf(out, outlen, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h,
-	    mi, s);
+	snprintf(out, outlen, "%04d-%02d-%02d %02d:%02d:%02d", v[0], v[1],
+	    v[2], v[3], v[4], v[5]);
+	hl7_given(given, givenlen, (int)nd, v, frac, nfrac);
 	return 0;
+}
+
+int
+hl7_ts(const char *in, char *out, size_t outlen)
+{
+	return hl7_ts_given(in, out, outlen, NULL, 0);
 }
 
 int

@@ -23,8 +23,13 @@
  *   ISO-2022-JP to UTF-8 with iconv BEFORE it is split (JIS X 0208 bytes
  *   0x21-0x7E can equal | ^ ~ \ &). "8859/1" (ISO IR100) is converted from
  *   Latin-1. Anything else must already be valid UTF-8 (ASCII included).
- *   Bytes that do not convert fail the parse with HL7_E_ENCODING. After
- *   conversion no control character other than TAB, CR and LF may remain.
+ *   When the bytes are not what MSH-18 declares but are the other one of
+ *   ISO-2022-JP and UTF-8 (valid UTF-8 under ~ISO IR87; ISO-2022-JP under
+ *   no declaration), they are read as what they are, and
+ *   hl7_declared_charset() tells the declaration apart. Bytes that are
+ *   neither fail the parse with HL7_E_ENCODING (the reason given is the
+ *   declared charset's). After conversion no control character other than
+ *   TAB, CR and LF may remain.
  * - A leading MLLP start byte (0x0B), a UTF-8 BOM, leading blank lines, and
  *   trailing 0x1C (MLLP end byte), CR, LF, spaces and tabs are ignored.
  * - Segments end at CR, LF or CRLF (mixed in one file is fine); blank lines
@@ -81,6 +86,13 @@ void		 hl7_free(struct hl7_msg *);
 
 /* "ISO-2022-JP", "UTF-8" or "ISO-8859-1": the charset the input was in. */
 const char	*hl7_charset(const struct hl7_msg *);
+
+/*
+ * The charset MSH-18 declares, named as hl7_charset() names them. When it
+ * differs from hl7_charset(), the bytes were not what they claim and were
+ * read as what they are (see "Character set" above).
+ */
+const char	*hl7_declared_charset(const struct hl7_msg *);
 
 /*
  * The whole message as UTF-8 (after conversion and trimming, line ends as
@@ -151,10 +163,23 @@ int		 hl7_msg_type(const struct hl7_msg *, char *code,
  * "YYYY-MM-DD HH:MM:SS" (20 bytes with the NUL); missing time parts are 00,
  * the fraction is dropped, and the zone is checked then ignored (the time
  * stays as the sender wrote it). Leading/trailing spaces are allowed.
+ * Also read, as SS-MIX2 writers produce them: 1 to 3 fraction digits glued
+ * to the seconds without a dot ("20160101150000321", file-name style), and
+ * a fraction after the minutes ("201601011500.321": read to the minute).
  * Returns 0, or -1 if the value is not a valid date (then out is "") or out
  * is shorter than 20 bytes.
  */
 int		 hl7_ts(const char *in, char *out, size_t outlen);
+
+/*
+ * As hl7_ts(), and the value as given into given (HL7_TS_GIVEN bytes):
+ * ISO 8601 with only the parts the sender wrote, the fraction's digits as
+ * written: "2016-01-01", "2016-01-01T15", "2016-01-01T15:00",
+ * "2016-01-01T15:00:00", "2016-01-01T15:00:00.3399". given may be NULL.
+ */
+#define HL7_TS_GIVEN	30
+int		 hl7_ts_given(const char *in, char *out, size_t outlen,
+		    char *given, size_t givenlen);
 
 /* MSH-7 through hl7_ts(): 0, 1 if MSH-7 is empty, -1 if invalid. */
 int		 hl7_msg_time(const struct hl7_msg *, char *out, size_t outlen);

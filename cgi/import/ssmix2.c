@@ -1,6 +1,8 @@
 /* ssmix2.c: importing a facility's SS-MIX2 standardized storage */
 /*
- * Walks ROOT/PID[0:3]/PID[3:6]/PID/DATE/TYPE/FILE (and the extended storage),
+ * Walks ROOT/PID[0:3]/PID[3:6]/PID/DATE/TYPE/FILE and the extended storage
+ * (ROOT/PID[0:3]/PID[3:6]/PID/DATE/TYPE/DOCUMENT/FILE as the guideline lays
+ * it out; TYPE/FILE as earlier trees had it),
  * checks every file, and imports or quarantines it together with its
  * import_file row. Files are written in batches (BATCH_FILES, BATCH_SECS),
  * each batch ONE transaction: a run killed at any point loses the open
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,6 +32,8 @@
 #include "web/audit.h"
 
 #define DEPTH		6	/* a/b/PID/DATE/TYPE/FILE */
+#define EXT_DEPTH	7	/* a/b/PID/DATE/TYPE/DOCUMENT/FILE */
+#define PART_MAX	256	/* a folder name (a keyword, a document folder) */
 #define MAX_WALK	8	/* deeper directories are not read */
 #define REL_MAX		400	/* import_file.rel_path */
 #define BATCH_FILES	200	/* files per transaction */
@@ -211,30 +216,35 @@ struct job {
 	/* the verdict: reason NULL means import */
 	const char		*reason;
 	char			 detail[200];
+	const char		*warning;	/* imported, but tell the operator */
 	struct ssmix2_name	 nm;
 	struct ssmix2_type	 ti;
 	struct hl7_msg		*m;
 	const char		*ctype;		/* a document's content type */
-	char			 parts[DEPTH][80];	/* the path's folders */
+	char			 parts[EXT_DEPTH][PART_MAX];	/* the path's folders */
 	int			 nparts;
+	struct ssmix2_docdir	 dd;		/* extended storage's folder */
 };
 
-/* Splits job's relative path into its components; 0, or -1 if deep. */
+/*
+ * Splits job's relative path into its components; 0, or -1 unless there
+ * are DEPTH to max of them.
+ */
 static int
-split_rel(struct job *j)
+split_rel(struct job *j, int max)
 {
 	char	 copy[REL_MAX + 1], *p = copy, *s;
 
 	j->nparts = 0;
 	str_copy(copy, j->rel, sizeof(copy));
 	while ((s = strsep(&p, "/")) != NULL) {
-		if (j->nparts == DEPTH)
+		if (j->nparts == max)
 			return -1;
 		if (str_copy(j->parts[j->nparts++], s, sizeof(j->parts[0])) ==
 		    -1)
 			return -1;
 	}
-	return j->nparts == DEPTH ? 0 : -1;
+	return j->nparts >= DEPTH ? 0 : -1;
 }
 
 static void
@@ -245,6 +255,60 @@ verdict(struct job *j, const char *reason, const char *detail)
 }
 
 /*
+ * A message whose bytes are not the charset MSH-18 declares, read as what
+ * they are (hl7.c): imported, and the operator told which way it went.
+ */
+static void
+charset_warning(struct job *j)
+{
+	const char	*cs = hl7_charset(j->m);
+
+	if (strcmp(cs, hl7_declared_charset(j->m)) == 0)
+		return;
+	j->warning = strcmp(cs, "UTF-8") == 0 ? "charset_utf8" : "charset_jis";
+}
+
+/* Parses j->data into j->m, or sets the quarantine reason. 0 or -1. */
+static int
+parse(struct job *j)
+{
+	char	 err[200];
+	int	 ec;
+
+	if (j->len == 0) {
+		verdict(j, "empty", NULL);
+		return -1;
+	}
+	if ((j->m = hl7_parse_ex(j->data, j->len, &ec, err, sizeof(err))) ==
+	    NULL) {
+		verdict(j, ec == HL7_E_ENCODING ? "encoding" : "parse",
+		    hl7_strerror(ec));
+		return -1;
+	}
+	charset_warning(j);
+	return 0;
+}
+
+/* PID-3 must name the folder's patient; else the reason. 0 or -1. */
+static int
+check_pid(struct job *j)
+{
+	char	 pid3[80];
+	size_t	 seg;
+
+	if ((seg = hl7_find(j->m, "PID", 0)) == HL7_NOSEG ||
+	    hl7_get(j->m, seg, 3, 1, 1, 1, pid3, sizeof(pid3)) != 0) {
+		verdict(j, "no_pid", NULL);
+		return -1;
+	}
+	if (!ssmix2_pid_match(j->parts[2], pid3)) {
+		verdict(j, "pid_mismatch", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Checks an HL7 file and parses it into j->m, or sets the quarantine
  * reason. Reasons are codes (the operator's page words them); details
  * never hold patient data.
@@ -252,11 +316,9 @@ verdict(struct job *j, const char *reason, const char *detail)
 static void
 check_std(struct job *j)
 {
-	char		 code[16], err[200], pid3[80];
-	int		 ec;
-	size_t		 seg;
+	char		 code[16];
 
-	if (split_rel(j) == -1) {
+	if (split_rel(j, DEPTH) == -1) {
 		verdict(j, "layout", NULL);
 		return;
 	}
@@ -277,37 +339,86 @@ check_std(struct job *j)
 		verdict(j, "type", j->nm.type);
 		return;
 	}
-	if (j->len == 0) {
-		verdict(j, "empty", NULL);
+	if (parse(j) == -1)
 		return;
-	}
-	if ((j->m = hl7_parse_ex(j->data, j->len, &ec, err, sizeof(err))) ==
-	    NULL) {
-		verdict(j, ec == HL7_E_ENCODING ? "encoding" : "parse",
-		    hl7_strerror(ec));
-		return;
-	}
 	if (hl7_msg_type(j->m, code, sizeof(code), NULL, 0) != 0 ||
 	    strcmp(code, j->ti.msg) != 0) {
 		verdict(j, "msg_type", j->ti.msg);
 		return;
 	}
-	if ((seg = hl7_find(j->m, "PID", 0)) == HL7_NOSEG ||
-	    hl7_get(j->m, seg, 3, 1, 1, 1, pid3, sizeof(pid3)) != 0) {
-		verdict(j, "no_pid", NULL);
-		return;
-	}
-	if (!ssmix2_pid_match(j->parts[2], pid3)) {
-		verdict(j, "pid_mismatch", NULL);
-		return;
-	}
+	(void)check_pid(j);
 }
 
-/* Checks an extended-storage file: the patient folders and its content. */
+/* 1 if s holds word, ASCII letters in any case. */
+static int
+mentions(const char *s, const char *word)
+{
+	size_t	 n = strlen(word);
+
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * An HL7 message in extended storage: observations (ORU) such as vital
+ * signs (ORU^R30, one file a day or several) become a record whose OBX
+ * rows go to record_lab. Its time is the document folder's (or MSH-7 in a
+ * tree without document folders); it replaces nothing: extended storage
+ * has no condition flag, and a rewritten file replaces its own rows.
+ */
+static void
+check_ext_hl7(struct job *j)
+{
+	char	 code[16], ev[16], t[40], ts[20];
+	int	 vital;
+
+	if (parse(j) == -1)
+		return;
+	if (hl7_msg_type(j->m, code, sizeof(code), ev, sizeof(ev)) != 0 ||
+	    strcmp(code, "ORU") != 0) {
+		verdict(j, "msg_type", "ORU");
+		return;
+	}
+	if (check_pid(j) == -1)
+		return;
+	vital = strcmp(ev, "R30") == 0 || strcmp(ev, "R31") == 0 ||
+	    strcmp(ev, "R32") == 0 || mentions(j->parts[4], "vital") ||
+	    strstr(j->parts[4], "バイタル") != NULL;
+	j->ti = (struct ssmix2_type){ vital ? "vital" : "report", "ORU", 0 };
+	str_copy(j->nm.pid, j->parts[2], sizeof(j->nm.pid));
+	str_copy(j->nm.date, j->parts[3], sizeof(j->nm.date));
+	str_copy(j->nm.type, SSMIX2_EXT_DATA_TYPE, sizeof(j->nm.type));
+	str_copy(j->nm.order, "-", sizeof(j->nm.order));
+	j->nm.flag = 1;
+	if (j->nparts == EXT_DEPTH) {
+		str_copy(j->nm.ts, j->dd.ts, sizeof(j->nm.ts));
+		str_copy(j->nm.dept, j->dd.dept, sizeof(j->nm.dept));
+		return;
+	}
+	str_copy(j->nm.dept, "-", sizeof(j->nm.dept));
+	if (hl7_get(j->m, 0, 7, 1, 1, 1, t, sizeof(t)) != 0 ||
+	    hl7_ts(t, ts, sizeof(ts)) == -1 || strncmp(ts, "1800", 4) < 0) {
+		verdict(j, "parse", "msh7");
+		return;
+	}
+	str_fmt(j->nm.ts, sizeof(j->nm.ts), "%.4s%.2s%.2s%.2s%.2s%.2s", ts,
+	    ts + 5, ts + 8, ts + 11, ts + 14, ts + 17);
+}
+
+/*
+ * Checks an extended-storage file: the patient folders, the document
+ * folder (DATE/TYPE/DOCUMENT/FILE, named PID_DATE_TYPE_ORDER_TS_DEPT; or
+ * DATE/TYPE/FILE as earlier trees had it), and its content: a document
+ * (PDF, PNG, JPEG) or an HL7 message.
+ */
 static void
 check_ext(struct job *j)
 {
-	if (split_rel(j) == -1) {
+	const char	*what;
+
+	if (split_rel(j, EXT_DEPTH) == -1) {
 		verdict(j, "layout", NULL);
 		return;
 	}
@@ -317,12 +428,28 @@ check_ext(struct job *j)
 		verdict(j, "folder", NULL);
 		return;
 	}
+	if (j->nparts == EXT_DEPTH) {
+		if (!ssmix2_ext_type_ok(j->parts[4]) ||
+		    ssmix2_parse_docdir(j->parts[5], &j->dd) == -1) {
+			verdict(j, "docdir", NULL);
+			return;
+		}
+		what = strcmp(j->dd.pid, j->parts[2]) != 0 ? "patient" :
+		    strcmp(j->dd.date, j->parts[3]) != 0 ? "date" :
+		    strcmp(j->dd.type, j->parts[4]) != 0 ? "type" : NULL;
+		if (what != NULL) {
+			verdict(j, "folder", what);
+			return;
+		}
+	}
 	if (j->len == 0) {
 		verdict(j, "empty", NULL);
 		return;
 	}
 	if ((j->ctype = ssmix2_sniff(j->data, j->len)) == NULL)
 		verdict(j, "content", NULL);
+	else if (strcmp(j->ctype, SSMIX2_HL7) == 0)
+		check_ext_hl7(j);
 }
 
 /* "YYYYMMDD" or "-" into "YYYY-MM-DD" or NULL. */
@@ -335,15 +462,24 @@ care_date(const char *d, char out[11])
 	return out;
 }
 
-/* The message file as ssmix2_store() and the stage take it. */
+/*
+ * The message file as ssmix2_store() and the stage take it. mts gets the
+ * file name's timestamp as given (HL7_TS_GIVEN bytes, ISO 8601: 14 to 17
+ * digits, the fraction as written) and mtsdb the same for the database.
+ */
 static void
 file_of(const struct run *r, const struct job *j, long long link_id,
-    struct ssmix2_file *f, char cd[11], char mts[24])
+    struct ssmix2_file *f, char cd[11], char mts[HL7_TS_GIVEN],
+    char mtsdb[HL7_TS_GIVEN])
 {
-	const char	*ts = j->nm.ts;
+	char	 ymdhms[20];
 
-	str_fmt(mts, 24, "%.4s-%.2s-%.2s %.2s:%.2s:%.2s.%.3s", ts, ts + 4,
-	    ts + 6, ts + 8, ts + 10, ts + 12, ts + 14);
+	/* the name was checked (ssmix2_ts_ok): it is a time */
+	if (hl7_ts_given(j->nm.ts, ymdhms, sizeof(ymdhms), mts,
+	    HL7_TS_GIVEN) == -1)
+		str_copy(mts, "1800-01-01T00:00:00", HL7_TS_GIVEN);
+	str_copy(mtsdb, mts, HL7_TS_GIVEN);
+	mtsdb[10] = ' ';
 	memset(f, 0, sizeof(*f));
 	f->facility_id = r->fid;
 	f->link_id = link_id;
@@ -353,7 +489,8 @@ file_of(const struct run *r, const struct job *j, long long link_id,
 	f->mtime = j->mtime;
 	f->local_id = j->parts[2];
 	f->care_date = care_date(j->nm.date, cd);
-	f->message_ts = mts;
+	f->message_ts = mtsdb;
+	f->message_ts_given = mts;
 	f->name = &j->nm;
 	f->type = &j->ti;
 	f->raw = j->data;
@@ -369,6 +506,7 @@ static int
 stageable(const struct job *j)
 {
 	return !j->touch && !j->e->ext && j->reason == NULL && j->k == NULL &&
+	    j->warning == NULL &&
 	    j->len <= STAGE_FILE && strcmp(j->nm.type, "ADT-00") != 0 &&
 	    strcmp(j->nm.type, "ADT-61") != 0 &&
 	    strcmp(j->nm.type, "PPR-01") != 0;
@@ -393,13 +531,13 @@ static int
 stage_job(struct run *r, struct job *j, long long *lo)
 {
 	struct ssmix2_file	 f;
-	char			 cd[11], mts[24];
+	char			 cd[11], mts[HL7_TS_GIVEN], mtsdb[HL7_TS_GIVEN];
 	long long		 link_id;
 	int			 rc;
 
 	if ((rc = ssmix2_link(r->links, j->parts[2], j->m, &link_id)) != DB_OK)
 		return rc;
-	file_of(r, j, link_id, &f, cd, mts);
+	file_of(r, j, link_id, &f, cd, mts, mtsdb);
 	if ((rc = ssmix2_stage_add(r->stage, &f, j->m)) != DB_OK)
 		return rc;
 	if (ssmix2_stage_bytes(r->stage) >= STAGE_BYTES)
@@ -419,7 +557,7 @@ write_one(struct run *r, struct job *j, long long *lo, long long *hi)
 {
 	struct dbres		*groups = NULL;
 	struct ssmix2_file	 f;
-	char			 cd[11], mts[24];
+	char			 cd[11], mts[HL7_TS_GIVEN], mtsdb[HL7_TS_GIVEN];
 	long long		 file_id, link_id = 0, rid = 0;
 	int			 rc = DB_ERR;
 
@@ -438,12 +576,13 @@ write_one(struct run *r, struct job *j, long long *lo, long long *hi)
 			goto fail;
 	}
 	/* One round trip: the upsert leaves the row's id in db_last_id(). */
-	if (db_exec(STMT_IMPORT_FILE_UPSERT, "issiissssssi", r->fid,
+	if (db_exec(STMT_IMPORT_FILE_UPSERT, "issiisssssssi", r->fid,
 	    j->e->ext ? "ext" : "std", j->rel, j->size, j->mtime, j->sha,
 	    j->reason ? "quarantined" : "imported", j->reason,
 	    j->reason && *j->detail ? j->detail : NULL,
+	    j->reason ? NULL : j->warning,
 	    j->e->ext ? NULL : (*j->nm.type ? j->nm.type : NULL),
-	    j->nparts == DEPTH ? j->parts[2] : NULL, r->run_id) < 0)
+	    j->nparts >= DEPTH ? j->parts[2] : NULL, r->run_id) < 0)
 		goto fail;
 	if ((file_id = (long long)db_last_id()) == 0)
 		goto fail;
@@ -452,14 +591,16 @@ write_one(struct run *r, struct job *j, long long *lo, long long *hi)
 		    DB_OK)
 			goto fail;
 		rc = DB_ERR;
-		if (j->e->ext) {
+		if (j->e->ext && j->m == NULL) {
+			/* a document: its file name is its title */
 			if (db_exec(STMT_DOCUMENT_INSERT, "iiissssisbs", r->fid,
 			    link_id, file_id, care_date(j->parts[3], cd),
-			    j->parts[4], j->parts[5], j->ctype, (long long)j->len,
-			    j->sha, j->data, j->len, j->rel) < 0)
+			    j->parts[4], j->parts[j->nparts - 1], j->ctype,
+			    (long long)j->len, j->sha, j->data, j->len,
+			    j->rel) < 0)
 				goto fail;
 		} else {
-			file_of(r, j, link_id, &f, cd, mts);
+			file_of(r, j, link_id, &f, cd, mts, mtsdb);
 			f.file_id = file_id;
 			if ((rc = ssmix2_store(&f, j->m, &rid)) != DB_OK)
 				goto fail;
@@ -589,8 +730,11 @@ count(struct run *r, const struct job *j, int rc)
 		r->st->unchanged++;
 	else if (j->reason != NULL)
 		r->st->quarantined++;
-	else
+	else {
 		r->st->imported++;
+		if (j->warning != NULL)
+			r->st->warned++;
+	}
 }
 
 /*
@@ -843,9 +987,9 @@ run_update(const struct run *r, const char *status, int finished)
 
 	if (r->run_id == 0)
 		return;
-	db_exec(STMT_IMPORT_RUN_UPDATE, "siiiiiiiisi", status,
+	db_exec(STMT_IMPORT_RUN_UPDATE, "siiiiiiiiisi", status,
 	    (long long)finished, (long long)s->total, (long long)s->done,
-	    (long long)s->imported, (long long)s->unchanged,
+	    (long long)s->imported, (long long)s->warned, (long long)s->unchanged,
 	    (long long)s->quarantined, (long long)s->removed,
 	    (long long)s->failed,
 	    *s->last_error ? s->last_error : NULL, r->run_id);
@@ -950,10 +1094,10 @@ out:
 	if (show_progress)
 		progress(&r, code, t0, 1);
 	run_update(&r, rc == 0 ? "done" : "failed", 1);
-	str_fmt(detail, sizeof(detail), "files=%zu imported=%zu unchanged=%zu "
-	    "quarantined=%zu removed=%zu failed=%zu%s%s", st->total,
-	    st->imported, st->unchanged, st->quarantined, st->removed,
-	    st->failed,
+	str_fmt(detail, sizeof(detail), "files=%zu imported=%zu warned=%zu "
+	    "unchanged=%zu quarantined=%zu removed=%zu failed=%zu%s%s",
+	    st->total, st->imported, st->warned, st->unchanged,
+	    st->quarantined, st->removed, st->failed,
 	    *st->last_error ? " error=" : "", st->last_error);
 	audit(NULL, &(struct audit_entry){ .action = "ssmix2.import",
 	    .object_type = "facility", .object_id = code,

@@ -13,10 +13,29 @@ struct ssmix2_name {
 	char	 date[9];	/* YYYYMMDD, or "-" */
 	char	 type[17];	/* OMP-01 ... */
 	char	 order[33];	/* digits, or "-" */
-	char	 ts[18];	/* YYYYMMDDHHMMSSfff */
+	char	 ts[18];	/* YYYYMMDDHHMMSS[f[f[f]]], as given */
 	char	 dept[9];	/* department code, or "-" */
 	int	 flag;		/* 1 latest valid, 0 superseded or cancelled */
 };
+
+/* Longest extended-storage data-type keyword (bytes; category^name^system). */
+#define SSMIX2_EXT_TYPE_MAX	200
+
+/* An extended-storage document folder: PID_DATE_TYPE_ORDERNO_TIMESTAMP_DEPT. */
+struct ssmix2_docdir {
+	char	 pid[65];
+	char	 date[9];
+	char	 type[SSMIX2_EXT_TYPE_MAX + 1];	/* the data-type keyword */
+	char	 order[33];
+	char	 ts[18];
+	char	 dept[9];
+};
+
+/* The data type of HL7 observations from extended storage (record). */
+#define SSMIX2_EXT_DATA_TYPE	"EXT"
+
+/* What ssmix2_sniff() calls an HL7 v2 message (ER7, "MSH|..."). */
+#define SSMIX2_HL7	"x-application/hl7-v2+er7"
 
 /* What a data type is and which HL7 message (MSH-9.1) carries it. */
 struct ssmix2_type {
@@ -29,12 +48,16 @@ struct ssmix2_type {
 struct ssmix2_stats {
 	size_t	 total, done, imported, unchanged, quarantined, removed,
 		 failed;
+	size_t	 warned;	/* of the imported, with a warning */
 	int	 busy;		/* another import of the facility was running */
 	char	 last_error[300];
 };
 
 /* ssmix2_name.c: pure helpers (unit tested, fuzzed); see the comments there. */
 int		 ssmix2_parse_name(const char *, struct ssmix2_name *);
+int		 ssmix2_ts_ok(const char *);
+int		 ssmix2_ext_type_ok(const char *);
+int		 ssmix2_parse_docdir(const char *, struct ssmix2_docdir *);
 int		 ssmix2_type_info(const char *, struct ssmix2_type *);
 int		 ssmix2_pid_match(const char *, const char *);
 int		 ssmix2_folder_ok(const char *, const char *, const char *);
@@ -58,7 +81,8 @@ struct ssmix2_file {
 	long long		 size, mtime;	/* the file's, for import_file */
 	const char		*local_id;	/* its patient folder */
 	const char		*care_date;	/* YYYY-MM-DD or NULL */
-	const char		*message_ts;	/* YYYY-MM-DD HH:MM:SS.fff */
+	const char		*message_ts;	/* YYYY-MM-DD HH:MM:SS[.f] */
+	const char		*message_ts_given; /* ISO 8601 as named */
 	const struct ssmix2_name *name;
 	const struct ssmix2_type *type;
 	const void		*raw;

@@ -1,6 +1,7 @@
 /* ssmix2_name.c: SS-MIX2 file names, data types, ID and content checks (pure, fuzzed) */
 #include <string.h>
 
+#include "base/kana.h"
 #include "base/util.h"
 #include "import/hl7.h"
 #include "import/ssmix2.h"
@@ -98,13 +99,30 @@ ssmix2_date_ok(const char *s)
 }
 
 /*
+ * 1 if s is a file name's timestamp: YYYYMMDDHHMMSS and 0 to 3 digits of
+ * the second's fraction. The guideline writes 17 digits; real writers drop
+ * the milliseconds or write fewer digits of them (docs/import.md).
+ */
+int
+ssmix2_ts_ok(const char *s)
+{
+	char	 ymdhms[15];
+
+	if (!all_of_class(s, 14, 17, DIGITS))
+		return 0;
+	memcpy(ymdhms, s, 14);
+	ymdhms[14] = '\0';
+	return real_time(ymdhms);
+}
+
+/*
  * Splits a file name PID_DATE_TYPE_ORDERNO_TIMESTAMP_DEPT_FLAG into *n.
  * Returns 0, or -1 if the name does not follow the guideline.
  */
 int
 ssmix2_parse_name(const char *name, struct ssmix2_name *n)
 {
-	char		 copy[256], *p = copy, *part[8], ymdhms[15];
+	char		 copy[256], *p = copy, *part[8];
 	int		 k = 0;
 
 	memset(n, 0, sizeof(*n));
@@ -120,13 +138,9 @@ ssmix2_parse_name(const char *name, struct ssmix2_name *n)
 	    strspn(part[2], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 3 &&
 	    all_of_class(part[2] + 4, 2, 2, DIGITS))) ||
 	    !(strcmp(part[3], "-") == 0 || all_of_class(part[3], 1, 32, ALNUM)) ||
-	    !all_of_class(part[4], 17, 17, DIGITS) ||
+	    !ssmix2_ts_ok(part[4]) ||
 	    !(strcmp(part[5], "-") == 0 || all_of_class(part[5], 1, 8, ALNUM)) ||
 	    !(strcmp(part[6], "0") == 0 || strcmp(part[6], "1") == 0))
-		return -1;
-	memcpy(ymdhms, part[4], 14);
-	ymdhms[14] = '\0';
-	if (!real_time(ymdhms))
 		return -1;
 	str_copy(n->pid, part[0], sizeof(n->pid));
 	str_copy(n->date, part[1], sizeof(n->date));
@@ -135,6 +149,74 @@ ssmix2_parse_name(const char *name, struct ssmix2_name *n)
 	str_copy(n->ts, part[4], sizeof(n->ts));
 	str_copy(n->dept, part[5], sizeof(n->dept));
 	n->flag = part[6][0] - '0';
+	return 0;
+}
+
+/*
+ * 1 if s can be an extended-storage data-type folder: the guideline's
+ * keyword, often category^name^code system, in any script. Not empty, at
+ * most SSMIX2_EXT_TYPE_MAX bytes of valid UTF-8, no control character, not
+ * "." or "..".
+ */
+int
+ssmix2_ext_type_ok(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n == 0 || n > SSMIX2_EXT_TYPE_MAX || strcmp(s, ".") == 0 ||
+	    strcmp(s, "..") == 0 || !utf8_valid(s, n) || strchr(s, '/') != NULL)
+		return 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
+/*
+ * Splits an extended-storage document folder's name into *d: named like a
+ * message file but with six fields, PID_DATE_TYPE_ORDERNO_TIMESTAMP_DEPT,
+ * no condition flag. TYPE is the data-type folder's keyword and may itself
+ * hold "_": the first two and the last three fields are split off and the
+ * rest is the type. Returns 0, or -1 if the name does not follow the
+ * guideline.
+ */
+int
+ssmix2_parse_docdir(const char *name, struct ssmix2_docdir *d)
+{
+	char	 copy[SSMIX2_EXT_TYPE_MAX + 200], *f[6], *u;
+
+	memset(d, 0, sizeof(*d));
+	if (str_copy(copy, name, sizeof(copy)) == -1)
+		return -1;
+	/* the first two fields */
+	f[0] = copy;
+	if ((u = strchr(f[0], '_')) == NULL)
+		return -1;
+	*u = '\0';
+	f[1] = u + 1;
+	if ((u = strchr(f[1], '_')) == NULL)
+		return -1;
+	*u = '\0';
+	f[2] = u + 1;
+	/* the last three, from the end */
+	for (int k = 5; k >= 3; k--) {
+		if ((u = strrchr(f[2], '_')) == NULL)
+			return -1;
+		*u = '\0';
+		f[k] = u + 1;
+	}
+	if (!ssmix2_id_ok(f[0]) || !ssmix2_date_ok(f[1]) ||
+	    !ssmix2_ext_type_ok(f[2]) ||
+	    !(strcmp(f[3], "-") == 0 || all_of_class(f[3], 1, 32, ALNUM)) ||
+	    !ssmix2_ts_ok(f[4]) ||
+	    !(strcmp(f[5], "-") == 0 || all_of_class(f[5], 1, 8, ALNUM)))
+		return -1;
+	str_copy(d->pid, f[0], sizeof(d->pid));
+	str_copy(d->date, f[1], sizeof(d->date));
+	str_copy(d->type, f[2], sizeof(d->type));
+	str_copy(d->order, f[3], sizeof(d->order));
+	str_copy(d->ts, f[4], sizeof(d->ts));
+	str_copy(d->dept, f[5], sizeof(d->dept));
 	return 0;
 }
 
@@ -190,13 +272,28 @@ ssmix2_folder_ok(const char *a, const char *b, const char *pid)
 
 /*
  * The content type of an extended-storage file, from its first bytes (the
- * name and extension are the sender's and prove nothing): PDF, PNG, JPEG.
- * Returns NULL for anything else.
+ * name and extension are the sender's and prove nothing): PDF, PNG, JPEG,
+ * or an HL7 v2 message (SSMIX2_HL7: "MSH" after what hl7_parse() skips,
+ * an MLLP start byte, a UTF-8 BOM, blank lines). Returns NULL for anything
+ * else.
  */
 const char *
 ssmix2_sniff(const void *data, size_t len)
 {
 	const unsigned char	*p = data;
+	size_t			 i = 0;
+
+	for (;;) {
+		if (i < len && (p[i] == 0x0b || p[i] == '\r' || p[i] == '\n' ||
+		    p[i] == ' ' || p[i] == '\t'))
+			i++;
+		else if (len - i >= 3 && memcmp(p + i, "\xef\xbb\xbf", 3) == 0)
+			i += 3;
+		else
+			break;
+	}
+	if (len - i >= 4 && memcmp(p + i, "MSH", 3) == 0)
+		return SSMIX2_HL7;
 
 	if (len >= 5 && memcmp(p, "%PDF-", 5) == 0)
 		return "application/pdf";

@@ -70,6 +70,23 @@ when(const char *in, char *out)
 	return out;
 }
 
+/*
+ * As when(), and the time as the sender gave it into given (HL7_TS_GIVEN
+ * bytes: "2016-01-01T15:00" when only minutes were written), "" with NULL.
+ */
+static const char *
+when_given(const char *in, char *out, char *given)
+{
+	given[0] = '\0';
+	if (in == NULL || *in == '\0' ||
+	    hl7_ts_given(in, out, 20, given, HL7_TS_GIVEN) == -1 ||
+	    strncmp(out, "1800", 4) < 0) {
+		out[0] = given[0] = '\0';
+		return NULL;
+	}
+	return out;
+}
+
 /* HL7 time into "YYYY-MM-DD" in out (20 bytes), or NULL. */
 static const char *
 day(const char *in, char *out)
@@ -235,6 +252,9 @@ static const struct spot t_given[] = { { "RXA", 3, 1 }, { "ORC", 9, 1 },
 static const struct spot t_result[] = { { "OBR", 7, 1 }, { "SPM", 17, 1 },
     { "OBX", 14, 1 }, { "ORC", 9, 1 }, { NULL, 0, 0 } };
 static const struct spot t_problem[] = { { "PRB", 2, 1 }, { NULL, 0, 0 } };
+/* observations in extended storage (vital signs, ORU^R30): MSH-7 last */
+static const struct spot t_obs[] = { { "OBR", 7, 1 }, { "OBX", 14, 1 },
+    { NULL, 0, 0 } };
 static const struct spot n_obr[] = { { "OBR", 4, 2 }, { NULL, 0, 0 } };
 static const struct spot n_rxe[] = { { "RXE", 2, 2 }, { NULL, 0, 0 } };
 static const struct spot n_rxc[] = { { "RXC", 2, 2 }, { NULL, 0, 0 } };
@@ -277,6 +297,10 @@ spots(const char *type, const struct spot **t, const struct spot **n)
 		*n = n_lab;
 	} else if (str_prefix(type, "OMG-1"))
 		*t = t_result;
+	else if (strcmp(type, SSMIX2_EXT_DATA_TYPE) == 0) {
+		*t = t_obs;
+		*n = n_lab;
+	}
 }
 
 /* PID demographics as patient_link keeps them. */
@@ -624,7 +648,7 @@ lab_rows(const struct hl7_msg *m, struct buf *rows)
 {
 	char		 code[41], sys[21], name[200], vt[8], val[500], unit[41],
 			 rng[61], lo[32], hi[32], flag[9], st[5], t[40], obs[20],
-			 ctx[40];
+			 ctx[40], obsg[HL7_TS_GIVEN];
 	const char	*dash;
 	int		 seq = 0;
 
@@ -662,8 +686,7 @@ lab_rows(const struct hl7_msg *m, struct buf *rows)
 		get(m, i, 8, 1, 1, flag, sizeof(flag));
 		get(m, i, 11, 1, 1, st, sizeof(st));
 		get(m, i, 14, 1, 1, t, sizeof(t));
-		if (when(*t ? t : ctx, obs) == NULL)
-			obs[0] = '\0';
+		(void)when_given(*t ? t : ctx, obs, obsg);
 		if (*code == '\0' && *name == '\0' && *val == '\0')
 			continue;
 		jrow(rows, ++seq);
@@ -680,6 +703,7 @@ lab_rows(const struct hl7_msg *m, struct buf *rows)
 		jv(rows, flag);
 		jv(rows, st);
 		jv(rows, obs);
+		jv(rows, obsg);
 		buf_puts(rows, "]");
 	}
 	buf_puts(rows, "]");
@@ -897,7 +921,8 @@ store_problems(const struct hl7_msg *m, long long rid, long long link)
 
 /* A message's record row, worked out once for either way of writing it. */
 struct rec {
-	char		 title[TITLE_MAX + 10], occ[20], mt[20];
+	char		 title[TITLE_MAX + 10], occ[20], mt[20],
+			 occg[HL7_TS_GIVEN];
 	struct buf	 sum;
 	const char	*key, *order, *dept, *status;
 	int		 cancel;
@@ -908,7 +933,7 @@ static int
 has_rows(const char *type)
 {
 	return strcmp(type, "OML-11") == 0 || strcmp(type, "OMG-13") == 0 ||
-	    str_prefix(type, "OMP-");
+	    str_prefix(type, "OMP-") || strcmp(type, SSMIX2_EXT_DATA_TYPE) == 0;
 }
 
 /* Fills r from the message; r->sum is the caller's to free. 0 or -1. */
@@ -936,10 +961,11 @@ rec_make(struct rec *r, const struct ssmix2_file *f, const struct hl7_msg *m)
 	if (sep != NULL)
 		*sep = '\0';
 	clip(r->title, TITLE_MAX);
-	/* else MSH-7, when the message was made */
-	if (when(first_of(m, ts, t, sizeof(t)), r->occ) == NULL &&
-	    when(get(m, 0, 7, 1, 1, t, sizeof(t)), r->occ) == NULL)
-		r->occ[0] = '\0';
+	/* else MSH-7, when the message was made; either as given */
+	if (when_given(first_of(m, ts, t, sizeof(t)), r->occ, r->occg) ==
+	    NULL)
+		(void)when_given(get(m, 0, 7, 1, 1, t, sizeof(t)), r->occ,
+		    r->occg);
 	if (hl7_msg_type(m, code, sizeof(code), ev, sizeof(ev)) == 0)
 		str_fmt(r->mt, sizeof(r->mt), "%s%s%s", code, *ev ? "^" : "",
 		    ev);
@@ -978,12 +1004,12 @@ ssmix2_store(const struct ssmix2_file *f, const struct hl7_msg *m,
 
 	if (rec_make(&r, f, m) == -1)
 		goto out;
-	rc = db_exec(STMT_RECORD_INSERT, "iii" "ssssss" "ii" "ssssssss" "b",
+	rc = db_exec(STMT_RECORD_INSERT, "iii" "ssssss" "ii" "ssssssssss" "b",
 	    f->facility_id, f->link_id, f->file_id, f->type->kind, type,
 	    nz(r.mt), r.order, r.key, r.dept, (long long)f->name->flag,
-	    (long long)r.cancel, f->care_date, nz(r.occ), f->message_ts,
-	    nz(r.title), nz(r.sum.data), r.status, f->rel_path, f->sha256,
-	    f->raw, f->rawlen);
+	    (long long)r.cancel, f->care_date, nz(r.occ), nz(r.occg),
+	    f->message_ts, nz(f->message_ts_given), nz(r.title), nz(r.sum.data),
+	    r.status, f->rel_path, f->sha256, f->raw, f->rawlen);
 	if (rc < 0)
 		goto out;
 	*rid = (long long)db_last_id();
@@ -1168,6 +1194,8 @@ ssmix2_stage_add(struct ssmix2_stage *sg, const struct ssmix2_file *f,
 	jv(&sg->recs, f->message_ts);
 	jv(&sg->recs, r.status);
 	jv(&sg->recs, f->sha256);
+	jv(&sg->recs, r.occg);
+	jv(&sg->recs, f->message_ts_given);
 	/* long strings last: JSON_TABLE scans a row from its start per column */
 	jv(&sg->recs, r.title);
 	jv(&sg->recs, r.sum.data);

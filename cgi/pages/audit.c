@@ -1,4 +1,4 @@
-/* page_audit.c: the operator's export of the audit log as FHIR AuditEvent (issue 7) */
+/* audit.c: the operator's export of the audit log as FHIR AuditEvent (A11.2) */
 #include <stdio.h>
 #include <string.h>
 

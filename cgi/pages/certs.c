@@ -1,4 +1,4 @@
-/* page_certs.c: the operator's certificate pages: list, expiring, issue, one-time download, revoke (A4.2) */
+/* certs.c: the operator's certificate pages: list, expiring, issue, one-time download, revoke (A4.2) */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

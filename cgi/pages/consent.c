@@ -1,5 +1,5 @@
 /*
- * page_consent.c: form 4 (participation and consent) registered at a
+ * consent.c: form 4 (participation and consent) registered at a
  * disclosing or viewing facility with its scanned paper form, the
  * operator's completeness queue, the FHIR Consent export (A12.1, A12.4).
  */
@@ -111,12 +111,17 @@ last_revocation_view(long long patient)
 	return last;
 }
 
+/*
+ * Form 4 for patient, whose name, kana and birth date it shows: a look at
+ * the patient's identity, audited with the patient (A11.2).
+ */
 static void
 consent_form(struct req *r, int status, long long patient)
 {
 	static const char *const keep[] = { "signed_on", "signer", "proxy_name",
 	    "proxy_relation", "disclosing_all", "viewing_all", "idem",
 	    "after_revocation" };
+	char	 oid[24];
 
 	view_set("Page.title", lang("consent.new_title"));
 	view_set("P", param(r, "p"));
@@ -127,6 +132,9 @@ consent_form(struct req *r, int status, long long patient)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
+	snprintf(oid, sizeof(oid), "%lld", patient);
+	audit(r, &(struct audit_entry){ .action = "consent.form_view",
+	    .object_type = "patient", .object_id = oid, .patient_id = patient });
 	view_set("Page.patient", "1");
 	http_page(r, status, "consent_new.cs");
 }

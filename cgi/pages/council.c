@@ -1,4 +1,4 @@
-/* page_council.c: applications (forms 1-3), sole decisions, meetings and their agenda, ID revocation (A9, A10, A13) */
+/* council.c: applications (forms 1-3), sole decisions, meetings and their agenda, ID revocation (A9, A10, A13) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

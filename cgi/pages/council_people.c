@@ -1,4 +1,4 @@
-/* page_council_people.c: the operator's appointment (A3) and the staff registry (A4.1) */
+/* council_people.c: the operator's appointment (A3) and the staff registry (A4.1) */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

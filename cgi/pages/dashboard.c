@@ -1,5 +1,5 @@
 /*
- * page_dashboard.c: the council dashboard (issue 8): how the network is
+ * dashboard.c: the council dashboard (docs/rules.md): how the network is
  * used, for the president, the council and the operator. Every figure is
  * a table (page data Tab.<name>) that the page shows, the CSV exports
  * (?format=csv&table=<name>) and the charts (/dashboard/chart, SVG) draw,

@@ -1,4 +1,4 @@
-/* page_desk.c: the complaints desk: receive, track to an answer, print a receipt (A4.3) */
+/* desk.c: the complaints desk: receive, track to an answer, print a receipt (A4.3) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,11 +21,9 @@
 /*
  * Nothing of a complaint is ever deleted or overwritten: a complaint ends
  * as 'closed', every transition and note is a new complaint_step row,
- * stmts.c has no statement that removes a row of either table, and the
+ * db/sql_desk.h has no statement that removes a row of either table, and the
  * database refuses one (triggers in 0008_desk.sql; test_desk.py).
  */
-
-/* Who works the desk (REQUIREMENTS.md roles: the operator runs it). */
 
 const struct field f_desk_list[] = {
 	{ "status", FT_TOKEN, 16 }, { "format", FT_TOKEN, 8 },

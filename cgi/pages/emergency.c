@@ -1,5 +1,5 @@
 /*
- * page_emergency.c: emergency access without consent (A14). A user whose
+ * emergency.c: emergency access without consent (A14). A user whose
  * profession allows it names a patient by exact identifiers only, states
  * why, and gets a time-limited grant; the operator and the managers of the
  * facilities holding the patient's records are told at once; a follow-up

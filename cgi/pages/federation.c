@@ -1,5 +1,5 @@
 /*
- * page_federation.c: agreements (協定書) with other regional networks and
+ * federation.c: agreements (協定書) with other regional networks and
  * the points where the two networks' rules differ (A18); the facilities
  * list with out-of-region clinics marked (A18.3). The operator edits; the
  * president and the council's staff read.
@@ -173,8 +173,8 @@ agreement_load(struct req *r)
 		str_fmt(k, sizeof(k), "Points.%zu", i);
 		struct vnode *v = view_node(k);
 		vnode_row(v, p, i, pcols, NITEMS(pcols));
-		vnode_time(v, "added", p, i, 4);
-		vnode_time(v, "removed", p, i, 6);
+		vnode_time(v, "added", p, i, AGREEMENT_POINTS_ADDED_AT);
+		vnode_time(v, "removed", p, i, AGREEMENT_POINTS_REMOVED_AT);
 	}
 	view_set_int("Points_n", (long long)p->nrows);
 	dbres_free(p);

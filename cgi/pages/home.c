@@ -1,4 +1,4 @@
-/* page_home.c: the home page: what this user can do, by role */
+/* home.c: the home page: what this user can do, by role */
 #include "base/util.h"
 #include "pages/pages.h"
 #include "web/app.h"

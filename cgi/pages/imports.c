@@ -1,4 +1,4 @@
-/* page_imports.c: the operator's view of the SS-MIX2 imports: per facility, last arrival, last run, quarantine */
+/* imports.c: the operator's view of the SS-MIX2 imports: per facility, last arrival, last run, quarantine and warnings */
 #include <stdio.h>
 #include <string.h>
 
@@ -32,7 +32,9 @@ static const char *const fac_cols[IMPORTS_FACILITIES__NCOLS] = {
     [IMPORTS_FACILITIES_FAILED] = "failed",
     [IMPORTS_FACILITIES_LAST_ERROR] = "last_error",
     [IMPORTS_FACILITIES_REMOVED] = "removed",
-    [IMPORTS_FACILITIES_IN_QUARANTINE] = "q_count" };
+    [IMPORTS_FACILITIES_IN_QUARANTINE] = "q_count",
+    [IMPORTS_FACILITIES_WARNED] = "warned",
+    [IMPORTS_FACILITIES_WARNED_FILES] = "w_count" };
 
 /*
  * Puts the facilities into Facilities.N; returns 0 or -1. The last error
@@ -72,10 +74,26 @@ detail(const char *d)
 	return v != NULL && strcmp(v, key) != 0 ? v : d;
 }
 
+/* The text of a code under prefix in L (imports.reason.x), or the unknown's. */
+static const char *
+worded(const char *prefix, const char *code)
+{
+	char		 key[64];
+	const char	*v;
+
+	if (code == NULL || strspn(code, "abcdefghijklmnopqrstuvwxyz_") !=
+	    strlen(code) || str_fmt(key, sizeof(key), "%s.%s", prefix, code) ==
+	    -1 || (v = lang(key)) == NULL || strcmp(v, key) == 0 || *v == '\0')
+		return lang("imports.reason.unknown");
+	return v;
+}
+
 /*
- * The quarantine list (of one facility when fid > 0): the file's path in
- * the facility's tree and the reason in words. No names: the list is
- * about files, and the path is what the operator asks the hospital about.
+ * The list of files to ask the hospital about (of one facility when
+ * fid > 0): quarantined ones with the reason, and ones imported with a
+ * warning with the warning, in words, beside each other. The file's path
+ * in the facility's tree; no names: the list is about files, and the path
+ * is what the operator asks the hospital about.
  */
 static int
 quarantine(long long fid)
@@ -84,22 +102,54 @@ quarantine(long long fid)
 	char		 key[64];
 	size_t		 i;
 
-	if ((res = db_query(STMT_IMPORTS_QUARANTINE, "ii", fid, fid)) == NULL)
+	if ((res = db_query(STMT_IMPORTS_QUARANTINE, "iiii", fid, fid, fid,
+	    fid)) == NULL)
 		return -1;
 	for (i = 0; i < res->nrows; i++) {
+		int warned = strcmp(dbres_get(res, i, IMPORTS_QUARANTINE_STATUS), "imported") == 0;
 		str_fmt(key, sizeof(key), "Quarantine.%zu", i);
 		struct vnode *n = view_node(key);
 		vnode_set(n, "code", dbres_get(res, i, IMPORTS_QUARANTINE_CODE));
 		vnode_set(n, "tree", dbres_get(res, i, IMPORTS_QUARANTINE_TREE));
 		vnode_set(n, "path", dbres_get(res, i, IMPORTS_QUARANTINE_REL_PATH));
-		str_fmt(key, sizeof(key), "imports.reason.%s",
-		    dbres_get(res, i, IMPORTS_QUARANTINE_REASON) ? dbres_get(res, i, IMPORTS_QUARANTINE_REASON) : "unknown");
-		vnode_set(n, "reason", lang(key));
-		vnode_set(n, "detail", detail(dbres_get(res, i, IMPORTS_QUARANTINE_DETAIL)));
+		if (warned) {
+			vnode_set(n, "warned", "1");
+			vnode_set(n, "reason", worded("imports.warning",
+			    dbres_get(res, i, IMPORTS_QUARANTINE_WARNING)));
+		} else {
+			vnode_set(n, "reason", worded("imports.reason",
+			    dbres_get(res, i, IMPORTS_QUARANTINE_REASON)));
+			vnode_set(n, "detail", detail(dbres_get(res, i, IMPORTS_QUARANTINE_DETAIL)));
+		}
 		vnode_set(n, "type", dbres_get(res, i, IMPORTS_QUARANTINE_DATA_TYPE));
 		vnode_set(n, "at", dbres_get(res, i, IMPORTS_QUARANTINE_IMPORTED_AT));
 	}
 	view_set_int("Quarantine_n", (long long)res->nrows);
+	dbres_free(res);
+	return 0;
+}
+
+/* Columns of STMT_IMPORTS_RUNS, as page data names. */
+static const char *const run_cols[] = { "started", "finished", "status",
+    "total", "imported", "warned", "unchanged", "quarantined", "removed",
+    "failed", NULL };
+
+/* One facility's latest runs, each with its counts, into Runs.N. */
+static int
+runs(long long fid)
+{
+	struct dbres	*res;
+	char		 key[48];
+
+	if ((res = db_query(STMT_IMPORTS_RUNS, "i", fid)) == NULL)
+		return -1;
+	for (size_t i = 0; i < res->nrows; i++) {
+		str_fmt(key, sizeof(key), "Runs.%zu", i);
+		struct vnode *n = view_node(key);
+		for (size_t c = 0; run_cols[c] != NULL && c < res->ncols; c++)
+			vnode_set(n, run_cols[c], dbres_get(res, i, c));
+	}
+	view_set_int("Runs_n", (long long)res->nrows);
 	dbres_free(res);
 	return 0;
 }
@@ -116,7 +166,8 @@ page_imports(struct req *r)
 		http_error(r, 400, "type", "facility");
 		return;
 	}
-	if (facilities() == -1 || quarantine(fid) == -1) {
+	if (facilities() == -1 || quarantine(fid) == -1 ||
+	    (fid > 0 && runs(fid) == -1)) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}

@@ -1,5 +1,5 @@
 /*
- * page_incident.c: incident reports (A8.5). A user reports a virus find, a
+ * incident.c: incident reports (A8.5). A user reports a virus find, a
  * security problem or a malfunction to their facility manager; the manager
  * adds notes and forwards it to the operator, or closes one that needs no
  * escalation with the reason; the operator records the outcome and closes

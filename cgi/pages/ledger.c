@@ -1,4 +1,4 @@
-/* page_ledger.c: the security ledger per facility: terminals, antivirus, software, external-media procedure (A6.4) */
+/* ledger.c: the security ledger per facility: terminals, antivirus, software, external-media procedure (A6.4) */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

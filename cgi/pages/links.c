@@ -1,5 +1,5 @@
 /*
- * page_links.c: the operator decides hand-made patient links (A12): a
+ * links.c: the operator decides hand-made patient links (A12): a
  * facility's local ID asked for an existing network patient counts for
  * nothing (records, notifications, emergency lists) until approved here;
  * an approved link can be ended with a reason. Every step is audited and
@@ -69,7 +69,7 @@ requests_view(void)
 		str_fmt(k, sizeof(k), "Requests.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "asked", res, i, 8);
+		vnode_time(n, "asked", res, i, LINK_REQUESTS_REQUESTED_AT);
 	}
 	view_set_int("Requests_n", (long long)res->nrows);
 	dbres_free(res);

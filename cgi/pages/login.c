@@ -1,5 +1,7 @@
-/* page_login.c: login with certificate + ID + password, logout, the lock screen, password change (A8.3, A8.4) */
+/* login.c: login with certificate + ID + password, logout, the lock screen, password change (A8.3, A8.4) */
+#include <stdio.h>
 #include <string.h>
+#include <syslog.h>
 
 #include "base/config.h"
 #include "base/util.h"
@@ -65,26 +67,140 @@ page_login(struct req *r)
 	login_form(r, 200);
 }
 
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+/* A hash nothing verifies against, at the cost of a new one (PKI_SCRYPT_*). */
+static const char kdf_dummy[] = "scrypt$" STR(PKI_SCRYPT_N) "$" STR(PKI_SCRYPT_R)
+    "$" STR(PKI_SCRYPT_P) "$00000000000000000000000000000000$"
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+/*
+ * A8.3: every refusal costs one run of the KDF, so how long a refusal
+ * takes says nothing about why (no such ID, locked, disabled, another's
+ * certificate, wrong password). Runs it on pw against the account's own
+ * hash (the cost of that account's wrong password) or the dummy; the
+ * result is thrown away: nothing is decided by it.
+ */
+static void
+kdf_once(const char *pw, const char *hash)
+{
+	if (hash == NULL || pki_password_verify(pw, hash) == -1)
+		(void)pki_password_verify(pw, kdf_dummy);
+}
+
+/*
+ * A lockout of uid at t, until until (inside count_failure's transaction):
+ * recorded and audited; the lockout_alert_count-th within
+ * lockout_alert_secs tells the operator, once per such window, that
+ * someone may be guessing this account's password. 0 or -1.
+ */
+static int
+lockout(struct req *r, long long uid, const char *login, long long t,
+    long long until)
+{
+	struct dbres	*res;
+	long long	 n, alerted;
+	int		 alert;
+	char		 d[32];
+
+	if ((res = db_query(STMT_LOCKOUT_RECENT, "ii", uid,
+	    t - cfg.lockout_alert_secs)) == NULL)
+		return -1;
+	n = dbres_ll(res, 0, LOCKOUT_RECENT_N) + 1;		/* with this one */
+	alerted = dbres_ll(res, 0, LOCKOUT_RECENT_ALERTED);
+	dbres_free(res);
+	alert = cfg.lockout_alert_count > 0 && n >= cfg.lockout_alert_count &&
+	    alerted == 0;
+	if (db_exec(STMT_LOCKOUT_INSERT, "iiii", uid, t, until,
+	    (long long)alert) < 0)
+		return -1;
+	long long id = (long long)db_last_id();
+	snprintf(d, sizeof(d), "%lld", n);
+	if (audit(r, &(struct audit_entry){ .action = "login.lockout",
+	    .object_type = "user", .object_id = login, .outcome = "denied",
+	    .detail = d }) != 0)
+		return -1;
+	if (!alert)
+		return 0;
+	if (db_exec(STMT_NOTIFY_INSERT, "sissi", "operator", 0LL,
+	    "login.lockouts", "user_lockout", id) < 0 ||
+	    audit(r, &(struct audit_entry){ .action = "login.lockouts_alert",
+	    .object_type = "user", .object_id = login, .detail = d }) != 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Counts a wrong password against uid under the row's lock, in a
+ * transaction of its own: the count starts again once a lock has expired
+ * (A8.3), and the lockout_failures-th locks the account for lockout_secs.
+ * Nothing is counted while a lock runs. 0, or -1 (nothing written).
+ */
+static int
+count_failure(struct req *r, long long uid, const char *login)
+{
+	struct dbres	*u;
+	long long	 t = now(), count, until;
+
+	if (db_begin() != DB_OK)
+		return -1;
+	if ((u = db_query(STMT_USER_FAIL_STATE, "i", uid)) == NULL ||
+	    u->nrows == 0)
+		goto fail;
+	count = dbres_ll(u, 0, USER_FAIL_STATE_FAILED_COUNT);
+	until = dbres_ll(u, 0, USER_FAIL_STATE_LOCKED_UNTIL);
+	dbres_free(u);
+	u = NULL;
+	if (until > t) {
+		db_rollback();
+		return 0;
+	}
+	if (until != 0)		/* a lock that has expired: from zero again */
+		count = until = 0;
+	if (++count >= cfg.lockout_failures)
+		until = t + cfg.lockout_secs;
+	if (db_exec(STMT_USER_FAIL_SET, "iii", count, until, uid) < 0 ||
+	    (until != 0 && lockout(r, uid, login, t, until) != 0) ||
+	    db_commit() != DB_OK)
+		goto fail;
+	return 0;
+fail:
+	dbres_free(u);
+	db_rollback();
+	syslog(LOG_ERR, "%s: the failure of user %lld not counted", __func__, uid);
+	return -1;
+}
+
+/*
+ * Refuses a login with the one message whatever failed (A8.3: no factor
+ * is confirmed). Only a wrong password counts toward the lockout; another
+ * user's certificate is audited as the mismatch it is.
+ */
 static void
 login_failed(struct req *r, long long user_id, const char *why)
 {
-	long long	 t = now();
+	const char	*login = param(r, "login");
+	int		 mismatch = str_eq(why, "cert_mismatch");
 
-	if (user_id > 0)
-		db_exec(STMT_USER_LOGIN_FAIL, "iii", (long long)cfg.lockout_failures,
-		    t + cfg.lockout_secs, user_id);
-	audit(r, &(struct audit_entry){ .action = "login", .object_type = "user",
-	    .object_id = param(r, "login"), .outcome = "denied", .detail = why });
-	/* A8.3: one message whatever failed, so no factor is confirmed. */
+	if (str_eq(why, "password") && count_failure(r, user_id, login) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	audit(r, &(struct audit_entry){
+	    .action = mismatch ? "login.cert_mismatch" : "login",
+	    .object_type = "user", .object_id = login, .outcome = "denied",
+	    .detail = mismatch ? NULL : why });
 	view_set("Login.error", lang("login.failed"));
-	view_set("Login.login", param(r, "login"));
+	view_set("Login.login", login);
 	login_form(r, 200);
 }
 
 /*
  * All three must match (A8.3): the certificate nginx verified was issued to
  * this user and is valid (checked in the dispatcher and here), the ID
- * exists and is active and not locked out, the password verifies.
+ * exists and is active and not locked out, the password verifies. The
+ * certificate comes first: another user's is refused before the password
+ * is looked at, so it never counts toward this user's lockout.
  */
 void
 page_login_post(struct req *r)
@@ -93,6 +209,7 @@ page_login_post(struct req *r)
 	struct dbres	*u;
 	long long	 uid;
 	int		 must_change;
+	char		 hash[256];
 
 	if (login == NULL || *login == '\0' || pw == NULL || *pw == '\0') {
 		audit(r, &(struct audit_entry){ .action = "login",
@@ -112,30 +229,32 @@ page_login_post(struct req *r)
 	}
 	if (u->nrows == 0) {
 		dbres_free(u);
-		/* Same cost as a real check, so timing tells nothing either. */
-		pki_password_verify(pw, "scrypt$16384$8$1$00000000000000000000000000000000$"
-		    "0000000000000000000000000000000000000000000000000000000000000000");
+		kdf_once(pw, NULL);
 		login_failed(r, 0, "no_user");
 		return;
 	}
 	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	must_change = (int)dbres_ll(u, 0, USER_BY_LOGIN_MUST_CHANGE_PW);
+	str_copy(hash, dbres_get(u, 0, USER_BY_LOGIN_PASSWORD_HASH), sizeof(hash));
 	char day[11];
 	today(day);
 	const char *why = NULL;
-	if (dbres_ll(u, 0, USER_BY_LOGIN_LOCKED_UNTIL) > now())
+	if (r->cert_user_id != uid)
+		why = "cert_mismatch";
+	else if (dbres_ll(u, 0, USER_BY_LOGIN_LOCKED_UNTIL) > now())
 		why = "locked_out";
 	else if (!str_eq(dbres_get(u, 0, USER_BY_LOGIN_STATUS), "active"))
 		why = "inactive";
 	else if (dbres_get(u, 0, USER_BY_LOGIN_ENDS_ON) != NULL && strcmp(dbres_get(u, 0, USER_BY_LOGIN_ENDS_ON), day) <= 0)
 		why = "withdrawn";
-	else if (pki_password_verify(pw, dbres_get(u, 0, USER_BY_LOGIN_PASSWORD_HASH)) != 1)
-		why = "password";
-	else if (r->cert_user_id != uid)
-		why = "cert_not_users";
 	dbres_free(u);
+	if (why != NULL)
+		kdf_once(pw, hash);
+	else if (pki_password_verify(pw, hash) != 1)
+		why = "password";
+	explicit_bzero(hash, sizeof(hash));
 	if (why != NULL) {
-		login_failed(r, str_eq(why, "locked_out") ? 0 : uid, why);
+		login_failed(r, uid, why);
 		return;
 	}
 	if (r->sess != NULL)
@@ -185,7 +304,7 @@ page_unlock_post(struct req *r)
 {
 	const char	*pw = param(r, "password");
 	struct dbres	*u;
-	int		 ok;
+	int		 ok, locked;
 
 	if (!r->sess->locked) {
 		http_redirect(r, "/");
@@ -195,12 +314,17 @@ page_unlock_post(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	ok = u->nrows == 1 && pw != NULL && dbres_ll(u, 0, USER_BY_LOGIN_LOCKED_UNTIL) <= now() &&
+	locked = u->nrows == 1 && dbres_ll(u, 0, USER_BY_LOGIN_LOCKED_UNTIL) > now();
+	ok = u->nrows == 1 && pw != NULL && !locked &&
 	    pki_password_verify(pw, dbres_get(u, 0, USER_BY_LOGIN_PASSWORD_HASH)) == 1;
 	dbres_free(u);
 	if (!ok) {
-		db_exec(STMT_USER_LOGIN_FAIL, "iii", (long long)cfg.lockout_failures,
-		    (long long)now() + cfg.lockout_secs, r->sess->user_id);
+		/* A wrong password counts as at the login; a lock running does not. */
+		if (!locked && count_failure(r, r->sess->user_id,
+		    r->sess->login) != 0) {
+			http_error(r, 503, "db", NULL);
+			return;
+		}
 		audit(r, &(struct audit_entry){ .action = "unlock",
 		    .object_type = "user", .object_id = r->sess->login,
 		    .outcome = "denied" });
@@ -276,8 +400,11 @@ page_password_post(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
+	/* A8.3: the new password ends the user's other sessions; this one goes on. */
 	if (db_begin() != DB_OK ||
 	    db_exec(STMT_USER_SET_PASSWORD, "sii", hash, 0LL, r->sess->user_id) < 0 ||
+	    db_exec(STMT_SESSION_END_OTHERS, "isii", (long long)now(),
+	    "password_change", r->sess->user_id, r->sess->id) < 0 ||
 	    audit(r, &(struct audit_entry){ .action = "password.change",
 	    .object_type = "user", .object_id = r->sess->login }) != 0 ||
 	    db_commit() != DB_OK) {

@@ -1,5 +1,5 @@
 /*
- * page_maint.c: the operator's maintenance page (A15): planned windows
+ * maint.c: the operator's maintenance page (A15): planned windows
  * announced ahead, cancelled if plans change, and the unplanned switch.
  */
 #include <stdio.h>
@@ -52,7 +52,7 @@ maint_page(struct req *r, int status)
 
 	view_set("Page.title", lang("maint.title"));
 	form_keep(r, "Form", keep, NITEMS(keep));
-	if (param(r, "announce_days") == NULL)
+	if (param_opt(r, "announce_days") == NULL)
 		view_set("Form.announce_days", "7");
 	if ((res = db_query(STMT_MAINT_LIST, "")) == NULL) {
 		http_error(r, 503, "db", NULL);

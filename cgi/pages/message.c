@@ -1,5 +1,5 @@
 /*
- * page_message.c: messages between users (A17): to a user or to a
+ * message.c: messages between users (A17): to a user or to a
  * facility's users, with an optional patient reference that the sender
  * may see now and that each reader sees only if consent allows their own
  * facility. Anyone who can read a message can report it; the operator
@@ -103,7 +103,7 @@ page_messages(struct req *r)
 		str_fmt(k, sizeof(k), "Messages.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "sent", res, i, 1);
+		vnode_time(n, "sent", res, i, MESSAGE_INBOX_SENT_AT);
 	}
 	view_set_int("Messages_n", (long long)res->nrows);
 	dbres_free(res);
@@ -137,7 +137,7 @@ page_messages_sent(struct req *r)
 		str_fmt(k, sizeof(k), "Messages.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "sent", res, i, 1);
+		vnode_time(n, "sent", res, i, MESSAGE_OUTBOX_SENT_AT);
 	}
 	view_set_int("Messages_n", (long long)res->nrows);
 	dbres_free(res);
@@ -416,7 +416,7 @@ reports_view(const struct req *r)
 		vnode_set(n, "by", dbres_get(res, i, MESSAGE_REPORTS_OF_REPORTER_NAME));
 		vnode_set(n, "facility", dbres_get(res, i, MESSAGE_REPORTS_OF_REPORTER_FAC));
 		vnode_set(n, "reason", dbres_get(res, i, MESSAGE_REPORTS_OF_REASON));
-		vnode_time(n, "at", res, i, 1);
+		vnode_time(n, "at", res, i, MESSAGE_REPORTS_OF_REPORTED_AT);
 	}
 	dbres_free(res);
 	return 0;
@@ -528,8 +528,8 @@ page_message_reports(struct req *r)
 		str_fmt(k, sizeof(k), "Reported.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "sent", res, i, 1);
-		vnode_time(n, "last_report", res, i, 8);
+		vnode_time(n, "sent", res, i, MESSAGE_REPORTS_SENT_AT);
+		vnode_time(n, "last_report", res, i, MESSAGE_REPORTS_LAST_REPORT);
 	}
 	view_set_int("Reported_n", (long long)res->nrows);
 	dbres_free(res);

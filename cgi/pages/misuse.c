@@ -1,5 +1,5 @@
 /*
- * page_misuse.c: what the operator does with the rules' alerts (A4.2):
+ * misuse.c: what the operator does with the rules' alerts (A4.2):
  * dismiss with a reason, give guidance, or warn; a user who goes on after
  * guidance and a warning is proposed for ID revocation (A13.1(3)) in a
  * report the president acknowledges. Facility managers see their users'

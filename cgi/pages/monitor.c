@@ -1,5 +1,5 @@
 /*
- * page_monitor.c: monitoring inside a facility (A6.2, A6.3). The facility
+ * monitor.c: monitoring inside a facility (A6.2, A6.3). The facility
  * manager sees every access to patient data made under their facility (from
  * the audit log), exports it, records corrective measures, and reports
  * misuse to the operator, who acknowledges each report with a note.

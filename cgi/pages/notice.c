@@ -1,5 +1,5 @@
 /*
- * page_notice.c: notices of a change or stop of a function (A16). The
+ * notice.c: notices of a change or stop of a function (A16). The
  * operator drafts a notice with its effective day and publishes it; a
  * notice whose effective day is not after its publication is an emergency
  * change, published only after the president approved it. Every user it
@@ -83,7 +83,7 @@ page_notice_pending(struct req *r)
 		str_fmt(k, sizeof(k), "Pending.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "published", res, i, 6);
+		vnode_time(n, "published", res, i, NOTICE_PENDING_PUBLISHED_AT);
 	}
 	view_set_int("Pending_n", (long long)res->nrows);
 	dbres_free(res);
@@ -160,8 +160,8 @@ page_notices(struct req *r)
 		str_fmt(k, sizeof(k), "Notices.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "published", res, i, 6);
-		vnode_time(n, "acked", res, i, 7);
+		vnode_time(n, "published", res, i, NOTICE_MINE_PUBLISHED_AT);
+		vnode_time(n, "acked", res, i, NOTICE_MINE_ACKED_AT);
 	}
 	view_set_int("Notices_n", (long long)res->nrows);
 	dbres_free(res);
@@ -198,8 +198,8 @@ page_notice_admin(struct req *r)
 		str_fmt(k, sizeof(k), "Notices.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "published", res, i, 7);
-		vnode_time(n, "approved", res, i, 8);
+		vnode_time(n, "published", res, i, NOTICE_LIST_PUBLISHED_AT);
+		vnode_time(n, "approved", res, i, NOTICE_LIST_APPROVED_AT);
 		vnode_set_int(n, "missing", dbres_ll(res, i, NOTICE_LIST_TARGETS) - dbres_ll(res, i, NOTICE_LIST_ACKS));
 	}
 	view_set_int("Notices_n", (long long)res->nrows);
@@ -449,7 +449,7 @@ page_notice_view(struct req *r)
 		str_fmt(k, sizeof(k), "Acks.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, acks, i, cols, NITEMS(cols));
-		vnode_time(n, "acked", acks, i, 4);
+		vnode_time(n, "acked", acks, i, NOTICE_ACKS_ACKED_AT);
 		acked += dbres_get(acks, i, NOTICE_ACKS_ACKED_AT) != NULL;
 	}
 	if (!draft) {

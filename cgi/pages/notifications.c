@@ -42,6 +42,7 @@ page_notifications(struct req *r)
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, NOTIFY_LIST_CREATED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "when", d);
 		vnode_set(n, "read", dbres_ll(res, i, NOTIFY_LIST_READ) ? "1" : "");
+		vnode_set(n, "login", dbres_get(res, i, NOTIFY_LIST_LOCKOUT_LOGIN));	/* a lockout's account */
 	}
 	view_set_int("Notes_n", (long long)res->nrows);
 	dbres_free(res);

@@ -1,14 +1,14 @@
-/* pages.h: every page handler, one function per page, and the fields each accepts */
+/* pages.h: every page handler, one function per page, and the fields each accepts (server/routes.c names them) */
 #ifndef PAGES_H
 #define PAGES_H
 #include "web/app.h"
 
-/* page_home.c */
+/* home.c */
 extern const struct field f_home[];
 void	 page_home(struct req *);
 void	 page_healthz(struct req *);
 
-/* page_login.c */
+/* login.c */
 extern const struct field f_login_get[], f_login[], f_csrf[], f_unlock[],
 	    f_password[];
 void	 page_login(struct req *);
@@ -19,7 +19,7 @@ void	 page_unlock_post(struct req *);
 void	 page_password(struct req *);
 void	 page_password_post(struct req *);
 
-/* page_certs.c */
+/* certs.c */
 extern const struct field f_certs[], f_cert_issue[], f_cert_download[],
 	    f_cert_revoke[];
 void	 page_certs(struct req *);
@@ -29,7 +29,7 @@ void	 page_cert_revoke(struct req *);
 extern const struct field f_init_password[];
 void	 page_init_password(struct req *);
 
-/* page_council.c */
+/* council.c */
 extern const struct field f_apps[], f_app_new_get[], f_app_new[], f_app_view[],
 	    f_app_decide[], f_app_contract[], f_revoke_id[], f_meeting_new[],
 	    f_meeting_view[], f_meeting_held[];
@@ -46,10 +46,10 @@ void	 page_meetings(struct req *);
 void	 page_meeting_new(struct req *);
 void	 page_meeting_view(struct req *);
 void	 page_meeting_held(struct req *);
-/* Issue 21: form 3's cancellation paperwork (page_council.c) */
+/* Issue 21: form 3's cancellation paperwork (council.c) */
 extern const struct field f_app_cancel[];
 void	 page_app_cancel(struct req *);
-/* Issue 21: the rules as versioned text and their acknowledgement (page_rulebook.c) */
+/* Issue 21: the rules as versioned text and their acknowledgement (rulebook.c) */
 extern const struct field f_rules[], f_rules_ack[], f_rules_admin[],
 	    f_rules_load[];
 void	 page_rules(struct req *);
@@ -57,7 +57,7 @@ void	 page_rules_ack(struct req *);
 void	 page_rules_ack_post(struct req *);
 void	 page_rules_admin(struct req *);
 void	 page_rules_load(struct req *);
-/* page_council_people.c */
+/* council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],
 	    f_council_staff_notify[];
@@ -67,7 +67,7 @@ void	 page_council_staff(struct req *);
 void	 page_council_staff_add(struct req *);
 void	 page_council_staff_edit(struct req *);
 void	 page_council_staff_notify(struct req *);
-/* page_ledger.c */
+/* ledger.c */
 extern const struct field f_ledger[], f_ledger_terminal[],
 	    f_ledger_terminal_add[], f_ledger_terminal_edit[],
 	    f_ledger_software_add[], f_ledger_procedure[], f_admin_ledger[];
@@ -79,7 +79,7 @@ void	 page_ledger_software_add(struct req *);
 void	 page_ledger_procedure(struct req *);
 void	 page_admin_ledger(struct req *);
 void	 page_admin_ledger_warnings(struct req *);
-/* page_patients.c */
+/* patients.c */
 extern const struct field f_patients[], f_patient_new[], f_patient_view[],
 	    f_patient_link[], f_patient_death[], f_patient_merge[],
 	    f_patient_unmerge[], f_links[], f_link_set[], f_link_requests[],
@@ -96,7 +96,7 @@ void	 page_link_set(struct req *);
 void	 page_link_requests(struct req *);
 void	 page_link_decide(struct req *);
 void	 page_link_end(struct req *);
-/* page_consent.c */
+/* consent.c */
 extern const struct field f_consent_new_get[], f_consent_new[],
 	    f_consent_view[], f_consent_check[];
 void	 page_consent_new(struct req *);
@@ -106,21 +106,21 @@ void	 page_consent_queue(struct req *);
 void	 page_consent_check(struct req *);
 void	 page_consent_scan(struct req *);
 void	 page_consent_fhir(struct req *);
-/* page_revocation.c */
+/* revocation.c */
 extern const struct field f_revocation_new_get[], f_revocation_new[],
 	    f_revocation_receipt[], f_access_report[];
 void	 page_revocation_new(struct req *);
 void	 page_revocation_new_post(struct req *);
 void	 page_revocation_receipt(struct req *);
 void	 page_access_report(struct req *);
-/* page_records.c */
+/* records.c */
 extern const struct field f_records[], f_record_open[], f_record_document[];
 void	 page_records(struct req *);
 void	 page_record_patient(struct req *);
 void	 page_record_print(struct req *);
 void	 page_record_export(struct req *);
 void	 page_record_document(struct req *);
-/* page_desk.c */
+/* desk.c */
 extern const struct field f_desk_list[], f_desk_new_get[], f_desk_new[],
 	    f_desk_view[], f_desk_step[], f_desk_receipt[];
 void	 page_desk_list(struct req *);
@@ -130,7 +130,7 @@ void	 page_desk_view(struct req *);
 void	 page_desk_step(struct req *);
 void	 page_desk_receipt(struct req *);
 void	 desk_home(const struct req *);
-/* page_emergency.c */
+/* emergency.c */
 extern const struct field f_emergency[], f_emergency_start[],
 	    f_emergency_review[];
 void	 page_emergency(struct req *);
@@ -143,10 +143,10 @@ extern const struct field f_notifications_read[];
 void	 page_notifications(struct req *);
 void	 page_notification_read(struct req *);
 void	 notifications_count_view(const struct req *);
-/* page_imports.c */
+/* imports.c */
 extern const struct field f_imports[];
 void	 page_imports(struct req *);
-/* page_misuse.c */
+/* misuse.c */
 extern const struct field f_misuse[], f_misuse_decide[], f_misuse_rule[],
 	    f_misuse_report[], f_misuse_ack[];
 void	 page_misuse(struct req *);
@@ -156,17 +156,17 @@ void	 page_misuse_rule_save(struct req *);
 void	 page_misuse_report(struct req *);
 void	 page_misuse_reports(struct req *);
 void	 page_misuse_ack(struct req *);
-/* page_audit.c */
+/* audit.c */
 extern const struct field f_audit_export[];
 void	 page_audit_export(struct req *);
-/* page_maint.c */
+/* maint.c */
 extern const struct field f_maint[], f_maint_new[], f_maint_cancel[],
 	    f_maint_switch[];
 void	 page_maint(struct req *);
 void	 page_maint_new(struct req *);
 void	 page_maint_cancel(struct req *);
 void	 page_maint_switch(struct req *);
-/* page_monitor.c */
+/* monitor.c */
 extern const struct field f_monitor_access[], f_monitor_measures[],
 	    f_monitor_measure_new[], f_monitor_reports[], f_monitor_report_new[],
 	    f_monitor_report_view[], f_monitor_report_ack[];
@@ -177,7 +177,7 @@ void	 page_monitor_reports(struct req *);
 void	 page_monitor_report_new(struct req *);
 void	 page_monitor_report_view(struct req *);
 void	 page_monitor_report_ack(struct req *);
-/* page_incident.c */
+/* incident.c */
 extern const struct field f_incidents[], f_incident_new[], f_incident_view[],
 	    f_incident_step[];
 void	 page_incidents(struct req *);
@@ -185,14 +185,14 @@ void	 page_incident_new(struct req *);
 void	 page_incident_new_post(struct req *);
 void	 page_incident_view(struct req *);
 void	 page_incident_step(struct req *);
-/* page_dashboard.c */
+/* dashboard.c */
 extern const struct field f_dashboard[], f_dashboard_chart[],
 	    f_dashboard_report[];
 void	 page_dashboard(struct req *);
 void	 page_dashboard_chart(struct req *);
 void	 page_dashboard_report(struct req *);
 
-/* page_notice.c (A16) */
+/* notice.c (A16) */
 extern const struct field f_notices[], f_notice_ack[], f_notice_new[],
 	    f_notice_view[], f_notice_step[];
 void	 page_notices(struct req *);
@@ -204,7 +204,7 @@ void	 page_notice_new_post(struct req *);
 void	 page_notice_view(struct req *);
 void	 page_notice_approve(struct req *);
 void	 page_notice_publish(struct req *);
-/* page_message.c (A17) */
+/* message.c (A17) */
 extern const struct field f_messages[], f_message_new_get[], f_message_new[],
 	    f_message_view[], f_message_report[], f_message_delete[];
 void	 page_messages(struct req *);
@@ -216,7 +216,7 @@ void	 page_message_report(struct req *);
 void	 page_message_reports(struct req *);
 void	 page_message_delete(struct req *);
 void	 messages_count_view(const struct req *);
-/* page_federation.c (A18) */
+/* federation.c (A18) */
 extern const struct field f_federation[], f_federation_new[],
 	    f_federation_view[], f_federation_edit[], f_federation_point[],
 	    f_facility_region[];

@@ -15,6 +15,7 @@
 #include "pki/pki.h"
 #include "rules/access.h"
 #include "rules/links.h"
+#include "rules/misuse.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -104,9 +105,16 @@ local_id_ok(const char *s)
 	return 1;
 }
 
-/* Exact matches of (kana, birth date, sex) into Matches.N with handles. */
+/* At most this many exact matches: STMT_PATIENT_MATCH's LIMIT. */
+#define MATCH_MAX	20
+
+/*
+ * Exact matches of (kana, birth date, sex) into Matches.N with handles, and
+ * their ids into ids[MATCH_MAX]; how many, or -1.
+ */
 static int
-matches_view(struct req *r, const char *kana, const char *bd, const char *sex)
+matches_view(struct req *r, const char *kana, const char *bd, const char *sex,
+    long long ids[MATCH_MAX])
 {
 	struct dbres	*res;
 	char		 key[256], h[32], k[48];
@@ -115,9 +123,17 @@ matches_view(struct req *r, const char *kana, const char *bd, const char *sex)
 		return 0;
 	if ((res = db_query(STMT_PATIENT_MATCH, "sss", key, bd, sex)) == NULL)
 		return -1;
+	if (res->nrows > MATCH_MAX) {	/* the statement's LIMIT says not */
+		dbres_free(res);
+		return -1;
+	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		if (handle_for(r, dbres_ll(res, i, PATIENT_MATCH_ID), h, sizeof(h)) == -1)
-			break;
+		ids[i] = dbres_ll(res, i, PATIENT_MATCH_ID);
+		/* A list short of a handle would be audited as listing it. */
+		if (handle_for(r, dbres_ll(res, i, PATIENT_MATCH_ID), h, sizeof(h)) == -1) {
+			dbres_free(res);
+			return -1;
+		}
 		str_fmt(k, sizeof(k), "Matches.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_set(n, "handle", h);
@@ -143,13 +159,64 @@ keep_fields(const struct req *r)
 	form_keep(r, "Form", keep, NITEMS(keep));
 }
 
+/*
+ * A11.2: a user who keeps searching by exact identifiers and finding
+ * nobody is sweeping (birth dates for a known name and sex found a patient
+ * in 42 requests and 0.1 s). From search_miss_limit misses in the last
+ * search_miss_window_secs on, each search is refused until the oldest miss
+ * leaves the window. Refused with 429 at once, not slowed by a sleep in the
+ * worker: a sleeping worker serves nobody else, so one user's parallel
+ * searches would hold every worker of the pool (a handful) and stop the
+ * whole network, while a refusal costs one statement. Returns the seconds
+ * to wait (0: search) with the misses in *misses, or -1.
+ */
+static long long
+search_wait(const struct req *r, long long *misses)
+{
+	struct dbres	*res;
+	long long	 win = cfg.search_miss_window_secs, wait;
+
+	if ((res = db_query(STMT_SEARCH_MISSES, "iii", win, r->sess->user_id,
+	    win)) == NULL)
+		return -1;
+	*misses = res->nrows == 1 ? dbres_ll(res, 0, SEARCH_MISSES_N) : 0;
+	wait = res->nrows == 1 ? dbres_ll(res, 0, SEARCH_MISSES_WAIT_SECS) : 0;
+	dbres_free(res);
+	if (*misses < cfg.search_miss_limit)
+		return 0;
+	return wait < 1 ? 1 : wait;
+}
+
+/* The refusal: audited, one misuse alert a window, a page saying how long. */
+static void
+search_refuse(struct req *r, long long wait, long long misses)
+{
+	char	 ra[24];
+
+	if (db_begin() != DB_OK || audit(r, &(struct audit_entry){
+	    .action = "patient.search", .object_type = "patient",
+	    .outcome = "denied", .detail = "throttled" }) != 0 ||
+	    misuse_search_throttled(r->sess->user_id, r->sess->facility_id,
+	    misses) < 0 || db_commit() != DB_OK) {
+		db_rollback();
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	snprintf(ra, sizeof(ra), "%lld", wait);
+	http_header(r, "Retry-After", ra);
+	view_set("Search.done", NULL);		/* nothing was searched */
+	view_set("Search.throttled", "1");
+	view_set_int("Search.wait_minutes", (wait + 59) / 60);
+	http_page(r, 429, "patients.cs");
+}
+
 /* GET /patients: find a registered patient by exact identifiers, or register one. */
 void
 page_patients(struct req *r)
 {
 	const char	*kana = param(r, "kana"), *bd = param(r, "birth_date"),
 			*sex = param(r, "sex");
-	char		 n[16];
+	long long	 ids[MATCH_MAX], misses, wait;
 
 	view_set("Page.title", lang("patients.title"));
 	form_flash(r, "patients");
@@ -166,14 +233,21 @@ page_patients(struct req *r)
 		if (form_empty(sex) || strchr("MFOU", sex[0]) == NULL)
 			form_err("patients", "sex", "choose"), bad = 1;
 		if (!bad) {
-			int found = matches_view(r, kana, bd, sex);
-			if (found < 0) {
+			if ((wait = search_wait(r, &misses)) < 0) {
 				http_error(r, 503, "db", NULL);
 				return;
 			}
-			snprintf(n, sizeof(n), "%d", found);
-			audit(r, &(struct audit_entry){ .action = "patient.search",
-			    .object_type = "patient", .detail = n });
+			if (wait > 0) {
+				search_refuse(r, wait, misses);
+				return;
+			}
+			int found = matches_view(r, kana, bd, sex, ids);
+			/* Whom it listed, each in their own log (A11.2). */
+			if (found < 0 || audit_search(r, "patient.search",
+			    "patient.search_listed", ids, (size_t)found) == -1) {
+				http_error(r, 503, "db", NULL);
+				return;
+			}
 		}
 	}
 	http_page(r, 200, "patients.cs");
@@ -298,9 +372,13 @@ page_patient_new(struct req *r)
 	}
 	/* The same person registered twice defeats consent: say so first. */
 	if (!str_eq(param(r, "confirm_new"), "1")) {
+		long long ids[MATCH_MAX];
 		int found = matches_view(r, param(r, "kana"), param(r, "birth_date"),
-		    param(r, "sex"));
-		if (found < 0) {
+		    param(r, "sex"), ids);
+		/* Those shown are listed as a search's are (A11.2). */
+		if (found < 0 || audit_patients(r, &(struct audit_entry){
+		    .action = "patient.search_listed", .object_type = "patient",
+		    .detail = "duplicate" }, ids, (size_t)found) != 0) {
 			http_error(r, 503, "db", NULL);
 			return;
 		}
@@ -339,17 +417,25 @@ page_patient_new(struct req *r)
 	go_patient(r, id, "created");
 }
 
-/* Consents of the patient with their state today: effective, revoked, void, waiting. */
+/*
+ * Consents of the patient with their state today: effective, revoked, void,
+ * waiting. A viewer who may not see the whole identity (access_identity())
+ * sees its own facility's forms only.
+ */
 static int
-consents_view(long long id, const struct access *a, const struct req *r)
+consents_view(long long id, const struct access *a, const struct req *r,
+    int full)
 {
 	struct dbres	*res;
 	char		 k[48], d[32];
+	size_t		 n = 0;
 
 	if ((res = db_query(STMT_PATIENT_CONSENTS, "ii", id, id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
 		long long reg = dbres_ll(res, i, PATIENT_CONSENTS_REGISTERED_AT), cid = dbres_ll(res, i, PATIENT_CONSENTS_ID);
+		if (!full && dbres_ll(res, i, PATIENT_CONSENTS_FACILITY_ID) != r->sess->facility_id)
+			continue;
 		const char *st = dbres_get(res, i, PATIENT_CONSENTS_STATUS), *state = "effective";
 		for (size_t j = 0; j < a->f.nconsents; j++) {
 			const struct consent *c = &a->f.consents[j];
@@ -364,49 +450,53 @@ consents_view(long long id, const struct access *a, const struct req *r)
 			state = "void";
 		if (a->f.deceased_at != 0)
 			state = "cancelled";
-		str_fmt(k, sizeof(k), "Consents.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, PATIENT_CONSENTS_ID));
-		vnode_set(n, "signed_on", dbres_get(res, i, PATIENT_CONSENTS_SIGNED_ON));
-		vnode_set(n, "status", st);
-		vnode_set(n, "state", state);
-		vnode_set(n, "facility", dbres_get(res, i, PATIENT_CONSENTS_FACILITY_NAME));
+		str_fmt(k, sizeof(k), "Consents.%zu", n++);
+		struct vnode *v = view_node(k);
+		vnode_set(v, "id", dbres_get(res, i, PATIENT_CONSENTS_ID));
+		vnode_set(v, "signed_on", dbres_get(res, i, PATIENT_CONSENTS_SIGNED_ON));
+		vnode_set(v, "status", st);
+		vnode_set(v, "state", state);
+		vnode_set(v, "facility", dbres_get(res, i, PATIENT_CONSENTS_FACILITY_NAME));
 		fmt_jst(d, sizeof(d), reg, "%Y-%m-%d %H:%M");
-		vnode_set(n, "registered", d);
-		vnode_set(n, "all_disclosing", dbres_get(res, i, PATIENT_CONSENTS_ALL_DISCLOSING));
-		vnode_set(n, "all_viewing", dbres_get(res, i, PATIENT_CONSENTS_ALL_VIEWING));
+		vnode_set(v, "registered", d);
+		vnode_set(v, "all_disclosing", dbres_get(res, i, PATIENT_CONSENTS_ALL_DISCLOSING));
+		vnode_set(v, "all_viewing", dbres_get(res, i, PATIENT_CONSENTS_ALL_VIEWING));
 		/* The operator opens every form 4; a facility the ones it took. */
 		if (has_role(r, ROLES_OFFICE) || (has_role(r, ROLE_USER |
 		    ROLE_FACILITY_MANAGER) && dbres_ll(res, i, PATIENT_CONSENTS_FACILITY_ID) ==
 		    r->sess->facility_id))
-			vnode_set(n, "can_open", "1");
+			vnode_set(v, "can_open", "1");
 		if (str_eq(state, "effective"))
 			view_set("Patient.has_effective", "1");
 	}
-	view_set_int("Consents_n", (long long)res->nrows);
+	view_set_int("Consents_n", (long long)n);
 	dbres_free(res);
 	return 0;
 }
 
+/* Forms 5 of the patient; a limited viewer (!full) those its facility took. */
 static int
-revocations_view(long long id)
+revocations_view(long long id, const struct req *r, int full)
 {
 	struct dbres	*res;
 	char		 k[48], d[32];
+	size_t		 n = 0;
 
 	if ((res = db_query(STMT_PATIENT_REVOCATIONS, "ii", id, id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Revocations.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "receipt_no", dbres_get(res, i, PATIENT_REVOCATIONS_RECEIPT_NO));
-		vnode_set(n, "signed_on", dbres_get(res, i, PATIENT_REVOCATIONS_SIGNED_ON));
+		if (!full && dbres_ll(res, i, PATIENT_REVOCATIONS_FACILITY_ID) != r->sess->facility_id)
+			continue;
+		str_fmt(k, sizeof(k), "Revocations.%zu", n++);
+		struct vnode *v = view_node(k);
+		vnode_set(v, "receipt_no", dbres_get(res, i, PATIENT_REVOCATIONS_RECEIPT_NO));
+		vnode_set(v, "signed_on", dbres_get(res, i, PATIENT_REVOCATIONS_SIGNED_ON));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, PATIENT_REVOCATIONS_RECEIVED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "received", d);
-		vnode_set(n, "via", dbres_get(res, i, PATIENT_REVOCATIONS_VIA));
-		vnode_set(n, "facility", dbres_get(res, i, PATIENT_REVOCATIONS_FACILITY_NAME));
+		vnode_set(v, "received", d);
+		vnode_set(v, "via", dbres_get(res, i, PATIENT_REVOCATIONS_VIA));
+		vnode_set(v, "facility", dbres_get(res, i, PATIENT_REVOCATIONS_FACILITY_NAME));
 	}
-	view_set_int("Revocations_n", (long long)res->nrows);
+	view_set_int("Revocations_n", (long long)n);
 	dbres_free(res);
 	return 0;
 }
@@ -497,6 +587,7 @@ page_patient_view(struct req *r)
 	struct access	 a;
 	long long	 id;
 	char		 oid[24];
+	int		 full;
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
@@ -511,8 +602,25 @@ page_patient_view(struct req *r)
 	}
 	dbres_free(p);
 	view_set("P", param(r, "p"));
-	if (access_load(&a, id, 0, 0) != 0 || consents_view(id, &a, r) == -1 ||
-	    revocations_view(id) == -1 ||
+	/* The viewer's facility's member row comes with the facts. */
+	if (access_load(&a, id, 0, r->sess->facility_id) != 0) {
+		access_free(&a);
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	/*
+	 * The desk, the operator and staff see the whole identity; a facility
+	 * with an approved link or a form 4 in force naming it too. Others get
+	 * what registering a form 4 needs: name, kana, sex, birth date.
+	 */
+	full = has_role(r, ROLES_DESK) || access_identity(&a, r->sess->facility_id);
+	if (!full) {
+		view_set("Patient.address", NULL);
+		view_set("Patient.phone", NULL);
+		view_set("Identity.limited", "1");
+	}
+	if (consents_view(id, &a, r, full) == -1 ||
+	    revocations_view(id, r, full) == -1 ||
 	    (!has_role(r, ROLE_DESK) && links_view(id, r) == -1) ||
 	    (has_role(r, ROLE_OPERATOR) && merges_view(id) == -1)) {
 		access_free(&a);
@@ -528,9 +636,7 @@ page_patient_view(struct req *r)
 	view_set("Can.report", has_role(r, ROLES_DESK) ? "1" : "");
 	view_set("Can.operate", has_role(r, ROLE_OPERATOR) ? "1" : "");
 	view_set("Can.end_link", has_role(r, ROLE_OPERATOR) ? "1" : "");
-	/* The desk verifies who stands there; it needs no address or links. */
-	view_set("Can.contact", has_role(r, ROLE_DESK) && !has_role(r, ROLE_OPERATOR |
-	    ROLE_STAFF | ROLE_USER | ROLE_FACILITY_MANAGER) ? "" : "1");
+	view_set("Can.contact", full ? "1" : "");
 	view_set("Can.link", has_role(r, ROLE_USER | ROLE_FACILITY_MANAGER |
 	    ROLE_OPERATOR) ? "1" : "");
 	snprintf(oid, sizeof(oid), "%lld", id);

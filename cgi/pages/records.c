@@ -1,5 +1,5 @@
 /*
- * page_records.c: what clinicians and care managers open every day: the
+ * records.c: what clinicians and care managers open every day: the
  * patients their facility may see now, and a patient's records. Consent is
  * decided on every request by access.c (A12.1, A12.2); every view records
  * its purpose (A8.1) in the audit log (A11.2).
@@ -51,7 +51,7 @@ const struct field f_record_document[] = {
  * Decides the candidates ids[n] in order, SEARCH_CHUNK at a time (one
  * statement each), until the page is full and one more allowed is known
  * or all are decided: a common name has hundreds of candidates, and
- * deciding them all cost a search most of its time (issue 9: 175 share
+ * deciding them all cost a search most of its time (docs/benchmarks.md: 175 share
  * the typical name in the 100,000-patient region). Sets *decided and
  * *allowed; 0, or -1 on a database error.
  */
@@ -84,7 +84,7 @@ page_records(struct req *r)
 {
 	const char	*q = param(r, "q");
 	struct dbres	*res;
-	char		 key[256], like[300], k[48], h[32], n[16];
+	char		 key[256], like[300], k[48], h[32];
 	char		 g[KANA_GRAMS][KANA_GRAM_LEN];
 	size_t		 shown = 0;
 
@@ -106,7 +106,7 @@ page_records(struct req *r)
 	/* MariaDB starts from the rarest of the key's bigrams: a name's first
 	 * and last are common (a surname's start, a given name's end: about
 	 * 1,000 of 100,000 patients each), one across the two names is rare
-	 * (82): 3.3 ms with the first and last, 0.7 with five (issue 9). */
+	 * (82): 3.3 ms with the first and last, 0.7 with five (docs/benchmarks.md). */
 	kana_grams(key, g);
 	if ((res = db_query(STMT_RECORDS_CANDIDATES, "ssssssisissiiiii", g[1],
 	    g[2], g[3], g[4], g[0], key, one, like, r->sess->id, like, key,
@@ -129,6 +129,7 @@ page_records(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
+	long long listed[SEARCH_SHOWN];
 	for (size_t i = 0; i < decided && shown < SEARCH_SHOWN; i++) {
 		if (!consent_allowed(verdict[i]))
 			continue;
@@ -136,6 +137,7 @@ page_records(struct req *r)
 			str_copy(h, dbres_get(res, i, RECORDS_CANDIDATES_HANDLE), sizeof(h));
 		else if (handle_for(r, ids[i], h, sizeof(h)) == -1)
 			continue;
+		listed[shown] = ids[i];
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
 		vnode_set(v, "handle", h);
@@ -152,9 +154,12 @@ page_records(struct req *r)
 	dbres_free(res);
 	view_set("Search.done", "1");
 	view_set_int("Patients_n", (long long)shown);
-	snprintf(n, sizeof(n), "%zu", shown);
-	audit(r, &(struct audit_entry){ .action = "records.search",
-	    .object_type = "patient", .detail = n });
+	/* Whom it listed, each in their own log (A11.2). */
+	if (audit_search(r, "records.search", "records.search_listed", listed,
+	    shown) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	view_set("Page.patient", "1");
 	http_page(r, 200, "records.cs");
 }
@@ -190,6 +195,7 @@ section_kinds(const char *s)
 #define TREND_POINTS	30	/* the latest results drawn per test */
 #define EXPORT_ROWS	100000	/* a history export; far above any patient's */
 #define TL_LINKS	4	/* links STMT_VIEWER_TIMELINE reads at once */
+#define TL_GIVEN	10	/* the record lists' column of occurred_given */
 
 /* What one request of the viewer decided before it shows anything. */
 struct viewer {
@@ -343,7 +349,11 @@ viewer_section(struct req *r, const struct viewer *w)
 	return -1;
 }
 
-/* Records an allowed view; -1 when it could not be (then nothing is shown). */
+/*
+ * Records an allowed view; -1 when it could not be: the page stops there,
+ * and the dispatcher answers 503 for it (a view that cannot be recorded is
+ * not shown, A11.2; server/routes.c, run_handler).
+ */
 static int
 viewer_audit(struct req *r, const struct viewer *w, const char *action,
     const char *object_type, const char *object_id)
@@ -388,17 +398,44 @@ rows_paged(const char *key, const struct dbres *res, const char *const *names,
 	return n;
 }
 
+/*
+ * A time as the source gave it (record.occurred_given, ISO 8601 with only
+ * the parts given) as the page shows it: "2016-01-01 15:00" when minutes
+ * were given, "2016-01-01 15:00:00.321" when milliseconds were. Into out.
+ */
+static const char *
+given_text(const char *given, char *out, size_t len)
+{
+	char	*t, hour[16];
+
+	str_copy(out, given, len);
+	if ((t = strchr(out, 'T')) != NULL)
+		*t = ' ';
+	/* only the hour: "15時", not a made-up ":00" */
+	if (strlen(out) == 13) {
+		str_copy(hour, out, sizeof(hour));
+		str_fmt(out, len, "%s%s", hour, lang("viewer.hour"));
+	}
+	return out;
+}
+
 /* Row i of res as the page's row Rows.*n, counted; ADT-00 only updates the
- * demographics: not an event to list. */
+ * demographics: not an event to list. Column TL_GIVEN, when set, is the
+ * time as given: it is shown instead of the minutes. */
 static void
 tl_row(const struct dbres *res, size_t i, const char *const *names, size_t *n)
 {
-	char	 key[32];
+	char		 key[32], w[48];
+	struct vnode	*v;
 
 	if (str_eq(dbres_get(res, i, VIEWER_TIMELINE_LINK_KIND), "patient"))
 		return;
 	str_fmt(key, sizeof(key), "Rows.%zu", (*n)++);
-	row_set(view_node(key), res, i, names);
+	v = view_node(key);
+	row_set(v, res, i, names);
+	if (res->ncols > TL_GIVEN && dbres_get(res, i, TL_GIVEN) != NULL)
+		vnode_set(v, "when", given_text(dbres_get(res, i, TL_GIVEN), w,
+		    sizeof(w)));
 }
 
 /* Whether row i of a should come before row j of b: newer first (NULL oldest), then the higher id. */
@@ -578,12 +615,20 @@ vnode_num(struct vnode *v, const char *name, double x)
 }
 
 /* Lab rows in the order of a flow sheet: test, facility, date, arrival. */
+enum { LB_DATE, LB_KEY, LB_NAME, LB_VALUE, LB_NUM, LB_UNIT, LB_RANGE, LB_FLAG,
+    LB_FAC, LB_LOW, LB_HIGH, LB_STATUS, LB_ID, LB_KIND, LB_TIME, LB_SHOWN };
+#define VITAL_READINGS	24	/* vital-sign readings shown in one day's cell */
+/*
+ * Result rows in the order of a flow sheet: group (lab results, then vital
+ * signs), test, facility, date, time, arrival.
+ */
 static int
 lab_order(const void *a, const void *b, void *arg)
 {
 	const struct dbres	*res = arg;
 	size_t			 i = *(const size_t *)a, j = *(const size_t *)b;
-	static const int	 cols[] = { VIEWER_LAB_ALL_NAME, VIEWER_LAB_ALL_KEY, VIEWER_LAB_ALL_FAC, VIEWER_LAB_ALL_DATE };
+	static const int	 cols[] = { LB_KIND, LB_NAME, LB_KEY, LB_FAC,
+	    LB_DATE, LB_TIME };
 	int			 c;
 
 	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
@@ -718,11 +763,51 @@ lab_dates(const struct dbres *res, long long page, const char **out, int *more)
 	return k;
 }
 
+/* 1 if rows a and b of res are the same test: group, code, facility. */
+static int
+same_test(const struct dbres *res, size_t a, size_t b)
+{
+	return str_eq(dbres_get(res, a, LB_KEY), dbres_get(res, b, LB_KEY)) &&
+	    str_eq(dbres_get(res, a, LB_FAC), dbres_get(res, b, LB_FAC)) &&
+	    str_eq(dbres_get(res, a, LB_KIND), dbres_get(res, b, LB_KIND));
+}
+
+/*
+ * One vital-sign test's cells: every reading of each day with its time
+ * (several a day), oldest first, into cv.N.vals.
+ */
+static void
+vital_cells(struct vnode *cv, const struct dbres *res, const size_t *ord,
+    size_t lo, size_t hi, const char *const *dates, size_t nd)
+{
+	char	 k[24];
+	size_t	 n[LAB_COLS] = { 0 };
+
+	for (size_t i = lo; i < hi; i++)
+		for (size_t j = 0; j < nd; j++) {
+			if (!str_eq(dbres_get(res, ord[i], LB_DATE),
+			    dates[nd - 1 - j]) || n[j] == VITAL_READINGS)
+				continue;
+			snprintf(k, sizeof(k), "%zu", j);
+			struct vnode *c = vnode_child(cv, k);
+			snprintf(k, sizeof(k), "%zu", n[j]++);
+			struct vnode *x = vnode_child(vnode_child(c, "vals"), k);
+			vnode_set(x, "t", dbres_get(res, ord[i], LB_SHOWN));
+			vnode_set(x, "v", dbres_get(res, ord[i], LB_VALUE));
+			if (flag_abnormal(dbres_get(res, ord[i], LB_FLAG)))
+				vnode_set(x, "flag", dbres_get(res, ord[i],
+				    LB_FLAG));
+			vnode_set_int(c, "n", (long long)n[j]);
+		}
+}
+
 /*
  * The lab section from one query: a table of one page of dates (tests as
  * rows, dates as columns, oldest left, abnormal flags marked) and a trend
  * chart per test. A test is its code at one disclosing facility, so each
- * row names its source.
+ * row names its source. Vital signs (observations from extended storage,
+ * docs/import.md) are a group of their own after the lab results, every reading
+ * of a day in its cell with its time.
  */
 static int
 sec_labs(const struct viewer *w)
@@ -731,8 +816,9 @@ sec_labs(const struct viewer *w)
 	size_t		*ord = NULL;
 	const char	*dates[LAB_COLS], *cell[LAB_COLS][2];
 	size_t		 nd, ntests = 0, lo, hi, j;
-	int		 more, rc = -1;
+	int		 more, rc = -1, vital, grouped = 0;
 	char		 k[48];
+	const char	*group = NULL;
 
 	if ((res = db_query(STMT_VIEWER_LAB_ALL, "isi", w->patient, w->facs,
 	    w->history)) == NULL)
@@ -752,12 +838,15 @@ sec_labs(const struct viewer *w)
 		str_fmt(k, sizeof(k), "Labs.dates.%zu", j);
 		view_set(k, dates[nd - 1 - j]);
 	}
+	for (size_t i = 0; i < res->nrows; i++)
+		if (str_eq(dbres_get(res, i, LB_KIND), "vital"))
+			grouped = 1;
 	for (lo = 0; nd > 0 && lo < res->nrows; lo = hi) {
 		int shown = 0;
-		for (hi = lo + 1; hi < res->nrows &&
-		    str_eq(dbres_get(res, ord[hi], VIEWER_LAB_ALL_KEY), dbres_get(res, ord[lo], VIEWER_LAB_ALL_KEY)) &&
-		    str_eq(dbres_get(res, ord[hi], VIEWER_LAB_ALL_FAC), dbres_get(res, ord[lo], VIEWER_LAB_ALL_FAC)); hi++)
+		for (hi = lo + 1; hi < res->nrows && same_test(res, ord[hi],
+		    ord[lo]); hi++)
 			;
+		vital = str_eq(dbres_get(res, ord[lo], LB_KIND), "vital");
 		memset(cell, 0, sizeof(cell));
 		for (size_t i = lo; i < hi; i++)
 			for (j = 0; j < nd; j++)
@@ -771,23 +860,32 @@ sec_labs(const struct viewer *w)
 			continue;	/* no result on this page's dates */
 		str_fmt(k, sizeof(k), "Labs.tests.%zu", ntests++);
 		struct vnode *t = view_node(k);
-		vnode_set(t, "name", dbres_get(res, ord[hi - 1], VIEWER_LAB_ALL_NAME));
-		vnode_set(t, "unit", dbres_get(res, ord[hi - 1], VIEWER_LAB_ALL_UNIT));
-		vnode_set(t, "range", dbres_get(res, ord[hi - 1], VIEWER_LAB_ALL_RANGE));
-		vnode_set(t, "facility", dbres_get(res, ord[lo], VIEWER_LAB_ALL_FAC));
+		vnode_set(t, "group", vital ? "vital" : "lab");
+		if (grouped && !str_eq(group, vital ? "vital" : "lab"))
+			vnode_set(t, "group_start", "1");
+		group = vital ? "vital" : "lab";
+		vnode_set(t, "name", dbres_get(res, ord[hi - 1], LB_NAME));
+		vnode_set(t, "unit", dbres_get(res, ord[hi - 1], LB_UNIT));
+		vnode_set(t, "range", dbres_get(res, ord[hi - 1], LB_RANGE));
+		vnode_set(t, "facility", dbres_get(res, ord[lo], LB_FAC));
 		vnode_set_int(t, "n", (long long)ntests);
 		struct vnode *cv = vnode_child(t, "cells");
 		for (j = 0; j < nd; j++) {
 			snprintf(k, sizeof(k), "%zu", j);
 			struct vnode *x = vnode_child(cv, k);
 			vnode_set(x, "v", cell[j][0] ? cell[j][0] : "");
-			if (flag_abnormal(cell[j][1]))
+			if (flag_abnormal(cell[j][1]) && !vital)
 				vnode_set(x, "flag", cell[j][1]);
 		}
+		if (vital)
+			vital_cells(cv, res, ord, lo, hi, dates, nd);
 		if (ntests <= TREND_TESTS)
 			trend_chart(vnode_child(t, "trend"), res, ord, lo, hi);
 	}
 	view_set_int("Labs.ntests", (long long)ntests);
+	view_set_int("Labs.ncols", (long long)nd + 2);
+	if (grouped)
+		view_set("Labs.grouped", "1");
 	rc = 0;
 out:
 	free(ord);
@@ -908,7 +1006,7 @@ page_record_print(struct req *r)
  * first, current versions unless history=1) as CSV, for the stated purpose.
  * Like a printout it leaves the network, so it is anonymous (A11.4): no
  * name, ID or birth date in the file or its name. The 5,000-record patient
- * reads this in one statement instead of a hundred pages (issue 9).
+ * reads this in one statement instead of a hundred pages (docs/benchmarks.md).
  */
 void
 page_record_export(struct req *r)
@@ -944,9 +1042,11 @@ page_record_export(struct req *r)
 		csv_cell(b, lang(k), heads[c + 1] == NULL);
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		const char *st = dbres_get(res, i, VIEWER_EXPORT_STATUS);
+		const char *st = dbres_get(res, i, VIEWER_EXPORT_STATUS), *g = dbres_get(res, i, VIEWER_EXPORT_OCCURRED_GIVEN);
+		char when[48];
 		str_fmt(k, sizeof(k), "viewer.kind.%s", dbres_get(res, i, VIEWER_EXPORT_KIND));
-		csv_cell(b, dbres_get(res, i, VIEWER_EXPORT_AT), 0);
+		csv_cell(b, g != NULL ? given_text(g, when, sizeof(when)) :
+		    dbres_get(res, i, VIEWER_EXPORT_AT), 0);
 		csv_cell(b, dbres_get(res, i, VIEWER_EXPORT_FACILITY_NAME), 0);
 		csv_cell(b, lang(k)[0] != '\0' ? lang(k) : dbres_get(res, i, VIEWER_EXPORT_KIND), 0);
 		csv_cell(b, dbres_get(res, i, VIEWER_EXPORT_TITLE), 0);

@@ -1,5 +1,5 @@
 /*
- * page_revocation.c: form 5 (consent revocation), effective the moment it
+ * revocation.c: form 5 (consent revocation), effective the moment it
  * is received, with a printed receipt for the patient (A12.2); and the
  * report the desk prints for a patient of everyone who looked at their
  * records (A11.2, A4.3).
@@ -56,15 +56,20 @@ at_desk(const struct req *r)
 	return (r->sess->roles & ROLES_DESK) != 0;
 }
 
+/* Form 5 for patient id: shows who it is, so it is audited as a look (A11.2). */
 static void
-revocation_form(struct req *r, int status)
+revocation_form(struct req *r, long long id, int status)
 {
 	static const char *const keep[] = { "signed_on", "signer", "proxy_name",
 	    "proxy_relation", "note", "idem" };
+	char	 oid[24];
 
 	view_set("Page.title", lang("revocation.new_title"));
 	view_set("P", param(r, "p"));
 	form_keep(r, "Form", keep, NITEMS(keep));
+	snprintf(oid, sizeof(oid), "%lld", id);
+	audit(r, &(struct audit_entry){ .action = "consent.revoke_form_view",
+	    .object_type = "patient", .object_id = oid, .patient_id = id });
 	view_set("Page.patient", "1");
 	http_page(r, status, "revocation_new.cs");
 }
@@ -93,16 +98,17 @@ revocation_patient(struct req *r)
 void
 page_revocation_new(struct req *r)
 {
-	char	 idem[65], d[11];
+	char		 idem[65], d[11];
+	long long	 id;
 
-	if (revocation_patient(r) < 0)
+	if ((id = revocation_patient(r)) < 0)
 		return;
 	pki_token_hex(idem, sizeof(idem), 32);
 	today(d);
 	kv_push(&r->form, "idem", 4, idem, strlen(idem));
 	kv_push(&r->form, "signed_on", 9, d, strlen(d));
 	kv_push(&r->form, "signer", 6, "patient", 7);
-	revocation_form(r, 200);
+	revocation_form(r, id, 200);
 }
 
 /*
@@ -134,7 +140,7 @@ page_revocation_new_post(struct req *r)
 	    form_empty(param(r, "proxy_relation"))))
 		form_err("revocation", "proxy_name", "proxy"), bad = 1;
 	if (bad) {
-		revocation_form(r, 422);
+		revocation_form(r, id, 422);
 		return;
 	}
 	if (db_begin() != DB_OK || receipt_next('R', no, sizeof(no)) == -1) {

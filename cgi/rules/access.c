@@ -359,6 +359,27 @@ access_decide(struct access *a, long long disclosing, long long viewer)
 }
 
 /*
+ * May facility viewer see who the loaded patient is beyond what registering
+ * a form 4 needs: its address and phone, other facilities' forms 4 and 5
+ * (A11.2)? Yes when it holds an approved link (a local ID whose
+ * patient_id names the patient: a hand-made one is a request until the
+ * operator approves it) or a form 4 in force names it. The facts must have
+ * been loaded with viewer (its member row). An inactive facility: no.
+ */
+int
+access_identity(const struct access *a, long long viewer)
+{
+	const struct fac_state	*v = fac(a, viewer);
+
+	if (v == NULL || !v->active)
+		return 0;
+	if (has_id(a->linked, a->nlinked, viewer))
+		return 1;
+	return consent_names_facility(&a->f, viewer, v->disclosing, v->viewing,
+	    (time_t)now_us());
+}
+
+/*
  * May viewer see anything of the patient now: the best verdict over every
  * facility holding its records. A denial names the strongest reason.
  */

@@ -37,6 +37,7 @@ int			 access_open(struct access *, long long, const char *,
 void			 access_free(struct access *);
 enum consent_verdict	 access_decide(struct access *, long long, long long);
 enum consent_verdict	 access_patient(struct access *, long long);
+int			 access_identity(const struct access *, long long);
 enum consent_verdict	 access_check(long long, long long, long long);
 int			 access_consent_lets(struct access *, long long, long long);
 int			 access_check_many(const long long *, size_t, long long,

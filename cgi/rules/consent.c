@@ -56,6 +56,42 @@ consent_last_revocation(const struct consent_facts *f)
 	return last;
 }
 
+/* 1 when ids name facility id itself, or every member when it is one. */
+static int
+names_member(const long long *ids, size_t n, long long id, int member)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id || (ids[i] == CONSENT_ALL && member))
+			return 1;
+	return 0;
+}
+
+/*
+ * Does a form 4 in force at at name facility fac on either side (A12.1:
+ * who may see the patient's identity)? Explicitly, or through "every disclosing (viewing) facility" only
+ * when fac is a member on that side (disclosing, viewing): a clinic that
+ * only views is not named by "every disclosing facility". Such a facility
+ * may see who the patient is beyond what registering a form 4 needs (the
+ * address, the phone, other facilities' forms). A registration cancelled
+ * on death names nobody any more (A12.3).
+ */
+int
+consent_names_facility(const struct consent_facts *f, long long fac,
+    int disclosing, int viewing, time_t at)
+{
+	if (f->deceased_at != 0 && f->deceased_at <= at)
+		return 0;
+	for (size_t i = 0; i < f->nconsents; i++) {
+		const struct consent *c = &f->consents[i];
+		if (!consent_counts(f, c, at))
+			continue;
+		if (names_member(c->disclosing, c->ndisclosing, fac, disclosing) ||
+		    names_member(c->viewing, c->nviewing, fac, viewing))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * May the viewing facility see the disclosing facility's records of this
  * patient at time at? In order: a cancelled registration (death) closes

@@ -57,6 +57,8 @@ int			 consent_counts(const struct consent_facts *,
 int			 consent_revoked(const struct consent_facts *,
 			    const struct consent *, time_t);
 long			 consent_last_revocation(const struct consent_facts *);
+int			 consent_names_facility(const struct consent_facts *,
+			    long long, int, int, time_t);
 const char		*consent_verdict_name(enum consent_verdict);
 
 #endif

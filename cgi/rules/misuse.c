@@ -29,6 +29,7 @@ static const struct rule rules[] = {
 	{ "emergency_no_followup",	STMT_MISUSE_EMERGENCY_LATE,	1 },
 	{ "print_volume",		STMT_MISUSE_PRINTS,		0 },
 	{ "consent_self_view",		STMT_MISUSE_CONSENT_SELF,	1 },
+	{ "search_misses",		STMT_MISUSE_SEARCH_MISSES,	0 },
 };
 
 /*
@@ -155,4 +156,34 @@ misuse_scan(void)
 	}
 	dbres_free(cf);
 	return total;
+}
+
+/*
+ * The search throttle refused user of facility after misses searches that
+ * found nobody (A11.2): one alert of rule search_misses now, keyed as
+ * the scan keys it (the rule's window), so that the throttle and the scan
+ * raise it once between them in a window. Nothing when the operator turned
+ * the rule off. Inside the caller's transaction. 1 raised, 0 not, -1.
+ */
+int
+misuse_search_throttled(long long user, long long facility, long long misses)
+{
+	struct dbres	*res;
+	long long	 win;
+	char		 key[120], detail[32];
+
+	if ((res = db_query(STMT_MISUSE_RULE_GET, "s", "search_misses")) == NULL)
+		return -1;
+	if (res->nrows == 0 || dbres_ll(res, 0, MISUSE_RULE_GET_ENABLED) == 0) {
+		dbres_free(res);
+		return 0;
+	}
+	win = dbres_ll(res, 0, MISUSE_RULE_GET_WINDOW_MINUTES);
+	dbres_free(res);
+	if (win <= 0)
+		win = (cfg.search_miss_window_secs + 59) / 60;
+	snprintf(key, sizeof(key), "search_misses:%lld:%lld", user,
+	    (long long)now() / (win * 60));
+	snprintf(detail, sizeof(detail), "%lld", misses);
+	return misuse_raise("search_misses", user, facility, key, misses, detail);
 }

@@ -6,5 +6,6 @@ int		 misuse_scan(void);
 int		 misuse_raise(const char *, long long, long long, const char *,
 		    long long, const char *);
 long long	 misuse_hours_mask(int, int);
+int		 misuse_search_throttled(long long, long long, long long);
 
 #endif

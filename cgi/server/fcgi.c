@@ -189,7 +189,7 @@ fcgi_serve(int sock, volatile sig_atomic_t *stop, volatile sig_atomic_t *busy)
 	/*
 	 * Fixed thresholds: glibc otherwise raises them after the first big
 	 * buffer is freed, and the heap keeps its high-water mark for the
-	 * worker's life (issue 9: RSS flat after warm-up).
+	 * worker's life (docs/benchmarks.md: RSS flat after warm-up).
 	 */
 	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024);

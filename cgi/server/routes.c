@@ -181,7 +181,7 @@ const struct route routes[] = {
 	{ "POST", "/rules/acknowledge",	page_rules_ack_post,	ROLE_ALL,		F_CSRF,			f_rules_ack },
 	{ "GET",  "/admin/rules",	page_rules_admin,	ROLES_COUNCIL,		0,			f_rules_admin },
 	{ "POST", "/admin/rules/load",	page_rules_load,	ROLE_OPERATOR,		F_CSRF | F_UPLOAD,	f_rules_load },
-	/* Issue 9: the FastCGI ceiling; a verified certificate and nothing else. */
+	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };
 const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
@@ -254,7 +254,9 @@ parse_params(struct req *r)
 		str_copy(bad, name ? name : "", sizeof(bad));
 		goto bad;
 	}
-	if (kv_parse_cookies(&r->cookies, r->cookie_hdr) != REQ_OK) {
+	/* Only our own cookies count; a malformed one of them is refused. */
+	if (kv_parse_cookies(&r->cookies, r->cookie_hdr, session_cookies) !=
+	    REQ_OK) {
 		http_error(r, 400, "cookie", NULL);
 		return -1;
 	}
@@ -441,6 +443,12 @@ response_drop(struct req *r, size_t hlen)
  * receipt counter) conflict only at commit, where one node would have
  * waited for the lock. The response is built only after it returns, so
  * the failed attempt's page is simply dropped.
+ *
+ * One policy for a failed audit write: a route that shows patient data
+ * (F_PATIENT) answers 503 instead of whatever its handler built, so that
+ * nothing about a patient is shown unrecorded (A11.2). A write that must
+ * not happen unaudited still rolls back on audit()'s result itself
+ * (form_commit); a page need not check it to protect a view.
  */
 static void
 run_handler(struct req *r, const struct route *rt)
@@ -449,6 +457,7 @@ run_handler(struct req *r, const struct route *rt)
 
 	for (int tries = 1;; tries++) {
 		db_handler_begin();
+		audit_begin();
 		rt->handler(r);
 		if (r->status < 500 || tries >= HANDLER_TRIES ||
 		    !db_handler_retryable())
@@ -459,6 +468,13 @@ run_handler(struct req *r, const struct route *rt)
 		db_rollback();
 		response_drop(r, hlen);
 		usleep((useconds_t)(5000 * tries + arc4random_uniform(10000)));
+	}
+	if ((rt->flags & F_PATIENT) && audit_failed() && r->status < 500) {
+		syslog(LOG_ERR, "%s: %s %s: an audit write failed: 503", __func__,
+		    r->method, rt->path);
+		db_rollback();
+		response_drop(r, hlen);
+		http_error(r, 503, "db", NULL);
 	}
 }
 

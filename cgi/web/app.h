@@ -5,7 +5,7 @@
 #include "web/multipart.h"
 #include "web/req.h"
 
-/* Roles (GLOSSARY.md); a person may hold several. */
+/* Roles (docs/rules.md, "Roles"); a person may hold several. */
 enum role {
 	ROLE_PRESIDENT		= 1 << 0,
 	ROLE_OPERATOR		= 1 << 1,

@@ -1,8 +1,11 @@
 /* audit.h: the audit log every feature writes to */
 #ifndef AUDIT_H
 #define AUDIT_H
+#include <stddef.h>
 
 struct req;
+
+#define AUDIT_DETAIL_MAX	1000	/* audit.detail VARCHAR(1000) */
 
 /* What an entry records besides who, where and when (taken from the request). */
 struct audit_entry {
@@ -16,6 +19,10 @@ struct audit_entry {
 };
 
 int	 audit(const struct req *, const struct audit_entry *);
+int	 audit_patients(const struct req *, const struct audit_entry *,
+	    const long long *, size_t);
+int	 audit_search(const struct req *, const char *, const char *,
+	    const long long *, size_t);
 /*
  * The audit writes that failed since audit_begin(): the dispatcher's one
  * policy (server/routes.c) answers 503 on a route that shows patient data.

@@ -132,13 +132,13 @@ fmt_jst(char *out, size_t len, long long t, const char *fmt)
 void
 form_flash(const struct req *r, const char *block)
 {
-	const char	*m = param(r, "m");
+	const char	*m = param_opt(r, "m");	/* after a redirect only */
 	char		 k[80];
 
 	if (form_empty(m) || str_fmt(k, sizeof(k), "%s.m_%s", block, m) == -1)
 		return;
 	const char *v = lang(k);
-	if (v != k && v != NULL && *v != '\0')	/* lang() answers the key when missing */
+	if (*v != '\0')	/* lang() answers "" for a missing key */
 		view_set("Flash", v);
 }
 

@@ -237,7 +237,7 @@ render_cb(void *ctx, char *s)
 }
 
 /*
- * The template parsed once per worker, on its first use (issue 9: parsing
+ * The template parsed once per worker, on its first use (docs/benchmarks.md: parsing
  * was half of rendering's time, a seventh of a view's worker CPU). Every
  * include is a literal name, resolved at parse time; the tree keeps no
  * request data, which comes from the HDF given to each render. The

@@ -132,56 +132,90 @@ out:
 }
 
 static int
-is_token_char(int c)
-{
-	/* RFC 6265 cookie-name: an RFC 7230 token. */
-	return c > 0x20 && c < 0x7f && strchr("()<>@,;:\\\"/[]?={}", c) == NULL;
-}
-
-static int
 is_cookie_octet(int c)
 {
 	return c == 0x21 || (c >= 0x23 && c <= 0x2b) || (c >= 0x2d && c <= 0x3a) ||
 	    (c >= 0x3c && c <= 0x5b) || (c >= 0x5d && c <= 0x7e);
 }
 
+static int
+is_cookie_space(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The name of own (a NULL-terminated list) that n[0..nl) is, or NULL. */
+static const char *
+own_name(const char *n, size_t nl, const char *const *own)
+{
+	for (; own != NULL && *own != NULL; own++)
+		if (strlen(*own) == nl && memcmp(*own, n, nl) == 0)
+			return *own;
+	return NULL;
+}
+
 /*
- * Parses a Cookie header strictly (RFC 6265 section 4.2.1: pairs separated by
- * "; ", token names, cookie-octet values, optionally double-quoted). Returns
- * REQ_OK or REQ_E_SYNTAX; on error l holds what was parsed before.
+ * Checks one value of our own cookie, v[0..vl) with the spaces around it
+ * trimmed: cookie-octets, optionally double-quoted (RFC 6265 4.1.1).
+ * Sets *val and *len to the value without its quotes; REQ_OK or
+ * REQ_E_SYNTAX.
+ */
+static int
+own_value(const char *v, size_t vl, const char **val, size_t *len)
+{
+	if (vl >= 2 && v[0] == '"' && v[vl - 1] == '"') {
+		v++;
+		vl -= 2;
+	}
+	for (size_t i = 0; i < vl; i++)
+		if (!is_cookie_octet((unsigned char)v[i]))
+			return REQ_E_SYNTAX;
+	*val = v;
+	*len = vl;
+	return REQ_OK;
+}
+
+/*
+ * Parses a Cookie header into l, keeping only the cookies named in own (a
+ * NULL-terminated list: the network's own, __Host- cookies it set itself).
+ * The browser sends every cookie of the host, some set by things the
+ * network does not control (another application on the name, an extension,
+ * a proxy): their syntax is theirs, so they are skipped whatever they hold,
+ * as browsers split them (at ';', spaces trimmed). Only our own are
+ * checked: a malformed one, or one sent twice (which a __Host- cookie
+ * never is), is REQ_E_SYNTAX, and l then holds what was kept before.
  */
 int
-kv_parse_cookies(struct kvlist *l, const char *h)
+kv_parse_cookies(struct kvlist *l, const char *h, const char *const *own)
 {
-	const char	*p = h, *n0, *v0;
-	size_t		 nl, vl;
-	int		 q, rc;
+	const char	*p = h, *end, *eq, *n0, *n1, *v0, *v1, *name, *val;
+	size_t		 vl;
+	int		 rc;
 
-	if (h == NULL || *h == '\0')
+	if (h == NULL)
 		return REQ_OK;
-	for (;;) {
-		n0 = p;
-		while (is_token_char((unsigned char)*p))
-			p++;
-		if ((nl = (size_t)(p - n0)) == 0 || nl > KV_KEYMAX || *p != '=')
+	for (; *p != '\0'; p = *end == ';' ? end + 1 : end) {
+		if ((end = strchr(p, ';')) == NULL)
+			end = p + strlen(p);
+		if ((eq = memchr(p, '=', (size_t)(end - p))) == NULL)
+			continue;	/* no name: not ours */
+		for (n0 = p; n0 < eq && is_cookie_space((unsigned char)*n0); n0++)
+			;
+		for (n1 = eq; n1 > n0 && is_cookie_space((unsigned char)n1[-1]); n1--)
+			;
+		if ((name = own_name(n0, (size_t)(n1 - n0), own)) == NULL)
+			continue;
+		for (v0 = eq + 1; v0 < end && is_cookie_space((unsigned char)*v0); v0++)
+			;
+		for (v1 = end; v1 > v0 && is_cookie_space((unsigned char)v1[-1]); v1--)
+			;
+		if (own_value(v0, (size_t)(v1 - v0), &val, &vl) != REQ_OK ||
+		    kv_get(l, name) != NULL)
 			return REQ_E_SYNTAX;
-		p++;
-		q = (*p == '"');
-		p += q;
-		v0 = p;
-		while (is_cookie_octet((unsigned char)*p))
-			p++;
-		vl = (size_t)(p - v0);
-		if (q && *p++ != '"')
-			return REQ_E_SYNTAX;
-		if ((rc = kv_push(l, n0, nl, v0, vl)) != REQ_OK)
+		if ((rc = kv_push(l, name, strlen(name), val, vl)) != REQ_OK)
 			return rc;
-		if (*p == '\0')
-			return REQ_OK;
-		if (p[0] != ';' || p[1] != ' ')
-			return REQ_E_SYNTAX;
-		p += 2;
 	}
+	return REQ_OK;
 }
 
 const char *

@@ -33,7 +33,8 @@ enum req_err {
 
 int		 kv_parse_urlencoded(struct kvlist *, const char *, size_t,
 		    char *, size_t);
-int		 kv_parse_cookies(struct kvlist *, const char *);
+int		 kv_parse_cookies(struct kvlist *, const char *,
+		    const char *const *);
 int		 kv_push(struct kvlist *, const char *, size_t, const char *,
 		    size_t);
 const char	*kv_get(const struct kvlist *, const char *);

@@ -13,6 +13,8 @@
 
 #define TOUCH_SECS	30	/* last_seen is written at most this often */
 
+const char *const session_cookies[] = { SESSION_COOKIE, LOGIN_CSRF_COOKIE, NULL };
+
 static const struct {
 	const char	*name;
 	unsigned int	 bit;

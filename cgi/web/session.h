@@ -8,6 +8,9 @@ struct dbres;
 #define SESSION_COOKIE	"__Host-mogami"
 #define LOGIN_CSRF_COOKIE "__Host-csrf"
 
+/* The cookies the network sets; every other cookie is ignored (req.c). */
+extern const char *const session_cookies[];
+
 struct session {
 	long long	 id;
 	long long	 user_id;

@@ -1,5 +1,5 @@
 -- 0009_records.sql: clinical records imported from the facilities' SS-MIX2
--- storage (issue 6): where each facility's tree is, every file seen, every
+-- storage (docs/import.md): where each facility's tree is, every file seen, every
 -- import run, and the records with their lab results, medications,
 -- allergies, problems and extended-storage documents.
 

@@ -1,11 +1,11 @@
--- 0010_audit_chain.sql: the tamper-evident audit chain (issue 7)
+-- 0010_audit_chain.sql: the tamper-evident audit chain (A11.2)
 --
 -- Workers insert audit rows as before, with seq and hash NULL, inside their
 -- own transaction: a page view never waits for the chain. The sealer
 -- (`mogamictl audit seal`, run by the scheduler every few seconds) locks the
 -- one audit_chain row, gives each committed unsealed row, in id order, the
 -- next dense seq and hash = SHA-256(previous hash || canonical bytes) (see
--- cgi/auditchain.c), and moves the head. The order of the chain is the order
+-- cgi/audit/chain.c), and moves the head. The order of the chain is the order
 -- of sealing (seq), not the id: a row with a lower id whose transaction
 -- commits later is sealed later. UNIQUE (seq) forbids a fork even if two
 -- sealers ever ran without the lock (Galera: one of them gets 1213).

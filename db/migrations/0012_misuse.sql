@@ -1,7 +1,7 @@
 -- 0012_misuse.sql: misuse detection and the warning ladder (A4.2, A13.1(3)).
 
 -- Each rule's settings, edited by the operator. threshold/window in the
--- rule's own terms (see cgi/misuse.c); param1/param2 e.g. the night hours.
+-- rule's own terms (see cgi/rules/misuse.c); param1/param2 e.g. the night hours.
 CREATE TABLE IF NOT EXISTS misuse_rule (
   code VARCHAR(32) NOT NULL PRIMARY KEY,
   enabled TINYINT NOT NULL DEFAULT 1,

@@ -1,7 +1,7 @@
 -- 0014_notices.sql: notices of a change or stop of a function and their
 -- acknowledgement (A16), messages between users and their moderation
 -- (A17), agreements with other regional networks (A18). Nothing here is
--- ever deleted: triggers refuse it, and stmts.c has no statement for it.
+-- ever deleted: triggers refuse it, and cgi/db/sql_*.h has no statement for it.
 
 -- A16: a notice is drafted, then published; a notice whose effective day is
 -- not after its publication is an emergency change and is published only

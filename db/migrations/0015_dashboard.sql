@@ -1,4 +1,4 @@
--- 0015_dashboard.sql: the council dashboard (issue 8): record views counted
+-- 0015_dashboard.sql: the council dashboard (docs/rules.md): record views counted
 -- ahead of time, so that the page never counts millions of audit rows.
 --
 -- `mogamictl dashboard refresh` (the scheduler, every jobs_dashboard_secs)

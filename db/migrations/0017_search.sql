@@ -1,4 +1,4 @@
--- Records search by any part of the kana (issue 9): every two-character
+-- Records search by any part of the kana (docs/benchmarks.md): every two-character
 -- piece (bigram) of a patient kana_key, so that a search reads the patients
 -- holding its bigrams through an index instead of scanning every kana_key
 -- with LIKE. Triggers keep it equal to patient.kana_key whoever writes the

@@ -1,5 +1,5 @@
 -- A patient history is read together: cluster the record tables by their
--- patient link (PERFORMANCE.md, issue 9). With PRIMARY KEY (id) a
+-- patient link (docs/benchmarks.md). With PRIMARY KEY (id) a
 -- 5,000-record history touched 15,077 pages (rows of many patients
 -- interleaved as the facilities sent them); clustered by (link_id, id) it
 -- touches about 450 and the export query halves. id stays unique (and the

@@ -1,6 +1,6 @@
 -- 0021_audit_access.sql: the facility manager's access list (A6.2) reads
 -- only the accesses to patient data among a facility's entries, newest
--- first, a page at a time (issue 9: with 10 million entries it read every
+-- first, a page at a time (docs/benchmarks.md: with 10 million entries it read every
 -- login, list view and its own earlier views back to its page; MariaDB
 -- does not push the action's condition into a backward index scan). A
 -- virtual column says whether an entry is such an access; the index leads

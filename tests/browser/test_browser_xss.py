@@ -370,7 +370,7 @@ def test_xss_payloads_never_execute_in_chromium(stored):
 
 
 # Notices (A16), agreements with other networks (A18) and the misuse ladder (A4.2): every
-# free-text field of page_notice.c, page_federation.c and page_misuse.c, stored, then
+# free-text field of cgi/pages/notice.c, federation.c and misuse.c, stored, then
 # every page that shows it opened by every role that sees it.
 
 def submit_form(drv, tally, path, action, values):

@@ -40,7 +40,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct hl7_msg	*m;
-	char		 err[128], raw[256], code[8], ev[8], ts[20], *str;
+	char		 err[128], raw[256], code[8], ev[8], ts[20], *str,
+			 given[HL7_TS_GIVEN];
 	size_t		 seg, n;
 	int		 f, r, c, nf, nr, nc, ec;
 
@@ -49,6 +50,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(str, data, size);
 		str[size] = '\0';
 		(void)hl7_ts(str, ts, sizeof(ts));
+		/* as given: the same date, and only what was given */
+		if (hl7_ts_given(str, ts, sizeof(ts), given, sizeof(given)) == 0 &&
+		    (strncmp(ts, given, 10) != 0 || strlen(given) < 10 ||
+		    strlen(given) >= sizeof(given)))
+			abort();
 		free(str);
 	}
 	m = hl7_parse_ex((const char *)data, size, &ec, err, sizeof(err));
@@ -60,6 +66,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)hl7_msg_type(m, code, sizeof(code), ev, sizeof(ev));
 	(void)hl7_msg_time(m, ts, sizeof(ts));
 	(void)hl7_charset(m);
+	if (hl7_declared_charset(m) == NULL)
+		abort();
 	(void)hl7_text(m, &n);
 	(void)hl7_find(m, "OBX", 1);
 	(void)hl7_find(m, "MSH", 0);

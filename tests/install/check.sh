@@ -81,6 +81,8 @@ cat >"$D/nginx/nginx.conf" <<-CONF
 	}
 CONF
 check "nginx -t on the site file" nginx -t -c "$D/nginx/nginx.conf" -p "$D/nginx"
+check "the site hides nginx's version (server_tokens off)" \
+	grep -Eq '^[[:space:]]*server_tokens[[:space:]]+off;' "$D/etc/nginx/sites-available/mogami"
 
 echo "== make uninstall"
 check "make uninstall" make --no-print-directory uninstall DESTDIR="$D" PREFIX=$PREFIX

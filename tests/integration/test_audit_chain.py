@@ -1,4 +1,4 @@
-"""test_audit_chain.py: the tamper-evident audit chain, its checkpoints and the FHIR export (issue 7; A11.2, A14).
+"""test_audit_chain.py: the tamper-evident audit chain, its checkpoints and the FHIR export (A11.2, A14).
 
 Every tampering is done with direct SQL as the database's root, on entries
 the test itself creates and seals; each test restores what it changed and

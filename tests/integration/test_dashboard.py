@@ -1,4 +1,4 @@
-f"""The council dashboard (issue 8): every figure checked against a known data set.
+f"""The council dashboard (docs/rules.md): every figure checked against a known data set.
 
 The data set lives in a past year that holds no data (2011, or earlier on a rerun): three facilities of this test
 (one out of region), their users, record views (with Japan-time month and 90-day boundaries),

@@ -1,4 +1,4 @@
-"""test_demogen.py: `mogamictl demo generate --only CODE` and `--no-trees` (issue 9), the way
+"""test_demogen.py: `mogamictl demo generate --only CODE` and `--no-trees` (docs/benchmarks.md), the way
 scripts/region.sh calls them: one facility's trees alone are what a run of all writes for it,
 file by file; --no-trees writes region.sql, facilities.tsv and bench.tsv alone. No database."""
 import re

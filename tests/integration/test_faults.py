@@ -1,4 +1,4 @@
-"""test_faults.py: the fast faults of issue 10 against the real stack: a worker SIGKILLed
+"""test_faults.py: the fast faults of the security suite (docs/security.md) against the real stack: a worker SIGKILLed
 mid-request, mariadbd SIGKILLed under write load, slow clients holding connections.
 Figures: acknowledged writes lost (0), requests answered 500 (0), time to recover.
 The full disk is in scripts/attack.sh (it needs an instance of its own)."""

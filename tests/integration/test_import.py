@@ -1,8 +1,12 @@
-"""test_import.py: SS-MIX2 import (issue 6): every sample file imported or quarantined for its
+"""test_import.py: SS-MIX2 import (docs/import.md): every sample file imported or quarantined for its
 reason, idempotence, kill -9 and rerun, changed files, flag and cancel semantics, documents
-typed by content, the scheduled import, and the operator's page (A8.1, A11.2)."""
+typed by content, the scheduled import, and the operator's page (A8.1, A11.2). docs/import.md: storage
+as hospitals write it (file-name and MSH-7 times, declared charsets their bytes are not, extended
+storage's document folders with vital signs), one tree mixing all of them."""
 import hashlib
+import html
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -689,3 +693,278 @@ def test_I6_staff_reads_the_page_users_and_managers_get_403():
     for role in ("user", "facility_manager", "desk"):
         s = logged_in(make_user(role=role))
         assert s.get(url("/admin/imports"), allow_redirects=False).status_code == 403, role
+
+
+# --- docs/import.md: SS-MIX2 as hospitals and the publishers write it ----------------------------
+# Every sample below is written here from the guideline's description (no third-party file).
+
+def msg22(msh9, pid, segs, msh7="20240101120000", charset="", encoding=None):
+    """A message with its own MSH-7 and MSH-18; encoding: how its bytes are written (None: as
+    declared, ISO-2022-JP for ~ISO IR87, else UTF-8)."""
+    lines = [f"MSH|^~\\&|HIS|TEST|GW|RCV|{msh7}||{msh9}|1|P|2.5||||||{charset}||",
+             f"PID|0001||{pid}^^^^PI||試験^二二^^^^^L^I~シケン^ニニ^^^^^L^P||19700101|M"] + segs
+    text = "\r".join(lines) + "\r\x1c"
+    enc = encoding or ("iso2022_jp" if "IR87" in charset else "utf-8")
+    return text.encode(enc)
+
+
+def vitals(pid, at, temp, pulse, sbp, dbp, temp_flag="", **kw):
+    """ORU^R30, unsolicited point-of-care observations: one set of vital signs at `at`."""
+    return msg22("ORU^R30^ORU_R30", pid, [
+        "PV1|1|I|3A^301^1",
+        f"OBR|1||{at}|VITAL^バイタルサイン^LOCAL|||{at}",
+        f"OBX|1|NM|8310-5^体温^LN||{temp}|Cel^℃^UCUM|36.0-37.5|{temp_flag}|||F|||{at}",
+        f"OBX|2|NM|8867-4^脈拍^LN||{pulse}|/min^回/分^UCUM|60-100||||F|||{at}",
+        f"OBX|3|NM|8480-6^収縮期血圧^LN||{sbp}|mm[Hg]^mmHg^UCUM|90-139||||F|||{at}",
+        f"OBX|4|NM|8462-4^拡張期血圧^LN||{dbp}|mm[Hg]^mmHg^UCUM|60-89||||F|||{at}"], **kw)
+
+
+def docdir(ext, pid, date, typ, order, ts, dept="01"):
+    """An extended-storage document folder as the guideline lays it out."""
+    pad = pid.rjust(7, "0")
+    d = ext / pad[:3] / pad[3:6] / pid / date / typ / f"{pid}_{date}_{typ}_{order}_{ts}_{dept}"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+VITAL = "VITAL^バイタルサイン^LOCAL"
+DSUM = "DSUM^退院時サマリ^LOCAL"
+
+
+@pytest.fixture(scope="module")
+def as_written(tmp_path_factory):
+    """One tree mixing every form docs/import.md describes, standardized and extended storage."""
+    base = tmp_path_factory.mktemp("as_written")
+    std, ext = base / "std", base / "ext"
+    p, d = "4000001", "20240105"
+    f = {}
+    # file-name timestamps of 14, 15, 16 and 17 digits
+    f["ts14"] = put(std, p, d, "OML-11", "000000000002201", "20240105120000", 1,
+                    lab(p, "000000000002201"))
+    f["ts15"] = put(std, p, d, "OMP-01", "000000000002202", "202401051000003", 1,
+                    rx(p, "000000000002202", drug="十五桁錠"))
+    f["ts16"] = put(std, p, d, "OMP-01", "000000000002203", "2024010511000032", 1,
+                    rx(p, "000000000002203", drug="十六桁錠"))
+    f["ts17"] = put(std, p, "20240106", "OML-11", "000000000002204", "20240106120000000", 1,
+                    lab(p, "000000000002204", tp="6.9"))
+    # MSH-7 with a fraction after the minutes, and with milliseconds glued on
+    f["msh7_min"] = put(std, p, "20160101", "ADT-12", "999999999999999", "20160101150000000", 1,
+                        msg22("ADT^A04^ADT_A01", p, ["PV1|1|O|01^^^^^^^^内科"],
+                              msh7="201601011500.321"))
+    f["msh7_ms"] = put(std, p, "20160102", "ADT-12", "999999999999999", "20160102150000000", 1,
+                       msg22("ADT^A04^ADT_A01", p, ["PV1|1|O|01^^^^^^^^内科"],
+                             msh7="20160102150000321"))
+    # declared JIS, written UTF-8; declared nothing, written JIS; neither (Shift_JIS)
+    rde = ["ORC|NW|{o}|||||||20240105100000", "RXE||620000001^{drug}^HOT9|1||TAB^錠^MR9P"]
+    f["jis_utf8"] = put(std, p, d, "OMP-01", "000000000002205", "20240105100500000", 1,
+                        msg22("RDE^O11^RDE_O11", p, [s.format(o="000000000002205",
+                              drug="宣言JIS中身UTF8錠") for s in rde], charset="~ISO IR87",
+                              encoding="utf-8"))
+    f["utf8_jis"] = put(std, p, d, "OMP-01", "000000000002206", "20240105100600000", 1,
+                        msg22("RDE^O11^RDE_O11", p, [s.format(o="000000000002206",
+                              drug="宣言無し中身JIS錠") for s in rde], encoding="iso2022_jp"))
+    f["sjis"] = put(std, p, d, "OMP-01", "000000000002207", "20240105100700000", 1,
+                    msg22("RDE^O11^RDE_O11", p, [s.format(o="000000000002207",
+                          drug="シフトJIS錠") for s in rde], charset="~ISO IR87",
+                          encoding="shift_jis"))
+    # extended storage: vital signs twice on one day (08:00 and 20:00) and once the next day,
+    # that one declared and written in JIS with a 14-digit folder timestamp
+    dd = docdir(ext, p, d, VITAL, "999999999999999", "20240105080000000")
+    (dd / "vital.hl7").write_bytes(vitals(p, "202401050800", "36.5", "72", "128", "80"))
+    dd = docdir(ext, p, d, VITAL, "999999999999999", "20240105200000000")
+    (dd / "vital.hl7").write_bytes(vitals(p, "202401052000", "37.8", "96", "132", "84",
+                                          temp_flag="H"))
+    dd = docdir(ext, p, "20240106", VITAL, "999999999999999", "20240106080000", dept="-")
+    (dd / "vital.hl7").write_bytes(vitals(p, "202401060800", "36.7", "70", "120", "76",
+                                          charset="~ISO IR87"))
+    # a discharge summary with an attachment, and a document in the earlier flat layout
+    dd = docdir(ext, p, d, DSUM, "000000000002299", "20240105170000")
+    (dd / "summary.pdf").write_bytes(PDF)
+    (dd / "attachment.png").write_bytes(PNG)
+    flat = ext / "400" / "000" / p / d / "紹介状"
+    flat.mkdir(parents=True)
+    (flat / "letter.pdf").write_bytes(PDF + b"%letter\n")
+    # observations in the flat layout: the folder says vital signs, MSH-7 says when
+    flat = ext / "400" / "000" / p / "20240107" / "バイタル"
+    flat.mkdir(parents=True)
+    (flat / "vital-r01.hl7").write_bytes(msg22("ORU^R01^ORU_R01", p, [
+        "OBR|1||1|VITAL^バイタルサイン^LOCAL",
+        "OBX|1|NM|8310-5^体温^LN||36.9|Cel^℃^UCUM|36.0-37.5||||F|||202401070900"],
+        msh7="20240107091500"))
+    # what extended storage must not take: another patient's folder name, a folder that is
+    # no document folder, an HL7 message that is no observation, content that is none of ours
+    dd = ext / "400" / "000" / p / d / DSUM / f"4000002_{d}_{DSUM}_1_20240105170000_01"
+    dd.mkdir(parents=True)
+    (dd / "other.pdf").write_bytes(PDF)
+    dd = ext / "400" / "000" / p / d / DSUM / "summary-folder"
+    dd.mkdir(parents=True)
+    (dd / "x.pdf").write_bytes(PDF)
+    dd = docdir(ext, p, d, "ADT^入院^LOCAL", "1", "20240105090000000")
+    (dd / "adt.hl7").write_bytes(msg22("ADT^A01^ADT_A01", p, ["PV1|1|I"]))
+    dd = docdir(ext, p, d, "CDA^診療情報提供書^LOCAL", "1", "20240105090000000")
+    (dd / "cda.xml").write_bytes(b"<?xml version=\"1.0\"?><ClinicalDocument/>")
+    code, fid = facility()
+    out = imp(code, std, ext=ext)
+    return code, fid, std, ext, f, out
+
+
+def ext_files(fid):
+    return {r[0]: (r[1], r[2], r[3]) for r in
+            sql(f"SELECT rel_path, status, COALESCE(reason, ''), COALESCE(detail, '') "
+                f"FROM import_file WHERE facility_id = {fid} AND tree = 'ext'")}
+
+
+def test_I22_a_tree_as_written_imports_all_but_what_is_neither_and_counts_warnings(as_written):
+    code, fid, std, ext, f, out = as_written
+    assert "20 files, 15 imported, 0 unchanged, 5 quarantined, 0 removed, 0 failed, " \
+           "2 with warnings" in out.stdout, out.stdout + out.stderr
+    got = {r[0]: r[1:] for r in sql(
+        f"SELECT rel_path, status, COALESCE(reason, ''), COALESCE(warning, '') FROM import_file "
+        f"WHERE facility_id = {fid} AND tree = 'std'")}
+    for k in ("ts14", "ts15", "ts16", "ts17", "msh7_min", "msh7_ms"):
+        assert got[rel(std, f[k])] == ["imported", "", ""], k
+    assert got[rel(std, f["jis_utf8"])] == ["imported", "", "charset_utf8"]
+    assert got[rel(std, f["utf8_jis"])] == ["imported", "", "charset_jis"]
+    assert got[rel(std, f["sjis"])] == ["quarantined", "encoding", ""]
+    e = ext_files(fid)
+    base = f"400/000/4000001/20240105/"
+    imported = {k for k, v in e.items() if v[0] == "imported"}
+    assert imported == {
+        base + f"{VITAL}/4000001_20240105_{VITAL}_999999999999999_20240105080000000_01/vital.hl7",
+        base + f"{VITAL}/4000001_20240105_{VITAL}_999999999999999_20240105200000000_01/vital.hl7",
+        f"400/000/4000001/20240106/{VITAL}/4000001_20240106_{VITAL}_999999999999999_"
+        f"20240106080000_-/vital.hl7",
+        base + f"{DSUM}/4000001_20240105_{DSUM}_000000000002299_20240105170000_01/summary.pdf",
+        base + f"{DSUM}/4000001_20240105_{DSUM}_000000000002299_20240105170000_01/attachment.png",
+        base + "紹介状/letter.pdf",
+        "400/000/4000001/20240107/バイタル/vital-r01.hl7"}
+    assert e[base + f"{DSUM}/4000002_20240105_{DSUM}_1_20240105170000_01/other.pdf"] == \
+        ("quarantined", "folder", "patient")
+    assert e[base + f"{DSUM}/summary-folder/x.pdf"][:2] == ("quarantined", "docdir")
+    assert e[base + f"ADT^入院^LOCAL/4000001_20240105_ADT^入院^LOCAL_1_20240105090000000_01/"
+             f"adt.hl7"][:2] == ("quarantined", "msg_type")
+    assert e[base + f"CDA^診療情報提供書^LOCAL/4000001_20240105_CDA^診療情報提供書^LOCAL_1_"
+             f"20240105090000000_01/cda.xml"][:2] == ("quarantined", "content")
+    # the run's counts, as the page shows them
+    assert sql(f"SELECT files_total, imported, warned, quarantined, failed FROM import_run "
+               f"WHERE facility_id = {fid}") == [["20", "15", "2", "5", "0"]]
+    audit = one(f"SELECT detail FROM audit WHERE action = 'ssmix2.import' AND object_id = '{code}'")
+    assert "imported=15 warned=2" in audit and "4000001" not in audit
+
+
+def test_I22_file_name_and_msh7_times_keep_the_precision_given(as_written):
+    code, fid, std, ext, f, _ = as_written
+
+    def rec(k):
+        return sql(f"SELECT r.message_ts, r.message_ts_given, COALESCE(r.occurred_at, '-'), "
+                   f"COALESCE(r.occurred_given, '-') FROM record r JOIN import_file i "
+                   f"ON i.id = r.file_id WHERE i.facility_id = {fid} "
+                   f"AND i.rel_path = '{rel(std, f[k])}'")[0]
+    assert rec("ts14")[:2] == ["2024-01-05 12:00:00.000", "2024-01-05T12:00:00"]
+    assert rec("ts15")[:2] == ["2024-01-05 10:00:00.300", "2024-01-05T10:00:00.3"]
+    assert rec("ts16")[:2] == ["2024-01-05 11:00:00.320", "2024-01-05T11:00:00.32"]
+    assert rec("ts17")[:2] == ["2024-01-06 12:00:00.000", "2024-01-06T12:00:00.000"]
+    # MSH-7 "201601011500.321": read to the minute, as given; 17 digits: to the millisecond
+    assert rec("msh7_min")[2:] == ["2016-01-01 15:00:00", "2016-01-01T15:00"]
+    assert rec("msh7_ms")[2:] == ["2016-01-02 15:00:00", "2016-01-02T15:00:00.321"]
+    # ORC-9 given to the second
+    assert rec("ts15")[2:] == ["2024-01-05 10:00:00", "2024-01-05T10:00:00"]
+
+
+def test_I22_declared_charset_mismatch_is_read_as_what_the_bytes_are(as_written):
+    code, fid, std, ext, f, _ = as_written
+    titles = {r[0]: r[1] for r in sql(
+        f"SELECT i.rel_path, r.title FROM record r JOIN import_file i ON i.id = r.file_id "
+        f"WHERE i.facility_id = {fid} AND r.data_type = 'OMP-01'")}
+    assert titles[rel(std, f["jis_utf8"])] == "宣言JIS中身UTF8錠"
+    assert titles[rel(std, f["utf8_jis"])] == "宣言無し中身JIS錠"
+    # kept as received, byte for byte
+    raw = one(f"SELECT HEX(r.raw_message) FROM record r JOIN import_file i ON i.id = r.file_id "
+              f"WHERE i.facility_id = {fid} AND i.rel_path = '{rel(std, f['utf8_jis'])}'")
+    assert bytes.fromhex(raw) == f["utf8_jis"].read_bytes()
+
+
+def test_I22_extended_storage_vital_signs_and_documents(as_written):
+    code, fid, std, ext, f, _ = as_written
+    recs = sql(f"SELECT kind, data_type, msg_type, care_date, message_ts_given, status, dept "
+               f"FROM record WHERE facility_id = {fid} AND data_type = 'EXT' "
+               f"ORDER BY message_ts")
+    assert recs == [
+        ["vital", "EXT", "ORU^R30", "2024-01-05", "2024-01-05T08:00:00.000", "current", "01"],
+        ["vital", "EXT", "ORU^R30", "2024-01-05", "2024-01-05T20:00:00.000", "current", "01"],
+        ["vital", "EXT", "ORU^R30", "2024-01-06", "2024-01-06T08:00:00", "current", "NULL"],
+        # flat layout: MSH-7's time, the kind from the folder's name
+        ["vital", "EXT", "ORU^R01", "2024-01-07", "2024-01-07T09:15:00", "current", "NULL"]]
+    rows = sql(f"SELECT l.name, l.value, l.unit, l.flag, l.observed_at, l.observed_given "
+               f"FROM record_lab l JOIN record r ON r.id = l.record_id "
+               f"WHERE r.facility_id = {fid} AND r.kind = 'vital' AND l.code = '8310-5' "
+               f"ORDER BY l.observed_at")
+    assert rows == [["体温", "36.5", "Cel", "NULL", "2024-01-05 08:00:00", "2024-01-05T08:00"],
+                    ["体温", "37.8", "Cel", "H", "2024-01-05 20:00:00", "2024-01-05T20:00"],
+                    ["体温", "36.7", "Cel", "NULL", "2024-01-06 08:00:00", "2024-01-06T08:00"],
+                    ["体温", "36.9", "Cel", "NULL", "2024-01-07 09:00:00", "2024-01-07T09:00"]]
+    assert one(f"SELECT COUNT(*) FROM record_lab l JOIN record r ON r.id = l.record_id "
+               f"WHERE r.facility_id = {fid} AND r.kind = 'vital'") == "13"
+    docs = sql(f"SELECT title, content_type, category, care_date FROM document "
+               f"WHERE facility_id = {fid} ORDER BY title")
+    assert docs == [["attachment.png", "image/png", DSUM, "2024-01-05"],
+                    ["letter.pdf", "application/pdf", "紹介状", "2024-01-05"],
+                    ["summary.pdf", "application/pdf", DSUM, "2024-01-05"]]
+    # one patient link for the messages, the observations and the documents
+    assert one(f"SELECT COUNT(*) FROM patient_link WHERE facility_id = {fid}") == "1"
+
+
+def test_I22_rerun_changes_nothing_and_keeps_the_warnings(as_written):
+    code, fid, std, ext, f, _ = as_written
+    before = snapshot(fid)
+    out = imp(code, std, ext=ext)
+    assert "20 files, 0 imported, 20 unchanged, 0 quarantined, 0 removed, 0 failed, " \
+           "0 with warnings" in out.stdout
+    assert snapshot(fid) == before
+    assert one(f"SELECT COUNT(*) FROM import_file WHERE facility_id = {fid} "
+               f"AND warning IS NOT NULL") == "2"
+    # fixed at the hospital: the warning goes with the new content
+    f["jis_utf8"].write_bytes(f["jis_utf8"].read_bytes().replace(b"~ISO IR87", b"UNICODE UTF-8"))
+    out = imp(code, std, ext=ext)
+    assert "1 imported" in out.stdout and "0 with warnings" in out.stdout
+    assert one(f"SELECT COALESCE(warning, '-') FROM import_file WHERE facility_id = {fid} "
+               f"AND rel_path = '{rel(std, f['jis_utf8'])}'") == "-"
+
+
+def test_I22_import_page_shows_warnings_beside_quarantine_and_counts_per_run(as_written):
+    code, fid, std, ext, f, _ = as_written
+    s = logged_in(make_user(role="operator"))
+    r = s.get(url(f"/admin/imports?facility={fid}"))
+    assert r.status_code == 200
+    t = r.text
+    # the facilities' table: the last run's warnings and the facility's files with a warning
+    row = t[t.index(f'id="facility-{code}"'):]
+    row = row[:row.index("</tr>")]
+    assert 'class="w-count">' in row
+    # each run with imported / with warning / quarantined
+    runs = t[t.index('id="import-runs"'):]
+    runs = runs[:runs.index("</table>")]
+    first = re.search(r'<td class="r-total">(\d+)</td><td class="r-imported">(\d+)</td>'
+                      r'<td class="r-warned">(\d+)</td><td class="r-unchanged">(\d+)</td>'
+                      r'<td class="r-quarantined">(\d+)</td>', runs)
+    assert first is not None
+    counts = re.findall(r'<td class="r-total">(\d+)</td><td class="r-imported">(\d+)</td>'
+                        r'<td class="r-warned">(\d+)</td>', runs)
+    assert ("20", "15", "2") in counts       # the first run (newest first in the table)
+    assert "取込" in runs and "うち警告あり" in t and "隔離" in runs
+    # warnings per file, worded in Japanese, beside the quarantine reasons
+    q = t[t.index('id="quarantine"'):]
+    q = q[:q.index("</table>")]
+    rows = re.findall(r"<tr( class=\"warned\")?><td class=\"nowrap\">[^<]*</td><td><code>"
+                      r"([^<]*)</code></td><td class=\"nowrap\">([^<]*)</td><td>([^<]*)</td>", q)
+    by = {html.unescape(p): (bool(w), st, html.unescape(why)) for w, p, st, why in rows}
+    w = by[rel(std, f["utf8_jis"])]
+    assert w[0] and w[1] == "警告付きで取込" and "JIS として読み込みました" in w[2]
+    assert by[rel(std, f["sjis"])][:2] == (False, "隔離")
+    assert "文字コード" in by[rel(std, f["sjis"])][2]
+    docs = [p for p in by if "summary-folder" in p]
+    assert docs and "文書フォルダ名" in by[docs[0]][2]
+    # no names, no raw codes on the page
+    for x in ("二二", "ニニ", "1970-01-01", "19700101", "charset_utf8", "charset_jis", "docdir"):
+        assert x not in t, x
+

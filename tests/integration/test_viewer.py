@@ -1,4 +1,4 @@
-"""test_viewer.py: the records viewer (issue 6): one timeline across the disclosing facilities
+"""test_viewer.py: the records viewer (A12.1, A12.2): one timeline across the disclosing facilities
 the consent allows, sections, lab table and server-drawn trends, history, pagination, documents,
 the anonymized print (A11.4), handles only in URLs (A8.4), purpose on every view (A8.1), consent
 decided on every request and per disclosing facility (A12.2), every view audited (A11.2)."""
@@ -11,7 +11,7 @@ import re
 import pytest
 
 from conftest import VAR, ctl, logged_in, make_user, page_csrf, sql, url
-from test_import import hl7, put
+from test_import import VITAL, docdir, hl7, put, vitals
 from test_patients import PDF, fresh_identity, register_consent, register_patient
 
 SECOND_LAB = re.compile(r"[> ]321[ <]")
@@ -266,6 +266,47 @@ def test_A12_2_labs_table_and_server_drawn_trend(people, tmp_path):
     assert "style=" not in t and "<script>" not in t
 
 
+def test_A12_2_vital_signs_from_extended_storage_are_their_own_group_with_their_facility(
+        people, tmp_path):
+    """docs/import.md: vital signs (ORU^R30 in extended storage's document folders, twice on one
+    day) show in the labs section as their own group after the lab results, every reading of
+    a day with its time, each row naming its facility; the timeline lists them too."""
+    p = make_patient(people, tmp_path)
+    L = p.local
+    root, ext = VAR / "viewer-ssmix2" / "std", VAR / "viewer-ssmix2" / "ext"
+    for at, temp, flag in (("202401050800", "36.5", ""), ("202401052000", "37.8", "H")):
+        d = docdir(ext, L, "20240105", VITAL, "999999999999999", at + "00000")
+        (d / "vital.hl7").write_bytes(vitals(L, at, temp, "72", "128", "80", temp_flag=flag))
+    d = docdir(ext, L, "20240105", "DSUM^退院時サマリ^LOCAL", "1", "20240105170000")
+    (d / "summary.pdf").write_bytes(PDF + b"%dsum\n")
+    imp("DEMO01", root, ext)
+    fac = one("SELECT name FROM facility WHERE code = 'DEMO01'")
+    t = view(p.hosp, p.handle, "labs").text
+    table = t[t.index('id="rec-labs"'):t.index("</table>", t.index('id="rec-labs"'))]
+    # the lab results first, then the vital signs under their own heading
+    assert table.index('id="lab-group-lab"') < table.index("総蛋白") < \
+        table.index('id="lab-group-vital"') < table.index("体温")
+    assert "バイタルサイン" in table
+    vital = table[table.index('id="lab-group-vital"'):]
+    rows = re.findall(r'<tr class="vital"><th scope="row">([^<]*)<.*?<span class="src">([^<]*)'
+                      r'</span>', vital)
+    assert {r[0].strip() for r in rows} == {"体温", "脈拍", "収縮期血圧", "拡張期血圧"}
+    assert all(r[1] == fac for r in rows)
+    # both readings of the day, with their times; the abnormal one marked
+    temp = vital[vital.index("体温"):]
+    temp = temp[:temp.index("</tr>")]
+    assert re.search(r'<span class="reading"><span class="muted">08:00</span> 36.5</span>', temp)
+    assert re.search(r'<span class="reading abn"><span class="muted">20:00</span> 37.8 '
+                     r'<span class="flag">H</span></span>', temp)
+    # a trend per vital sign too; and the timeline lists the observations as vital signs
+    assert t.count("<svg") == 6
+    assert "バイタルサイン" in view(p.hosp, p.handle).text
+    assert "バイタルサイン" in printed(p.hosp, p.handle, "labs").text
+    # a keyword data type shows its name
+    docs = view(p.hosp, p.handle, "documents").text
+    assert "<td>退院時サマリ</td>" in docs and "DSUM^" not in docs
+
+
 def test_A12_2_history_shows_superseded_and_cancelled_only_on_request(people, tmp_path):
     p = make_patient(people, tmp_path)
     now = view(p.hosp, p.handle, "meds").text
@@ -395,7 +436,7 @@ def test_A12_2_document_served_with_its_type_inline_and_audited(people, tmp_path
 
 
 def test_A11_4_history_export_is_whole_anonymous_audited_and_consent_bound(people, tmp_path):
-    """Issue 9: the full history as one CSV (the 5,000-record patient reads it in one
+    """docs/benchmarks.md: the full history as one CSV (the 5,000-record patient reads it in one
     statement); like a printout it carries no name, ID, address or birth date (A11.4),
     needs a purpose (A8.1), is audited, and follows consent per disclosing facility."""
     p = make_patient(people, tmp_path, second=True)
@@ -432,7 +473,7 @@ def test_A11_4_history_export_is_whole_anonymous_audited_and_consent_bound(peopl
 
 
 def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, tmp_path):
-    """Issue 9: the current timeline is read per link (each link's page along its index) and
+    """docs/benchmarks.md: the current timeline is read per link (each link's page along its index) and
     merged; across two facilities' links and every page it must list exactly the current
     records of the facilities allowed, newest first, as one query over all of them would."""
     p = make_patient(people, tmp_path, second=True)
@@ -454,8 +495,10 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
             " r.raw_message, r.imported_at"
             f" FROM record r JOIN seq_1_to_70 s WHERE r.id = (SELECT MIN(x.id) FROM record x"
             f" WHERE x.link_id = {lid} AND x.kind <> 'patient')")
-    want = sql(f"SELECT DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
-               f"'%Y-%m-%d %H:%i'), f.name, r.title FROM record r "
+    # the time as the source gave it (docs/import.md: seconds here), else as before (minutes)
+    want = sql(f"SELECT COALESCE(REPLACE(r.occurred_given, 'T', ' '), "
+               f"DATE_FORMAT(COALESCE(r.occurred_at, r.care_date, r.message_ts), "
+               f"'%Y-%m-%d %H:%i')), f.name, r.title FROM record r "
                f"JOIN patient_link l ON l.id = r.link_id JOIN facility f ON f.id = r.facility_id "
                f"WHERE l.patient_id = {p.pid} AND r.status = 'current' AND r.kind <> 'patient' "
                f"ORDER BY r.occurred_at DESC, r.id DESC")
@@ -473,7 +516,7 @@ def test_A12_2_timeline_read_per_link_equals_the_whole_history_in_order(people, 
 
 
 def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people):
-    """Issue 9: a search decides all its candidates with one statement of facts; each
+    """docs/benchmarks.md: a search decides all its candidates with one statement of facts; each
     verdict must equal the one-patient decision: of three patients sharing a kana, the
     consented one is listed, the revoked one and the one without consent are not."""
     hosp = logged_in(people["hosp"])
@@ -553,7 +596,7 @@ def test_A12_2_search_says_when_more_patients_match_than_it_lists(people):
 
 
 def test_A12_2_search_decides_candidates_a_chunk_at_a_time_past_refused_ones(people):
-    """Issue 9: a search decides its candidates 64 at a time and stops once its page is
+    """docs/benchmarks.md: a search decides its candidates 64 at a time and stops once its page is
     full; refused candidates must not stop it early. One family: the registered patient,
     then 64 whose consent was revoked (form 5: candidates by their consent, refused by the
     decision), then 6 consented: the first and the last 6 are listed, nothing more."""
@@ -575,7 +618,7 @@ def test_A12_2_search_decides_candidates_a_chunk_at_a_time_past_refused_ones(peo
 
 
 def test_A8_4_a_list_page_names_a_patient_by_the_handle_the_session_has(people, tmp_path):
-    """Issue 9: list pages read the session's existing handles in one statement; a patient
+    """docs/benchmarks.md: list pages read the session's existing handles in one statement; a patient
     the session already opened keeps its handle, one it has not gets a new one, once."""
     p = make_patient(people, tmp_path)
     q = p.ident["kana"].split()[0]
@@ -588,7 +631,7 @@ def test_A8_4_a_list_page_names_a_patient_by_the_handle_the_session_has(people, 
 
 
 def test_A12_2_facility_states_of_the_linked_facilities_and_the_viewer_decide(people, tmp_path):
-    """Issue 9: a decision reads the state of the facilities holding the patient's records
+    """docs/benchmarks.md: a decision reads the state of the facilities holding the patient's records
     (from the links) and of the viewer, not every member's. Each still bites at once: a
     disclosing facility that is cancelling or stops disclosing drops out of the timeline,
     a viewer that stops viewing is refused, and a patient no facility has sent records of

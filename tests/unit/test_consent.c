@@ -202,6 +202,72 @@ test_own_records_allowed(void)
 	CHECK_STR(consent_verdict_name(CONSENT_DENY_REVOKED), "revoked");
 }
 
+/*
+ * A12.1: who may see more of a patient than a form 4 needs. H is a
+ * disclosing and viewing member, V a viewing-only clinic, W another.
+ */
+static void
+test_A12_1_identity_named_explicitly_on_either_side(void)
+{
+	struct consent c = form4(T0);		/* H's records to V */
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	CHECK(consent_names_facility(&f, H, 1, 1, T0));
+	CHECK(consent_names_facility(&f, V, 0, 1, T0));
+	CHECK(!consent_names_facility(&f, W, 1, 1, T0));
+	/* Before it is registered it names nobody yet. */
+	CHECK(!consent_names_facility(&f, V, 0, 1, T0 - 1));
+	CHECK(!consent_names_facility(&(struct consent_facts){ 0 }, H, 1, 1, T0));
+}
+
+static void
+test_A12_1_identity_every_facility_names_members_of_that_side_only(void)
+{
+	/* Every disclosing facility's records, to H alone. */
+	struct consent c = form4(T0);
+	c.disclosing = all;
+	c.viewing = hosp;
+	struct consent_facts f = facts(&c, 1, NULL, 0);
+	CHECK(consent_names_facility(&f, H, 1, 1, T0));
+	CHECK(consent_names_facility(&f, W, 1, 0, T0));	/* a disclosing member */
+	CHECK(!consent_names_facility(&f, V, 0, 1, T0));	/* views only */
+	/* To every viewing facility: the clinic is named now. */
+	struct consent d = form4(T0);
+	d.viewing = all;
+	f = facts(&d, 1, NULL, 0);
+	CHECK(consent_names_facility(&f, V, 0, 1, T0));
+	CHECK(!consent_names_facility(&f, W, 1, 0, T0));
+	CHECK(!consent_names_facility(&f, W, 0, 0, T0));
+}
+
+static void
+test_A12_1_identity_not_named_by_void_revoked_or_cancelled(void)
+{
+	struct consent c = form4(T0);
+	c.disclosing = all;
+	c.viewing = all;
+	struct revocation rev = form5(T0 + DAY);
+	struct consent_facts f = facts(&c, 1, &rev, 1);
+	CHECK(consent_names_facility(&f, V, 0, 1, T0 + 1));
+	/* A form 5 ends it at once (the same test consent_decide() uses). */
+	CHECK(!consent_names_facility(&f, V, 0, 1, T0 + DAY));
+	CHECK(!consent_names_facility(&f, H, 1, 1, T0 + DAY));
+	/* A new form 4 after the form 5 names again. */
+	struct consent two[2] = { c, form4(T0 + 2 * DAY) };
+	f = facts(two, 2, &rev, 1);
+	CHECK(consent_names_facility(&f, V, 0, 1, T0 + 2 * DAY));
+	CHECK(!consent_names_facility(&f, W, 1, 1, T0 + 2 * DAY));
+	/* Found void by the operator. */
+	c.rejected = 1;
+	f = facts(&c, 1, NULL, 0);
+	CHECK(!consent_names_facility(&f, V, 0, 1, T0));
+	/* A registration cancelled on death names nobody. */
+	c.rejected = 0;
+	f = facts(&c, 1, NULL, 0);
+	f.deceased_at = T0 + DAY;
+	CHECK(consent_names_facility(&f, V, 0, 1, T0 + 1));
+	CHECK(!consent_names_facility(&f, V, 0, 1, T0 + DAY));
+}
+
 int
 main(void)
 {
@@ -219,5 +285,8 @@ main(void)
 	RUN(test_A14_emergency_without_consent_within_limit);
 	RUN(test_A10_5_inactive_facility_denied);
 	RUN(test_own_records_allowed);
+	RUN(test_A12_1_identity_named_explicitly_on_either_side);
+	RUN(test_A12_1_identity_every_facility_names_members_of_that_side_only);
+	RUN(test_A12_1_identity_not_named_by_void_revoked_or_cancelled);
 	return T_DONE("consent");
 }

@@ -1,5 +1,5 @@
 /*
- * test_demogen.c: the synthetic region (issue 9) one facility at a time.
+ * test_demogen.c: the synthetic region (docs/benchmarks.md) one facility at a time.
  * A small region is written whole, then facility by facility with --only
  * and without trees with --no-trees, into other folders: every file must
  * be the same, byte for byte, and nothing else may be written.

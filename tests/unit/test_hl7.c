@@ -731,6 +731,49 @@ test_find(void)
 	hl7_free(m);
 }
 
+/*
+ * Vital signs as bedside systems send them (ORU^R30, written here from the
+ * HL7 v2.5 structure): the observations, their times as given, several a
+ * day, and the files' MLLP end byte (docs/import.md).
+ */
+static void
+test_vitals_r30(void)
+{
+	struct hl7_msg	*m;
+	char		 code[8], ev[8], v[64], ts[20], g[HL7_TS_GIVEN];
+	size_t		 i, n = 0;
+	static const char *const at[] = { "2024-01-05T08:00",
+	    "2024-01-05T08:00:30", "2024-01-05T20:00:00.250" };
+
+	m = str("MSH|^~\\&|BEDSIDE|WARD3|GW|RCV|20240105200001.25||"
+	    "ORU^R30^ORU_R30|V1|P|2.5||||||~ISO IR87\r"
+	    "PID|1||4000001^^^^PI\r"
+	    "PV1|1|I|3A^301^1\r"
+	    "OBR|1||V1|VITAL^バイタル^LOCAL|||202401050800\r"
+	    "OBX|1|NM|8310-5^BT^LN||36.5|Cel|36.0-37.5||||F|||202401050800\r"
+	    "OBX|2|NM|8867-4^HR^LN||72|/min|60-100||||F|||20240105080030\r"
+	    "OBX|3|NM|8310-5^BT^LN||37.8|Cel|36.0-37.5|H|||F|||20240105200000250"
+	    "\r\x1c");
+	if (m == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK(hl7_msg_type(m, code, sizeof(code), ev, sizeof(ev)) == 0);
+	CHECK_STR(code, "ORU");
+	CHECK_STR(ev, "R30");
+	CHECK(hl7_msg_time(m, ts, sizeof(ts)) == 0);
+	CHECK_STR(ts, "2024-01-05 20:00:01");
+	for (i = hl7_next(m, "OBX", 0); i != HL7_NOSEG;
+	    i = hl7_next(m, "OBX", i + 1), n++) {
+		CHECK(hl7_get(m, i, 14, 1, 1, 1, v, sizeof(v)) == 0);
+		CHECK(hl7_ts_given(v, ts, sizeof(ts), g, sizeof(g)) == 0);
+		CHECK_STR(g, at[n]);
+	}
+	CHECK(n == 3);
+	CHECK_STR(get(m, 6, 8, 1, 1, 1), "H");
+	hl7_free(m);
+}
+
 static void
 test_japanese(void)
 {
@@ -789,13 +832,53 @@ test_japanese(void)
 		hl7_free(m);
 	}
 
-	/* ISO-2022-JP bytes without the MSH-18 declaration: refused */
+	/* declared and read alike: nothing to tell */
+	m = str(HDR "~ISO IR87\rPID|1||X");
+	CHECK(m != NULL);
+	CHECK_STR(hl7_charset(m), "ISO-2022-JP");
+	CHECK_STR(hl7_declared_charset(m), "ISO-2022-JP");
+	hl7_free(m);
+	/*
+	 * ISO-2022-JP bytes without the MSH-18 declaration (docs/import.md): read as
+	 * ISO-2022-JP, and the declaration told apart for the import page
+	 */
 	snprintf(msg, sizeof(msg), "MSH|^~\\&|A\rPID|1||X||%s", jis);
+	m = hl7_parse_ex(msg, strlen(msg), &code, err, sizeof(err));
+	CHECK(m != NULL && code == HL7_OK && err[0] == '\0');
+	if (m != NULL) {
+		CHECK_STR(get(m, 1, 5, 1, 1, 1), utf);
+		CHECK_STR(hl7_charset(m), "ISO-2022-JP");
+		CHECK_STR(hl7_declared_charset(m), "UTF-8");
+		hl7_free(m);
+	}
+	/* UTF-8 text under an ISO IR87 declaration: read as UTF-8 */
+	snprintf(msg, sizeof(msg), HDR "~ISO IR87\r"
+	    "PID|1||X||患者^太郎");
+	m = hl7_parse_ex(msg, strlen(msg), &code, err, sizeof(err));
+	CHECK(m != NULL && code == HL7_OK && err[0] == '\0');
+	if (m != NULL) {
+		CHECK_STR(get(m, 1, 5, 1, 2, 1), "太郎");
+		CHECK_STR(hl7_charset(m), "UTF-8");
+		CHECK_STR(hl7_declared_charset(m), "ISO-2022-JP");
+		hl7_free(m);
+	}
+	/* ... with the declaration spelled the other way */
+	m = str(HDR "~ISOIR87\rPID|1||X||患者");
+	CHECK(m != NULL && strcmp(hl7_declared_charset(m), "ISO-2022-JP") == 0 &&
+	    strcmp(hl7_charset(m), "UTF-8") == 0);
+	hl7_free(m);
+	/* neither: UTF-8 with an escape sequence in it, JIS with a high byte */
+	snprintf(msg, sizeof(msg), HDR "~ISO IR87\r"
+	    "PID|1||X||患者\x1b$B0!\x1b(B");
+	e = fails(msg, strlen(msg), HL7_E_ENCODING);
+	CHECK(strstr(e, "ISO-2022-JP") != NULL);
+	snprintf(msg, sizeof(msg), "MSH|^~\\&|A\rPID|1||X||%s\xe6", jis);
 	e = fails(msg, strlen(msg), HL7_E_ENCODING);
 	CHECK(strstr(e, "ISO IR87") != NULL);
-	/* UTF-8 text under an ISO IR87 declaration: refused */
-	snprintf(msg, sizeof(msg), HDR "~ISO IR87\r"
-	    "PID|1||X||患者");
+	/* Shift_JIS is neither, declared or not */
+	snprintf(msg, sizeof(msg), HDR "~ISO IR87\rPID|1||X||\x8a\xb3\x8e\xd2");
+	fails(msg, strlen(msg), HL7_E_ENCODING);
+	snprintf(msg, sizeof(msg), "MSH|^~\\&|A\rPID|1||X||\x8a\xb3\x8e\xd2");
 	fails(msg, strlen(msg), HL7_E_ENCODING);
 	/* ends inside a two-byte character */
 	snprintf(msg, sizeof(msg), HDR "~ISO IR87\r"
@@ -857,12 +940,35 @@ test_timestamps(void)
 		{ "20000229235959", "2000-02-29 23:59:59" },
 		{ " 20111220224447 ", "2011-12-20 22:44:47" },
 		{ "20111220+0900", "2011-12-20 00:00:00" },
+		/* as SS-MIX2 writers have them (docs/import.md) */
+		{ "201601011500.321", "2016-01-01 15:00:00" },
+		{ "20160101150000321", "2016-01-01 15:00:00" },
+		{ "2016010115000032", "2016-01-01 15:00:00" },
+		{ "201601011500003", "2016-01-01 15:00:00" },
+		{ "20160101150000321+0900", "2016-01-01 15:00:00" },
 	};
+	static const struct {
+		const char	*in, *given;
+	} given[] = {
+		{ "20111220", "2011-12-20" },
+		{ "2011122022", "2011-12-20T22" },
+		{ "201112202244", "2011-12-20T22:44" },
+		{ "20111220224447", "2011-12-20T22:44:47" },
+		{ "20111220224447.3399", "2011-12-20T22:44:47.3399" },
+		{ "20111220224447.123456789+0900", "2011-12-20T22:44:47.123456789" },
+		{ "201601011500.321", "2016-01-01T15:00" },
+		{ "20160101150000321", "2016-01-01T15:00:00.321" },
+		{ "201601011500003", "2016-01-01T15:00:00.3" },
+		{ " 20160101150000000 ", "2016-01-01T15:00:00.000" },
+	};
+	char	 g[HL7_TS_GIVEN];
 	static const char *bad[] = { "", "2011", "201112", "2011122",
 	    "20111320", "20110230", "20110229", "19000229", "20111200",
 	    "00000101",
 	    "20111220246000", "20111220226000", "20111220224460",
-	    "20111220224447.", "20111220224447.1234567890", "201112202244.12",
+	    "20111220224447.", "20111220224447.1234567890", "2011122022.12",
+	    "201112202244.", "201112202244.1234567890", "20160101150000321.5",
+	    "201601011500003210", "2016010115000", "20160101250000321",
 	    "2011122022+09", "20111220224447+09000", "20111220224447+2500",
 	    "20111220x", "2011-12-20", "20111220224447.33 99", "abc" };
 	char	 out[20], small[19];
@@ -879,6 +985,16 @@ test_timestamps(void)
 		CHECK(hl7_ts(bad[i], out, sizeof(out)) == -1);
 		CHECK_STR(out, "");
 	}
+	for (i = 0; i < sizeof(given) / sizeof(given[0]); i++) {
+		CHECK(hl7_ts_given(given[i].in, out, sizeof(out), g,
+		    sizeof(g)) == 0);
+		CHECK_STR(g, given[i].given);
+	}
+	CHECK(hl7_ts_given("20111220", out, sizeof(out), g, sizeof(g) - 1) ==
+	    -1);
+	CHECK(hl7_ts_given("2011122", out, sizeof(out), g, sizeof(g)) == -1);
+	CHECK_STR(g, "");
+	CHECK(hl7_ts_given("20111220", out, sizeof(out), NULL, 0) == 0);
 	CHECK(hl7_ts("20111220", small, sizeof(small)) == -1);
 	CHECK(hl7_ts(NULL, out, sizeof(out)) == -1);
 	CHECK(hl7_ts("20111220", NULL, 0) == -1);
@@ -1068,6 +1184,7 @@ main(void)
 	RUN(test_escapes);
 	RUN(test_structure);
 	RUN(test_find);
+	RUN(test_vitals_r30);
 	RUN(test_japanese);
 	RUN(test_timestamps);
 	RUN(test_bad_input);

@@ -383,7 +383,7 @@ test_utf8_strlen(void)
 	for (int t_i_ = 0; t_i_ < KANA_GRAMS; t_i_++) \
 		CHECK_STR(t_g_[t_i_], t_w_[t_i_]); } while (0)
 
-/* The search's bigrams (issue 9): spread over the key, first and last kept. */
+/* The search's bigrams (docs/benchmarks.md): spread over the key, first and last kept. */
 static void
 test_grams(void)
 {

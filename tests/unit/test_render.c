@@ -52,7 +52,7 @@ test_every_template_renders(void)
 }
 
 /*
- * A worker parses each template once (issue 9): an include must name its
+ * A worker parses each template once (docs/benchmarks.md): an include must name its
  * file literally, resolved at parse time, never from a request's data.
  */
 static void
@@ -110,7 +110,7 @@ test_values_are_escaped(void)
 	/* Page titles come from the language file, never from data. */
 	CHECK(strstr(b.data, "<title>") != NULL);
 	/*
-	 * Issue 9: the template is parsed once per worker; the escaping mode
+	 * docs/benchmarks.md: the template is parsed once per worker; the escaping mode
 	 * read at that parse must still hold for the next request's data.
 	 */
 	view_begin();
@@ -138,7 +138,7 @@ test_nothing_leaks_between_requests(void)
 	CHECK(view_get("Session.login") == NULL);
 	/*
 	 * A template's set: writes into the request's data, not into the
-	 * parsed template kept for the next request (issue 9's parse cache).
+	 * parsed template kept for the next request (the parse cache, docs/benchmarks.md).
 	 */
 	view_begin();
 	buf_reset(&b);

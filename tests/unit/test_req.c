@@ -1,4 +1,5 @@
 /* test_req.c: the request parser, cookies, field validation and bounded strings */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,32 +94,52 @@ test_urlencoded_limits(void)
 	buf_free(&b);
 }
 
+static const char *const own[] = { "__Host-s", "__Host-c", NULL };
+
 static void
 test_cookies(void)
 {
 	struct kvlist	 l;
 
 	memset(&l, 0, sizeof(l));
-	CHECK(kv_parse_cookies(&l, "__Host-s=abc123; lang=ja") == REQ_OK);
+	CHECK(kv_parse_cookies(&l, "__Host-s=abc123; lang=ja", own) == REQ_OK);
 	CHECK_STR(kv_get(&l, "__Host-s"), "abc123");
-	CHECK_STR(kv_get(&l, "lang"), "ja");
+	CHECK(kv_get(&l, "lang") == NULL && l.n == 1);	/* not ours: not kept */
 	kv_free(&l);
-	CHECK(kv_parse_cookies(&l, "q=\"quoted\"") == REQ_OK);
-	CHECK_STR(kv_get(&l, "q"), "quoted");
+	CHECK(kv_parse_cookies(&l, "__Host-c=\"quoted\"", own) == REQ_OK);
+	CHECK_STR(kv_get(&l, "__Host-c"), "quoted");
 	kv_free(&l);
-	CHECK(kv_parse_cookies(&l, NULL) == REQ_OK && l.n == 0);
-	/* Strict: no missing space, no bare names, no separators in values. */
-	CHECK(kv_parse_cookies(&l, "a=1;b=2") == REQ_E_SYNTAX);
+	CHECK(kv_parse_cookies(&l, NULL, own) == REQ_OK && l.n == 0);
+	CHECK(kv_parse_cookies(&l, "", own) == REQ_OK && l.n == 0);
+	/* Foreign cookies are skipped whatever they hold. */
+	const char *junk[] = { "a=1;b=2", "a", "a=b c", "a=1; ", "a=\"x", "a=\\",
+	    "=v", ";;", " ; = ;", "x=1, y=2", "bad name=1", "\xe5\x90\x8d=\xe5\x80\xa4",
+	    "__Host-sX=a b", "__host-s=a b", "_ga=1; _ga=2" };
+	for (size_t i = 0; i < sizeof(junk) / sizeof(junk[0]); i++) {
+		char h[256];
+		snprintf(h, sizeof(h), "%s; __Host-s=ok1;%s", junk[i], junk[i]);
+		CHECK(kv_parse_cookies(&l, junk[i], own) == REQ_OK && l.n == 0);
+		kv_free(&l);
+		CHECK(kv_parse_cookies(&l, h, own) == REQ_OK);
+		CHECK_STR(kv_get(&l, "__Host-s"), "ok1");
+		CHECK(l.n == 1);
+		kv_free(&l);
+	}
+	/* Ours as browsers split them: no space needed, spaces trimmed. */
+	CHECK(kv_parse_cookies(&l, "x=1;__Host-s=v2 ;\t__Host-c = v3", own) == REQ_OK);
+	CHECK_STR(kv_get(&l, "__Host-s"), "v2");
+	CHECK_STR(kv_get(&l, "__Host-c"), "v3");
 	kv_free(&l);
-	CHECK(kv_parse_cookies(&l, "a") == REQ_E_SYNTAX);
+	/* Our own: malformed or twice is refused. */
+	CHECK(kv_parse_cookies(&l, "__Host-s=a b", own) == REQ_E_SYNTAX);
 	kv_free(&l);
-	CHECK(kv_parse_cookies(&l, "a=b c") == REQ_E_SYNTAX);
+	CHECK(kv_parse_cookies(&l, "__Host-s=\"x", own) == REQ_E_SYNTAX);
 	kv_free(&l);
-	CHECK(kv_parse_cookies(&l, "a=1; ") == REQ_E_SYNTAX);
+	CHECK(kv_parse_cookies(&l, "__Host-s=a\\b", own) == REQ_E_SYNTAX);
 	kv_free(&l);
-	CHECK(kv_parse_cookies(&l, "a=\"x") == REQ_E_SYNTAX);
+	CHECK(kv_parse_cookies(&l, "__Host-s=a,b", own) == REQ_E_SYNTAX);
 	kv_free(&l);
-	CHECK(kv_parse_cookies(&l, "a=\\") == REQ_E_SYNTAX);
+	CHECK(kv_parse_cookies(&l, "__Host-s=1; __Host-s=2", own) == REQ_E_SYNTAX);
 	kv_free(&l);
 }
 

@@ -27,6 +27,21 @@ name_ok(void)
 	CHECK(ssmix2_parse_name("9999013_20111013_OMD_123456789012345_"
 	    "20111014232213000_01_1", &n) == 0);
 	CHECK_STR(n.type, "OMD");
+	/* docs/import.md: writers that drop the milliseconds or write fewer digits */
+	static const char *const ts[] = { "20110701224603", "201107012246039",
+	    "2011070122460398", "20110701224603984" };
+	char name[120];
+	for (size_t i = 0; i < sizeof(ts) / sizeof(ts[0]); i++) {
+		snprintf(name, sizeof(name), "9999013_20110701_OMP-01_1_%s_01_1",
+		    ts[i]);
+		CHECK(ssmix2_parse_name(name, &n) == 0);
+		CHECK_STR(n.ts, ts[i]);	/* kept as given */
+	}
+	CHECK(ssmix2_ts_ok("20110701224603"));
+	CHECK(!ssmix2_ts_ok("2011070122460"));
+	CHECK(!ssmix2_ts_ok("201107012246039841"));
+	CHECK(!ssmix2_ts_ok("20110701246039841"));
+	CHECK(!ssmix2_ts_ok("2011070122460x984"));
 }
 
 static void
@@ -39,11 +54,15 @@ name_bad(void)
 		/* six parts, eight parts */
 		"9999013_20110701_OMP-01_1_20110701224603984_01",
 		"9999013_20110701_OMP-01_1_20110701224603984_01_1_x",
-		/* flag 2, not a date, February 30th, 16-digit timestamp */
+		/* flag 2, not a date, February 30th, 13- and 18-digit timestamps */
 		"9999013_20110701_OMP-01_1_20110701224603984_01_2",
 		"9999013_2011070_OMP-01_1_20110701224603984_01_1",
 		"9999013_20110230_OMP-01_1_20110701224603984_01_1",
-		"9999013_20110701_OMP-01_1_2011070122460398_01_1",
+		"9999013_20110701_OMP-01_1_2011070122460_01_1",
+		"9999013_20110701_OMP-01_1_201107012246039841_01_1",
+		/* a dot in the timestamp, February 30th in it */
+		"9999013_20110701_OMP-01_1_20110701224603.984_01_1",
+		"9999013_20110701_OMP-01_1_20110230224603984_01_1",
 		/* an hour 25, a lower-case type, an empty part */
 		"9999013_20110701_OMP-01_1_20110701254603984_01_1",
 		"9999013_20110701_omp-01_1_20110701224603984_01_1",
@@ -114,9 +133,74 @@ sniff(void)
 	CHECK_STR(ssmix2_sniff(png, sizeof(png)), "image/png");
 	CHECK_STR(ssmix2_sniff(jpg, sizeof(jpg)), "image/jpeg");
 	/* a name says nothing: text is text whatever it is called */
-	CHECK(ssmix2_sniff("MSH|^~\\&|", 9) == NULL);
+	CHECK(ssmix2_sniff("<html>", 6) == NULL);
+	CHECK(ssmix2_sniff("<?xml version=\"1.0\"?>", 21) == NULL);
+	/* an HL7 message, with what the parser skips before it */
+	CHECK_STR(ssmix2_sniff("MSH|^~\\&|", 9), SSMIX2_HL7);
+	CHECK_STR(ssmix2_sniff("\xef\xbb\xbfMSH|", 7), SSMIX2_HL7);
+	CHECK_STR(ssmix2_sniff("\x0b\r\nMSH|", 7), SSMIX2_HL7);
+	CHECK(ssmix2_sniff("MSH", 3) == NULL);
+	CHECK(ssmix2_sniff("PID|1", 5) == NULL);
+	CHECK(ssmix2_sniff("\r\n", 2) == NULL);
 	CHECK(ssmix2_sniff("%PDF", 4) == NULL);
 	CHECK(ssmix2_sniff("", 0) == NULL);
+}
+
+/* Extended storage as the guideline lays it out (docs/import.md). */
+static void
+docdirs(void)
+{
+	struct ssmix2_docdir	 d;
+
+	CHECK(ssmix2_parse_docdir("9999013_20240105_VITAL^バイタルサイン^LOCAL_"
+	    "999999999999999_20240105080000000_01", &d) == 0);
+	CHECK_STR(d.pid, "9999013");
+	CHECK_STR(d.date, "20240105");
+	CHECK_STR(d.type, "VITAL^バイタルサイン^LOCAL");
+	CHECK_STR(d.order, "999999999999999");
+	CHECK_STR(d.ts, "20240105080000000");
+	CHECK_STR(d.dept, "01");
+	/* a plain type, no date, no department, a 14-digit timestamp */
+	CHECK(ssmix2_parse_docdir("0000052_-_DSUM_-_20240105080000_-", &d) == 0);
+	CHECK_STR(d.type, "DSUM");
+	CHECK_STR(d.ts, "20240105080000");
+	/* a keyword holding "_": the type is what is between */
+	CHECK(ssmix2_parse_docdir("9999013_20240105_A_B^退院時サマリ_1_"
+	    "20240105080000000_01", &d) == 0);
+	CHECK_STR(d.type, "A_B^退院時サマリ");
+	CHECK_STR(d.order, "1");
+
+	static const char *const bad[] = {
+		"",
+		"summary.pdf",
+		/* a message file's seven fields are not a document folder's... */
+		"9999013_20240105_OML-11_1_20240105080000000_01_1",
+		/* ...nor five */
+		"9999013_20240105_DSUM_20240105080000000_01",
+		"9999013_20240105__1_20240105080000000_01",
+		"9999013_2024010_DSUM_1_20240105080000000_01",
+		"9999013_20240105_DSUM_1_2024010508000_01",
+		"9999013_20240105_DSUM_1_20240105080000000_",
+		"../x_20240105_DSUM_1_20240105080000000_01",
+		"9999013_20240105_DS\x01UM_1_20240105080000000_01",
+		"9999013_20240105_DS\xffUM_1_20240105080000000_01",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (ssmix2_parse_docdir(bad[i], &d) != -1) {
+			CHECK(!"accepted a bad document folder");
+			fprintf(stderr, "  %s\n", bad[i]);
+		}
+	CHECK(ssmix2_ext_type_ok("退院時サマリ"));
+	CHECK(ssmix2_ext_type_ok("VITAL^バイタルサイン^LOCAL"));
+	CHECK(!ssmix2_ext_type_ok(""));
+	CHECK(!ssmix2_ext_type_ok(".."));
+	CHECK(!ssmix2_ext_type_ok("a\tb"));
+	char longer[SSMIX2_EXT_TYPE_MAX + 2];
+	memset(longer, 'A', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	CHECK(!ssmix2_ext_type_ok(longer));
+	longer[SSMIX2_EXT_TYPE_MAX] = '\0';
+	CHECK(ssmix2_ext_type_ok(longer));
 }
 
 int
@@ -127,5 +211,6 @@ main(void)
 	RUN(types);
 	RUN(pids_and_folders);
 	RUN(sniff);
+	RUN(docdirs);
 	return T_DONE("ssmix2");
 }
