@@ -87,6 +87,7 @@
     <?cs if:Session.role.president && !Session.role.operator && !Session.role.staff ?><li><a href="/admin/notices" id="menu-notice-admin"><?cs var:L.notice.admin_title ?></a></li><?cs /if ?>
     <?cs # Issue 21: the rules' versions and who has not acknowledged (A11.1, A19) ?>
     <li><a href="/admin/rules" id="menu-rules-admin"><?cs var:L.rulebook.admin_title ?></a></li>
+    <li><a href="/agenda" id="menu-agenda"><?cs var:L.agenda.menu ?></a></li>
   </ul>
 </section>
 <?cs /if ?>

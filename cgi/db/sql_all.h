@@ -1,6 +1,7 @@
 /* sql_all.h: every domain file of statements, in one order (db/stmts.h) */
 /* Read several times (db/stmts.h): no include guard. */
 #include "db/sql_access.h"
+#include "db/sql_agenda.h"
 #include "db/sql_audit.h"
 #include "db/sql_base.h"
 #include "db/sql_certs.h"

@@ -7,6 +7,7 @@
 #include "base/kana.h"
 #include "base/util.h"
 #include "db/db.h"
+#include "pages/agenda.h"
 #include "pages/forms.h"
 #include "pages/pages.h"
 #include "pki/pki.h"
@@ -73,6 +74,7 @@ const struct field f_revoke_id[] = {
 const struct field f_meeting_new[] = {
 	{ "held_on", FT_DATE, 10 }, { "attendees", FT_LINES, 2000 },
 	{ "idem", FT_HEX, 64 }, { "csrf", FT_HEX, 64 },
+	MEETING_PAPER_FIELDS,	/* the meeting as printed (agenda.c) */
 	{ NULL, 0, 0 }
 };
 const struct field f_meeting_view[] = {
@@ -736,7 +738,14 @@ page_meeting_new(struct req *r)
 		http_error(r, 400, "type", "idem");
 		return;
 	}
+	if (agenda_meeting_check(r) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	if (view_get("Form.invalid") != NULL) {
+		static const char *const paper[] = { "number", "time_from",
+		    "time_to", "place", "chair", "absentees", "signatories" };
+		form_keep(r, "Form", paper, NITEMS(paper));
 		view_set("Form.held_on", param(r, "held_on"));
 		view_set("Form.attendees", param(r, "attendees"));
 		view_set("Form.idem", idem);
@@ -766,8 +775,11 @@ page_meeting_new(struct req *r)
 	}
 	if (rc != 1)
 		goto fail;
-	commit_and_go(r, "meeting.create", "meeting", (long long)db_last_id(),
-	    NULL, "/meetings/view?id=", "");
+	long long mid = (long long)db_last_id();
+	if (agenda_meeting_store(r, mid) == -1)
+		goto fail;
+	commit_and_go(r, "meeting.create", "meeting", mid, NULL,
+	    "/meetings/view?id=", "");
 	return;
 fail:
 	form_db_fail(r);
@@ -835,6 +847,11 @@ page_meeting_view(struct req *r)
 	vnode_set(n, "version", dbres_get(m, 0, MEETING_GET_VERSION));
 	int planned = str_eq(dbres_get(m, 0, MEETING_GET_STATUS), "planned");
 	dbres_free(m);
+	/* A19: the paper as the council prints it, with its agenda items. */
+	if (agenda_meeting_paper(id, planned) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	if (!planned) {
 		minutes_view(id);
 		view_set("Page.title", lang("council.minutes_title"));
@@ -869,7 +886,8 @@ page_meeting_held(struct req *r)
 		return;
 	}
 	if (n != 1 || db_exec(STMT_REPORT_SOLE, "i", id) < 0 ||
-	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0)
+	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0 ||
+	    agenda_meeting_held(id) == -1)
 		goto fail;
 	commit_and_go(r, "meeting.held", "meeting", id, NULL,
 	    "/meetings/view?id=", "");

@@ -57,6 +57,17 @@ void	 page_rules_ack(struct req *);
 void	 page_rules_ack_post(struct req *);
 void	 page_rules_admin(struct req *);
 void	 page_rules_load(struct req *);
+/* Issue 21: the council's agenda items (agenda.c) */
+extern const struct field f_agenda[], f_agenda_new[], f_agenda_view[],
+	    f_agenda_attach[], f_agenda_attachment[], f_agenda_resolve[],
+	    f_agenda_sole[];
+void	 page_agenda(struct req *);
+void	 page_agenda_new(struct req *);
+void	 page_agenda_view(struct req *);
+void	 page_agenda_attach(struct req *);
+void	 page_agenda_attachment(struct req *);
+void	 page_agenda_resolve(struct req *);
+void	 page_agenda_sole(struct req *);
 /* council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],

@@ -43,6 +43,15 @@ const struct field f_rules_load[] = {
 	{ NULL, 0, 0 }
 };
 
+/* ?v= (a version's id) when the route takes it, else 0: POST pages show the page again. */
+static long long
+opt_v(const struct req *r)
+{
+	long long	 v;
+
+	return str_to_ll(param_opt(r, "v"), 1, 1LL << 60, &v) == 0 ? v : 0;
+}
+
 /*
  * Loads version id (0: the one in force) into Rules.*; *vid receives its
  * id (0: none). 0, or -1 on a database error. A version that does not
@@ -226,7 +235,7 @@ admin_view(struct req *r, int status)
 	long long	 vid;
 	char		 k[32], idem[65];
 
-	if (version_view(form_ll(r, "v"), &vid) == -1 || versions_view() == -1) {
+	if (version_view(opt_v(r), &vid) == -1 || versions_view() == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}

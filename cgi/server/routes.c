@@ -181,6 +181,13 @@ const struct route routes[] = {
 	{ "POST", "/rules/acknowledge",	page_rules_ack_post,	ROLE_ALL,		F_CSRF,			f_rules_ack },
 	{ "GET",  "/admin/rules",	page_rules_admin,	ROLES_COUNCIL,		0,			f_rules_admin },
 	{ "POST", "/admin/rules/load",	page_rules_load,	ROLE_OPERATOR,		F_CSRF | F_UPLOAD,	f_rules_load },
+	{ "GET",  "/agenda",		page_agenda,		ROLES_COUNCIL,		0,			f_agenda },
+	{ "POST", "/agenda/new",	page_agenda_new,	R_DECIDE,		F_CSRF | F_UPLOAD,	f_agenda_new },
+	{ "GET",  "/agenda/view",	page_agenda_view,	ROLES_COUNCIL,		0,			f_agenda_view },
+	{ "POST", "/agenda/attach",	page_agenda_attach,	R_DECIDE,		F_CSRF | F_UPLOAD,	f_agenda_attach },
+	{ "GET",  "/agenda/attachment",	page_agenda_attachment,	ROLES_COUNCIL,		0,			f_agenda_attachment },
+	{ "POST", "/agenda/resolve",	page_agenda_resolve,	R_DECIDE,		F_CSRF,			f_agenda_resolve },
+	{ "POST", "/agenda/sole",	page_agenda_sole,	ROLE_PRESIDENT,		F_CSRF,			f_agenda_sole },
 	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

@@ -117,7 +117,7 @@ ALTER TABLE meeting
 CREATE TABLE IF NOT EXISTS agenda_item (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   kind VARCHAR(16) NOT NULL,                       -- matter, amendment, federation, misuse
-  title VARCHAR(200) NOT NULL,
+  title VARCHAR(400) NOT NULL,
   explanation TEXT NULL,
   status VARCHAR(16) NOT NULL DEFAULT 'pending',   -- pending, approved, rejected
   amend_body MEDIUMTEXT NULL,

@@ -173,6 +173,13 @@ POLICY = {
     ("POST", "/rules/acknowledge"): (ALL, None),
     ("GET", "/admin/rules"): (COUNCIL, None),
     ("POST", "/admin/rules/load"): ({OPERATOR}, None),
+    ("GET", "/agenda"): (COUNCIL, None),
+    ("POST", "/agenda/new"): ({PRESIDENT, OPERATOR}, None),
+    ("GET", "/agenda/view"): (COUNCIL, None),
+    ("POST", "/agenda/attach"): ({PRESIDENT, OPERATOR}, None),
+    ("GET", "/agenda/attachment"): (COUNCIL, None),
+    ("POST", "/agenda/resolve"): ({PRESIDENT, OPERATOR}, None),
+    ("POST", "/agenda/sole"): ({PRESIDENT}, None),
 }
 
 FACS = ["DEMO01", "DEMO02"]     # DEMO01 registers the patients: "own" for its users
