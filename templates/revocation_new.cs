@@ -8,7 +8,7 @@
     <dt><?cs var:L.patients.network_id ?></dt><dd class="mono"><?cs var:Patient.network_id ?></dd>
   </dl>
   <p class="notice"><?cs var:L.revocation.intro ?></p>
-  <form method="post" action="/revocations/new" class="form" id="revocation-form">
+  <form method="post" action="/revocations/new" enctype="multipart/form-data" class="form" id="revocation-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
     <input type="hidden" name="p" value="<?cs var:P ?>">
     <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
@@ -35,6 +35,11 @@
     <div class="row">
       <label for="r-note"><?cs var:L.revocation.note ?></label>
       <input type="text" id="r-note" name="note" value="<?cs var:Form.note ?>" maxlength="500">
+    </div>
+    <?cs # Issue 21: the signed paper, scanned like form 4's (optional here: the receipt takes it later). ?>
+    <div class="row">
+      <label for="r-scan"><?cs var:L.form5.scan ?></label>
+      <input type="file" id="r-scan" name="scan" accept="application/pdf,image/png,image/jpeg" aria-describedby="hint-r-scan"><span class="hint" id="hint-r-scan"><?cs var:L.form5.scan_hint ?></span><?cs if:Form.err_scan ?><span class="field-error" id="err-scan"><?cs var:Form.err_scan ?></span><?cs /if ?>
     </div>
     <button type="submit" class="danger" id="revocation-submit"><?cs var:L.revocation.submit ?></button>
   </form>

@@ -12,6 +12,7 @@
 #include "db/sql_desk.h"
 #include "db/sql_emergency.h"
 #include "db/sql_federation.h"
+#include "db/sql_form5.h"
 #include "db/sql_forms.h"
 #include "db/sql_import.h"
 #include "db/sql_incident.h"

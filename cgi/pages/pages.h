@@ -68,6 +68,10 @@ void	 page_agenda_attach(struct req *);
 void	 page_agenda_attachment(struct req *);
 void	 page_agenda_resolve(struct req *);
 void	 page_agenda_sole(struct req *);
+/* Issue 21: form 5's scan (form5.c) */
+extern const struct field f_revocation_scan[], f_revocation_scan_post[];
+void	 page_revocation_scan(struct req *);
+void	 page_revocation_scan_post(struct req *);
 /* council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],

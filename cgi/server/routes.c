@@ -123,7 +123,7 @@ const struct route routes[] = {
 	{ "GET",  "/consents/queue",	page_consent_queue,	ROLE_OPERATOR | ROLE_STAFF, F_PATIENT,		f_consent_view },
 	{ "POST", "/consents/check",	page_consent_check,	ROLE_OPERATOR | ROLE_STAFF, F_CSRF,		f_consent_check },
 	{ "GET",  "/revocations/new",	page_revocation_new,	R_PATIENTS,		F_PATIENT,		f_revocation_new_get },
-	{ "POST", "/revocations/new",	page_revocation_new_post, R_PATIENTS,		F_CSRF | F_PATIENT,	f_revocation_new },
+	{ "POST", "/revocations/new",	page_revocation_new_post, R_PATIENTS,		F_CSRF | F_UPLOAD | F_PATIENT, f_revocation_new },
 	{ "GET",  "/revocations/receipt", page_revocation_receipt, R_PATIENTS,	F_PATIENT,		f_revocation_receipt },
 	{ "GET",  "/desk/complaints",	page_desk_list,		R_COMPLAINTS,		0,			f_desk_list },
 	{ "GET",  "/desk/complaints/new", page_desk_new,	R_COMPLAIN,		0,			f_desk_new_get },
@@ -188,6 +188,8 @@ const struct route routes[] = {
 	{ "GET",  "/agenda/attachment",	page_agenda_attachment,	ROLES_COUNCIL,		0,			f_agenda_attachment },
 	{ "POST", "/agenda/resolve",	page_agenda_resolve,	R_DECIDE,		F_CSRF,			f_agenda_resolve },
 	{ "POST", "/agenda/sole",	page_agenda_sole,	ROLE_PRESIDENT,		F_CSRF,			f_agenda_sole },
+	{ "GET",  "/revocations/scan",	page_revocation_scan,	R_PATIENTS,		F_PATIENT,		f_revocation_scan },
+	{ "POST", "/revocations/scan",	page_revocation_scan_post, R_PATIENTS,		F_CSRF | F_UPLOAD | F_PATIENT, f_revocation_scan_post },
 	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

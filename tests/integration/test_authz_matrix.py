@@ -180,6 +180,8 @@ POLICY = {
     ("GET", "/agenda/attachment"): (COUNCIL, None),
     ("POST", "/agenda/resolve"): ({PRESIDENT, OPERATOR}, None),
     ("POST", "/agenda/sole"): ({PRESIDENT}, None),
+    ("GET", "/revocations/scan"): (PATIENTS, "receipt"),
+    ("POST", "/revocations/scan"): (PATIENTS, "receipt"),
 }
 
 FACS = ["DEMO01", "DEMO02"]     # DEMO01 registers the patients: "own" for its users
