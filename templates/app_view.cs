@@ -99,5 +99,5 @@
   </form>
 </section>
 <?cs /if ?>
-<p><a href="/applications"><?cs var:L.council.apps_title ?></a></p>
+<p><a class="button secondary" href="/applications/print?id=<?cs var:App.id ?>" id="app-print"><?cs var:L.forms.print ?></a> <a href="/applications"><?cs var:L.council.apps_title ?></a></p>
 <?cs include:"_foot.cs" ?>

@@ -14,7 +14,7 @@
   <p><?cs var:L.revocation.keep ?></p>
   <p class="muted"><?cs var:L.revocation.contact ?>（<?cs var:Net.name ?>）</p>
 </div>
-<p class="actions noprint"><button type="button" class="primary" data-print="1" id="print"><?cs var:L.revocation.print ?></button></p>
+<p class="actions noprint"><button type="button" class="primary" data-print="1" id="print"><?cs var:L.revocation.print ?></button> <a class="button secondary" href="/revocations/print?no=<?cs var:url_escape(Receipt.receipt_no) ?>" id="form5-print"><?cs var:L.form5.print ?></a></p>
 <?cs # Issue 21: the signed paper, scanned and kept like form 4's (A12.2). ?>
 <section class="card noprint" id="form5-scan">
   <h2><?cs var:L.form5.scan_title ?></h2>

@@ -464,6 +464,23 @@ page_app_view(struct req *r)
 }
 
 /*
+ * GET /applications/print: forms 1-3 as an A4 page laid out like the
+ * paper form, from the stored data, for the seal and the file (issue 21).
+ */
+void
+page_app_print(struct req *r)
+{
+	struct dbres	*res;
+
+	if ((res = app_load(r, form_ll(r, "id"))) == NULL)
+		return;
+	dbres_free(res);
+	forms_print_view();
+	view_set("Page.title", lang("forms.print_title"));
+	http_page(r, 200, "app_print.cs");
+}
+
+/*
  * Carries out an approved application inside the transaction: form 1 makes
  * the facility (onboarding, A10.4), form 2 the user's account, form 3 ends
  * the user and, for a facility's last user, raises its cancellation.

@@ -13,17 +13,24 @@
 #include "db/db.h"
 #include "pages/form5.h"
 #include "pages/pages.h"
+#include "pages/patient.h"
 #include "pki/pki.h"
+#include "rules/rulebook.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 #define SCAN_MAX	(10 * 1024 * 1024)
 
 const struct field f_revocation_scan[] = {
 	{ "no", FT_TOKEN, 20 },
+	{ NULL, 0, 0 }
+};
+const struct field f_consent_print[] = {
+	{ "id", FT_INT, 20 },
 	{ NULL, 0, 0 }
 };
 const struct field f_revocation_scan_post[] = {
@@ -217,4 +224,143 @@ page_revocation_scan_post(struct req *r)
 	str_fmt(where, sizeof(where), "/revocations/receipt?no=%s&m=scan",
 	    param(r, "no"));
 	http_redirect(r, where);
+}
+
+/* Japan dates of a print: Print.<name>_wareki for a YYYY-MM-DD value. */
+static void
+print_wareki(const char *name, const char *day)
+{
+	char	 k[48], w[64];
+
+	if (day == NULL || rulebook_date_wareki(day, w, sizeof(w)) == -1)
+		return;
+	str_fmt(k, sizeof(k), "Print.%s_wareki", name);
+	view_set(k, w);
+}
+
+/*
+ * GET /revocations/print: form 5 as an A4 page laid out like the paper
+ * form, from the stored data (for the seal and the file). It names the
+ * patient: reachable as the receipt is, audited as a look.
+ */
+void
+page_revocation_print(struct req *r)
+{
+	static const char *const cols[CREVOC_PRINT__NCOLS] = {
+	    [CREVOC_PRINT_ID] = "id", [CREVOC_PRINT_RECEIPT_NO] = "receipt_no",
+	    [CREVOC_PRINT_SIGNED_ON] = "signed_on",
+	    [CREVOC_PRINT_SIGNER] = "signer",
+	    [CREVOC_PRINT_PROXY_NAME] = "proxy_name",
+	    [CREVOC_PRINT_PROXY_RELATION] = "proxy_relation",
+	    [CREVOC_PRINT_VIA] = "via",
+	    [CREVOC_PRINT_FACILITY_NAME] = "facility",
+	    [CREVOC_PRINT_RECEIVER_NAME] = "receiver",
+	    [CREVOC_PRINT_PATIENT_NAME] = "name",
+	    [CREVOC_PRINT_PATIENT_KANA] = "kana",
+	    [CREVOC_PRINT_BIRTH_DATE] = "birth_date",
+	    [CREVOC_PRINT_SEX] = "sex", [CREVOC_PRINT_ADDRESS] = "address",
+	    [CREVOC_PRINT_NETWORK_ID] = "network_id" };
+	struct dbres	*res;
+	char		 oid[24];
+
+	if (form_empty(param(r, "no"))) {
+		http_error(r, 400, "required", "no");
+		return;
+	}
+	if ((res = db_query(STMT_CREVOC_PRINT, "s", param(r, "no"))) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (res->nrows == 0 || (!(r->sess->roles & ROLES_DESK) && dbres_ll(res,
+	    0, CREVOC_PRINT_FACILITY_ID) != r->sess->facility_id)) {
+		dbres_free(res);
+		http_error(r, 404, NULL, NULL);
+		return;
+	}
+	struct vnode *n = view_node("Print");
+	vnode_row(n, res, 0, cols, NITEMS(cols));
+	vnode_time(n, "received_at", res, 0, CREVOC_PRINT_RECEIVED_AT);
+	print_wareki("signed_on", dbres_get(res, 0, CREVOC_PRINT_SIGNED_ON));
+	print_wareki("birth_date", dbres_get(res, 0, CREVOC_PRINT_BIRTH_DATE));
+	snprintf(oid, sizeof(oid), "%lld", dbres_ll(res, 0, CREVOC_PRINT_ID));
+	long long pid = dbres_ll(res, 0, CREVOC_PRINT_PATIENT_ID);
+	dbres_free(res);
+	if (audit(r, &(struct audit_entry){ .action = "consent.revoke_print",
+	    .object_type = "consent_revocation", .object_id = oid,
+	    .patient_id = pid }) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set("Print.form", "5");
+	view_set("Page.title", lang("form5.print_title"));
+	view_set("Page.patient", "1");
+	http_page(r, 200, "patient_form_print.cs");
+}
+
+/*
+ * GET /consents/print: form 4 the same way, as the consent's page shows it
+ * (a facility its own, the operator and staff every one), audited.
+ */
+void
+page_consent_print(struct req *r)
+{
+	static const char *const cols[CONSENT_PRINT__NCOLS] = {
+	    [CONSENT_PRINT_ID] = "id", [CONSENT_PRINT_SIGNED_ON] = "signed_on",
+	    [CONSENT_PRINT_SIGNER] = "signer",
+	    [CONSENT_PRINT_PROXY_NAME] = "proxy_name",
+	    [CONSENT_PRINT_PROXY_RELATION] = "proxy_relation",
+	    [CONSENT_PRINT_ALL_DISCLOSING] = "all_disclosing",
+	    [CONSENT_PRINT_ALL_VIEWING] = "all_viewing",
+	    [CONSENT_PRINT_FACILITY_NAME] = "facility",
+	    [CONSENT_PRINT_REGISTRAR_NAME] = "receiver",
+	    [CONSENT_PRINT_STATUS] = "status",
+	    [CONSENT_PRINT_PATIENT_NAME] = "name",
+	    [CONSENT_PRINT_PATIENT_KANA] = "kana",
+	    [CONSENT_PRINT_BIRTH_DATE] = "birth_date",
+	    [CONSENT_PRINT_SEX] = "sex", [CONSENT_PRINT_ADDRESS] = "address",
+	    [CONSENT_PRINT_NETWORK_ID] = "network_id" };
+	static const char *const fcols[CONSENT_FACS__NCOLS] = {
+	    [CONSENT_FACS_SIDE] = "side", [CONSENT_FACS_CODE] = "code",
+	    [CONSENT_FACS_NAME] = "name" };
+	struct dbres	*res, *f;
+	long long	 id = form_ll(r, "id");
+	char		 oid[24];
+
+	if (id <= 0) {
+		http_error(r, 400, "required", "id");
+		return;
+	}
+	if ((res = db_query(STMT_CONSENT_PRINT, "i", id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (res->nrows == 0 || (patient_role_facility(r) && dbres_ll(res, 0,
+	    CONSENT_PRINT_FACILITY_ID) != r->sess->facility_id)) {
+		dbres_free(res);
+		http_error(r, 404, NULL, NULL);
+		return;
+	}
+	struct vnode *n = view_node("Print");
+	vnode_row(n, res, 0, cols, NITEMS(cols));
+	vnode_time(n, "received_at", res, 0, CONSENT_PRINT_REGISTERED_AT);
+	print_wareki("signed_on", dbres_get(res, 0, CONSENT_PRINT_SIGNED_ON));
+	print_wareki("birth_date", dbres_get(res, 0, CONSENT_PRINT_BIRTH_DATE));
+	long long pid = dbres_ll(res, 0, CONSENT_PRINT_PATIENT_ID);
+	dbres_free(res);
+	if ((f = db_query(STMT_CONSENT_FACS, "i", id)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_rows("Print.facilities", f, fcols, NITEMS(fcols));
+	dbres_free(f);
+	snprintf(oid, sizeof(oid), "%lld", id);
+	if (audit(r, &(struct audit_entry){ .action = "consent.print",
+	    .object_type = "consent", .object_id = oid, .patient_id = pid }) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set("Print.form", "4");
+	view_set("Page.title", lang("form5.print4_title"));
+	view_set("Page.patient", "1");
+	http_page(r, 200, "patient_form_print.cs");
 }

@@ -341,3 +341,25 @@ forms_choices(void)
 	view_rows("Professions", res, cols, NITEMS(cols));
 	dbres_free(res);
 }
+
+void
+forms_print_view(void)
+{
+	static const char *const dates[] = { "submitted", "effective_date",
+	    "decided_at", "contract_filed_on", "cancel_filed_on" };
+	char	 k[48], w[64];
+
+	for (size_t i = 0; i < NITEMS(dates); i++) {
+		str_fmt(k, sizeof(k), "App.%s", dates[i]);
+		const char *d = view_get(k);
+		if (d == NULL || strlen(d) < 10)
+			continue;
+		char day[11];
+		memcpy(day, d, 10);
+		day[10] = '\0';
+		if (rulebook_date_wareki(day, w, sizeof(w)) == 0) {
+			str_fmt(k, sizeof(k), "App.%s_wareki", dates[i]);
+			view_set(k, w);
+		}
+	}
+}

@@ -37,4 +37,7 @@ int	 forms_view(long long);
 /* The form's choices: professions with their licence labels, roles. */
 void	 forms_choices(void);
 
+/* The dates of App.* as the paper writes them (令和８年…): App.*_wareki. */
+void	 forms_print_view(void);
+
 #endif

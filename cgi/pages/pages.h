@@ -49,6 +49,7 @@ void	 page_meeting_held(struct req *);
 /* Issue 21: form 3's cancellation paperwork (council.c) */
 extern const struct field f_app_cancel[];
 void	 page_app_cancel(struct req *);
+void	 page_app_print(struct req *);
 /* Issue 21: the rules as versioned text and their acknowledgement (rulebook.c) */
 extern const struct field f_rules[], f_rules_ack[], f_rules_admin[],
 	    f_rules_load[];
@@ -72,6 +73,9 @@ void	 page_agenda_sole(struct req *);
 extern const struct field f_revocation_scan[], f_revocation_scan_post[];
 void	 page_revocation_scan(struct req *);
 void	 page_revocation_scan_post(struct req *);
+extern const struct field f_consent_print[];
+void	 page_revocation_print(struct req *);
+void	 page_consent_print(struct req *);
 /* council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],

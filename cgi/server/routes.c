@@ -176,6 +176,7 @@ const struct route routes[] = {
 	{ "POST", "/facilities/region",	page_facility_region,	ROLE_OPERATOR,		F_CSRF,			f_facility_region },
 	/* Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda */
 	{ "POST", "/applications/cancel", page_app_cancel,	ROLE_OPERATOR,		F_CSRF,			f_app_cancel },
+	{ "GET",  "/applications/print", page_app_print,	R_APPS,			0,			f_app_view },
 	{ "GET",  "/rules",		page_rules,		ROLE_CERT,		0,			f_rules },
 	{ "GET",  "/rules/acknowledge",	page_rules_ack,		ROLE_ALL,		0,			NULL },
 	{ "POST", "/rules/acknowledge",	page_rules_ack_post,	ROLE_ALL,		F_CSRF,			f_rules_ack },
@@ -190,6 +191,8 @@ const struct route routes[] = {
 	{ "POST", "/agenda/sole",	page_agenda_sole,	ROLE_PRESIDENT,		F_CSRF,			f_agenda_sole },
 	{ "GET",  "/revocations/scan",	page_revocation_scan,	R_PATIENTS,		F_PATIENT,		f_revocation_scan },
 	{ "POST", "/revocations/scan",	page_revocation_scan_post, R_PATIENTS,		F_CSRF | F_UPLOAD | F_PATIENT, f_revocation_scan_post },
+	{ "GET",  "/revocations/print",	page_revocation_print,	R_PATIENTS,		F_PATIENT,		f_revocation_scan },
+	{ "GET",  "/consents/print",	page_consent_print,	R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_consent_print },
 	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

@@ -168,6 +168,7 @@ POLICY = {
     ("GET", "/healthz"): (CERT, None),
     # Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda
     ("POST", "/applications/cancel"): ({OPERATOR}, None),
+    ("GET", "/applications/print"): (COUNCIL | {FM}, None),
     ("GET", "/rules"): (CERT, None),
     ("GET", "/rules/acknowledge"): (ALL, None),
     ("POST", "/rules/acknowledge"): (ALL, None),
@@ -182,6 +183,8 @@ POLICY = {
     ("POST", "/agenda/sole"): ({PRESIDENT}, None),
     ("GET", "/revocations/scan"): (PATIENTS, "receipt"),
     ("POST", "/revocations/scan"): (PATIENTS, "receipt"),
+    ("GET", "/revocations/print"): (PATIENTS, "receipt"),
+    ("GET", "/consents/print"): (CONSENT | {STAFF}, "consent"),
 }
 
 FACS = ["DEMO01", "DEMO02"]     # DEMO01 registers the patients: "own" for its users

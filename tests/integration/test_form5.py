@@ -74,3 +74,24 @@ def test_A12_2_form5_without_scan_bites_at_once_the_scan_follows_from_the_receip
     r = s.post(url("/revocations/scan"), data={"csrf": tok, "no": no},
                files={"scan": ("form5.png", image, "image/png")})
     assert r.status_code == 409          # one scan per form
+
+
+def test_A12_2_A12_1_forms_4_and_5_print_as_paper_forms_audited():
+    s = logged_in(make_user())
+    handle, ident, pid = register_patient(s, local_id=lid())
+    register_consent(s, handle)
+    cid = sql(f"SELECT id FROM consent WHERE patient_id = {pid}")[0][0]
+    page = s.get(url(f"/consents/print?id={cid}")).text
+    for text in ("別記様式第４号", "参加申込書（兼）利用同意書", ident["name"], ident["kana"],
+                 "すべての公開施設", 'class="fp-seal"', "令和８年１１月１日"):
+        assert text in page, text
+    r = revoke(s, handle)
+    no = re.search(r"no=([A-Z0-9-]+)", r.headers["location"]).group(1)
+    page = s.get(url(f"/revocations/print?no={no}")).text
+    for text in ("別記様式第５号", "もがみネット撤回届出書", ident["name"], no, "令和８年１１月２０日"):
+        assert text in page, text
+    assert sql(f"SELECT COUNT(*) FROM audit WHERE patient_id = {pid} "
+               f"AND action IN ('consent.print', 'consent.revoke_print')") == [["2"]]
+    other = logged_in(make_user(facility="DEMO02", profession="nurse"))
+    assert other.get(url(f"/revocations/print?no={no}")).status_code == 404
+    assert other.get(url(f"/consents/print?id={cid}")).status_code == 404

@@ -123,3 +123,36 @@ def test_A10_5_form3_reason_last_user_leaves_cancellation_paperwork_facility_can
     r = pres.post(url("/applications/cancel"), data={"csrf": page_csrf(pres), "id": app,
                   "version": version(app), "filed_on": day})
     assert r.status_code == 403
+
+
+def test_A9_A10_2_A10_5_each_form_prints_as_an_a4_paper_form_from_the_stored_data():
+    fm = make_user(role="facility_manager")
+    s = logged_in(fm)
+    other = logged_in(make_user(role="facility_manager", facility="DEMO02"))
+    login = uniq("prt")
+    r, _ = submit(s, "user_register", user_login=login, user_name="印刷 花子",
+                  user_kana="インサツ ハナコ", profession="nurse", license_no="N-777",
+                  department="外来", requested_role="user")
+    app = app_id(r)
+    page = s.get(url(f"/applications/print?id={app}"))
+    assert page.status_code == 200
+    for text in ("別記様式第２号", "もがみネット利用者登録申請書", "最上地域医療連携推進協議会会長",
+                 "印刷 花子", "インサツ ハナコ", "N-777", "看護師籍登録番号", login, "外来",
+                 'class="fp-seal"', "誓約", "☑", "協議会使用欄"):
+        assert text in page.text, text
+    assert other.get(url(f"/applications/print?id={app}")).status_code == 404
+    r, _ = submit(s, "facility_join", fac_name="印刷医院", fac_kind="clinic",
+                  fac_address="山形県新庄市", in_region="1", wants_viewing="1",
+                  manager_name="印刷 院長")
+    page = s.get(url(f"/applications/print?id={app_id(r)}")).text
+    for text in ("別記様式第１号", "もがみネット加入申請書", "印刷医院", "0612345678",
+                 "シンジョウ インチョウ", "☑ 閲覧施設"):
+        assert text in page, text
+    uid = sql(f"SELECT id FROM users WHERE login = '{fm.login}'")[0][0]
+    r, _ = submit(s, "user_withdraw", target=uid, effective_date="2027-03-31",
+                  withdraw_reason="転勤のため")
+    page = s.get(url(f"/applications/print?id={app_id(r)}")).text
+    assert "別記様式第３号" in page and "転勤のため" in page and "令和９年３月３１日" in page
+    # The page prints on A4 (the stylesheet's @page).
+    css = s.get(url("/static/app.css")).text
+    assert "size: A4" in css
