@@ -45,7 +45,7 @@
   <?cs if:Docs_n == 0 ?><p class="muted" id="rec-empty"><?cs var:L.viewer.empty ?></p><?cs else ?>
   <table class="rec" id="rec-docs">
     <thead><tr><th><?cs var:L.viewer.date ?></th><th><?cs var:L.viewer.facility ?></th><th><?cs var:L.viewer.category ?></th><?cs if:!Print ?><th><?cs var:L.viewer.doc_title ?></th><?cs /if ?><th><?cs var:L.viewer.size ?></th></tr></thead>
-    <tbody><?cs each:d = Docs ?><tr><td class="nowrap"><?cs var:d.date ?></td><td class="src"><?cs var:d.facility ?></td><td><?cs var:d.category ?></td><?cs if:!Print ?><td><a class="doc-link" href="/records/document?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>&amp;id=<?cs var:d.id ?>"><?cs var:d.title ?></a> <span class="muted">(<?cs var:d.ctype ?>)</span></td><?cs /if ?><td class="num nowrap"><?cs var:d.size ?> <?cs var:L.viewer.bytes ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:d = Docs ?><tr><td class="nowrap"><?cs var:d.date ?></td><td class="src"><?cs var:d.facility ?></td><td><?cs var:d.category ?></td><?cs if:!Print ?><td><a class="doc-link" href="/records/document/view?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>&amp;id=<?cs var:d.id ?>"><?cs var:d.title ?></a> <span class="muted">(<?cs var:d.ctype ?>)</span></td><?cs /if ?><td class="num nowrap"><?cs var:d.size ?> <?cs var:L.viewer.bytes ?></td></tr><?cs /each ?></tbody>
   </table><?cs /if ?>
 <?cs else ?>
   <?cs if:Rows_n == 0 ?><p class="muted" id="rec-empty"><?cs var:L.viewer.empty ?></p><?cs else ?>

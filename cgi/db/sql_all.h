@@ -10,6 +10,7 @@
 #include "db/sql_council_people.h"
 #include "db/sql_dashboard.h"
 #include "db/sql_desk.h"
+#include "db/sql_docview.h"
 #include "db/sql_emergency.h"
 #include "db/sql_federation.h"
 #include "db/sql_form5.h"

@@ -76,6 +76,8 @@ void	 page_revocation_scan_post(struct req *);
 extern const struct field f_consent_print[];
 void	 page_revocation_print(struct req *);
 void	 page_consent_print(struct req *);
+/* Issue 21: an original document inside the viewer page (records.c) */
+void	 page_record_document_view(struct req *);
 /* council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],

@@ -21,6 +21,7 @@
 #include "web/csv.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 #include "web/svg.h"
 
@@ -1083,6 +1084,18 @@ page_record_document(struct req *r)
 		http_error(r, 400, "required", "id");
 		return;
 	}
+	/*
+	 * Issue 21 (A11.4): an original is shown inside the viewer page, never
+	 * handed to the browser as a page of its own (its PDF viewer offers
+	 * download and print): a navigation here goes to the viewer page.
+	 */
+	if (r->fetch_dest != NULL && !str_eq(r->fetch_dest, "empty")) {
+		char where[160];
+		str_fmt(where, sizeof(where), "/records/document/view?p=%s&purpose=%s&id=%lld",
+		    param(r, "p"), w.purpose, id);
+		http_redirect(r, where);
+		return;
+	}
 	if ((res = db_query(STMT_VIEWER_DOC_GET, "iis", id, w.patient,
 	    w.facs)) == NULL) {
 		http_error(r, 503, "db", NULL);
@@ -1104,9 +1117,8 @@ page_record_document(struct req *r)
 	if (!str_eq(ct, "application/pdf") && !str_eq(ct, "image/png") &&
 	    !str_eq(ct, "image/jpeg"))
 		ct = "application/octet-stream";
-	str_fmt(cd, sizeof(cd), "inline; filename=\"document-%lld.%s\"", id,
-	    str_eq(ct, "application/pdf") ? "pdf" : str_eq(ct, "image/png") ?
-	    "png" : str_eq(ct, "image/jpeg") ? "jpg" : "bin");
+	/* Bytes for the viewer page's script only: no name to save them under. */
+	str_fmt(cd, sizeof(cd), "inline");
 	buf_reset(&r->body_out);
 	buf_add(&r->body_out, dbres_get(res, 0, VIEWER_DOC_GET_DATA), dbres_len(res, 0, VIEWER_DOC_GET_DATA));
 	r->status = 200;
@@ -1115,4 +1127,63 @@ page_record_document(struct req *r)
 	    "image/jpeg" : "application/octet-stream";
 	http_header(r, "Content-Disposition", cd);
 	dbres_free(res);
+}
+
+/*
+ * GET /records/document/view: an original document (PDF or image) inside
+ * the viewer page (issue 21, A11.4): drawn by static/docview.js with
+ * pdf.js onto canvases under a watermark of the viewer's facility, name
+ * and the time; not offered as a download, and the page prints nothing
+ * of it (printing is the anonymized print, for direct care only).
+ */
+void
+page_record_document_view(struct req *r)
+{
+	static const char *const cols[VIEWER_DOC_META__NCOLS] = {
+	    [VIEWER_DOC_META_ID] = "id", [VIEWER_DOC_META_CARE_DATE] = "date",
+	    [VIEWER_DOC_META_FACILITY_NAME] = "facility",
+	    [VIEWER_DOC_META_CATEGORY] = "category",
+	    [VIEWER_DOC_META_TITLE] = "title",
+	    [VIEWER_DOC_META_CONTENT_TYPE] = "ctype",
+	    [VIEWER_DOC_META_SIZE] = "size" };
+	struct viewer	 w;
+	struct dbres	*res;
+	long long	 id = form_ll(r, "id");
+	char		 oid[24], d[32];
+
+	if (viewer_open(r, &w, "document.page", 1) == -1)
+		return;
+	w.section = "documents";
+	if (w.purpose == NULL) {
+		http_error(r, 400, "required", "purpose");
+		return;
+	}
+	if (id < 1) {
+		http_error(r, 400, "required", "id");
+		return;
+	}
+	if ((res = db_query(STMT_VIEWER_DOC_META, "iis", id, w.patient,
+	    w.facs)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (res->nrows == 0) {
+		dbres_free(res);
+		http_error(r, 404, NULL, NULL);
+		return;
+	}
+	vnode_row(view_node("Doc"), res, 0, cols, NITEMS(cols));
+	dbres_free(res);
+	snprintf(oid, sizeof(oid), "%lld", id);
+	if (viewer_audit(r, &w, "document.page", "document", oid) == -1)
+		return;
+	fmt_jst(d, sizeof(d), (long long)now(), "%Y-%m-%d %H:%M");
+	view_set("Mark.who", r->sess->name);
+	view_set("Mark.facility", r->sess->facility);
+	view_set("Mark.when", d);
+	view_set("P", param(r, "p"));
+	view_set("Purpose", w.purpose);
+	view_set("Page.title", lang("docview.title"));
+	view_set("Page.patient", "1");
+	http_page(r, 200, "record_document.cs");
 }

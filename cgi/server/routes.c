@@ -193,6 +193,7 @@ const struct route routes[] = {
 	{ "POST", "/revocations/scan",	page_revocation_scan_post, R_PATIENTS,		F_CSRF | F_UPLOAD | F_PATIENT, f_revocation_scan_post },
 	{ "GET",  "/revocations/print",	page_revocation_print,	R_PATIENTS,		F_PATIENT,		f_revocation_scan },
 	{ "GET",  "/consents/print",	page_consent_print,	R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_consent_print },
+	{ "GET",  "/records/document/view", page_record_document_view, ROLES_CLINIC,	F_PATIENT,		f_record_document },
 	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };

@@ -54,6 +54,7 @@ struct req {
 	const char		*remote_addr;
 	const char		*origin;
 	const char		*fetch_site;	/* Sec-Fetch-Site */
+	const char		*fetch_dest;	/* Sec-Fetch-Dest (issue 21: documents) */
 	const char		*cookie_hdr;
 	const char		*content_type;
 	const char		*body;

@@ -185,6 +185,7 @@ POLICY = {
     ("POST", "/revocations/scan"): (PATIENTS, "receipt"),
     ("GET", "/revocations/print"): (PATIENTS, "receipt"),
     ("GET", "/consents/print"): (CONSENT | {STAFF}, "consent"),
+    ("GET", "/records/document/view"): (CLINIC, None),
 }
 
 FACS = ["DEMO01", "DEMO02"]     # DEMO01 registers the patients: "own" for its users
