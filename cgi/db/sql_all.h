@@ -13,6 +13,7 @@
 #include "db/sql_docview.h"
 #include "db/sql_emergency.h"
 #include "db/sql_federation.h"
+#include "db/sql_fhir.h"
 #include "db/sql_form5.h"
 #include "db/sql_forms.h"
 #include "db/sql_import.h"
