@@ -50,6 +50,21 @@ USERS
 mv "$out" "$D/README"
 fi
 
+# A11.1: the demo instance's own short demo text of the rules and of the
+# information-handling document (db/demo: written for the demo, never the real
+# rules' text); the same files again add nothing. On a test instance the demo
+# accounts have acknowledged it already (the tests of A11.1 use accounts of
+# their own); on `make run` each demo account reads it at its first login.
+$CTL rules load --title "もがみネット デモ用運用規程" --effective 2026-01-01 \
+	--body "$ROOT/db/demo/rules_demo.txt" --handling "$ROOT/db/demo/handling_demo.txt" >/dev/null
+if [ -n "${MOGAMI_TEST:-}" ]; then
+	mariadb --no-defaults --socket="$VAR/run/mysqld.sock" -uroot mogami -e "
+	INSERT IGNORE INTO rules_ack (user_id, version_id, acked_at)
+	 SELECT u.id, v.id, UTC_TIMESTAMP(6) FROM users u JOIN rules_version v
+	 WHERE u.login IN ('kaicho', 'unei', 'tanto', 'madoguchi', 'incho01', 'incho02',
+	 'dr.sato', 'ns.suzuki')"
+fi
+
 # Demo records (docs/import.md). The tree is a copy, so that lab results can be added
 # without touching the fixture; an unchanged tree imports nothing on a rerun.
 T=$D/ssmix2

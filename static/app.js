@@ -7,7 +7,11 @@
   if (!screen) return;
   var idleMs = 3 * 60 * 1000, timer = null;
   function hide() { screen.hidden = false; }
-  function show() { screen.hidden = true; document.body.classList.remove('blurred'); arm(); }
+  function show() {
+    /* After the idle lock (lock.js) only the password brings the page back. */
+    if (document.body.classList.contains('idle-locked')) return;
+    screen.hidden = true; document.body.classList.remove('blurred'); arm();
+  }
   function arm() {
     if (timer) clearTimeout(timer);
     timer = setTimeout(function () { document.body.classList.add('blurred'); }, idleMs);
@@ -15,6 +19,7 @@
   if (btn) btn.addEventListener('click', function (e) { e.preventDefault(); hide(); });
   screen.addEventListener('click', show);
   document.addEventListener('keydown', function (e) {
+    if (document.body.classList.contains('idle-locked')) { e.preventDefault(); return; }
     if (!screen.hidden) { show(); e.preventDefault(); return; }
     if (e.key === 'Escape') { hide(); return; }
     arm();

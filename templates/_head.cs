@@ -7,8 +7,9 @@
 <title><?cs var:Page.title ?> - <?cs var:Net.name ?></title>
 <link rel="stylesheet" href="/static/app.css">
 <script src="/static/app.js" defer></script>
+<script src="/static/lock.js" defer></script>
 </head>
-<body>
+<body<?cs if:Session.login && !Page.locked ?> data-lock-in="<?cs var:Session.lock_in ?>"<?cs /if ?>>
 <a class="skip" href="#main"><?cs var:L.skip ?></a>
 <header class="top">
   <a class="brand" href="/"><?cs var:Net.name ?></a>

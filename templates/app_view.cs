@@ -10,14 +10,13 @@
     <dt><?cs var:L.council.fac_address ?></dt><dd><?cs var:App.fac_address ?></dd>
     <dt><?cs var:L.council.in_region ?></dt><dd><?cs if:App.in_region == "0" ?><strong class="warn-text"><?cs var:L.council.in_region_no ?></strong><?cs else ?><?cs var:L.council.in_region_yes ?><?cs /if ?></dd>
     <dt><?cs var:L.council.manager_name ?></dt><dd><?cs var:App.manager_name ?></dd>
-    <?cs if:App.manager_login ?><dt><?cs var:L.office.manager_login_short ?></dt><dd id="app-manager-login"><?cs var:App.manager_login ?><?cs call:ferr("manager_login") ?></dd><?cs /if ?>
     <?cs /if ?>
     <?cs if:App.kind == "user_register" ?>
     <dt><?cs var:L.council.user_login ?></dt><dd><?cs var:App.user_login ?><?cs call:ferr("user_login") ?></dd>
     <dt><?cs var:L.council.profession ?></dt><dd><?cs var:App.profession ?></dd>
-    <?cs if:App.requested_role ?><dt><?cs var:L.office.requested_role ?></dt><dd id="app-role"><?cs if:App.requested_role == "user,facility_manager" ?><?cs var:L.office.role_both ?><?cs else ?><?cs var:L.role[App.requested_role] ?><?cs /if ?></dd><?cs /if ?>
     <?cs /if ?>
     <?cs if:App.kind == "user_withdraw" ?><dt><?cs var:L.council.effective_date ?></dt><dd><?cs var:dja(App.effective_date) ?></dd><?cs /if ?>
+    <?cs include:"_forms_view.cs" ?>
     <dt><?cs var:L.council.submitter ?></dt><dd><?cs var:App.submitter ?>（<?cs var:App.submitted ?>）</dd>
     <?cs if:App.decision ?>
     <dt><?cs var:L.council.decision ?></dt><dd id="app-decision"><?cs var:L.council["decision_" + App.decision] ?>（<?cs var:App.decider ?>、<?cs var:dja(App.decided_at) ?>）</dd>
@@ -86,5 +85,19 @@
   </form>
 </section>
 <?cs /if ?>
-<p><a href="/applications"><?cs var:L.council.apps_title ?></a></p>
+<?cs if:App.kind == "user_withdraw" && App.facility_status == "cancelling" && Session.role.operator ?>
+<section class="card" id="cancel-card">
+  <h2><?cs var:L.forms.cancel_title ?></h2>
+  <p><?cs var:L.forms.cancel_note ?></p>
+  <form method="post" action="/applications/cancel" class="form" id="cancel-form">
+    <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+    <input type="hidden" name="id" value="<?cs var:App.id ?>">
+    <input type="hidden" name="version" value="<?cs var:App.version ?>">
+    <div class="row"><label for="cancel_filed_on"><?cs var:L.forms.cancel_filed_on ?></label>
+      <input type="date" id="cancel_filed_on" name="filed_on"><?cs call:ferr("cancel_filed_on") ?></div>
+    <button type="submit" class="primary" id="cancel-submit"><?cs var:L.forms.cancel_record ?></button>
+  </form>
+</section>
+<?cs /if ?>
+<p><a class="button secondary" href="/applications/print?id=<?cs var:App.id ?>" id="app-print"><?cs var:L.forms.print ?></a> <a href="/applications"><?cs var:L.council.apps_title ?></a></p>
 <?cs include:"_foot.cs" ?>

@@ -14,7 +14,8 @@
     <dt><?cs var:L.consent.viewing ?></dt><dd id="viewing"><?cs if:Consent.all_viewing == "1" ?><?cs var:L.consent.all_viewing ?><?cs else ?><?cs each:f = Viewing ?><?cs var:f.name ?><?cs if:!last(f) ?>、<?cs /if ?><?cs /each ?><?cs /if ?></dd>
     <dt><?cs var:L.consent.status ?></dt><dd id="check-status"><?cs var:L.patients["check_" + Consent.status] ?><?cs if:Consent.checked_at ?>（<?cs var:dja(Consent.checked_at) ?>）<?cs /if ?><?cs if:Consent.check_note ?>：<?cs var:Consent.check_note ?><?cs /if ?></dd>
     <?cs if:Consent.revoked_at ?><dt><?cs var:L.consent.revoked_at ?></dt><dd id="revoked-at"><?cs var:dja(Consent.revoked_at) ?></dd><?cs /if ?>
-    <dt><?cs var:L.consent.scan ?></dt><dd><?cs if:Consent.scan_type ?><a href="/consents/scan?id=<?cs var:Consent.id ?>" id="scan-link"><?cs var:L.consent.scan_view ?></a>（<?cs var:L.office.ctype[Consent.scan_kind] ?>、<span id="scan-bytes"><?cs var:Consent.scan_bytes ?> <?cs var:L.office.bytes ?></span>）<br><span class="mono muted"><?cs var:L.consent.sha256 ?> <?cs var:Consent.scan_sha256 ?></span><?cs else ?><?cs var:L.consent.scan_none ?><?cs /if ?></dd>
+    <dt><?cs var:L.consent.scan ?></dt><dd><?cs if:Consent.scan_type ?><a href="/consents/scan?id=<?cs var:Consent.id ?>" id="scan-link"><?cs var:L.consent.scan_view ?></a>（<?cs var:L.office.ctype[Consent.scan_kind] ?>、<span id="scan-bytes"><?cs var:Consent.scan_bytes ?> <?cs var:L.office.bytes ?></span>）<br><span class="mono muted"><?cs var:L.consent.sha256 ?> <?cs var:Consent.scan_sha256 ?></span><?cs else ?><?cs var:L.consent.scan_none ?><?cs /if ?>
+      <?cs # Issue 21: form 4 as the paper form, for the file ?><br><a href="/consents/print?id=<?cs var:Consent.id ?>" id="form4-print"><?cs var:L.form5.print ?></a></dd>
   </dl>
   <p><a href="/consents/fhir?id=<?cs var:Consent.id ?>" id="fhir-link"><?cs var:L.consent.fhir ?></a></p>
 </section>

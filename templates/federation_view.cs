@@ -9,6 +9,8 @@
     <?cs if:a.note ?><dt><?cs var:L.fed.note ?></dt><dd class="prewrap"><?cs var:a.note ?></dd><?cs /if ?>
     <dt><?cs var:L.fed.created ?></dt><dd><?cs var:dja(a.created) ?> <?cs var:a.creator ?></dd>
     <?cs if:a.updated ?><dt><?cs var:L.fed.updated ?></dt><dd><?cs var:dja(a.updated) ?> <?cs var:a.updater ?></dd><?cs /if ?>
+    <?cs # Issue 21: the council decides the agreement (A19, A18): its agenda item. ?>
+    <?cs if:Council.item ?><dt><?cs var:L.agenda.council ?></dt><dd id="agreement-council"><a href="/agenda/view?id=<?cs var:Council.item ?>"><?cs var:L.agenda.item_no ?><?cs var:Council.item ?></a>：<?cs var:L.agenda["status_" + Council.status] ?><?cs if:Council.decided_at ?>（<?cs if:Council.decision_kind == "sole" ?><?cs var:L.agenda.dk_sole ?><?cs else ?><?cs var:L.agenda.meeting_pre ?><?cs var:Council.meeting_number ?><?cs var:L.agenda.meeting_post ?><?cs /if ?>、<?cs var:dja(Council.decided_at) ?>）<?cs /if ?></dd><?cs /if ?>
   </dl>
 </section>
 <section class="card">

@@ -119,6 +119,9 @@
     <li><a href="/facilities" id="menu-facilities"><?cs var:L.fed.facilities_title ?></a></li>
     <li><a href="/federation" id="menu-federation"><?cs var:L.fed.menu ?></a></li>
     <?cs if:Session.role.president && !Session.role.operator && !Session.role.staff ?><li><a href="/admin/notices" id="menu-notice-admin"><?cs var:L.notice.admin_title ?></a></li><?cs /if ?>
+    <?cs # Issue 21: the rules' versions and who has not acknowledged (A11.1, A19) ?>
+    <li><a href="/admin/rules" id="menu-rules-admin"><?cs var:L.rulebook.admin_title ?></a></li>
+    <li><a href="/agenda" id="menu-agenda"><?cs var:L.agenda.menu ?></a></li>
   </ul>
 </section>
 <?cs /if ?>
@@ -133,6 +136,7 @@
     <li><a href="/desk/complaints" id="menu-complaints-mine"><?cs var:L.desk.menu_mine ?></a></li><?cs /if ?>
     <?cs if:Session.role.user || Session.role.facility_manager ?><li><a href="/incidents/new" id="menu-incident-new"><?cs var:L.incident.menu ?></a></li>
     <li><a href="/incidents" id="menu-incidents"><?cs var:L.incident.menu_list ?></a></li><?cs /if ?>
+    <li><a href="/rules" id="menu-rules"><?cs var:L.rulebook.menu ?></a></li>
     <li><a href="/password"><?cs var:L.home.password ?></a></li>
   </ul>
 </section>

@@ -16,7 +16,9 @@
           <input type="text" name="note" maxlength="1000" placeholder="<?cs var:L.misuse.ack_note ?>" aria-label="<?cs var:L.misuse.ack_note ?>">
           <button type="submit"><?cs var:L.misuse.do_ack ?></button></form>
           <?cs if:p.propose == "1" ?><p class="hint"><?cs var:L.misuse.revoke_hint ?></p><?cs /if ?>
-        <?cs else ?><?cs var:L.misuse.not_acked ?><?cs /if ?></td>
+        <?cs else ?><?cs var:L.misuse.not_acked ?><?cs /if ?>
+        <?cs # Issue 21: the report is an item of the council's agenda (A19). ?>
+        <?cs if:p.agenda_item ?><p class="hint council-item"><a href="/agenda/view?id=<?cs var:p.agenda_item ?>" id="report-item-<?cs var:p.id ?>"><?cs var:L.agenda.council ?>：<?cs if:p.council_decision ?><?cs var:L.agenda["status_" + p.council_decision] ?><?cs else ?><?cs var:L.agenda.status_pending ?><?cs /if ?></a></p><?cs /if ?></td>
     </tr><?cs /each ?>
     </tbody>
   </table>

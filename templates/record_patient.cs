@@ -5,8 +5,9 @@
 <section class="card" id="record-header">
   <p class="record-who"><strong id="record-name"><?cs var:Patient.name ?></strong>（<?cs var:Patient.kana ?>・<?cs var:L.patients["sex_" + Patient.sex] ?>・<?cs call:born(Patient.birth_date) ?>・<strong id="record-age"><?cs call:years(Patient.birth_date) ?></strong>）
   <span class="muted"><?cs var:L.records.purpose_now ?>：<?cs var:L.records["purpose_" + Purpose] ?></span>
-  <a class="button secondary rec-print" id="print-anon" href="/records/print?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>&amp;section=<?cs var:url_escape(Section) ?><?cs if:History ?>&amp;history=1<?cs /if ?><?cs if:PageNo > 1 ?>&amp;page=<?cs var:PageNo ?><?cs /if ?>"><?cs var:L.viewer.print_anon ?></a>
-  <a class="button secondary rec-print" id="export-csv" title="<?cs var:L.viewer.export_hint ?>" href="/records/export?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?><?cs if:History ?>&amp;history=1<?cs /if ?>"><?cs var:L.viewer.export ?></a>
+  <?cs # A11.4: printing and the CSV only when the view serves direct care (Print.ok). ?>
+  <?cs if:Print.ok ?><a class="button secondary rec-print" id="print-anon" href="/records/print?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>&amp;section=<?cs var:url_escape(Section) ?><?cs if:History ?>&amp;history=1<?cs /if ?><?cs if:PageNo > 1 ?>&amp;page=<?cs var:PageNo ?><?cs /if ?>"><?cs var:L.viewer.print_anon ?></a>
+  <a class="button secondary rec-print" id="export-csv" title="<?cs var:L.viewer.export_hint ?>" href="/records/export?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?><?cs if:History ?>&amp;history=1<?cs /if ?>"><?cs var:L.viewer.export ?></a><?cs else ?><span class="hint" id="print-not-care"><?cs var:L.printrule.not_care ?></span><?cs /if ?>
   <a class="button secondary rec-print" id="export-fhir" title="<?cs var:L.viewer.fhir_hint ?>" href="/records/fhir?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>"><?cs var:L.viewer.fhir ?></a></p>
   <?cs if:Verdict == "emergency" ?><p class="error-box emergency" id="emergency-banner" role="alert"><strong><?cs var:L.emergency.banner ?></strong> <?cs var:L.emergency.banner_until ?> <?cs var:dja(Emergency.until) ?></p><?cs /if ?>
   <?cs if:P ?><p><a class="button secondary" id="message-about" href="/messages/new?p=<?cs var:url_escape(P) ?>"><?cs var:L.message.about_patient ?></a></p><?cs /if ?>
@@ -26,5 +27,5 @@
   </nav><?cs /if ?>
 </section>
 </div>
-<p class="print-only"><?cs var:L.viewer.print_use_anon ?></p>
+<p class="print-only"><?cs if:Print.ok ?><?cs var:L.viewer.print_use_anon ?><?cs else ?><?cs var:L.printrule.not_care ?><?cs /if ?></p>
 <?cs include:"_foot.cs" ?>

@@ -14,7 +14,7 @@
     <dt><?cs var:L.revocation.signer ?></dt><dd><?cs if:Form.signer == "proxy" ?><?cs var:L.consent.signer_proxy ?>（<?cs var:Form.proxy_name ?>・<?cs var:Form.proxy_relation ?>）<?cs else ?><?cs var:L.consent.signer_patient ?><?cs /if ?></dd>
     <?cs if:Form.note ?><dt><?cs var:L.revocation.note ?></dt><dd><?cs var:Form.note ?></dd><?cs /if ?>
   </dl>
-  <form method="post" action="/revocations/new" class="form" id="revocation-confirm">
+  <form method="post" action="/revocations/new" enctype="multipart/form-data" class="form" id="revocation-confirm">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
     <input type="hidden" name="p" value="<?cs var:P ?>">
     <input type="hidden" name="idem" value="<?cs var:Form.idem ?>">
@@ -23,6 +23,11 @@
     <input type="hidden" name="proxy_name" value="<?cs var:Form.proxy_name ?>">
     <input type="hidden" name="proxy_relation" value="<?cs var:Form.proxy_relation ?>">
     <input type="hidden" name="note" value="<?cs var:Form.note ?>">
+    <?cs # Issue 21: the signed paper, scanned like form 4's (optional here: the receipt takes it later). ?>
+    <div class="row">
+      <label for="r-scan"><?cs var:L.form5.scan ?></label>
+      <input type="file" id="r-scan" name="scan" accept="application/pdf,image/png,image/jpeg" aria-describedby="hint-r-scan"><span class="hint" id="hint-r-scan"><?cs var:L.form5.scan_hint ?></span><?cs if:Form.err_scan ?><span class="field-error" id="err-scan"><?cs var:Form.err_scan ?></span><?cs /if ?>
+    </div>
     <div class="actions"><button type="submit" class="danger" name="confirm" value="1" id="revocation-confirm-submit"><?cs var:L.office.form5_do ?></button>
       <button type="submit" class="button secondary" name="edit" value="1" id="revocation-edit"><?cs var:L.office.form5_edit ?></button></div>
   </form>

@@ -105,8 +105,11 @@ def issue_cert(login, days=365, start_offset=None, tag="c"):
 _seq = [0]
 
 
-def make_user(role="user", facility="DEMO01", profession="physician", keep=True, login=None):
-    """A fresh user with a known password and a certificate of their own."""
+def make_user(role="user", facility="DEMO01", profession="physician", keep=True, login=None,
+              ack=True):
+    """A fresh user with a known password and a certificate of their own. ack: the user has
+    acknowledged every rules version there is (A11.1), as a user who has been using the
+    network has; the tests of the acknowledgement itself pass ack=False."""
     _seq[0] += 1
     login = login or f"t{os.getpid() % 1000}{_seq[0]}.{role.split(',')[0][:4]}"
     out = ctl("user", "add", "--login", login, "--name", f"試験 {login}", "--facility", facility,
@@ -117,7 +120,18 @@ def make_user(role="user", facility="DEMO01", profession="physician", keep=True,
         password = f"Tq-{os.urandom(5).hex()}-x9Zr!"
         ctl("user", "passwd", login, "--keep", input=password + "\n")
     cert, serial, p12, p12pw = issue_cert(login)
+    if ack:
+        sql("INSERT IGNORE INTO rules_ack (user_id, version_id, acked_at, cert_serial) "
+            f"SELECT u.id, v.id, UTC_TIMESTAMP(6), '{serial}' FROM users u JOIN rules_version v "
+            f"WHERE u.login = '{login}'")
     return User(login, password, cert, serial, p12, p12pw)
+
+
+def ack_everyone():
+    """Every user has acknowledged every rules version (A11.1): after a test that amended the
+    rules, so that the users of the tests after it are not sent to read the new version."""
+    sql("INSERT IGNORE INTO rules_ack (user_id, version_id, acked_at) "
+        "SELECT u.id, v.id, UTC_TIMESTAMP(6) FROM users u JOIN rules_version v")
 
 
 def csrf_from(html):

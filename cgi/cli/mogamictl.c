@@ -16,6 +16,7 @@
 #include "cli/auditseal.h"
 #include "cli/backup.h"
 #include "cli/jobs.h"
+#include "cli/rulebook_cmd.h"
 #include "db/db.h"
 #include "import/demogen.h"
 #include "import/ssmix2.h"
@@ -1123,6 +1124,9 @@ static const struct cmd {
 	  "fhir export --facility CODE    (its records as FHIR JP Core, ndjson on stdout)" },
 	{ "dashboard", "refresh", NEED_DB, run_dashboard_refresh,
 	  "dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)" },
+	{ "rules", "load", NEED_DB, cmd_rules_load,
+	  "rules load --title T --effective DATE --body FILE [--handling FILE]\n"
+	  "                (a version of the rules, A11.1; the same files again add nothing)" },
 	{ "demo", "generate", NEED_NOTHING, cmd_demo_generate,
 	  "demo generate --patients N --facilities F --years Y --seed S --out DIR\n"
 	  "                [--heavy M] [--only CODE | --no-trees]  (a synthetic region;\n"

@@ -1,6 +1,7 @@
 /* sql_all.h: every domain file of statements, in one order (db/stmts.h) */
 /* Read several times (db/stmts.h): no include guard. */
 #include "db/sql_access.h"
+#include "db/sql_agenda.h"
 #include "db/sql_audit.h"
 #include "db/sql_base.h"
 #include "db/sql_certs.h"
@@ -10,9 +11,12 @@
 #include "db/sql_dashboard.h"
 #include "db/sql_day.h"
 #include "db/sql_desk.h"
+#include "db/sql_docview.h"
 #include "db/sql_emergency.h"
 #include "db/sql_federation.h"
 #include "db/sql_fhir.h"
+#include "db/sql_form5.h"
+#include "db/sql_forms.h"
 #include "db/sql_import.h"
 #include "db/sql_incident.h"
 #include "db/sql_ledger.h"
@@ -26,5 +30,6 @@
 #include "db/sql_patients.h"
 #include "db/sql_receipts.h"
 #include "db/sql_records.h"
+#include "db/sql_rulebook.h"
 #include "db/sql_session.h"
 #include "db/sql_users.h"

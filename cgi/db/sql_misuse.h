@@ -127,7 +127,8 @@ STMT(MISUSE_REPORT_INSERT,
 STMT(MISUSE_REPORTS,
 	"SELECT r.id, u.name, u.login, f.name, r.propose_revocation, r.summary,"
 	" UNIX_TIMESTAMP(r.created_at), c.name, UNIX_TIMESTAMP(r.acknowledged_at),"
-	" r.ack_note, r.version, r.user_id, u.status FROM misuse_report r"
+	" r.ack_note, r.version, r.user_id, u.status, r.agenda_item_id,"
+	" r.council_decision FROM misuse_report r"
 	" JOIN users u ON u.id = r.user_id JOIN facility f ON f.id = u.facility_id"
 	" JOIN users c ON c.id = r.created_by"
 	" ORDER BY r.acknowledged_at IS NULL DESC, r.created_at DESC LIMIT 500")
@@ -136,7 +137,8 @@ COLS(MISUSE_REPORTS, MISUSE_REPORTS_ID, MISUSE_REPORTS_USER_NAME,
     MISUSE_REPORTS_PROPOSE_REVOCATION, MISUSE_REPORTS_SUMMARY,
     MISUSE_REPORTS_CREATED_AT, MISUSE_REPORTS_REPORTER_NAME,
     MISUSE_REPORTS_ACKNOWLEDGED_AT, MISUSE_REPORTS_ACK_NOTE,
-    MISUSE_REPORTS_VERSION, MISUSE_REPORTS_USER_ID, MISUSE_REPORTS_STATUS)
+    MISUSE_REPORTS_VERSION, MISUSE_REPORTS_USER_ID, MISUSE_REPORTS_STATUS,
+    MISUSE_REPORTS_AGENDA_ITEM_ID, MISUSE_REPORTS_COUNCIL_DECISION)
 STMT(MISUSE_REPORT_ACK,
 	"UPDATE misuse_report SET acknowledged_at = UTC_TIMESTAMP(6), acknowledged_by = ?,"
 	" ack_note = NULLIF(?, ''), version = version + 1"

@@ -2,19 +2,12 @@
 /* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
 
 /* A login ID in use: a user's, or asked for by another draft or submitted application. */
-STMT(OFFICE_LOGIN_TAKEN,
+STMT(LOGIN_TAKEN,
 	"SELECT (SELECT COUNT(*) FROM users WHERE login = ?)"
 	" + (SELECT COUNT(*) FROM application WHERE (user_login = ?"
 	" OR manager_login = ?) AND status IN ('draft', 'submitted') AND id <> ?)")
-COLS(OFFICE_LOGIN_TAKEN, OFFICE_LOGIN_TAKEN_N)
+COLS(LOGIN_TAKEN, LOGIN_TAKEN_N)
 
-/* Form 1's manager: the login ID and profession their account is made with (A9). */
-STMT(APP_SET_MANAGER_ACCOUNT,
-	"UPDATE application SET manager_login = ?, manager_profession = ?"
-	" WHERE id = ?")
-/* Form 2: the role(s) asked for, as role_bits() reads them (A10.2). */
-STMT(APP_SET_ROLE,
-	"UPDATE application SET requested_role = ? WHERE id = ?")
 /* What an approval makes an account of. */
 STMT(APP_ACCOUNT,
 	"SELECT manager_login, manager_profession, requested_role"

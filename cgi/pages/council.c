@@ -7,6 +7,8 @@
 #include "base/kana.h"
 #include "base/util.h"
 #include "db/db.h"
+#include "pages/agenda.h"
+#include "pages/forms.h"
 #include "pages/pages.h"
 #include "pki/pki.h"
 #include "rules/accounts.h"
@@ -42,9 +44,7 @@ const struct field f_app_new[] = {
 	{ "target", FT_INT, 20 }, { "effective_date", FT_DATE, 10 },
 	{ "action", FT_TOKEN, 16 },
 	{ "facility", FT_INT, 20 },	/* issue 20: form 1 of a facility the office added */
-	/* Issue 20: the accounts a decision makes (the rules branch's APP_PAPER_FIELDS names them too). */
-	{ "manager_login", FT_TEXT, 64 }, { "manager_profession", FT_TOKEN, 32 },
-	{ "requested_role", FT_TOKEN, 32 },
+	APP_PAPER_FIELDS,	/* forms 1-3 as on paper (forms.c) */
 	{ NULL, 0, 0 }
 };
 const struct field f_app_submit[] = {
@@ -66,6 +66,11 @@ const struct field f_app_contract[] = {
 	{ "filed_on", FT_DATE, 10 },
 	{ NULL, 0, 0 }
 };
+const struct field f_app_cancel[] = {
+	{ "id", FT_INT, 20 }, { "version", FT_INT, 10 }, { "csrf", FT_HEX, 64 },
+	{ "filed_on", FT_DATE, 10 },
+	{ NULL, 0, 0 }
+};
 const struct field f_revoke_id[] = {
 	{ "login", FT_TEXT, 64 }, { "reason", FT_TOKEN, 32 },
 	{ "detail", FT_LINES, 1000 }, { "csrf", FT_HEX, 64 },
@@ -79,6 +84,7 @@ const struct field f_meeting_held_get[] = {
 const struct field f_meeting_new[] = {
 	{ "held_on", FT_DATE, 10 }, { "attendees", FT_LINES, 2000 },
 	{ "idem", FT_HEX, 64 }, { "csrf", FT_HEX, 64 },
+	MEETING_PAPER_FIELDS,	/* the meeting as printed (agenda.c) */
 	{ NULL, 0, 0 }
 };
 const struct field f_meeting_view[] = {
@@ -235,8 +241,7 @@ app_form(struct req *r, const char *kind, int status)
 	struct dbres	*res;
 	const char	*keep[] = { "fac_name", "fac_kind", "fac_address", "in_region",
 	    "wants_disclosing", "wants_viewing", "manager_name", "user_login",
-	    "user_name", "profession", "attestation", "target", "effective_date",
-	    "manager_login", "manager_profession", "requested_role" };
+	    "user_name", "profession", "attestation", "target", "effective_date" };
 
 	if (!str_eq(kind, "facility_join") && !str_eq(kind, "user_register") &&
 	    !str_eq(kind, "user_withdraw")) {
@@ -251,8 +256,10 @@ app_form(struct req *r, const char *kind, int status)
 	form_keep(r, "Form", keep, NITEMS(keep));
 	if (str_eq(kind, "facility_join") && join_facility(r) == -1)
 		return;
+	form_keep(r, "Form", forms_keep, forms_nkeep);
 	form_idem_view(r);
 	professions_view();
+	forms_choices();
 	if (str_eq(kind, "user_withdraw")) {
 		static const char *const cols[USERS_OF_FACILITY__NCOLS] = {
 		    [USERS_OF_FACILITY_ID] = "id",
@@ -275,28 +282,6 @@ page_app_new(struct req *r)
 		kind = r->sess->roles & ROLE_FACILITY_MANAGER ? "user_register" :
 		    "facility_join";
 	app_form(r, kind, 200);
-}
-
-/*
- * A login ID an application asks for: well formed, and neither a user's
- * nor waiting in another application (issue 20: refused beside the field
- * when submitted, and again when decided). Returns 1 when refused.
- */
-static int
-check_login(struct req *r, const char *field)
-{
-	const char	*login = param(r, field);
-	int		 taken;
-
-	if (!accounts_login_valid(login)) {
-		form_err("council", field, "login");
-		return 1;
-	}
-	if ((taken = accounts_login_taken(login, 0)) != 0) {
-		form_err("council", field, taken < 0 ? "db" : "login_taken");
-		return 1;
-	}
-	return 0;
 }
 
 /*
@@ -323,25 +308,6 @@ check_profession(struct req *r, const char *field)
 	return bad;
 }
 
-/*
- * Form 2's role asked for (issue 20): user, facility_manager (a second
- * manager) or both; absent: a user. The roles as role_bits() reads them,
- * or NULL when the choice is none of these.
- */
-static const char *
-requested_roles(const struct req *r)
-{
-	const char	*v = param(r, "requested_role");
-
-	if (form_empty(v) || str_eq(v, "user"))
-		return "user";
-	if (str_eq(v, "facility_manager"))
-		return "facility_manager";
-	if (str_eq(v, "both"))
-		return "user,facility_manager";
-	return NULL;
-}
-
 /* Validates form 1; returns 0 when every field is acceptable. */
 static int
 check_join(struct req *r)
@@ -360,11 +326,6 @@ check_join(struct req *r)
 		form_err("council", "fac_address", "required"), bad = 1;
 	if (form_empty(param(r, "manager_name")))
 		form_err("council", "manager_name", "required"), bad = 1;
-	/* Issue 20: the manager's account, made when the form is approved. */
-	if (!form_empty(param(r, "manager_login")))
-		bad |= check_login(r, "manager_login");
-	if (!form_empty(param(r, "manager_profession")))
-		bad |= check_profession(r, "manager_profession");
 	if (!str_eq(param(r, "wants_disclosing"), "1") &&
 	    !str_eq(param(r, "wants_viewing"), "1"))
 		form_err("council", "wants_viewing", "role"), bad = 1;
@@ -377,11 +338,9 @@ check_register(struct req *r)
 {
 	int		 bad = 0;
 
-	bad |= check_login(r, "user_login");
+	bad |= forms_check_login(r, "user_login");
 	if (form_empty(param(r, "user_name")))
 		form_err("council", "user_name", "required"), bad = 1;
-	if (requested_roles(r) == NULL)
-		form_err("council", "requested_role", "choose"), bad = 1;
 	return check_profession(r, "profession") | bad;
 }
 
@@ -417,11 +376,11 @@ page_app_new_post(struct req *r)
 	if (form_idem(r, STMT_APP_BY_IDEM, idem, "/applications/view?id=%s") != 0)
 		return;
 	if (str_eq(kind, "facility_join"))
-		bad = check_join(r);
+		bad = check_join(r) | forms_check_join(r);
 	else if (str_eq(kind, "user_register"))
-		bad = check_register(r);
+		bad = check_register(r) | forms_check_register(r);
 	else if (str_eq(kind, "user_withdraw"))
-		bad = check_withdraw(r, &target);
+		bad = check_withdraw(r, &target) | forms_check_withdraw(r);
 	else {
 		http_error(r, 400, "type", "kind");
 		return;
@@ -468,13 +427,7 @@ page_app_new_post(struct req *r)
 	if (str_eq(kind, "facility_join") && form_id(r, "facility") > 0 &&
 	    db_exec(STMT_APP_SET_FACILITY, "ii", form_id(r, "facility"), id) != 1)
 		goto fail;
-	/* Issue 20: form 1 names its manager's account, made when it is approved. */
-	if (str_eq(kind, "facility_join") && !form_empty(param(r, "manager_login")) &&
-	    db_exec(STMT_APP_SET_MANAGER_ACCOUNT, "ssi", param(r, "manager_login"),
-	    form_null(param(r, "manager_profession")), id) != 1)
-		goto fail;
-	if (str_eq(kind, "user_register") && db_exec(STMT_APP_SET_ROLE, "si",
-	    requested_roles(r), id) != 1)
+	if (forms_store(r, kind, id) == -1)
 		goto fail;
 	int draft = str_eq(param(r, "action"), "draft");
 	if (draft && db_exec(STMT_APP_SET_DRAFT, "i", id) != 1)
@@ -522,13 +475,11 @@ app_load(struct req *r, long long id)
 	app_row(n, res, 0);
 	for (size_t c = 0; c < sizeof(more) / sizeof(more[0]); c++)
 		vnode_set(n, more[c], dbres_get(res, 0, APP_GET_FACILITY_ID + c));
-	/* Issue 20: the account the form asks for. */
-	struct dbres *acc = db_query(STMT_APP_ACCOUNT, "i", id);
-	if (acc != NULL && acc->nrows > 0) {
-		vnode_set(n, "manager_login", dbres_get(acc, 0, APP_ACCOUNT_MANAGER_LOGIN));
-		vnode_set(n, "requested_role", dbres_get(acc, 0, APP_ACCOUNT_REQUESTED_ROLE));
+	if (forms_view(id) == -1) {
+		dbres_free(res);
+		http_error(r, 503, "db", NULL);
+		return NULL;
 	}
-	dbres_free(acc);
 	return res;
 }
 
@@ -592,8 +543,27 @@ page_app_view(struct req *r)
 	if (str_eq(param(r, "m"), "decided"))
 		view_set("Flash", lang("council.decided"));
 	meetings_view(r);
+	if (str_eq(param(r, "m"), "cancelled"))
+		view_set("Flash", lang("forms.cancelled"));
 	view_set("Page.title", lang("council.view_title"));
 	http_page(r, 200, "app_view.cs");
+}
+
+/*
+ * GET /applications/print: forms 1-3 as an A4 page laid out like the
+ * paper form, from the stored data, for the seal and the file (issue 21).
+ */
+void
+page_app_print(struct req *r)
+{
+	struct dbres	*res;
+
+	if ((res = app_load(r, form_ll(r, "id"))) == NULL)
+		return;
+	dbres_free(res);
+	forms_print_view();
+	view_set("Page.title", lang("forms.print_title"));
+	http_page(r, 200, "app_print.cs");
 }
 
 /*
@@ -806,6 +776,54 @@ fail:
 }
 
 /*
+ * A10.5 proviso: a facility whose last user left files the cancellation of
+ * its service contract (解約申込書) with the last form 3; recording it
+ * moves the facility from cancelling to cancelled, in one transaction.
+ */
+void
+page_app_cancel(struct req *r)
+{
+	long long	 id = form_ll(r, "id"), version = form_ll(r, "version");
+	struct dbres	*a;
+	int		 n;
+
+	if ((a = app_load(r, id)) == NULL)
+		return;
+	if (!str_eq(view_get("App.facility_status"), "cancelling") ||
+	    !str_eq(dbres_get(a, 0, APP_GET_KIND), "user_withdraw")) {
+		dbres_free(a);
+		http_error(r, 409, NULL, NULL);
+		return;
+	}
+	if (form_empty(param(r, "filed_on"))) {
+		dbres_free(a);
+		form_err("council", "cancel_filed_on", "required");
+		view_set("Page.title", lang("council.view_title"));
+		http_page(r, 422, "app_view.cs");
+		return;
+	}
+	if (db_begin() != DB_OK)
+		goto fail;
+	n = db_exec(STMT_APP_CANCEL_FILED, "siii", param(r, "filed_on"),
+	    r->sess->user_id, id, version);
+	if (n == 0) {
+		dbres_free(a);
+		form_stale(r);
+		return;
+	}
+	if (n != 1 || db_exec(STMT_FACILITY_CANCEL, "si", param(r, "filed_on"),
+	    dbres_ll(a, 0, APP_GET_FACILITY_ID)) != 1)
+		goto fail;
+	dbres_free(a);
+	commit_and_go(r, "facility.cancelled", "application", id,
+	    param(r, "filed_on"), "/applications/view?id=", "&m=cancelled");
+	return;
+fail:
+	dbres_free(a);
+	form_db_fail(r);
+}
+
+/*
  * A13.1: revokes a user's ID for one of the four reasons: login disabled
  * and sessions ended at once, certificates revoked, and the revocation put
  * on the next meeting's agenda (A13.2). Issue 20: a bad field comes back
@@ -914,7 +932,14 @@ page_meeting_new(struct req *r)
 		http_error(r, 400, "type", "idem");
 		return;
 	}
+	if (agenda_meeting_check(r) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	if (view_get("Form.invalid") != NULL) {
+		static const char *const paper[] = { "number", "time_from",
+		    "time_to", "place", "chair", "absentees", "signatories" };
+		form_keep(r, "Form", paper, NITEMS(paper));
 		view_set("Form.held_on", param(r, "held_on"));
 		view_set("Form.attendees", param(r, "attendees"));
 		view_set("Form.idem", idem);
@@ -944,8 +969,11 @@ page_meeting_new(struct req *r)
 	}
 	if (rc != 1)
 		goto fail;
-	commit_and_go(r, "meeting.create", "meeting", (long long)db_last_id(),
-	    NULL, "/meetings/view?id=", "");
+	long long mid = (long long)db_last_id();
+	if (agenda_meeting_store(r, mid) == -1)
+		goto fail;
+	commit_and_go(r, "meeting.create", "meeting", mid, NULL,
+	    "/meetings/view?id=", "");
 	return;
 fail:
 	form_db_fail(r);
@@ -1013,6 +1041,11 @@ page_meeting_view(struct req *r)
 	vnode_set(n, "version", dbres_get(m, 0, MEETING_GET_VERSION));
 	int planned = str_eq(dbres_get(m, 0, MEETING_GET_STATUS), "planned");
 	dbres_free(m);
+	/* A19: the paper as the council prints it, with its agenda items. */
+	if (agenda_meeting_paper(id, planned) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
 	if (!planned) {
 		minutes_view(id);
 		view_set("Page.title", lang("council.minutes_title"));
@@ -1112,7 +1145,8 @@ page_meeting_held(struct req *r)
 		return;
 	}
 	if (n != 1 || db_exec(STMT_REPORT_SOLE, "i", id) < 0 ||
-	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0)
+	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0 ||
+	    agenda_meeting_held(id) == -1)
 		goto fail;
 	commit_and_go(r, "meeting.held", "meeting", id, NULL,
 	    "/meetings/view?id=", "");

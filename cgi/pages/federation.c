@@ -10,7 +10,9 @@
 #include "base/config.h"
 #include "base/util.h"
 #include "db/db.h"
+#include "pages/agenda.h"
 #include "pages/pages.h"
+#include "rules/agenda.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -110,6 +112,17 @@ page_federation_new(struct req *r)
 		return;
 	}
 	id = (long long)db_last_id();
+	/* A19, A18: the council decides the agreement: an item on its agenda. */
+	char title[300];
+	long long item;
+	str_fmt(title, sizeof(title), "%s%s", lang("agenda.title_federation"),
+	    param(r, "partner"));
+	if (agenda_file("federation", title, param(r, "note"), id, 0,
+	    r->sess->user_id, &item) == -1 ||
+	    db_exec(STMT_AGREEMENT_SET_ITEM, "ii", item, id) != 1) {
+		form_db_fail(r);
+		return;
+	}
 	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=created", id);
 	form_commit_go(r, "agreement.create", "agreement", id, NULL, where);
 }
@@ -177,6 +190,8 @@ agreement_load(struct req *r)
 static void
 view_page(struct req *r, int status)
 {
+	/* A19: what the council decided on it (its agenda item). */
+	agenda_agreement_view(form_ll(r, "id"));
 	if (is_operator(r) && !str_eq(view_get("Agreement.status"), "ended"))
 		view_set("Can.edit", "1");
 	view_set("Page.title", lang("fed.view_title"));

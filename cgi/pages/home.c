@@ -17,6 +17,8 @@ page_home(struct req *r)
 		view_set("Flash", lang("password.changed"));
 	else if (str_eq(param(r, "m"), "noticeack"))
 		view_set("Flash", lang("notice.acked_flash"));
+	else if (str_eq(param(r, "m"), "rules"))	/* A11.1 */
+		view_set("Flash", lang("rulebook.acked_flash"));
 	todo_view(r);		/* issue 20: what waits for this role */
 	desk_home(r);		/* A4.3: open and overdue complaints */
 	notifications_count_view(r);	/* A14: emergency accesses to know of */

@@ -12,6 +12,7 @@
 #include "db/db.h"
 #include "pages/pages.h"
 #include "pki/pki.h"
+#include "rules/agenda.h"
 #include "rules/misuse.h"
 #include "web/app.h"
 #include "web/audit.h"
@@ -244,6 +245,32 @@ page_misuse_rule_save(struct req *r)
 	http_redirect(r, "/misuse/rules?m=saved");
 }
 
+/*
+ * The agenda item of report rid on user (A19): titled with the user as the
+ * council tells people apart (name and login), in the open transaction.
+ */
+static int
+misuse_report_to_agenda(struct req *r, long long rid, long long user)
+{
+	struct dbres	*u;
+	char		 title[300];
+	long long	 item;
+
+	if ((u = db_query(STMT_USER_GET, "i", user)) == NULL)
+		return -1;
+	if (u->nrows == 0) {
+		dbres_free(u);
+		return -1;
+	}
+	str_fmt(title, sizeof(title), "%s%s（%s）", lang("agenda.title_misuse"),
+	    dbres_get(u, 0, USER_GET_NAME), dbres_get(u, 0, USER_GET_LOGIN));
+	dbres_free(u);
+	if (agenda_file("misuse", title, param(r, "summary"), 0, rid,
+	    r->sess->user_id, &item) == -1)
+		return -1;
+	return db_exec(STMT_MISUSE_REPORT_SET_ITEM, "ii", item, rid) == 1 ? 0 : -1;
+}
+
 /* POST /misuse/report: the operator reports a user's improper use to the president. */
 void
 page_misuse_report(struct req *r)
@@ -273,9 +300,10 @@ page_misuse_report(struct req *r)
 	}
 	long long rid = (long long)db_last_id();
 	snprintf(oid, sizeof(oid), "%lld", rid);
-	/* Issue 20: the president hears of it at once. */
+	/* Issue 20: the president hears of it at once; A19, A4.2: it goes on the council's agenda as it is filed. */
 	if (db_exec(STMT_NOTIFY_INSERT, "sissi", "president", 0LL, "misuse.report",
-	    "misuse_report", rid) < 0) {
+	    "misuse_report", rid) < 0 ||
+	    misuse_report_to_agenda(r, rid, user) == -1) {
 		form_db_fail(r);
 		return;
 	}
@@ -312,7 +340,9 @@ page_misuse_reports(struct req *r)
 		    [MISUSE_REPORTS_ACK_NOTE] = "ack_note",
 		    [MISUSE_REPORTS_VERSION] = "version",
 		    [MISUSE_REPORTS_USER_ID] = "user_id",
-		    [MISUSE_REPORTS_STATUS] = "user_status" };
+		    [MISUSE_REPORTS_STATUS] = "user_status",
+		    [MISUSE_REPORTS_AGENDA_ITEM_ID] = "agenda_item",
+		    [MISUSE_REPORTS_COUNCIL_DECISION] = "council_decision" };
 		str_fmt(k, sizeof(k), "Reports.%zu", i);
 		struct vnode *n = view_node(k);
 		vnode_row(n, res, i, cols, NITEMS(cols));

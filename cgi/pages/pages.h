@@ -49,6 +49,38 @@ void	 page_meetings(struct req *);
 void	 page_meeting_new(struct req *);
 void	 page_meeting_view(struct req *);
 void	 page_meeting_held(struct req *);
+/* Issue 21: form 3's cancellation paperwork (council.c) */
+extern const struct field f_app_cancel[];
+void	 page_app_cancel(struct req *);
+void	 page_app_print(struct req *);
+/* Issue 21: the rules as versioned text and their acknowledgement (rulebook.c) */
+extern const struct field f_rules[], f_rules_ack[], f_rules_admin[],
+	    f_rules_load[];
+void	 page_rules(struct req *);
+void	 page_rules_ack(struct req *);
+void	 page_rules_ack_post(struct req *);
+void	 page_rules_admin(struct req *);
+void	 page_rules_load(struct req *);
+/* Issue 21: the council's agenda items (agenda.c) */
+extern const struct field f_agenda[], f_agenda_new[], f_agenda_view[],
+	    f_agenda_attach[], f_agenda_attachment[], f_agenda_resolve[],
+	    f_agenda_sole[];
+void	 page_agenda(struct req *);
+void	 page_agenda_new(struct req *);
+void	 page_agenda_view(struct req *);
+void	 page_agenda_attach(struct req *);
+void	 page_agenda_attachment(struct req *);
+void	 page_agenda_resolve(struct req *);
+void	 page_agenda_sole(struct req *);
+/* Issue 21: form 5's scan (form5.c) */
+extern const struct field f_revocation_scan[], f_revocation_scan_post[];
+void	 page_revocation_scan(struct req *);
+void	 page_revocation_scan_post(struct req *);
+extern const struct field f_consent_print[];
+void	 page_revocation_print(struct req *);
+void	 page_consent_print(struct req *);
+/* Issue 21: an original document inside the viewer page (records.c) */
+void	 page_record_document_view(struct req *);
 /* council_people.c */
 extern const struct field f_council_operator[], f_council_appoint[],
 	    f_council_staff[], f_council_staff_add[], f_council_staff_edit[],

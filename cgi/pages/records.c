@@ -24,6 +24,7 @@
 #include "web/csv.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 #include "web/svg.h"
 
@@ -432,6 +433,34 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * A11.4: records leave the screen (a printout, the CSV) only when the view
+ * serves direct care: 診療 (care), or an emergency under A14. Explaining
+ * to the patient and patient care are views, never printouts.
+ */
+static int
+direct_care(const char *purpose)
+{
+	return str_eq(purpose, "care") || str_eq(purpose, "emergency");
+}
+
+/*
+ * The print and export routes: a purpose that is not direct care is
+ * refused (403, audited as denied). Returns 0, or -1 with the page sent.
+ */
+static int
+print_purpose_check(struct req *r, const struct viewer *w, const char *action)
+{
+	if (direct_care(w->purpose))
+		return 0;
+	audit(r, &(struct audit_entry){ .action = action,
+	    .object_type = "patient", .object_id = w->oid,
+	    .patient_id = w->patient, .purpose = w->purpose,
+	    .outcome = "denied", .detail = "A11.4 not direct care" });
+	http_error(r, 403, "print_purpose", NULL);
+	return -1;
 }
 
 /* The section is one of ours; else a 400 page is sent and -1 returned. */
@@ -1211,6 +1240,8 @@ page_record_patient(struct req *r)
 		return;
 	}
 	view_set("Purpose", w.purpose);
+	if (direct_care(w.purpose))	/* A11.4: the print and CSV buttons */
+		view_set("Print.ok", "1");
 	view_set("Verdict", consent_verdict_name(w.v));
 	if (w.v == CONSENT_ALLOW_EMERGENCY) {
 		char d[32];
@@ -1244,6 +1275,8 @@ page_record_print(struct req *r)
 		http_error(r, 400, "required", "purpose");
 		return;
 	}
+	if (print_purpose_check(r, &w, "record.print") == -1)
+		return;
 	if ((p = db_query(STMT_VIEWER_PRINT_PATIENT, "ii", (long long)now(),
 	    w.patient)) == NULL || p->nrows == 0) {
 		dbres_free(p);
@@ -1294,6 +1327,8 @@ page_record_export(struct req *r)
 		http_error(r, 400, "required", "purpose");
 		return;
 	}
+	if (print_purpose_check(r, &w, "record.export") == -1)
+		return;
 	w.section = "export";
 	if ((res = db_query(STMT_VIEWER_EXPORT, "isii", w.patient, w.facs,
 	    w.history, (long long)EXPORT_ROWS)) == NULL) {
@@ -1402,6 +1437,18 @@ page_record_document(struct req *r)
 		http_error(r, 400, "required", "id");
 		return;
 	}
+	/*
+	 * Issue 21 (A11.4): an original is shown inside the viewer page, never
+	 * handed to the browser as a page of its own (its PDF viewer offers
+	 * download and print): a navigation here goes to the viewer page.
+	 */
+	if (r->fetch_dest != NULL && !str_eq(r->fetch_dest, "empty")) {
+		char where[160];
+		str_fmt(where, sizeof(where), "/records/document/view?p=%s&purpose=%s&id=%lld",
+		    param(r, "p"), w.purpose, id);
+		http_redirect(r, where);
+		return;
+	}
 	if ((res = db_query(STMT_VIEWER_DOC_GET, "iis", id, w.patient,
 	    w.facs)) == NULL) {
 		http_error(r, 503, "db", NULL);
@@ -1423,9 +1470,8 @@ page_record_document(struct req *r)
 	if (!str_eq(ct, "application/pdf") && !str_eq(ct, "image/png") &&
 	    !str_eq(ct, "image/jpeg"))
 		ct = "application/octet-stream";
-	str_fmt(cd, sizeof(cd), "inline; filename=\"document-%lld.%s\"", id,
-	    str_eq(ct, "application/pdf") ? "pdf" : str_eq(ct, "image/png") ?
-	    "png" : str_eq(ct, "image/jpeg") ? "jpg" : "bin");
+	/* Bytes for the viewer page's script only: no name to save them under. */
+	str_fmt(cd, sizeof(cd), "inline");
 	buf_reset(&r->body_out);
 	buf_add(&r->body_out, dbres_get(res, 0, VIEWER_DOC_GET_DATA), dbres_len(res, 0, VIEWER_DOC_GET_DATA));
 	r->status = 200;
@@ -1434,4 +1480,63 @@ page_record_document(struct req *r)
 	    "image/jpeg" : "application/octet-stream";
 	http_header(r, "Content-Disposition", cd);
 	dbres_free(res);
+}
+
+/*
+ * GET /records/document/view: an original document (PDF or image) inside
+ * the viewer page (issue 21, A11.4): drawn by static/docview.js with
+ * pdf.js onto canvases under a watermark of the viewer's facility, name
+ * and the time; not offered as a download, and the page prints nothing
+ * of it (printing is the anonymized print, for direct care only).
+ */
+void
+page_record_document_view(struct req *r)
+{
+	static const char *const cols[VIEWER_DOC_META__NCOLS] = {
+	    [VIEWER_DOC_META_ID] = "id", [VIEWER_DOC_META_CARE_DATE] = "date",
+	    [VIEWER_DOC_META_FACILITY_NAME] = "facility",
+	    [VIEWER_DOC_META_CATEGORY] = "category",
+	    [VIEWER_DOC_META_TITLE] = "title",
+	    [VIEWER_DOC_META_CONTENT_TYPE] = "ctype",
+	    [VIEWER_DOC_META_SIZE] = "size" };
+	struct viewer	 w;
+	struct dbres	*res;
+	long long	 id = form_ll(r, "id");
+	char		 oid[24], d[32];
+
+	if (viewer_open(r, &w, "document.page", 1) == -1)
+		return;
+	w.section = "documents";
+	if (w.purpose == NULL) {
+		http_error(r, 400, "required", "purpose");
+		return;
+	}
+	if (id < 1) {
+		http_error(r, 400, "required", "id");
+		return;
+	}
+	if ((res = db_query(STMT_VIEWER_DOC_META, "iis", id, w.patient,
+	    w.facs)) == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (res->nrows == 0) {
+		dbres_free(res);
+		http_error(r, 404, NULL, NULL);
+		return;
+	}
+	vnode_row(view_node("Doc"), res, 0, cols, NITEMS(cols));
+	dbres_free(res);
+	snprintf(oid, sizeof(oid), "%lld", id);
+	if (viewer_audit(r, &w, "document.page", "document", oid) == -1)
+		return;
+	fmt_jst(d, sizeof(d), (long long)now(), "%Y-%m-%d %H:%M");
+	view_set("Mark.who", r->sess->name);
+	view_set("Mark.facility", r->sess->facility);
+	view_set("Mark.when", d);
+	view_set("P", param(r, "p"));
+	view_set("Purpose", w.purpose);
+	view_set("Page.title", lang("docview.title"));
+	view_set("Page.patient", "1");
+	http_page(r, 200, "record_document.cs");
 }

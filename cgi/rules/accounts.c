@@ -25,10 +25,10 @@ accounts_login_taken(const char *login, long long except_app)
 	struct dbres	*res;
 	int		 taken;
 
-	if ((res = db_query(STMT_OFFICE_LOGIN_TAKEN, "sssi", login, login, login,
+	if ((res = db_query(STMT_LOGIN_TAKEN, "sssi", login, login, login,
 	    except_app)) == NULL)
 		return -1;
-	taken = dbres_ll(res, 0, OFFICE_LOGIN_TAKEN_N) > 0;
+	taken = dbres_ll(res, 0, LOGIN_TAKEN_N) > 0;
 	dbres_free(res);
 	return taken;
 }

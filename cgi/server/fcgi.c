@@ -144,6 +144,7 @@ handle(FCGX_Request *fr)
 	r.remote_addr = env(fr, "REMOTE_ADDR");
 	r.origin = env(fr, "HTTP_ORIGIN");
 	r.fetch_site = env(fr, "HTTP_SEC_FETCH_SITE");
+	r.fetch_dest = env(fr, "HTTP_SEC_FETCH_DEST");
 	r.cookie_hdr = env(fr, "HTTP_COOKIE");
 	r.content_type = env(fr, "CONTENT_TYPE");
 	/* Identity: only the names nginx sets from its verified variables. */

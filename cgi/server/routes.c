@@ -13,6 +13,7 @@
 #include "pages/pages.h"
 #include "pki/pki.h"
 #include "rules/maint.h"
+#include "rules/rulebook.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/form.h"
@@ -39,7 +40,7 @@
 
 const struct route routes[] = {
 	/* method  path			handler			roles			flags			fields */
-	{ "GET",  "/",			page_home,		ROLE_ALL,		0,			f_home },
+	{ "GET",  "/",			page_home,		ROLE_ALL,		F_RULES,		f_home },
 	{ "GET",  "/login",		page_login,		ROLE_CERT,		0,			f_login_get },
 	{ "POST", "/login",		page_login_post,	ROLE_CERT,		F_CSRF,			f_login },
 	{ "POST", "/logout",		page_logout,		ROLE_ALL,		F_CSRF | F_NOLOCK,	f_csrf },
@@ -128,7 +129,7 @@ const struct route routes[] = {
 	{ "GET",  "/consents/queue",	page_consent_queue,	ROLE_OPERATOR | ROLE_STAFF, F_PATIENT,		f_consent_view },
 	{ "POST", "/consents/check",	page_consent_check,	ROLE_OPERATOR | ROLE_STAFF, F_CSRF,		f_consent_check },
 	{ "GET",  "/revocations/new",	page_revocation_new,	R_PATIENTS,		F_PATIENT,		f_revocation_new_get },
-	{ "POST", "/revocations/new",	page_revocation_new_post, R_PATIENTS,		F_CSRF | F_PATIENT,	f_revocation_new },
+	{ "POST", "/revocations/new",	page_revocation_new_post, R_PATIENTS,		F_CSRF | F_UPLOAD | F_PATIENT, f_revocation_new },
 	{ "GET",  "/revocations/receipt", page_revocation_receipt, R_PATIENTS,	F_PATIENT,		f_revocation_receipt },
 	{ "GET",  "/desk/complaints",	page_desk_list,		R_COMPLAINTS,		0,			f_desk_list },
 	{ "GET",  "/desk/complaints/new", page_desk_new,	R_COMPLAIN,		0,			f_desk_new_get },
@@ -193,6 +194,26 @@ const struct route routes[] = {
 	{ "GET",  "/admin/imports/sources", page_sources,	ROLES_OFFICE,		0,			f_sources },
 	{ "POST", "/admin/imports/sources", page_source_save,	ROLE_OPERATOR,		F_CSRF,			f_source_save },
 	{ "POST", "/admin/imports/run",	page_source_run,	ROLE_OPERATOR,		F_CSRF,			f_source_run },
+	/* Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda */
+	{ "POST", "/applications/cancel", page_app_cancel,	ROLE_OPERATOR,		F_CSRF,			f_app_cancel },
+	{ "GET",  "/applications/print", page_app_print,	R_APPS,			0,			f_app_view },
+	{ "GET",  "/rules",		page_rules,		ROLE_CERT,		0,			f_rules },
+	{ "GET",  "/rules/acknowledge",	page_rules_ack,		ROLE_ALL,		0,			NULL },
+	{ "POST", "/rules/acknowledge",	page_rules_ack_post,	ROLE_ALL,		F_CSRF,			f_rules_ack },
+	{ "GET",  "/admin/rules",	page_rules_admin,	ROLES_COUNCIL,		0,			f_rules_admin },
+	{ "POST", "/admin/rules/load",	page_rules_load,	ROLE_OPERATOR,		F_CSRF | F_UPLOAD,	f_rules_load },
+	{ "GET",  "/agenda",		page_agenda,		ROLES_COUNCIL,		0,			f_agenda },
+	{ "POST", "/agenda/new",	page_agenda_new,	R_DECIDE,		F_CSRF | F_UPLOAD,	f_agenda_new },
+	{ "GET",  "/agenda/view",	page_agenda_view,	ROLES_COUNCIL,		0,			f_agenda_view },
+	{ "POST", "/agenda/attach",	page_agenda_attach,	R_DECIDE,		F_CSRF | F_UPLOAD,	f_agenda_attach },
+	{ "GET",  "/agenda/attachment",	page_agenda_attachment,	ROLES_COUNCIL,		0,			f_agenda_attachment },
+	{ "POST", "/agenda/resolve",	page_agenda_resolve,	R_DECIDE,		F_CSRF,			f_agenda_resolve },
+	{ "POST", "/agenda/sole",	page_agenda_sole,	ROLE_PRESIDENT,		F_CSRF,			f_agenda_sole },
+	{ "GET",  "/revocations/scan",	page_revocation_scan,	R_PATIENTS,		F_PATIENT,		f_revocation_scan },
+	{ "POST", "/revocations/scan",	page_revocation_scan_post, R_PATIENTS,		F_CSRF | F_UPLOAD | F_PATIENT, f_revocation_scan_post },
+	{ "GET",  "/revocations/print",	page_revocation_print,	R_PATIENTS,		F_PATIENT,		f_revocation_scan },
+	{ "GET",  "/consents/print",	page_consent_print,	R_CONSENT | ROLE_STAFF,	F_PATIENT,		f_consent_print },
+	{ "GET",  "/records/document/view", page_record_document_view, ROLES_CLINIC,	F_PATIENT,		f_record_document },
 	/* docs/benchmarks.md: the FastCGI ceiling; a verified certificate and nothing else. */
 	{ "GET",  "/healthz",		page_healthz,		ROLE_CERT,		F_BARE,			NULL },
 };
@@ -395,6 +416,38 @@ out:
 }
 
 /*
+ * A11.1: no patient data until the rules in force are acknowledged (at
+ * first login and after every amendment that takes effect). A patient
+ * route, and the home page a login lands on, lead to the rules; a POST is
+ * refused. Returns 0, or -1 with the answer sent.
+ */
+static int
+rules_gate(struct req *r)
+{
+	const struct route	*rt = r->route;
+	int			 need;
+
+	if (!(rt->flags & (F_PATIENT | F_RULES)) || r->sess->locked ||
+	    r->sess->must_change_pw)
+		return 0;
+	if ((need = rulebook_ack_needed(r->sess->user_id)) == 0)
+		return 0;
+	if (need < 0) {
+		http_error(r, 503, "db", NULL);
+		return -1;
+	}
+	if (rt->flags & F_PATIENT)
+		audit(r, &(struct audit_entry){ .action = "rules.gate",
+		    .object_type = "route", .object_id = rt->path,
+		    .outcome = "denied" });
+	if (str_eq(r->method, "GET"))
+		http_redirect(r, "/rules/acknowledge");
+	else
+		http_error(r, 403, "rules_ack", NULL);
+	return -1;
+}
+
+/*
  * A page that needs a login: GET goes to the login page, which returns
  * here afterwards (issue 19: the EHR's deep link opens after the login;
  * pages/login.c accepts only this site's own pages); anything else is
@@ -581,6 +634,8 @@ app_handle(struct req *r)
 		http_error(r, 403, "csrf", NULL);
 		return;
 	}
+	if (r->sess != NULL && !(rt->roles & ROLE_CERT) && rules_gate(r) == -1)
+		return;
 	if (rt->flags & F_PATIENT)
 		view_set("Page.patient", "1");
 	run_handler(r, rt);

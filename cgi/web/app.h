@@ -30,6 +30,7 @@ enum role {
 #define F_UPLOAD	0x08	/* takes multipart/form-data (a file upload) */
 #define F_NOTICE	0x10	/* allowed while notices await acknowledgement (A16) */
 #define F_BARE		0x20	/* answered before parameters, database and session */
+#define F_RULES		0x40	/* leads to the rules in force until acknowledged (A11.1) */
 
 /*
  * Issue 20: the one page that shows a scanned form inline (a PDF in a
@@ -61,6 +62,7 @@ struct req {
 	const char		*remote_addr;
 	const char		*origin;
 	const char		*fetch_site;	/* Sec-Fetch-Site */
+	const char		*fetch_dest;	/* Sec-Fetch-Dest (issue 21: documents) */
 	const char		*cookie_hdr;
 	const char		*content_type;
 	const char		*body;

@@ -183,7 +183,12 @@ session_lock(struct req *r)
 {
 	const char	*back = str_eq(r->method, "GET") && r->route != NULL &&
 	    !(r->route->flags & F_NOLOCK) ? r->path : "/";
+	char		 full[201];
 
+	/* The page with its query (a patient's handle and section), when it fits. */
+	if (back == r->path && r->query != NULL && r->query[0] != '\0' &&
+	    str_fmt(full, sizeof(full), "%s?%s", back, r->query) == 0)
+		back = full;
 	if (db_exec(STMT_SESSION_LOCK, "si", back, r->sess->id) < 0)
 		return -1;
 	r->sess->locked = 1;
@@ -263,6 +268,17 @@ session_view(const struct req *r)
 	view_set("Session.facility", s->facility);
 	view_set("Session.csrf", s->csrf);
 	view_setf("Session.user_id", "%lld", s->user_id);
+	/*
+	 * A8.4: the seconds until the idle lock falls due, as the server will
+	 * count them after this request (session_touch() writes last_seen at
+	 * most every TOUCH_SECS): static/lock.js hides the page at that moment.
+	 */
+	if (!s->locked) {
+		long long t = now();
+		long long seen = t - s->last_seen >= TOUCH_SECS ? t : s->last_seen;
+		long long left = cfg.idle_lock_secs - (t - seen);
+		view_setf("Session.lock_in", "%lld", left > 0 ? left : 0);
+	}
 	for (size_t i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
 		if (s->roles & role_names[i].bit) {
 			char k[64];

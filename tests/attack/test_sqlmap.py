@@ -122,7 +122,9 @@ def real_objects(sessions):
     page = fm.get(url("/applications/new?kind=user_register")).text
     r = fm.post(url("/applications/new"), data={
         "csrf": csrf_of(page), "idem": idem_of(page), "kind": "user_register",
-        "user_login": f"sqlmap{os.getpid()}", "user_name": "注入 申請", "profession": "physician"},
+        "user_login": f"sqlmap{os.getpid()}", "user_name": "注入 申請", "profession": "physician",
+        "user_kana": "チュウニュウ シンセイ", "license_no": "1", "user_phone": "0233-22-0000",
+        "requested_role": "user", "pledge": "1"},
         allow_redirects=False)
     assert r.status_code == 303, r.text[:800]
     out["/applications/view"] = {"id": re.search(r"id=(\d+)", r.headers["location"]).group(1)}

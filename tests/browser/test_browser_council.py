@@ -36,6 +36,16 @@ def test_A9_A10_3_facility_applies_president_decides_alone_agenda_reports(manage
     Select(m.find_element("id", "fac_kind")).select_by_value("pharmacy")
     m.find_element("name", "wants_viewing").click()
     m.find_element("id", "manager_name").send_keys("薬局 店主")
+    # Form 1 as on paper (issue 21): code, contacts, the manager's details, the pledge.
+    m.find_element("id", "fac_code").send_keys("0641234567")
+    m.find_element("id", "fac_phone").send_keys("0233-22-3333")
+    m.find_element("id", "fac_email").send_keys("yakkyoku@example.jp")
+    m.find_element("id", "contact_name").send_keys("薬局 事務")
+    m.find_element("id", "manager_kana").send_keys("ヤッキョク テンシュ")
+    Select(m.find_element("id", "manager_profession")).select_by_value("pharmacist")
+    m.find_element("id", "manager_license").send_keys("321321")
+    m.find_element("id", "manager_login").send_keys("yakkyoku.tenshu")
+    m.find_element("id", "pledge").click()
     m.save_screenshot(str(VAR / "app_new.png"))
     click_and_wait(m, m.find_element("id", "app-submit"))
     assert "申請を提出しました" in m.page_source

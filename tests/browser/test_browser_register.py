@@ -17,6 +17,11 @@ def test_A10_2_A10_5_registered_user_gets_certificate_logs_in_then_withdraws(tmp
     m.find_element("id", "user_name").send_keys("訪問 看護")
     m.find_element("id", "user_login").send_keys("ns.houmon")
     Select(m.find_element("id", "profession")).select_by_value("nurse")
+    # Form 2 as on paper (issue 21): kana, licence, a contact, the pledge.
+    m.find_element("id", "user_kana").send_keys("ホウモン カンゴ")
+    m.find_element("id", "license_no").send_keys("N-2026-01")
+    m.find_element("id", "user_phone").send_keys("0233-22-4444")
+    m.find_element("id", "pledge").click()
     click_and_wait(m, m.find_element("id", "app-submit"))
     app = int(re.search(r"id=(\d+)", m.current_url).group(1))
     assert_clean(m)
@@ -47,6 +52,10 @@ def test_A10_2_A10_5_registered_user_gets_certificate_logs_in_then_withdraws(tmp
     b.find_element("id", "new1").send_keys("Houmon-Kango-2026")
     b.find_element("id", "new2").send_keys("Houmon-Kango-2026")
     click_and_wait(b, b.find_element("id", "password-submit"))
+    # A11.1: at first login the rules in force are read and acknowledged first.
+    assert "/rules/acknowledge" in b.current_url
+    b.find_element("id", "rules-confirm").click()
+    click_and_wait(b, b.find_element("id", "rules-ack"))
     assert "訪問 看護" in b.find_element("tag name", "h1").text
     assert_clean(b)
 
@@ -56,6 +65,7 @@ def test_A10_2_A10_5_registered_user_gets_certificate_logs_in_then_withdraws(tmp
     Select(m.find_element("id", "target")).select_by_value(uid)
     day = (datetime.datetime.utcnow() + datetime.timedelta(hours=9)).date()
     m.find_element("id", "effective_date").send_keys(day.strftime("%m%d%Y"))
+    m.find_element("id", "withdraw_reason").send_keys("退職のため")
     click_and_wait(m, m.find_element("id", "app-submit"))
     app = int(re.search(r"id=(\d+)", m.current_url).group(1))
     r = pres.post(url("/applications/decide"), data={

@@ -185,6 +185,26 @@ POLICY = {
     ("POST", "/admin/imports/sources"): ({OPERATOR}, None),
     ("POST", "/admin/imports/run"): ({OPERATOR}, None),
     ("GET", "/healthz"): (CERT, None),
+    # Issue 21: forms as on paper, the rules and their acknowledgement, the council's agenda
+    ("POST", "/applications/cancel"): ({OPERATOR}, None),
+    ("GET", "/applications/print"): (COUNCIL | {FM}, None),
+    ("GET", "/rules"): (CERT, None),
+    ("GET", "/rules/acknowledge"): (ALL, None),
+    ("POST", "/rules/acknowledge"): (ALL, None),
+    ("GET", "/admin/rules"): (COUNCIL, None),
+    ("POST", "/admin/rules/load"): ({OPERATOR}, None),
+    ("GET", "/agenda"): (COUNCIL, None),
+    ("POST", "/agenda/new"): ({PRESIDENT, OPERATOR}, None),
+    ("GET", "/agenda/view"): (COUNCIL, None),
+    ("POST", "/agenda/attach"): ({PRESIDENT, OPERATOR}, None),
+    ("GET", "/agenda/attachment"): (COUNCIL, None),
+    ("POST", "/agenda/resolve"): ({PRESIDENT, OPERATOR}, None),
+    ("POST", "/agenda/sole"): ({PRESIDENT}, None),
+    ("GET", "/revocations/scan"): (PATIENTS, "receipt"),
+    ("POST", "/revocations/scan"): (PATIENTS, "receipt"),
+    ("GET", "/revocations/print"): (PATIENTS, "receipt"),
+    ("GET", "/consents/print"): (CONSENT | {STAFF}, "consent"),
+    ("GET", "/records/document/view"): (CLINIC, None),
 }
 
 FACS = ["DEMO01", "DEMO02"]     # DEMO01 registers the patients: "own" for its users
@@ -224,7 +244,8 @@ def classify(r):
         return "allow"
     if r.status_code in (301, 302, 303, 307):
         loc = r.headers.get("location", "")
-        return "deny" if loc.split("?")[0] in ("/login", "/unlock", "/password") else "allow"
+        return "deny" if loc.split("?")[0] in ("/login", "/unlock", "/password",
+                                               "/rules/acknowledge") else "allow"
     if r.status_code in (401, 403, 404):
         return "deny"
     return "other"

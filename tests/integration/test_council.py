@@ -1,5 +1,6 @@
 """test_council.py: applications (forms 1-3), sole decisions, meetings, ID revocation (A9, A10, A13)."""
 import datetime
+import os
 import re
 
 from conftest import (url, session, ctl, sql, make_user, login, logged_in, page_csrf,
@@ -14,8 +15,31 @@ def form(s, kind):
             "kind": kind}
 
 
+_n = [0]
+
+
+def uniq(stem):
+    _n[0] += 1
+    return f"{stem}{os.getpid() % 10000}x{_n[0]}"
+
+
+def paper(kind):
+    """What forms 1-3 ask for beyond the first version, filled in as on paper (issue 21)."""
+    if kind == "facility_join":
+        return {"fac_code": "0612345678", "fac_phone": "0233-22-0001",
+                "fac_email": "office@example.jp", "contact_name": "事務 担当",
+                "manager_kana": "シンジョウ インチョウ", "manager_title": "院長",
+                "manager_login": uniq("mgr"), "manager_profession": "physician",
+                "manager_license": "123456", "pledge": "1"}
+    if kind == "user_register":
+        return {"user_kana": "シンジン イシ", "department": "内科", "job_title": "医員",
+                "license_no": "654321", "user_phone": "0233-22-0002",
+                "requested_role": "user", "pledge": "1"}
+    return {"withdraw_reason": "退職のため"}
+
+
 def submit(s, kind, **fields):
-    data = {**form(s, kind), **fields}
+    data = {**form(s, kind), **paper(kind), **fields}
     return s.post(url("/applications/new"), data=data, allow_redirects=False), data
 
 
@@ -213,7 +237,8 @@ def test_stale_version_409_double_submit_one_record_csrf_refused():
     fm = make_user(role="facility_manager")
     pres = logged_in(make_user(role="president"))
     s = logged_in(fm)
-    data = {**form(s, "user_register"), "user_login": f"dbl{fm.login[:6]}".replace(".", ""),
+    data = {**form(s, "user_register"), **paper("user_register"),
+            "user_login": f"dbl{fm.login[:6]}".replace(".", ""),
             "user_name": "二重 送信", "profession": "nurse"}
     r1 = s.post(url("/applications/new"), data=data, allow_redirects=False)
     r2 = s.post(url("/applications/new"), data=data, allow_redirects=False)

@@ -268,7 +268,8 @@ def test_A8_4_idle_lock_then_password_returns_where_user_was():
     assert "パスワードが正しくありません" in r.text
     r = s.post(url("/unlock"), data={"password": u.password, "csrf": tok},
                allow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"] == "/admin/certs"
+    # Back to the page as it was, its query too (issue 21: a patient's handle and section).
+    assert r.status_code == 303 and r.headers["location"] == "/admin/certs?view=expiring"
     assert s.get(url("/admin/certs"), allow_redirects=False).status_code == 200
 
 
