@@ -57,6 +57,7 @@ $(B)/test_%: tests/unit/test_%.c tests/unit/t.h $(B)/libmogami.a
 
 deps:
 	@scripts/deps.sh
+	@scripts/npm-deps.sh
 
 build: deps
 	@$(MAKE) --no-print-directory all

@@ -110,7 +110,8 @@ for i in $(seq "$ROUNDS"); do
 	codes+=" $($C -d "csrf=$csrf&id=$mrid&version=1&note=vg" $B/facility/reports/ack) $($C $B/notifications)"
 done
 # The records viewer as a clinician: search, purpose, every section (and history,
-# a page beyond the end), the anonymized print, a document, a refused handle.
+# a page beyond the end), the anonymized print, a document, a refused handle, the
+# FHIR bundle (and one without a purpose).
 S="curl -s --cacert $VAR/pki/ca.pem --cert $D/dr.sato.pem --key $D/dr.sato.key -b $VAR/cjs -c $VAR/cjs"
 for i in 1 2 3; do
 	rm -f "$VAR/cjs"
@@ -128,6 +129,8 @@ for i in 1 2 3; do
 	doc=$($S "$B/records/patient?p=$h&purpose=care&section=documents" | sed -n 's/.*records\/document?[^"]*id=\([0-9]*\).*/\1/p' | head -1)
 	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/document?p=$h&purpose=care&id=${doc:-1}")"
 	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/document?p=AAAAAAAAAAAAAAAAAAAAAA&purpose=care&id=1")"
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/fhir?p=$h&purpose=care")"
+	codes+=" $($S -o /dev/null -w %{http_code} "$B/records/fhir?p=$h")"
 done
 scripts/instance.sh down "$VAR" >/dev/null 2>&1
 sleep 1

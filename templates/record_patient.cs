@@ -6,7 +6,8 @@
   <p><strong id="record-name"><?cs var:Patient.name ?></strong>（<?cs var:Patient.kana ?>・<?cs var:L.patients["sex_" + Patient.sex] ?>・<?cs var:Patient.birth_date ?>）
   <span class="muted"><?cs var:L.records.purpose_now ?>：<?cs var:L.records["purpose_" + Purpose] ?></span>
   <a class="button secondary rec-print" id="print-anon" href="/records/print?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>&amp;section=<?cs var:url_escape(Section) ?><?cs if:History ?>&amp;history=1<?cs /if ?><?cs if:PageNo > 1 ?>&amp;page=<?cs var:PageNo ?><?cs /if ?>"><?cs var:L.viewer.print_anon ?></a>
-  <a class="button secondary rec-print" id="export-csv" title="<?cs var:L.viewer.export_hint ?>" href="/records/export?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?><?cs if:History ?>&amp;history=1<?cs /if ?>"><?cs var:L.viewer.export ?></a></p>
+  <a class="button secondary rec-print" id="export-csv" title="<?cs var:L.viewer.export_hint ?>" href="/records/export?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?><?cs if:History ?>&amp;history=1<?cs /if ?>"><?cs var:L.viewer.export ?></a>
+  <a class="button secondary rec-print" id="export-fhir" title="<?cs var:L.viewer.fhir_hint ?>" href="/records/fhir?p=<?cs var:url_escape(P) ?>&amp;purpose=<?cs var:url_escape(Purpose) ?>"><?cs var:L.viewer.fhir ?></a></p>
   <?cs if:Verdict == "emergency" ?><p class="error-box emergency" id="emergency-banner" role="alert"><strong><?cs var:L.emergency.banner ?></strong> <?cs var:L.emergency.banner_until ?> <?cs var:Emergency.until ?></p><?cs /if ?>
   <?cs if:P ?><p><a class="button secondary" id="message-about" href="/messages/new?p=<?cs var:url_escape(P) ?>"><?cs var:L.message.about_patient ?></a></p><?cs /if ?>
 </section>

@@ -1,4 +1,6 @@
 /* json.c: writing JSON text (FHIR exports) */
+#include <string.h>
+
 #include "base/json.h"
 
 /* Appends s as a JSON string (quoted, escaped; NULL as ""). s is UTF-8. */
@@ -36,4 +38,93 @@ json_ids(struct buf *b, const long long *ids, size_t n)
 		if (buf_printf(b, "%s%lld", i ? "," : "", ids[i]) == -1)
 			return -1;
 	return buf_puts(b, "]");
+}
+
+void
+jw_init(struct jw *w, struct buf *b)
+{
+	memset(w, 0, sizeof(*w));
+	w->b = b;
+}
+
+/* The comma before a value, then "key": when the level is an object. */
+static void
+jw_key(struct jw *w, const char *key)
+{
+	if (w->depth > 0) {
+		if (w->n[w->depth - 1])
+			buf_puts(w->b, ",");
+		w->n[w->depth - 1] = 1;
+	}
+	if ((key != NULL) != (w->depth > 0 && w->kind[w->depth - 1] == '{'))
+		w->bad = 1;
+	if (key != NULL) {
+		json_str(w->b, key);
+		buf_puts(w->b, ":");
+	}
+}
+
+/* Opens an object ('{') or an array ('[') as the value of key. */
+void
+jw_open(struct jw *w, const char *key, char brace)
+{
+	if (w->depth == JW_DEPTH || (brace != '{' && brace != '[')) {
+		w->bad = 1;
+		return;
+	}
+	jw_key(w, key);
+	buf_add(w->b, &brace, 1);
+	w->kind[w->depth] = brace;
+	w->n[w->depth++] = 0;
+}
+
+/* Closes the innermost object ('}') or array (']'), which it must be. */
+void
+jw_close(struct jw *w, char brace)
+{
+	char	 open = brace == '}' ? '{' : brace == ']' ? '[' : 0;
+
+	if (w->depth == 0 || w->kind[w->depth - 1] != open) {
+		w->bad = 1;
+		return;
+	}
+	w->depth--;
+	buf_puts(w->b, open == '{' ? "}" : "]");
+}
+
+/*
+ * "key":"s", escaped; nothing at all when s is NULL, empty or only white
+ * space (FHIR, the writer's reader, has no empty strings).
+ */
+void
+jw_str(struct jw *w, const char *key, const char *s)
+{
+	if (s == NULL || s[strspn(s, " \t\r\n")] == '\0')
+		return;
+	jw_key(w, key);
+	json_str(w->b, s);
+}
+
+/* "key":raw, raw being a number or true/false the caller checked. */
+void
+jw_raw(struct jw *w, const char *key, const char *raw)
+{
+	if (raw == NULL || *raw == '\0')
+		return;
+	jw_key(w, key);
+	buf_puts(w->b, raw);
+}
+
+void
+jw_int(struct jw *w, const char *key, long long v)
+{
+	jw_key(w, key);
+	buf_printf(w->b, "%lld", v);
+}
+
+/* 0 when the text is whole: balanced, in memory, nothing misused. */
+int
+jw_done(const struct jw *w)
+{
+	return w->bad || w->depth != 0 || w->b->oom ? -1 : 0;
 }

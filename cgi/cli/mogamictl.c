@@ -25,6 +25,7 @@
 #include "rules/council.h"
 #include "rules/dashboard.h"
 #include "rules/emergency.h"
+#include "rules/jpcore.h"
 #include "rules/maint.h"
 #include "rules/misuse.h"
 #include "web/app.h"
@@ -736,6 +737,52 @@ cmd_audit_export(int argc, char *argv[])
 }
 
 /*
+ * fhir export --facility CODE: the facility's own records as FHIR R4
+ * (JP Core), one patient's Bundle a line (ndjson) on stdout, for the
+ * hospital's own hand-over (A11.2, A12.2; docs/rules.md). Audited before anything is written
+ * (A11.2: an export that cannot be recorded does not happen), and again
+ * when it fails midway; read in one snapshot.
+ */
+static int
+cmd_fhir_export(int argc, char *argv[])
+{
+	const char	*code = opt(argc, argv, 2, "--facility");
+	long long	 fid, n = 0;
+	int		 rc;
+
+	if (code == NULL) {
+		fprintf(stderr, "fhir export: --facility CODE\n");
+		return 2;
+	}
+	if (facility_id("fhir export", code, &fid) == -1)
+		return 1;
+	if (audit(NULL, &(struct audit_entry){ .action = "facility.fhir.export",
+	    .object_type = "facility", .object_id = code,
+	    .detail = "ndjson" }) != 0) {
+		fprintf(stderr, "fhir export: could not be audited\n");
+		return 1;
+	}
+	if (db_begin() != DB_OK)
+		rc = JPCORE_EDB;
+	else
+		rc = jpcore_facility_export(fid, stdout, &n);
+	db_rollback();
+	if (rc == 0 && fflush(stdout) != 0)
+		rc = JPCORE_EDB;
+	if (rc != 0) {
+		audit(NULL, &(struct audit_entry){ .action = "facility.fhir.export",
+		    .object_type = "facility", .object_id = code,
+		    .outcome = "failed", .detail = rc == JPCORE_EBIG ?
+		    "a patient too large" : "database or output error" });
+		fprintf(stderr, "fhir export: failed after %lld bundles%s\n", n,
+		    rc == JPCORE_EBIG ? " (a patient too large)" : "");
+		return 1;
+	}
+	fprintf(stderr, "fhir export: %lld bundles\n", n);
+	return 0;
+}
+
+/*
  * demo generate --patients N --facilities F --years Y --seed S --out DIR
  * [--heavy M] [--only CODE | --no-trees]: a synthetic region from a seed
  * (no database needed). --only CODE writes that facility's std/ and ext/
@@ -1063,6 +1110,8 @@ static const struct cmd {
 	  "audit verify [--unsealed-secs N]  (exit 0 when the chain is intact)" },
 	{ "audit", "export", NEED_DB, cmd_audit_export,
 	  "audit export --from DATE --to DATE  (FHIR AuditEvent Bundle on stdout)" },
+	{ "fhir", "export", NEED_DB, cmd_fhir_export,
+	  "fhir export --facility CODE    (its records as FHIR JP Core, ndjson on stdout)" },
 	{ "dashboard", "refresh", NEED_DB, run_dashboard_refresh,
 	  "dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)" },
 	{ "demo", "generate", NEED_NOTHING, cmd_demo_generate,

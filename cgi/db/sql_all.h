@@ -11,6 +11,7 @@
 #include "db/sql_desk.h"
 #include "db/sql_emergency.h"
 #include "db/sql_federation.h"
+#include "db/sql_fhir.h"
 #include "db/sql_import.h"
 #include "db/sql_incident.h"
 #include "db/sql_ledger.h"

@@ -116,7 +116,8 @@ COLS(CREVOC_GET, CREVOC_GET_RECEIPT_NO, CREVOC_GET_PATIENT_ID,
 	" LEFT JOIN users u ON u.id = a.user_id" \
 	" LEFT JOIN profession pr ON pr.code = u.profession" \
 	" WHERE " WHO " AND a.outcome = 'allowed' AND a.action IN ('record.view'," \
-	" 'record.print', 'record.export', 'document.view', 'emergency.grant'," \
+	" 'record.print', 'record.export', 'record.fhir.export', 'document.view'," \
+	" 'emergency.grant'," \
 	" 'patient.view', 'patient.search_listed', 'records.search_listed'," \
 	" 'consent.view'," \
 	" 'consent.scan_view', 'consent.export', 'consent.form_view'," \

@@ -108,6 +108,7 @@ void	 page_records(struct req *);
 void	 page_record_patient(struct req *);
 void	 page_record_print(struct req *);
 void	 page_record_export(struct req *);
+void	 page_record_fhir(struct req *);
 void	 page_record_document(struct req *);
 /* desk.c */
 extern const struct field f_desk_list[], f_desk_new_get[], f_desk_new[],

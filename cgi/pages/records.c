@@ -16,6 +16,7 @@
 #include "pages/pages.h"
 #include "pages/patient.h"
 #include "rules/access.h"
+#include "rules/jpcore.h"
 #include "web/app.h"
 #include "web/audit.h"
 #include "web/csv.h"
@@ -1023,6 +1024,57 @@ page_record_export(struct req *r)
 	dbres_free(res);
 	if (csv_finish(r, "records") == -1)
 		http_error(r, 503, "db", NULL);
+}
+
+/*
+ * GET /records/fhir: the same records as the viewer shows (the same
+ * decision, per disclosing facility, made now; a purpose; audited like an
+ * export) as one FHIR R4 Bundle following JP Core (rules/jpcore.c), a
+ * download for another system: the national platform or the clinic's own
+ * record. Unlike the CSV it names the patient, since a record handed over
+ * must say whose it is; it is a hand-over to a system, not a printout.
+ * Documents go in by reference: their address here, which decides consent
+ * again whenever it is followed.
+ */
+void
+page_record_fhir(struct req *r)
+{
+	struct viewer	 w;
+	struct buf	 b;
+	char		 doc[512], cd[96], day[11];
+	int		 rc;
+
+	if (viewer_open(r, &w, "record.fhir.export", 0) == -1)
+		return;
+	if (w.purpose == NULL) {
+		http_error(r, 400, "required", "purpose");
+		return;
+	}
+	w.section = "fhir";
+	/* p and purpose are tokens (letters, digits, _ . -): safe in a URL. */
+	if (str_fmt(doc, sizeof(doc), "%s/records/document?p=%s&purpose=%s&id=",
+	    cfg.origin, param(r, "p"), w.purpose) == -1) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	buf_init(&b);
+	if ((rc = jpcore_patient_bundle(&b, w.patient, w.facs, doc)) != 0) {
+		buf_free(&b);
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	if (viewer_audit(r, &w, "record.fhir.export", "patient", w.oid) == -1) {
+		buf_free(&b);
+		return;
+	}
+	buf_free(&r->body_out);
+	r->body_out = b;	/* the bundle's memory is the response's now */
+	fmt_jst(day, sizeof(day), (long long)now(), "%Y-%m-%d");
+	str_fmt(cd, sizeof(cd), "attachment; filename=\"records-%s.fhir.json\"",
+	    day);
+	r->status = 200;
+	r->ctype = "application/fhir+json; charset=utf-8";
+	http_header(r, "Content-Disposition", cd);
 }
 
 /*

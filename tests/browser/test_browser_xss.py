@@ -121,8 +121,8 @@ def stored():
         "note": payload(500)}, allow_redirects=False)
     assert r.status_code == 303, r.text[:800]
     out["receipt"] = re.search(r"no=(R-\d{4}-\d{6})", r.headers["Location"]).group(1)
-    # a new form 4 so that the patient is viewable again
-    register_consent(dr, handle)
+    # a new form 4, signed after the form 5 (A12.2), so that the patient is viewable again
+    register_consent(dr, handle, data={"signed_on": "2026-11-21"})
     # emergency access by the other facility's nurse: the reason
     r = nurse.post(url("/emergency/start"), data={
         "csrf": page_csrf(nurse, "/emergency"), "category": "unconscious",

@@ -124,6 +124,7 @@ POLICY = {
     ("GET", "/admin/audit/export"): ({OPERATOR}, None),
     ("GET", "/records/print"): (CLINIC, "records"),
     ("GET", "/records/export"): (CLINIC, "records"),
+    ("GET", "/records/fhir"): (CLINIC, "records"),
     ("GET", "/records/document"): (CLINIC, None),
     ("GET", "/facility/access"): ({FM}, None),
     ("GET", "/facility/measures"): ({FM}, None),

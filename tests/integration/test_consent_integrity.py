@@ -9,7 +9,7 @@ import pytest
 
 from conftest import (PORT, VAR, ROOT, ctl, figure, logged_in, make_user, page_csrf, sh, sql,
                       url, wait_for)
-from test_patients import PDF, consent_form, fresh_identity, lid, register_patient
+from test_patients import PDF, consent_form, handle_in, lid, register_patient, revoke_at_desk
 
 _n = [0]
 
@@ -47,11 +47,6 @@ def people():
     }
 
 
-def handle_in(s, ident):
-    r = s.get(url("/patients"), params={k: ident[k] for k in ("kana", "birth_date", "sex")})
-    return re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
-
-
 def post_consent(s, h, **data):
     """Form 4 as a browser sends it; the response, not asserted."""
     _, idem = consent_form(s, h)
@@ -60,16 +55,6 @@ def post_consent(s, h, **data):
     d.update(data)
     return s.post(url("/consents/new"), data=d,
                   files={"scan": ("form4.pdf", PDF, "application/pdf")}, allow_redirects=False)
-
-
-def revoke(desk, ident, signed_on):
-    dh = handle_in(desk, ident)
-    r = desk.get(url(f"/revocations/new?p={dh}"))
-    idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
-        "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
-        "signed_on": signed_on, "signer": "patient"}, allow_redirects=False)
-    assert r.status_code == 303, r.text[:500]
 
 
 def view(s, h):
@@ -98,7 +83,7 @@ def test_A12_2_form4_signed_before_the_latest_form5_is_refused_beside_its_date(p
     ch = handle_in(clinic, ident)
     assert post_consent(clinic, ch).status_code == 303
     assert view(clinic, ch).status_code == 200
-    revoke(logged_in(people["desk"]), ident, "2026-11-20")
+    revoke_at_desk(logged_in(people["desk"]), ident, "2026-11-20")
     assert view(clinic, ch).status_code == 403
     stale = 0
     # The patient's old paper form 4 (signed weeks before the form 5) arrives late.
@@ -126,7 +111,7 @@ def test_A12_2_same_day_form4_needs_the_stated_order(people):
     ident, pid = shared_patient(people)
     clinic = logged_in(people["clinic"])
     ch = handle_in(clinic, ident)
-    revoke(logged_in(people["desk"]), ident, "2026-11-25")
+    revoke_at_desk(logged_in(people["desk"]), ident, "2026-11-25")
     r = post_consent(clinic, ch, signed_on="2026-11-25")
     assert r.status_code == 422
     assert "2026年11月25日（水）" in (field_error(r.text, "after_revocation") or "")
@@ -162,6 +147,14 @@ def test_A12_4_every_disclosing_names_the_registering_facility_only_if_it_disclo
     assert r.status_code == 422
     figure("consent without a named own facility accepted", accepted)
     assert accepted == 0
+
+
+def check(op, cid, decision, note=""):
+    """The operator's check of form 4 cid (A12.4): checked, or rejected (void) with a note."""
+    ver = one(f"SELECT version FROM consent WHERE id = {cid}")
+    return op.post(url("/consents/check"), data={"csrf": page_csrf(op, f"/consents/view?id={cid}"),
+                                                  "id": cid, "version": ver, "decision": decision,
+                                                  "note": note}, allow_redirects=False)
 
 
 def notifications(kind, audience, facility, cid):
@@ -246,11 +239,7 @@ def test_A12_4_consent_needs_check_counts_a_form4_once_checked(people):
         assert view(clinic, ch).status_code == 403
         op = logged_in(people["op"])
         cid = one(f"SELECT id FROM consent WHERE patient_id = {pid2}")
-        ver = one(f"SELECT version FROM consent WHERE patient_id = {pid2}")
-        r = op.post(url("/consents/check"), data={"csrf": page_csrf(op, f"/consents/view?id={cid}"),
-                                                   "id": cid, "version": ver, "decision": "checked"},
-                    allow_redirects=False)
-        assert r.status_code == 303
+        assert check(op, cid, "checked").status_code == 303
         assert view(clinic, ch2).status_code == 200
     finally:
         set_needs_check(False)
@@ -389,10 +378,6 @@ def test_A14_followup_closed_only_by_a_consent_covering_the_grant_and_reopened_w
         [["consented", cid]]
     # the operator finds that form void: the follow-up is open again
     op = logged_in(people["op"])
-    ver = one(f"SELECT version FROM consent WHERE id = {cid}")
-    r = op.post(url("/consents/check"), data={"csrf": page_csrf(op, f"/consents/view?id={cid}"),
-                                               "id": cid, "version": ver, "decision": "rejected",
-                                               "note": "署名欄が空白"}, allow_redirects=False)
-    assert r.status_code == 303
+    assert check(op, cid, "rejected", "署名欄が空白").status_code == 303
     assert sql(f"SELECT followup_status, consent_id FROM emergency_access WHERE id = {gid}") == \
         [["open", "NULL"]]

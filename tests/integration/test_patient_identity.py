@@ -16,7 +16,8 @@ import re
 import pytest
 
 from conftest import VAR, ctl, figure, logged_in, make_user, page_csrf, sql, url
-from test_patients import facility_id, fresh_identity, lid, register_consent, register_patient
+from test_patients import (facility_id, fresh_identity, lid, register_consent, register_patient,
+                           revoke_at_desk)
 
 ADDRESS, PHONE = "山形県新庄市識別町{}番地", "0233-17-{:04d}"
 HOSP = "県立新庄病院"            # DEMO01's name starts so; DEMO02 is a clinic
@@ -66,16 +67,6 @@ def section(html, sid):
     m = re.search(r'<section class="card">(?:(?!</section>).)*?id="%s".*?</section>' % sid,
                   html, re.S)
     return m.group(0) if m else ""
-
-
-def revoke_at_desk(desk, ident):
-    dh = handle_of(desk, ident)
-    r = desk.get(url(f"/revocations/new?p={dh}"))
-    idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
-        "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
-        "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
-    assert r.status_code == 303, r.text[:500]
 
 
 def shows(html, ident):

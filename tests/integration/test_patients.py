@@ -74,6 +74,24 @@ def register_consent(s, handle, files=None, data=None, expect=303):
     return r
 
 
+def handle_in(s, ident):
+    """The handle this session gets for a patient found by exact identifiers."""
+    r = s.get(url("/patients"), params={k: ident[k] for k in ("kana", "birth_date", "sex")})
+    assert r.status_code == 200, r.text[:500]
+    return re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
+
+
+def revoke_at_desk(desk, ident, signed_on="2026-11-20"):
+    """Form 5 signed on signed_on, received at the desk now (A12.2)."""
+    dh = handle_in(desk, ident)
+    r = desk.get(url(f"/revocations/new?p={dh}"))
+    idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
+    r = desk.post(url("/revocations/new"), data={
+        "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
+        "signed_on": signed_on, "signer": "patient"}, allow_redirects=False)
+    assert r.status_code == 303, r.text[:500]
+
+
 def open_patient(s, handle, purpose="care"):
     return s.get(url(f"/records/patient?p={handle}&purpose={purpose}"), allow_redirects=False)
 

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import VAR, ctl, logged_in, make_user, page_csrf, sql, url
 from test_import import VITAL, docdir, hl7, put, vitals
-from test_patients import PDF, fresh_identity, register_consent, register_patient
+from test_patients import (PDF, fresh_identity, handle_in, register_consent, register_patient,
+                           revoke_at_desk)
 
 SECOND_LAB = re.compile(r"[> ]321[ <]")
 SECTIONS = ["timeline", "visits", "problems", "meds", "labs", "imaging", "reports", "documents"]
@@ -114,11 +115,6 @@ def make_patient(people, tmp_path, second=False):
     return p
 
 
-def handle_in(s, ident):
-    r = s.get(url("/patients"), params={k: ident[k] for k in ("kana", "birth_date", "sex")})
-    return re.search(r"/patients/view\?p=([A-Za-z0-9]{22})", r.text).group(1)
-
-
 def view(s, h, section="timeline", purpose="care", **kw):
     params = dict(p=h, purpose=purpose, section=section, **kw)
     return s.get(url("/records/patient"), params=params, allow_redirects=False)
@@ -155,16 +151,6 @@ def assert_refused_everywhere(s, h, p, codes=(403,)):
     assert r.status_code in codes and p.drug not in r.text
 
 
-def revoke(desk, ident):
-    dh = handle_in(desk, ident)
-    r = desk.get(url(f"/revocations/new?p={dh}"))
-    idem = re.search(r'name="idem" value="([0-9a-f]{64})"', r.text).group(1)
-    r = desk.post(url("/revocations/new"), data={
-        "csrf": page_csrf(desk, f"/revocations/new?p={dh}"), "p": dh, "idem": idem,
-        "signed_on": "2026-11-20", "signer": "patient"}, allow_redirects=False)
-    assert r.status_code == 303, r.text[:500]
-
-
 @pytest.fixture(scope="module")
 def people():
     return {
@@ -197,7 +183,7 @@ def test_A12_2_consent_matrix_on_search_page_sections_print_and_documents(people
     assert p.drug in view(clinic, ch, "meds").text
     assert doc(clinic, ch, p.doc).status_code == 200
     # form 5: the very next request of the open page is refused, nothing leaked
-    revoke(logged_in(people["desk"]), p.ident)
+    revoke_at_desk(logged_in(people["desk"]), p.ident)
     assert_refused_everywhere(clinic, ch, p)
     assert "撤回" in view(clinic, ch, "labs").text
     assert p.ident["name"] not in clinic.get(url("/records"), params={"q": kana}).text
@@ -530,7 +516,7 @@ def test_A12_2_search_decides_every_candidate_in_one_statement_like_apart(people
         if tag != "none":
             register_consent(hosp, h)
         names[tag] = ident
-    revoke(logged_in(people["desk"]), names["revoked"])
+    revoke_at_desk(logged_in(people["desk"]), names["revoked"])
     clinic = logged_in(people["clinic"])
     page = clinic.get(url("/records"), params={"q": family}).text
     assert names["consented"]["name"] in page
