@@ -3,9 +3,10 @@
 
 /*
  * Whether consent C names viewer ? on its viewing side: one lookup of
- * consent_facility's key. A scalar subquery, not EXISTS: MariaDB turned
- * that EXISTS into IN and read every row of consent_facility to
- * materialize it (test_plans.py; issue 23).
+ * consent_facility's key. Scalar subqueries, here and for the patient's
+ * consents below, not EXISTS: MariaDB turned such an EXISTS into IN and
+ * read every row of consent_facility, or of consent, to materialize it
+ * (test_plans.py; issue 23).
  */
 #define CF_NAMES(C) "(SELECT COUNT(*) FROM consent_facility cf WHERE cf.consent_id = " \
 	C ".id AND cf.side = 'viewing' AND cf.facility_id = ?) > 0"
@@ -30,9 +31,9 @@ STMT(RECORDS_CANDIDATES,
 	" JOIN patient p ON p.id = k.id"
 	" LEFT JOIN patient_handle h ON h.session_id = ? AND h.patient_id = p.id"
 	" WHERE p.status = 'active' AND (p.kana_key LIKE ? OR p.network_id = ?)"
-	" AND (EXISTS (SELECT 1 FROM consent c WHERE c.status <> 'rejected'"
+	" AND ((SELECT COUNT(*) FROM consent c WHERE c.status <> 'rejected'"
 	"  AND c.patient_id = p.id"
-	"  AND (c.all_viewing = 1 OR " CF_NAMES("c") "))"
+	"  AND (c.all_viewing = 1 OR " CF_NAMES("c") ")) > 0"
 	/* A merged duplicate's consents, apart: "c.patient_id = p.id OR IN
 	 * (...)" scanned every consent once per candidate (docs/benchmarks.md). */
 	" OR EXISTS (SELECT 1 FROM patient_merge pm JOIN consent c"

@@ -44,9 +44,8 @@ import pytest
 
 from conftest import (VAR, logged_in, make_user, page_csrf, single_node, sql, url, wait_for,
                       worker_pids)
-from test_patients import register_consent, register_patient
-from test_viewer import (SECTIONS, doc, exported, fac_id, handle_in, make_patient, printed,
-                         revoke, view)
+from test_patients import handle_in, register_consent, register_patient, revoke_at_desk
+from test_viewer import SECTIONS, doc, exported, fac_id, make_patient, printed, view
 
 PLANS = "mogami_plans"
 SMALL_PATIENTS = 300
@@ -126,7 +125,7 @@ def drive(people, tmp):
                                              "reason": "同一人物"}, allow_redirects=False)
     assert r.status_code == 303, r.text[:300]
     # A form 5, then a new form 4 signed after it (consent_revocation rows).
-    revoke(logged_in(people["desk"]), p.ident)
+    revoke_at_desk(logged_in(people["desk"]), p.ident)
     register_consent(clinic, ch, data=dict(viewers, signed_on="2026-11-21"))
     # A patient no facility has sent records of yet: every member's state is asked.
     bare_h, _, _ = register_patient(hosp, local_id="L" + os.urandom(6).hex())
