@@ -41,7 +41,10 @@ COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
  * statement's time. So the rare facts (a merged duplicate's consents and
  * revocations) are a statement of their own, asked only when a 'p' row
  * has the merged bit, and the grant is a scalar subquery of the 'p' row.
- * The decision does not depend on the rows' order.
+ * The decision does not depend on the rows' order. A consent's facilities
+ * are read from the consent, along consent_facility's key: left to choose,
+ * MariaDB read all of that table when its statistics called it small
+ * (test_plans.py, issue 23).
  * The viewer's pages (STMT_ACCESS_FACTS_HANDLE) name the patient by the
  * session's handle and carry the patient's own row (PATIENT_COLS, in
  * STMT_PATIENT_GET's order from its id) on the 'p' row, NULLs on the
@@ -71,8 +74,8 @@ COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
 	CONSENT_FLAGS NULLS \
 	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
 	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" NULLS \
-	" FROM " IDS " JOIN consent c ON c.patient_id = ids.id" \
-	" JOIN consent_facility cf ON cf.consent_id = c.id" \
+	" FROM " IDS " STRAIGHT_JOIN consent c ON c.patient_id = ids.id" \
+	" STRAIGHT_JOIN consent_facility cf FORCE INDEX (PRIMARY) ON cf.consent_id = c.id" \
 	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED)," \
 	" DATEDIFF(v.signed_on, '1970-01-01'), 0" NULLS \
 	" FROM " IDS " JOIN consent_revocation v ON v.patient_id = ids.id" \
@@ -99,7 +102,8 @@ COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
 	" JOIN consent c ON c.patient_id = pm.merged_id" \
 	" UNION ALL SELECT 'd', ids.id, cf.consent_id, cf.side = 'viewing', cf.facility_id" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
-	" JOIN consent c ON c.patient_id = pm.merged_id JOIN consent_facility cf ON cf.consent_id = c.id" \
+	" STRAIGHT_JOIN consent c ON c.patient_id = pm.merged_id" \
+	" STRAIGHT_JOIN consent_facility cf FORCE INDEX (PRIMARY) ON cf.consent_id = c.id" \
 	" UNION ALL SELECT 'r', ids.id, CAST(UNIX_TIMESTAMP(v.received_at) * 1000000 AS SIGNED)," \
 	" DATEDIFF(v.signed_on, '1970-01-01'), 0" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \

@@ -1,6 +1,16 @@
 /* sql_records.h: the viewer: candidates, records, labs, documents (pages/records.c; A12.1, A12.2) */
 /* Read several times with STMT and COLS defined apart (db/stmts.h): no include guard. */
 
+/*
+ * Whether consent C names viewer ? on its viewing side: one lookup of
+ * consent_facility's key. Scalar subqueries, here and for the patient's
+ * consents below, not EXISTS: MariaDB turned such an EXISTS into IN and
+ * read every row of consent_facility, or of consent, to materialize it
+ * (test_plans.py; issue 23).
+ */
+#define CF_NAMES(C) "(SELECT COUNT(*) FROM consent_facility cf WHERE cf.consent_id = " \
+	C ".id AND cf.side = 'viewing' AND cf.facility_id = ?) > 0"
+
 /* Patients a facility might see: a consent naming it or every viewer, or
  * its own records. access.c decides each one; this only narrows. */
 STMT(RECORDS_CANDIDATES,
@@ -21,17 +31,15 @@ STMT(RECORDS_CANDIDATES,
 	" JOIN patient p ON p.id = k.id"
 	" LEFT JOIN patient_handle h ON h.session_id = ? AND h.patient_id = p.id"
 	" WHERE p.status = 'active' AND (p.kana_key LIKE ? OR p.network_id = ?)"
-	" AND (EXISTS (SELECT 1 FROM consent c WHERE c.status <> 'rejected'"
+	" AND ((SELECT COUNT(*) FROM consent c WHERE c.status <> 'rejected'"
 	"  AND c.patient_id = p.id"
-	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
-	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
+	"  AND (c.all_viewing = 1 OR " CF_NAMES("c") ")) > 0"
 	/* A merged duplicate's consents, apart: "c.patient_id = p.id OR IN
 	 * (...)" scanned every consent once per candidate (docs/benchmarks.md). */
 	" OR EXISTS (SELECT 1 FROM patient_merge pm JOIN consent c"
 	"  ON c.patient_id = pm.merged_id WHERE pm.survivor_id = p.id"
 	"  AND pm.undone_at IS NULL AND c.status <> 'rejected'"
-	"  AND (c.all_viewing = 1 OR EXISTS (SELECT 1 FROM consent_facility cf"
-	"  WHERE cf.consent_id = c.id AND cf.side = 'viewing' AND cf.facility_id = ?)))"
+	"  AND (c.all_viewing = 1 OR " CF_NAMES("c") "))"
 	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
 	"  AND l.facility_id = ?)"
 	/* A scalar subquery, not EXISTS: MariaDB turned that EXISTS into a
@@ -189,6 +197,11 @@ COLS(VIEWER_MEDS, VIEWER_MEDS_ON, VIEWER_MEDS_FACILITY_NAME, VIEWER_MEDS_KIND,
  * Every lab result at once (unsorted: pages/records.c orders them by test,
  * facility and date): the flow sheet's page of dates and the trend charts
  * are cut from it in C, so the results are joined to their records once.
+ * The order is forced, from the patient's links: each link's results along
+ * record_lab's clustered key (link_id, id), each result's record by its own
+ * (link_id, id). Left to choose, MariaDB began from a facility and read all
+ * of its records whenever its statistics lagged behind the tables (right
+ * after an import: 300 ms at 2,000 patients, issue 23; test_plans.py).
  */
 STMT(VIEWER_LAB_ALL,
 	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at, r.care_date,"
@@ -198,8 +211,11 @@ STMT(VIEWER_LAB_ALL,
 	" DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at), '%H:%i:%s'),"
 	" COALESCE(NULLIF(SUBSTRING(x.observed_given, 12), ''),"
 	"  DATE_FORMAT(x.observed_at, '%H:%i'))"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" FROM patient_link l FORCE INDEX (patient_link_patient)"
+	" STRAIGHT_JOIN record_lab x FORCE INDEX (PRIMARY) ON x.link_id = l.id"
+	" STRAIGHT_JOIN record r FORCE INDEX (PRIMARY)"
+	"  ON r.link_id = x.link_id AND r.id = x.record_id"
+	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	" AND r.kind IN ('lab', 'vital')"
 	" AND (r.status = 'current' OR ? = 1) LIMIT 20000")
@@ -235,3 +251,4 @@ STMT(VIEWER_PRINT_PATIENT,
 COLS(VIEWER_PRINT_PATIENT, VIEWER_PRINT_PATIENT_SEX, VIEWER_PRINT_PATIENT_AGE)
 
 #undef TL_LINK
+#undef CF_NAMES

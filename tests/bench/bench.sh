@@ -12,6 +12,9 @@
 #        BENCH_AUDIT (audit rows to reach for verify, 1000000)
 #        BENCH_RSS_REQUESTS (100000) BENCH_CONNS ("1 8 32") BENCH_SEAL_SECS (1800)
 #        BENCH_WORKERS (8 FastCGI workers)
+#        BENCH_POOL (1000: consented patients the patient scenarios draw from)
+#        BENCH_ONLY (the scenarios to run, by name; default all; the two
+#        ceilings, static and healthz, always run)
 #        BENCH_DB_POOL (4G: the InnoDB buffer pool, MOGAMI_DB_POOL; it takes
 #        effect when MariaDB starts, so a running instance keeps its own)
 set -euo pipefail
@@ -70,7 +73,6 @@ read -r _ LNID LFAC LLID LKANA LSEX LBD < <(grep '^last' "$VAR/region/bench.tsv"
 read -r _ QNID QFAC QLID QKANA QSEX QBD < <(grep '^quiet' "$VAR/region/bench.tsv")
 urlenc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 TK=$(urlenc "${TKANA/^/ }")
-QK=$(urlenc "${QKANA/^/ }")
 heavy_n=$(sqlq "SELECT COUNT(*) FROM record r JOIN patient_link l ON l.id = r.link_id JOIN patient p ON p.id = l.patient_id WHERE p.network_id = '$HNID'")
 typ_n=$(sqlq "SELECT COUNT(*) FROM record r JOIN patient_link l ON l.id = r.link_id JOIN patient p ON p.id = l.patient_id WHERE p.network_id = '$TNID'")
 
@@ -88,18 +90,71 @@ if [ ! -f "$D/$BU.key" ]; then
 	echo "$bpw" >"$D/$BU.password"
 fi
 
+# The pools (issue 23): each request of a patient scenario draws its patient
+# from BENCH_POOL consented patients (a consent every viewer may use, records
+# at a disclosing facility; the heavy patient has its own scenarios), as a
+# network's users do, instead of asking for one patient again and again (its
+# rows would stay in every cache). The labs pool takes the patients with lab
+# results first. One file per use, a line each (build/loadgen -f):
+#   nid    network IDs: the records search that gives the viewer a handle
+#   labs   the same, patients with lab results first
+#   kana   the search scenario's query (the patient's kana, URL-encoded)
+#   desk   the desk's search by kana, birth date and sex (the access report)
+#   emerg  facility code and local ID of one of the patient's links (A14)
+POOLN=${BENCH_POOL:-1000}
+PD=$VAR/pool
+mkdir -p "$PD"
+pool_sql() {	# $1: ORDER BY; one line per patient: nid kana birth sex code local labs
+	sqlq "SELECT p.network_id, REPLACE(p.kana, ' ', '^'), p.birth_date, p.sex, f.code, l.local_id,
+	         EXISTS (SELECT 1 FROM patient_link l2 JOIN record_lab x ON x.link_id = l2.id
+	                 WHERE l2.patient_id = p.id) AS labs
+	      FROM patient p
+	      JOIN patient_link l ON l.id = (SELECT MIN(l3.id) FROM patient_link l3 WHERE l3.patient_id = p.id)
+	      JOIN facility f ON f.id = l.facility_id
+	      WHERE p.status = 'active' AND p.network_id <> '$HNID'
+	        AND EXISTS (SELECT 1 FROM consent c WHERE c.patient_id = p.id
+	                    AND c.status = 'checked' AND c.all_viewing = 1)
+	        AND EXISTS (SELECT 1 FROM patient_link l4 JOIN record r ON r.link_id = l4.id
+	                    WHERE l4.patient_id = p.id)
+	      ORDER BY $1 LIMIT $POOLN"
+}
+pool_sql "RAND($SEED)" >"$PD/all.tsv"
+pool_sql "labs DESC, RAND($SEED)" >"$PD/labs.tsv"
+python3 - "$PD" <<'PY'
+import sys, urllib.parse as u
+d = sys.argv[1]
+rows = [l.rstrip("\n").split("\t") for l in open(f"{d}/all.tsv") if l.strip()]
+labs = [l.rstrip("\n").split("\t") for l in open(f"{d}/labs.tsv") if l.strip()]
+def w(name, lines):
+    open(f"{d}/{name}", "w").write("".join(x + "\n" for x in lines))
+w("nid", [r[0] for r in rows])
+w("labs", [r[0] for r in labs])
+w("kana", [u.quote(r[1].replace("^", " ")) for r in rows])
+w("desk", [u.urlencode({"kana": r[1].replace("^", " "), "birth_date": r[2], "sex": r[3]}) for r in rows])
+w("emerg", [u.urlencode({"facility_code": r[4], "local_id": r[5]}) for r in rows])
+open(f"{d}/counts", "w").write(f"{len(rows)} {sum(r[6] == '1' for r in labs)}\n")
+PY
+read -r pool_n pool_labs <"$PD/counts"
+echo "bench: a pool of $pool_n consented patients ($pool_labs of the labs pool with lab results)" >&2
+[ "$pool_n" -lt "$POOLN" ] && echo "bench: the region has fewer consented patients than BENCH_POOL=$POOLN" >&2
+
 # run NAME CONNS USER [loadgen args...]: one loadgen run, one JSON line.
 run() {
 	local name=$1 c=$2 u=$3
 	shift 3
+	case " static healthz ${BENCH_ONLY:-$name} " in *" $name "*) ;; *) return 0;; esac
 	local n=$N
 	case $name in
 	login) n=$((c * 4 < 24 ? 24 : c * 4));;
 	export_*) n=$((c * 10 < 300 ? 300 : c * 10));;	# 5,000 rows each
 	dashboard) n=$((c * 10 < 300 ? 300 : c * 10));;	# 7-11 req/s at 10 M entries
 	esac
+	# CPU per request of each process (/proc/PID/stat before and after the
+	# measured requests; + adds the pre-fork workers and nginx's workers).
 	if ! "$LG" -p "$PORT" -C "$D/$u.pem" -K "$D/$u.key" -c "$c" -n "$n" \
-	    -w 5 -j "$name" "$@" >>"$RES" 2>>"$OUT/loadgen.err"; then
+	    -w 5 -j "$name" -u "mariadbd=$(cat "$VAR/run/mysqld.pid")" \
+	    -u "workers=$(cat "$VAR/run/mogamid.pid")+" \
+	    -u "nginx=$(cat "$VAR/run/nginx.pid")+" "$@" >>"$RES" 2>>"$OUT/loadgen.err"; then
 		echo "bench: $name at $c connections failed (see $OUT/loadgen.err)" >&2
 	fi
 }
@@ -137,24 +192,24 @@ for c in $CONNS; do
 	run login "$c" dr.sato -L $(pw dr.sato)
 	run home "$c" dr.sato $(pw dr.sato) /
 	run home_facility "$c" "$BU" $(pw "$BU") /
-	run search "$c" dr.sato $(pw dr.sato) "/records?q=$TK"
+	run search "$c" dr.sato $(pw dr.sato) -f "$PD/kana" "/records?q={ID}"
 	run search_local "$c" "$BU" $(pw "$BU") "/records?q=$TLID"
-	run timeline "$c" dr.sato $(pw dr.sato) -s "/records?q=$TNID" \
+	run timeline "$c" dr.sato $(pw dr.sato) -f "$PD/nid" -s "/records?q={ID}" \
 		"/records/patient?p={P}&purpose=care&section=timeline"
-	run summary "$c" dr.sato $(pw dr.sato) -s "/records?q=$TNID" \
+	run summary "$c" dr.sato $(pw dr.sato) -f "$PD/nid" -s "/records?q={ID}" \
 		"/records/patient?p={P}&purpose=care&section=summary"
 	run timeline_5000 "$c" dr.sato $(pw dr.sato) -s "/records?q=$HNID" \
 		"/records/patient?p={P}&purpose=care&section=timeline"
 	run summary_5000 "$c" dr.sato $(pw dr.sato) -s "/records?q=$HNID" \
 		"/records/patient?p={P}&purpose=care&section=summary"
-	run labs "$c" dr.sato $(pw dr.sato) -s "/records?q=$TNID" \
+	run labs "$c" dr.sato $(pw dr.sato) -f "$PD/labs" -s "/records?q={ID}" \
 		"/records/patient?p={P}&purpose=care&section=labs"
 	run export_5000 "$c" dr.sato $(pw dr.sato) -s "/records?q=$HNID" \
 		"/records/export?p={P}&purpose=care"
-	run emergency "$c" dr.sato $(pw dr.sato) -s /emergency \
-		"POST /emergency/start facility_code=$LFAC&local_id=$LLID&category=critical&reason=bench&confirm=1&csrf={CSRF}"
-	run access_report "$c" madoguchi $(pw madoguchi) \
-		-s "/patients?kana=$QK&birth_date=$QBD&sex=$QSEX" "/patients/access-report?p={P}"
+	run emergency "$c" dr.sato $(pw dr.sato) -f "$PD/emerg" -s /emergency \
+		"POST /emergency/start {ID}&category=critical&reason=bench&confirm=1&csrf={CSRF}"
+	run access_report "$c" madoguchi $(pw madoguchi) -f "$PD/desk" \
+		-s "/patients?{ID}" "/patients/access-report?p={P}"
 	run facility_access "$c" incho01 $(pw incho01) /facility/access
 	run dashboard "$c" kaicho $(pw kaicho) /dashboard
 done
@@ -199,13 +254,17 @@ meta = {
             "verify_s_per_million": round($verify_s / max($entries, 1) * 1e6, 2)},
   "worker_rss_kb": {"after_warmup": $r0, "after_requests": $r1, "requests": $RSSN,
                     "growth_kb": $r1 - $r0},
+  "pool": {"patients": $pool_n, "labs_pool_with_labs": $pool_labs, "asked": $POOLN},
   "notes": [
     "healthz is dispatched before parameters, database and session (F_BARE): the bare FastCGI ceiling",
     "labs: the typical patient's lab section (table and server-drawn SVG trends)",
-    "summary: the typical patient's summary tab (issue 19: allergies, problems, 90 days of prescriptions and out-of-range results, visits, documents)",
+    "summary: a pooled patient's summary tab (issue 19: allergies, problems, 90 days of prescriptions and out-of-range results, visits, documents)",
     "home_facility: the home page of a doctor at the typical patient's facility (my patients, recently viewed, new since; every row decided)",
     "export_5000: the 5,000-record patient's whole history as CSV; at c=1 its p50 is the server time",
     "facility_access: the facility manager's access list (first page) over the audit log",
+    "search, timeline, labs, emergency, access_report: each request's patient drawn from the pool",
+    "cpu_ms: CPU milliseconds per request of mariadbd, the workers (pre-fork master and children), "
+    "nginx (master and workers) and the load generator, from their process counters over the run",
   ],
   "runs": rows,
 }
@@ -222,7 +281,10 @@ conns = sorted({r["conns"] for r in rows if r["name"] == "healthz"})
 print()
 print(f"もがみネット bench {meta['when']}: {meta['workers']} workers, {meta['patients']} patients, {meta['facilities']} facilities, "
       f"{meta['records']} records (heavy patient {meta['heavy_patient_records']}, typical {meta['typical_patient_records']})")
-hdr = f"{'scenario':<15}" + "".join(f"| c={c:<3} req/s  ratio   p50    p99    max  " for c in conns)
+def cpu(r, who):
+    v = (r.get("cpu_ms") or {}).get(who)
+    return f"{v:5.2f}" if v is not None else "    -"
+hdr = f"{'scenario':<15}" + "".join(f"| c={c:<3} req/s  ratio    db   p50    p99    max  " for c in conns)
 print(hdr)
 print("-" * len(hdr))
 for name in order:
@@ -230,13 +292,26 @@ for name in order:
     for c in conns:
         r = next((x for x in rows if x["name"] == name and x["conns"] == c), None)
         if r is None:
-            line += "| " + " " * 38
+            line += "| " + " " * 44
             continue
         bad = "" if r["s4xx"] + r["s5xx"] == 0 and not r["failed"] else "!"
-        line += (f"| {r['rps']:8.0f}{bad:1} {r['ratio_fcgi']:5.2f} {r['p50_ms']:6.2f} "
+        line += (f"| {r['rps']:8.0f}{bad:1} {r['ratio_fcgi']:5.2f} {cpu(r, 'mariadbd')} {r['p50_ms']:6.2f} "
                  f"{r['p99_ms']:6.2f} {r['max_ms']:6.1f} ")
     print(line)
-print("(ratio: req/s over GET /healthz at the same connections; ms; ! = 4xx/5xx or a failed connection)")
+print("(ratio: req/s over GET /healthz at the same connections; db: mariadbd CPU ms per request;")
+print(" ms; ! = 4xx/5xx or a failed connection)")
+print()
+print("CPU ms per request: mariadbd / workers / nginx / load generator")
+hdr = f"{'scenario':<15}" + "".join(f"| c={c:<3} {'':>22} " for c in conns)
+print(hdr)
+print("-" * len(hdr))
+for name in order:
+    line = f"{name:<15}"
+    for c in conns:
+        r = next((x for x in rows if x["name"] == name and x["conns"] == c), None)
+        line += "| " + (" " * 27 if r is None else
+                        " ".join(cpu(r, w) for w in ("mariadbd", "workers", "nginx", "loadgen")) + "  ")
+    print(line)
 g, i, a, w = meta["generate"], meta["import"], meta["audit"], meta["worker_rss_kb"]
 print(f"generate: {g['messages']} messages in {g['seconds']:.1f} s = {g['per_second']} messages/s")
 print(f"import: {i['messages']} messages in {i['seconds']:.1f} s = {i['per_second']} messages/s")
@@ -244,6 +319,8 @@ print(f"audit: {a['entries']} entries sealed in {a['seal_s']:.1f} s, verified in
       f"= {a['verify_s_per_million']} s per million")
 print(f"worker RSS (largest worker): {w['after_warmup']} kB after warm-up, {w['after_requests']} kB after "
       f"{w['requests']} requests (growth {w['growth_kb']} kB)")
+print(f"pool: {meta['pool']['patients']} consented patients drawn per request "
+      f"({meta['pool']['labs_pool_with_labs']} of the labs pool with lab results)")
 for n in meta["notes"]:
     print("note:", n)
 print("json:", sys.argv[2])
