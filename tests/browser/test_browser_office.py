@@ -72,7 +72,8 @@ def issue(op, login, tmp_path):
 
 
 def first_login(login, initial, new_password):
-    """Chromium with login's new certificate: the login page, the forced password change."""
+    """Chromium with login's new certificate: the login page, the forced password change,
+    the rules acknowledged."""
     b = chromium(login)
     form_login(b, login)
     assert "/password" in b.current_url
@@ -80,6 +81,10 @@ def first_login(login, initial, new_password):
     b.find_element("id", "new1").send_keys(new_password)
     b.find_element("id", "new2").send_keys(new_password)
     click_and_wait(b, b.find_element("id", "password-submit"))
+    # A11.1: at first login the rules in force are read and acknowledged first.
+    assert "/rules/acknowledge" in b.current_url
+    b.find_element("id", "rules-confirm").click()
+    click_and_wait(b, b.find_element("id", "rules-ack"))
     return b
 
 
