@@ -46,7 +46,7 @@
   <h2><?cs var:L.office.status_history ?></h2>
   <div class="tablewrap"><table id="status-history">
     <thead><tr><th class="nowrap"><?cs var:L.office.at ?></th><th><?cs var:L.office.ustatus_h ?></th><th><?cs var:L.office.reason ?></th><th><?cs var:L.office.by ?></th></tr></thead>
-    <tbody><?cs each:h = History ?><tr><td class="nowrap"><?cs var:h.at ?></td><td class="nowrap"><?cs var:L.office.ustatus[h.status] ?></td><td class="prewrap"><?cs var:h.reason ?></td><td class="nowrap"><?cs var:h.by ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:h = History ?><tr><td class="nowrap"><?cs var:dja(h.at) ?></td><td class="nowrap"><?cs var:L.office.ustatus[h.status] ?></td><td class="prewrap"><?cs var:h.reason ?></td><td class="nowrap"><?cs var:h.by ?></td></tr><?cs /each ?></tbody>
   </table></div>
 </section>
 <?cs /if ?>

@@ -8,7 +8,7 @@
 <?cs /if ?>
 <section class="card rules-doc">
   <p class="rules-meta"><span class="status"><?cs var:L.rulebook.seq_pre ?><?cs var:Rules.seq ?><?cs var:L.rulebook.seq_post ?></span>
-    <?cs var:Rules.effective_wareki ?>（<?cs var:Rules.effective_on ?>）<?cs var:L.rulebook.effective ?></p>
+    <?cs var:dja(Rules.effective_on) ?>（<?cs var:Rules.effective_wareki ?>）<?cs var:L.rulebook.effective ?></p>
   <h2><?cs var:Rules.title ?></h2>
   <div class="rules-text rules-scroll" id="rules-body" tabindex="0"><?cs var:Rules.body ?></div>
   <h2><?cs var:L.rulebook.handling_title ?></h2>
