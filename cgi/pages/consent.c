@@ -20,6 +20,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 /* The largest scanned form kept (a few pages scanned at 300 dpi). */
@@ -720,15 +721,8 @@ page_consent_scan(struct req *r)
 		return;
 	long long id = dbres_ll(c, 0, CONSENT_GET_ID), pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID);
 	dbres_free(c);
-	if ((s = db_query(STMT_CONSENT_SCAN_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((s = row_load(r, STMT_CONSENT_SCAN_GET, "i", id)) == NULL)
 		return;
-	}
-	if (s->nrows == 0) {
-		dbres_free(s);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	snprintf(oid, sizeof(oid), "%lld", id);
 	audit(r, &(struct audit_entry){ .action = "consent.scan_view",
 	    .object_type = "consent", .object_id = oid, .patient_id = pid });

@@ -870,15 +870,8 @@ page_revoke_id(struct req *r)
 		http_page(r, 200, "revoke_confirm.cs");
 		return;
 	}
-	if ((u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((u = row_load(r, STMT_USER_BY_LOGIN, "s", login)) == NULL)
 		return;
-	}
-	if (u->nrows == 0) {
-		dbres_free(u);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	dbres_free(u);
 	if (db_begin() != DB_OK || council_user_end(uid, "revoked", "id_revoked") == -1 ||
@@ -1072,15 +1065,8 @@ meeting_due(struct req *r, long long id)
 	struct dbres	*m;
 	char		 day[11];
 
-	if ((m = db_query(STMT_MEETING_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((m = row_load(r, STMT_MEETING_GET, "i", id)) == NULL)
 		return -1;
-	}
-	if (m->nrows == 0) {
-		dbres_free(m);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	struct vnode *n = view_node("Meeting");
 	vnode_set(n, "id", dbres_get(m, 0, MEETING_GET_ID));
 	vnode_set(n, "held_on", dbres_get(m, 0, MEETING_GET_HELD_ON));

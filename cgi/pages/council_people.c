@@ -12,6 +12,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 const struct field f_council_operator[] = {
@@ -244,15 +245,8 @@ staff_edit_load(struct req *r, long long id)
 {
 	struct dbres	*res;
 
-	if ((res = db_query(STMT_STAFF_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_STAFF_GET, "i", id)) == NULL)
 		return -1;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	view_set("Edit.id", dbres_get(res, 0, STAFF_GET_ID));
 	view_set("Edit.name", dbres_get(res, 0, STAFF_GET_NAME));
 	view_set("Edit.title", dbres_get(res, 0, STAFF_GET_TITLE));

@@ -386,15 +386,8 @@ page_emergency_review(struct req *r)
 		http_error(r, 400, "required", "note");
 		return;
 	}
-	if ((g = db_query(STMT_EMERGENCY_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((g = row_load(r, STMT_EMERGENCY_GET, "i", id)) == NULL)
 		return;
-	}
-	if (g->nrows == 0) {
-		dbres_free(g);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	long long pid = dbres_ll(g, 0, EMERGENCY_GET_PATIENT_ID), user = dbres_ll(g, 0, EMERGENCY_GET_USER_ID),
 	    fac = dbres_ll(g, 0, EMERGENCY_GET_FACILITY_ID);
 	dbres_free(g);

@@ -141,48 +141,31 @@ agreement_load(struct req *r)
 	    [AGREEMENT_GET_CREATOR] = "creator",
 	    [AGREEMENT_GET_UPDATER] = "updater",
 	    [AGREEMENT_GET_VERSION] = "version",
-	    [AGREEMENT_GET_POINTS] = "points" };
+	    [AGREEMENT_GET_POINTS] = "points",
+	    [AGREEMENT_GET_CREATED] = ROW_TIME("created"),
+	    [AGREEMENT_GET_UPDATED] = ROW_TIME("updated") };
+	static const char *const pcols[AGREEMENT_POINTS__NCOLS] = {
+	    [AGREEMENT_POINTS_ID] = "id",
+	    [AGREEMENT_POINTS_TOPIC] = "topic",
+	    [AGREEMENT_POINTS_OURS] = "ours",
+	    [AGREEMENT_POINTS_THEIRS] = "theirs",
+	    [AGREEMENT_POINTS_ADDER_NAME] = "added_by",
+	    [AGREEMENT_POINTS_REMOVER_NAME] = "removed_by",
+	    [AGREEMENT_POINTS_ADDED_AT] = ROW_TIME("added"),
+	    [AGREEMENT_POINTS_REMOVED_AT] = ROW_TIME("removed") };
 	struct dbres	*a, *p;
 	long long	 id = form_ll(r, "id");
-	char		 k[48];
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((a = row_by_id(r, STMT_AGREEMENT_GET, id)) == NULL)
 		return NULL;
-	}
-	if ((a = db_query(STMT_AGREEMENT_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return NULL;
-	}
-	if (a->nrows == 0) {
-		dbres_free(a);
-		http_error(r, 404, NULL, NULL);
-		return NULL;
-	}
-	struct vnode *n = view_node("Agreement");
-	vnode_row(n, a, 0, cols, NITEMS(cols));
-	vnode_time(n, "created", a, 0, AGREEMENT_GET_CREATED);
-	vnode_time(n, "updated", a, 0, AGREEMENT_GET_UPDATED);
+	vnode_row(view_node("Agreement"), a, 0, cols, NITEMS(cols));
 	if ((p = db_query(STMT_AGREEMENT_POINTS, "i", id)) == NULL) {
 		dbres_free(a);
 		http_error(r, 503, "db", NULL);
 		return NULL;
 	}
-	for (size_t i = 0; i < p->nrows; i++) {
-		static const char *const pcols[AGREEMENT_POINTS__NCOLS] = {
-		    [AGREEMENT_POINTS_ID] = "id",
-		    [AGREEMENT_POINTS_TOPIC] = "topic",
-		    [AGREEMENT_POINTS_OURS] = "ours",
-		    [AGREEMENT_POINTS_THEIRS] = "theirs",
-		    [AGREEMENT_POINTS_ADDER_NAME] = "added_by",
-		    [AGREEMENT_POINTS_REMOVER_NAME] = "removed_by" };
-		str_fmt(k, sizeof(k), "Points.%zu", i);
-		struct vnode *v = view_node(k);
-		vnode_row(v, p, i, pcols, NITEMS(pcols));
-		vnode_time(v, "added", p, i, AGREEMENT_POINTS_ADDED_AT);
-		vnode_time(v, "removed", p, i, AGREEMENT_POINTS_REMOVED_AT);
-	}
-	view_set_int("Points_n", (long long)p->nrows);
+	view_set_int("Points_n", (long long)view_rows("Points", p, pcols,
+	    NITEMS(pcols)));
 	dbres_free(p);
 	return a;
 }

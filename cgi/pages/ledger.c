@@ -12,6 +12,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 /* Virus definitions older than this many days are stale (A6.4). */
@@ -284,15 +285,8 @@ own_terminal(struct req *r, const char *pname)
 		http_error(r, 400, "type", pname);
 		return 0;
 	}
-	if ((res = db_query(STMT_LEDGER_TERMINAL_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_LEDGER_TERMINAL_GET, "i", id)) == NULL)
 		return 0;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return 0;
-	}
 	if (dbres_ll(res, 0, LEDGER_TERMINAL_GET_FACILITY_ID) != r->sess->facility_id) {
 		deny_other(r, "terminal", dbres_get(res, 0, LEDGER_TERMINAL_GET_ID));
 		dbres_free(res);

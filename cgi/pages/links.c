@@ -59,19 +59,14 @@ requests_view(void)
 	    [LINK_REQUESTS_PATIENT_KANA] = "p_kana",
 	    [LINK_REQUESTS_PATIENT_SEX] = "p_sex",
 	    [LINK_REQUESTS_PATIENT_BIRTH_DATE] = "p_birth_date",
-	    [LINK_REQUESTS_VERSION] = "version" };
+	    [LINK_REQUESTS_VERSION] = "version",
+	    [LINK_REQUESTS_REQUESTED_AT] = ROW_TIME("asked") };
 	struct dbres	*res;
-	char		 k[48];
 
 	if ((res = db_query(STMT_LINK_REQUESTS, "")) == NULL)
 		return -1;
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Requests.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "asked", res, i, LINK_REQUESTS_REQUESTED_AT);
-	}
-	view_set_int("Requests_n", (long long)res->nrows);
+	view_set_int("Requests_n", (long long)view_rows("Requests", res, cols,
+	    NITEMS(cols)));
 	dbres_free(res);
 	return 0;
 }

@@ -152,15 +152,8 @@ page_misuse_decide(struct req *r)
 		http_error(r, 400, "required", "note");
 		return;
 	}
-	if ((a = db_query(STMT_MISUSE_ALERT_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((a = row_load(r, STMT_MISUSE_ALERT_GET, "i", id)) == NULL)
 		return;
-	}
-	if (a->nrows == 0) {
-		dbres_free(a);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	snprintf(detail, sizeof(detail), "%s user %s", dec, dbres_get(a, 0, MISUSE_ALERT_GET_USER_ID));
 	dbres_free(a);
 	if (form_begin(r) == -1)

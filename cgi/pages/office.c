@@ -139,19 +139,8 @@ facility_load(struct req *r, long long id, int keep)
 	    [FACILITY_GET_CONTACT] = "contact" };
 	struct dbres	*res;
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((res = row_by_id(r, STMT_FACILITY_GET, id)) == NULL)
 		return -1;
-	}
-	if ((res = db_query(STMT_FACILITY_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return -1;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	vnode_row(view_node("Fac"), res, 0, cols, NITEMS(cols));
 	if (!keep)
 		vnode_row(view_node("Form"), res, 0, cols, NITEMS(cols));
@@ -506,19 +495,8 @@ user_load(struct req *r, long long id)
 {
 	struct dbres	*res;
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((res = row_by_id(r, STMT_OFFICE_USER, id)) == NULL)
 		return -1;
-	}
-	if ((res = db_query(STMT_OFFICE_USER, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return -1;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	user_row(view_node("User"), res, 0);
 	dbres_free(res);
 	return 0;

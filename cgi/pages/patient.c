@@ -11,6 +11,7 @@
 #include "web/app.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/req.h"
 #include "web/session.h"
 
@@ -42,15 +43,8 @@ patient_view(struct req *r, long long id)
 {
 	struct dbres	*res;
 
-	if ((res = db_query(STMT_PATIENT_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_PATIENT_GET, "i", id)) == NULL)
 		return NULL;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return NULL;
-	}
 	patient_fill(res, 0, 0);
 	return res;
 }

@@ -1515,16 +1515,9 @@ page_record_document_view(struct req *r)
 		http_error(r, 400, "required", "id");
 		return;
 	}
-	if ((res = db_query(STMT_VIEWER_DOC_META, "iis", id, w.patient,
-	    w.facs)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_VIEWER_DOC_META, "iis", id, w.patient,
+	    w.facs)) == NULL)
 		return;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	vnode_row(view_node("Doc"), res, 0, cols, NITEMS(cols));
 	dbres_free(res);
 	snprintf(oid, sizeof(oid), "%lld", id);

@@ -68,7 +68,8 @@ version_view(long long id, long long *vid)
 	    [RULES_GET_SOURCE] = "source",
 	    [RULES_GET_AGENDA_ITEM_ID] = "agenda_item",
 	    [RULES_GET_SHA256] = "sha256",
-	    [RULES_GET_CREATOR_NAME] = "creator" };
+	    [RULES_GET_CREATOR_NAME] = "creator",
+	    [RULES_GET_CREATED_AT] = ROW_TIME("created") };
 	struct dbres	*res;
 	char		 day[11], w[64];
 	long long	 now_id;
@@ -85,7 +86,6 @@ version_view(long long id, long long *vid)
 	if (res->nrows > 0) {
 		struct vnode *n = view_node("Rules");
 		vnode_row(n, res, 0, cols, NITEMS(cols));
-		vnode_time(n, "created", res, 0, RULES_GET_CREATED_AT);
 		if (rulebook_date_wareki(dbres_get(res, 0, RULES_GET_EFFECTIVE_ON),
 		    w, sizeof(w)) == 0)
 			vnode_set(n, "effective_wareki", w);
@@ -230,7 +230,8 @@ admin_view(struct req *r, int status)
 	    [RULES_NOT_ACKED_LOGIN] = "login", [RULES_NOT_ACKED_NAME] = "name",
 	    [RULES_NOT_ACKED_FACILITY_NAME] = "facility",
 	    [RULES_NOT_ACKED_FACILITY_CODE] = "facility_code",
-	    [RULES_NOT_ACKED_ROLES] = "roles" };
+	    [RULES_NOT_ACKED_ROLES] = "roles",
+	    [RULES_NOT_ACKED_LAST_LOGIN] = ROW_TIME("last_login") };
 	struct dbres	*res;
 	long long	 vid;
 	char		 k[32], idem[65];
@@ -247,9 +248,7 @@ admin_view(struct req *r, int status)
 		size_t n = res->nrows > 1000 ? 1000 : res->nrows;
 		for (size_t i = 0; i < n; i++) {
 			str_fmt(k, sizeof(k), "NotAcked.%zu", i);
-			struct vnode *v = view_node(k);
-			vnode_row(v, res, i, cols, NITEMS(cols));
-			vnode_time(v, "last_login", res, i, RULES_NOT_ACKED_LAST_LOGIN);
+			vnode_row(view_node(k), res, i, cols, NITEMS(cols));
 		}
 		view_set_int("NotAcked_n", (long long)n);
 		if (res->nrows > 1000)
