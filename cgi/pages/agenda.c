@@ -212,7 +212,6 @@ page_agenda_new(struct req *r)
 	size_t			 blen = 0;
 	int			 bad = 0, amendment = str_eq(kind, "amendment");
 	long long		 id;
-	char			 where[64];
 
 	if (!str_eq(kind, "matter") && !amendment) {
 		http_error(r, 400, "type", "kind");
@@ -259,8 +258,8 @@ page_agenda_new(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=created", id);
-	form_commit_go(r, "agenda.create", "agenda_item", id, kind, where);
+	form_commit_go(r, "agenda.create", "agenda_item", id, kind,
+	    "/agenda/view?id=%lld&m=created", id);
 }
 
 /*
@@ -365,7 +364,6 @@ page_agenda_attach(struct req *r)
 	enum sniff		 s = SNIFF_UNKNOWN;
 	struct dbres		*res;
 	long long		 id = form_ll(r, "id");
-	char			 where[64];
 
 	if ((res = item_load(r, id)) == NULL)
 		return;
@@ -387,8 +385,8 @@ page_agenda_attach(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=attached", id);
-	form_commit_go(r, "agenda.attach", "agenda_item", id, u->filename, where);
+	form_commit_go(r, "agenda.attach", "agenda_item", id, u->filename,
+	    "/agenda/view?id=%lld&m=attached", id);
 }
 
 /* GET /agenda/attachment: the stored file, for the council's papers. */
@@ -401,21 +399,13 @@ page_agenda_attachment(struct req *r)
 
 	if ((res = row_by_id(r, STMT_AGENDA_ATTACHMENT_GET, id)) == NULL)
 		return;
-	const char *ct = dbres_get(res, 0, AGENDA_ATTACHMENT_GET_CONTENT_TYPE);
-	if (!str_eq(ct, "application/pdf") && !str_eq(ct, "image/png") &&
-	    !str_eq(ct, "image/jpeg"))
-		ct = "application/octet-stream";
+	const char *ct = http_file_type(dbres_get(res, 0,
+	    AGENDA_ATTACHMENT_GET_CONTENT_TYPE));
 	str_fmt(cd, sizeof(cd), "attachment; filename=\"agenda-%lld.%s\"", id,
 	    str_eq(ct, "application/pdf") ? "pdf" : str_eq(ct, "image/png") ?
 	    "png" : str_eq(ct, "image/jpeg") ? "jpg" : "bin");
-	buf_reset(&r->body_out);
-	buf_add(&r->body_out, dbres_get(res, 0, AGENDA_ATTACHMENT_GET_DATA),
-	    dbres_len(res, 0, AGENDA_ATTACHMENT_GET_DATA));
-	r->status = 200;
-	r->ctype = str_eq(ct, "application/pdf") ? "application/pdf" :
-	    str_eq(ct, "image/png") ? "image/png" : str_eq(ct, "image/jpeg") ?
-	    "image/jpeg" : "application/octet-stream";
-	http_header(r, "Content-Disposition", cd);
+	http_file(r, ct, dbres_get(res, 0, AGENDA_ATTACHMENT_GET_DATA),
+	    dbres_len(res, 0, AGENDA_ATTACHMENT_GET_DATA), cd);
 	dbres_free(res);
 }
 
@@ -472,7 +462,6 @@ page_agenda_resolve(struct req *r)
 	const char	*resolution = param(r, "resolution");
 	long long	 id = form_ll(r, "id"), meeting = form_ll(r, "meeting");
 	struct dbres	*res, *m;
-	char		 where[64];
 	int		 rc;
 
 	if ((res = item_load(r, id)) == NULL)
@@ -532,8 +521,8 @@ page_agenda_resolve(struct req *r)
 		if (rc == -1)
 			return;
 	}
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=resolved", id);
-	form_commit_go(r, "agenda.resolve", "agenda_item", id, resolution, where);
+	form_commit_go(r, "agenda.resolve", "agenda_item", id, resolution,
+	    "/agenda/view?id=%lld&m=resolved", id);
 }
 
 /*
@@ -546,7 +535,6 @@ page_agenda_sole(struct req *r)
 	const char	*decision = param(r, "decision");
 	long long	 id = form_ll(r, "id");
 	struct dbres	*res;
-	char		 where[64];
 
 	if ((res = item_load(r, id)) == NULL)
 		return;
@@ -566,8 +554,8 @@ page_agenda_sole(struct req *r)
 	dbres_free(res);
 	if (rc == -1)
 		return;
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=decided", id);
-	form_commit_go(r, "agenda.sole_decision", "agenda_item", id, decision, where);
+	form_commit_go(r, "agenda.sole_decision", "agenda_item", id, decision,
+	    "/agenda/view?id=%lld&m=decided", id);
 }
 
 /* HH:MM, 00:00-23:59. */

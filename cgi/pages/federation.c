@@ -94,7 +94,6 @@ void
 page_federation_new(struct req *r)
 {
 	long long	 id;
-	char		 where[64];
 
 	if (form_empty(param(r, "partner"))) {
 		form_err("fed", "partner", "partner");
@@ -123,8 +122,8 @@ page_federation_new(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=created", id);
-	form_commit_go(r, "agreement.create", "agreement", id, NULL, where);
+	form_commit_go(r, "agreement.create", "agreement", id, NULL,
+	    "/federation/view?id=%lld&m=created", id);
 }
 
 /*
@@ -224,8 +223,8 @@ page_federation_edit(struct req *r)
 	struct dbres	*a;
 	const char	*to = param(r, "status");
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	char		 where[64], detail[48];
-	int		 bad = 0, rc;
+	char		 detail[48];
+	int		 bad = 0;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -271,20 +270,13 @@ page_federation_edit(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_AGREEMENT_UPDATE, "ssssiiii", param(r, "partner"),
+	if (form_one(r, db_exec(STMT_AGREEMENT_UPDATE, "ssssiiii", param(r, "partner"),
 	    param(r, "signed_on"), to, param(r, "note"), r->sess->user_id,
-	    (long long)now(), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	    (long long)now(), id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	str_fmt(detail, sizeof(detail), "%s>%s", cur, to);
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=saved", id);
-	form_commit_go(r, "agreement.edit", "agreement", id, detail, where);
+	form_commit_go(r, "agreement.edit", "agreement", id, detail,
+	    "/federation/view?id=%lld&m=saved", id);
 }
 
 /*
@@ -305,7 +297,6 @@ page_federation_point_add(struct req *r)
 {
 	struct dbres	*a;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	char		 where[64];
 	int		 bad = 0, rc;
 
 	if (ver <= 0) {
@@ -342,9 +333,9 @@ page_federation_point_add(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=point_added", id);
 	form_commit_go(r, "agreement.point_add", "agreement", id,
-	    param(r, "topic"), where);
+	    param(r, "topic"),
+	    "/federation/view?id=%lld&m=point_added", id);
 }
 
 /* POST /federation/point/remove: marks a point removed; the row stays. */
@@ -353,7 +344,7 @@ page_federation_point_remove(struct req *r)
 {
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version"),
 			 point = form_ll(r, "point");
-	char		 where[64], detail[32];
+	char		 detail[32];
 	int		 rc;
 
 	if (ver <= 0 || point <= 0) {
@@ -374,17 +365,11 @@ page_federation_point_remove(struct req *r)
 	}
 	rc = db_exec(STMT_AGREEMENT_POINT_REMOVE, "iiii", r->sess->user_id,
 	    (long long)now(), point, id);
-	if (rc == 0) {		/* not this agreement's, or already removed */
-		form_stale(r);
+	if (form_one(r, rc) != 0)	/* 409: not this agreement's, or already removed */
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	str_fmt(detail, sizeof(detail), "point %lld", point);
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=point_removed", id);
-	form_commit_go(r, "agreement.point_remove", "agreement", id, detail, where);
+	form_commit_go(r, "agreement.point_remove", "agreement", id, detail,
+	    "/federation/view?id=%lld&m=point_removed", id);
 }
 
 /* GET /facilities: every facility; out-of-region clinics (A18.3) marked. */

@@ -170,11 +170,9 @@ page_link_decide(struct req *r)
 	}
 	rc = db_exec(approve ? STMT_LINK_APPROVE : STMT_LINK_REJECT, "ii", id,
 	    ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || link_event(id, dec, asked, note, r->sess->user_id) == -1) {
+	if (link_event(id, dec, asked, note, r->sess->user_id) == -1) {
 		form_db_fail(r);
 		return;
 	}
@@ -209,11 +207,9 @@ page_link_end(struct req *r)
 		return;
 	}
 	rc = db_exec(STMT_LINK_END, "ii", id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || link_event(id, "ended", patient, why,
+	if (link_event(id, "ended", patient, why,
 	    r->sess->user_id) == -1) {
 		form_db_fail(r);
 		return;

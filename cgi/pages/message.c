@@ -168,11 +168,6 @@ new_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "to_kind", "to", "facility",
 	    "subject", "body", "p", NULL };
-	static const char *const cols[NOTICE_FACILITIES__NCOLS] = {
-	    [NOTICE_FACILITIES_ID] = "id", [NOTICE_FACILITIES_CODE] = "code",
-	    [NOTICE_FACILITIES_NAME] = "name",
-	    [NOTICE_FACILITIES_IN_REGION] = "in_region" };
-	struct dbres	*res;
 	char		 name[128];
 	long long	 pid;
 
@@ -187,12 +182,10 @@ new_form(struct req *r, int status)
 		if (pid > 0)
 			view_set("Form.patient_name", name);
 	}
-	if ((res = db_query(STMT_NOTICE_FACILITIES, "")) == NULL) {
+	if (notice_facilities_view() == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_rows("Facilities", res, cols, NITEMS(cols));
-	dbres_free(res);
 	form_idem_view(r);
 	view_set("Page.title", lang("message.new_title"));
 	http_page(r, status, "message_new.cs");
@@ -457,7 +450,6 @@ page_message_report(struct req *r)
 {
 	struct dbres	*m;
 	long long	 id = form_ll(r, "id");
-	char		 where[64];
 
 	if ((m = message_load(r)) == NULL)
 		return;
@@ -476,8 +468,8 @@ page_message_report(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/messages/view?id=%lld&m=reported", id);
-	form_commit_go(r, "message.report", "message", id, NULL, where);
+	form_commit_go(r, "message.report", "message", id, NULL,
+	    "/messages/view?id=%lld&m=reported", id);
 }
 
 /* GET /admin/messages: the reported messages, open ones first. */
@@ -519,7 +511,6 @@ page_message_delete(struct req *r)
 {
 	struct dbres	*m;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	int		 rc;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -541,18 +532,9 @@ page_message_delete(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_MESSAGE_DELETE, "iisii", (long long)now(),
-	    r->sess->user_id, param(r, "reason"), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_MESSAGE_DELETE, "iisii", (long long)now(),
+	    r->sess->user_id, param(r, "reason"), id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/messages/view?id=%lld&m=deleted", id);
 	form_commit_go(r, "message.delete", "message", id, param(r, "reason"),
-	    where);
+	    "/messages/view?id=%lld&m=deleted", id);
 }

@@ -166,7 +166,7 @@ void
 page_notice_admin(struct req *r)
 {
 	struct dbres	*res;
-	char		 k[48], day[11];
+	char		 day[11];
 
 	today(day);
 	form_flash(r, "notice");
@@ -189,9 +189,8 @@ page_notice_admin(struct req *r)
 		    [NOTICE_LIST_NOT_AHEAD] = "not_ahead",
 		    [NOTICE_LIST_PUBLISHED_AT] = ROW_TIME("published"),
 		    [NOTICE_LIST_APPROVED_AT] = ROW_TIME("approved") };
-		str_fmt(k, sizeof(k), "Notices.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
+		struct vnode *n = view_row("Notices", res, i,
+		    cols, NITEMS(cols));
 		vnode_set_int(n, "missing", dbres_ll(res, i, NOTICE_LIST_TARGETS) - dbres_ll(res, i, NOTICE_LIST_ACKS));
 	}
 	view_set_int("Notices_n", (long long)res->nrows);
@@ -202,9 +201,12 @@ page_notice_admin(struct req *r)
 	http_page(r, 200, "notice_admin.cs");
 }
 
-/* The facilities a notice may be addressed to (out-of-region ones marked). */
-static int
-facility_options(void)
+/*
+ * Facilities.N: the facilities a notice or a message may be addressed to
+ * (out-of-region ones marked). 0, or -1 (db).
+ */
+int
+notice_facilities_view(void)
 {
 	static const char *const cols[NOTICE_FACILITIES__NCOLS] = {
 	    [NOTICE_FACILITIES_ID] = "id", [NOTICE_FACILITIES_CODE] = "code",
@@ -227,7 +229,7 @@ new_form(struct req *r, int status)
 	char	 day[11];
 
 	form_keep(r, "Form", keep, NITEMS(keep));
-	if (facility_options() == -1) {
+	if (notice_facilities_view() == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
@@ -306,10 +308,9 @@ page_notice_new_post(struct req *r)
 		return;
 	}
 	long long id = (long long)db_last_id();
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/notices/view?id=%lld&m=created", id);
 	str_fmt(detail, sizeof(detail), "%s effective %s", kind, eff);
-	form_commit_go(r, "notice.create", "notice", id, detail, where);
+	form_commit_go(r, "notice.create", "notice", id, detail,
+	    "/admin/notices/view?id=%lld&m=created", id);
 }
 
 /*
@@ -402,7 +403,6 @@ page_notice_view(struct req *r)
 	struct dbres	*res, *acks;
 	const char	*fmt = param(r, "format");
 	long long	 acked = 0;
-	char		 k[48];
 
 	if (!form_empty(fmt) && !str_eq(fmt, "csv")) {
 		http_error(r, 400, "type", "format");
@@ -431,8 +431,7 @@ page_notice_view(struct req *r)
 		    [NOTICE_ACKS_IN_REGION] = "in_region",
 		    [NOTICE_ACKS_USER_STATUS] = "status",
 		    [NOTICE_ACKS_ACKED_AT] = ROW_TIME("acked") };
-		str_fmt(k, sizeof(k), "Acks.%zu", i);
-		vnode_row(view_node(k), acks, i, cols, NITEMS(cols));
+		view_row("Acks", acks, i, cols, NITEMS(cols));
 		acked += dbres_get(acks, i, NOTICE_ACKS_ACKED_AT) != NULL;
 	}
 	if (!draft) {
@@ -467,7 +466,6 @@ page_notice_approve(struct req *r)
 {
 	struct dbres	*res;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	int		 rc;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -485,19 +483,11 @@ page_notice_approve(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_NOTICE_APPROVE, "iisii", r->sess->user_id,
-	    (long long)now(), param(r, "note"), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_NOTICE_APPROVE, "iisii", r->sess->user_id,
+	    (long long)now(), param(r, "note"), id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/notices/view?id=%lld&m=approved", id);
-	form_commit_go(r, "notice.approve", "notice", id, "emergency", where);
+	form_commit_go(r, "notice.approve", "notice", id, "emergency",
+	    "/admin/notices/view?id=%lld&m=approved", id);
 }
 
 /*
@@ -511,7 +501,6 @@ page_notice_publish(struct req *r)
 {
 	struct dbres	*res;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	int		 rc;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -538,18 +527,10 @@ page_notice_publish(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_NOTICE_PUBLISH, "iiiiii", urgent, r->sess->user_id,
-	    (long long)now(), id, ver, urgent);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_NOTICE_PUBLISH, "iiiiii", urgent, r->sess->user_id,
+	    (long long)now(), id, ver, urgent)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/notices/view?id=%lld&m=published", id);
 	form_commit_go(r, "notice.publish", "notice", id,
-	    urgent ? "emergency" : "advance", where);
+	    urgent ? "emergency" : "advance",
+	    "/admin/notices/view?id=%lld&m=published", id);
 }

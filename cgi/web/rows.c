@@ -65,18 +65,33 @@ row_by_id(struct req *r, enum stmt st, long long id)
 	return row_load(r, st, "i", id);
 }
 
+/*
+ * Sets list.<i>.<cols[c]> from row i of res and returns the node
+ * list.<i>, for what a page adds to the row (NULL: the name is too long).
+ */
+struct vnode *
+view_row(const char *list, const struct dbres *res, size_t i,
+    const char *const *cols, size_t ncols)
+{
+	char		 key[96];
+	struct vnode	*n;
+
+	if (str_fmt(key, sizeof(key), "%s.%zu", list, i) == -1)
+		return NULL;
+	n = view_node(key);
+	vnode_row(n, res, i, cols, ncols);
+	return n;
+}
+
 /* Sets list.<i>.<cols[c]> for every row of res. Returns the rows set. */
 size_t
 view_rows(const char *list, const struct dbres *res, const char *const *cols,
     size_t ncols)
 {
-	char	 key[96];
 	size_t	 i;
 
-	for (i = 0; res != NULL && i < res->nrows; i++) {
-		if (str_fmt(key, sizeof(key), "%s.%zu", list, i) == -1)
+	for (i = 0; res != NULL && i < res->nrows; i++)
+		if (view_row(list, res, i, cols, ncols) == NULL)
 			return i;
-		vnode_row(view_node(key), res, i, cols, ncols);
-	}
 	return i;
 }

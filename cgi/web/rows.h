@@ -19,6 +19,8 @@ struct vnode;
 #define ROW_TIME_MARK	"@"
 #define ROW_TIME(name)	ROW_TIME_MARK name
 
+struct vnode *view_row(const char *, const struct dbres *, size_t,
+	    const char *const *, size_t);
 size_t	 view_rows(const char *, const struct dbres *, const char *const *,
 	    size_t);
 void	 vnode_row(struct vnode *, const struct dbres *, size_t,
