@@ -292,6 +292,19 @@ execute(enum stmt s, struct args *a, MYSQL_STMT **out)
 struct dbres *
 db_query(enum stmt s, const char *types, ...)
 {
+	struct dbres	*res;
+	va_list		 ap;
+
+	va_start(ap, types);
+	res = db_vquery(s, types, ap);
+	va_end(ap);
+	return res;
+}
+
+/* db_query with its arguments as a va_list (for helpers that pass them on). */
+struct dbres *
+db_vquery(enum stmt s, const char *types, va_list ap)
+{
 	struct args	 a;
 	MYSQL_STMT	*st;
 	MYSQL_RES	*meta = NULL;
@@ -301,13 +314,9 @@ db_query(enum stmt s, const char *types, ...)
 	my_bool		*nulls = NULL;
 	char		*cellbuf = NULL;
 	size_t		 ncols, i, cap = 0;
-	va_list		 ap;
 	int		 rc;
 
-	va_start(ap, types);
-	rc = bind_args(&a, types, ap);
-	va_end(ap);
-	if (rc == -1 || execute(s, &a, &st) != DB_OK)
+	if (bind_args(&a, types, ap) == -1 || execute(s, &a, &st) != DB_OK)
 		return NULL;
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
 		goto fail;

@@ -1,6 +1,7 @@
 /* db.h: the one interface to MariaDB; statements live in db/sql_*.h (db/stmts.h) */
 #ifndef DB_H
 #define DB_H
+#include <stdarg.h>
 #include <stddef.h>
 #include "db/stmts.h"
 
@@ -33,6 +34,7 @@ void		 clock_from_db(void);
  * NULL), 'i' long long, 'b' const void * then size_t (a BLOB).
  */
 struct dbres	*db_query(enum stmt, const char *, ...);
+struct dbres	*db_vquery(enum stmt, const char *, va_list);
 int		 db_exec(enum stmt, const char *, ...);
 unsigned long long db_last_id(void);
 int		 db_last_error(void);

@@ -80,20 +80,16 @@ list_view(struct req *r, int status)
 	    [AGENDA_ITEM_LIST_STATUS] = "status",
 	    [AGENDA_ITEM_LIST_DECISION_KIND] = "decision_kind",
 	    [AGENDA_ITEM_LIST_MEETING_NUMBER] = "meeting_number",
-	    [AGENDA_ITEM_LIST_CONTINUED] = "continued" };
+	    [AGENDA_ITEM_LIST_CONTINUED] = "continued",
+	    [AGENDA_ITEM_LIST_CREATED_AT] = ROW_TIME("created") };
 	struct dbres	*res;
-	char		 k[32], idem[65];
+	char		 idem[65];
 
 	if ((res = db_query(STMT_AGENDA_ITEM_LIST, "")) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Items.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "created", res, i, AGENDA_ITEM_LIST_CREATED_AT);
-	}
+	view_rows("Items", res, cols, NITEMS(cols));
 	dbres_free(res);
 	if (view_get("Form.idem") == NULL && pki_token_hex(idem, sizeof(idem), 32) == 0)
 		view_set("Form.idem", idem);
@@ -216,7 +212,6 @@ page_agenda_new(struct req *r)
 	size_t			 blen = 0;
 	int			 bad = 0, amendment = str_eq(kind, "amendment");
 	long long		 id;
-	char			 where[64];
 
 	if (!str_eq(kind, "matter") && !amendment) {
 		http_error(r, 400, "type", "kind");
@@ -263,8 +258,8 @@ page_agenda_new(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=created", id);
-	form_commit_go(r, "agenda.create", "agenda_item", id, kind, where);
+	form_commit_go(r, "agenda.create", "agenda_item", id, kind,
+	    "/agenda/view?id=%lld&m=created", id);
 }
 
 /*
@@ -299,7 +294,9 @@ item_load(struct req *r, long long id)
 	    [AGENDA_ITEM_GET_MEETING_HELD_ON] = "meeting_held_on",
 	    [AGENDA_ITEM_GET_REPORTED] = "reported",
 	    [AGENDA_ITEM_GET_CREATOR_NAME] = "creator",
-	    [AGENDA_ITEM_GET_VERSION] = "version" };
+	    [AGENDA_ITEM_GET_VERSION] = "version",
+	    [AGENDA_ITEM_GET_DECIDED_AT] = ROW_TIME("decided_at"),
+	    [AGENDA_ITEM_GET_CREATED_AT] = ROW_TIME("created_at") };
 	static const char *const hcols[AGENDA_HEARINGS__NCOLS] = {
 	    [AGENDA_HEARINGS_MEETING_ID] = "meeting",
 	    [AGENDA_HEARINGS_NUMBER] = "number",
@@ -318,23 +315,9 @@ item_load(struct req *r, long long id)
 	    [MEETINGS_PLANNED_HELD_ON] = "held_on" };
 	struct dbres	*res, *x;
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((res = row_by_id(r, STMT_AGENDA_ITEM_GET, id)) == NULL)
 		return NULL;
-	}
-	if ((res = db_query(STMT_AGENDA_ITEM_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return NULL;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return NULL;
-	}
-	struct vnode *n = view_node("Item");
-	vnode_row(n, res, 0, cols, NITEMS(cols));
-	vnode_time(n, "decided_at", res, 0, AGENDA_ITEM_GET_DECIDED_AT);
-	vnode_time(n, "created_at", res, 0, AGENDA_ITEM_GET_CREATED_AT);
+	vnode_row(view_node("Item"), res, 0, cols, NITEMS(cols));
 	x = db_query(STMT_AGENDA_HEARINGS, "i", id);
 	view_rows("Hearings", x, hcols, NITEMS(hcols));
 	dbres_free(x);
@@ -381,7 +364,6 @@ page_agenda_attach(struct req *r)
 	enum sniff		 s = SNIFF_UNKNOWN;
 	struct dbres		*res;
 	long long		 id = form_ll(r, "id");
-	char			 where[64];
 
 	if ((res = item_load(r, id)) == NULL)
 		return;
@@ -403,8 +385,8 @@ page_agenda_attach(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=attached", id);
-	form_commit_go(r, "agenda.attach", "agenda_item", id, u->filename, where);
+	form_commit_go(r, "agenda.attach", "agenda_item", id, u->filename,
+	    "/agenda/view?id=%lld&m=attached", id);
 }
 
 /* GET /agenda/attachment: the stored file, for the council's papers. */
@@ -415,34 +397,15 @@ page_agenda_attachment(struct req *r)
 	long long	 id = form_ll(r, "id");
 	char		 cd[64];
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((res = row_by_id(r, STMT_AGENDA_ATTACHMENT_GET, id)) == NULL)
 		return;
-	}
-	if ((res = db_query(STMT_AGENDA_ATTACHMENT_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
-	const char *ct = dbres_get(res, 0, AGENDA_ATTACHMENT_GET_CONTENT_TYPE);
-	if (!str_eq(ct, "application/pdf") && !str_eq(ct, "image/png") &&
-	    !str_eq(ct, "image/jpeg"))
-		ct = "application/octet-stream";
+	const char *ct = http_file_type(dbres_get(res, 0,
+	    AGENDA_ATTACHMENT_GET_CONTENT_TYPE));
 	str_fmt(cd, sizeof(cd), "attachment; filename=\"agenda-%lld.%s\"", id,
 	    str_eq(ct, "application/pdf") ? "pdf" : str_eq(ct, "image/png") ?
 	    "png" : str_eq(ct, "image/jpeg") ? "jpg" : "bin");
-	buf_reset(&r->body_out);
-	buf_add(&r->body_out, dbres_get(res, 0, AGENDA_ATTACHMENT_GET_DATA),
-	    dbres_len(res, 0, AGENDA_ATTACHMENT_GET_DATA));
-	r->status = 200;
-	r->ctype = str_eq(ct, "application/pdf") ? "application/pdf" :
-	    str_eq(ct, "image/png") ? "image/png" : str_eq(ct, "image/jpeg") ?
-	    "image/jpeg" : "application/octet-stream";
-	http_header(r, "Content-Disposition", cd);
+	http_file(r, ct, dbres_get(res, 0, AGENDA_ATTACHMENT_GET_DATA),
+	    dbres_len(res, 0, AGENDA_ATTACHMENT_GET_DATA), cd);
 	dbres_free(res);
 }
 
@@ -499,7 +462,6 @@ page_agenda_resolve(struct req *r)
 	const char	*resolution = param(r, "resolution");
 	long long	 id = form_ll(r, "id"), meeting = form_ll(r, "meeting");
 	struct dbres	*res, *m;
-	char		 where[64];
 	int		 rc;
 
 	if ((res = item_load(r, id)) == NULL)
@@ -559,8 +521,8 @@ page_agenda_resolve(struct req *r)
 		if (rc == -1)
 			return;
 	}
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=resolved", id);
-	form_commit_go(r, "agenda.resolve", "agenda_item", id, resolution, where);
+	form_commit_go(r, "agenda.resolve", "agenda_item", id, resolution,
+	    "/agenda/view?id=%lld&m=resolved", id);
 }
 
 /*
@@ -573,7 +535,6 @@ page_agenda_sole(struct req *r)
 	const char	*decision = param(r, "decision");
 	long long	 id = form_ll(r, "id");
 	struct dbres	*res;
-	char		 where[64];
 
 	if ((res = item_load(r, id)) == NULL)
 		return;
@@ -593,8 +554,8 @@ page_agenda_sole(struct req *r)
 	dbres_free(res);
 	if (rc == -1)
 		return;
-	str_fmt(where, sizeof(where), "/agenda/view?id=%lld&m=decided", id);
-	form_commit_go(r, "agenda.sole_decision", "agenda_item", id, decision, where);
+	form_commit_go(r, "agenda.sole_decision", "agenda_item", id, decision,
+	    "/agenda/view?id=%lld&m=decided", id);
 }
 
 /* HH:MM, 00:00-23:59. */
@@ -772,16 +733,14 @@ agenda_agreement_view(long long agreement)
 	    [AGENDA_OF_AGREEMENT_ID] = "item",
 	    [AGENDA_OF_AGREEMENT_STATUS] = "status",
 	    [AGENDA_OF_AGREEMENT_DECISION_KIND] = "decision_kind",
-	    [AGENDA_OF_AGREEMENT_MEETING_NUMBER] = "meeting_number" };
+	    [AGENDA_OF_AGREEMENT_MEETING_NUMBER] = "meeting_number",
+	    [AGENDA_OF_AGREEMENT_DECIDED_AT] = ROW_TIME("decided_at") };
 	struct dbres	*res;
 
 	if (agreement <= 0 ||
 	    (res = db_query(STMT_AGENDA_OF_AGREEMENT, "i", agreement)) == NULL)
 		return;
-	if (res->nrows > 0) {
-		struct vnode *n = view_node("Council");
-		vnode_row(n, res, 0, cols, NITEMS(cols));
-		vnode_time(n, "decided_at", res, 0, AGENDA_OF_AGREEMENT_DECIDED_AT);
-	}
+	if (res->nrows > 0)
+		vnode_row(view_node("Council"), res, 0, cols, NITEMS(cols));
 	dbres_free(res);
 }

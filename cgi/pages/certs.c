@@ -86,7 +86,6 @@ static void
 cert_list(struct req *r, int expiring)
 {
 	struct dbres	*res;
-	char		 key[32], d[32];
 	long long	 t = now();
 	size_t		 i;
 
@@ -97,15 +96,14 @@ cert_list(struct req *r, int expiring)
 		return;
 	}
 	for (i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Certs.%zu", i);
-		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, CERT_LIST_ID));
-		vnode_set(n, "serial", dbres_get(res, i, CERT_LIST_SERIAL));
-		vnode_set(n, "login", dbres_get(res, i, CERT_LIST_LOGIN));
-		vnode_set(n, "name", dbres_get(res, i, CERT_LIST_USER_NAME));
-		vnode_set(n, "facility", dbres_get(res, i, CERT_LIST_FACILITY_NAME));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, CERT_LIST_NOT_AFTER), "%Y-%m-%d %H:%M");
-		vnode_set(n, "not_after", d);
+		static const char *const cols[CERT_LIST__NCOLS] = {
+		    [CERT_LIST_ID] = "id",
+		    [CERT_LIST_SERIAL] = "serial",
+		    [CERT_LIST_LOGIN] = "login",
+		    [CERT_LIST_USER_NAME] = "name",
+		    [CERT_LIST_FACILITY_NAME] = "facility",
+		    [CERT_LIST_NOT_AFTER] = ROW_TIME("not_after") };
+		struct vnode *n = view_row("Certs", res, i, cols, NITEMS(cols));
 		vnode_set(n, "status", dbres_get(res, i, CERT_LIST_STATUS));
 		vnode_set(n, "pending_download", dbres_get(res, i, CERT_LIST_HAS_P12));
 		vnode_set(n, "reason", dbres_get(res, i, CERT_LIST_REVOKE_REASON));

@@ -20,6 +20,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 /* The largest scanned form kept (a few pages scanned at 300 dpi). */
@@ -144,25 +145,12 @@ consent_form(struct req *r, int status, long long patient)
 void
 page_consent_new(struct req *r)
 {
-	struct dbres	*p;
 	long long	 id;
-	char		 idem[65], d[11];
 
-	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
+	if ((id = patient_from_handle(r, param(r, "p"))) < 0 ||
+	    patient_view_active(r, id) == -1)
 		return;
-	if ((p = patient_view(r, id)) == NULL)
-		return;
-	int active = str_eq(dbres_get(p, 0, PATIENT_GET_STATUS), "active");
-	dbres_free(p);
-	if (!active) {
-		http_error(r, 409, "patient_inactive", NULL);
-		return;
-	}
-	pki_token_hex(idem, sizeof(idem), 32);
-	today(d);
-	kv_push(&r->form, "idem", 4, idem, strlen(idem));
-	kv_push(&r->form, "signed_on", 9, d, strlen(d));
-	kv_push(&r->form, "signer", 6, "patient", 7);
+	patient_form_defaults(r);
 	kv_push(&r->form, "disclosing_all", 14, "1", 1);
 	kv_push(&r->form, "viewing_all", 11, "1", 1);
 	consent_form(r, 200, id);
@@ -332,7 +320,6 @@ page_consent_new_post(struct req *r)
 			 vall = str_eq(param(r, "viewing_all"), "1"), bad = 0,
 			 after = 0, rv;
 	long long	 id, own = 0, cid;
-	struct dbres	*p;
 	int		 seen;
 	enum sniff	 s;
 	char		 today_s[11], sha[PKI_SHA256_HEX], oid[24];
@@ -345,14 +332,8 @@ page_consent_new_post(struct req *r)
 			patient_redirect(r, "consent");
 		return;
 	}
-	if ((p = patient_view(r, id)) == NULL)
+	if (patient_view_active(r, id) == -1)
 		return;
-	int active = str_eq(dbres_get(p, 0, PATIENT_GET_STATUS), "active");
-	dbres_free(p);
-	if (!active) {
-		http_error(r, 409, "patient_inactive", NULL);
-		return;
-	}
 	today(today_s);
 	if (form_empty(on) || !valid_date(on) || strcmp(on, today_s) > 0)
 		form_err("consent", "signed_on", "date"), bad = 1;
@@ -684,15 +665,13 @@ page_consent_check(struct req *r)
 		return;
 	rc = db_exec(STMT_CONSENT_CHECK, "sisii", dec, r->sess->user_id, note, id,
 	    ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
 	/*
 	 * A14: a voided form 4 no longer answers an emergency's follow-up;
 	 * a checked one does once checking is what makes it count.
 	 */
-	if (rc != 1 || (str_eq(dec, "rejected") &&
+	if ((str_eq(dec, "rejected") &&
 	    db_exec(STMT_EMERGENCY_REOPEN, "i", id) < 0) ||
 	    (str_eq(dec, "checked") && cfg.consent_needs_check &&
 	    emergency_followups_consented(pid, id, r->sess->user_id) < 0)) {
@@ -720,15 +699,8 @@ page_consent_scan(struct req *r)
 		return;
 	long long id = dbres_ll(c, 0, CONSENT_GET_ID), pid = dbres_ll(c, 0, CONSENT_GET_PATIENT_ID);
 	dbres_free(c);
-	if ((s = db_query(STMT_CONSENT_SCAN_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((s = row_load(r, STMT_CONSENT_SCAN_GET, "i", id)) == NULL)
 		return;
-	}
-	if (s->nrows == 0) {
-		dbres_free(s);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	snprintf(oid, sizeof(oid), "%lld", id);
 	audit(r, &(struct audit_entry){ .action = "consent.scan_view",
 	    .object_type = "consent", .object_id = oid, .patient_id = pid });

@@ -107,25 +107,6 @@ is_council(const struct req *r)
 	return (r->sess->roles & ROLES_COUNCIL) != 0;
 }
 
-/*
- * Ends a write: audits action on object type #id, commits and redirects to
- * path + id + suffix. On failure rolls back and answers 503. Returns 0 or -1.
- */
-static int
-commit_and_go(struct req *r, const char *action, const char *type,
-    long long id, const char *detail, const char *path, const char *suffix)
-{
-	char	 oid[24], where[128];
-
-	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit(r, &(struct audit_entry){ .action = action, .object_type = type,
-	    .object_id = oid, .detail = detail }) != 0 || db_commit() != DB_OK)
-		return form_db_fail(r);
-	str_fmt(where, sizeof(where), "%s%lld%s", path, id, suffix);
-	http_redirect(r, where);
-	return 0;
-}
-
 static void
 app_row(struct vnode *n, const struct dbres *res, size_t i)
 {
@@ -440,8 +421,8 @@ page_app_new_post(struct req *r)
 	if (!draft && accounts_notify("president", 0, "application.submitted",
 	    "application", id) == -1)
 		goto fail;
-	commit_and_go(r, draft ? "application.draft" : "application.submit",
-	    "application", id, kind, "/applications/view?id=", "&m=sent");
+	form_commit_go(r, draft ? "application.draft" : "application.submit",
+	    "application", id, kind, "/applications/view?id=%lld&m=sent", id);
 	return;
 fail:
 	form_db_fail(r);
@@ -507,8 +488,8 @@ page_app_submit(struct req *r)
 	if (n != 1 || accounts_notify("president", 0, "application.submitted",
 	    "application", id) == -1)
 		goto fail;
-	commit_and_go(r, "application.submit", "application", id, NULL,
-	    "/applications/view?id=", "&m=sent");
+	form_commit_go(r, "application.submit", "application", id, NULL,
+	    "/applications/view?id=%lld&m=sent", id);
 	return;
 fail:
 	form_db_fail(r);
@@ -733,9 +714,9 @@ page_app_decide(struct req *r)
 	    dbres_ll(a, 0, APP_GET_FACILITY_ID), made) == -1)
 		goto fail;
 	dbres_free(a);
-	if (commit_and_go(r, is_sole ? "application.sole_decision" :
+	if (form_commit_go(r, is_sole ? "application.sole_decision" :
 	    "application.decision", "application", id, decision,
-	    "/applications/view?id=", "&m=decided") == 0 && ended > 0)
+	    "/applications/view?id=%lld&m=decided", id) == 0 && ended > 0)
 		revoke_certs(r, ended, "affiliation_changed");
 	return;
 fail:
@@ -771,8 +752,8 @@ page_app_contract(struct req *r)
 	    dbres_ll(a, 0, APP_GET_FACILITY_ID)) < 0)
 		goto fail;
 	dbres_free(a);
-	commit_and_go(r, "application.contract", "application", id, NULL,
-	    "/applications/view?id=", "");
+	form_commit_go(r, "application.contract", "application", id, NULL,
+	    "/applications/view?id=%lld", id);
 	return;
 fail:
 	dbres_free(a);
@@ -819,8 +800,8 @@ page_app_cancel(struct req *r)
 	    dbres_ll(a, 0, APP_GET_FACILITY_ID)) != 1)
 		goto fail;
 	dbres_free(a);
-	commit_and_go(r, "facility.cancelled", "application", id,
-	    param(r, "filed_on"), "/applications/view?id=", "&m=cancelled");
+	form_commit_go(r, "facility.cancelled", "application", id,
+	    param(r, "filed_on"), "/applications/view?id=%lld&m=cancelled", id);
 	return;
 fail:
 	dbres_free(a);
@@ -874,15 +855,8 @@ page_revoke_id(struct req *r)
 		http_page(r, 200, "revoke_confirm.cs");
 		return;
 	}
-	if ((u = db_query(STMT_USER_BY_LOGIN, "s", login)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((u = row_load(r, STMT_USER_BY_LOGIN, "s", login)) == NULL)
 		return;
-	}
-	if (u->nrows == 0) {
-		dbres_free(u);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	uid = dbres_ll(u, 0, USER_BY_LOGIN_ID);
 	dbres_free(u);
 	if (db_begin() != DB_OK || council_user_end(uid, "revoked", "id_revoked") == -1 ||
@@ -976,8 +950,8 @@ page_meeting_new(struct req *r)
 	long long mid = (long long)db_last_id();
 	if (agenda_meeting_store(r, mid) == -1)
 		goto fail;
-	commit_and_go(r, "meeting.create", "meeting", mid, NULL,
-	    "/meetings/view?id=", "");
+	form_commit_go(r, "meeting.create", "meeting", mid, NULL,
+	    "/meetings/view?id=%lld", mid);
 	return;
 fail:
 	form_db_fail(r);
@@ -1076,15 +1050,8 @@ meeting_due(struct req *r, long long id)
 	struct dbres	*m;
 	char		 day[11];
 
-	if ((m = db_query(STMT_MEETING_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((m = row_load(r, STMT_MEETING_GET, "i", id)) == NULL)
 		return -1;
-	}
-	if (m->nrows == 0) {
-		dbres_free(m);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	struct vnode *n = view_node("Meeting");
 	vnode_set(n, "id", dbres_get(m, 0, MEETING_GET_ID));
 	vnode_set(n, "held_on", dbres_get(m, 0, MEETING_GET_HELD_ON));
@@ -1152,8 +1119,8 @@ page_meeting_held(struct req *r)
 	    db_exec(STMT_REPORT_REVOCATIONS, "i", id) < 0 ||
 	    agenda_meeting_held(id) == -1)
 		goto fail;
-	commit_and_go(r, "meeting.held", "meeting", id, NULL,
-	    "/meetings/view?id=", "");
+	form_commit_go(r, "meeting.held", "meeting", id, NULL,
+	    "/meetings/view?id=%lld", id);
 	return;
 fail:
 	form_db_fail(r);

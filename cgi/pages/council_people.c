@@ -12,6 +12,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 const struct field f_council_operator[] = {
@@ -169,8 +170,20 @@ form:
 static void
 staff_view(struct req *r)
 {
+	static const char *const hcols[STAFF_HISTORY_LIST__NCOLS] = {
+	    [STAFF_HISTORY_LIST_REGISTRATION_ID] = "id",
+	    [STAFF_HISTORY_LIST_VERSION] = "version",
+	    [STAFF_HISTORY_LIST_ACTION] = "action",
+	    [STAFF_HISTORY_LIST_NAME] = "name",
+	    [STAFF_HISTORY_LIST_TITLE] = "title",
+	    [STAFF_HISTORY_LIST_LOGIN] = "login",
+	    [STAFF_HISTORY_LIST_REGISTERED_ON] = "registered_on",
+	    [STAFF_HISTORY_LIST_NOTIFIED_ON] = "notified_on",
+	    [STAFF_HISTORY_LIST_ENDED_ON] = "ended_on",
+	    [STAFF_HISTORY_LIST_CHANGER_LOGIN] = "by",
+	    [STAFF_HISTORY_LIST_CHANGED_AT] = ROW_TIME("at") };
 	struct dbres	*res;
-	char		 key[40], d[32], tok[65];
+	char		 d[32], tok[65];
 	size_t		 i, unnotified = 0;
 
 	view_set("Page.title", lang("council.staff_title"));
@@ -195,16 +208,16 @@ staff_view(struct req *r)
 		return;
 	}
 	for (i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Staff.%zu", i);
-		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, STAFF_LIST_ID));
-		vnode_set(n, "name", dbres_get(res, i, STAFF_LIST_NAME));
-		vnode_set(n, "title", dbres_get(res, i, STAFF_LIST_TITLE));
-		vnode_set(n, "login", dbres_get(res, i, STAFF_LIST_LOGIN));
-		vnode_set(n, "registered_on", dbres_get(res, i, STAFF_LIST_REGISTERED_ON));
-		vnode_set(n, "notified_on", dbres_get(res, i, STAFF_LIST_NOTIFIED_ON));
-		vnode_set(n, "ended_on", dbres_get(res, i, STAFF_LIST_ENDED_ON));
-		vnode_set(n, "version", dbres_get(res, i, STAFF_LIST_VERSION));
+		static const char *const cols[STAFF_LIST__NCOLS] = {
+		    [STAFF_LIST_ID] = "id",
+		    [STAFF_LIST_NAME] = "name",
+		    [STAFF_LIST_TITLE] = "title",
+		    [STAFF_LIST_LOGIN] = "login",
+		    [STAFF_LIST_REGISTERED_ON] = "registered_on",
+		    [STAFF_LIST_NOTIFIED_ON] = "notified_on",
+		    [STAFF_LIST_ENDED_ON] = "ended_on",
+		    [STAFF_LIST_VERSION] = "version" };
+		struct vnode *n = view_row("Staff", res, i, cols, NITEMS(cols));
 		if (dbres_get(res, i, STAFF_LIST_NOTIFIED_ON) == NULL && dbres_get(res, i, STAFF_LIST_ENDED_ON) == NULL) {
 			vnode_set(n, "unnotified", "1");
 			unnotified++;
@@ -217,23 +230,8 @@ staff_view(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Hist.%zu", i);
-		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, STAFF_HISTORY_LIST_REGISTRATION_ID));
-		vnode_set(n, "version", dbres_get(res, i, STAFF_HISTORY_LIST_VERSION));
-		vnode_set(n, "action", dbres_get(res, i, STAFF_HISTORY_LIST_ACTION));
-		vnode_set(n, "name", dbres_get(res, i, STAFF_HISTORY_LIST_NAME));
-		vnode_set(n, "title", dbres_get(res, i, STAFF_HISTORY_LIST_TITLE));
-		vnode_set(n, "login", dbres_get(res, i, STAFF_HISTORY_LIST_LOGIN));
-		vnode_set(n, "registered_on", dbres_get(res, i, STAFF_HISTORY_LIST_REGISTERED_ON));
-		vnode_set(n, "notified_on", dbres_get(res, i, STAFF_HISTORY_LIST_NOTIFIED_ON));
-		vnode_set(n, "ended_on", dbres_get(res, i, STAFF_HISTORY_LIST_ENDED_ON));
-		vnode_set(n, "by", dbres_get(res, i, STAFF_HISTORY_LIST_CHANGER_LOGIN));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, STAFF_HISTORY_LIST_CHANGED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "at", d);
-	}
-	view_set_int("Hist_n", (long long)res->nrows);
+	view_set_int("Hist_n", (long long)view_rows("Hist", res, hcols,
+	    NITEMS(hcols)));
 	dbres_free(res);
 	http_page(r, 200, "council_staff.cs");
 }
@@ -244,15 +242,8 @@ staff_edit_load(struct req *r, long long id)
 {
 	struct dbres	*res;
 
-	if ((res = db_query(STMT_STAFF_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_STAFF_GET, "i", id)) == NULL)
 		return -1;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	view_set("Edit.id", dbres_get(res, 0, STAFF_GET_ID));
 	view_set("Edit.name", dbres_get(res, 0, STAFF_GET_NAME));
 	view_set("Edit.title", dbres_get(res, 0, STAFF_GET_TITLE));

@@ -79,7 +79,7 @@ list_view(struct req *r)
 {
 	struct dbres	*res;
 	long long	 fac = 0, user = 0, t = now();
-	char		 k[48], d[32];
+	char		 d[32];
 
 	if (!has_role(r, ROLES_OFFICE)) {
 		fac = r->sess->facility_id;
@@ -113,10 +113,11 @@ list_view(struct req *r)
 		    [EMERGENCY_LIST_USER_ID] = "user_id",
 		    [EMERGENCY_LIST_REVIEW_NOTE] = "review_note",
 		    [EMERGENCY_LIST_FOLLOWUP_NOTE] = "followup_note",
-		    [EMERGENCY_LIST_CONSENT_ID] = "consent_id" };
-		str_fmt(k, sizeof(k), "EmergencyList.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
+		    [EMERGENCY_LIST_CONSENT_ID] = "consent_id",
+		    [EMERGENCY_LIST_STARTED_AT] = ROW_TIME("started"),
+		    [EMERGENCY_LIST_EXPIRES_AT] = ROW_TIME("expires") };
+		struct vnode *n = view_row("EmergencyList", res, i,
+		    cols, NITEMS(cols));
 		/*
 		 * Issue 19: the follow-up names its patient and links back (to
 		 * the record, to form 4, to the patient's page), by the handle.
@@ -139,10 +140,6 @@ list_view(struct req *r)
 			vnode_set(n, "reason", dbres_get(res, i, EMERGENCY_LIST_REASON_TEXT));
 		else
 			vnode_set(n, "reason_hidden", "1");
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_STARTED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "started", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_EXPIRES_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "expires", d);
 		if (dbres_ll(res, i, EMERGENCY_LIST_EXPIRES_AT) > t)
 			vnode_set(n, "running", "1");
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, EMERGENCY_LIST_FOLLOWUP_DUE), "%Y-%m-%d %H:%M");
@@ -166,7 +163,6 @@ emergency_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "kana", "birth_date", "sex",
 	    "facility_code", "local_id", "category", "reason" };
-	char	 k[48];
 
 	view_set("Page.title", lang("emergency.title"));
 	view_set_int("Emergency.hours", cfg.emergency_hours);
@@ -174,14 +170,12 @@ emergency_form(struct req *r, int status)
 	form_keep(r, "Form", keep, NITEMS(keep));
 	if (!may_use(r))
 		view_set("Emergency.not_allowed", "1");
+	static const char *const cols[FACILITY_MEMBERS__NCOLS] = {
+	    [FACILITY_MEMBERS_CODE] = "code",
+	    [FACILITY_MEMBERS_NAME] = "name",
+	    [FACILITY_MEMBERS_DISCLOSING] = "disclosing" };
 	struct dbres *f = db_query(STMT_FACILITY_MEMBERS, "");
-	for (size_t i = 0; f != NULL && i < f->nrows; i++) {
-		str_fmt(k, sizeof(k), "Facilities.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "code", dbres_get(f, i, FACILITY_MEMBERS_CODE));
-		vnode_set(n, "name", dbres_get(f, i, FACILITY_MEMBERS_NAME));
-		vnode_set(n, "disclosing", dbres_get(f, i, FACILITY_MEMBERS_DISCLOSING));
-	}
+	view_rows("Facilities", f, cols, NITEMS(cols));
 	dbres_free(f);
 	if (list_view(r) == -1) {
 		http_error(r, 503, "db", NULL);
@@ -386,15 +380,8 @@ page_emergency_review(struct req *r)
 		http_error(r, 400, "required", "note");
 		return;
 	}
-	if ((g = db_query(STMT_EMERGENCY_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((g = row_load(r, STMT_EMERGENCY_GET, "i", id)) == NULL)
 		return;
-	}
-	if (g->nrows == 0) {
-		dbres_free(g);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	long long pid = dbres_ll(g, 0, EMERGENCY_GET_PATIENT_ID), user = dbres_ll(g, 0, EMERGENCY_GET_USER_ID),
 	    fac = dbres_ll(g, 0, EMERGENCY_GET_FACILITY_ID);
 	dbres_free(g);
@@ -402,25 +389,19 @@ page_emergency_review(struct req *r)
 		return;
 	rc = db_exec(STMT_EMERGENCY_REVIEW, "sisii", dec, r->sess->user_id, note,
 	    id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
 	/* An improper emergency access is misuse: it joins the warning ladder. */
 	char key[64], what[48];
 	snprintf(key, sizeof(key), "emergency_improper:%lld", id);
 	snprintf(what, sizeof(what), "emergency_access %lld", id);
-	if (rc == 1 && str_eq(dec, "improper") &&
+	if (str_eq(dec, "improper") &&
 	    misuse_raise("emergency_improper", user, fac, key, 1, what) < 0) {
 		form_db_fail(r);
 		return;
 	}
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	if (form_commit(r, &(struct audit_entry){
 	    .action = str_eq(dec, "improper") ? "emergency.improper" :
 	    "emergency.appropriate", .object_type = "emergency_access",
@@ -464,16 +445,10 @@ page_emergency_followup(struct req *r)
 		return;
 	rc = db_exec(STMT_EMERGENCY_FOLLOWUP_CLOSE, "ssiii", "cannot", note,
 	    r->sess->user_id, id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
 	char oid[24];
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	if (form_commit(r, &(struct audit_entry){
 	    .action = "emergency.followup_closed", .object_type = "emergency_access",
 	    .object_id = oid, .patient_id = pid, .detail = note }) == -1)

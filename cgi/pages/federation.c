@@ -94,7 +94,6 @@ void
 page_federation_new(struct req *r)
 {
 	long long	 id;
-	char		 where[64];
 
 	if (form_empty(param(r, "partner"))) {
 		form_err("fed", "partner", "partner");
@@ -123,8 +122,8 @@ page_federation_new(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=created", id);
-	form_commit_go(r, "agreement.create", "agreement", id, NULL, where);
+	form_commit_go(r, "agreement.create", "agreement", id, NULL,
+	    "/federation/view?id=%lld&m=created", id);
 }
 
 /*
@@ -141,48 +140,31 @@ agreement_load(struct req *r)
 	    [AGREEMENT_GET_CREATOR] = "creator",
 	    [AGREEMENT_GET_UPDATER] = "updater",
 	    [AGREEMENT_GET_VERSION] = "version",
-	    [AGREEMENT_GET_POINTS] = "points" };
+	    [AGREEMENT_GET_POINTS] = "points",
+	    [AGREEMENT_GET_CREATED] = ROW_TIME("created"),
+	    [AGREEMENT_GET_UPDATED] = ROW_TIME("updated") };
+	static const char *const pcols[AGREEMENT_POINTS__NCOLS] = {
+	    [AGREEMENT_POINTS_ID] = "id",
+	    [AGREEMENT_POINTS_TOPIC] = "topic",
+	    [AGREEMENT_POINTS_OURS] = "ours",
+	    [AGREEMENT_POINTS_THEIRS] = "theirs",
+	    [AGREEMENT_POINTS_ADDER_NAME] = "added_by",
+	    [AGREEMENT_POINTS_REMOVER_NAME] = "removed_by",
+	    [AGREEMENT_POINTS_ADDED_AT] = ROW_TIME("added"),
+	    [AGREEMENT_POINTS_REMOVED_AT] = ROW_TIME("removed") };
 	struct dbres	*a, *p;
 	long long	 id = form_ll(r, "id");
-	char		 k[48];
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((a = row_by_id(r, STMT_AGREEMENT_GET, id)) == NULL)
 		return NULL;
-	}
-	if ((a = db_query(STMT_AGREEMENT_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return NULL;
-	}
-	if (a->nrows == 0) {
-		dbres_free(a);
-		http_error(r, 404, NULL, NULL);
-		return NULL;
-	}
-	struct vnode *n = view_node("Agreement");
-	vnode_row(n, a, 0, cols, NITEMS(cols));
-	vnode_time(n, "created", a, 0, AGREEMENT_GET_CREATED);
-	vnode_time(n, "updated", a, 0, AGREEMENT_GET_UPDATED);
+	vnode_row(view_node("Agreement"), a, 0, cols, NITEMS(cols));
 	if ((p = db_query(STMT_AGREEMENT_POINTS, "i", id)) == NULL) {
 		dbres_free(a);
 		http_error(r, 503, "db", NULL);
 		return NULL;
 	}
-	for (size_t i = 0; i < p->nrows; i++) {
-		static const char *const pcols[AGREEMENT_POINTS__NCOLS] = {
-		    [AGREEMENT_POINTS_ID] = "id",
-		    [AGREEMENT_POINTS_TOPIC] = "topic",
-		    [AGREEMENT_POINTS_OURS] = "ours",
-		    [AGREEMENT_POINTS_THEIRS] = "theirs",
-		    [AGREEMENT_POINTS_ADDER_NAME] = "added_by",
-		    [AGREEMENT_POINTS_REMOVER_NAME] = "removed_by" };
-		str_fmt(k, sizeof(k), "Points.%zu", i);
-		struct vnode *v = view_node(k);
-		vnode_row(v, p, i, pcols, NITEMS(pcols));
-		vnode_time(v, "added", p, i, AGREEMENT_POINTS_ADDED_AT);
-		vnode_time(v, "removed", p, i, AGREEMENT_POINTS_REMOVED_AT);
-	}
-	view_set_int("Points_n", (long long)p->nrows);
+	view_set_int("Points_n", (long long)view_rows("Points", p, pcols,
+	    NITEMS(pcols)));
 	dbres_free(p);
 	return a;
 }
@@ -241,8 +223,8 @@ page_federation_edit(struct req *r)
 	struct dbres	*a;
 	const char	*to = param(r, "status");
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	char		 where[64], detail[48];
-	int		 bad = 0, rc;
+	char		 detail[48];
+	int		 bad = 0;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -288,20 +270,13 @@ page_federation_edit(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_AGREEMENT_UPDATE, "ssssiiii", param(r, "partner"),
+	if (form_one(r, db_exec(STMT_AGREEMENT_UPDATE, "ssssiiii", param(r, "partner"),
 	    param(r, "signed_on"), to, param(r, "note"), r->sess->user_id,
-	    (long long)now(), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	    (long long)now(), id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	str_fmt(detail, sizeof(detail), "%s>%s", cur, to);
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=saved", id);
-	form_commit_go(r, "agreement.edit", "agreement", id, detail, where);
+	form_commit_go(r, "agreement.edit", "agreement", id, detail,
+	    "/federation/view?id=%lld&m=saved", id);
 }
 
 /*
@@ -322,7 +297,6 @@ page_federation_point_add(struct req *r)
 {
 	struct dbres	*a;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	char		 where[64];
 	int		 bad = 0, rc;
 
 	if (ver <= 0) {
@@ -359,9 +333,9 @@ page_federation_point_add(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=point_added", id);
 	form_commit_go(r, "agreement.point_add", "agreement", id,
-	    param(r, "topic"), where);
+	    param(r, "topic"),
+	    "/federation/view?id=%lld&m=point_added", id);
 }
 
 /* POST /federation/point/remove: marks a point removed; the row stays. */
@@ -370,7 +344,7 @@ page_federation_point_remove(struct req *r)
 {
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version"),
 			 point = form_ll(r, "point");
-	char		 where[64], detail[32];
+	char		 detail[32];
 	int		 rc;
 
 	if (ver <= 0 || point <= 0) {
@@ -391,17 +365,11 @@ page_federation_point_remove(struct req *r)
 	}
 	rc = db_exec(STMT_AGREEMENT_POINT_REMOVE, "iiii", r->sess->user_id,
 	    (long long)now(), point, id);
-	if (rc == 0) {		/* not this agreement's, or already removed */
-		form_stale(r);
+	if (form_one(r, rc) != 0)	/* 409: not this agreement's, or already removed */
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	str_fmt(detail, sizeof(detail), "point %lld", point);
-	str_fmt(where, sizeof(where), "/federation/view?id=%lld&m=point_removed", id);
-	form_commit_go(r, "agreement.point_remove", "agreement", id, detail, where);
+	form_commit_go(r, "agreement.point_remove", "agreement", id, detail,
+	    "/federation/view?id=%lld&m=point_removed", id);
 }
 
 /* GET /facilities: every facility; out-of-region clinics (A18.3) marked. */

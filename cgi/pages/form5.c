@@ -159,15 +159,8 @@ page_revocation_scan(struct req *r)
 	long long id = dbres_ll(v, 0, CREVOC_ID_BY_NO_ID);
 	long long pid = dbres_ll(v, 0, CREVOC_ID_BY_NO_PATIENT_ID);
 	dbres_free(v);
-	if ((s = db_query(STMT_CREVOC_SCAN_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((s = row_load(r, STMT_CREVOC_SCAN_GET, "i", id)) == NULL)
 		return;
-	}
-	if (s->nrows == 0) {
-		dbres_free(s);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	snprintf(oid, sizeof(oid), "%lld", id);
 	audit(r, &(struct audit_entry){ .action = "consent.revoke_scan_view",
 	    .object_type = "consent_revocation", .object_id = oid,
@@ -238,6 +231,31 @@ print_wareki(const char *name, const char *day)
 	view_set(k, w);
 }
 
+/* Print.* from row 0 of res: cols, and the signing and birth days in eras. */
+static void
+print_row(const struct dbres *res, const char *const *cols, size_t ncols,
+    size_t signed_on, size_t birth_date)
+{
+	vnode_row(view_node("Print"), res, 0, cols, ncols);
+	print_wareki("signed_on", dbres_get(res, 0, signed_on));
+	print_wareki("birth_date", dbres_get(res, 0, birth_date));
+}
+
+/* Ends a print of form (4 or 5): audited as a look at the patient, or 503. */
+static void
+print_page(struct req *r, const struct audit_entry *e, const char *form,
+    const char *title)
+{
+	if (audit(r, e) != 0) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set("Print.form", form);
+	view_set("Page.title", lang(title));
+	view_set("Page.patient", "1");
+	http_page(r, 200, "patient_form_print.cs");
+}
+
 /*
  * GET /revocations/print: form 5 as an A4 page laid out like the paper
  * form, from the stored data (for the seal and the file). It names the
@@ -259,7 +277,8 @@ page_revocation_print(struct req *r)
 	    [CREVOC_PRINT_PATIENT_KANA] = "kana",
 	    [CREVOC_PRINT_BIRTH_DATE] = "birth_date",
 	    [CREVOC_PRINT_SEX] = "sex", [CREVOC_PRINT_ADDRESS] = "address",
-	    [CREVOC_PRINT_NETWORK_ID] = "network_id" };
+	    [CREVOC_PRINT_NETWORK_ID] = "network_id",
+	    [CREVOC_PRINT_RECEIVED_AT] = ROW_TIME("received_at") };
 	struct dbres	*res;
 	char		 oid[24];
 
@@ -277,24 +296,14 @@ page_revocation_print(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	struct vnode *n = view_node("Print");
-	vnode_row(n, res, 0, cols, NITEMS(cols));
-	vnode_time(n, "received_at", res, 0, CREVOC_PRINT_RECEIVED_AT);
-	print_wareki("signed_on", dbres_get(res, 0, CREVOC_PRINT_SIGNED_ON));
-	print_wareki("birth_date", dbres_get(res, 0, CREVOC_PRINT_BIRTH_DATE));
+	print_row(res, cols, NITEMS(cols), CREVOC_PRINT_SIGNED_ON,
+	    CREVOC_PRINT_BIRTH_DATE);
 	snprintf(oid, sizeof(oid), "%lld", dbres_ll(res, 0, CREVOC_PRINT_ID));
 	long long pid = dbres_ll(res, 0, CREVOC_PRINT_PATIENT_ID);
 	dbres_free(res);
-	if (audit(r, &(struct audit_entry){ .action = "consent.revoke_print",
+	print_page(r, &(struct audit_entry){ .action = "consent.revoke_print",
 	    .object_type = "consent_revocation", .object_id = oid,
-	    .patient_id = pid }) != 0) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	view_set("Print.form", "5");
-	view_set("Page.title", lang("form5.print_title"));
-	view_set("Page.patient", "1");
-	http_page(r, 200, "patient_form_print.cs");
+	    .patient_id = pid }, "5", "form5.print_title");
 }
 
 /*
@@ -318,7 +327,8 @@ page_consent_print(struct req *r)
 	    [CONSENT_PRINT_PATIENT_KANA] = "kana",
 	    [CONSENT_PRINT_BIRTH_DATE] = "birth_date",
 	    [CONSENT_PRINT_SEX] = "sex", [CONSENT_PRINT_ADDRESS] = "address",
-	    [CONSENT_PRINT_NETWORK_ID] = "network_id" };
+	    [CONSENT_PRINT_NETWORK_ID] = "network_id",
+	    [CONSENT_PRINT_REGISTERED_AT] = ROW_TIME("received_at") };
 	static const char *const fcols[CONSENT_FACS__NCOLS] = {
 	    [CONSENT_FACS_SIDE] = "side", [CONSENT_FACS_CODE] = "code",
 	    [CONSENT_FACS_NAME] = "name" };
@@ -340,11 +350,8 @@ page_consent_print(struct req *r)
 		http_error(r, 404, NULL, NULL);
 		return;
 	}
-	struct vnode *n = view_node("Print");
-	vnode_row(n, res, 0, cols, NITEMS(cols));
-	vnode_time(n, "received_at", res, 0, CONSENT_PRINT_REGISTERED_AT);
-	print_wareki("signed_on", dbres_get(res, 0, CONSENT_PRINT_SIGNED_ON));
-	print_wareki("birth_date", dbres_get(res, 0, CONSENT_PRINT_BIRTH_DATE));
+	print_row(res, cols, NITEMS(cols), CONSENT_PRINT_SIGNED_ON,
+	    CONSENT_PRINT_BIRTH_DATE);
 	long long pid = dbres_ll(res, 0, CONSENT_PRINT_PATIENT_ID);
 	dbres_free(res);
 	if ((f = db_query(STMT_CONSENT_FACS, "i", id)) == NULL) {
@@ -354,13 +361,7 @@ page_consent_print(struct req *r)
 	view_rows("Print.facilities", f, fcols, NITEMS(fcols));
 	dbres_free(f);
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (audit(r, &(struct audit_entry){ .action = "consent.print",
-	    .object_type = "consent", .object_id = oid, .patient_id = pid }) != 0) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	view_set("Print.form", "4");
-	view_set("Page.title", lang("form5.print4_title"));
-	view_set("Page.patient", "1");
-	http_page(r, 200, "patient_form_print.cs");
+	print_page(r, &(struct audit_entry){ .action = "consent.print",
+	    .object_type = "consent", .object_id = oid, .patient_id = pid },
+	    "4", "form5.print4_title");
 }

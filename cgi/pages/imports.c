@@ -99,7 +99,6 @@ static int
 quarantine(long long fid)
 {
 	struct dbres	*res;
-	char		 key[64];
 	size_t		 i;
 
 	if ((res = db_query(STMT_IMPORTS_QUARANTINE, "iiii", fid, fid, fid,
@@ -107,11 +106,12 @@ quarantine(long long fid)
 		return -1;
 	for (i = 0; i < res->nrows; i++) {
 		int warned = strcmp(dbres_get(res, i, IMPORTS_QUARANTINE_STATUS), "imported") == 0;
-		str_fmt(key, sizeof(key), "Quarantine.%zu", i);
-		struct vnode *n = view_node(key);
-		vnode_set(n, "code", dbres_get(res, i, IMPORTS_QUARANTINE_CODE));
-		vnode_set(n, "tree", dbres_get(res, i, IMPORTS_QUARANTINE_TREE));
-		vnode_set(n, "path", dbres_get(res, i, IMPORTS_QUARANTINE_REL_PATH));
+		static const char *const cols[IMPORTS_QUARANTINE__NCOLS] = {
+		    [IMPORTS_QUARANTINE_CODE] = "code",
+		    [IMPORTS_QUARANTINE_TREE] = "tree",
+		    [IMPORTS_QUARANTINE_REL_PATH] = "path" };
+		struct vnode *n = view_row("Quarantine", res, i, cols,
+		    NITEMS(cols));
 		if (warned) {
 			vnode_set(n, "warned", "1");
 			vnode_set(n, "reason", worded("imports.warning",

@@ -209,10 +209,8 @@ page_incident_new_post(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	char where[80];
-	str_fmt(where, sizeof(where), "/incidents/view?id=%lld&m=reported", id);
 	form_commit_go(r, "incident.report", "incident", id, param(r, "kind"),
-	    where);
+	    "/incidents/view?id=%lld&m=reported", id);
 }
 
 static const char *const view_cols[INCIDENT_GET__NCOLS] = {
@@ -414,11 +412,9 @@ page_incident_step(struct req *r)
 	rc = db_exec(STMT_INCIDENT_UPDATE, "ssssssiis", next,
 	    str_eq(to, "note") ? NULL : to, at, str_eq(to, "note") ? NULL : to,
 	    at, str_eq(to, "closed") ? note : NULL, id, ver, cur);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || db_exec(STMT_INCIDENT_STEP_INSERT, "isisss", id, at,
+	if (db_exec(STMT_INCIDENT_STEP_INSERT, "isisss", id, at,
 	    r->sess->user_id, cur, next, form_blank(note) ? NULL : note) != 1) {
 		form_db_fail(r);
 		return;
@@ -434,8 +430,7 @@ page_incident_step(struct req *r)
 		return;
 	}
 	str_fmt(detail, sizeof(detail), "%s>%s", cur, next);
-	char where[80];
-	str_fmt(where, sizeof(where), "/incidents/view?id=%lld&m=%s", id,
-	    str_eq(to, "note") ? "noted" : to);
-	form_commit_go(r, "incident.step", "incident", id, detail, where);
+	form_commit_go(r, "incident.step", "incident", id, detail,
+	    "/incidents/view?id=%lld&m=%s",
+	    id, str_eq(to, "note") ? "noted" : to);
 }

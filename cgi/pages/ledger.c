@@ -12,6 +12,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 /* Virus definitions older than this many days are stale (A6.4). */
@@ -180,15 +181,15 @@ ledger_load(struct req *r, long long fid, int fill_proc)
 	    (sw = db_query(STMT_LEDGER_SOFTWARE_BY_FACILITY, "i", fid)) == NULL)
 		goto fail;
 	for (i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Terminals.%zu", i);
-		struct vnode *t = view_node(key);
-		vnode_set(t, "id", dbres_get(res, i, LEDGER_TERMINALS_ID));
-		vnode_set(t, "name", dbres_get(res, i, LEDGER_TERMINALS_NAME));
-		vnode_set(t, "av_product", dbres_get(res, i, LEDGER_TERMINALS_AV_PRODUCT));
-		vnode_set(t, "av_paid", dbres_get(res, i, LEDGER_TERMINALS_AV_PAID));
-		vnode_set(t, "av_def_date", dbres_get(res, i, LEDGER_TERMINALS_AV_DEF_DATE));
-		vnode_set(t, "version", dbres_get(res, i, LEDGER_TERMINALS_VERSION));
-		vnode_set(t, "stale", dbres_get(res, i, LEDGER_TERMINALS_STALE));
+		static const char *const cols[LEDGER_TERMINALS__NCOLS] = {
+		    [LEDGER_TERMINALS_ID] = "id",
+		    [LEDGER_TERMINALS_NAME] = "name",
+		    [LEDGER_TERMINALS_AV_PRODUCT] = "av_product",
+		    [LEDGER_TERMINALS_AV_PAID] = "av_paid",
+		    [LEDGER_TERMINALS_AV_DEF_DATE] = "av_def_date",
+		    [LEDGER_TERMINALS_VERSION] = "version",
+		    [LEDGER_TERMINALS_STALE] = "stale" };
+		view_row("Terminals", res, i, cols, NITEMS(cols));
 		for (j = 0, n = 0; j < sw->nrows; j++) {
 			if (!str_eq(dbres_get(sw, j, LEDGER_SOFTWARE_BY_FACILITY_TERMINAL_ID), dbres_get(res, i, LEDGER_TERMINALS_ID)))
 				continue;
@@ -284,15 +285,8 @@ own_terminal(struct req *r, const char *pname)
 		http_error(r, 400, "type", pname);
 		return 0;
 	}
-	if ((res = db_query(STMT_LEDGER_TERMINAL_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_LEDGER_TERMINAL_GET, "i", id)) == NULL)
 		return 0;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return 0;
-	}
 	if (dbres_ll(res, 0, LEDGER_TERMINAL_GET_FACILITY_ID) != r->sess->facility_id) {
 		deny_other(r, "terminal", dbres_get(res, 0, LEDGER_TERMINAL_GET_ID));
 		dbres_free(res);
@@ -558,10 +552,17 @@ dberr:
 void
 page_admin_ledger(struct req *r)
 {
+	static const char *const cols[LEDGER_FACILITIES__NCOLS] = {
+	    [LEDGER_FACILITIES_ID] = "id",
+	    [LEDGER_FACILITIES_CODE] = "code",
+	    [LEDGER_FACILITIES_NAME] = "name",
+	    [LEDGER_FACILITIES_TERMINALS] = "terminals",
+	    [LEDGER_FACILITIES_STALE] = "stale",
+	    [LEDGER_FACILITIES_UNPAID] = "free",
+	    [LEDGER_FACILITIES_ESTABLISHED] = "proc" };
 	struct dbres	*res;
-	char		 cutoff[16], key[32];
+	char		 cutoff[16];
 	long long	 fid;
-	size_t		 i;
 
 	if (param(r, "facility") != NULL && *param(r, "facility") != '\0') {
 		if (str_to_ll(param(r, "facility"), 1, 1LL << 60, &fid) == -1) {
@@ -583,18 +584,8 @@ page_admin_ledger(struct req *r)
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (i = 0; i < res->nrows; i++) {
-		str_fmt(key, sizeof(key), "Facilities.%zu", i);
-		struct vnode *n = view_node(key);
-		vnode_set(n, "id", dbres_get(res, i, LEDGER_FACILITIES_ID));
-		vnode_set(n, "code", dbres_get(res, i, LEDGER_FACILITIES_CODE));
-		vnode_set(n, "name", dbres_get(res, i, LEDGER_FACILITIES_NAME));
-		vnode_set(n, "terminals", dbres_get(res, i, LEDGER_FACILITIES_TERMINALS));
-		vnode_set(n, "stale", dbres_get(res, i, LEDGER_FACILITIES_STALE));
-		vnode_set(n, "free", dbres_get(res, i, LEDGER_FACILITIES_UNPAID));
-		vnode_set(n, "proc", dbres_get(res, i, LEDGER_FACILITIES_ESTABLISHED));
-	}
-	view_set_int("Facilities_n", (long long)res->nrows);
+	view_set_int("Facilities_n", (long long)view_rows("Facilities", res,
+	    cols, NITEMS(cols)));
 	dbres_free(res);
 	view_set("Page.title", lang("ledger.admin_title"));
 	http_page(r, 200, "ledger_admin.cs");

@@ -59,19 +59,14 @@ requests_view(void)
 	    [LINK_REQUESTS_PATIENT_KANA] = "p_kana",
 	    [LINK_REQUESTS_PATIENT_SEX] = "p_sex",
 	    [LINK_REQUESTS_PATIENT_BIRTH_DATE] = "p_birth_date",
-	    [LINK_REQUESTS_VERSION] = "version" };
+	    [LINK_REQUESTS_VERSION] = "version",
+	    [LINK_REQUESTS_REQUESTED_AT] = ROW_TIME("asked") };
 	struct dbres	*res;
-	char		 k[48];
 
 	if ((res = db_query(STMT_LINK_REQUESTS, "")) == NULL)
 		return -1;
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Requests.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "asked", res, i, LINK_REQUESTS_REQUESTED_AT);
-	}
-	view_set_int("Requests_n", (long long)res->nrows);
+	view_set_int("Requests_n", (long long)view_rows("Requests", res, cols,
+	    NITEMS(cols)));
 	dbres_free(res);
 	return 0;
 }
@@ -175,11 +170,9 @@ page_link_decide(struct req *r)
 	}
 	rc = db_exec(approve ? STMT_LINK_APPROVE : STMT_LINK_REJECT, "ii", id,
 	    ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || link_event(id, dec, asked, note, r->sess->user_id) == -1) {
+	if (link_event(id, dec, asked, note, r->sess->user_id) == -1) {
 		form_db_fail(r);
 		return;
 	}
@@ -214,11 +207,9 @@ page_link_end(struct req *r)
 		return;
 	}
 	rc = db_exec(STMT_LINK_END, "ii", id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || link_event(id, "ended", patient, why,
+	if (link_event(id, "ended", patient, why,
 	    r->sess->user_id) == -1) {
 		form_db_fail(r);
 		return;

@@ -14,6 +14,7 @@
 #include "web/audit.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 const struct field f_maint[] = {
@@ -47,7 +48,7 @@ maint_page(struct req *r, int status)
 	static const char *const keep[] = { "title", "starts", "ends",
 	    "announce_days" };
 	struct dbres	*res;
-	char		 k[48], d[32];
+	char		 d[32];
 	long long	 t = now();
 
 	view_set("Page.title", lang("maint.title"));
@@ -59,17 +60,15 @@ maint_page(struct req *r, int status)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Windows.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, MAINT_LIST_ID));
-		vnode_set(n, "kind", dbres_get(res, i, MAINT_LIST_KIND));
-		vnode_set(n, "title", dbres_get(res, i, MAINT_LIST_TITLE));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_STARTS_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "starts", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_ENDS_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "ends", d);
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_ANNOUNCE_FROM), "%Y-%m-%d %H:%M");
-		vnode_set(n, "announce", d);
+		static const char *const cols[MAINT_LIST__NCOLS] = {
+		    [MAINT_LIST_ID] = "id",
+		    [MAINT_LIST_KIND] = "kind",
+		    [MAINT_LIST_TITLE] = "title",
+		    [MAINT_LIST_STARTS_AT] = ROW_TIME("starts"),
+		    [MAINT_LIST_ENDS_AT] = ROW_TIME("ends"),
+		    [MAINT_LIST_ANNOUNCE_FROM] = ROW_TIME("announce") };
+		struct vnode *n = view_row("Windows", res, i, cols,
+		    NITEMS(cols));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, MAINT_LIST_CANCELLED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "cancelled", d);
 		vnode_set(n, "by", dbres_get(res, i, MAINT_LIST_NAME));
@@ -128,20 +127,12 @@ void
 page_maint_cancel(struct req *r)
 {
 	long long	 id = form_ll(r, "id");
-	int		 rc;
 
 	if (form_begin(r) == -1)
 		return;
-	rc = db_exec(STMT_MAINT_CANCEL, "iii", r->sess->user_id, id,
-	    form_ll(r, "version"));
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_MAINT_CANCEL, "iii", r->sess->user_id, id,
+	    form_ll(r, "version"))) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	form_commit_go(r, "maintenance.cancel", "maintenance", id, NULL,
 	    "/admin/maintenance?m=cancelled");
 }

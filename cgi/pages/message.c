@@ -77,74 +77,65 @@ messages_count_view(const struct req *r)
 	dbres_free(res);
 }
 
+/*
+ * The inbox or the sent box (box "in" or "out", titled by lang key title)
+ * from res, which this frees (NULL: the query failed, 503).
+ */
+static void
+message_list(struct req *r, struct dbres *res, const char *const *cols,
+    size_t ncols, const char *box, const char *title)
+{
+	if (res == NULL) {
+		http_error(r, 503, "db", NULL);
+		return;
+	}
+	view_set_int("Messages_n", (long long)view_rows("Messages", res, cols,
+	    ncols));
+	dbres_free(res);
+	form_flash(r, "message");
+	view_set("Box", box);
+	view_set("Page.title", lang(title));
+	http_page(r, 200, "message_list.cs");
+}
+
 /* GET /messages: the inbox, to this user or to their facility. */
 void
 page_messages(struct req *r)
 {
-	struct dbres	*res;
-	char		 k[48];
+	static const char *const cols[MESSAGE_INBOX__NCOLS] = {
+	    [MESSAGE_INBOX_ID] = "id",
+	    [MESSAGE_INBOX_SENDER_NAME] = "sender",
+	    [MESSAGE_INBOX_SENDER_FAC] = "sender_facility",
+	    [MESSAGE_INBOX_SENDER_REGION] = "sender_region",
+	    [MESSAGE_INBOX_SUBJECT] = "subject",
+	    [MESSAGE_INBOX_DELETED] = "deleted",
+	    [MESSAGE_INBOX_READ] = "read",
+	    [MESSAGE_INBOX_TO_FACILITY] = "to_facility",
+	    [MESSAGE_INBOX_ABOUT_PATIENT] = "patient",
+	    [MESSAGE_INBOX_SENT_AT] = ROW_TIME("sent") };
 
-	if ((res = db_query(STMT_MESSAGE_INBOX, "iii", r->sess->user_id,
-	    r->sess->user_id, r->sess->facility_id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[MESSAGE_INBOX__NCOLS] = {
-		    [MESSAGE_INBOX_ID] = "id",
-		    [MESSAGE_INBOX_SENDER_NAME] = "sender",
-		    [MESSAGE_INBOX_SENDER_FAC] = "sender_facility",
-		    [MESSAGE_INBOX_SENDER_REGION] = "sender_region",
-		    [MESSAGE_INBOX_SUBJECT] = "subject",
-		    [MESSAGE_INBOX_DELETED] = "deleted",
-		    [MESSAGE_INBOX_READ] = "read",
-		    [MESSAGE_INBOX_TO_FACILITY] = "to_facility",
-		    [MESSAGE_INBOX_ABOUT_PATIENT] = "patient" };
-		str_fmt(k, sizeof(k), "Messages.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "sent", res, i, MESSAGE_INBOX_SENT_AT);
-	}
-	view_set_int("Messages_n", (long long)res->nrows);
-	dbres_free(res);
-	form_flash(r, "message");
-	view_set("Box", "in");
-	view_set("Page.title", lang("message.inbox_title"));
-	http_page(r, 200, "message_list.cs");
+	message_list(r, db_query(STMT_MESSAGE_INBOX, "iii", r->sess->user_id,
+	    r->sess->user_id, r->sess->facility_id), cols, NITEMS(cols), "in",
+	    "message.inbox_title");
 }
 
 /* GET /messages/sent: what this user sent. */
 void
 page_messages_sent(struct req *r)
 {
-	struct dbres	*res;
-	char		 k[48];
+	static const char *const cols[MESSAGE_OUTBOX__NCOLS] = {
+	    [MESSAGE_OUTBOX_ID] = "id",
+	    [MESSAGE_OUTBOX_TO_NAME] = "recipient",
+	    [MESSAGE_OUTBOX_TO_FAC] = "recipient_facility",
+	    [MESSAGE_OUTBOX_TO_REGION] = "recipient_region",
+	    [MESSAGE_OUTBOX_SUBJECT] = "subject",
+	    [MESSAGE_OUTBOX_DELETED] = "deleted",
+	    [MESSAGE_OUTBOX_TO_FACILITY] = "to_facility",
+	    [MESSAGE_OUTBOX_ABOUT_PATIENT] = "patient",
+	    [MESSAGE_OUTBOX_SENT_AT] = ROW_TIME("sent") };
 
-	if ((res = db_query(STMT_MESSAGE_OUTBOX, "i", r->sess->user_id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return;
-	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[MESSAGE_OUTBOX__NCOLS] = {
-		    [MESSAGE_OUTBOX_ID] = "id",
-		    [MESSAGE_OUTBOX_TO_NAME] = "recipient",
-		    [MESSAGE_OUTBOX_TO_FAC] = "recipient_facility",
-		    [MESSAGE_OUTBOX_TO_REGION] = "recipient_region",
-		    [MESSAGE_OUTBOX_SUBJECT] = "subject",
-		    [MESSAGE_OUTBOX_DELETED] = "deleted",
-		    [MESSAGE_OUTBOX_TO_FACILITY] = "to_facility",
-		    [MESSAGE_OUTBOX_ABOUT_PATIENT] = "patient" };
-		str_fmt(k, sizeof(k), "Messages.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "sent", res, i, MESSAGE_OUTBOX_SENT_AT);
-	}
-	view_set_int("Messages_n", (long long)res->nrows);
-	dbres_free(res);
-	form_flash(r, "message");
-	view_set("Box", "out");
-	view_set("Page.title", lang("message.outbox_title"));
-	http_page(r, 200, "message_list.cs");
+	message_list(r, db_query(STMT_MESSAGE_OUTBOX, "i", r->sess->user_id),
+	    cols, NITEMS(cols), "out", "message.outbox_title");
 }
 
 /*
@@ -177,11 +168,6 @@ new_form(struct req *r, int status)
 {
 	static const char *const keep[] = { "to_kind", "to", "facility",
 	    "subject", "body", "p", NULL };
-	static const char *const cols[NOTICE_FACILITIES__NCOLS] = {
-	    [NOTICE_FACILITIES_ID] = "id", [NOTICE_FACILITIES_CODE] = "code",
-	    [NOTICE_FACILITIES_NAME] = "name",
-	    [NOTICE_FACILITIES_IN_REGION] = "in_region" };
-	struct dbres	*res;
 	char		 name[128];
 	long long	 pid;
 
@@ -196,12 +182,10 @@ new_form(struct req *r, int status)
 		if (pid > 0)
 			view_set("Form.patient_name", name);
 	}
-	if ((res = db_query(STMT_NOTICE_FACILITIES, "")) == NULL) {
+	if (notice_facilities_view() == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	view_rows("Facilities", res, cols, NITEMS(cols));
-	dbres_free(res);
 	form_idem_view(r);
 	view_set("Page.title", lang("message.new_title"));
 	http_page(r, status, "message_new.cs");
@@ -346,19 +330,8 @@ message_load(struct req *r)
 	struct dbres	*m;
 	long long	 id = form_ll(r, "id");
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((m = row_by_id(r, STMT_MESSAGE_GET, id)) == NULL)
 		return NULL;
-	}
-	if ((m = db_query(STMT_MESSAGE_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return NULL;
-	}
-	if (m->nrows == 0) {
-		dbres_free(m);
-		http_error(r, 404, NULL, NULL);
-		return NULL;
-	}
 	if (dbres_ll(m, 0, MESSAGE_GET_SENDER_ID) == r->sess->user_id || is_recipient(r, m) ||
 	    ((r->sess->roles & ROLE_OPERATOR) && dbres_ll(m, 0, MESSAGE_GET_REPORTS) > 0))
 		return m;
@@ -405,19 +378,16 @@ patient_ref_view(struct req *r, const struct dbres *m)
 static int
 reports_view(const struct req *r)
 {
+	static const char *const cols[MESSAGE_REPORTS_OF__NCOLS] = {
+	    [MESSAGE_REPORTS_OF_REPORTER_NAME] = "by",
+	    [MESSAGE_REPORTS_OF_REPORTER_FAC] = "facility",
+	    [MESSAGE_REPORTS_OF_REASON] = "reason",
+	    [MESSAGE_REPORTS_OF_REPORTED_AT] = ROW_TIME("at") };
 	struct dbres	*res;
-	char		 k[48];
 
 	if ((res = db_query(STMT_MESSAGE_REPORTS_OF, "i", form_ll(r, "id"))) == NULL)
 		return -1;
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "ReportsOf.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "by", dbres_get(res, i, MESSAGE_REPORTS_OF_REPORTER_NAME));
-		vnode_set(n, "facility", dbres_get(res, i, MESSAGE_REPORTS_OF_REPORTER_FAC));
-		vnode_set(n, "reason", dbres_get(res, i, MESSAGE_REPORTS_OF_REASON));
-		vnode_time(n, "at", res, i, MESSAGE_REPORTS_OF_REPORTED_AT);
-	}
+	view_rows("ReportsOf", res, cols, NITEMS(cols));
 	dbres_free(res);
 	return 0;
 }
@@ -429,17 +399,15 @@ page_message_view(struct req *r)
 	static const char *const cols[] = { "id", "sender_id", "sender",
 	    "sender_facility", "sender_region", "to_user_id", "to_user",
 	    "to_user_facility", "to_user_region", "to_facility_id", "to_facility",
-	    "to_facility_region", "subject", "body", NULL, NULL, NULL, "deleter",
+	    "to_facility_region", "subject", "body", NULL, ROW_TIME("sent"),
+	    ROW_TIME("deleted"), "deleter",
 	    "delete_reason", "version", NULL, "reports" };
 	struct dbres	*m;
 	long long	 pid;
 
 	if ((m = message_load(r)) == NULL)
 		return;
-	struct vnode *n = view_node("Message");
-	vnode_row(n, m, 0, cols, NITEMS(cols));
-	vnode_time(n, "sent", m, 0, MESSAGE_GET_SENT);
-	vnode_time(n, "deleted", m, 0, MESSAGE_GET_DELETED);
+	vnode_row(view_node("Message"), m, 0, cols, NITEMS(cols));
 	int recipient = is_recipient(r, m);
 	if (recipient && dbres_ll(m, 0, MESSAGE_GET_SENDER_ID) != r->sess->user_id &&
 	    db_exec(STMT_MESSAGE_READ, "iii", dbres_ll(m, 0, MESSAGE_GET_ID),
@@ -482,7 +450,6 @@ page_message_report(struct req *r)
 {
 	struct dbres	*m;
 	long long	 id = form_ll(r, "id");
-	char		 where[64];
 
 	if ((m = message_load(r)) == NULL)
 		return;
@@ -501,37 +468,32 @@ page_message_report(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/messages/view?id=%lld&m=reported", id);
-	form_commit_go(r, "message.report", "message", id, NULL, where);
+	form_commit_go(r, "message.report", "message", id, NULL,
+	    "/messages/view?id=%lld&m=reported", id);
 }
 
 /* GET /admin/messages: the reported messages, open ones first. */
 void
 page_message_reports(struct req *r)
 {
+	static const char *const cols[MESSAGE_REPORTS__NCOLS] = {
+	    [MESSAGE_REPORTS_ID] = "id",
+	    [MESSAGE_REPORTS_SENDER_NAME] = "sender",
+	    [MESSAGE_REPORTS_SENDER_FAC] = "sender_facility",
+	    [MESSAGE_REPORTS_SENDER_REGION] = "sender_region",
+	    [MESSAGE_REPORTS_SUBJECT] = "subject",
+	    [MESSAGE_REPORTS_DELETED] = "deleted",
+	    [MESSAGE_REPORTS_REPORTS] = "reports",
+	    [MESSAGE_REPORTS_SENT_AT] = ROW_TIME("sent"),
+	    [MESSAGE_REPORTS_LAST_REPORT] = ROW_TIME("last_report") };
 	struct dbres	*res;
-	char		 k[48];
 
 	if ((res = db_query(STMT_MESSAGE_REPORTS, "")) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[MESSAGE_REPORTS__NCOLS] = {
-		    [MESSAGE_REPORTS_ID] = "id",
-		    [MESSAGE_REPORTS_SENDER_NAME] = "sender",
-		    [MESSAGE_REPORTS_SENDER_FAC] = "sender_facility",
-		    [MESSAGE_REPORTS_SENDER_REGION] = "sender_region",
-		    [MESSAGE_REPORTS_SUBJECT] = "subject",
-		    [MESSAGE_REPORTS_DELETED] = "deleted",
-		    [MESSAGE_REPORTS_REPORTS] = "reports" };
-		str_fmt(k, sizeof(k), "Reported.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "sent", res, i, MESSAGE_REPORTS_SENT_AT);
-		vnode_time(n, "last_report", res, i, MESSAGE_REPORTS_LAST_REPORT);
-	}
-	view_set_int("Reported_n", (long long)res->nrows);
+	view_set_int("Reported_n", (long long)view_rows("Reported", res, cols,
+	    NITEMS(cols)));
 	dbres_free(res);
 	form_flash(r, "message");
 	view_set("Page.title", lang("message.reports_title"));
@@ -549,7 +511,6 @@ page_message_delete(struct req *r)
 {
 	struct dbres	*m;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	int		 rc;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -571,18 +532,9 @@ page_message_delete(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_MESSAGE_DELETE, "iisii", (long long)now(),
-	    r->sess->user_id, param(r, "reason"), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_MESSAGE_DELETE, "iisii", (long long)now(),
+	    r->sess->user_id, param(r, "reason"), id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/messages/view?id=%lld&m=deleted", id);
 	form_commit_go(r, "message.delete", "message", id, param(r, "reason"),
-	    where);
+	    "/messages/view?id=%lld&m=deleted", id);
 }

@@ -82,7 +82,7 @@ page_misuse(struct req *r)
 	struct dbres	*res;
 	long long	 fac = has_role(r, ROLES_OFFICE) ? 0 :
 			    r->sess->facility_id;
-	char		 k[48], d[32], idem[65];
+	char		 idem[65];
 	int		 ok = 0;
 
 	if (st == NULL)
@@ -114,12 +114,10 @@ page_misuse(struct req *r)
 		    [MISUSE_ALERTS_VERSION] = "version",
 		    [MISUSE_ALERTS_GUIDANCE] = "guidance",
 		    [MISUSE_ALERTS_WARNINGS] = "warnings",
-		    [MISUSE_ALERTS_USER_STATUS] = "user_status" };
-		str_fmt(k, sizeof(k), "Alerts.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_ALERTS_CREATED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "created", d);
+		    [MISUSE_ALERTS_USER_STATUS] = "user_status",
+		    [MISUSE_ALERTS_CREATED_AT] = ROW_TIME("created") };
+		struct vnode *n = view_row("Alerts", res, i,
+		    cols, NITEMS(cols));
 		if (str_eq(dbres_get(res, i, MISUSE_ALERTS_STATUS), "open") &&
 		    ladder_exhausted(dbres_ll(res, i, MISUSE_ALERTS_GUIDANCE), dbres_ll(res, i, MISUSE_ALERTS_WARNINGS)))
 			vnode_set(n, "propose", "1");
@@ -152,30 +150,17 @@ page_misuse_decide(struct req *r)
 		http_error(r, 400, "required", "note");
 		return;
 	}
-	if ((a = db_query(STMT_MISUSE_ALERT_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((a = row_load(r, STMT_MISUSE_ALERT_GET, "i", id)) == NULL)
 		return;
-	}
-	if (a->nrows == 0) {
-		dbres_free(a);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	snprintf(detail, sizeof(detail), "%s user %s", dec, dbres_get(a, 0, MISUSE_ALERT_GET_USER_ID));
 	dbres_free(a);
 	if (form_begin(r) == -1)
 		return;
 	rc = db_exec(STMT_MISUSE_DECIDE, "sisii", dec, r->sess->user_id, note, id,
 	    ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	if (form_commit(r, &(struct audit_entry){ .action = "misuse.decide",
 	    .object_type = "misuse_alert", .object_id = oid,
 	    .detail = detail }) == -1)
@@ -215,7 +200,6 @@ page_misuse_rule_save(struct req *r)
 			 p1 = form_ll(r, "param1"), p2 = form_ll(r, "param2"),
 			 ver = form_ll(r, "version");
 	char		 detail[160];
-	int		 rc;
 
 	if (thr < 1 || win < 0 || p1 < 0 || p1 > 23 || p2 < 0 || p2 > 24) {
 		http_error(r, 400, "type", thr < 1 ? "threshold" : win < 0 ?
@@ -227,17 +211,10 @@ page_misuse_rule_save(struct req *r)
 	    str_eq(param(r, "enabled"), "1") ? "1" : "0", thr, win, p1, p2);
 	if (form_begin(r) == -1)
 		return;
-	rc = db_exec(STMT_MISUSE_RULE_UPDATE, "iiiiiisi",
+	if (form_one(r, db_exec(STMT_MISUSE_RULE_UPDATE, "iiiiiisi",
 	    (long long)str_eq(param(r, "enabled"), "1"), thr, win, p1, p2,
-	    r->sess->user_id, param(r, "code"), ver);
-	if (rc == 0) {
-		form_stale(r);
+	    r->sess->user_id, param(r, "code"), ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	if (form_commit(r, &(struct audit_entry){ .action = "misuse.rule",
 	    .object_type = "misuse_rule", .object_id = param(r, "code"),
 	    .detail = detail }) == -1)
@@ -320,7 +297,7 @@ void
 page_misuse_reports(struct req *r)
 {
 	struct dbres	*res;
-	char		 k[48], d[32];
+	char		 d[32];
 
 	view_set("Page.title", lang("misuse.reports_title"));
 	form_flash(r, "misuse");
@@ -342,12 +319,10 @@ page_misuse_reports(struct req *r)
 		    [MISUSE_REPORTS_USER_ID] = "user_id",
 		    [MISUSE_REPORTS_STATUS] = "user_status",
 		    [MISUSE_REPORTS_AGENDA_ITEM_ID] = "agenda_item",
-		    [MISUSE_REPORTS_COUNCIL_DECISION] = "council_decision" };
-		str_fmt(k, sizeof(k), "Reports.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_REPORTS_CREATED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "created", d);
+		    [MISUSE_REPORTS_COUNCIL_DECISION] = "council_decision",
+		    [MISUSE_REPORTS_CREATED_AT] = ROW_TIME("created") };
+		struct vnode *n = view_row("Reports", res, i,
+		    cols, NITEMS(cols));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, MISUSE_REPORTS_ACKNOWLEDGED_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "acked", d);
 	}
@@ -369,15 +344,9 @@ page_misuse_ack(struct req *r)
 		return;
 	rc = db_exec(STMT_MISUSE_REPORT_ACK, "isii", r->sess->user_id,
 	    param(r, "note"), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
 	snprintf(oid, sizeof(oid), "%lld", id);
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	if (form_commit(r, &(struct audit_entry){ .action = "misuse.report_ack",
 	    .object_type = "misuse_report", .object_id = oid }) == -1)
 		return;

@@ -157,7 +157,7 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 	    "outcome", "detail" };
 	struct handles	 hs;
 	long long	 ids[PAGE_ROWS + 1];
-	char		 k[32], h[32];
+	char		 h[32];
 
 	/* The handles the session has for these patients, in one statement. */
 	for (size_t i = 0; i < n && i < PAGE_ROWS + 1; i++)
@@ -165,9 +165,8 @@ access_rows(struct req *r, const struct dbres *res, size_t n)
 	if (handles_load(r, ids, n < PAGE_ROWS + 1 ? n : PAGE_ROWS + 1, &hs) == -1)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		str_fmt(k, sizeof(k), "Access.%zu", i);
-		struct vnode *v = view_node(k);
-		vnode_row(v, res, i, cols, NITEMS(cols));
+		struct vnode *v = view_row("Access", res, i,
+		    cols, NITEMS(cols));
 		if (dbres_ll(res, i, MONITOR_ACCESS_PATIENT_ID) > 0) {
 			if (handle_from(r, &hs, dbres_ll(res, i, MONITOR_ACCESS_PATIENT_ID), h,
 			    sizeof(h)) == -1) {
@@ -596,10 +595,8 @@ page_monitor_report_new(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	char where[80];
-	str_fmt(where, sizeof(where), "/facility/reports/view?id=%lld&m=sent", id);
 	form_commit_go(r, "monitor.report", "facility_report", id, "misuse",
-	    where);
+	    "/facility/reports/view?id=%lld&m=sent", id);
 }
 
 static const char *const report_cols[FREPORT_GET__NCOLS] = {
@@ -677,7 +674,6 @@ void
 page_monitor_report_ack(struct req *r)
 {
 	long long	 id, ver = form_ll(r, "version");
-	int		 rc;
 
 	if ((id = report_load(r)) == 0)
 		return;
@@ -700,17 +696,9 @@ page_monitor_report_ack(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_FREPORT_ACK, "siii", param(r, "note"),
-	    r->sess->user_id, id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_FREPORT_ACK, "siii", param(r, "note"),
+	    r->sess->user_id, id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[80];
-	str_fmt(where, sizeof(where), "/facility/reports/view?id=%lld&m=acked", id);
-	form_commit_go(r, "monitor.report_ack", "facility_report", id, NULL, where);
+	form_commit_go(r, "monitor.report_ack", "facility_report", id, NULL,
+	    "/facility/reports/view?id=%lld&m=acked", id);
 }

@@ -60,8 +60,15 @@ const struct field f_notice_step[] = {
 void
 page_notice_pending(struct req *r)
 {
+	static const char *const cols[NOTICE_PENDING__NCOLS] = {
+	    [NOTICE_PENDING_ID] = "id",
+	    [NOTICE_PENDING_KIND] = "kind",
+	    [NOTICE_PENDING_TITLE] = "title",
+	    [NOTICE_PENDING_BODY] = "body",
+	    [NOTICE_PENDING_EFFECTIVE_ON] = "effective_on",
+	    [NOTICE_PENDING_EMERGENCY] = "emergency",
+	    [NOTICE_PENDING_PUBLISHED_AT] = ROW_TIME("published") };
 	struct dbres	*res;
-	char		 k[48];
 
 	if ((res = db_query(STMT_NOTICE_PENDING, "ii", r->sess->user_id,
 	    r->sess->created_at)) == NULL) {
@@ -73,19 +80,8 @@ page_notice_pending(struct req *r)
 		http_redirect(r, "/");
 		return;
 	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[NOTICE_PENDING__NCOLS] = {
-		    [NOTICE_PENDING_ID] = "id", [NOTICE_PENDING_KIND] = "kind",
-		    [NOTICE_PENDING_TITLE] = "title",
-		    [NOTICE_PENDING_BODY] = "body",
-		    [NOTICE_PENDING_EFFECTIVE_ON] = "effective_on",
-		    [NOTICE_PENDING_EMERGENCY] = "emergency" };
-		str_fmt(k, sizeof(k), "Pending.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "published", res, i, NOTICE_PENDING_PUBLISHED_AT);
-	}
-	view_set_int("Pending_n", (long long)res->nrows);
+	view_set_int("Pending_n", (long long)view_rows("Pending", res, cols,
+	    NITEMS(cols)));
 	dbres_free(res);
 	view_set("Page.title", lang("notice.pending_title"));
 	http_page(r, 200, "notice_pending.cs");
@@ -143,27 +139,23 @@ page_notice_ack(struct req *r)
 void
 page_notices(struct req *r)
 {
+	static const char *const cols[NOTICE_MINE__NCOLS] = {
+	    [NOTICE_MINE_ID] = "id",
+	    [NOTICE_MINE_KIND] = "kind",
+	    [NOTICE_MINE_TITLE] = "title",
+	    [NOTICE_MINE_EFFECTIVE_ON] = "effective_on",
+	    [NOTICE_MINE_BODY] = "body",
+	    [NOTICE_MINE_EMERGENCY] = "emergency",
+	    [NOTICE_MINE_PUBLISHED_AT] = ROW_TIME("published"),
+	    [NOTICE_MINE_ACKED_AT] = ROW_TIME("acked") };
 	struct dbres	*res;
-	char		 k[48];
 
 	if ((res = db_query(STMT_NOTICE_MINE, "i", r->sess->user_id)) == NULL) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
-	for (size_t i = 0; i < res->nrows; i++) {
-		static const char *const cols[NOTICE_MINE__NCOLS] = {
-		    [NOTICE_MINE_ID] = "id", [NOTICE_MINE_KIND] = "kind",
-		    [NOTICE_MINE_TITLE] = "title",
-		    [NOTICE_MINE_EFFECTIVE_ON] = "effective_on",
-		    [NOTICE_MINE_BODY] = "body",
-		    [NOTICE_MINE_EMERGENCY] = "emergency" };
-		str_fmt(k, sizeof(k), "Notices.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "published", res, i, NOTICE_MINE_PUBLISHED_AT);
-		vnode_time(n, "acked", res, i, NOTICE_MINE_ACKED_AT);
-	}
-	view_set_int("Notices_n", (long long)res->nrows);
+	view_set_int("Notices_n", (long long)view_rows("Notices", res, cols,
+	    NITEMS(cols)));
 	dbres_free(res);
 	view_set("Page.title", lang("notice.mine_title"));
 	http_page(r, 200, "notice_mine.cs");
@@ -174,7 +166,7 @@ void
 page_notice_admin(struct req *r)
 {
 	struct dbres	*res;
-	char		 k[48], day[11];
+	char		 day[11];
 
 	today(day);
 	form_flash(r, "notice");
@@ -194,12 +186,11 @@ page_notice_admin(struct req *r)
 		    [NOTICE_LIST_ACKS] = "acked",
 		    [NOTICE_LIST_VERSION] = "version",
 		    [NOTICE_LIST_IN_REGION] = "in_region",
-		    [NOTICE_LIST_NOT_AHEAD] = "not_ahead" };
-		str_fmt(k, sizeof(k), "Notices.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
-		vnode_time(n, "published", res, i, NOTICE_LIST_PUBLISHED_AT);
-		vnode_time(n, "approved", res, i, NOTICE_LIST_APPROVED_AT);
+		    [NOTICE_LIST_NOT_AHEAD] = "not_ahead",
+		    [NOTICE_LIST_PUBLISHED_AT] = ROW_TIME("published"),
+		    [NOTICE_LIST_APPROVED_AT] = ROW_TIME("approved") };
+		struct vnode *n = view_row("Notices", res, i,
+		    cols, NITEMS(cols));
 		vnode_set_int(n, "missing", dbres_ll(res, i, NOTICE_LIST_TARGETS) - dbres_ll(res, i, NOTICE_LIST_ACKS));
 	}
 	view_set_int("Notices_n", (long long)res->nrows);
@@ -210,9 +201,12 @@ page_notice_admin(struct req *r)
 	http_page(r, 200, "notice_admin.cs");
 }
 
-/* The facilities a notice may be addressed to (out-of-region ones marked). */
-static int
-facility_options(void)
+/*
+ * Facilities.N: the facilities a notice or a message may be addressed to
+ * (out-of-region ones marked). 0, or -1 (db).
+ */
+int
+notice_facilities_view(void)
 {
 	static const char *const cols[NOTICE_FACILITIES__NCOLS] = {
 	    [NOTICE_FACILITIES_ID] = "id", [NOTICE_FACILITIES_CODE] = "code",
@@ -235,7 +229,7 @@ new_form(struct req *r, int status)
 	char	 day[11];
 
 	form_keep(r, "Form", keep, NITEMS(keep));
-	if (facility_options() == -1) {
+	if (notice_facilities_view() == -1) {
 		http_error(r, 503, "db", NULL);
 		return;
 	}
@@ -314,10 +308,9 @@ page_notice_new_post(struct req *r)
 		return;
 	}
 	long long id = (long long)db_last_id();
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/notices/view?id=%lld&m=created", id);
 	str_fmt(detail, sizeof(detail), "%s effective %s", kind, eff);
-	form_commit_go(r, "notice.create", "notice", id, detail, where);
+	form_commit_go(r, "notice.create", "notice", id, detail,
+	    "/admin/notices/view?id=%lld&m=created", id);
 }
 
 /*
@@ -340,7 +333,10 @@ notice_load(struct req *r)
 	    [NOTICE_GET_PUBLISHER] = "publisher",
 	    [NOTICE_GET_VERSION] = "version",
 	    [NOTICE_GET_IN_REGION] = "in_region",
-	    [NOTICE_GET_NOT_AHEAD] = "not_ahead" };
+	    [NOTICE_GET_NOT_AHEAD] = "not_ahead",
+	    [NOTICE_GET_CREATED] = ROW_TIME("created"),
+	    [NOTICE_GET_APPROVED] = ROW_TIME("approved"),
+	    [NOTICE_GET_PUBLISHED] = ROW_TIME("published") };
 	struct dbres	*res;
 	long long	 id = form_ll(r, "id");
 	char		 day[11];
@@ -350,20 +346,9 @@ notice_load(struct req *r)
 		return NULL;
 	}
 	today(day);
-	if ((res = db_query(STMT_NOTICE_GET, "si", day, id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_NOTICE_GET, "si", day, id)) == NULL)
 		return NULL;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return NULL;
-	}
-	struct vnode *n = view_node("Notice");
-	vnode_row(n, res, 0, cols, NITEMS(cols));
-	vnode_time(n, "created", res, 0, NOTICE_GET_CREATED);
-	vnode_time(n, "approved", res, 0, NOTICE_GET_APPROVED);
-	vnode_time(n, "published", res, 0, NOTICE_GET_PUBLISHED);
+	vnode_row(view_node("Notice"), res, 0, cols, NITEMS(cols));
 	return res;
 }
 
@@ -418,7 +403,6 @@ page_notice_view(struct req *r)
 	struct dbres	*res, *acks;
 	const char	*fmt = param(r, "format");
 	long long	 acked = 0;
-	char		 k[48];
 
 	if (!form_empty(fmt) && !str_eq(fmt, "csv")) {
 		http_error(r, 400, "type", "format");
@@ -445,11 +429,9 @@ page_notice_view(struct req *r)
 		    [NOTICE_ACKS_USER_NAME] = "name",
 		    [NOTICE_ACKS_FACILITY_NAME] = "facility",
 		    [NOTICE_ACKS_IN_REGION] = "in_region",
-		    [NOTICE_ACKS_USER_STATUS] = "status" };
-		str_fmt(k, sizeof(k), "Acks.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, acks, i, cols, NITEMS(cols));
-		vnode_time(n, "acked", acks, i, NOTICE_ACKS_ACKED_AT);
+		    [NOTICE_ACKS_USER_STATUS] = "status",
+		    [NOTICE_ACKS_ACKED_AT] = ROW_TIME("acked") };
+		view_row("Acks", acks, i, cols, NITEMS(cols));
 		acked += dbres_get(acks, i, NOTICE_ACKS_ACKED_AT) != NULL;
 	}
 	if (!draft) {
@@ -484,7 +466,6 @@ page_notice_approve(struct req *r)
 {
 	struct dbres	*res;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	int		 rc;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -502,19 +483,11 @@ page_notice_approve(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_NOTICE_APPROVE, "iisii", r->sess->user_id,
-	    (long long)now(), param(r, "note"), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_NOTICE_APPROVE, "iisii", r->sess->user_id,
+	    (long long)now(), param(r, "note"), id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/notices/view?id=%lld&m=approved", id);
-	form_commit_go(r, "notice.approve", "notice", id, "emergency", where);
+	form_commit_go(r, "notice.approve", "notice", id, "emergency",
+	    "/admin/notices/view?id=%lld&m=approved", id);
 }
 
 /*
@@ -528,7 +501,6 @@ page_notice_publish(struct req *r)
 {
 	struct dbres	*res;
 	long long	 id = form_ll(r, "id"), ver = form_ll(r, "version");
-	int		 rc;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -555,18 +527,10 @@ page_notice_publish(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	rc = db_exec(STMT_NOTICE_PUBLISH, "iiiiii", urgent, r->sess->user_id,
-	    (long long)now(), id, ver, urgent);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_NOTICE_PUBLISH, "iiiiii", urgent, r->sess->user_id,
+	    (long long)now(), id, ver, urgent)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/notices/view?id=%lld&m=published", id);
 	form_commit_go(r, "notice.publish", "notice", id,
-	    urgent ? "emergency" : "advance", where);
+	    urgent ? "emergency" : "advance",
+	    "/admin/notices/view?id=%lld&m=published", id);
 }

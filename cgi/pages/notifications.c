@@ -10,6 +10,7 @@
 #include "web/app.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/session.h"
 
 const struct field f_notifications_read[] = {
@@ -26,7 +27,6 @@ page_notifications(struct req *r)
 	long long	 op = has_role(r, ROLES_OFFICE),
 			 fm = has_role(r, ROLE_FACILITY_MANAGER),
 			 pres = has_role(r, ROLE_PRESIDENT);
-	char		 k[48], d[32];
 
 	view_set("Page.title", lang("notify.title"));
 	/* Issue 19: a user's own notes (access ended, certificate, follow-ups). */
@@ -47,14 +47,13 @@ page_notifications(struct req *r)
 		return;
 	}
 	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Notes.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, NOTIFY_LIST_ID));
-		vnode_set(n, "kind", dbres_get(res, i, NOTIFY_LIST_KIND));
-		vnode_set(n, "object_type", dbres_get(res, i, NOTIFY_LIST_OBJECT_TYPE));
-		vnode_set(n, "object_id", dbres_get(res, i, NOTIFY_LIST_OBJECT_ID));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, NOTIFY_LIST_CREATED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "when", d);
+		static const char *const cols[NOTIFY_LIST__NCOLS] = {
+		    [NOTIFY_LIST_ID] = "id",
+		    [NOTIFY_LIST_KIND] = "kind",
+		    [NOTIFY_LIST_OBJECT_TYPE] = "object_type",
+		    [NOTIFY_LIST_OBJECT_ID] = "object_id",
+		    [NOTIFY_LIST_CREATED_AT] = ROW_TIME("when") };
+		struct vnode *n = view_row("Notes", res, i, cols, NITEMS(cols));
 		vnode_set(n, "read", dbres_ll(res, i, NOTIFY_LIST_READ) ? "1" : "");
 		vnode_set(n, "login", dbres_get(res, i, NOTIFY_LIST_LOCKOUT_LOGIN));	/* a lockout's account */
 	}

@@ -139,19 +139,8 @@ facility_load(struct req *r, long long id, int keep)
 	    [FACILITY_GET_CONTACT] = "contact" };
 	struct dbres	*res;
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((res = row_by_id(r, STMT_FACILITY_GET, id)) == NULL)
 		return -1;
-	}
-	if ((res = db_query(STMT_FACILITY_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return -1;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	vnode_row(view_node("Fac"), res, 0, cols, NITEMS(cols));
 	if (!keep)
 		vnode_row(view_node("Form"), res, 0, cols, NITEMS(cols));
@@ -225,9 +214,8 @@ page_office_facility_add(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/facilities/edit?id=%lld&m=added", id);
-	form_commit_go(r, "facility.add", "facility", id, param(r, "code"), where);
+	form_commit_go(r, "facility.add", "facility", id, param(r, "code"),
+	    "/admin/facilities/edit?id=%lld&m=added", id);
 }
 
 /* POST /admin/facilities/edit: its particulars (the code stays: certificates name it). */
@@ -235,7 +223,6 @@ void
 page_office_facility_edit(struct req *r)
 {
 	long long	 id = form_id(r, "id"), ver = form_id(r, "version");
-	int		 rc;
 
 	if (ver <= 0) {
 		http_error(r, 400, "type", "version");
@@ -251,22 +238,14 @@ page_office_facility_edit(struct req *r)
 	}
 	if (form_begin(r) == -1)
 		return;
-	rc = db_exec(STMT_FACILITY_EDIT, "ssiissssii", param(r, "name"),
+	if (form_one(r, db_exec(STMT_FACILITY_EDIT, "ssiissssii", param(r, "name"),
 	    param(r, "kind"), (long long)str_eq(param(r, "disclosing"), "1"),
 	    (long long)str_eq(param(r, "viewing"), "1"),
 	    form_null(param(r, "medical_code")), form_null(param(r, "address")),
-	    form_null(param(r, "phone")), form_null(param(r, "contact")), id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	    form_null(param(r, "phone")), form_null(param(r, "contact")), id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	char where[64];
-	str_fmt(where, sizeof(where), "/admin/facilities/edit?id=%lld&m=saved", id);
-	form_commit_go(r, "facility.edit", "facility", id, NULL, where);
+	form_commit_go(r, "facility.edit", "facility", id, NULL,
+	    "/admin/facilities/edit?id=%lld&m=saved", id);
 }
 
 /* Every meeting, for the decision a move rests on. */
@@ -374,11 +353,9 @@ page_office_region(struct req *r)
 		return;
 	rc = db_exec(STMT_FACILITY_SET_REGION, "iii", (long long)str_eq(in, "1"),
 	    id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || db_exec(STMT_FACILITY_REGION_CHANGE, "iisisssi", id,
+	if (db_exec(STMT_FACILITY_REGION_CHANGE, "iisisssi", id,
 	    (long long)str_eq(in, "1"), param(r, "decision_kind"), meeting, on,
 	    meeting > 0 ? NULL : param(r, "sole_reason"),
 	    form_null(param(r, "note")), r->sess->user_id) != 1) {
@@ -506,19 +483,8 @@ user_load(struct req *r, long long id)
 {
 	struct dbres	*res;
 
-	if (id <= 0) {
-		http_error(r, 400, "type", "id");
+	if ((res = row_by_id(r, STMT_OFFICE_USER, id)) == NULL)
 		return -1;
-	}
-	if ((res = db_query(STMT_OFFICE_USER, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
-		return -1;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return -1;
-	}
 	user_row(view_node("User"), res, 0);
 	dbres_free(res);
 	return 0;
@@ -570,7 +536,6 @@ page_office_user_status(struct req *r)
 {
 	long long	 id = form_id(r, "id"), ver = form_id(r, "version");
 	const char	*to = param(r, "status"), *from;
-	char		 where[64];
 	int		 rc;
 
 	if (id <= 0 || ver <= 0 || (!str_eq(to, "disabled") && !str_eq(to, "active"))) {
@@ -587,20 +552,18 @@ page_office_user_status(struct req *r)
 	if (form_begin(r) == -1)
 		return;
 	rc = db_exec(STMT_USER_STATUS_FROM, "siis", to, id, ver, from);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || db_exec(STMT_USER_STATUS_LOG, "issi", id, to,
+	if (db_exec(STMT_USER_STATUS_LOG, "issi", id, to,
 	    param(r, "reason"), r->sess->user_id) != 1 ||
 	    (str_eq(to, "disabled") && session_end_user(id, "user_disabled") < 0)) {
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/admin/users/view?id=%lld&m=%s", id,
-	    str_eq(to, "disabled") ? "disabled" : "enabled");
 	form_commit_go(r, str_eq(to, "disabled") ? "user.disable" : "user.enable",
-	    "user", id, param(r, "reason"), where);
+	    "user", id, param(r, "reason"),
+	    "/admin/users/view?id=%lld&m=%s",
+	    id, str_eq(to, "disabled") ? "disabled" : "enabled");
 }
 
 /* POST /admin/users/address: the user's address for the misuse rule (A4.2). */
@@ -609,8 +572,6 @@ page_office_user_address(struct req *r)
 {
 	long long	 id = form_id(r, "id"), ver = form_id(r, "version");
 	const char	*addr = param(r, "address");
-	char		 where[64];
-	int		 rc;
 
 	if (id <= 0 || ver <= 0) {
 		http_error(r, 400, "type", id <= 0 ? "id" : "version");
@@ -618,17 +579,10 @@ page_office_user_address(struct req *r)
 	}
 	if (form_begin(r) == -1)
 		return;
-	rc = db_exec(STMT_USER_ADDRESS_BY_ID, "sii", addr ? addr : "", id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_USER_ADDRESS_BY_ID, "sii", addr ? addr : "", id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
-	str_fmt(where, sizeof(where), "/admin/users/view?id=%lld&m=address", id);
-	form_commit_go(r, "user.address", "user", id, NULL, where);
+	form_commit_go(r, "user.address", "user", id, NULL,
+	    "/admin/users/view?id=%lld&m=address", id);
 }
 
 /*

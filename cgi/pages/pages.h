@@ -226,6 +226,7 @@ void	 page_dashboard_report(struct req *);
 /* notice.c (A16) */
 extern const struct field f_notices[], f_notice_ack[], f_notice_new[],
 	    f_notice_view[], f_notice_step[];
+int	 notice_facilities_view(void);
 void	 page_notices(struct req *);
 void	 page_notice_pending(struct req *);
 void	 page_notice_ack(struct req *);

@@ -7,10 +7,12 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "pages/patient.h"
+#include "pki/pki.h"
 #include "rules/access.h"
 #include "web/app.h"
 #include "web/form.h"
 #include "web/render.h"
+#include "web/rows.h"
 #include "web/req.h"
 #include "web/session.h"
 
@@ -42,15 +44,8 @@ patient_view(struct req *r, long long id)
 {
 	struct dbres	*res;
 
-	if ((res = db_query(STMT_PATIENT_GET, "i", id)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_PATIENT_GET, "i", id)) == NULL)
 		return NULL;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return NULL;
-	}
 	patient_fill(res, 0, 0);
 	return res;
 }
@@ -124,4 +119,53 @@ patient_redirect(struct req *r, const char *m)
 
 	str_fmt(where, sizeof(where), "/patients/view?p=%s&m=%s", param(r, "p"), m);
 	http_redirect(r, where);
+}
+
+/* 1 when s is a local patient ID: what SS-MIX2 folder names can hold. */
+int
+patient_local_id_ok(const char *s)
+{
+	if (s == NULL || *s == '\0' || strlen(s) > 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= 'a' && *s <= 'z') || *s == '-' || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Loads patient id into the view (patient_view) when it is active: 0, or
+ * -1 with a page sent (409 for a merged or cancelled patient).
+ */
+int
+patient_view_active(struct req *r, long long id)
+{
+	struct dbres	*p;
+
+	if ((p = patient_view(r, id)) == NULL)
+		return -1;
+	int active = str_eq(dbres_get(p, 0, PATIENT_GET_STATUS), "active");
+	dbres_free(p);
+	if (!active) {
+		http_error(r, 409, "patient_inactive", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A paper form's first showing (forms 4 and 5): a fresh idempotency key,
+ * signed today by the patient, as if the form had come back with them.
+ */
+void
+patient_form_defaults(struct req *r)
+{
+	char	 idem[65], d[11];
+
+	pki_token_hex(idem, sizeof(idem), 32);
+	today(d);
+	kv_push(&r->form, "idem", 4, idem, strlen(idem));
+	kv_push(&r->form, "signed_on", 9, d, strlen(d));
+	kv_push(&r->form, "signer", 6, "patient", 7);
 }

@@ -13,6 +13,9 @@ struct dbres	*patient_view(struct req *, long long);
 /* Row i of a result as Patient.*: STMT_PATIENT_GET's columns from a column. */
 void		 patient_fill(const struct dbres *, size_t, size_t);
 int		 patient_check_fields(const struct req *, const char *);
+int		 patient_local_id_ok(const char *);
+int		 patient_view_active(struct req *, long long);
+void		 patient_form_defaults(struct req *);
 int		 patient_role_facility(const struct req *);
 void		 patient_redirect(struct req *, const char *);
 

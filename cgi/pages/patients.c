@@ -92,18 +92,6 @@ const struct field f_link_set[] = {
 
 
 
-/* A local patient ID: what SS-MIX2 folder names can hold. */
-static int
-local_id_ok(const char *s)
-{
-	if (form_empty(s) || strlen(s) > 64)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= 'a' && *s <= 'z') || *s == '-' || *s == '_'))
-			return 0;
-	return 1;
-}
 
 /* At most this many exact matches: STMT_PATIENT_MATCH's LIMIT. */
 #define MATCH_MAX	20
@@ -362,7 +350,7 @@ page_patient_new(struct req *r)
 	view_set("Page.title", lang("patients.title"));
 	view_set("Can.register", "1");
 	bad = patient_check_fields(r, "patients");
-	if (!form_empty(local) && !local_id_ok(local))
+	if (!form_empty(local) && !patient_local_id_ok(local))
 		form_err("patients", "local_id", "local_id"), bad = 1;
 	keep_fields(r);
 	view_set("Form.open", "1");
@@ -540,19 +528,19 @@ static int
 merges_view(long long id)
 {
 	struct dbres	*res;
-	char		 k[48], d[32];
+	char		 d[32];
 
 	if ((res = db_query(STMT_PATIENT_MERGES, "i", id)) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Merges.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, PATIENT_MERGES_ID));
-		vnode_set(n, "network_id", dbres_get(res, i, PATIENT_MERGES_NETWORK_ID));
-		vnode_set(n, "name", dbres_get(res, i, PATIENT_MERGES_NAME));
-		vnode_set(n, "reason", dbres_get(res, i, PATIENT_MERGES_REASON));
-		fmt_jst(d, sizeof(d), dbres_ll(res, i, PATIENT_MERGES_MERGED_AT), "%Y-%m-%d %H:%M");
-		vnode_set(n, "merged", d);
+		static const char *const cols[PATIENT_MERGES__NCOLS] = {
+		    [PATIENT_MERGES_ID] = "id",
+		    [PATIENT_MERGES_NETWORK_ID] = "network_id",
+		    [PATIENT_MERGES_NAME] = "name",
+		    [PATIENT_MERGES_REASON] = "reason",
+		    [PATIENT_MERGES_MERGED_AT] = ROW_TIME("merged") };
+		struct vnode *n = view_row("Merges", res, i, cols,
+		    NITEMS(cols));
 		fmt_jst(d, sizeof(d), dbres_ll(res, i, PATIENT_MERGES_UNDONE_AT), "%Y-%m-%d %H:%M");
 		vnode_set(n, "undone", d);
 	}
@@ -564,18 +552,15 @@ merges_view(long long id)
 static void
 facilities_view(void)
 {
+	static const char *const cols[FACILITY_MEMBERS__NCOLS] = {
+	    [FACILITY_MEMBERS_ID] = "id",
+	    [FACILITY_MEMBERS_CODE] = "code",
+	    [FACILITY_MEMBERS_NAME] = "name" };
 	struct dbres	*res;
-	char		 k[48];
 
 	if ((res = db_query(STMT_FACILITY_MEMBERS, "")) == NULL)
 		return;
-	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Facilities.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_set(n, "id", dbres_get(res, i, FACILITY_MEMBERS_ID));
-		vnode_set(n, "code", dbres_get(res, i, FACILITY_MEMBERS_CODE));
-		vnode_set(n, "name", dbres_get(res, i, FACILITY_MEMBERS_NAME));
-	}
+	view_rows("Facilities", res, cols, NITEMS(cols));
 	dbres_free(res);
 }
 
@@ -660,7 +645,7 @@ page_patient_link(struct req *r)
 	fac = r->sess->facility_id;
 	if (has_role(r, ROLE_OPERATOR) && form_ll(r, "facility") > 0)
 		fac = form_ll(r, "facility");
-	if (!local_id_ok(local)) {
+	if (!patient_local_id_ok(local)) {
 		http_error(r, 400, "local_id", "local_id");
 		return;
 	}
@@ -693,7 +678,6 @@ page_patient_death(struct req *r)
 	const char	*on = param(r, "deceased_on"), *how = param(r, "how");
 	long long	 id, ver = form_ll(r, "version");
 	char		 today_s[11], oid[24];
-	int		 rc;
 
 	if ((id = patient_from_handle(r, param(r, "p"))) < 0)
 		return;
@@ -709,16 +693,9 @@ page_patient_death(struct req *r)
 	if (form_begin(r) == -1)
 		return;
 	long long t = now_us();
-	rc = db_exec(STMT_PATIENT_CANCEL, "ssiiiii", on, how, t / 1000000,
-	    t % 1000000, r->sess->user_id, id, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, db_exec(STMT_PATIENT_CANCEL, "ssiiiii", on, how, t / 1000000,
+	    t % 1000000, r->sess->user_id, id, ver)) != 0)
 		return;
-	}
-	if (rc != 1) {
-		form_db_fail(r);
-		return;
-	}
 	snprintf(oid, sizeof(oid), "%lld", id);
 	if (form_commit(r, &(struct audit_entry){ .action = "patient.cancel_death",
 	    .object_type = "patient", .object_id = oid, .patient_id = id,
@@ -1021,11 +998,9 @@ page_link_set(struct req *r)
 	rc = request ? db_exec(STMT_LINK_REQUEST, "iiii", patient,
 	    r->sess->user_id, link, ver) : db_exec(STMT_LINK_SET, "iiii",
 	    patient, r->sess->user_id, link, ver);
-	if (rc == 0) {
-		form_stale(r);
+	if (form_one(r, rc) != 0)
 		return;
-	}
-	if (rc != 1 || (request && link_event(link, "requested", patient,
+	if ((request && link_event(link, "requested", patient,
 	    NULL, r->sess->user_id) == -1)) {
 		form_db_fail(r);
 		return;

@@ -135,18 +135,6 @@ find_name(const struct req *r, const char *q, const char *bd)
 	    bd ? bd : "", bd ? bd : "");
 }
 
-/* 1 when s is a local patient ID as SS-MIX2 folder names hold it. */
-static int
-local_chars(const char *s)
-{
-	if (*s == '\0' || strlen(s) > 64)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= 'a' && *s <= 'z') || *s == '-' || *s == '_'))
-			return 0;
-	return 1;
-}
 
 /* 1 when s has a byte outside ASCII. */
 static int
@@ -177,14 +165,14 @@ search_candidates(const struct req *r, const char *q, const char *bd, int *bad)
 	str_copy(raw, q, sizeof(raw));
 	for (n = strlen(raw); n > 0 && raw[n - 1] == ' '; n--)
 		raw[n - 1] = '\0';
-	if (local_chars(raw))
+	if (patient_local_id_ok(raw))
 		return find_local(r, raw);
 	if (kana_normalize(q, key, sizeof(key)) == -1 || key[0] == '\0') {
 		*bad = 1;
 		return NULL;
 	}
 	if (!non_ascii(key))
-		return local_chars(key) ? find_local(r, key) : (*bad = 1, NULL);
+		return patient_local_id_ok(key) ? find_local(r, key) : (*bad = 1, NULL);
 	if (kana_is_katakana_name(key))
 		return find_kana(r, key);
 	return find_name(r, q, bd);
@@ -1424,7 +1412,7 @@ page_record_document(struct req *r)
 	struct viewer	 w;
 	struct dbres	*res;
 	long long	 id = form_ll(r, "id");
-	char		 cd[96], oid[24];
+	char		 oid[24];
 
 	if (viewer_open(r, &w, "document.view", 0) == -1)
 		return;
@@ -1465,20 +1453,13 @@ page_record_document(struct req *r)
 		dbres_free(res);
 		return;
 	}
-	const char *ct = dbres_get(res, 0, VIEWER_DOC_GET_CONTENT_TYPE);
-	/* Only the types the importer stores; anything else is opaque bytes. */
-	if (!str_eq(ct, "application/pdf") && !str_eq(ct, "image/png") &&
-	    !str_eq(ct, "image/jpeg"))
-		ct = "application/octet-stream";
-	/* Bytes for the viewer page's script only: no name to save them under. */
-	str_fmt(cd, sizeof(cd), "inline");
-	buf_reset(&r->body_out);
-	buf_add(&r->body_out, dbres_get(res, 0, VIEWER_DOC_GET_DATA), dbres_len(res, 0, VIEWER_DOC_GET_DATA));
-	r->status = 200;
-	r->ctype = str_eq(ct, "application/pdf") ? "application/pdf" :
-	    str_eq(ct, "image/png") ? "image/png" : str_eq(ct, "image/jpeg") ?
-	    "image/jpeg" : "application/octet-stream";
-	http_header(r, "Content-Disposition", cd);
+	/*
+	 * Only the types the importer stores (anything else is opaque bytes),
+	 * for the viewer page's script only: no name to save them under.
+	 */
+	http_file(r, dbres_get(res, 0, VIEWER_DOC_GET_CONTENT_TYPE),
+	    dbres_get(res, 0, VIEWER_DOC_GET_DATA),
+	    dbres_len(res, 0, VIEWER_DOC_GET_DATA), "inline");
 	dbres_free(res);
 }
 
@@ -1515,16 +1496,9 @@ page_record_document_view(struct req *r)
 		http_error(r, 400, "required", "id");
 		return;
 	}
-	if ((res = db_query(STMT_VIEWER_DOC_META, "iis", id, w.patient,
-	    w.facs)) == NULL) {
-		http_error(r, 503, "db", NULL);
+	if ((res = row_load(r, STMT_VIEWER_DOC_META, "iis", id, w.patient,
+	    w.facs)) == NULL)
 		return;
-	}
-	if (res->nrows == 0) {
-		dbres_free(res);
-		http_error(r, 404, NULL, NULL);
-		return;
-	}
 	vnode_row(view_node("Doc"), res, 0, cols, NITEMS(cols));
 	dbres_free(res);
 	snprintf(oid, sizeof(oid), "%lld", id);

@@ -102,16 +102,11 @@ revocation_patient(struct req *r)
 void
 page_revocation_new(struct req *r)
 {
-	char		 idem[65], d[11];
 	long long	 id;
 
 	if ((id = revocation_patient(r)) < 0)
 		return;
-	pki_token_hex(idem, sizeof(idem), 32);
-	today(d);
-	kv_push(&r->form, "idem", 4, idem, strlen(idem));
-	kv_push(&r->form, "signed_on", 9, d, strlen(d));
-	kv_push(&r->form, "signer", 6, "patient", 7);
+	patient_form_defaults(r);
 	revocation_form(r, id, 200);
 }
 

@@ -68,7 +68,8 @@ version_view(long long id, long long *vid)
 	    [RULES_GET_SOURCE] = "source",
 	    [RULES_GET_AGENDA_ITEM_ID] = "agenda_item",
 	    [RULES_GET_SHA256] = "sha256",
-	    [RULES_GET_CREATOR_NAME] = "creator" };
+	    [RULES_GET_CREATOR_NAME] = "creator",
+	    [RULES_GET_CREATED_AT] = ROW_TIME("created") };
 	struct dbres	*res;
 	char		 day[11], w[64];
 	long long	 now_id;
@@ -85,7 +86,6 @@ version_view(long long id, long long *vid)
 	if (res->nrows > 0) {
 		struct vnode *n = view_node("Rules");
 		vnode_row(n, res, 0, cols, NITEMS(cols));
-		vnode_time(n, "created", res, 0, RULES_GET_CREATED_AT);
 		if (rulebook_date_wareki(dbres_get(res, 0, RULES_GET_EFFECTIVE_ON),
 		    w, sizeof(w)) == 0)
 			vnode_set(n, "effective_wareki", w);
@@ -113,16 +113,15 @@ versions_view(void)
 	    [RULES_LIST_ACKED] = "acked" };
 	struct dbres	*res;
 	long long	 now_id;
-	char		 k[32], day[11];
+	char		 day[11];
 
 	if ((now_id = rulebook_in_force(NULL)) < 0 ||
 	    (res = db_query(STMT_RULES_LIST, "")) == NULL)
 		return -1;
 	today(day);
 	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Versions.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
+		struct vnode *n = view_row("Versions", res, i,
+		    cols, NITEMS(cols));
 		if (dbres_ll(res, i, RULES_LIST_ID) == now_id)
 			vnode_set(n, "in_force", "1");
 		else if (strcmp(dbres_get(res, i, RULES_LIST_EFFECTIVE_ON), day) > 0)
@@ -230,10 +229,11 @@ admin_view(struct req *r, int status)
 	    [RULES_NOT_ACKED_LOGIN] = "login", [RULES_NOT_ACKED_NAME] = "name",
 	    [RULES_NOT_ACKED_FACILITY_NAME] = "facility",
 	    [RULES_NOT_ACKED_FACILITY_CODE] = "facility_code",
-	    [RULES_NOT_ACKED_ROLES] = "roles" };
+	    [RULES_NOT_ACKED_ROLES] = "roles",
+	    [RULES_NOT_ACKED_LAST_LOGIN] = ROW_TIME("last_login") };
 	struct dbres	*res;
 	long long	 vid;
-	char		 k[32], idem[65];
+	char		 idem[65];
 
 	if (version_view(opt_v(r), &vid) == -1 || versions_view() == -1) {
 		http_error(r, 503, "db", NULL);
@@ -246,10 +246,7 @@ admin_view(struct req *r, int status)
 		}
 		size_t n = res->nrows > 1000 ? 1000 : res->nrows;
 		for (size_t i = 0; i < n; i++) {
-			str_fmt(k, sizeof(k), "NotAcked.%zu", i);
-			struct vnode *v = view_node(k);
-			vnode_row(v, res, i, cols, NITEMS(cols));
-			vnode_time(v, "last_login", res, i, RULES_NOT_ACKED_LAST_LOGIN);
+			view_row("NotAcked", res, i, cols, NITEMS(cols));
 		}
 		view_set_int("NotAcked_n", (long long)n);
 		if (res->nrows > 1000)
@@ -352,9 +349,9 @@ page_rules_load(struct req *r)
 			return;
 		}
 		if (rc == RULEBOOK_OK) {
-			str_fmt(where, sizeof(where), "/admin/rules?v=%lld&m=loaded", id);
 			form_commit_go(r, "rules.load", "rules_version", id,
-			    v.effective_on, where);
+			    v.effective_on,
+			    "/admin/rules?v=%lld&m=loaded", id);
 			return;
 		}
 		db_rollback();

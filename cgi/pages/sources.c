@@ -65,14 +65,12 @@ sources_view(long long fid, int keep)
 	    [SOURCES_LIST_QUARANTINED] = "quarantined",
 	    [SOURCES_LIST_IN_QUARANTINE] = "q_count" };
 	struct dbres	*res;
-	char		 k[32];
 
 	if ((res = db_query(STMT_SOURCES_LIST, "i", (long long)now())) == NULL)
 		return -1;
 	for (size_t i = 0; i < res->nrows; i++) {
-		str_fmt(k, sizeof(k), "Sources.%zu", i);
-		struct vnode *n = view_node(k);
-		vnode_row(n, res, i, cols, NITEMS(cols));
+		struct vnode *n = view_row("Sources", res, i,
+		    cols, NITEMS(cols));
 		int on = dbres_ll(res, i, SOURCES_LIST_ENABLED) == 1 &&
 		    dbres_get(res, i, SOURCES_LIST_ROOT_DIR) != NULL;
 		int never = dbres_get(res, i, SOURCES_LIST_DAYS_SINCE) == NULL;
@@ -146,7 +144,6 @@ page_source_save(struct req *r)
 	long long	 fid = form_id(r, "facility"), ver = form_ll(r, "version");
 	const char	*root = param(r, "root_dir"), *ext = param(r, "ext_dir");
 	long long	 days = 0;
-	char		 where[80];
 	int		 bad = 0, rc;
 
 	if (fid <= 0 || ver < 0) {
@@ -180,10 +177,9 @@ page_source_save(struct req *r)
 		form_db_fail(r);
 		return;
 	}
-	str_fmt(where, sizeof(where), "/admin/imports/sources?facility=%lld&m=saved",
-	    fid);
 	form_commit_go(r, "ssmix2.set", "facility", fid, on ? "enabled" :
-	    "disabled", where);
+	    "disabled",
+	    "/admin/imports/sources?facility=%lld&m=saved", fid);
 }
 
 /* POST /admin/imports/run: "run now"; the scheduler's next pass (seconds) runs it. */
@@ -191,7 +187,6 @@ void
 page_source_run(struct req *r)
 {
 	long long	 fid = form_id(r, "facility");
-	char		 where[80];
 	int		 rc;
 
 	if (fid <= 0) {
@@ -205,7 +200,7 @@ page_source_run(struct req *r)
 		return;
 	}
 	/* 0 rows: no folder set (nothing to run), or a run already waits. */
-	str_fmt(where, sizeof(where), "/admin/imports/sources?facility=%lld&m=%s",
+	form_commit_go(r, "ssmix2.run_now", "facility", fid, NULL,
+	    "/admin/imports/sources?facility=%lld&m=%s",
 	    fid, rc == 1 ? "requested" : "waiting");
-	form_commit_go(r, "ssmix2.run_now", "facility", fid, NULL, where);
 }

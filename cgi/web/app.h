@@ -106,6 +106,9 @@ void	 http_error(struct req *, int, const char *, const char *);
 void	 http_page(struct req *, int, const char *);
 void	 http_redirect(struct req *, const char *);
 void	 http_header(struct req *, const char *, const char *);
+const char *http_file_type(const char *);
+void	 http_file(struct req *, const char *, const char *, size_t,
+	    const char *);
 const char *param(const struct req *, const char *);
 const char *param_opt(const struct req *, const char *);
 const char *http_security_headers(int);

@@ -1,4 +1,5 @@
 /* form.c: what every page handler with a form does the same way */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -96,20 +97,46 @@ form_stale(struct req *r)
 }
 
 /*
- * Ends a write: audits action on type #id (patient_id when it concerns
- * one), commits and redirects to where. On failure rolls back, 503.
+ * rc, what db_exec answered for a write that must change exactly one row
+ * (an UPDATE that checks the version): 0 when it did. Otherwise rolled
+ * back with the page sent, -1: 409 when no row changed (another save came
+ * first, form_stale), 503 when the statement failed.
+ */
+int
+form_one(struct req *r, int rc)
+{
+	if (rc == 1)
+		return 0;
+	if (rc == 0)
+		form_stale(r);
+	else
+		form_db_fail(r);
+	return -1;
+}
+
+/*
+ * Ends a write: audits action on type #id, commits and redirects to the
+ * address the printf format where makes of the arguments after it. On
+ * failure rolls back, 503. 0 or -1.
  */
 int
 form_commit_go(struct req *r, const char *action, const char *type,
-    long long id, const char *detail, const char *where)
+    long long id, const char *detail, const char *where, ...)
 {
-	char	 oid[24];
+	char	 oid[24], to[256];
+	va_list	 ap;
+	int	 n;
 
+	va_start(ap, where);
+	n = vsnprintf(to, sizeof(to), where, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(to))
+		str_copy(to, "/", sizeof(to));	/* never a cut address */
 	snprintf(oid, sizeof(oid), "%lld", id);
 	if (audit(r, &(struct audit_entry){ .action = action, .object_type = type,
 	    .object_id = oid, .detail = detail }) != 0 || db_commit() != DB_OK)
 		return form_db_fail(r);
-	http_redirect(r, where);
+	http_redirect(r, to);
 	return 0;
 }
 

@@ -22,8 +22,10 @@ int		 form_idem(struct req *, enum stmt, const char *, const char *)
 int		 form_begin(struct req *);
 int		 form_commit(struct req *, const struct audit_entry *);
 void		 form_stale(struct req *);
+int		 form_one(struct req *, int);
 int		 form_commit_go(struct req *, const char *, const char *,
-		    long long, const char *, const char *);
+		    long long, const char *, const char *, ...)
+		    __attribute__((format(printf, 6, 7)));
 void		 fmt_jst(char *, size_t, long long, const char *);
 void		 form_flash(const struct req *, const char *);
 void		 form_keep(const struct req *, const char *, const char *const *,

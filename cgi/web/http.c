@@ -151,3 +151,31 @@ http_reason(int status)
 	default:  return status < 400 ? "OK" : "Error";
 	}
 }
+
+/*
+ * A stored file's type as answered: PDF, PNG or JPEG as it is, anything
+ * else opaque bytes. A static string: it outlives the row it came from.
+ */
+const char *
+http_file_type(const char *ct)
+{
+	static const char *const ok[] = { "application/pdf", "image/png",
+	    "image/jpeg" };
+
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (str_eq(ct, ok[i]))
+			return ok[i];
+	return "application/octet-stream";
+}
+
+/* Answers len bytes of data as a file of type ct (http_file_type), 200. */
+void
+http_file(struct req *r, const char *ct, const char *data, size_t len,
+    const char *disposition)
+{
+	buf_reset(&r->body_out);
+	buf_add(&r->body_out, data, len);
+	r->status = 200;
+	r->ctype = http_file_type(ct);
+	http_header(r, "Content-Disposition", disposition);
+}
