@@ -612,6 +612,9 @@ def test_A12_4_consent_page_and_queue_name_the_patient_size_scan_and_later_revoc
     assert page.status_code == 200
     name = sql(f"SELECT name FROM patient WHERE id = {pid}")[0][0]
     assert f'id="consent-patient">{name}' in page.text
+    # The birth date by the one macro of every page (issue 21's year: a call, not a var).
+    y, m, d = (int(x) for x in ident["birth_date"].split("-"))
+    assert f'<span class="born nowrap">{y}年{m}月{d}日（' in page.text
     size = f"{len(PDF):,}"
     assert f'id="scan-bytes">{size} バイト' in page.text and "PDF" in page.text
     assert f'<iframe src="/consents/scan?id={cid}"' in page.text
