@@ -177,6 +177,8 @@ def hospital_patient():
     chart number before the year, and a prescription in its SS-MIX2 storage, imported by
     the machine (mogamictl ssmix2 import, as the scheduler does every night). She has
     signed no form 4 yet: that happens at the new clinic, in the year."""
+    step("the hospital's patient")
+
     class P:
         pass
     p = P()
@@ -202,6 +204,7 @@ def hospital_patient():
 def browsers():
     """The office's, the president's and the desk's browsers, logged in with the demo
     accounts; the new clinic's people get theirs when their certificates are issued."""
+    step("the office's browsers")
     made = {}
     for who in ("unei", "kaicho", "madoguchi"):
         made[who] = chromium(who)
@@ -335,7 +338,8 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     # Form 1 as the council files it: every field from the stored data, the pledge, the
     # decision and the contract.
     op.get(url(f"/applications/print?id={join_app}"))
-    printed(op, prints, "form1", "別記様式第１号", "もがみネット加入申請書", clinic, "0619876543",
+    printed(op, prints, "form1", "別記様式第１号", "もがみネット加入申請書", wareki(today),
+            "提出日" + wareki(today), "申込日" + wareki(today), clinic, "0619876543",
             "山形県最上郡真室川町新町1-1", "0233-62-1234", "nenkan@example.jp", "事務 年子",
             "医事課", "☑ 閲覧施設", "真室川 院長", "マムロガワ インチョウ", "654321", manager,
             "incho@example.jp", "誓約", "著作権法", "☑ 施設として上記を誓約します", "承認")
@@ -385,7 +389,8 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     click_and_wait(pres, pres.find_element("id", "sole-submit"))
     assert "会長専決" in pres.find_element("id", "app-status").text
     m.get(url(f"/applications/print?id={reg_app}"))
-    printed(m, prints, "form2", "別記様式第２号", "もがみネット利用者登録申請書", "真室川 医師",
+    printed(m, prints, "form2", "別記様式第２号", "もがみネット利用者登録申請書", wareki(today),
+            "真室川 医師",
             "マムロガワ イシ", clinic, "内科", "医長", "医師", "123456", "0233-62-5678",
             "ishi@example.jp", doctor, "誓約", "☑", "承認", "会長専決")
 
