@@ -91,10 +91,10 @@ def first_login(login, initial, new_password):
     return b
 
 
-def acknowledge(drv, *expect):
+def acknowledge(drv, *expect, gate="/records"):
     """A11.1-A11.3: the rules page every login lands on until the version in force is
-    acknowledged; no patient data before it. Returns the page's text."""
-    drv.get(url("/records"))
+    acknowledged; no patient data (gate: a page of it) before it. Returns the page's text."""
+    drv.get(url(gate))
     assert drv.current_url.endswith("/rules/acknowledge"), drv.current_url
     page = drv.find_element("tag name", "main").text if drv.find_elements(
         "tag name", "main") else drv.find_element("tag name", "body").text
@@ -464,6 +464,9 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     printed(desk, prints, "form5", "別記様式第５号", pt.ident["name"], kana, wareki(birth), receipt,
             "☑ 本人")
     assert_clean(desk)
+    # A12.2: the operator is told (the notification names no patient).
+    op.get(url("/notifications"))
+    assert "撤回届（様式第5号）" in op.find_element("tag name", "body").text
     # The doctor's very next request for her is refused.
     d.get(record)
     assert "撤回" in d.page_source and pt.drug not in d.page_source
@@ -514,15 +517,21 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     step("A11.1")
     offset = (effective - today).days * 86400 + 60
     clock_set(offset)
-    for drv, who, pw in ((m, manager, mpw), (d, doctor, dpw)):
-        log_in(drv, who, pw)                    # a new day: a new session
-        acknowledge(drv, f"第{seq2}版", f"年間試験{tag}の改正後の規程", wareki(effective))
-    op.get(url("/login"))
-    form_login(op, "unei")
+    # A new day: new sessions. The office sees who has not acknowledged the new version.
+    for drv, who in ((op, "unei"), (pres, "kaicho")):
+        drv.get(url("/login"))
+        form_login(drv, who)
     op.get(url(f"/admin/rules?v={version}"))
-    assert manager not in op.find_element("id", "not-acked").text
-    pres.get(url("/login"))
-    form_login(pres, "kaicho")
+    waiting = op.find_element("id", "not-acked").text
+    assert manager in waiting and doctor in waiting and "unei" in waiting
+    for drv in (op, pres):                    # the office too, from its home page
+        acknowledge(drv, f"第{seq2}版", gate="/")
+    for drv, who, pw in ((m, manager, mpw), (d, doctor, dpw)):
+        log_in(drv, who, pw)
+        acknowledge(drv, f"第{seq2}版", f"年間試験{tag}の改正後の規程", wareki(effective))
+    op.get(url(f"/admin/rules?v={version}"))
+    waiting = op.find_element("id", "not-acked").text
+    assert manager not in waiting and doctor not in waiting
     day = jst_today(offset)
 
     # ---- A10.5: the doctor withdraws (form 3); she can no longer log in. -----------------
