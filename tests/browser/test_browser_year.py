@@ -294,6 +294,12 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
 
     # ---- A10.3, A19: the council meets and decides form 1 (第N回, its paper). ------------
     step("A10.3, A19")
+    # The president is told on /notifications; its link opens the application.
+    pres.get(url("/notifications"))
+    note = pres.find_element("css selector", f"#notes a[href='/applications/view?id={join_app}']")
+    assert "申請が提出されました" in note.find_element("xpath", "..").text
+    click_and_wait(pres, note)
+    assert clinic in pres.find_element("id", "app").text
     pres.get(url("/meetings"))
     date_in(pres, "held_on", today)
     pres.find_element("id", "time_from").send_keys("0200P")
