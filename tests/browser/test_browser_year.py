@@ -216,7 +216,7 @@ def browsers():
 
 # --- the year ----------------------------------------------------------------------------
 
-def test_issue21_a_whole_year_of_the_rules_in_chromium(browsers, hospital_patient, tmp_path):
+def test_A9_A10_A11_A12_A19_issue21_a_whole_year_of_the_rules_in_chromium(browsers, hospital_patient, tmp_path):
     tag = os.urandom(3).hex()
     code, manager, doctor = f"Y{tag.upper()}", f"incho.y{tag}", f"dr.y{tag}"
     clinic = f"最上年間クリニック{tag}"
