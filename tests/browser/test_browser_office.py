@@ -80,6 +80,10 @@ def first_login(login, initial, new_password):
     b.find_element("id", "new1").send_keys(new_password)
     b.find_element("id", "new2").send_keys(new_password)
     click_and_wait(b, b.find_element("id", "password-submit"))
+    # Issue 21 (A11.1): a first login reads and acknowledges the rules first.
+    assert b.current_url.endswith("/rules/acknowledge")
+    b.find_element("id", "rules-confirm").click()
+    click_and_wait(b, b.find_element("id", "rules-ack"))
     return b
 
 
@@ -124,6 +128,11 @@ def test_issue_20_office_day_facility_to_doctor_without_mogamictl(operator, pres
     op.find_element("id", "manager_name").send_keys("舟形 院長")
     op.find_element("id", "manager_login").send_keys(manager)
     Select(op.find_element("id", "manager_profession")).select_by_value("physician")
+    # Issue 21: form 1 as on paper (the facility's page filled its code, phone, contact).
+    op.find_element("id", "manager_license").send_keys("112233")
+    op.find_element("id", "manager_kana").send_keys("フナガタ インチョウ")
+    op.find_element("id", "fac_email").send_keys("funagata@example.jp")
+    op.find_element("id", "pledge").click()
     click_and_wait(op, op.find_element("id", "app-submit"))
     assert "申請を提出しました" in op.page_source
     app_url = op.current_url.split("&")[0]
@@ -153,6 +162,11 @@ def test_issue_20_office_day_facility_to_doctor_without_mogamictl(operator, pres
     assert m.find_element("id", "user_name").get_attribute("value") == "舟形 医師"
     m.find_element("id", "user_login").clear()
     m.find_element("id", "user_login").send_keys(doctor)
+    # Issue 21: form 2 as on paper: kana, the licence, a contact, the pledge.
+    m.find_element("id", "user_kana").send_keys("フナガタ イシ")
+    m.find_element("id", "license_no").send_keys("445566")
+    m.find_element("id", "user_phone").send_keys("0233-32-0001")
+    m.find_element("id", "pledge").click()
     click_and_wait(m, m.find_element("id", "app-submit"))
     assert "申請を提出しました" in m.page_source
     doctor_app = m.current_url.split("&")[0]

@@ -264,10 +264,12 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     click_and_wait(op, op.find_element("id", "fac-form1"))
     assert op.find_element("id", "fac_name").get_attribute("value") == clinic
     # Form 1 as on paper: code, contacts, the manager's details (his account), the pledge.
-    fill(op, "fac_code", "0619876543")
+    # What the office typed for the facility is there already; the paper's phone differs.
+    assert op.find_element("id", "fac_code").get_attribute("value") == "0619876543"
+    assert op.find_element("id", "contact_name").get_attribute("value") == "事務 年子"
+    assert op.find_element("id", "fac_phone").get_attribute("value") == "0233-62-0000"
     fill(op, "fac_phone", "0233-62-1234")
     fill(op, "fac_email", "nenkan@example.jp")
-    fill(op, "contact_name", "事務 年子")
     fill(op, "contact_dept", "医事課")
     viewing = op.find_element("css selector", "input[name=wants_viewing]")
     if not viewing.is_selected():

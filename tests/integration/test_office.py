@@ -284,6 +284,10 @@ def test_A9_A10_4_form_1_for_a_facility_the_office_added_onboards_that_facility(
     fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
     page = op.get(url(f"/applications/new?kind=facility_join&facility={fid}")).text
     assert f'value="{name}"' in page and f'name="facility" value="{fid}"' in page
+    # Issue 21's year: what the office typed for the facility is on its form 1 already.
+    for field, value in (("fac_code", "0612345678"), ("fac_phone", "0233-22-0000"),
+                         ("contact_name", "事務 太郎")):
+        assert re.search(rf'id="{field}" name="{field}"[^>]*value="{value}"', page), field
     manager = fresh_login("mg")
     r, _ = submit(op, "facility_join", facility=fid, fac_name=name,
                   fac_kind="clinic", fac_address="山形県", in_region="1", wants_viewing="1",
