@@ -160,6 +160,67 @@ def wareki(day):
     raise ValueError(day)
 
 
+def submitted(drv):
+    """Sends the application form; it is taken. Returns the application's id."""
+    click_and_wait(drv, drv.find_element("id", "app-submit"))
+    assert "申請を提出しました" in drv.page_source
+    assert_clean(drv)
+    return app_id_of(drv)
+
+
+def refused(drv, field, kept, value):
+    """Sends a form with field wrong: the message stands beside it, what was typed stays."""
+    click_and_wait(drv, drv.find_element("id", "app-submit"))
+    assert drv.find_element("id", f"err-{field}").is_displayed()
+    assert drv.find_element("id", kept).get_attribute("value") == value
+
+
+def decide_alone(pres, app, reason):
+    """A10.3 proviso: the president approves an application alone, with the reason."""
+    pres.get(url(f"/applications/view?id={app}"))
+    radio(pres, "#sole-form", "decision", "approved")
+    fill(pres, "sole_reason", reason)
+    click_and_wait(pres, pres.find_element("id", "sole-submit"))
+    assert "会長専決" in pres.find_element("id", "app-status").text
+
+
+def new_meeting(pres, day, time_from, place, attendees, signatories, time_to=None,
+                absentees=None):
+    """A19: the president calls a meeting (its paper as the council prints it)."""
+    pres.get(url("/meetings"))
+    date_in(pres, "held_on", day)
+    pres.find_element("id", "time_from").send_keys(time_from)
+    if time_to:
+        pres.find_element("id", "time_to").send_keys(time_to)
+    fill(pres, "place", place)
+    fill(pres, "chair", "会長 最上太郎")
+    fill(pres, "attendees", attendees)
+    if absentees:
+        fill(pres, "absentees", absentees)
+    fill(pres, "signatories", signatories)
+    click_and_wait(pres, pres.find_element("id", "meeting-create"))
+    return app_id_of(pres)
+
+
+def held(pres, meeting):
+    """The meeting is marked held; its page becomes the minutes. Returns its number."""
+    pres.get(url(f"/meetings/view?id={meeting}"))
+    click_and_wait(pres, pres.find_element("id", "mark-held"))
+    click_and_wait(pres, pres.find_element("id", "held-submit"))
+    pres.get(url(f"/meetings/view?id={meeting}"))
+    return sql(f"SELECT number FROM meeting WHERE id = {meeting}")[0][0]
+
+
+def find_patient(drv, pt):
+    """The patient search by her exact kana, birth date and sex; opens her page."""
+    drv.get(url("/patients"))
+    fill(drv, "s-kana", pt.ident["kana"])
+    date_in(drv, "s-birth", datetime.date.fromisoformat(pt.ident["birth_date"]))
+    choose(drv, "s-sex", pt.ident["sex"])
+    click_and_wait(drv, drv.find_element("id", "search-submit"))
+    click_and_wait(drv, drv.find_element("css selector", "#matches a.button"))
+
+
 def dja(day):
     """A day as the pages write it (2027年1月5日)."""
     return f"{day.year}年{day.month}月{day.day}日"
@@ -216,7 +277,8 @@ def browsers():
 
 # --- the year ----------------------------------------------------------------------------
 
-def test_A9_A10_A11_A12_A19_issue21_a_whole_year_of_the_rules_in_chromium(browsers, hospital_patient, tmp_path):
+def test_A9_A10_A11_A12_A19_issue21_a_whole_year_of_the_rules_in_chromium(
+        browsers, hospital_patient, tmp_path):
     tag = os.urandom(3).hex()
     code, manager, doctor = f"Y{tag.upper()}", f"incho.y{tag}", f"dr.y{tag}"
     clinic = f"最上年間クリニック{tag}"
@@ -285,14 +347,9 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     pledge = op.find_element("id", "pledge")
     if pledge.is_selected():
         pledge.click()
-    click_and_wait(op, op.find_element("id", "app-submit"))
-    assert op.find_element("id", "err-pledge").is_displayed()
-    assert op.find_element("id", "manager_kana").get_attribute("value") == "マムロガワ インチョウ"
+    refused(op, "pledge", "manager_kana", "マムロガワ インチョウ")
     op.find_element("id", "pledge").click()
-    click_and_wait(op, op.find_element("id", "app-submit"))
-    assert "申請を提出しました" in op.page_source
-    join_app = app_id_of(op)
-    assert_clean(op)
+    join_app = submitted(op)
 
     # ---- A10.3, A19: the council meets and decides form 1 (第N回, its paper). ------------
     step("A10.3, A19")
@@ -302,17 +359,10 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     assert "申請が提出されました" in note.find_element("xpath", "..").text
     click_and_wait(pres, note)
     assert clinic in pres.find_element("id", "app").text
-    pres.get(url("/meetings"))
-    date_in(pres, "held_on", today)
-    pres.find_element("id", "time_from").send_keys("0200P")
-    pres.find_element("id", "time_to").send_keys("0330P")
-    fill(pres, "place", "県立新庄病院 第一会議室")
-    fill(pres, "chair", "会長 最上太郎")
-    fill(pres, "attendees", "会長 最上太郎\n委員 新庄花子\n委員 金山一郎")
-    fill(pres, "absentees", "委員 鮭川次郎")
-    fill(pres, "signatories", "委員 新庄花子\n委員 金山一郎")
-    click_and_wait(pres, pres.find_element("id", "meeting-create"))
-    meeting1 = app_id_of(pres)
+    meeting1 = new_meeting(pres, today, "0200P", "県立新庄病院 第一会議室",
+                           "会長 最上太郎\n委員 新庄花子\n委員 金山一郎",
+                           "委員 新庄花子\n委員 金山一郎", time_to="0330P",
+                           absentees="委員 鮭川次郎")
     asks = pres.find_element("id", f"paper-app-{join_app}").text
     assert clinic in asks and "0619876543" in asks and manager in asks
     pres.get(url(f"/applications/view?id={join_app}"))
@@ -324,11 +374,7 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     assert "承認" in pres.find_element("id", "app-decision").text
     assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["onboarding"]]
     # The meeting is held: its minutes, signed by the chair and the signatories.
-    pres.get(url(f"/meetings/view?id={meeting1}"))
-    click_and_wait(pres, pres.find_element("id", "mark-held"))
-    click_and_wait(pres, pres.find_element("id", "held-submit"))
-    pres.get(url(f"/meetings/view?id={meeting1}"))
-    number1 = sql(f"SELECT number FROM meeting WHERE id = {meeting1}")[0][0]
+    number1 = held(pres, meeting1)
     printed(pres, prints, "minutes-1", f"第{number1}回協議会 議事録", dja(today),
             "14:00〜15:30", "県立新庄病院 第一会議室", "会長 最上太郎", "委員 鮭川次郎",
             "審議事項", "第1号議案", clinic, "0619876543", manager, "マムロガワ インチョウ",
@@ -378,24 +424,15 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     radio(m, "#app-form", "requested_role", "user")
     fill(m, "user_login", doctor)
     m.find_element("id", "pledge").click()
-    click_and_wait(m, m.find_element("id", "app-submit"))
-    assert m.find_element("id", "err-license_no").is_displayed()
-    assert m.find_element("id", "user_kana").get_attribute("value") == "マムロガワ イシ"
+    refused(m, "license_no", "user_kana", "マムロガワ イシ")
     fill(m, "license_no", "123456")
     if not m.find_element("id", "pledge").is_selected():
         m.find_element("id", "pledge").click()
-    click_and_wait(m, m.find_element("id", "app-submit"))
-    assert "申請を提出しました" in m.page_source
-    reg_app = app_id_of(m)
-    assert_clean(m)
+    reg_app = submitted(m)
 
     # ---- A10.3 proviso: the president decides form 2 alone; it is reported later. -------
     step("A10.3 proviso")
-    pres.get(url(f"/applications/view?id={reg_app}"))
-    radio(pres, "#sole-form", "decision", "approved")
-    fill(pres, "sole_reason", "外来開始に間に合わせるため")
-    click_and_wait(pres, pres.find_element("id", "sole-submit"))
-    assert "会長専決" in pres.find_element("id", "app-status").text
+    decide_alone(pres, reg_app, "外来開始に間に合わせるため")
     m.get(url(f"/applications/print?id={reg_app}"))
     printed(m, prints, "form2", "別記様式第２号", "もがみネット利用者登録申請書", wareki(today),
             "真室川 医師",
@@ -414,12 +451,7 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     # ---- A12.1, A12.4: the patient signs form 4 at the clinic; the doctor registers it. --
     step("A12.1, A12.4")
     kana, birth = pt.ident["kana"], datetime.date.fromisoformat(pt.ident["birth_date"])
-    d.get(url("/patients"))
-    fill(d, "s-kana", kana)
-    date_in(d, "s-birth", birth)
-    choose(d, "s-sex", pt.ident["sex"])
-    click_and_wait(d, d.find_element("id", "search-submit"))
-    click_and_wait(d, d.find_element("css selector", "#matches a.button"))
+    find_patient(d, pt)
     click_and_wait(d, d.find_element("id", "consent-new"))
     date_in(d, "c-signed", today)
     d.find_element("id", "c-signer-patient").click()
@@ -451,12 +483,7 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
 
     # ---- A12.2: she revokes at the desk (form 5): asked first, then taken with its scan. --
     step("A12.2")
-    desk.get(url("/patients"))
-    fill(desk, "s-kana", kana)
-    date_in(desk, "s-birth", birth)
-    choose(desk, "s-sex", pt.ident["sex"])
-    click_and_wait(desk, desk.find_element("id", "search-submit"))
-    click_and_wait(desk, desk.find_element("css selector", "#matches a.button"))
+    find_patient(desk, pt)
     click_and_wait(desk, desk.find_element("id", "revoke"))
     date_in(desk, "r-signed", today)
     click_and_wait(desk, desk.find_element("id", "revocation-submit"))
@@ -490,15 +517,8 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     fill(op, "amend_body", f"もがみネット運用規程\n第１条　年間試験{tag}の改正後の規程。\n")
     click_and_wait(op, op.find_element("id", "agenda-submit"))
     item = app_id_of(op)
-    pres.get(url("/meetings"))
-    date_in(pres, "held_on", today)
-    pres.find_element("id", "time_from").send_keys("0600P")
-    fill(pres, "place", "最上総合支庁 講堂")
-    fill(pres, "chair", "会長 最上太郎")
-    fill(pres, "attendees", "会長 最上太郎\n委員 新庄花子")
-    fill(pres, "signatories", "委員 新庄花子")
-    click_and_wait(pres, pres.find_element("id", "meeting-create"))
-    meeting2 = app_id_of(pres)
+    meeting2 = new_meeting(pres, today, "0600P", "最上総合支庁 講堂",
+                           "会長 最上太郎\n委員 新庄花子", "委員 新庄花子")
     assert f"運用規程の一部改正（年間{tag}）" in pres.find_element(
         "id", f"paper-item-{item}").text
     pres.get(url(f"/agenda/view?id={item}"))
@@ -509,11 +529,7 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     version = sql(f"SELECT rules_version_id FROM agenda_item WHERE id = {item}")[0][0]
     seq2 = sql(f"SELECT seq FROM rules_version WHERE id = {version}")[0][0]
     assert f"第{seq2}版" in pres.find_element("id", "item-rules").text
-    pres.get(url(f"/meetings/view?id={meeting2}"))
-    click_and_wait(pres, pres.find_element("id", "mark-held"))
-    click_and_wait(pres, pres.find_element("id", "held-submit"))
-    pres.get(url(f"/meetings/view?id={meeting2}"))
-    number2 = sql(f"SELECT number FROM meeting WHERE id = {meeting2}")[0][0]
+    number2 = held(pres, meeting2)
     printed(pres, prints, "minutes-2", f"第{number2}回協議会 議事録", "18:00",
             "最上総合支庁 講堂", f"運用規程の一部改正（年間{tag}）", dja(effective),
             "閲覧の記録の保存期間を改める。", "保存期間の根拠を確認し、全会一致で承認。",
@@ -548,15 +564,10 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     click_and_wait(m, m.find_element("id", f"withdraw-{doctor}"))
     date_in(m, "effective_date", day)
     fill(m, "withdraw_reason", "")
-    click_and_wait(m, m.find_element("id", "app-submit"))
-    assert m.find_element("id", "err-withdraw_reason").is_displayed()
+    refused(m, "withdraw_reason", "effective_date", str(day))
     fill(m, "withdraw_reason", "県外の病院へ転勤のため")
-    click_and_wait(m, m.find_element("id", "app-submit"))
-    doc_out = app_id_of(m)
-    pres.get(url(f"/applications/view?id={doc_out}"))
-    radio(pres, "#sole-form", "decision", "approved")
-    fill(pres, "sole_reason", "転勤日が協議会より前のため")
-    click_and_wait(pres, pres.find_element("id", "sole-submit"))
+    doc_out = submitted(m)
+    decide_alone(pres, doc_out, "転勤日が協議会より前のため")
     # Her session ended with her account, her certificate revoked: not even the login page.
     d.get(url("/login"))
     assert "cert_revoked" in d.find_element("tag name", "body").text
@@ -568,12 +579,8 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     click_and_wait(m, m.find_element("id", f"withdraw-{manager}"))
     date_in(m, "effective_date", day)
     fill(m, "withdraw_reason", "閉院のため")
-    click_and_wait(m, m.find_element("id", "app-submit"))
-    last = app_id_of(m)
-    pres.get(url(f"/applications/view?id={last}"))
-    radio(pres, "#sole-form", "decision", "approved")
-    fill(pres, "sole_reason", "閉院日が協議会より前のため")
-    click_and_wait(pres, pres.find_element("id", "sole-submit"))
+    last = submitted(m)
+    decide_alone(pres, last, "閉院日が協議会より前のため")
     assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["cancelling"]]
     op.get(url(f"/applications/view?id={last}"))
     assert "閉院のため" in op.page_source
@@ -585,7 +592,8 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     printed(op, prints, "form3", "別記様式第３号", "真室川 院長", manager, clinic, wareki(day),
             "閉院のため", "解約済み", "承認", "会長専決")
     op.get(url(f"/applications/print?id={doc_out}"))
-    printed(op, prints, "form3-doctor", "別記様式第３号", "真室川 医師", doctor, "県外の病院へ転勤のため")
+    printed(op, prints, "form3-doctor", "別記様式第３号", "真室川 医師", doctor,
+            "県外の病院へ転勤のため")
     op.get(fac_page)
     assert "解約" in op.find_element("id", "fac-status").text
     assert_clean(op)
