@@ -1,5 +1,5 @@
 <?cs # agenda.cs: the council's agenda items (A19) and the form for a new one. ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.agenda.title ?></h1>
 <p class="hint"><?cs var:L.agenda.lead ?></p>
 <section class="card" id="agenda-items">
@@ -10,7 +10,7 @@
     <?cs each:i = Items ?><tr id="item-<?cs var:i.id ?>"<?cs if:i.status == "pending" ?> class="warn"<?cs /if ?>><td><?cs var:i.id ?></td><td><?cs var:L.agenda["kind_" + i.kind] ?></td>
       <td><a href="/agenda/view?id=<?cs var:i.id ?>"><?cs var:i.title ?></a></td>
       <td><?cs var:L.agenda["status_" + i.status] ?><?cs if:i.decision_kind == "sole" ?>（<?cs var:L.agenda.dk_sole ?>）<?cs elif:i.meeting_number ?>（<?cs var:L.agenda.meeting_pre ?><?cs var:i.meeting_number ?><?cs var:L.agenda.meeting_post ?>）<?cs /if ?><?cs if:i.status == "pending" && i.continued > 0 ?>・<?cs var:L.agenda.continued_mark ?><?cs /if ?></td>
-      <td class="nowrap"><?cs var:i.created ?></td></tr><?cs /each ?>
+      <td class="nowrap"><?cs var:dja(i.created) ?></td></tr><?cs /each ?>
     </tbody></table></div>
   <?cs /if ?>
 </section>

@@ -1,20 +1,20 @@
 <?cs # agenda_view.cs: one agenda item (A19): what it asks, what each meeting said and resolved, the decision. ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs with:i = Item ?>
 <h1><?cs var:L.agenda.item_no ?><?cs var:i.id ?>：<span id="item-title"><?cs var:i.title ?></span></h1>
 <section class="card">
   <dl class="kv" id="item">
     <dt><?cs var:L.agenda.kind ?></dt><dd><?cs var:L.agenda["kind_" + i.kind] ?></dd>
-    <dt><?cs var:L.agenda.status ?></dt><dd id="item-status"><?cs var:L.agenda["status_" + i.status] ?><?cs if:i.decision_kind == "sole" ?>（<?cs var:L.agenda.dk_sole ?><?cs if:i.reported == "1" ?>・<?cs var:L.agenda.reported ?><?cs var:L.agenda.meeting_pre ?><?cs var:i.meeting_number ?><?cs var:L.agenda.meeting_post ?><?cs /if ?>）<?cs elif:i.decision_kind == "meeting" ?>（<?cs var:L.agenda.meeting_pre ?><?cs var:i.meeting_number ?><?cs var:L.agenda.meeting_post ?>、<?cs var:i.meeting_held_on ?>）<?cs /if ?></dd>
+    <dt><?cs var:L.agenda.status ?></dt><dd id="item-status"><?cs var:L.agenda["status_" + i.status] ?><?cs if:i.decision_kind == "sole" ?>（<?cs var:L.agenda.dk_sole ?><?cs if:i.reported == "1" ?>・<?cs var:L.agenda.reported ?><?cs var:L.agenda.meeting_pre ?><?cs var:i.meeting_number ?><?cs var:L.agenda.meeting_post ?><?cs /if ?>）<?cs elif:i.decision_kind == "meeting" ?>（<?cs var:L.agenda.meeting_pre ?><?cs var:i.meeting_number ?><?cs var:L.agenda.meeting_post ?>、<?cs var:dja(i.meeting_held_on) ?>）<?cs /if ?></dd>
     <?cs if:i.explanation ?><dt><?cs var:L.agenda.explanation ?></dt><dd class="prewrap" id="item-explanation"><?cs var:i.explanation ?></dd><?cs /if ?>
     <?cs if:i.partner ?><dt><?cs var:L.agenda.agreement ?></dt><dd><a href="/federation/view?id=<?cs var:i.agreement ?>"><?cs var:i.partner ?></a></dd><?cs /if ?>
     <?cs if:i.misuse_report ?><dt><?cs var:L.agenda.misuse_report ?></dt><dd><a href="/misuse/reports#report-<?cs var:i.misuse_report ?>"><?cs var:i.misuse_user ?>（<?cs var:i.misuse_login ?>）</a></dd><?cs /if ?>
-    <?cs if:i.kind == "amendment" ?><dt><?cs var:L.agenda.amend_effective_on ?></dt><dd id="item-effective"><?cs var:i.amend_effective_on ?></dd>
+    <?cs if:i.kind == "amendment" ?><dt><?cs var:L.agenda.amend_effective_on ?></dt><dd id="item-effective"><?cs var:dja(i.amend_effective_on) ?></dd>
     <?cs if:i.rules_version ?><dt><?cs var:L.agenda.rules_made ?></dt><dd id="item-rules"><a href="/rules?v=<?cs var:i.rules_version ?>"><?cs var:L.rulebook.seq_pre ?><?cs var:i.rules_seq ?><?cs var:L.rulebook.seq_post ?></a></dd><?cs /if ?><?cs /if ?>
-    <?cs if:i.decided_at ?><dt><?cs var:L.agenda.decided ?></dt><dd><?cs var:i.decider ?>（<?cs var:i.decided_at ?>）</dd><?cs /if ?>
+    <?cs if:i.decided_at ?><dt><?cs var:L.agenda.decided ?></dt><dd><?cs var:i.decider ?>（<?cs var:dja(i.decided_at) ?>）</dd><?cs /if ?>
     <?cs if:i.sole_reason ?><dt><?cs var:L.agenda.sole_reason ?></dt><dd class="prewrap"><?cs var:i.sole_reason ?></dd><?cs /if ?>
     <?cs if:i.decision_note ?><dt><?cs var:L.agenda.note ?></dt><dd class="prewrap"><?cs var:i.decision_note ?></dd><?cs /if ?>
-    <dt><?cs var:L.agenda.filed ?></dt><dd><?cs var:i.creator ?>（<?cs var:i.created_at ?>）</dd>
+    <dt><?cs var:L.agenda.filed ?></dt><dd><?cs var:i.creator ?>（<?cs var:dja(i.created_at) ?>）</dd>
   </dl>
   <?cs if:i.kind == "amendment" ?><h2><?cs var:L.agenda.amend_body ?></h2><div class="rules-text rules-scroll" id="item-amend-body"><?cs var:i.amend_body ?></div>
   <?cs if:i.amend_handling ?><h2><?cs var:L.agenda.amend_handling ?></h2><div class="rules-text rules-scroll"><?cs var:i.amend_handling ?></div><?cs /if ?><?cs /if ?>
@@ -26,7 +26,7 @@
 <?cs /if ?>
 <section class="card"><h2><?cs var:L.agenda.hearings ?></h2>
   <?cs if:subcount(Hearings) == 0 ?><p id="hearings-none"><?cs var:L.agenda.hearings_none ?></p><?cs else ?>
-  <ol id="hearings"><?cs each:h = Hearings ?><li><a href="/meetings/view?id=<?cs var:h.meeting ?>"><?cs var:L.agenda.meeting_pre ?><?cs var:h.number ?><?cs var:L.agenda.meeting_post ?>（<?cs var:h.held_on ?>）</a>：<strong><?cs var:L.agenda["res_" + h.resolution] ?></strong><?cs if:h.discussion ?><div class="prewrap"><?cs var:h.discussion ?></div><?cs /if ?></li><?cs /each ?></ol>
+  <ol id="hearings"><?cs each:h = Hearings ?><li><a href="/meetings/view?id=<?cs var:h.meeting ?>"><?cs var:L.agenda.meeting_pre ?><?cs var:h.number ?><?cs var:L.agenda.meeting_post ?>（<?cs var:dja(h.held_on) ?>）</a>：<strong><?cs var:L.agenda["res_" + h.resolution] ?></strong><?cs if:h.discussion ?><div class="prewrap"><?cs var:h.discussion ?></div><?cs /if ?></li><?cs /each ?></ol>
   <?cs /if ?>
 </section>
 <?cs if:i.status == "pending" && (Session.role.president || Session.role.operator) ?>
@@ -38,7 +38,7 @@
     <input type="hidden" name="id" value="<?cs var:i.id ?>">
     <input type="hidden" name="version" value="<?cs var:i.version ?>">
     <div class="row"><label for="meeting"><?cs var:L.council.meeting ?></label>
-      <select id="meeting" name="meeting"><?cs each:m = Planned ?><option value="<?cs var:m.id ?>"<?cs if:Form.meeting == m.id ?> selected<?cs /if ?>><?cs var:L.agenda.meeting_pre ?><?cs var:m.number ?><?cs var:L.agenda.meeting_post ?>（<?cs var:m.held_on ?>）</option><?cs /each ?></select><?cs call:ferr("meeting") ?></div>
+      <select id="meeting" name="meeting"><?cs each:m = Planned ?><option value="<?cs var:m.id ?>"<?cs if:Form.meeting == m.id ?> selected<?cs /if ?>><?cs var:L.agenda.meeting_pre ?><?cs var:m.number ?><?cs var:L.agenda.meeting_post ?>（<?cs var:dja(m.held_on) ?>）</option><?cs /each ?></select><?cs call:ferr("meeting") ?></div>
     <div class="row wide"><label for="discussion"><?cs var:L.agenda.discussion ?></label>
       <textarea id="discussion" name="discussion" rows="4" maxlength="4000"><?cs var:Form.discussion ?></textarea></div>
     <fieldset class="row"><legend><?cs var:L.agenda.resolution ?></legend>

@@ -43,7 +43,7 @@
 <?cs else ?>
   <tr><th scope="row"><?cs var:L.forms.fp_name ?></th><td id="fp-target"><?cs var:a.subject ?></td><th scope="row"><?cs var:L.forms.target_login ?></th><td class="mono"><?cs var:a.target_login ?></td></tr>
   <tr><th scope="row"><?cs var:L.council.facility ?></th><td colspan="3"><?cs var:a.facility ?></td></tr>
-  <tr><th scope="row"><?cs var:L.council.effective_date ?></th><td colspan="3" id="fp-effective"><?cs if:a.effective_date_wareki ?><?cs var:a.effective_date_wareki ?><?cs else ?><?cs var:a.effective_date ?><?cs /if ?></td></tr>
+  <tr><th scope="row"><?cs var:L.council.effective_date ?></th><td colspan="3" id="fp-effective"><?cs if:a.effective_date_wareki ?><?cs var:a.effective_date_wareki ?><?cs else ?><?cs var:dja(a.effective_date) ?><?cs /if ?></td></tr>
   <tr><th scope="row"><?cs var:L.forms.withdraw_reason ?></th><td colspan="3" class="prewrap" id="fp-reason"><?cs var:a.withdraw_reason ?></td></tr>
   <tr><th scope="row"><?cs var:L.forms.facility_contract ?></th><td colspan="3"><?cs if:a.facility_status == "cancelling" || a.facility_status == "cancelled" ?><?cs var:L.forms["fs_" + a.facility_status] ?><?cs if:a.cancel_filed_on_wareki ?>（<?cs var:L.forms.cancel_filed_on ?> <?cs var:a.cancel_filed_on_wareki ?>）<?cs /if ?><?cs else ?><?cs var:L.forms.fp_not_last ?><?cs /if ?></td></tr>
 <?cs /if ?>
@@ -59,9 +59,9 @@
 <?cs /if ?>
 <table class="fp-table fp-office" id="fp-office">
   <caption><?cs var:L.forms.fp_office ?></caption>
-  <tr><th scope="row"><?cs var:L.forms.fp_receipt_no ?></th><td class="mono"><?cs var:a.id ?></td><th scope="row"><?cs var:L.council.submitted ?></th><td><?cs if:a.submitted_wareki ?><?cs var:a.submitted_wareki ?><?cs else ?><?cs var:a.submitted ?><?cs /if ?></td></tr>
-  <tr><th scope="row"><?cs var:L.council.decision ?></th><td colspan="3" id="fp-decision"><?cs if:a.decision ?><?cs var:L.council["decision_" + a.decision] ?>（<?cs var:L.council["dk_" + a.decision_kind] ?>、<?cs if:a.decided_at_wareki ?><?cs var:a.decided_at_wareki ?><?cs else ?><?cs var:a.decided_at ?><?cs /if ?>）<?cs else ?><?cs var:L.council["status_" + a.status] ?><?cs /if ?></td></tr>
-  <?cs if:a.contract_filed_on ?><tr><th scope="row"><?cs var:L.council.filed_on ?></th><td colspan="3"><?cs if:a.contract_filed_on_wareki ?><?cs var:a.contract_filed_on_wareki ?><?cs else ?><?cs var:a.contract_filed_on ?><?cs /if ?></td></tr><?cs /if ?>
+  <tr><th scope="row"><?cs var:L.forms.fp_receipt_no ?></th><td class="mono"><?cs var:a.id ?></td><th scope="row"><?cs var:L.council.submitted ?></th><td><?cs if:a.submitted_wareki ?><?cs var:a.submitted_wareki ?><?cs else ?><?cs var:dja(a.submitted) ?><?cs /if ?></td></tr>
+  <tr><th scope="row"><?cs var:L.council.decision ?></th><td colspan="3" id="fp-decision"><?cs if:a.decision ?><?cs var:L.council["decision_" + a.decision] ?>（<?cs var:L.council["dk_" + a.decision_kind] ?>、<?cs if:a.decided_at_wareki ?><?cs var:a.decided_at_wareki ?><?cs else ?><?cs var:dja(a.decided_at) ?><?cs /if ?>）<?cs else ?><?cs var:L.council["status_" + a.status] ?><?cs /if ?></td></tr>
+  <?cs if:a.contract_filed_on ?><tr><th scope="row"><?cs var:L.council.filed_on ?></th><td colspan="3"><?cs if:a.contract_filed_on_wareki ?><?cs var:a.contract_filed_on_wareki ?><?cs else ?><?cs var:dja(a.contract_filed_on) ?><?cs /if ?></td></tr><?cs /if ?>
 </table>
 </article>
 <?cs /with ?>

@@ -44,7 +44,7 @@
   <?cs each:c = Certs ?>
   <tr<?cs if:c.expiring ?> class="warn"<?cs /if ?>>
     <td class="nowrap"><?cs var:c.name ?></td><td><?cs var:c.login ?></td><td><?cs var:c.facility ?></td>
-    <td class="nowrap"><?cs var:c.not_after ?><?cs if:c.expiring ?><br>（<?cs if:c.days_left < 0 ?><?cs var:L.office.expired ?><?cs else ?><?cs var:L.certs.days_left ?> <?cs var:c.days_left ?><?cs /if ?>）<?cs /if ?></td>
+    <td class="nowrap"><?cs var:dja(c.not_after) ?><?cs if:c.expiring ?><br>（<?cs if:c.days_left < 0 ?><?cs var:L.office.expired ?><?cs else ?><?cs var:L.certs.days_left ?> <?cs var:c.days_left ?><?cs /if ?>）<?cs /if ?></td>
     <td class="nowrap"><?cs if:c.status == "active" ?><?cs var:L.certs.active ?><?cs if:c.pending_download == "1" ?><br><?cs var:L.certs.pending ?><?cs /if ?><?cs else ?><?cs var:L.certs.revoked ?><?cs if:c.reason ?><br><span class="hint"><?cs var:L.certs["reason_" + c.reason] ?></span><?cs /if ?><?cs /if ?></td>
     <td class="mono serial" title="<?cs var:c.serial ?>"><?cs var:c.serial ?></td>
     <td><?cs if:c.status == "active" ?><a class="button secondary nowrap" href="/admin/certs/revoke?serial=<?cs var:url_escape(c.serial) ?>" id="revoke-<?cs var:c.id ?>"><?cs var:L.office.revoke_ask ?></a><?cs /if ?></td>

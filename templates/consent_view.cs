@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.consent.view_title ?></h1>
 <p><?cs if:Consent.p ?><a href="/patients/view?p=<?cs var:Consent.p ?>"><?cs var:L.consent.patient ?></a><?cs /if ?>
 <?cs if:Can.check ?> ・ <a href="/consents/queue"><?cs var:L.consent.queue_title ?></a><?cs /if ?></p>

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs def:fkind(k) ?><option value="<?cs var:k ?>"<?cs if:Form.kind == k ?> selected<?cs /if ?>><?cs var:L.council["fk_" + k] ?></option><?cs /def ?>
 <h1><?cs if:Fac.id ?><?cs var:Fac.name ?><?cs else ?><?cs var:L.office.fac_new_title ?><?cs /if ?></h1>
 <p><a href="/facilities"><?cs var:L.fed.facilities_title ?></a></p>
@@ -57,7 +57,7 @@
   <h2><?cs var:L.office.region_history ?></h2>
   <div class="tablewrap"><table id="region-history">
     <thead><tr><th><?cs var:L.office.decided_on ?></th><th><?cs var:L.fed.region ?></th><th><?cs var:L.office.decision ?></th><th><?cs var:L.office.by ?></th></tr></thead>
-    <tbody><?cs each:h = Region ?><tr><td class="nowrap"><?cs var:h.decided_on ?></td><td class="nowrap"><?cs if:h.in_region == "0" ?><?cs var:L.fed.out_of_region ?><?cs else ?><?cs var:L.fed.in_region ?><?cs /if ?></td>
+    <tbody><?cs each:h = Region ?><tr><td class="nowrap"><?cs var:dja(h.decided_on) ?></td><td class="nowrap"><?cs if:h.in_region == "0" ?><?cs var:L.fed.out_of_region ?><?cs else ?><?cs var:L.fed.in_region ?><?cs /if ?></td>
       <td><?cs var:L.council["dk_" + h.decision_kind] ?><?cs if:h.sole_reason ?>：<?cs var:h.sole_reason ?><?cs /if ?><?cs if:h.note ?><br><span class="hint"><?cs var:h.note ?></span><?cs /if ?></td><td class="nowrap"><?cs var:h.by ?>（<?cs var:h.at ?>）</td></tr><?cs /each ?></tbody>
   </table></div>
 </section>

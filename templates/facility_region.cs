@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs if:Fac.in_region == "0" ?><?cs var:L.office.mark_in_do ?><?cs else ?><?cs var:L.office.mark_out_do ?><?cs /if ?>：<?cs var:Fac.name ?></h1>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.council.form_invalid ?></p><?cs /if ?>
 <section class="card">
@@ -13,7 +13,7 @@
       <label><input type="radio" name="decision_kind" value="sole" id="dk-sole"<?cs if:Form.decision_kind == "sole" ?> checked<?cs /if ?>> <?cs var:L.council.dk_sole ?></label><?cs call:ferr("decision_kind") ?></fieldset>
     <div class="row"><label for="meeting"><?cs var:L.office.meeting ?></label>
       <select id="meeting" name="meeting"><option value=""><?cs var:L.council.choose ?></option>
-      <?cs each:m = Meetings ?><option value="<?cs var:m.id ?>"<?cs if:Form.meeting == m.id ?> selected<?cs /if ?>><?cs var:m.held_on ?>（<?cs if:m.status == "held" ?><?cs var:L.council.held ?><?cs else ?><?cs var:L.council.planned ?><?cs /if ?>）</option><?cs /each ?>
+      <?cs each:m = Meetings ?><option value="<?cs var:m.id ?>"<?cs if:Form.meeting == m.id ?> selected<?cs /if ?>><?cs var:dja(m.held_on) ?>（<?cs if:m.status == "held" ?><?cs var:L.council.held ?><?cs else ?><?cs var:L.council.planned ?><?cs /if ?>）</option><?cs /each ?>
       </select><?cs call:ferr("meeting") ?></div>
     <div class="row"><label for="decided_on"><?cs var:L.office.sole_on ?></label>
       <input type="date" id="decided_on" name="decided_on" value="<?cs var:Form.decided_on ?>"><?cs call:ferr("decided_on") ?></div>

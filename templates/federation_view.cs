@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs with:a = Agreement ?>
 <h1><?cs var:L.fed.view_title ?>：<span id="agreement-partner"><?cs var:a.partner ?></span></h1>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.fed.form_invalid ?></p><?cs /if ?>
@@ -49,7 +49,7 @@
   <form method="post" action="/federation/edit" class="form" id="edit-form">
     <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="id" value="<?cs var:a.id ?>"><input type="hidden" name="version" value="<?cs var:a.version ?>">
     <div class="row"><label for="partner"><?cs var:L.fed.partner ?></label><input type="text" id="partner" name="partner" maxlength="200" value="<?cs if:Form.kept ?><?cs var:Form.partner ?><?cs else ?><?cs var:a.partner ?><?cs /if ?>"<?cs if:Form.err_partner ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs call:ferr("partner") ?></div>
-    <div class="row"><label for="signed_on"><?cs var:L.fed.signed_on ?></label><input type="date" id="signed_on" name="signed_on" value="<?cs if:Form.kept ?><?cs var:Form.signed_on ?><?cs else ?><?cs var:a.signed_on ?><?cs /if ?>"<?cs if:Form.err_signed_on ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs call:ferr("signed_on") ?></div>
+    <div class="row"><label for="signed_on"><?cs var:L.fed.signed_on ?></label><input type="date" id="signed_on" name="signed_on" value="<?cs if:Form.kept ?><?cs var:Form.signed_on ?><?cs else ?><?cs var:dja(a.signed_on) ?><?cs /if ?>"<?cs if:Form.err_signed_on ?> class="invalid" aria-invalid="true"<?cs /if ?>><?cs call:ferr("signed_on") ?></div>
     <div class="row"><label for="status"><?cs var:L.fed.status ?></label>
       <select id="status" name="status"<?cs if:Form.err_status ?> class="invalid" aria-invalid="true"<?cs /if ?>>
       <?cs if:Form.kept ?><?cs set:cur = Form.status ?><?cs else ?><?cs set:cur = a.status ?><?cs /if ?>

@@ -1,5 +1,5 @@
 <?cs include:"_head.cs" ?>
-<h1><?cs var:L.office.held_title ?>（<?cs var:Meeting.held_on ?>）</h1>
+<h1><?cs var:L.office.held_title ?>（<?cs var:dja(Meeting.held_on) ?>）</h1>
 <section class="card">
   <p class="notice" id="held-what"><?cs var:L.office.held_what ?></p>
   <h2><?cs var:L.council.agenda_sole ?></h2>

@@ -4,7 +4,7 @@
   <h2><?cs var:L.day.notes_title ?></h2>
   <?cs include:"_notes.cs" ?>
 </section><?cs /if ?>
-<?cs if:Session.role.president || Session.role.operator || Session.role.staff || Session.role.facility_manager ?>
+<?cs if:Session.role.operator || Session.role.staff || Session.role.facility_manager || Session.role.president ?>
 <section class="card">
   <?cs if:Notes_n == 0 ?><p id="notes-none"><?cs var:L.notify.none ?></p><?cs else ?>
   <table id="notes">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?><?cs include:"_office_user_row.cs" ?>
+<?cs include:"_head.cs" ?><?cs include:"_office_user_row.cs" ?>
 <h1><?cs var:User.name ?></h1>
 <p><a href="/admin/users?facility=<?cs var:url_escape(User.facility_id) ?>"><?cs var:L.office.users_title ?></a></p>
 <section class="card">
@@ -46,7 +46,7 @@
   <h2><?cs var:L.office.status_history ?></h2>
   <div class="tablewrap"><table id="status-history">
     <thead><tr><th class="nowrap"><?cs var:L.office.at ?></th><th><?cs var:L.office.ustatus_h ?></th><th><?cs var:L.office.reason ?></th><th><?cs var:L.office.by ?></th></tr></thead>
-    <tbody><?cs each:h = History ?><tr><td class="nowrap"><?cs var:h.at ?></td><td class="nowrap"><?cs var:L.office.ustatus[h.status] ?></td><td class="prewrap"><?cs var:h.reason ?></td><td class="nowrap"><?cs var:h.by ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:h = History ?><tr><td class="nowrap"><?cs var:dja(h.at) ?></td><td class="nowrap"><?cs var:L.office.ustatus[h.status] ?></td><td class="prewrap"><?cs var:h.reason ?></td><td class="nowrap"><?cs var:h.by ?></td></tr><?cs /each ?></tbody>
   </table></div>
 </section>
 <?cs /if ?>

@@ -9,7 +9,7 @@
 <p class="fp-lead"><?cs var:L.form5["fp_lead_" + p.form] ?></p>
 <table class="fp-table" id="fp-table">
   <tr><th scope="row"><?cs var:L.forms.fp_name ?></th><td id="fp-name"><?cs var:p.name ?></td><th scope="row"><?cs var:L.forms.user_kana ?></th><td><?cs var:p.kana ?></td></tr>
-  <tr><th scope="row"><?cs var:L.patients.birth_date ?></th><td><?cs if:p.birth_date_wareki ?><?cs var:p.birth_date_wareki ?><?cs else ?><?cs var:p.birth_date ?><?cs /if ?></td><th scope="row"><?cs var:L.patients.sex ?></th><td><?cs var:L.patients["sex_" + p.sex] ?></td></tr>
+  <tr><th scope="row"><?cs var:L.patients.birth_date ?></th><td><?cs if:p.birth_date_wareki ?><?cs var:p.birth_date_wareki ?><?cs else ?><?cs var:dja(p.birth_date) ?><?cs /if ?></td><th scope="row"><?cs var:L.patients.sex ?></th><td><?cs var:L.patients["sex_" + p.sex] ?></td></tr>
   <tr><th scope="row"><?cs var:L.patients.address ?></th><td colspan="3"><?cs var:p.address ?></td></tr>
   <tr><th scope="row"><?cs var:L.patients.network_id ?></th><td colspan="3" class="mono"><?cs var:p.network_id ?></td></tr>
 <?cs if:p.form == "4" ?>
@@ -22,7 +22,7 @@
 <table class="fp-table fp-office" id="fp-office">
   <caption><?cs var:L.forms.fp_office ?></caption>
   <?cs if:p.receipt_no ?><tr><th scope="row"><?cs var:L.revocation.receipt_no ?></th><td colspan="3" class="mono" id="fp-receipt"><?cs var:p.receipt_no ?></td></tr><?cs /if ?>
-  <tr><th scope="row"><?cs var:L.form5.fp_received_where ?></th><td><?cs if:p.via == "desk" ?><?cs var:L.revocation.where_desk ?><?cs else ?><?cs var:p.facility ?><?cs /if ?></td><th scope="row"><?cs var:L.form5.fp_received_at ?></th><td><?cs var:p.received_at ?></td></tr>
+  <tr><th scope="row"><?cs var:L.form5.fp_received_where ?></th><td><?cs if:p.via == "desk" ?><?cs var:L.revocation.where_desk ?><?cs else ?><?cs var:p.facility ?><?cs /if ?></td><th scope="row"><?cs var:L.form5.fp_received_at ?></th><td><?cs var:dja(p.received_at) ?></td></tr>
   <tr><th scope="row"><?cs var:L.form5.fp_receiver ?></th><td colspan="3"><?cs var:p.receiver ?></td></tr>
 </table>
 </article>

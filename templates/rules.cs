@@ -6,7 +6,7 @@
 <?cs else ?>
 <section class="card rules-doc" id="rules-doc">
   <p class="rules-meta" id="rules-meta"><span class="status"><?cs var:L.rulebook.seq_pre ?><?cs var:Rules.seq ?><?cs var:L.rulebook.seq_post ?></span>
-    <?cs var:Rules.effective_wareki ?>（<?cs var:Rules.effective_on ?>）<?cs var:L.rulebook.effective ?>
+    <?cs var:dja(Rules.effective_on) ?>（<?cs var:Rules.effective_wareki ?>）<?cs var:L.rulebook.effective ?>
     <?cs if:Rules.in_force ?><strong class="ok-text" id="rules-in-force"><?cs var:L.rulebook.in_force ?></strong><?cs elif:Rules.future ?><strong class="warn-text"><?cs var:L.rulebook.future ?></strong><?cs else ?><span class="hint"><?cs var:L.rulebook.superseded ?></span><?cs /if ?></p>
   <h2 id="rules-title"><?cs var:Rules.title ?></h2>
   <div class="rules-text" id="rules-body"><?cs var:Rules.body ?></div>
@@ -23,7 +23,7 @@
   <h2><?cs var:L.rulebook.versions ?></h2>
   <ul>
   <?cs each:v = Versions ?><li><a href="/rules?v=<?cs var:v.id ?>"><?cs var:L.rulebook.seq_pre ?><?cs var:v.seq ?><?cs var:L.rulebook.seq_post ?></a>
-    <?cs var:v.title ?>（<?cs var:v.effective_on ?> <?cs var:L.rulebook.effective ?>）<?cs if:v.in_force ?> <strong class="ok-text"><?cs var:L.rulebook.in_force ?></strong><?cs elif:v.future ?> <strong class="warn-text"><?cs var:L.rulebook.future ?></strong><?cs /if ?></li><?cs /each ?>
+    <?cs var:v.title ?>（<?cs var:dja(v.effective_on) ?> <?cs var:L.rulebook.effective ?>）<?cs if:v.in_force ?> <strong class="ok-text"><?cs var:L.rulebook.in_force ?></strong><?cs elif:v.future ?> <strong class="warn-text"><?cs var:L.rulebook.future ?></strong><?cs /if ?></li><?cs /each ?>
   </ul>
 </section>
 <?cs /if ?>

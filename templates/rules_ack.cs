@@ -1,5 +1,5 @@
 <?cs # rules_ack.cs: reading and acknowledging the rules in force, with the laws of A11.1 and A11.2, A11.3 (no patient data until then). ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.rulebook.ack_title ?></h1>
 <?cs if:Ack.at ?>
 <p class="flash" role="status" id="rules-acked"><?cs var:L.rulebook.acked_at ?> <?cs var:Ack.at ?></p>
@@ -8,7 +8,7 @@
 <?cs /if ?>
 <section class="card rules-doc">
   <p class="rules-meta"><span class="status"><?cs var:L.rulebook.seq_pre ?><?cs var:Rules.seq ?><?cs var:L.rulebook.seq_post ?></span>
-    <?cs var:Rules.effective_wareki ?>（<?cs var:Rules.effective_on ?>）<?cs var:L.rulebook.effective ?></p>
+    <?cs var:dja(Rules.effective_on) ?>（<?cs var:Rules.effective_wareki ?>）<?cs var:L.rulebook.effective ?></p>
   <h2><?cs var:Rules.title ?></h2>
   <div class="rules-text rules-scroll" id="rules-body" tabindex="0"><?cs var:Rules.body ?></div>
   <h2><?cs var:L.rulebook.handling_title ?></h2>

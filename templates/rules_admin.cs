@@ -1,5 +1,5 @@
 <?cs # rules_admin.cs: the operator's rules page: versions, loading one, who has not acknowledged (A11.1, A19). ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.rulebook.admin_title ?></h1>
 <section class="card" id="rules-versions">
   <h2><?cs var:L.rulebook.versions ?></h2>
@@ -8,7 +8,7 @@
     <thead><tr><th scope="col"><?cs var:L.rulebook.seq ?></th><th scope="col"><?cs var:L.rulebook.vtitle ?></th><th scope="col"><?cs var:L.rulebook.effective_on ?></th><th scope="col"><?cs var:L.rulebook.source ?></th><th scope="col"><?cs var:L.rulebook.acked ?></th></tr></thead>
     <tbody>
     <?cs each:v = Versions ?><tr id="version-<?cs var:v.seq ?>"><td><a href="/admin/rules?v=<?cs var:v.id ?>"><?cs var:L.rulebook.seq_pre ?><?cs var:v.seq ?><?cs var:L.rulebook.seq_post ?></a><?cs if:v.in_force ?> <strong class="ok-text"><?cs var:L.rulebook.in_force ?></strong><?cs elif:v.future ?> <strong class="warn-text"><?cs var:L.rulebook.future ?></strong><?cs /if ?></td>
-      <td><a href="/rules?v=<?cs var:v.id ?>"><?cs var:v.title ?></a></td><td><?cs var:v.effective_on ?></td>
+      <td><a href="/rules?v=<?cs var:v.id ?>"><?cs var:v.title ?></a></td><td><?cs var:dja(v.effective_on) ?></td>
       <td><?cs var:L.rulebook["src_" + v.source] ?><?cs if:v.agenda_item ?>（<a href="/agenda/view?id=<?cs var:v.agenda_item ?>"><?cs var:L.rulebook.item ?></a>）<?cs /if ?></td><td><?cs var:v.acked ?></td></tr><?cs /each ?>
     </tbody></table></div>
   <?cs /if ?>
@@ -21,7 +21,7 @@
   <div class="table-wrap"><table id="not-acked">
     <thead><tr><th scope="col"><?cs var:L.rulebook.facility ?></th><th scope="col"><?cs var:L.rulebook.login ?></th><th scope="col"><?cs var:L.rulebook.name ?></th><th scope="col"><?cs var:L.rulebook.roles ?></th><th scope="col"><?cs var:L.rulebook.last_login ?></th></tr></thead>
     <tbody>
-    <?cs each:u = NotAcked ?><tr><td><?cs var:u.facility ?></td><td><?cs var:u.login ?></td><td><?cs var:u.name ?></td><td><?cs var:u.roles ?></td><td><?cs if:u.last_login ?><?cs var:u.last_login ?><?cs else ?><?cs var:L.rulebook.never ?><?cs /if ?></td></tr><?cs /each ?>
+    <?cs each:u = NotAcked ?><tr><td><?cs var:u.facility ?></td><td><?cs var:u.login ?></td><td><?cs var:u.name ?></td><td><?cs var:u.roles ?></td><td><?cs if:u.last_login ?><?cs var:dja(u.last_login) ?><?cs else ?><?cs var:L.rulebook.never ?><?cs /if ?></td></tr><?cs /each ?>
     </tbody></table></div>
   <?cs if:NotAcked_more ?><p class="hint"><?cs var:L.rulebook.more ?></p><?cs /if ?>
   <?cs /if ?>

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.sources.title ?></h1>
 <p><a href="/admin/imports"><?cs var:L.imports.title ?></a></p>
 <?cs if:Src.id && Session.role.operator ?>
@@ -30,11 +30,11 @@
     <?cs each:s = Sources ?><tr id="source-<?cs var:s.code ?>"<?cs if:s.stale ?> class="warn"<?cs /if ?>>
       <td><?cs var:s.code ?> <?cs var:s.name ?><br><?cs if:!s.root_dir ?><span class="muted"><?cs var:L.sources.unset ?></span><?cs elif:s.enabled == "1" ?><span class="status status-answered"><?cs var:L.sources.on ?></span><?cs else ?><span class="status status-closed"><?cs var:L.sources.off ?></span><?cs /if ?></td>
       <td><?cs if:s.root_dir ?><code><?cs var:s.root_dir ?></code><?cs if:s.ext_dir ?><br><?cs var:L.imports.ext_prefix ?> <code><?cs var:s.ext_dir ?></code><?cs /if ?><?cs else ?>－<?cs /if ?></td>
-      <td class="nowrap"><?cs if:s.started ?><?cs var:s.started ?><br><?cs if:s.status == "running" ?><?cs var:L.imports.running ?><?cs elif:s.status == "failed" ?><?cs var:L.imports.run_failed ?><?cs elif:s.status == "interrupted" ?><?cs var:L.imports.run_interrupted ?><?cs else ?><?cs var:L.imports.run_done ?><?cs /if ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?></td>
+      <td class="nowrap"><?cs if:s.started ?><?cs var:dja(s.started) ?><br><?cs if:s.status == "running" ?><?cs var:L.imports.running ?><?cs elif:s.status == "failed" ?><?cs var:L.imports.run_failed ?><?cs elif:s.status == "interrupted" ?><?cs var:L.imports.run_interrupted ?><?cs else ?><?cs var:L.imports.run_done ?><?cs /if ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?></td>
       <td class="nowrap"><?cs if:s.started ?><?cs var:L.sources.imported ?> <?cs var:s.imported ?><br><?cs var:L.sources.quarantined ?> <?cs var:s.quarantined ?><?cs /if ?><?cs if:s.q_count > 0 ?><br><a href="/admin/imports?facility=<?cs var:url_escape(s.id) ?>#quarantine"><?cs var:L.sources.q_open ?> <?cs var:s.q_count ?></a><?cs /if ?></td>
-      <td class="nowrap"><?cs if:s.arrived ?><?cs var:s.arrived ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?><?cs if:s.stale ?><br><strong class="warn-text" id="stale-<?cs var:s.code ?>"><?cs if:s.arrived ?><?cs var:s.days_since ?><?cs var:L.sources.stale_days_suffix ?><?cs else ?><?cs var:L.sources.stale_never ?><?cs /if ?></strong><?cs /if ?></td>
+      <td class="nowrap"><?cs if:s.arrived ?><?cs var:dja(s.arrived) ?><?cs else ?><?cs var:L.imports.never ?><?cs /if ?><?cs if:s.stale ?><br><strong class="warn-text" id="stale-<?cs var:s.code ?>"><?cs if:s.arrived ?><?cs var:s.days_since ?><?cs var:L.sources.stale_days_suffix ?><?cs else ?><?cs var:L.sources.stale_never ?><?cs /if ?></strong><?cs /if ?></td>
       <td class="row-actions"><?cs if:Session.role.operator ?><a href="/admin/imports/sources?facility=<?cs var:url_escape(s.id) ?>#source-edit" id="edit-source-<?cs var:s.code ?>"><?cs if:s.root_dir ?><?cs var:L.sources.edit ?><?cs else ?><?cs var:L.sources.set ?><?cs /if ?></a>
-        <?cs if:s.root_dir ?><?cs if:s.requested ?><br><span class="muted"><?cs var:L.sources.requested_at ?> <?cs var:s.requested ?></span><?cs else ?><form method="post" action="/admin/imports/run" class="inline"><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="facility" value="<?cs var:s.id ?>"><button type="submit" class="button secondary" id="run-<?cs var:s.code ?>"><?cs var:L.sources.run_now ?></button></form><?cs /if ?><?cs /if ?><?cs /if ?></td>
+        <?cs if:s.root_dir ?><?cs if:s.requested ?><br><span class="muted"><?cs var:L.sources.requested_at ?> <?cs var:dja(s.requested) ?></span><?cs else ?><form method="post" action="/admin/imports/run" class="inline"><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><input type="hidden" name="facility" value="<?cs var:s.id ?>"><button type="submit" class="button secondary" id="run-<?cs var:s.code ?>"><?cs var:L.sources.run_now ?></button></form><?cs /if ?><?cs /if ?><?cs /if ?></td>
     </tr><?cs /each ?>
     </tbody>
   </table></div>

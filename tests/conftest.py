@@ -89,6 +89,12 @@ def p12_to_pem(p12, password, stem):
     return pem, key
 
 
+def ja_day(iso):
+    """A YYYY-MM-DD day as every page writes it (issue 19), without the weekday: 2026年12月7日."""
+    y, m, d = (int(x) for x in str(iso)[:10].split("-"))
+    return f"{y}年{m}月{d}日"
+
+
 def issue_cert(login, days=365, start_offset=None, tag="c"):
     d = TESTPKI / f"{login}-{tag}"
     d.mkdir(parents=True, exist_ok=True)

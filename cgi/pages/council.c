@@ -202,8 +202,8 @@ kind_allowed(const struct req *r, const char *kind)
 
 /*
  * Issue 20: form 1 for a facility the office added (?facility=ID, status
- * applying): Form.facility, and on the first showing its name, kind,
- * address, roles, medical institution code, phone and contact filled in. 0 (none asked, or it is one), or -1 with a page sent.
+ * applying): Form.facility, and on the first showing its name, kind and
+ * address (and the paper form's code, phone and contact) filled in. 0 (none asked, or it is one), or -1 with a page sent.
  */
 static int
 join_facility(struct req *r)
@@ -230,7 +230,7 @@ join_facility(struct req *r)
 		view_set("Form.fac_address", dbres_get(f, 0, FACILITY_GET_ADDRESS));
 		view_set("Form.wants_disclosing", dbres_get(f, 0, FACILITY_GET_DISCLOSING));
 		view_set("Form.wants_viewing", dbres_get(f, 0, FACILITY_GET_VIEWING));
-		/* Issue 21: form 1's paper fields the office typed already. */
+		/* Issue 21's paper fields the office already knows. */
 		view_set("Form.fac_code", dbres_get(f, 0, FACILITY_GET_MEDICAL_CODE));
 		view_set("Form.fac_phone", dbres_get(f, 0, FACILITY_GET_PHONE));
 		view_set("Form.contact_name", dbres_get(f, 0, FACILITY_GET_CONTACT));
@@ -259,7 +259,6 @@ app_form(struct req *r, const char *kind, int status)
 	view_set("Form.kind", kind);
 	form_keep(r, "Form", keep, NITEMS(keep));
 	form_keep(r, "Form", forms_keep, forms_nkeep);
-	/* After what was typed: on the first showing it fills the facility's. */
 	if (str_eq(kind, "facility_join") && join_facility(r) == -1)
 		return;
 	form_idem_view(r);

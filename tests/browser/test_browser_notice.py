@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import VAR, url, sql, ctl, make_user, logged_in, page_csrf, BASE
+from conftest import VAR, url, sql, ctl, make_user, logged_in, page_csrf, BASE, ja_day
 from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
 
 
@@ -54,7 +54,7 @@ def test_A16_browser_notice_acknowledged_at_login(setup):
         assert drv.current_url == url("/notices/pending")
         assert "確認していただくお知らせ" in drv.title
         card = drv.find_element("id", f"pending-{setup['nid']}")
-        assert "旧画像ビューアの停止" in card.text and setup["day"] in card.text
+        assert "旧画像ビューアの停止" in card.text and ja_day(setup["day"]) in card.text
         assert "機能の停止" in card.text
         drv.save_screenshot(str(VAR / "notice_pending.png"))
         assert_clean(drv)

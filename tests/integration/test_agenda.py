@@ -28,7 +28,7 @@ def meeting(s, day=None, **fields):
     page = s.get(url("/meetings")).text
     idem = re.search(r'name="idem" value="([0-9a-f]{64})"', page).group(1)
     data = {"csrf": csrf_from(page), "idem": idem,
-            "held_on": day or str(jst_day(30 + _n[0])),
+            "held_on": day or str(jst_day(-(30 + _n[0]))),   # issue 20: held only once its day has come
             "attendees": "会長 最上太郎\n委員 新庄花子", **fields}
     r = s.post(url("/meetings/new"), data=data, allow_redirects=False)
     if r.status_code != 303:

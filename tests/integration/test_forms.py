@@ -19,7 +19,7 @@ def test_A9_A11_form1_as_on_paper_code_contacts_manager_and_pledge():
     assert r.status_code == 422
     for field, msg in [("fac_code", "10桁の半角数字"), ("fac_phone", "10桁または11桁"),
                        ("fac_email", "電子メールアドレスの形式"), ("manager_kana", "カタカナ"),
-                       ("manager_login", "既に使われているか"),
+                       ("manager_login", "既に使われています"),
                        ("manager_license", "免許・登録番号が必要"), ("pledge", "誓約の確認")]:
         m = re.search(rf'id="err-{field}">([^<]*)<', r.text)
         assert m and msg in m.group(1), (field, m and m.group(1))

@@ -148,7 +148,7 @@ def test_A4_2_new_account_waits_on_the_certificate_page_and_is_issued_from_there
     assert f'id="waiting-{login_id}"' not in page
     # The list gives expiries in Japan time (they were blank: a buffer too short).
     table = page[page.index('<table id="certs">'):]
-    assert re.search(r'<td class="nowrap">\d{4}-\d{2}-\d{2} \d{2}:\d{2}', table)
+    assert re.search(r'<td class="nowrap">\d{4}年\d{1,2}月\d{1,2}日（.） \d{2}:\d{2}', table)   # issue 19's one style
 
 
 def test_A4_2_revocation_asks_first_with_no_reason_chosen_in_advance():
@@ -266,7 +266,7 @@ def test_A18_moving_a_facility_out_records_the_council_decision_it_rests_on():
                f"JOIN facility_region_change c ON c.facility_id = f.id WHERE f.id = {fid}") == \
         [["0", "meeting", str(m), "2026-11-20"]]
     page = op.get(url(f"/admin/facilities/edit?id={fid}")).text
-    assert "協議会決定" in page and "2026-11-20" in page
+    assert "協議会決定" in page and "2026年11月20日" in page
     ver = sql(f"SELECT version FROM facility WHERE id = {fid}")[0][0]
     r = op.post(url("/facilities/region"), data={
         "csrf": page_csrf(op), "id": fid, "version": ver, "in_region": "1",
@@ -378,7 +378,7 @@ def test_A10_5_managers_roster_lists_own_users_and_starts_form_3_from_a_row():
     assert f'id="user-{mine.login}"' in page and f'id="user-{other.login}"' not in page
     row = page[page.index(f'id="user-{mine.login}"'):]
     row = row[:row.index("</tr>")]
-    assert "看護師" in row and "利用中" in row and re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", row)
+    assert "看護師" in row and "利用中" in row and re.search(r"\d{4}年\d{1,2}月\d{1,2}日（.） \d{2}:\d{2}", row)
     uid = sql(f"SELECT id FROM users WHERE login = '{mine.login}'")[0][0]
     assert f"/applications/new?kind=user_withdraw&amp;target={uid}" in row
     form3 = s.get(url(f"/applications/new?kind=user_withdraw&target={uid}")).text
