@@ -59,9 +59,9 @@
 <?cs /if ?>
 <table class="fp-table fp-office" id="fp-office">
   <caption><?cs var:L.forms.fp_office ?></caption>
-  <tr><th scope="row"><?cs var:L.forms.fp_receipt_no ?></th><td class="mono"><?cs var:a.id ?></td><th scope="row"><?cs var:L.council.submitted ?></th><td><?cs var:a.submitted ?></td></tr>
+  <tr><th scope="row"><?cs var:L.forms.fp_receipt_no ?></th><td class="mono"><?cs var:a.id ?></td><th scope="row"><?cs var:L.council.submitted ?></th><td><?cs if:a.submitted_wareki ?><?cs var:a.submitted_wareki ?><?cs else ?><?cs var:dja(a.submitted) ?><?cs /if ?></td></tr>
   <tr><th scope="row"><?cs var:L.council.decision ?></th><td colspan="3" id="fp-decision"><?cs if:a.decision ?><?cs var:L.council["decision_" + a.decision] ?>（<?cs var:L.council["dk_" + a.decision_kind] ?>、<?cs if:a.decided_at_wareki ?><?cs var:a.decided_at_wareki ?><?cs else ?><?cs var:dja(a.decided_at) ?><?cs /if ?>）<?cs else ?><?cs var:L.council["status_" + a.status] ?><?cs /if ?></td></tr>
-  <?cs if:a.contract_filed_on ?><tr><th scope="row"><?cs var:L.council.filed_on ?></th><td colspan="3"><?cs var:dja(a.contract_filed_on) ?></td></tr><?cs /if ?>
+  <?cs if:a.contract_filed_on ?><tr><th scope="row"><?cs var:L.council.filed_on ?></th><td colspan="3"><?cs if:a.contract_filed_on_wareki ?><?cs var:a.contract_filed_on_wareki ?><?cs else ?><?cs var:dja(a.contract_filed_on) ?><?cs /if ?></td></tr><?cs /if ?>
 </table>
 </article>
 <?cs /with ?>

@@ -13,7 +13,8 @@
 <?cs /if ?><?cs /def ?>
 <article class="agenda paper" id="meeting-paper">
 <p class="paper-council"><?cs var:L.agenda.council_name ?></p>
-<h1 id="paper-title"><?cs if:Paper.number ?><?cs var:L.agenda.meeting_pre ?><?cs var:Paper.number ?><?cs var:L.agenda.meeting_post ?> <?cs /if ?><?cs if:Meeting.status == "held" ?><?cs var:L.council.minutes_title ?><?cs else ?><?cs var:L.council.agenda_title ?><?cs /if ?></h1>
+<?cs # 第N回協議会 議事録: "協議会" once (the numbered title carries it). ?>
+<h1 id="paper-title"><?cs if:Paper.number ?><?cs var:L.agenda.meeting_pre ?><?cs var:Paper.number ?><?cs var:L.agenda.meeting_post ?> <?cs if:Meeting.status == "held" ?><?cs var:L.agenda.p_minutes ?><?cs else ?><?cs var:L.agenda.p_agenda ?><?cs /if ?><?cs elif:Meeting.status == "held" ?><?cs var:L.council.minutes_title ?><?cs else ?><?cs var:L.council.agenda_title ?><?cs /if ?></h1>
 <dl class="kv paper-head">
   <dt><?cs var:L.agenda.p_when ?></dt><dd id="meeting-date"><?cs var:dja(Meeting.held_on) ?><?cs if:Paper.time_from ?> <span id="meeting-time"><?cs var:Paper.time_from ?><?cs if:Paper.time_to ?>〜<?cs var:Paper.time_to ?><?cs /if ?></span><?cs /if ?>（<?cs var:L.council[Meeting.status] ?>）</dd>
   <?cs if:Paper.place ?><dt><?cs var:L.agenda.place ?></dt><dd id="meeting-place"><?cs var:Paper.place ?></dd><?cs /if ?>
@@ -41,16 +42,16 @@
 <?cs /each ?>
 </ol>
 <?cs if:no == #0 ?><p><?cs var:L.council.agenda_none ?></p><?cs /if ?>
-<h2><?cs var:L.agenda.p_reports ?></h2>
+<h2><?cs var:L.agenda.p_reports ?></h2><?cs set:rep = #0 ?>
 <ol class="paper-items" id="<?cs if:Meeting.status == "held" ?>minutes-sole<?cs else ?>agenda-sole<?cs /if ?>">
-<?cs each:a = Paper.apps_sole ?><?cs set:no = no + #1 ?><li class="paper-item"><span class="item-no"><?cs var:L.agenda.rep_pre ?><?cs var:no ?><?cs var:L.agenda.rep_post ?></span> <?cs var:L.agenda.report_sole ?>：<?cs var:L.council["kind_" + a.kind] ?><br><?cs call:app_asks(a) ?>
+<?cs each:a = Paper.apps_sole ?><?cs set:rep = rep + #1 ?><li class="paper-item"><span class="item-no"><?cs var:L.agenda.rep_pre ?><?cs var:rep ?><?cs var:L.agenda.rep_post ?></span> <?cs var:L.agenda.report_sole ?>：<?cs var:L.council["kind_" + a.kind] ?><br><?cs call:app_asks(a) ?>
   <p class="resolution"><?cs var:L.council["decision_" + a.decision] ?>（<?cs var:dja(a.decided_on) ?>）<br><small><?cs var:L.council.sole_reason_short ?>: <?cs var:a.sole_reason ?></small></p></li><?cs /each ?>
-<?cs each:a = Paper.apps ?><?cs if:a.decision_kind == "sole" ?><?cs set:no = no + #1 ?><li class="paper-item"><span class="item-no"><?cs var:L.agenda.rep_pre ?><?cs var:no ?><?cs var:L.agenda.rep_post ?></span> <?cs var:L.agenda.report_sole ?>：<?cs var:L.council["kind_" + a.kind] ?><br><?cs call:app_asks(a) ?>
+<?cs each:a = Paper.apps ?><?cs if:a.decision_kind == "sole" ?><?cs set:rep = rep + #1 ?><li class="paper-item"><span class="item-no"><?cs var:L.agenda.rep_pre ?><?cs var:rep ?><?cs var:L.agenda.rep_post ?></span> <?cs var:L.agenda.report_sole ?>：<?cs var:L.council["kind_" + a.kind] ?><br><?cs call:app_asks(a) ?>
   <p class="resolution"><?cs var:L.council["decision_" + a.decision] ?>（<?cs var:dja(a.decided_on) ?>・<?cs var:L.council.reported ?>）<br><small><?cs var:L.council.sole_reason_short ?>: <?cs var:a.sole_reason ?></small></p></li><?cs /if ?><?cs /each ?>
-<?cs each:i = Paper.items_sole ?><?cs set:no = no + #1 ?><li class="paper-item" id="paper-sole-<?cs var:i.id ?>"><span class="item-no"><?cs var:L.agenda.rep_pre ?><?cs var:no ?><?cs var:L.agenda.rep_post ?></span> <?cs var:L.agenda.report_sole_item ?>：<a href="/agenda/view?id=<?cs var:i.id ?>"><?cs var:i.title ?></a>
+<?cs each:i = Paper.items_sole ?><?cs set:rep = rep + #1 ?><li class="paper-item" id="paper-sole-<?cs var:i.id ?>"><span class="item-no"><?cs var:L.agenda.rep_pre ?><?cs var:rep ?><?cs var:L.agenda.rep_post ?></span> <?cs var:L.agenda.report_sole_item ?>：<a href="/agenda/view?id=<?cs var:i.id ?>"><?cs var:i.title ?></a>
   <p class="resolution"><?cs var:L.agenda["status_" + i.status] ?>（<?cs var:dja(i.decided_on) ?>）<br><small><?cs var:L.agenda.sole_reason ?>: <?cs var:i.sole_reason ?></small></p></li><?cs /each ?>
 </ol>
-<h2><?cs var:L.council.agenda_revocations ?></h2>
+<h2><?cs var:L.agenda.p_revocations ?></h2>
 <?cs if:Meeting.status == "held" ?>
 <?cs if:subcount(Minutes.revocations) == 0 ?><p><?cs var:L.council.agenda_none ?></p><?cs else ?>
 <ol id="minutes-revocations"><?cs each:a = Minutes.revocations ?><li><?cs var:a.name ?>（<?cs var:a.login ?>）— <?cs var:L.council["rr_" + a.reason] ?>（<?cs var:dja(a.revoked_at) ?>）</li><?cs /each ?></ol>

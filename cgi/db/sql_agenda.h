@@ -187,7 +187,8 @@ STMT(REPORT_SOLE_ITEMS,
 	" a.requested_role, a.manager_name, a.fac_code, a.department," \
 	" a.job_title, DATE_FORMAT(a.effective_date, '%Y-%m-%d')," \
 	" a.withdraw_reason, a.decision, a.decision_kind, a.decision_reason," \
-	" a.sole_reason, DATE_FORMAT(a.decided_at, '%Y-%m-%d'), a.version"
+	" a.sole_reason," \
+	" DATE_FORMAT(CONVERT_TZ(a.decided_at, '+00:00', '+09:00'), '%Y-%m-%d'), a.version"
 #define APP_PAPER_FROM \
 	" FROM application a" \
 	" LEFT JOIN facility f ON f.id = a.facility_id" \

@@ -24,7 +24,8 @@ STMT(APP_INSERT_JOIN,
 	" idem) VALUES ('facility_join', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 #define APP_COLS \
-	"a.id, a.kind, a.status, DATE_FORMAT(a.submitted_at, '%Y-%m-%d'),"	\
+	"a.id, a.kind, a.status,"						\
+	" DATE_FORMAT(CONVERT_TZ(a.submitted_at, '+00:00', '+09:00'), '%Y-%m-%d'),"	\
 	" COALESCE(a.fac_name, a.user_name, t.name), f.name, a.decision,"	\
 	" a.decision_kind, a.version"
 STMT(APP_LIST_ALL,
@@ -47,7 +48,8 @@ STMT(APP_GET,
 	" a.fac_address, a.in_region, a.wants_disclosing, a.wants_viewing,"
 	" a.manager_name, a.user_login, a.profession, a.attestation,"
 	" a.target_user_id, a.effective_date, a.decision_reason, a.sole_reason,"
-	" DATE_FORMAT(a.decided_at, '%Y-%m-%d'), a.contract_filed_on,"
+	" DATE_FORMAT(CONVERT_TZ(a.decided_at, '+00:00', '+09:00'), '%Y-%m-%d'),"
+	" a.contract_filed_on,"
 	" s.name, d.name, p.name, a.reported_at IS NOT NULL"
 	" FROM application a"
 	" LEFT JOIN facility f ON f.id = a.facility_id"
@@ -122,14 +124,16 @@ COLS(AGENDA_PENDING, AGENDA_PENDING_ID, AGENDA_PENDING_KIND,
     AGENDA_PENDING_IN_REGION, AGENDA_PENDING_VERSION)
 STMT(AGENDA_SOLE,
 	"SELECT a.id, a.kind, COALESCE(a.fac_name, a.user_name, t.name),"
-	" a.decision, a.sole_reason, DATE_FORMAT(a.decided_at, '%Y-%m-%d')"
+	" a.decision, a.sole_reason,"
+	" DATE_FORMAT(CONVERT_TZ(a.decided_at, '+00:00', '+09:00'), '%Y-%m-%d')"
 	" FROM application a LEFT JOIN users t ON t.id = a.target_user_id"
 	" WHERE a.decision_kind = 'sole' AND a.reported_at IS NULL ORDER BY a.id")
 COLS(AGENDA_SOLE, AGENDA_SOLE_ID, AGENDA_SOLE_KIND, AGENDA_SOLE_SUBJECT,
     AGENDA_SOLE_DECISION, AGENDA_SOLE_SOLE_REASON, AGENDA_SOLE_DECIDED_ON)
 STMT(AGENDA_REVOCATIONS,
-	"SELECT r.id, u.login, u.name, r.reason, DATE_FORMAT(r.revoked_at,"
-	" '%Y-%m-%d') FROM revocation r JOIN users u ON u.id = r.user_id"
+	"SELECT r.id, u.login, u.name, r.reason,"
+	" DATE_FORMAT(CONVERT_TZ(r.revoked_at, '+00:00', '+09:00'), '%Y-%m-%d')"
+	" FROM revocation r JOIN users u ON u.id = r.user_id"
 	" WHERE r.reported_at IS NULL ORDER BY r.id")
 COLS(AGENDA_REVOCATIONS, AGENDA_REVOCATIONS_ID, AGENDA_REVOCATIONS_LOGIN,
     AGENDA_REVOCATIONS_NAME, AGENDA_REVOCATIONS_REASON,
@@ -157,8 +161,9 @@ COLS(MINUTES_APPS, MINUTES_APPS_ID, MINUTES_APPS_KIND, MINUTES_APPS_SUBJECT,
     MINUTES_APPS_DECISION, MINUTES_APPS_DECISION_KIND,
     MINUTES_APPS_DECISION_REASON)
 STMT(MINUTES_REVOCATIONS,
-	"SELECT r.id, u.login, u.name, r.reason, DATE_FORMAT(r.revoked_at,"
-	" '%Y-%m-%d') FROM revocation r JOIN users u ON u.id = r.user_id"
+	"SELECT r.id, u.login, u.name, r.reason,"
+	" DATE_FORMAT(CONVERT_TZ(r.revoked_at, '+00:00', '+09:00'), '%Y-%m-%d')"
+	" FROM revocation r JOIN users u ON u.id = r.user_id"
 	" WHERE r.meeting_id = ? ORDER BY r.id")
 SAME_COLS(MINUTES_REVOCATIONS, AGENDA_REVOCATIONS)
 STMT(REPORT_REVOCATIONS,

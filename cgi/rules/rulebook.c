@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "pki/pki.h"
 #include "rules/rulebook.h"
+#include "web/req.h"
 
 long long
 rulebook_in_force(int *seq)
@@ -137,56 +138,40 @@ out:
 	return rc;
 }
 
-/* n in full-width digits (０-９) onto out; 0 or -1. */
-static int
-zenkaku(char *out, size_t outlen, int n)
+/*
+ * Day YYYY-MM-DD in the Japanese calendar with full-width digits, as the
+ * rules and the paper forms write it (令和８年４月１日, 昭和４９年４月１８日):
+ * date_wareki's era and words, each ASCII digit made U+FF10 + d (EF BC 90+d).
+ * Every era since 明治6年, for a patient's birth date on forms 4 and 5 too
+ * (issue 21's year printed 昭和 days as 1974-04-18). 0 or -1.
+ */
+int
+rulebook_date_wareki(const char *day, char *out, size_t outlen)
 {
-	char	 ascii[16];
+	char	 a[64];
+	long	 d;
 	size_t	 k = 0;
 
-	str_fmt(ascii, sizeof(ascii), "%d", n);
-	for (const char *p = ascii; *p != '\0'; p++) {
-		if (k + 4 > outlen)
+	/* valid_date, not date_days's -1: that is 1969-12-31, a birth date. */
+	if (day == NULL || !valid_date(day))
+		return -1;
+	d = date_days(day);
+	if (date_wareki(a, sizeof(a), d) == -1)
+		return -1;
+	for (const char *p = a; *p != '\0'; p++) {
+		int digit = *p >= '0' && *p <= '9';
+		if (k + (digit ? 3 : 1) >= outlen)
 			return -1;
-		/* U+FF10 + d: EF BC 90+d */
+		if (!digit) {
+			out[k++] = *p;
+			continue;
+		}
 		out[k++] = (char)0xef;
 		out[k++] = (char)0xbc;
 		out[k++] = (char)(0x90 + (*p - '0'));
 	}
 	out[k] = '\0';
 	return 0;
-}
-
-int
-rulebook_date_wareki(const char *day, char *out, size_t outlen)
-{
-	char		 y[16], m[16], d[16];
-	const char	*era;
-	int		 yy, mm, dd, ey;
-
-	if (day == NULL || strlen(day) != 10 || day[4] != '-' || day[7] != '-')
-		return -1;
-	yy = atoi(day);
-	mm = atoi(day + 5);
-	dd = atoi(day + 8);
-	if (mm < 1 || mm > 12 || dd < 1 || dd > 31)
-		return -1;
-	long ymd = (long)yy * 10000 + mm * 100 + dd;
-	if (ymd >= 20190501) {
-		era = "令和";
-		ey = yy - 2018;
-	} else if (ymd >= 19890108) {
-		era = "平成";
-		ey = yy - 1988;
-	} else
-		return -1;
-	if (zenkaku(m, sizeof(m), mm) == -1 || zenkaku(d, sizeof(d), dd) == -1)
-		return -1;
-	if (ey == 1)
-		str_copy(y, "元", sizeof(y));
-	else if (zenkaku(y, sizeof(y), ey) == -1)
-		return -1;
-	return str_fmt(out, outlen, "%s%s年%s月%s日", era, y, m, d) == -1 ? -1 : 0;
 }
 
 int

@@ -156,3 +156,30 @@ def test_A9_A10_2_A10_5_each_form_prints_as_an_a4_paper_form_from_the_stored_dat
     # The page prints on A4 (the stylesheet's @page).
     css = s.get(url("/static/app.css")).text
     assert "size: A4" in css
+
+
+def test_A9_A10_3_a_form_submitted_and_decided_before_9_am_carries_the_japan_day():
+    """Issue 21's year: a form 2 handed in at 05:00 in Japan (20:00 UTC the day before) is
+    dated the Japan day on its page, its printed paper and the meeting's report; so is the
+    decision."""
+    from test_council import sole, new_meeting
+    fm = make_user(role="facility_manager")
+    s = logged_in(fm)
+    pres = logged_in(make_user(role="president"))
+    r, _ = submit(s, "user_register", user_login=uniq("early"), user_name="早朝 提出",
+                  user_kana="ソウチョウ テイシュツ", profession="nurse", license_no="N-5")
+    app = app_id(r)
+    assert sole(pres, app).status_code == 303
+    sql(f"UPDATE application SET submitted_at = '2026-11-30 20:00:00', "
+        f"decided_at = '2026-11-30 21:00:00' WHERE id = {app}")
+    page = s.get(url(f"/applications/view?id={app}")).text
+    assert "2026-12-01" in page and "2026-11-30" not in page
+    assert "2026年12月1日" in re.search(r'id="app-decision">([^<]*)<', page).group(1)
+    paper = s.get(url(f"/applications/print?id={app}")).text
+    assert "令和８年１２月１日" in re.search(r'id="fp-date">([^<]*)<', paper).group(1)
+    assert "令和８年１２月１日" in re.search(r'id="fp-decision">([^<]*)<', paper).group(1)
+    assert "１１月３０日" not in paper and "2026-11-30" not in paper
+    m = new_meeting(pres)
+    agenda = pres.get(url(f"/meetings/view?id={m}")).text
+    report = agenda[agenda.index("早朝 提出"):]
+    assert "2026年12月1日" in report[:report.index("</li>")]

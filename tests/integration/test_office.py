@@ -284,6 +284,10 @@ def test_A9_A10_4_form_1_for_a_facility_the_office_added_onboards_that_facility(
     fid = re.search(r"id=(\d+)", r.headers["location"]).group(1)
     page = op.get(url(f"/applications/new?kind=facility_join&facility={fid}")).text
     assert f'value="{name}"' in page and f'name="facility" value="{fid}"' in page
+    # Issue 21's year: what the office typed for the facility is on its form 1 already.
+    for field, value in (("fac_code", "0612345678"), ("fac_phone", "0233-22-0000"),
+                         ("contact_name", "事務 太郎")):
+        assert re.search(rf'id="{field}" name="{field}"[^>]*value="{value}"', page), field
     manager = fresh_login("mg")
     r, _ = submit(op, "facility_join", facility=fid, fac_name=name,
                   fac_kind="clinic", fac_address="山形県", in_region="1", wants_viewing="1",
@@ -612,6 +616,9 @@ def test_A12_4_consent_page_and_queue_name_the_patient_size_scan_and_later_revoc
     assert page.status_code == 200
     name = sql(f"SELECT name FROM patient WHERE id = {pid}")[0][0]
     assert f'id="consent-patient">{name}' in page.text
+    # The birth date by the one macro of every page (issue 21's year: a call, not a var).
+    y, m, d = (int(x) for x in ident["birth_date"].split("-"))
+    assert f'<span class="born nowrap">{y}年{m}月{d}日（' in page.text
     size = f"{len(PDF):,}"
     assert f'id="scan-bytes">{size} バイト' in page.text and "PDF" in page.text
     assert f'<iframe src="/consents/scan?id={cid}"' in page.text

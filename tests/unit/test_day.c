@@ -4,6 +4,7 @@
 
 #include "base/util.h"
 #include "base/words.h"
+#include "rules/rulebook.h"
 #include "t.h"
 
 static void
@@ -73,6 +74,39 @@ test_wareki(void)
 	wa("1912-07-29", "明治45年7月29日");
 	wa("1873-01-01", "明治6年1月1日");
 	wa("1872-12-31", NULL);
+}
+
+/* The paper forms' and the rules' days: every era, full-width digits (issue 21). */
+static void
+rwa(const char *ymd, const char *want)
+{
+	char	 o[64];
+
+	if (want == NULL) {
+		CHECK(rulebook_date_wareki(ymd, o, sizeof(o)) == -1);
+		return;
+	}
+	CHECK(rulebook_date_wareki(ymd, o, sizeof(o)) == 0);
+	CHECK_STR(o, want);
+}
+
+static void
+test_rulebook_wareki(void)
+{
+	char	 small[12];
+
+	rwa("2026-12-08", "令和８年１２月８日");
+	rwa("2019-05-01", "令和元年５月１日");
+	rwa("1989-01-08", "平成元年１月８日");
+	rwa("1989-01-07", "昭和６４年１月７日");
+	rwa("1974-04-18", "昭和４９年４月１８日");
+	rwa("1969-12-31", "昭和４４年１２月３１日");
+	rwa("1926-12-24", "大正１５年１２月２４日");
+	rwa("1872-12-31", NULL);
+	rwa("2026-13-01", NULL);
+	rwa("2026-12-8", NULL);
+	rwa(NULL, NULL);
+	CHECK(rulebook_date_wareki("2026-12-08", small, sizeof(small)) == -1);
 }
 
 static void
@@ -148,6 +182,7 @@ main(void)
 {
 	RUN(test_datetime_ja);
 	RUN(test_wareki);
+	RUN(test_rulebook_wareki);
 	RUN(test_age);
 	RUN(test_hl7_unit);
 	RUN(test_place);
