@@ -153,9 +153,9 @@ verify_batch(const long long *ids, size_t n, const long long *members,
 	int		 fk[BATCH], fs[BATCH];
 	struct buf	 bk, bs;
 
-	if (access_load_many(ids, n, 0, kept, fk) == -1)
+	if (access_load_many(ids, n, 0, 0, kept, fk) == -1)
 		return -1;
-	if (access_load_many(ids, n, 1, src, fs) == -1) {
+	if (access_load_many(ids, n, 0, 1, src, fs) == -1) {
 		for (size_t i = 0; i < n; i++)
 			access_free(&kept[i]);
 		return -1;
@@ -284,4 +284,41 @@ cmd_facts_verify(int argc, char *argv[])
 	printf("facts verify: %zu patients, %zu differences\n", t.patients,
 	    t.diffs);
 	return t.diffs ? 1 : 0;
+}
+
+/*
+ * facts decide PATIENT FACILITY [USER]: may a user (0: nobody's A14 grant
+ * counts) of the facility see the patient now, decided on the kept facts
+ * and on the source tables' ("kept VERDICT" and "source VERDICT"). For the
+ * tests that compare a page's answer with the sources. Exit 1 when the two
+ * differ in allowing, 2 on an error.
+ */
+int
+cmd_facts_decide(int argc, char *argv[])
+{
+	struct access	 a[2];
+	int		 found[2] = { 0, 0 }, allowed[2] = { 0, 0 };
+	long long	 id, fac, user = 0;
+
+	if (argc != 4 && argc != 5)
+		return -1;
+	id = strtoll(argv[2], NULL, 10);
+	fac = strtoll(argv[3], NULL, 10);
+	if (argc == 5)
+		user = strtoll(argv[4], NULL, 10);
+	for (int source = 0; source < 2; source++) {
+		enum consent_verdict v = CONSENT_DENY_NONE;
+		if (access_load_many(&id, 1, user, source, &a[source],
+		    &found[source]) == -1) {
+			fprintf(stderr, "facts decide: database error\n");
+			return 2;
+		}
+		if (found[source])
+			v = access_patient(&a[source], fac);
+		allowed[source] = consent_allowed(v);
+		printf("%s %s\n", source ? "source" : "kept",
+		    consent_verdict_name(v));
+		access_free(&a[source]);
+	}
+	return allowed[0] != allowed[1];
 }

@@ -3,5 +3,6 @@
 #define FACTS_CMD_H
 
 int	 cmd_facts_verify(int, char *[]);
+int	 cmd_facts_decide(int, char *[]);
 
 #endif

@@ -1128,6 +1128,9 @@ static const struct cmd {
 	{ "facts", "verify", NEED_DB, cmd_facts_verify,
 	  "facts verify [--patient ID] [--quiet]  (the kept facts against their sources;\n"
 	  "                exit 1 on a difference)" },
+	{ "facts", "decide", NEED_DB, cmd_facts_decide,
+	  "facts decide PATIENT FACILITY [USER]  (the verdict on the kept facts and on\n"
+	  "                the sources)" },
 	{ "rules", "load", NEED_DB, cmd_rules_load,
 	  "rules load --title T --effective DATE --body FILE [--handling FILE]\n"
 	  "                (a version of the rules, A11.1; the same files again add nothing)" },

@@ -76,19 +76,19 @@ kind_count(const struct fact *f, size_t n, char k, long long pid)
  * The facts about the patients of the JSON array json from the source
  * tables, as the pages read them before the facts were kept (issue 23):
  * one statement, a merged duplicate's consents and revocations when a 'p'
- * row has the merged bit, and every member's state. Without anyone's A14
- * grant. For facts verify. Returns the facts (*n; the caller frees) or
+ * row has the merged bit, and every member's state, with user's A14 grant
+ * (0: nobody's). For facts verify. Returns the facts (*n; the caller frees) or
  * NULL on a database or memory error.
  */
 static struct fact *
-source_query(const char *json, size_t *n)
+source_query(const char *json, long long user, size_t *n)
 {
 	struct dbres	*res;
 	struct fact	*f = NULL;
 	int		 merges = 0;
 
 	*n = 0;
-	res = db_query(STMT_ACCESS_SOURCE_MANY, "isssssi", 0LL, json, json,
+	res = db_query(STMT_ACCESS_SOURCE_MANY, "isssssi", user, json, json,
 	    json, json, json, 0LL);
 	if (res == NULL || (f = facts_parse(res, NULL, n)) == NULL) {
 		dbres_free(res);
@@ -667,14 +667,14 @@ out:
 
 /*
  * facts verify: the facts of the n patients ids (at most a few hundred) as
- * kept (source 0) or from the source tables (source 1), without anyone's
- * A14 grant, into a[n] (the caller access_frees each); found[i] is 0 when
+ * kept (source 0) or from the source tables (source 1), with user's A14
+ * grant (0: nobody's), into a[n] (the caller access_frees each); found[i] is 0 when
  * patient ids[i] has no facts that way. 0, or -1 on a database or memory
  * error (then nothing is to be freed).
  */
 int
-access_load_many(const long long *ids, size_t n, int source, struct access *a,
-    int *found)
+access_load_many(const long long *ids, size_t n, long long user, int source,
+    struct access *a, int *found)
 {
 	struct fact	*f = NULL;
 	struct buf	 json;
@@ -684,8 +684,8 @@ access_load_many(const long long *ids, size_t n, int source, struct access *a,
 	buf_init(&json);
 	if (json_ids(&json, ids, n) == -1)
 		goto out;
-	f = source ? source_query(json.data, &nf) :
-	    facts_query(0, json.data, 0, &nf);
+	f = source ? source_query(json.data, user, &nf) :
+	    facts_query(0, json.data, user, &nf);
 	if (f == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {

@@ -56,8 +56,8 @@ struct access_seen {
 };
 int			 access_seen_many(const long long *, size_t, long long,
 			    long long, struct access_seen *);
-int			 access_load_many(const long long *, size_t, int,
-			    struct access *, int *);
+int			 access_load_many(const long long *, size_t, long long,
+			    int, struct access *, int *);
 
 /* handle.c: opaque per-session names for patients (A8.4) */
 struct handles {
