@@ -1,5 +1,6 @@
 <?cs # The one date style (issue 19): dja() for dates and Japan times,
-  born() for a birth date with its 和暦, years() for the age. ?><?cs def:born(d) ?><?cs if:d ?><span class="born nowrap"><?cs var:dja(d) ?></span> <span class="wareki muted nowrap"><?cs var:wareki(d) ?></span><?cs /if ?><?cs /def ?><?cs def:years(d) ?><?cs if:age(d) != "" ?><span class="age nowrap"><?cs var:age(d) ?><?cs var:L.records.age ?></span><?cs /if ?><?cs /def ?><!DOCTYPE html>
+  born() for a birth date with its 和暦, years() for the age; ferr() a field's
+  error beside it, on every page. ?><?cs include:"_field_error.cs" ?><?cs def:born(d) ?><?cs if:d ?><span class="born nowrap"><?cs var:dja(d) ?></span> <span class="wareki muted nowrap"><?cs var:wareki(d) ?></span><?cs /if ?><?cs /def ?><?cs def:years(d) ?><?cs if:age(d) != "" ?><span class="age nowrap"><?cs var:age(d) ?><?cs var:L.records.age ?></span><?cs /if ?><?cs /def ?><!DOCTYPE html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs if:Form.invalid ?><h1><?cs var:L.report.title ?></h1><?cs else ?>
 <div class="report" id="report">
   <h1><?cs var:L.report.heading ?></h1>

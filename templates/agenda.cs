@@ -1,5 +1,5 @@
 <?cs # agenda.cs: the council's agenda items (A19) and the form for a new one. ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.agenda.title ?></h1>
 <p class="hint"><?cs var:L.agenda.lead ?></p>
 <section class="card" id="agenda-items">

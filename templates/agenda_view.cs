@@ -1,5 +1,5 @@
 <?cs # agenda_view.cs: one agenda item (A19): what it asks, what each meeting said and resolved, the decision. ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs with:i = Item ?>
 <h1><?cs var:L.agenda.item_no ?><?cs var:i.id ?>：<span id="item-title"><?cs var:i.title ?></span></h1>
 <section class="card">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.council.apps_title ?></h1>
 <?cs if:!Session.role.facility_manager && (Session.role.operator || Session.role.staff) ?>
 <p class="actions"><a class="button" href="/applications/new?kind=facility_join" id="new-join"><?cs var:L.council.new_join_paper ?></a></p>

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.office.revoke_title ?></h1>
 <section class="card">
   <dl class="kv" id="revoke-cert">

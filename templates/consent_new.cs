@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.consent.new_title ?></h1>
 <p><a href="/patients/view?p=<?cs var:P ?>"><?cs var:L.consent.patient ?></a></p>
 <section class="card">

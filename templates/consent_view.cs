@@ -1,11 +1,11 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.consent.view_title ?></h1>
 <p><?cs if:Consent.p ?><a href="/patients/view?p=<?cs var:Consent.p ?>"><?cs var:L.consent.patient ?></a><?cs /if ?>
 <?cs if:Can.check ?> ・ <a href="/consents/queue"><?cs var:L.consent.queue_title ?></a><?cs /if ?></p>
 <?cs if:Consent.revoked_at ?><p class="error-box" role="alert" id="consent-revoked-flag"><?cs var:L.office.consent_revoked ?>（<?cs var:dja(Consent.revoked_at) ?>）</p><?cs /if ?>
 <section class="card">
   <dl class="kv" id="consent">
-    <dt><?cs var:L.patients.name ?></dt><dd id="consent-patient"><?cs var:Patient.name ?><?cs if:Patient.kana ?>（<?cs var:Patient.kana ?>）<?cs /if ?><?cs if:Patient.birth_date ?> <span class="muted"><?cs var:born(Patient.birth_date) ?></span><?cs /if ?></dd>
+    <dt><?cs var:L.patients.name ?></dt><dd id="consent-patient"><?cs var:Patient.name ?><?cs if:Patient.kana ?>（<?cs var:Patient.kana ?>）<?cs /if ?><?cs if:Patient.birth_date ?> <span class="muted"><?cs call:born(Patient.birth_date) ?></span><?cs /if ?></dd>
     <dt><?cs var:L.consent.signed_on ?></dt><dd><?cs var:dja(Consent.signed_on) ?></dd>
     <dt><?cs var:L.consent.signer ?></dt><dd><?cs var:L.consent["signer_" + Consent.signer] ?><?cs if:Consent.proxy_name ?>（<?cs var:Consent.proxy_name ?>・<?cs var:Consent.proxy_relation ?>）<?cs /if ?></dd>
     <dt><?cs var:L.consent.facility ?></dt><dd><?cs var:Consent.facility ?></dd>

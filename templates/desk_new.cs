@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs if:Desk.staff ?><?cs var:L.desk.new_title ?><?cs else ?><?cs var:L.desk.new_title_user ?><?cs /if ?></h1>
 <p class="lead"><?cs if:Desk.staff ?><?cs var:L.desk.lead ?><?cs else ?><?cs var:L.desk.lead_user ?><?cs /if ?></p>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.desk.form_invalid ?></p><?cs /if ?>

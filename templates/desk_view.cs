@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs with:c = Complaint.0 ?>
 <h1><?cs var:L.desk.view_title ?> <span class="mono-id" id="receipt-no"><?cs var:c.receipt_no ?></span></h1>
 <?cs if:c.overdue == "1" ?><p class="error-box" role="alert" id="overdue-flag"><strong><?cs var:L.desk.overdue ?></strong>：<?cs var:L.desk.due_on ?> <?cs var:dja(c.due_on) ?></p><?cs /if ?>

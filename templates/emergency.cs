@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.emergency.title ?></h1>
 <?cs if:Emergency.not_allowed ?>
 <section class="card"><p class="error-box" id="not-allowed"><?cs var:L.emergency.not_allowed ?></p></section>

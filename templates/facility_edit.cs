@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs def:fkind(k) ?><option value="<?cs var:k ?>"<?cs if:Form.kind == k ?> selected<?cs /if ?>><?cs var:L.council["fk_" + k] ?></option><?cs /def ?>
 <h1><?cs if:Fac.id ?><?cs var:Fac.name ?><?cs else ?><?cs var:L.office.fac_new_title ?><?cs /if ?></h1>
 <p><a href="/facilities"><?cs var:L.fed.facilities_title ?></a></p>

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs if:Fac.in_region == "0" ?><?cs var:L.office.mark_in_do ?><?cs else ?><?cs var:L.office.mark_out_do ?><?cs /if ?>：<?cs var:Fac.name ?></h1>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.council.form_invalid ?></p><?cs /if ?>
 <section class="card">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.fed.title ?></h1>
 <p class="lead"><?cs var:L.fed.lead ?></p>
 <section class="card">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs with:a = Agreement ?>
 <h1><?cs var:L.fed.view_title ?>：<span id="agreement-partner"><?cs var:a.partner ?></span></h1>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.fed.form_invalid ?></p><?cs /if ?>

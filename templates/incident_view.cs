@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs with:i = Incident.0 ?>
 <h1><?cs var:L.incident.view_title ?> <span class="mono-id" id="incident-no">#<?cs var:i.id ?></span></h1>
 <?cs if:Can.forward ?><p class="notice noprint" id="next-hint"><?cs var:L.incident.hint_manager ?> <a href="#step-form"><?cs var:L.incident.hint_go ?></a></p>

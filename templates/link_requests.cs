@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.links.requests_title ?></h1>
 <p><a href="/links"><?cs var:L.links.title ?></a></p>
 <section class="card">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.council.meetings_title ?></h1>
 <p class="hint"><a href="/agenda" id="to-agenda"><?cs var:L.agenda.title ?></a>：<?cs var:L.agenda.lead ?></p>
 <ul id="meetings">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.monitor.access_title ?></h1>
 <p class="lead"><?cs var:L.monitor.access_lead ?></p>
 <p class="actions noprint"><a class="button secondary" href="/facility/measures" id="to-measures"><?cs var:L.monitor.measures_title ?></a> <a class="button secondary" href="/facility/reports" id="to-reports"><?cs var:L.monitor.reports_title ?></a></p>

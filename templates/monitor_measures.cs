@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.monitor.measures_title ?></h1>
 <p class="lead"><?cs var:L.monitor.measures_lead ?></p>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.monitor.form_invalid ?></p><?cs /if ?>

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs with:x = Report.0 ?>
 <h1><?cs var:L.monitor.report_title ?></h1>
 <section class="card">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.monitor.reports_title ?></h1>
 <p class="lead"><?cs if:Can.send ?><?cs var:L.monitor.reports_lead ?><?cs else ?><?cs var:L.monitor.reports_lead_op ?><?cs /if ?></p>
 <?cs if:Form.invalid ?><p class="error-box" role="alert" id="form-invalid"><?cs var:L.monitor.form_invalid ?></p><?cs /if ?>

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?><?cs include:"_office_user_row.cs" ?>
+<?cs include:"_head.cs" ?><?cs include:"_office_user_row.cs" ?>
 <h1><?cs var:User.name ?></h1>
 <p><a href="/admin/users?facility=<?cs var:url_escape(User.facility_id) ?>"><?cs var:L.office.users_title ?></a></p>
 <section class="card">

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.patients.title ?></h1>
 <section class="card">
   <h2><?cs var:L.patients.search ?></h2>

@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <?cs def:ways() ?><ul class="ways" id="search-ways">
   <li><?cs var:L.records.way_local ?></li>
   <li><?cs var:L.records.way_name ?></li>

@@ -1,5 +1,5 @@
 <?cs # rules_ack.cs: reading and acknowledging the rules in force, with the laws of A11.1 and A11.2, A11.3 (no patient data until then). ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.rulebook.ack_title ?></h1>
 <?cs if:Ack.at ?>
 <p class="flash" role="status" id="rules-acked"><?cs var:L.rulebook.acked_at ?> <?cs var:Ack.at ?></p>

@@ -1,5 +1,5 @@
 <?cs # rules_admin.cs: the operator's rules page: versions, loading one, who has not acknowledged (A11.1, A19). ?>
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.rulebook.admin_title ?></h1>
 <section class="card" id="rules-versions">
   <h2><?cs var:L.rulebook.versions ?></h2>

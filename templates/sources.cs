@@ -1,4 +1,4 @@
-<?cs include:"_head.cs" ?><?cs include:"_field_error.cs" ?>
+<?cs include:"_head.cs" ?>
 <h1><?cs var:L.sources.title ?></h1>
 <p><a href="/admin/imports"><?cs var:L.imports.title ?></a></p>
 <?cs if:Src.id && Session.role.operator ?>

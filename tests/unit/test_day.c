@@ -151,5 +151,5 @@ main(void)
 	RUN(test_age);
 	RUN(test_hl7_unit);
 	RUN(test_place);
-	return T_DONE("test_day");
+	return T_DONE("day");
 }
