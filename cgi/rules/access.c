@@ -387,6 +387,32 @@ access_load(struct access *a, long long id, long long user, long long viewer)
 }
 
 /*
+ * Fills a with patient id's facts from its kept texts (pure: no database):
+ * facts as patient_facts keeps them, the user's A14 grant end (us, 0:
+ * none) and the members' states as region_facts keeps them. Returns 0, 1
+ * when facts has no 'p' line, or -1 on memory or a malformed line; the
+ * caller calls access_free.
+ */
+int
+access_kept(struct access *a, long long id, const char *facts, long long grant,
+    const char *region)
+{
+	struct fact	*f;
+	size_t		 n = 0;
+	int		 rc;
+
+	memset(a, 0, sizeof(*a));
+	a->patient_id = id;
+	if ((f = kept_parse(facts, id, grant, NULL, &n)) == NULL ||
+	    (f = kept_parse(region, 0, 0, f, &n)) == NULL)
+		return -1;
+	kept_states(f, n);
+	rc = facts_fill(a, id, f, n);
+	free(f);
+	return rc;
+}
+
+/*
  * access_load() for the patient behind handle h of session sess, in the
  * same one statement, which also brings the patient's row: a->row holds it
  * (row a->prow; STMT_PATIENT_GET's columns from column FACTS_HANDLE_ID).
@@ -397,9 +423,6 @@ access_open(struct access *a, long long sess, const char *h, long long user,
     long long viewer)
 {
 	struct dbres	*res;
-	struct fact	*f = NULL;
-	size_t		 n = 0;
-	long long	 id;
 	int		 rc;
 
 	(void)viewer;		/* every member's state is there */
@@ -410,17 +433,14 @@ access_open(struct access *a, long long sess, const char *h, long long user,
 		dbres_free(res);
 		return 1;
 	}
-	id = dbres_ll(res, 0, FACTS_HANDLE_PID);
-	if ((f = kept_parse(dbres_get(res, 0, FACTS_HANDLE_FACTS), id,
-	    dbres_ll(res, 0, FACTS_HANDLE_GRANT), NULL, &n)) == NULL ||
-	    (f = kept_parse(dbres_get(res, 0, FACTS_HANDLE_REGION), 0, 0, f,
-	    &n)) == NULL) {
+	rc = access_kept(a, dbres_ll(res, 0, FACTS_HANDLE_PID),
+	    dbres_get(res, 0, FACTS_HANDLE_FACTS),
+	    dbres_ll(res, 0, FACTS_HANDLE_GRANT),
+	    dbres_get(res, 0, FACTS_HANDLE_REGION));
+	if (rc == -1) {
 		dbres_free(res);
 		return -1;
 	}
-	kept_states(f, n);
-	rc = facts_fill(a, id, f, n);
-	free(f);
 	a->row = res;
 	a->prow = 0;
 	return rc;

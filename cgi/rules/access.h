@@ -56,6 +56,8 @@ struct access_seen {
 };
 int			 access_seen_many(const long long *, size_t, long long,
 			    long long, struct access_seen *);
+int			 access_kept(struct access *, long long, const char *,
+			    long long, const char *);
 int			 access_load_many(const long long *, size_t, long long,
 			    int, struct access *, int *);
 
