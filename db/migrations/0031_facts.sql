@@ -200,16 +200,31 @@ CREATE TRIGGER facts_emergency_ai AFTER INSERT ON emergency_access
   VALUES (NEW.patient_id, NEW.user_id,
     TIMESTAMPDIFF(MICROSECOND, '1970-01-01', NEW.expires_at))
   ON DUPLICATE KEY UPDATE expires_us = GREATEST(expires_us, VALUES(expires_us));
--- Nothing moves a grant's end today; should anything, the pair is counted again.
+-- Nothing moves or removes a grant today; should anything, the pair is
+-- counted again (its row goes when its last grant does).
+DROP PROCEDURE IF EXISTS emergency_facts_keep;
+CREATE PROCEDURE emergency_facts_keep(p BIGINT UNSIGNED, u BIGINT UNSIGNED)
+  MODIFIES SQL DATA
+  BEGIN
+    DELETE FROM emergency_facts WHERE patient_id = p AND user_id = u
+    ; INSERT INTO emergency_facts (patient_id, user_id, expires_us)
+    SELECT patient_id, user_id, MAX(TIMESTAMPDIFF(MICROSECOND, '1970-01-01', expires_at))
+    FROM emergency_access WHERE patient_id = p AND user_id = u
+    GROUP BY patient_id, user_id
+  ; END;
 DROP TRIGGER IF EXISTS facts_emergency_au;
 CREATE TRIGGER facts_emergency_au AFTER UPDATE ON emergency_access
-  FOR EACH ROW REPLACE INTO emergency_facts (patient_id, user_id, expires_us)
-  SELECT e.patient_id, e.user_id,
-    MAX(TIMESTAMPDIFF(MICROSECOND, '1970-01-01', e.expires_at))
-  FROM emergency_access e WHERE e.patient_id = NEW.patient_id AND e.user_id = NEW.user_id
-    AND NOT (NEW.expires_at <=> OLD.expires_at AND NEW.patient_id <=> OLD.patient_id
-    AND NEW.user_id <=> OLD.user_id)
-  GROUP BY e.patient_id, e.user_id;
+  FOR EACH ROW CALL emergency_facts_keep(
+    IF(NEW.expires_at <=> OLD.expires_at AND NEW.patient_id <=> OLD.patient_id
+    AND NEW.user_id <=> OLD.user_id, NULL, OLD.patient_id), OLD.user_id);
+DROP TRIGGER IF EXISTS facts_emergency_au2;
+CREATE TRIGGER facts_emergency_au2 AFTER UPDATE ON emergency_access
+  FOR EACH ROW FOLLOWS facts_emergency_au CALL emergency_facts_keep(
+    IF(NEW.expires_at <=> OLD.expires_at AND NEW.patient_id <=> OLD.patient_id
+    AND NEW.user_id <=> OLD.user_id, NULL, NEW.patient_id), NEW.user_id);
+DROP TRIGGER IF EXISTS facts_emergency_ad;
+CREATE TRIGGER facts_emergency_ad AFTER DELETE ON emergency_access
+  FOR EACH ROW CALL emergency_facts_keep(OLD.patient_id, OLD.user_id);
 
 DROP TRIGGER IF EXISTS facts_facility_ai;
 CREATE TRIGGER facts_facility_ai AFTER INSERT ON facility
