@@ -326,7 +326,7 @@ def test_A7_role_change_bites_next_request_via_kept_context(people):
 # facts verify (the statements the pages read before, every decision for every member)
 # and the real viewer's answer for each patient against the sources' decision.
 
-WRITES = int(os.environ.get("FACTS_WRITES", "2500"))
+WRITES = int(os.environ.get("FACTS_WRITES", "2000"))
 BATCH = 250
 SEED = int(os.environ.get("FACTS_SEED", str(random.randrange(1 << 30))))
 
