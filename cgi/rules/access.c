@@ -125,6 +125,9 @@ kept_number(const char **p, long long *v)
 
 	while (**p == ' ')
 		(*p)++;
+	/* strtoll would skip a newline: a number is on its own line only */
+	if (**p != '-' && (**p < '0' || **p > '9'))
+		return -1;
 	*v = strtoll(*p, &end, 10);
 	if (end == *p)
 		return -1;

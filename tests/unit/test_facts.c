@@ -119,6 +119,7 @@ test_kept_text_malformed_or_missing_decides_nothing(void)
 
 	CHECK(verdict("p 0 0", 0, REGION, 2) == (enum consent_verdict)-1);
 	CHECK(verdict("p 0 0 0 9", 0, REGION, 2) == (enum consent_verdict)-1);
+	CHECK(verdict("p 0 0\n5 0 0 0", 0, REGION, 2) == (enum consent_verdict)-1);
 	CHECK(verdict("l 1 40 0\np 0 0 0", 0, "1 x 3", 2) == (enum consent_verdict)-1);
 	CHECK(access_kept(&a, 5, "l 1 40 0", 0, REGION) == 1);	/* no 'p' line */
 	access_free(&a);
