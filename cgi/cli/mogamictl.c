@@ -16,6 +16,7 @@
 #include "cli/auditseal.h"
 #include "cli/backup.h"
 #include "cli/jobs.h"
+#include "cli/facts_cmd.h"
 #include "cli/rulebook_cmd.h"
 #include "db/db.h"
 #include "import/demogen.h"
@@ -1124,6 +1125,12 @@ static const struct cmd {
 	  "fhir export --facility CODE    (its records as FHIR JP Core, ndjson on stdout)" },
 	{ "dashboard", "refresh", NEED_DB, run_dashboard_refresh,
 	  "dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)" },
+	{ "facts", "verify", NEED_DB, cmd_facts_verify,
+	  "facts verify [--patient ID] [--quiet]  (the kept facts against their sources;\n"
+	  "                exit 1 on a difference)" },
+	{ "facts", "decide", NEED_DB, cmd_facts_decide,
+	  "facts decide PATIENT FACILITY [USER]  (the verdict on the kept facts and on\n"
+	  "                the sources)" },
 	{ "rules", "load", NEED_DB, cmd_rules_load,
 	  "rules load --title T --effective DATE --body FILE [--handling FILE]\n"
 	  "                (a version of the rules, A11.1; the same files again add nothing)" },

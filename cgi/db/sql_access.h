@@ -18,6 +18,64 @@ STMT(HANDLE_RESOLVE,
 	"SELECT patient_id FROM patient_handle WHERE session_id = ? AND handle = ?")
 COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
 
+/*
+ * The facts of a consent decision as the writers keep them (db/migrations/
+ * 0031_facts.sql, issue 23): the patient's row of patient_facts (a line per
+ * fact), the user's A14 grant as one expiry (emergency_facts) and every
+ * member's state (region_facts), each read by its primary key. The
+ * triggers of the migration rewrite them in the transaction of every write
+ * of a fact, so these are as fresh as the source tables.
+ */
+STMT(FACTS_KEPT,
+	"SELECT k.patient_id, k.facts, COALESCE(e.expires_us, 0), r.facilities"
+	" FROM patient_facts k JOIN region_facts r ON r.id = 1"
+	" LEFT JOIN emergency_facts e ON e.patient_id = k.patient_id AND e.user_id = ?"
+	" WHERE k.patient_id = ?")
+COLS(FACTS_KEPT, FACTS_KEPT_PID, FACTS_KEPT_FACTS, FACTS_KEPT_GRANT,
+    FACTS_KEPT_REGION)
+
+/*
+ * The same for a JSON array of patient ids; the members' states on a row of
+ * patient 0. From the ids to their rows (forced: left to choose, MariaDB
+ * read patient_facts whole for a list, test_plans.py).
+ */
+STMT(FACTS_KEPT_MANY,
+	"SELECT 0, r.facilities, 0 FROM region_facts r WHERE r.id = 1"
+	" UNION ALL SELECT k.patient_id, k.facts, COALESCE(e.expires_us, 0)"
+	" FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) ids"
+	" STRAIGHT_JOIN patient_facts k ON k.patient_id = ids.id"
+	" LEFT JOIN emergency_facts e ON e.patient_id = ids.id AND e.user_id = ?")
+COLS(FACTS_KEPT_MANY, FACTS_KEPT_MANY_PID, FACTS_KEPT_MANY_FACTS,
+    FACTS_KEPT_MANY_GRANT)
+
+/*
+ * The viewer's pages: the patient behind the session's handle, its kept
+ * facts and its own row (STMT_PATIENT_GET's columns from FACTS_HANDLE_ID):
+ * handle, facts and patient in one round trip.
+ */
+STMT(FACTS_HANDLE,
+	"SELECT k.patient_id, k.facts, COALESCE(e.expires_us, 0), r.facilities,"
+	" p.id, p.network_id, p.name, p.kana, p.sex, p.birth_date, p.address,"
+	" p.phone, p.status, p.merged_into, p.deceased_on, p.death_confirmed_how,"
+	" UNIX_TIMESTAMP(p.cancelled_at), p.version"
+	" FROM patient_handle h JOIN patient p ON p.id = h.patient_id"
+	" JOIN patient_facts k ON k.patient_id = h.patient_id"
+	" JOIN region_facts r ON r.id = 1"
+	" LEFT JOIN emergency_facts e ON e.patient_id = h.patient_id AND e.user_id = ?"
+	" WHERE h.session_id = ? AND h.handle = ?")
+COLS(FACTS_HANDLE, FACTS_HANDLE_PID, FACTS_HANDLE_FACTS, FACTS_HANDLE_GRANT,
+    FACTS_HANDLE_REGION, FACTS_HANDLE_ID, FACTS_HANDLE_NETWORK_ID,
+    FACTS_HANDLE_NAME, FACTS_HANDLE_KANA, FACTS_HANDLE_SEX,
+    FACTS_HANDLE_BIRTH_DATE, FACTS_HANDLE_ADDRESS, FACTS_HANDLE_PHONE,
+    FACTS_HANDLE_STATUS, FACTS_HANDLE_MERGED_INTO, FACTS_HANDLE_DECEASED_ON,
+    FACTS_HANDLE_DEATH_CONFIRMED_HOW, FACTS_HANDLE_CANCELLED_AT,
+    FACTS_HANDLE_VERSION)
+
+/*
+ * mogamictl facts verify: the same facts from the source tables, with the
+ * statements the pages used before they were kept (below), and the kept
+ * rows that differ from their sources.
+ */
 /* A patient and those merged into it count as one for consent (A12). */
 /*
  * Every fact consent_decide() needs about the patients in ids (and, for
@@ -85,13 +143,6 @@ COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
 	" JOIN facility f ON f.id = l.facility_id" \
 	" UNION ALL SELECT 'm', 0, id, status = 'active', " MEMBER_FLAGS("facility") NULLS \
 	" FROM facility WHERE id = ?"
-#define PATIENT_COLS \
-	", p.id, p.network_id, p.name, p.kana, p.sex, p.birth_date, p.address," \
-	" p.phone, p.status, p.merged_into, p.deceased_on, p.death_confirmed_how," \
-	" UNIX_TIMESTAMP(p.cancelled_at), p.version"
-#define PATIENT_NULLS \
-	", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL," \
-	" NULL, NULL"
 /* The consents and revocations of patients merged into a survivor (rare:
  * asked only when a 'p' row says so), as facts of the survivor. */
 #define ACCESS_FACTS_MERGED(IDS) \
@@ -108,54 +159,66 @@ COLS(HANDLE_RESOLVE, HANDLE_RESOLVE_PATIENT_ID)
 	" DATEDIFF(v.signed_on, '1970-01-01'), 0" \
 	" FROM " IDS " JOIN patient_merge pm ON pm.survivor_id = ids.id AND pm.undone_at IS NULL" \
 	" JOIN consent_revocation v ON v.patient_id = pm.merged_id"
-#define ONE_ID		"(SELECT CAST(? AS SIGNED) AS id) ids"
 #define MANY_IDS	"JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) ids"
-#define HANDLE_ID	"(SELECT patient_id AS id FROM patient_handle" \
-			" WHERE session_id = ? AND handle = ?) ids"
-STMT(ACCESS_FACTS,
-	ACCESS_FACTS(ONE_ID, "", ""))
-COLS(ACCESS_FACTS, ACCESS_FACTS_K, ACCESS_FACTS_PID, ACCESS_FACTS_A,
-    ACCESS_FACTS_B, ACCESS_FACTS_C)
-
-/* The same for a JSON array of patient ids (a search's candidates). */
-STMT(ACCESS_FACTS_MANY,
+STMT(ACCESS_SOURCE_MANY,
 	ACCESS_FACTS(MANY_IDS, "", ""))
-SAME_COLS(ACCESS_FACTS_MANY, ACCESS_FACTS)
-
-/* The same for the session's handle, with the patient's row. */
-STMT(ACCESS_FACTS_HANDLE,
-	ACCESS_FACTS(HANDLE_ID, PATIENT_COLS, PATIENT_NULLS))
-COLS(ACCESS_FACTS_HANDLE, ACCESS_FACTS_HANDLE_K, ACCESS_FACTS_HANDLE_PID,
-    ACCESS_FACTS_HANDLE_A, ACCESS_FACTS_HANDLE_B, ACCESS_FACTS_HANDLE_C,
-    ACCESS_FACTS_HANDLE_ID, ACCESS_FACTS_HANDLE_NETWORK_ID,
-    ACCESS_FACTS_HANDLE_NAME, ACCESS_FACTS_HANDLE_KANA, ACCESS_FACTS_HANDLE_SEX,
-    ACCESS_FACTS_HANDLE_BIRTH_DATE, ACCESS_FACTS_HANDLE_ADDRESS,
-    ACCESS_FACTS_HANDLE_PHONE, ACCESS_FACTS_HANDLE_STATUS,
-    ACCESS_FACTS_HANDLE_MERGED_INTO, ACCESS_FACTS_HANDLE_DECEASED_ON,
-    ACCESS_FACTS_HANDLE_DEATH_CONFIRMED_HOW, ACCESS_FACTS_HANDLE_CANCELLED_AT,
-    ACCESS_FACTS_HANDLE_VERSION)
+COLS(ACCESS_SOURCE_MANY, ACCESS_SOURCE_K, ACCESS_SOURCE_PID, ACCESS_SOURCE_A,
+    ACCESS_SOURCE_B, ACCESS_SOURCE_C)
 
 /* Every member, as 'm' facts: for a patient no facility has sent records of. */
-STMT(ACCESS_MEMBERS,
+STMT(ACCESS_SOURCE_MEMBERS,
 	"SELECT 'm', 0, id, status = 'active', " MEMBER_FLAGS("facility")
 	" FROM facility")
-SAME_COLS(ACCESS_MEMBERS, ACCESS_FACTS)
-STMT(ACCESS_FACTS_MERGED,
-	ACCESS_FACTS_MERGED(ONE_ID))
-SAME_COLS(ACCESS_FACTS_MERGED, ACCESS_FACTS)
-STMT(ACCESS_FACTS_MERGED_MANY,
+SAME_COLS(ACCESS_SOURCE_MEMBERS, ACCESS_SOURCE_MANY)
+STMT(ACCESS_SOURCE_MERGED_MANY,
 	ACCESS_FACTS_MERGED(MANY_IDS))
-SAME_COLS(ACCESS_FACTS_MERGED_MANY, ACCESS_FACTS)
+SAME_COLS(ACCESS_SOURCE_MERGED_MANY, ACCESS_SOURCE_MANY)
 STMT(ACCESS_LINKED,
 	"SELECT DISTINCT facility_id FROM patient_link WHERE patient_id = ?")
 COLS(ACCESS_LINKED, ACCESS_LINKED_FACILITY_ID)
 
+/* The next patient ids after ?, a batch of ? (facts verify walks them all). */
+STMT(FACTS_PATIENTS,
+	"SELECT id FROM patient WHERE id > ? ORDER BY id LIMIT ?")
+COLS(FACTS_PATIENTS, FACTS_PATIENTS_ID)
+
+/*
+ * Kept rows that differ from their sources, one row each: what (a word),
+ * which id. Patient rows are compared in C (their lines, and every
+ * decision); these are the rest.
+ */
+STMT(FACTS_DIFFS,
+	"SELECT 'patient_facts_orphan', k.patient_id, 0 FROM patient_facts k"
+	" LEFT JOIN patient p ON p.id = k.patient_id WHERE p.id IS NULL"
+	" UNION ALL SELECT 'region_facts', 1, 0 FROM DUAL WHERE NOT EXISTS"
+	" (SELECT 1 FROM region_facts r WHERE r.id = 1 AND r.facilities <=>"
+	"  (SELECT COALESCE(GROUP_CONCAT(CONCAT(f.id, ' ', f.status = 'active', ' ',"
+	"   (f.disclosing <> 0) + 2 * (f.viewing <> 0)) ORDER BY f.id SEPARATOR '\n'), '')"
+	"   FROM facility f))"
+	" UNION ALL SELECT 'emergency_facts', g.patient_id, g.user_id FROM"
+	" (SELECT patient_id, user_id, MAX(TIMESTAMPDIFF(MICROSECOND, '1970-01-01',"
+	"  expires_at)) AS m FROM emergency_access GROUP BY patient_id, user_id) g"
+	" LEFT JOIN emergency_facts k ON k.patient_id = g.patient_id AND k.user_id = g.user_id"
+	" WHERE NOT (k.expires_us <=> g.m)"
+	" UNION ALL SELECT 'emergency_facts_orphan', k.patient_id, k.user_id"
+	" FROM emergency_facts k WHERE NOT EXISTS (SELECT 1 FROM emergency_access e"
+	"  WHERE e.patient_id = k.patient_id AND e.user_id = k.user_id)"
+	" UNION ALL SELECT 'session', s.id, s.user_id FROM session s"
+	" JOIN users u ON u.id = s.user_id JOIN facility f ON f.id = u.facility_id"
+	" WHERE s.ended_at IS NULL AND NOT (BINARY s.ctx_login <=> BINARY u.login"
+	"  AND BINARY s.ctx_name <=> BINARY u.name"
+	"  AND BINARY s.ctx_user_status <=> BINARY u.status"
+	"  AND s.ctx_facility_id <=> u.facility_id"
+	"  AND BINARY s.ctx_facility_name <=> BINARY f.name"
+	"  AND s.ctx_must_change_pw <=> u.must_change_pw"
+	"  AND BINARY s.ctx_profession <=> BINARY u.profession"
+	"  AND s.ctx_ends_on <=> u.ends_on"
+	"  AND BINARY s.ctx_roles <=> BINARY (SELECT GROUP_CONCAT(r.role ORDER BY r.role)"
+	"   FROM user_role r WHERE r.user_id = u.id))")
+COLS(FACTS_DIFFS, FACTS_DIFFS_WHAT, FACTS_DIFFS_ID, FACTS_DIFFS_ID2)
+
 #undef CONSENT_FLAGS
 #undef MEMBER_FLAGS
 #undef ACCESS_FACTS
-#undef PATIENT_COLS
-#undef PATIENT_NULLS
 #undef ACCESS_FACTS_MERGED
-#undef ONE_ID
 #undef MANY_IDS
-#undef HANDLE_ID

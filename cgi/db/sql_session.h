@@ -28,8 +28,11 @@ STMT(SESSION_END_CERT,
 
 /*
  * What every request needs before its handler, in one round trip (docs/benchmarks.md):
- * the certificate's row (REQ_CONTEXT_CERT_*), the session named by the
- * cookie with its user (REQ_CONTEXT_SESS_* to _ENDS_ON; NULLs without one)
+ * the certificate's row (REQ_CONTEXT_CERT_*; one row by its unique key, and
+ * needed before there is a session), the session named by the cookie with
+ * its user's facts kept on it by the writers of users, user_role and
+ * facility (the ctx_ columns, db/migrations/0031_facts.sql, issue 23:
+ * REQ_CONTEXT_SESS_* to _ENDS_ON; NULLs without one)
  * and whether it has notices left to acknowledge, and the running or next
  * announced maintenance window (REQ_CONTEXT_MAINT_*). Parameters: now, serial, token hash, now x3. MariaDB plans
  * every execution of a prepared statement: derived tables and subqueries
@@ -38,16 +41,15 @@ STMT(SESSION_END_CERT,
 STMT(REQ_CONTEXT,
 	"SELECT c.id, c.user_id, c.status, c.not_before, c.not_after,"
 	" s.id, s.user_id, s.cert_serial, s.csrf, s.created_at,"
-	" s.last_seen, s.locked, s.ended_at, u.login, u.name, u.status,"
-	" u.facility_id, f.name, u.must_change_pw, s.return_to,"
-	" (SELECT GROUP_CONCAT(r.role ORDER BY r.role) FROM user_role r"
-	"  WHERE r.user_id = u.id), u.profession, u.ends_on, s.notices_clear,"
+	" s.last_seen, s.locked, s.ended_at, s.ctx_login, s.ctx_name,"
+	" s.ctx_user_status, s.ctx_facility_id, s.ctx_facility_name,"
+	" s.ctx_must_change_pw, s.return_to, s.ctx_roles, s.ctx_profession,"
+	" s.ctx_ends_on, s.notices_clear,"
 	" m.id, m.kind, m.title, UNIX_TIMESTAMP(m.starts_at),"
 	" COALESCE(UNIX_TIMESTAMP(m.ends_at), 0), m.starts_at <= FROM_UNIXTIME(?)"
 	" FROM (SELECT 1) d"
 	" LEFT JOIN cert c ON c.serial = ?"
-	" LEFT JOIN (session s JOIN users u ON u.id = s.user_id"
-	"  JOIN facility f ON f.id = u.facility_id) ON s.token_hash = ?"
+	" LEFT JOIN session s ON s.token_hash = ?"
 	" LEFT JOIN maintenance m ON m.id = (SELECT id FROM maintenance"
 	"  WHERE cancelled_at IS NULL AND announce_from <= FROM_UNIXTIME(?)"
 	"  AND (ends_at IS NULL OR ends_at > FROM_UNIXTIME(?))"

@@ -52,9 +52,9 @@ patient_view(struct req *r, long long id)
 
 /*
  * Row i of res as Patient.*: STMT_PATIENT_GET's columns from column c0
- * (the viewer's facts carry them from ACCESS_FACTS_HANDLE_ID).
+ * (the viewer's facts carry them from FACTS_HANDLE_ID).
  */
-_Static_assert((int)ACCESS_FACTS_HANDLE__NCOLS - (int)ACCESS_FACTS_HANDLE_ID ==
+_Static_assert((int)FACTS_HANDLE__NCOLS - (int)FACTS_HANDLE_ID ==
     (int)PATIENT_GET_VERSION + 1, "the viewer's facts carry STMT_PATIENT_GET's columns");
 
 void

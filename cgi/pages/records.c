@@ -399,7 +399,7 @@ viewer_open(struct req *r, struct viewer *w, const char *action, int header)
 	}
 	/* Who the patient is goes into the page only once it may be seen. */
 	if (header && consent_allowed(w->v))
-		patient_fill(a.row, a.prow, ACCESS_FACTS_HANDLE_ID);
+		patient_fill(a.row, a.prow, FACTS_HANDLE_ID);
 	access_free(&a);
 	/* Under A14 the purpose is the emergency, whatever was asked. */
 	if (w->v == CONSENT_ALLOW_EMERGENCY)

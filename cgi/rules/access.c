@@ -2,7 +2,11 @@
  * access.c: gathers what consent_decide() needs about a patient from
  * MariaDB. Times are in microseconds: a form 5 and a new form 4 may fall
  * in the same second. Every page that shows a patient's records asks here, on every
- * request: a form 5 bites on the next request (A12.2).
+ * request: a form 5 bites on the next request (A12.2). The facts are read
+ * as the writers keep them (patient_facts, emergency_facts, region_facts:
+ * db/migrations/0031_facts.sql, issue 23), a few rows by their keys; the
+ * statements that gather them from the source tables remain for
+ * `mogamictl facts verify` (access_load_many).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +30,7 @@ access_free(struct access *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* One tagged row of STMT_ACCESS_FACTS: kind, patient (0: every one), a, b, c. */
+/* One fact: kind, patient (0: every one), a, b, c (sql_access.h says what each kind holds). */
 struct fact {
 	char		 k;
 	long long	 pid, a, b, c;
@@ -46,11 +50,11 @@ facts_parse(const struct dbres *res, struct fact *f, size_t *n)
 		return NULL;
 	}
 	for (size_t i = 0; i < res->nrows; i++, (*n)++) {
-		g[*n].k = dbres_get(res, i, ACCESS_FACTS_K)[0];
-		g[*n].pid = dbres_ll(res, i, ACCESS_FACTS_PID);
-		g[*n].a = dbres_ll(res, i, ACCESS_FACTS_A);
-		g[*n].b = dbres_ll(res, i, ACCESS_FACTS_B);
-		g[*n].c = dbres_ll(res, i, ACCESS_FACTS_C);
+		g[*n].k = dbres_get(res, i, ACCESS_SOURCE_K)[0];
+		g[*n].pid = dbres_ll(res, i, ACCESS_SOURCE_PID);
+		g[*n].a = dbres_ll(res, i, ACCESS_SOURCE_A);
+		g[*n].b = dbres_ll(res, i, ACCESS_SOURCE_B);
+		g[*n].c = dbres_ll(res, i, ACCESS_SOURCE_C);
 	}
 	return g;
 }
@@ -69,28 +73,32 @@ kind_count(const struct fact *f, size_t n, char k, long long pid)
 }
 
 /*
- * Appends the rare facts to f[*n]: a merged duplicate's consents and
- * revocations when a 'p' row has the merged bit, and every member when a
- * patient has no link yet (access_patient() then asks every disclosing
- * member). For patient id, or the JSON array json. Frees f and returns
+ * The facts about the patients of the JSON array json from the source
+ * tables, as the pages read them before the facts were kept (issue 23):
+ * one statement, a merged duplicate's consents and revocations when a 'p'
+ * row has the merged bit, and every member's state, with user's A14 grant
+ * (0: nobody's). For facts verify. Returns the facts (*n; the caller frees) or
  * NULL on a database or memory error.
  */
 static struct fact *
-facts_rare(struct fact *f, size_t *n, long long id, const char *json)
+source_query(const char *json, long long user, size_t *n)
 {
 	struct dbres	*res;
-	int		 merges = 0, unlinked = 0;
+	struct fact	*f = NULL;
+	int		 merges = 0;
 
-	for (size_t i = 0; i < *n; i++) {
-		if (f[i].k != 'p')
-			continue;
-		merges |= (f[i].a & P_MERGES) != 0;
-		unlinked |= kind_count(f, *n, 'l', f[i].pid) == 0;
+	*n = 0;
+	res = db_query(STMT_ACCESS_SOURCE_MANY, "isssssi", user, json, json,
+	    json, json, json, 0LL);
+	if (res == NULL || (f = facts_parse(res, NULL, n)) == NULL) {
+		dbres_free(res);
+		return NULL;
 	}
+	dbres_free(res);
+	for (size_t i = 0; i < *n; i++)
+		merges |= f[i].k == 'p' && (f[i].a & P_MERGES) != 0;
 	if (merges) {
-		res = json == NULL ?
-		    db_query(STMT_ACCESS_FACTS_MERGED, "iii", id, id, id) :
-		    db_query(STMT_ACCESS_FACTS_MERGED_MANY, "sss", json, json,
+		res = db_query(STMT_ACCESS_SOURCE_MERGED_MANY, "sss", json, json,
 		    json);
 		if (res == NULL || (f = facts_parse(res, f, n)) == NULL) {
 			if (res == NULL)
@@ -100,42 +108,130 @@ facts_rare(struct fact *f, size_t *n, long long id, const char *json)
 		}
 		dbres_free(res);
 	}
-	if (unlinked) {
-		if ((res = db_query(STMT_ACCESS_MEMBERS, "")) == NULL) {
-			free(f);
-			return NULL;
-		}
-		f = facts_parse(res, f, n);
-		dbres_free(res);
+	if ((res = db_query(STMT_ACCESS_SOURCE_MEMBERS, "")) == NULL) {
+		free(f);
+		return NULL;
 	}
+	f = facts_parse(res, f, n);
+	dbres_free(res);
 	return f;
 }
 
+/* Reads one number of a kept line at *p and moves past it; -1 when none. */
+static int
+kept_number(const char **p, long long *v)
+{
+	char	*end;
+
+	while (**p == ' ')
+		(*p)++;
+	/* strtoll would skip a newline: a number is on its own line only */
+	if (**p != '-' && (**p < '0' || **p > '9'))
+		return -1;
+	*v = strtoll(*p, &end, 10);
+	if (end == *p)
+		return -1;
+	*p = end;
+	return 0;
+}
+
 /*
- * The facts about patient id (json NULL) or the patients of the JSON array
- * json, with user's A14 grants and the state of facility viewer: one
- * statement, and another only for the rare facts. Returns the facts (*n of
- * them; the caller frees) or NULL on a database or memory error.
+ * Appends the facts of a kept text to f[*n] (realloc'd: the caller frees):
+ * patient pid's lines "k a b c" (patient_facts), with the user's grant
+ * end on its 'p' line, or, for pid 0, the members' lines "id active flags"
+ * (region_facts) as 'm' facts. NULL on memory or a malformed line (then
+ * nothing is decided on it: every verdict is a denial), with f freed.
  */
 static struct fact *
-facts_query(long long id, const char *json, long long user, long long viewer,
+kept_parse(const char *txt, long long pid, long long grant, struct fact *f,
     size_t *n)
+{
+	const char	*p;
+	struct fact	*g;
+	size_t		 lines = 1;
+
+	if (txt == NULL)
+		txt = "";
+	for (p = txt; *p != '\0'; p++)
+		lines += *p == '\n';
+	if ((g = realloc(f, (*n + lines + 1) * sizeof(*g))) == NULL) {
+		free(f);
+		return NULL;
+	}
+	for (p = txt; *p != '\0'; (*n)++) {
+		struct fact *x = &g[*n];
+		x->pid = pid;
+		x->k = pid == 0 ? 'm' : *p++;
+		if (kept_number(&p, &x->a) == -1 ||
+		    kept_number(&p, &x->b) == -1 || kept_number(&p, &x->c) == -1 ||
+		    (*p != '\n' && *p != '\0')) {
+			free(g);
+			return NULL;
+		}
+		if (x->k == 'p')
+			x->c = grant;
+		if (*p == '\n')
+			p++;
+	}
+	return g;
+}
+
+/*
+ * The state of each link's facility on its 'l' fact (active | disclosing
+ * << 1 | viewing << 2), from the members' 'm' facts: a facility that is no
+ * member any more is inactive.
+ */
+static void
+kept_states(struct fact *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (f[i].k != 'l')
+			continue;
+		f[i].c = 0;
+		for (size_t j = 0; j < n; j++)
+			if (f[j].k == 'm' && f[j].a == f[i].a) {
+				f[i].c = (f[j].b != 0) | f[j].c << 1;
+				break;
+			}
+	}
+}
+
+/*
+ * The kept facts of patient id (json NULL) or of the patients of the JSON
+ * array json, with user's A14 grant and every member's state: one
+ * statement of rows read by their keys. Returns the facts (*n; the caller
+ * frees) or NULL on a database or memory error.
+ */
+static struct fact *
+facts_query(long long id, const char *json, long long user, size_t *n)
 {
 	struct dbres	*res;
 	struct fact	*f = NULL;
+	size_t		 i;
 
 	*n = 0;
-	res = json == NULL ?
-	    db_query(STMT_ACCESS_FACTS, "iiiiiii", user, id, id, id, id, id,
-	    viewer) :
-	    db_query(STMT_ACCESS_FACTS_MANY, "isssssi", user, json, json, json,
-	    json, json, viewer);
-	if (res == NULL || (f = facts_parse(res, NULL, n)) == NULL) {
-		dbres_free(res);
+	res = json == NULL ? db_query(STMT_FACTS_KEPT, "ii", user, id) :
+	    db_query(STMT_FACTS_KEPT_MANY, "si", json, user);
+	if (res == NULL)
 		return NULL;
+	if ((f = malloc(sizeof(*f))) == NULL)
+		goto fail;
+	for (i = 0; i < res->nrows && f != NULL; i++) {
+		long long pid = dbres_ll(res, i, FACTS_KEPT_PID);
+		f = kept_parse(dbres_get(res, i, FACTS_KEPT_FACTS), pid,
+		    dbres_ll(res, i, FACTS_KEPT_GRANT), f, n);
+		if (json == NULL && f != NULL)
+			f = kept_parse(dbres_get(res, i, FACTS_KEPT_REGION), 0,
+			    0, f, n);
 	}
+	if (f == NULL)
+		goto fail;
 	dbres_free(res);
-	return facts_rare(f, n, id, json);
+	kept_states(f, *n);
+	return f;
+fail:
+	dbres_free(res);
+	return NULL;
 }
 
 /*
@@ -271,8 +367,8 @@ facts_fill(struct access *a, long long id, const struct fact *f, size_t n)
 
 /*
  * Loads the facts about patient id, with user's running A14 grant (user 0:
- * nobody's grant counts) and the state of facility viewer (0: none, for a
- * caller that reads the facts but decides nothing), in one statement.
+ * nobody's grant counts) and every member's state (so viewer, the facility
+ * that asks, needs no statement of its own), in one statement.
  * Returns 0, 1 when there is no such patient, or -1 on a database error;
  * the caller calls access_free.
  */
@@ -283,10 +379,37 @@ access_load(struct access *a, long long id, long long user, long long viewer)
 	size_t		 n;
 	int		 rc;
 
+	(void)viewer;		/* every member's state is there */
 	memset(a, 0, sizeof(*a));
 	a->patient_id = id;
-	if ((f = facts_query(id, NULL, user, viewer, &n)) == NULL)
+	if ((f = facts_query(id, NULL, user, &n)) == NULL)
 		return -1;
+	rc = facts_fill(a, id, f, n);
+	free(f);
+	return rc;
+}
+
+/*
+ * Fills a with patient id's facts from its kept texts (pure: no database):
+ * facts as patient_facts keeps them, the user's A14 grant end (us, 0:
+ * none) and the members' states as region_facts keeps them. Returns 0, 1
+ * when facts has no 'p' line, or -1 on memory or a malformed line; the
+ * caller calls access_free.
+ */
+int
+access_kept(struct access *a, long long id, const char *facts, long long grant,
+    const char *region)
+{
+	struct fact	*f;
+	size_t		 n = 0;
+	int		 rc;
+
+	memset(a, 0, sizeof(*a));
+	a->patient_id = id;
+	if ((f = kept_parse(facts, id, grant, NULL, &n)) == NULL ||
+	    (f = kept_parse(region, 0, 0, f, &n)) == NULL)
+		return -1;
+	kept_states(f, n);
 	rc = facts_fill(a, id, f, n);
 	free(f);
 	return rc;
@@ -295,7 +418,7 @@ access_load(struct access *a, long long id, long long user, long long viewer)
 /*
  * access_load() for the patient behind handle h of session sess, in the
  * same one statement, which also brings the patient's row: a->row holds it
- * (row a->prow; STMT_PATIENT_GET's columns from column ACCESS_FACTS_HANDLE_ID).
+ * (row a->prow; STMT_PATIENT_GET's columns from column FACTS_HANDLE_ID).
  * Returns 0, 1 when the handle names nobody in this session, or -1.
  */
 int
@@ -303,34 +426,26 @@ access_open(struct access *a, long long sess, const char *h, long long user,
     long long viewer)
 {
 	struct dbres	*res;
-	struct fact	*f = NULL;
-	size_t		 n = 0, p;
-	long long	 id;
 	int		 rc;
 
+	(void)viewer;		/* every member's state is there */
 	memset(a, 0, sizeof(*a));
-	res = db_query(STMT_ACCESS_FACTS_HANDLE, "iisisisisisi", user, sess, h,
-	    sess, h, sess, h, sess, h, sess, h, viewer);
-	if (res == NULL || (f = facts_parse(res, NULL, &n)) == NULL) {
-		dbres_free(res);
+	if ((res = db_query(STMT_FACTS_HANDLE, "iis", user, sess, h)) == NULL)
 		return -1;
-	}
-	for (p = 0; p < n && f[p].k != 'p'; p++)
-		;
-	if (p == n) {
-		free(f);
+	if (res->nrows == 0) {
 		dbres_free(res);
 		return 1;
 	}
-	id = f[p].pid;
-	if ((f = facts_rare(f, &n, id, NULL)) == NULL) {
+	rc = access_kept(a, dbres_ll(res, 0, FACTS_HANDLE_PID),
+	    dbres_get(res, 0, FACTS_HANDLE_FACTS),
+	    dbres_ll(res, 0, FACTS_HANDLE_GRANT),
+	    dbres_get(res, 0, FACTS_HANDLE_REGION));
+	if (rc == -1) {
 		dbres_free(res);
 		return -1;
 	}
-	rc = facts_fill(a, id, f, n);
-	free(f);
 	a->row = res;
-	a->prow = p;
+	a->prow = 0;
 	return rc;
 }
 
@@ -486,7 +601,7 @@ access_check_many(const long long *ids, size_t n, long long viewer,
 	buf_init(&json);
 	if (json_ids(&json, ids, n) == -1)
 		goto out;
-	if ((f = facts_query(0, json.data, user, viewer, &nf)) == NULL)
+	if ((f = facts_query(0, json.data, user, &nf)) == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		struct access a;
@@ -558,13 +673,52 @@ access_seen_many(const long long *ids, size_t n, long long viewer,
 	buf_init(&json);
 	if (json_ids(&json, ids, n) == -1)
 		goto out;
-	if ((f = facts_query(0, json.data, user, viewer, &nf)) == NULL)
+	if ((f = facts_query(0, json.data, user, &nf)) == NULL)
 		goto out;
 	for (size_t i = 0; i < n; i++) {
 		struct access a;
 		if (facts_fill(&a, ids[i], f, nf) == 0)
 			seen_fill(&a, viewer, &s[i]);
 		access_free(&a);
+	}
+	rc = 0;
+out:
+	free(f);
+	buf_free(&json);
+	return rc;
+}
+
+/*
+ * facts verify: the facts of the n patients ids (at most a few hundred) as
+ * kept (source 0) or from the source tables (source 1), with user's A14
+ * grant (0: nobody's), into a[n] (the caller access_frees each); found[i] is 0 when
+ * patient ids[i] has no facts that way. 0, or -1 on a database or memory
+ * error (then nothing is to be freed).
+ */
+int
+access_load_many(const long long *ids, size_t n, long long user, int source,
+    struct access *a, int *found)
+{
+	struct fact	*f = NULL;
+	struct buf	 json;
+	size_t		 nf;
+	int		 rc = -1;
+
+	buf_init(&json);
+	if (json_ids(&json, ids, n) == -1)
+		goto out;
+	f = source ? source_query(json.data, user, &nf) :
+	    facts_query(0, json.data, user, &nf);
+	if (f == NULL)
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		int r = facts_fill(&a[i], ids[i], f, nf);
+		found[i] = r == 0;
+		if (r == -1) {
+			for (size_t j = 0; j <= i; j++)
+				access_free(&a[j]);
+			goto out;
+		}
 	}
 	rc = 0;
 out:

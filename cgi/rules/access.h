@@ -29,7 +29,7 @@ struct access {
 	size_t			 prow;
 };
 
-/* access_open: the patient's columns in a->row start at ACCESS_FACTS_HANDLE_ID. */
+/* access_open: the patient's columns in a->row start at FACTS_HANDLE_ID. */
 
 int			 access_load(struct access *, long long, long long, long long);
 int			 access_open(struct access *, long long, const char *,
@@ -56,6 +56,10 @@ struct access_seen {
 };
 int			 access_seen_many(const long long *, size_t, long long,
 			    long long, struct access_seen *);
+int			 access_kept(struct access *, long long, const char *,
+			    long long, const char *);
+int			 access_load_many(const long long *, size_t, long long,
+			    int, struct access *, int *);
 
 /* handle.c: opaque per-session names for patients (A8.4) */
 struct handles {

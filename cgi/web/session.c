@@ -103,9 +103,15 @@ session_load(struct req *r, const struct dbres *res)
 
 	if (kv_get(&r->cookies, SESSION_COOKIE) == NULL)
 		return 0;
+	/* Unknown, ended, or without its user's kept facts (0031_facts.sql
+	 * fills them when a session begins): log in again. */
 	if (res->nrows == 0 || dbres_get(res, 0, REQ_CONTEXT_SESS_ID) == NULL ||
-	    dbres_get(res, 0, REQ_CONTEXT_SESS_ENDED_AT) != NULL) {
-		clear_cookie(r);	/* unknown or ended */
+	    dbres_get(res, 0, REQ_CONTEXT_SESS_ENDED_AT) != NULL ||
+	    dbres_get(res, 0, REQ_CONTEXT_LOGIN) == NULL ||
+	    dbres_get(res, 0, REQ_CONTEXT_USER_NAME) == NULL ||
+	    dbres_get(res, 0, REQ_CONTEXT_USER_STATUS) == NULL ||
+	    dbres_get(res, 0, REQ_CONTEXT_FACILITY_NAME) == NULL) {
+		clear_cookie(r);
 		return 0;
 	}
 	if (!str_eq(dbres_get(res, 0, REQ_CONTEXT_SESS_CERT_SERIAL), r->cert.serial))
