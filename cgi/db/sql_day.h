@@ -54,12 +54,14 @@ COLS(DAY_MINE, DAY_MINE_PATIENT_ID, DAY_MINE_ACTIVITY)
 
 /*
  * The patients this user opened in the last ? days, newest view first,
- * from the user's newest 2,000 views (audit_user), with when last (us).
+ * from the user's newest 2,000 views, with when last (us): along
+ * audit_user (user_id, ts), forced; left to choose MariaDB read every
+ * user's views of the window along audit_ts or audit_action (issue 23).
  */
 STMT(DAY_RECENT,
 	"SELECT a.patient_id, CAST(UNIX_TIMESTAMP(MAX(a.ts)) * 1000000 AS SIGNED)"
 	" FROM ("
-	" SELECT patient_id, ts FROM audit WHERE user_id = ?"
+	" SELECT patient_id, ts FROM audit FORCE INDEX (audit_user) WHERE user_id = ?"
 	"  AND ts > UTC_TIMESTAMP(6) - INTERVAL ? DAY AND action = 'record.view'"
 	"  AND outcome = 'allowed' AND patient_id IS NOT NULL"
 	"  ORDER BY ts DESC LIMIT 2000) a"
@@ -113,7 +115,12 @@ COLS(DAY_FOLLOWUPS_OVERDUE, DAY_FOLLOWUPS_OVERDUE_ID,
  * viewer's FIND_IN_SET list), current records only: problems with the
  * unresolved first; prescriptions of records since a day (?, YYYY-MM-DD,
  * through record_link_kind), in VIEWER_MEDS's columns; results flagged
- * out of range since a day.
+ * out of range since a day. Prescriptions and results go from the
+ * patient's links along record_link_kind (the link's records of the kind
+ * since the day) to each record's rows by record_id, in that order
+ * (STRAIGHT_JOIN, FORCE INDEX): left to choose after an import, MariaDB
+ * read record_med or record_lab whole, or every record of a facility
+ * (issue 23, docs/benchmarks.md).
  */
 STMT(DAY_SUM_PROBLEMS,
 	"SELECT DATE_FORMAT(p.onset, '%Y-%m-%d'), DATE_FORMAT(p.resolved, '%Y-%m-%d'),"
@@ -130,8 +137,10 @@ STMT(DAY_SUM_MEDS,
 	" r.message_ts), '%Y-%m-%d'), f.name, r.kind, m.drug_name, m.dose, m.unit,"
 	" m.route, m.frequency, m.days, r.status, m.dosage_form, m.rp,"
 	" DENSE_RANK() OVER (ORDER BY r.occurred_at DESC, r.id DESC)"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_med m ON m.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" FROM patient_link l FORCE INDEX (patient_link_patient)"
+	" STRAIGHT_JOIN record r FORCE INDEX (record_link_kind) ON r.link_id = l.id"
+	" STRAIGHT_JOIN record_med m FORCE INDEX (record_med_record) ON m.record_id = r.id"
+	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	" AND r.kind = 'prescription' AND r.status = 'current' AND r.cancelled = 0"
 	" AND r.occurred_at >= ?"
@@ -140,8 +149,10 @@ SAME_COLS(DAY_SUM_MEDS, VIEWER_MEDS)
 STMT(DAY_SUM_LABS,
 	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at), '%Y-%m-%d'),"
 	" f.name, x.name, x.value, x.unit, x.range_text, x.flag"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" FROM patient_link l FORCE INDEX (patient_link_patient)"
+	" STRAIGHT_JOIN record r FORCE INDEX (record_link_kind) ON r.link_id = l.id"
+	" STRAIGHT_JOIN record_lab x FORCE INDEX (record_lab_record) ON x.record_id = r.id"
+	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
 	" AND r.status = 'current' AND r.occurred_at >= ?"
 	" AND x.flag IS NOT NULL AND x.flag NOT IN ('', 'N')"
