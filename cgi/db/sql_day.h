@@ -34,22 +34,27 @@ COLS(DAY_LOCAL_PATIENTS, DAY_LOCAL_PATIENTS_ID, DAY_LOCAL_PATIENTS_EXACT)
 
 /*
  * "My patients": those with a link at this facility or a form 4 it
- * registered, newest activity first (a link's newest import: the last
- * entry of record_link_imported, read backwards, one row per link; MAX()
- * in a dependent subquery read every entry of the link; the
- * registration), at most ? of them. Whether
- * each may be listed is decided in C (access_seen_many); an "every
- * viewing facility" consent alone never brings a patient here.
+ * registered, active patients only, each with an activity (s): a link's
+ * newest (the last file of it imported, else its making:
+ * patient_link.active_at), a form 4's registration. Two lists, each read
+ * newest first along its index and stopped at ? rows (patient_link_active,
+ * consent_facility), each row's patient by its id; day.c merges them, a
+ * patient once at its newest. Reading every link of the facility and
+ * asking each one's records, then sorting them all, read a share of the
+ * region (issue 23). Whether each may be listed is decided in C
+ * (access_seen_many); an "every viewing facility" consent alone never
+ * brings a patient here. Parameters: facility, most, facility, most.
  */
 STMT(DAY_MINE,
-	"SELECT k.pid, CAST(UNIX_TIMESTAMP(MAX(k.act)) AS SIGNED) FROM ("
-	" SELECT l.patient_id AS pid, COALESCE((SELECT r.imported_at FROM record r"
-	"  WHERE r.link_id = l.id ORDER BY r.imported_at DESC LIMIT 1), l.created_at) AS act"
-	"  FROM patient_link l WHERE l.facility_id = ? AND l.patient_id IS NOT NULL"
-	" UNION ALL SELECT c.patient_id, c.registered_at FROM consent c"
-	"  WHERE c.facility_id = ? AND c.status <> 'rejected') k"
-	" JOIN patient p ON p.id = k.pid AND p.status = 'active'"
-	" GROUP BY k.pid ORDER BY 2 DESC, k.pid DESC LIMIT ?")
+	"(SELECT l.patient_id, CAST(UNIX_TIMESTAMP(l.active_at) AS SIGNED)"
+	" FROM patient_link l FORCE INDEX (patient_link_active)"
+	" STRAIGHT_JOIN patient p ON p.id = l.patient_id AND p.status = 'active'"
+	" WHERE l.facility_id = ? ORDER BY l.active_at DESC LIMIT ?)"
+	" UNION ALL (SELECT c.patient_id, CAST(UNIX_TIMESTAMP(c.registered_at) AS SIGNED)"
+	" FROM consent c FORCE INDEX (consent_facility)"
+	" STRAIGHT_JOIN patient p ON p.id = c.patient_id AND p.status = 'active'"
+	" WHERE c.facility_id = ? AND c.status <> 'rejected'"
+	" ORDER BY c.registered_at DESC LIMIT ?)")
 COLS(DAY_MINE, DAY_MINE_PATIENT_ID, DAY_MINE_ACTIVITY)
 
 /*
