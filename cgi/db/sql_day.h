@@ -5,10 +5,14 @@
  * A search's candidates by this facility's own local ID, leading zeros as
  * typed or not (patient_link.local_key, migration 0027), or by the
  * network ID; RECORDS_CANDIDATES's columns. access.c decides each.
+ * Both parts of the local ID along patient_link_local_key, forced: left to
+ * choose, MariaDB used only the facility of another index (every link of
+ * the facility) once the statistics said a facility has few (issue 23).
  */
 STMT(DAY_FIND_LOCAL,
 	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date, h.handle FROM ("
-	" SELECT l.patient_id AS id FROM patient_link l WHERE l.facility_id = ?"
+	" SELECT l.patient_id AS id FROM patient_link l"
+	"  FORCE INDEX (patient_link_local_key) WHERE l.facility_id = ?"
 	"  AND l.local_key = TRIM(LEADING '0' FROM ?) AND l.patient_id IS NOT NULL"
 	" UNION SELECT id FROM patient WHERE network_id = ?) k"
 	" JOIN patient p ON p.id = k.id"
@@ -27,7 +31,8 @@ SAME_COLS(DAY_FIND_NAME, RECORDS_CANDIDATES)
 /* The deep link: the active network patients this facility's local ID names. */
 STMT(DAY_LOCAL_PATIENTS,
 	"SELECT l.patient_id, l.local_id = ? FROM patient_link l"
-	" JOIN patient p ON p.id = l.patient_id AND p.status = 'active'"
+	" FORCE INDEX (patient_link_local_key)"
+	" STRAIGHT_JOIN patient p ON p.id = l.patient_id AND p.status = 'active'"
 	" WHERE l.facility_id = ? AND l.local_key = TRIM(LEADING '0' FROM ?)"
 	" ORDER BY l.local_id = ? DESC, l.id LIMIT 20")
 COLS(DAY_LOCAL_PATIENTS, DAY_LOCAL_PATIENTS_ID, DAY_LOCAL_PATIENTS_EXACT)

@@ -40,8 +40,10 @@ STMT(RECORDS_CANDIDATES,
 	"  ON c.patient_id = pm.merged_id WHERE pm.survivor_id = p.id"
 	"  AND pm.undone_at IS NULL AND c.status <> 'rejected'"
 	"  AND (c.all_viewing = 1 OR " CF_NAMES("c") "))"
-	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
-	"  AND l.facility_id = ?)"
+	/* A scalar subquery along the candidate's links: as EXISTS, MariaDB
+	 * read every link of the facility, or all of patient_link (issue 23). */
+	" OR (SELECT COUNT(*) FROM patient_link l FORCE INDEX (patient_link_patient)"
+	"  WHERE l.patient_id = p.id AND l.facility_id = ?) > 0"
 	/* A scalar subquery, not EXISTS: MariaDB turned that EXISTS into a
 	 * scan of every grant of the user (docs/benchmarks.md: 18,000 after the bench). */
 	" OR (SELECT MAX(e.expires_at) FROM emergency_access e WHERE e.patient_id = p.id"
