@@ -5,10 +5,14 @@
  * A search's candidates by this facility's own local ID, leading zeros as
  * typed or not (patient_link.local_key, migration 0027), or by the
  * network ID; RECORDS_CANDIDATES's columns. access.c decides each.
+ * Both parts of the local ID along patient_link_local_key, forced: left to
+ * choose, MariaDB used only the facility of another index (every link of
+ * the facility) once the statistics said a facility has few (issue 23).
  */
 STMT(DAY_FIND_LOCAL,
 	"SELECT p.id, p.name, p.kana, p.sex, p.birth_date, h.handle FROM ("
-	" SELECT l.patient_id AS id FROM patient_link l WHERE l.facility_id = ?"
+	" SELECT l.patient_id AS id FROM patient_link l"
+	"  FORCE INDEX (patient_link_local_key) WHERE l.facility_id = ?"
 	"  AND l.local_key = TRIM(LEADING '0' FROM ?) AND l.patient_id IS NOT NULL"
 	" UNION SELECT id FROM patient WHERE network_id = ?) k"
 	" JOIN patient p ON p.id = k.id"
@@ -27,39 +31,47 @@ SAME_COLS(DAY_FIND_NAME, RECORDS_CANDIDATES)
 /* The deep link: the active network patients this facility's local ID names. */
 STMT(DAY_LOCAL_PATIENTS,
 	"SELECT l.patient_id, l.local_id = ? FROM patient_link l"
-	" JOIN patient p ON p.id = l.patient_id AND p.status = 'active'"
+	" FORCE INDEX (patient_link_local_key)"
+	" STRAIGHT_JOIN patient p ON p.id = l.patient_id AND p.status = 'active'"
 	" WHERE l.facility_id = ? AND l.local_key = TRIM(LEADING '0' FROM ?)"
 	" ORDER BY l.local_id = ? DESC, l.id LIMIT 20")
 COLS(DAY_LOCAL_PATIENTS, DAY_LOCAL_PATIENTS_ID, DAY_LOCAL_PATIENTS_EXACT)
 
 /*
  * "My patients": those with a link at this facility or a form 4 it
- * registered, newest activity first (a link's newest import: the last
- * entry of record_link_imported, read backwards, one row per link; MAX()
- * in a dependent subquery read every entry of the link; the
- * registration), at most ? of them. Whether
- * each may be listed is decided in C (access_seen_many); an "every
- * viewing facility" consent alone never brings a patient here.
+ * registered, active patients only, each with an activity (s): a link's
+ * newest (the last file of it imported, else its making:
+ * patient_link.active_at), a form 4's registration. Two lists, each read
+ * newest first along its index and stopped at ? rows (patient_link_active,
+ * consent_facility), each row's patient by its id; day.c merges them, a
+ * patient once at its newest. Reading every link of the facility and
+ * asking each one's records, then sorting them all, read a share of the
+ * region (issue 23). Whether each may be listed is decided in C
+ * (access_seen_many); an "every viewing facility" consent alone never
+ * brings a patient here. Parameters: facility, most, facility, most.
  */
 STMT(DAY_MINE,
-	"SELECT k.pid, CAST(UNIX_TIMESTAMP(MAX(k.act)) AS SIGNED) FROM ("
-	" SELECT l.patient_id AS pid, COALESCE((SELECT r.imported_at FROM record r"
-	"  WHERE r.link_id = l.id ORDER BY r.imported_at DESC LIMIT 1), l.created_at) AS act"
-	"  FROM patient_link l WHERE l.facility_id = ? AND l.patient_id IS NOT NULL"
-	" UNION ALL SELECT c.patient_id, c.registered_at FROM consent c"
-	"  WHERE c.facility_id = ? AND c.status <> 'rejected') k"
-	" JOIN patient p ON p.id = k.pid AND p.status = 'active'"
-	" GROUP BY k.pid ORDER BY 2 DESC, k.pid DESC LIMIT ?")
+	"(SELECT l.patient_id, CAST(UNIX_TIMESTAMP(l.active_at) AS SIGNED)"
+	" FROM patient_link l FORCE INDEX (patient_link_active)"
+	" STRAIGHT_JOIN patient p ON p.id = l.patient_id AND p.status = 'active'"
+	" WHERE l.facility_id = ? ORDER BY l.active_at DESC LIMIT ?)"
+	" UNION ALL (SELECT c.patient_id, CAST(UNIX_TIMESTAMP(c.registered_at) AS SIGNED)"
+	" FROM consent c FORCE INDEX (consent_facility)"
+	" STRAIGHT_JOIN patient p ON p.id = c.patient_id AND p.status = 'active'"
+	" WHERE c.facility_id = ? AND c.status <> 'rejected'"
+	" ORDER BY c.registered_at DESC LIMIT ?)")
 COLS(DAY_MINE, DAY_MINE_PATIENT_ID, DAY_MINE_ACTIVITY)
 
 /*
  * The patients this user opened in the last ? days, newest view first,
- * from the user's newest 2,000 views (audit_user), with when last (us).
+ * from the user's newest 2,000 views, with when last (us): along
+ * audit_user (user_id, ts), forced; left to choose MariaDB read every
+ * user's views of the window along audit_ts or audit_action (issue 23).
  */
 STMT(DAY_RECENT,
 	"SELECT a.patient_id, CAST(UNIX_TIMESTAMP(MAX(a.ts)) * 1000000 AS SIGNED)"
 	" FROM ("
-	" SELECT patient_id, ts FROM audit WHERE user_id = ?"
+	" SELECT patient_id, ts FROM audit FORCE INDEX (audit_user) WHERE user_id = ?"
 	"  AND ts > UTC_TIMESTAMP(6) - INTERVAL ? DAY AND action = 'record.view'"
 	"  AND outcome = 'allowed' AND patient_id IS NOT NULL"
 	"  ORDER BY ts DESC LIMIT 2000) a"
@@ -113,7 +125,12 @@ COLS(DAY_FOLLOWUPS_OVERDUE, DAY_FOLLOWUPS_OVERDUE_ID,
  * viewer's FIND_IN_SET list), current records only: problems with the
  * unresolved first; prescriptions of records since a day (?, YYYY-MM-DD,
  * through record_link_kind), in VIEWER_MEDS's columns; results flagged
- * out of range since a day.
+ * out of range since a day. Prescriptions and results go from the
+ * patient's links along record_link_kind (the link's records of the kind
+ * since the day) to each record's rows by record_id, in that order
+ * (STRAIGHT_JOIN, FORCE INDEX): left to choose after an import, MariaDB
+ * read record_med or record_lab whole, or every record of a facility
+ * (issue 23, docs/benchmarks.md).
  */
 STMT(DAY_SUM_PROBLEMS,
 	"SELECT DATE_FORMAT(p.onset, '%Y-%m-%d'), DATE_FORMAT(p.resolved, '%Y-%m-%d'),"
@@ -130,8 +147,10 @@ STMT(DAY_SUM_MEDS,
 	" r.message_ts), '%Y-%m-%d'), f.name, r.kind, m.drug_name, m.dose, m.unit,"
 	" m.route, m.frequency, m.days, r.status, m.dosage_form, m.rp,"
 	" DENSE_RANK() OVER (ORDER BY r.occurred_at DESC, r.id DESC)"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_med m ON m.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" FROM patient_link l FORCE INDEX (patient_link_patient)"
+	" STRAIGHT_JOIN record r FORCE INDEX (record_link_kind) ON r.link_id = l.id"
+	" STRAIGHT_JOIN record_med m FORCE INDEX (record_med_record) ON m.record_id = r.id"
+	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	" AND r.kind = 'prescription' AND r.status = 'current' AND r.cancelled = 0"
 	" AND r.occurred_at >= ?"
@@ -140,8 +159,10 @@ SAME_COLS(DAY_SUM_MEDS, VIEWER_MEDS)
 STMT(DAY_SUM_LABS,
 	"SELECT DATE_FORMAT(COALESCE(x.observed_at, r.occurred_at), '%Y-%m-%d'),"
 	" f.name, x.name, x.value, x.unit, x.range_text, x.flag"
-	" FROM patient_link l JOIN record r ON r.link_id = l.id"
-	" JOIN record_lab x ON x.record_id = r.id JOIN facility f ON f.id = r.facility_id"
+	" FROM patient_link l FORCE INDEX (patient_link_patient)"
+	" STRAIGHT_JOIN record r FORCE INDEX (record_link_kind) ON r.link_id = l.id"
+	" STRAIGHT_JOIN record_lab x FORCE INDEX (record_lab_record) ON x.record_id = r.id"
+	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?) AND r.kind = 'lab'"
 	" AND r.status = 'current' AND r.occurred_at >= ?"
 	" AND x.flag IS NOT NULL AND x.flag NOT IN ('', 'N')"

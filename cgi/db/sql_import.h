@@ -87,6 +87,10 @@ STMT(LINK_UPSERT,
 	" birth_date = COALESCE(birth_date, VALUES(birth_date)),"
 	" address = COALESCE(address, VALUES(address))")
 
+/* A file of the link arrives now (patient_link.active_at, migration 0033). */
+STMT(LINK_ACTIVE,
+	"UPDATE patient_link SET active_at = UTC_TIMESTAMP(6) WHERE id = ?")
+
 /* The id and which demographics the link has (the importer's cache). */
 STMT(LINK_ID,
 	"SELECT id, name IS NOT NULL, kana IS NOT NULL, kana_key IS NOT NULL,"

@@ -40,8 +40,10 @@ STMT(RECORDS_CANDIDATES,
 	"  ON c.patient_id = pm.merged_id WHERE pm.survivor_id = p.id"
 	"  AND pm.undone_at IS NULL AND c.status <> 'rejected'"
 	"  AND (c.all_viewing = 1 OR " CF_NAMES("c") "))"
-	" OR EXISTS (SELECT 1 FROM patient_link l WHERE l.patient_id = p.id"
-	"  AND l.facility_id = ?)"
+	/* A scalar subquery along the candidate's links: as EXISTS, MariaDB
+	 * read every link of the facility, or all of patient_link (issue 23). */
+	" OR (SELECT COUNT(*) FROM patient_link l FORCE INDEX (patient_link_patient)"
+	"  WHERE l.patient_id = p.id AND l.facility_id = ?) > 0"
 	/* A scalar subquery, not EXISTS: MariaDB turned that EXISTS into a
 	 * scan of every grant of the user (docs/benchmarks.md: 18,000 after the bench). */
 	" OR (SELECT MAX(e.expires_at) FROM emergency_access e WHERE e.patient_id = p.id"
@@ -173,19 +175,23 @@ COLS(VIEWER_ALLERGIES, VIEWER_ALLERGIES_ONSET, VIEWER_ALLERGIES_FACILITY_NAME,
     VIEWER_ALLERGIES_STATUS)
 
 /* A page of prescription and injection records with their drugs; the last
- * column numbers the records, so one more than a page means a next page. */
+ * column numbers the records, so one more than a page means a next page.
+ * The order forced, the page's records first (issue 23: after an import
+ * MariaDB began from a facility and read all of its records). */
 STMT(VIEWER_MEDS,
 	"SELECT DATE_FORMAT(COALESCE(m.given_at, r.occurred_at, r.care_date,"
 	" r.message_ts), '%Y-%m-%d'), f.name, r.kind, m.drug_name, m.dose, m.unit,"
 	" m.route, m.frequency, m.days, r.status, m.dosage_form, m.rp,"
 	" DENSE_RANK() OVER (ORDER BY r.occurred_at DESC, r.id DESC)"
-	" FROM (SELECT r2.id FROM patient_link l JOIN record r2 ON r2.link_id = l.id"
+	" FROM (SELECT r2.id FROM patient_link l FORCE INDEX (patient_link_patient)"
+	"  STRAIGHT_JOIN record r2 FORCE INDEX (record_link_kind) ON r2.link_id = l.id"
 	"  WHERE l.patient_id = ? AND FIND_IN_SET(l.facility_id, ?)"
 	"  AND r2.kind IN ('prescription', 'injection', 'prescription_given',"
 	"  'injection_given') AND (r2.status = 'current' OR ? = 1)"
 	"  ORDER BY r2.occurred_at DESC, r2.id DESC LIMIT ? OFFSET ?) k"
-	" JOIN record r ON r.id = k.id JOIN record_med m ON m.record_id = r.id"
-	" JOIN facility f ON f.id = r.facility_id"
+	" STRAIGHT_JOIN record r FORCE INDEX (record_id) ON r.id = k.id"
+	" STRAIGHT_JOIN record_med m FORCE INDEX (record_med_record) ON m.record_id = r.id"
+	" STRAIGHT_JOIN facility f ON f.id = r.facility_id"
 	" ORDER BY r.occurred_at DESC, r.id DESC, m.seq")
 COLS(VIEWER_MEDS, VIEWER_MEDS_ON, VIEWER_MEDS_FACILITY_NAME, VIEWER_MEDS_KIND,
     VIEWER_MEDS_DRUG_NAME, VIEWER_MEDS_DOSE, VIEWER_MEDS_UNIT,

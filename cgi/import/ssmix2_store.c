@@ -470,10 +470,21 @@ ssmix2_links_free(struct ssmix2_links *lc)
 }
 
 /*
+ * A file of the link is being stored now: the link's newest activity, by
+ * which "my patients" lists it (patient_link_active, issue 23).
+ */
+static int
+link_active(long long id)
+{
+	return db_exec(STMT_LINK_ACTIVE, "i", id) < 0 ? DB_ERR : DB_OK;
+}
+
+/*
  * The patient link of (facility, local ID): created with the PID
  * demographics when new; an existing link only gets what it lacks (an
  * ADT-00 that is current overwrites them, see ssmix2_demographics()).
- * m may be NULL (a document). Stores the link's id in *id. Returns DB_OK
+ * m may be NULL (a document). Stores the link's id in *id and marks the
+ * link active now (link_active). Returns DB_OK
  * or a DB_* error. Call ssmix2_links_clear() when the transaction that
  * ran this rolls back.
  */
@@ -494,7 +505,7 @@ ssmix2_link(struct ssmix2_links *lc, const char *local_id,
 	s = link_find(lc->v, lc->cap, local_id);
 	if (s != NULL && s->local != NULL && (want & ~s->have) == 0) {
 		*id = s->id;
-		return DB_OK;
+		return link_active(*id);
 	}
 	rc = db_exec(STMT_LINK_UPSERT, "isssssss", lc->fid, local_id,
 	    nz(d.name), nz(d.kana), nz(d.key), nz(d.sex), nz(d.birth),
@@ -509,8 +520,10 @@ ssmix2_link(struct ssmix2_links *lc, const char *local_id,
 		if (dbres_ll(res, 0, c) != 0)
 			have |= 1u << (c - 1);
 	dbres_free(res);
-	if (rc == DB_OK)
+	if (rc == DB_OK) {
 		links_put(lc, local_id, *id, have);
+		rc = link_active(*id);
+	}
 	return rc;
 }
 

@@ -176,6 +176,60 @@ list_view(struct req *r, const char *key, const struct daylist *l,
 	return 0;
 }
 
+/* A candidate of "my patients": the patient and its newest activity (s). */
+struct cand {
+	long long	 id;
+	long long	 act;
+};
+
+/* By patient, newest activity first: a patient's first is its newest. */
+static int
+cand_by_id(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->act > y->act ? -1 : x->act < y->act;
+}
+
+/* Newest activity first, then the higher id (the order the page shows). */
+static int
+cand_by_act(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->act != y->act)
+		return x->act > y->act ? -1 : 1;
+	return x->id > y->id ? -1 : x->id < y->id;
+}
+
+/*
+ * The rows of STMT_DAY_MINE (two lists, a patient maybe in both or twice)
+ * as candidates, each patient once at its newest activity, newest first,
+ * at most MINE_MAX. The caller frees *out. The count, or -1 (memory).
+ */
+static long
+mine_candidates(const struct dbres *res, struct cand **out)
+{
+	struct cand	*c;
+	size_t		 n = 0;
+
+	if ((c = calloc(res->nrows + 1, sizeof(*c))) == NULL)
+		return -1;
+	for (size_t i = 0; i < res->nrows; i++) {
+		c[i].id = dbres_ll(res, i, DAY_MINE_PATIENT_ID);
+		c[i].act = dbres_ll(res, i, DAY_MINE_ACTIVITY);
+	}
+	qsort(c, res->nrows, sizeof(*c), cand_by_id);
+	for (size_t i = 0; i < res->nrows; i++)
+		if (n == 0 || c[n - 1].id != c[i].id)
+			c[n++] = c[i];
+	qsort(c, n, sizeof(*c), cand_by_act);
+	*out = c;
+	return (long)(n < MINE_MAX ? n : MINE_MAX);
+}
+
 /*
  * "My patients" (issue 19): a link at this facility or a form 4 it
  * registered, listed while a form 4 in force names this facility and the
@@ -189,23 +243,27 @@ mine_fill(struct req *r, long long page, size_t size, struct daylist *l,
 {
 	struct dbres		*res;
 	struct access_seen	*seen;
+	struct cand		*cand = NULL;
 	long long		*ids;
-	size_t			 skip = (size_t)(page - 1) * size, allowed = 0;
+	long			 got;
+	size_t			 skip = (size_t)(page - 1) * size, allowed = 0, nc;
 	int			 rc = -1;
 
 	memset(l, 0, sizeof(*l));
 	*more = 0;
-	if ((res = db_query(STMT_DAY_MINE, "iii", r->sess->facility_id,
-	    r->sess->facility_id, (long long)MINE_MAX)) == NULL)
+	if ((res = db_query(STMT_DAY_MINE, "iiii", r->sess->facility_id,
+	    (long long)MINE_MAX, r->sess->facility_id, (long long)MINE_MAX)) == NULL)
 		return -1;
-	ids = calloc(res->nrows + 1, sizeof(*ids));
+	got = mine_candidates(res, &cand);
+	nc = got > 0 ? (size_t)got : 0;
+	ids = calloc(nc + 1, sizeof(*ids));
 	seen = calloc(LIST_MAX, sizeof(*seen));
-	if (ids == NULL || seen == NULL)
+	if (got == -1 || ids == NULL || seen == NULL)
 		goto out;
-	for (size_t i = 0; i < res->nrows; i++)
-		ids[i] = dbres_ll(res, i, DAY_MINE_PATIENT_ID);
-	for (size_t at = 0; at < res->nrows && !*more; at += LIST_MAX) {
-		size_t k = res->nrows - at < LIST_MAX ? res->nrows - at : LIST_MAX;
+	for (size_t i = 0; i < nc; i++)
+		ids[i] = cand[i].id;
+	for (size_t at = 0; at < nc && !*more; at += LIST_MAX) {
+		size_t k = nc - at < LIST_MAX ? nc - at : LIST_MAX;
 		if (access_seen_many(ids + at, k, r->sess->facility_id,
 		    r->sess->user_id, seen) == -1)
 			goto out;
@@ -217,12 +275,12 @@ mine_fill(struct req *r, long long page, size_t size, struct daylist *l,
 			if (l->n == size)
 				*more = 1;
 			else
-				list_add(l, ids[at + i], dbres_ll(res, at + i,
-				    DAY_MINE_ACTIVITY), &seen[i]);
+				list_add(l, ids[at + i], cand[at + i].act, &seen[i]);
 		}
 	}
 	rc = 0;
 out:
+	free(cand);
 	free(ids);
 	free(seen);
 	dbres_free(res);

@@ -264,8 +264,12 @@ def small_region(pid, dup):
     # the kept facts (issue 23), as the writers' triggers would have written them
     clone("patient_facts", f"t.patient_id IN ({pid}, {dup})", {"patient_id": pat}, pk)
     clone("emergency_facts", f"t.patient_id IN ({pid}, {dup})", {"patient_id": pat}, pk)
+    # Each clone's entries a second apart from the last's: a region's audit times are many (a
+    # time keeps its rows per value), not the template's few repeated (then a user's entries
+    # of a window along audit_user (user_id, ts) looked like a share of the region).
     clone("audit", f"t.patient_id IN ({pid}, {dup})", {
-        "id": f"t.id + {K} * {big['audit']}", "patient_id": pat, "seq": "NULL"}, pk)
+        "id": f"t.id + {K} * {big['audit']}", "patient_id": pat, "seq": "NULL",
+        "ts": f"t.ts - INTERVAL {K} SECOND"}, pk)
     q(f"INSERT IGNORE INTO patient_kana_gram (gram, patient_id)"
       f" SELECT CONCAT('ｇ', ({K} * 7 + g.seq * 131) % 500), {pid} + {K} * {big['patient']}"
       f" FROM seq_1_to_{n} s JOIN seq_1_to_6 g")
