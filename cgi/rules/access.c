@@ -581,21 +581,19 @@ access_check(long long patient, long long viewer, long long user)
 }
 
 /*
- * access_check() for n patients at once (a search's candidates): one
- * statement for all their facts, each decided by the same function. Fills
- * v[n]; 0, or -1 on a database error (then every verdict is a denial).
+ * The n patients ids decided from one statement of their kept facts:
+ * each(a, i, arg) for every patient whose facts were found. 0, or -1 on a
+ * database error (then each is called for none).
  */
-int
-access_check_many(const long long *ids, size_t n, long long viewer,
-    long long user, enum consent_verdict *v)
+static int
+facts_each(const long long *ids, size_t n, long long user,
+    void (*each)(struct access *, size_t, void *), void *arg)
 {
 	struct fact	*f = NULL;
 	struct buf	 json;
 	size_t		 nf;
 	int		 rc = -1;
 
-	for (size_t i = 0; i < n; i++)
-		v[i] = CONSENT_DENY_NONE;
 	if (n == 0)
 		return 0;
 	buf_init(&json);
@@ -606,7 +604,7 @@ access_check_many(const long long *ids, size_t n, long long viewer,
 	for (size_t i = 0; i < n; i++) {
 		struct access a;
 		if (facts_fill(&a, ids[i], f, nf) == 0)
-			v[i] = access_patient(&a, viewer);
+			each(&a, i, arg);
 		access_free(&a);
 	}
 	rc = 0;
@@ -614,6 +612,36 @@ out:
 	free(f);
 	buf_free(&json);
 	return rc;
+}
+
+struct many {
+	long long		 viewer;
+	enum consent_verdict	*v;
+	struct access_seen	*s;
+};
+
+static void
+check_one(struct access *a, size_t i, void *arg)
+{
+	struct many	*m = arg;
+
+	m->v[i] = access_patient(a, m->viewer);
+}
+
+/*
+ * access_check() for n patients at once (a search's candidates): one
+ * statement for all their facts, each decided by the same function. Fills
+ * v[n]; 0, or -1 on a database error (then every verdict is a denial).
+ */
+int
+access_check_many(const long long *ids, size_t n, long long viewer,
+    long long user, enum consent_verdict *v)
+{
+	struct many	 m = { .viewer = viewer, .v = v };
+
+	for (size_t i = 0; i < n; i++)
+		v[i] = CONSENT_DENY_NONE;
+	return facts_each(ids, n, user, check_one, &m);
 }
 
 /*
@@ -650,6 +678,14 @@ seen_fill(struct access *a, long long viewer, struct access_seen *s)
 	}
 }
 
+static void
+seen_one(struct access *a, size_t i, void *arg)
+{
+	struct many	*m = arg;
+
+	seen_fill(a, m->viewer, &m->s[i]);
+}
+
 /*
  * access_seen for n patients at once, from one statement of facts like
  * access_check_many(). Fills s[n]; 0, or -1 on a database error (then
@@ -659,33 +695,13 @@ int
 access_seen_many(const long long *ids, size_t n, long long viewer,
     long long user, struct access_seen *s)
 {
-	struct fact	*f = NULL;
-	struct buf	 json;
-	size_t		 nf;
-	int		 rc = -1;
+	struct many	 m = { .viewer = viewer, .s = s };
 
 	for (size_t i = 0; i < n; i++) {
 		memset(&s[i], 0, sizeof(s[i]));
 		s[i].v = CONSENT_DENY_NONE;
 	}
-	if (n == 0)
-		return 0;
-	buf_init(&json);
-	if (json_ids(&json, ids, n) == -1)
-		goto out;
-	if ((f = facts_query(0, json.data, user, &nf)) == NULL)
-		goto out;
-	for (size_t i = 0; i < n; i++) {
-		struct access a;
-		if (facts_fill(&a, ids[i], f, nf) == 0)
-			seen_fill(&a, viewer, &s[i]);
-		access_free(&a);
-	}
-	rc = 0;
-out:
-	free(f);
-	buf_free(&json);
-	return rc;
+	return facts_each(ids, n, user, seen_one, &m);
 }
 
 /*
