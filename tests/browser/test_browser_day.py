@@ -55,7 +55,7 @@ def no_overflow(drv, where):
     assert bad == [], (where, bad)
 
 
-def test_issue19_deep_link_summary_labs_at_three_widths(doctor, patient):
+def test_A8_1_A8_4_deep_link_summary_labs_at_three_widths(doctor, patient):
     d = doctor
     password = (VAR / "demo" / "dr.sato.password").read_text().strip()
     # Before any login: the deep link asks for the login and returns to the patient.

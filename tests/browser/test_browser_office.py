@@ -97,7 +97,7 @@ def approve_alone(p, app_url, reason):
     assert_clean(p)
 
 
-def test_issue_20_office_day_facility_to_doctor_without_mogamictl(operator, president, tmp_path):
+def test_A9_A10_2_A4_2_office_day_facility_to_doctor_without_mogamictl(operator, president, tmp_path):
     tag = os.urandom(3).hex()
     code, manager, doctor = f"B{tag.upper()}", f"incho.{tag}", f"dr.{tag}"
     op, p = operator, president

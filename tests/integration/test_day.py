@@ -170,7 +170,7 @@ def assert_none_names_the_ways(r):
     assert "同意" not in none and "様式" not in none
 
 
-def test_issue19_search_by_own_local_id_leading_zeros_either_way(people, pt):
+def test_A8_1_search_by_own_local_id_leading_zeros_either_way(people, pt):
     hosp = logged_in(people["hosp"])
     for q in (pt.local, pt.local.lstrip("0"), "000" + pt.local.lstrip("0"), f" {pt.local} "):
         r = search(hosp, q)
@@ -187,7 +187,7 @@ def test_issue19_search_by_own_local_id_leading_zeros_either_way(people, pt):
     assert found(search(clinic, pt.network_id), pt)
 
 
-def test_issue19_search_by_kanji_name_with_birth_date_kana_and_network_id(people, pt):
+def test_A8_1_A12_1_search_by_kanji_name_with_birth_date_kana_and_network_id(people, pt):
     hosp = logged_in(people["hosp"])
     bd = pt.ident["birth_date"]
     assert found(search(hosp, pt.name), pt)
@@ -209,7 +209,7 @@ def test_issue19_search_by_kanji_name_with_birth_date_kana_and_network_id(people
     assert_none_names_the_ways(search(hosp, "存在 しない" + pt.tag))
 
 
-def test_issue19_list_rows_show_age_and_wareki(people, pt):
+def test_A8_1_list_rows_show_age_and_wareki(people, pt):
     hosp = logged_in(people["hosp"])
     r = search(hosp, pt.local)
     row = text(block(r.text, "records-patients"))
@@ -221,7 +221,7 @@ def test_issue19_list_rows_show_age_and_wareki(people, pt):
     assert pt.ident["birth_date"] not in row        # no ISO date on the page
 
 
-def test_issue19_deep_link_after_login_returns_and_opens_by_handle(people, pt):
+def test_A8_1_A8_3_deep_link_after_login_returns_and_opens_by_handle(people, pt):
     u = people["hosp"]
     s = session(u.cert)
     target = f"/records/local?id={pt.local.lstrip('0')}"
@@ -255,7 +255,7 @@ def test_issue19_deep_link_after_login_returns_and_opens_by_handle(people, pt):
                f"'allowed' AND patient_id = {pt.pid}") != "0"
 
 
-def test_issue19_deep_link_another_facilitys_id_finds_nothing(people, pt):
+def test_A12_1_deep_link_another_facilitys_id_finds_nothing(people, pt):
     clinic = logged_in(people["clinic"])
     r = clinic.get(url(f"/records/local?id={pt.local}"), allow_redirects=False)
     assert r.status_code == 404 and pt.name not in r.text
@@ -268,7 +268,7 @@ def test_issue19_deep_link_another_facilitys_id_finds_nothing(people, pt):
 @pytest.mark.parametrize("nxt", ["https://evil.example/", "//evil.example/x", "/\\evil.example",
                                  "/%2F%2Fevil.example", "javascript:alert(1)", "/login",
                                  "/healthz", "/nowhere", "/records\r\nX-A: b", "http:/x"])
-def test_issue19_login_returns_only_to_this_sites_pages(people, nxt):
+def test_A8_3_login_returns_only_to_this_sites_pages(people, nxt):
     u = people["hosp2"]
     s = session(u.cert)
     r = s.get(url("/login"), params={"next": nxt})
@@ -283,7 +283,7 @@ def test_issue19_login_returns_only_to_this_sites_pages(people, nxt):
         assert r.headers["Location"] == "/"
 
 
-def test_issue19_login_returns_to_a_page_of_this_site(people):
+def test_A8_3_login_returns_to_a_page_of_this_site(people):
     u = people["hosp2"]
     s = session(u.cert)
     r = s.get(url("/records?q=%E3%82%AB"), allow_redirects=False)
@@ -314,7 +314,7 @@ def handle_of(s, p):
     return r.headers["Location"].split("p=")[1]
 
 
-def test_issue19_my_patients_recent_new_since_and_a_form5_drops_at_once(people, tmp_path):
+def test_A12_2_my_patients_recent_new_since_and_a_form5_drops_at_once(people, tmp_path):
     p = make_pt(people)
     s = logged_in(people["hosp2"])
     html = home(s)
@@ -363,7 +363,7 @@ def test_issue19_my_patients_recent_new_since_and_a_form5_drops_at_once(people, 
     assert p.name not in s.get(url("/records/mine")).text
 
 
-def test_issue19_summary_against_known_imported_data(people, pt):
+def test_A8_1_summary_against_known_imported_data(people, pt):
     s = logged_in(people["hosp"])
     h = handle_of(s, pt)
     r = s.get(url("/records/patient"), params={"p": h, "purpose": "care"})
@@ -399,7 +399,7 @@ def test_issue19_summary_against_known_imported_data(people, pt):
     assert not re.search(r"\d{4}-\d\d-\d\d", text(block(html, "records")))
 
 
-def test_issue19_sections_in_words_rp_labs_newest_first_documents_by_kind(people, pt):
+def test_A8_1_sections_in_words_rp_labs_newest_first_documents_by_kind(people, pt):
     s = logged_in(people["hosp"])
     h = handle_of(s, pt)
     tl = text(block(view(s, h, "timeline").text, "rec-rows"))
@@ -420,7 +420,7 @@ def test_issue19_sections_in_words_rp_labs_newest_first_documents_by_kind(people
     assert r.status_code == 200 and pt.name not in r.text and pt.docfile not in r.text
 
 
-def test_issue19_notes_certificate_ending_and_followup_overdue(people, pt):
+def test_A4_2_A14_notes_certificate_ending_and_followup_overdue(people, pt):
     u = make_user("user", facility="DEMO01")
     cert, serial, _, _ = issue_cert(u.login, days=10, tag="short")
     # only the short certificate: revoke the long one so it is the latest active
@@ -447,7 +447,7 @@ def test_issue19_notes_certificate_ending_and_followup_overdue(people, pt):
     assert 'id="nav-notify-user"' in r.text
 
 
-def test_issue19_followup_list_names_the_patient_and_links_back(people, pt):
+def test_A14_followup_list_names_the_patient_and_links_back(people, pt):
     """A14: the follow-up list says whose consent is to be obtained and links to the
     patient (by handle), the record and form 4."""
     u = make_user("user", facility="DEMO01")

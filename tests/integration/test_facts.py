@@ -75,7 +75,7 @@ def consented(people):
     return clinic, ch, ident, pid
 
 
-def test_issue23_viewer_reads_the_kept_facts_and_verify_reports_a_difference(people):
+def test_A12_2_viewer_reads_the_kept_facts_and_verify_reports_a_difference(people):
     """The viewer decides on the kept row, not on the source tables: a kept row that lost
     its consent line refuses the next view although the form 4 is there, and facts verify
     reports that patient (exit 1) until the row is kept again."""
@@ -535,7 +535,7 @@ def viewer_agrees(g):
         assert code < 500 and (code == 200) == allowed, (SEED, pid, source, code)
 
 
-def test_issue23_random_writes_keep_every_decision(people):
+def test_A12_1_A12_2_A14_random_writes_keep_every_decision(people):
     print(f"FACTS_SEED={SEED} FACTS_WRITES={WRITES}")
     rnd = random.Random(SEED)
     g = Region()

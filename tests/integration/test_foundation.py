@@ -140,7 +140,7 @@ def test_400_bad_escape(demo_cert):
     assert r.status_code == 400
 
 
-def test_400_malformed_own_cookie(demo_cert):
+def test_A8_3_400_malformed_own_cookie(demo_cert):
     # Only the network's own cookies are checked (a foreign one is ignored: test_attack_login).
     r = session(demo_cert).get(url("/login"), headers={"Cookie": "a=1;b=2; __Host-csrf=a b"})
     assert r.status_code == 400

@@ -410,7 +410,7 @@ def network_counts():
     return {k: int(sql(v)[0][0]) for k, v in q.items()}
 
 
-def test_home_cards_count_what_waits_for_each_role():
+def test_A4_2_A10_3_home_cards_count_what_waits_for_each_role():
     pres = logged_in(make_user(role="president"))
     op = logged_in(make_user(role="operator"))
     staff = logged_in(make_user(role="staff"))
@@ -452,7 +452,7 @@ def test_home_cards_count_what_waits_for_each_role():
     assert todo(fm, "fm_drafts") == 1
 
 
-def test_home_card_says_nothing_waits_when_every_count_is_zero():
+def test_A4_2_A10_3_home_card_says_nothing_waits_when_every_count_is_zero():
     # A facility manager of a facility with nothing open: every count folds away.
     op = logged_in(make_user(role="operator"))
     r, code = add_facility(op, status="active")
