@@ -269,24 +269,20 @@ page_app_new(struct req *r)
 	app_form(r, kind, 200);
 }
 
-/*
- * A7.2: only confidentiality-bound professions, or an employee under
- * contract who attests it; field names the profession's parameter. 1 when
- * refused.
- */
+/* A7.2: only confidentiality-bound professions, or an employee under contract who attests it. 1 when refused. */
 static int
-check_profession(struct req *r, const char *field)
+check_profession(struct req *r)
 {
 	struct dbres	*p;
 	int		 bad = 0;
 
-	if (form_empty(param(r, field)) ||
-	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, field))) == NULL) {
-		form_err("council", field, "choose");
+	if (form_empty(param(r, "profession")) ||
+	    (p = db_query(STMT_PROFESSION_GET, "s", param(r, "profession"))) == NULL) {
+		form_err("council", "profession", "choose");
 		return 1;
 	}
 	if (p->nrows == 0)
-		form_err("council", field, "profession"), bad = 1;
+		form_err("council", "profession", "profession"), bad = 1;
 	else if (dbres_ll(p, 0, PROFESSION_GET_BOUND_BY_LAW) == 0 && !str_eq(param(r, "attestation"), "1"))
 		form_err("council", "attestation", "attestation"), bad = 1;
 	dbres_free(p);
@@ -326,7 +322,7 @@ check_register(struct req *r)
 	bad |= forms_check_login(r, "user_login");
 	if (form_empty(param(r, "user_name")))
 		form_err("council", "user_name", "required"), bad = 1;
-	return check_profession(r, "profession") | bad;
+	return check_profession(r) | bad;
 }
 
 static int
