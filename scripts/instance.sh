@@ -34,10 +34,14 @@ db_up() {
 			--auth-root-authentication-method=socket --skip-test-db \
 			>"$VAR/log/mariadb-install.log" 2>&1
 	fi
+	# Its own temporary directory: a machine's /tmp cleaner removing an
+	# implicit temporary table's file fails the statement using it.
+	mkdir -p "$VAR/tmp"
 	cat >"$VAR/my.cnf" <<-CNF
 	[mysqld]
 	user = $(id -un)
 	datadir = $VAR/db
+	tmpdir = $VAR/tmp
 	socket = $VAR/run/mysqld.sock
 	pid-file = $VAR/run/mysqld.pid
 	log-error = $VAR/log/mariadb.log
