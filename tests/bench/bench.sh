@@ -56,7 +56,11 @@ if [ -f "$VAR/run/sched.pid" ]; then
 fi
 D=$VAR/demo
 echo "bench: region of $NP patients at $NF facilities over $NY years (seed $SEED)" >&2
-imp=$("$ROOT/scripts/region.sh" "$VAR" "$CTL" "$NP" "$NF" "$NY" "$SEED" "$HEAVY" || true)
+# A region that failed to load would measure an empty network: stop.
+if ! imp=$("$ROOT/scripts/region.sh" "$VAR" "$CTL" "$NP" "$NF" "$NY" "$SEED" "$HEAVY"); then
+	echo "bench: the region did not load (see $VAR/region and $VAR/log)" >&2
+	exit 1
+fi
 [ -n "$imp" ] && echo "$imp" >"$VAR/region/import.rate"
 imp=$(cat "$VAR/region/import.rate" 2>/dev/null || echo "import: 0 messages in 0 s")
 echo "bench: $imp" >&2
