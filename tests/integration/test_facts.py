@@ -344,6 +344,26 @@ def db_script(script):
     return r.stdout.splitlines()
 
 
+def test_A12_2_keeping_the_facts_makes_no_temporary_file_and_a_link_touch_keeps_nothing(people):
+    """The writers pay for the kept facts (issue 23): a patient's rewrite must not make an
+    on-disk temporary table (0031's did on every call, the importer's link touch included:
+    a tenth of the import rate), and the importer's touch of a link that did not move calls
+    nothing. Counted in one session by MariaDB's Created_tmp_disk_tables."""
+    _, _, _, pid = consented(people)
+    link = one(f"SELECT MIN(id) FROM patient_link WHERE patient_id = {pid}")
+    before = facts_of(pid)
+    out = db_script(
+        "FLUSH STATUS;\n"
+        f"UPDATE patient_link SET active_at = UTC_TIMESTAMP(6) WHERE id = {link};\n"
+        f"CALL patient_facts_keep({pid}, NULL);\n"
+        "CALL patient_facts_keep(NULL, NULL);\n"
+        "SHOW SESSION STATUS LIKE 'Created_tmp_disk_tables';\n")
+    assert out[-1].split() == ["Created_tmp_disk_tables", "0"], out
+    assert facts_of(pid) == before
+    assert verify().returncode == 0
+    forget([pid])
+
+
 def check_sql(g, step):
     """One row per kept row that differs from its recomputation: the patients the write
     touched, those merged with them either way (every patient of the test at the batch's
