@@ -169,6 +169,34 @@ def test_A10_5_A10_2_only_the_form3_that_ended_the_facility_prints_its_contract_
     assert "解約済み" in op.get(url(f"/applications/view?id={last}")).text
 
 
+def test_A10_5_the_form3_whose_withdrawal_date_empties_the_facility_carries_the_paperwork():
+    """A form 3 decided before its date leaves the facility without users only when the date
+    comes (the scheduler's expiry): that form 3 is the one the paperwork goes with."""
+    from conftest import clock_set
+    code = uniq("LAT")[:16].upper().replace("X", "")
+    ctl("facility", "add", "--code", code, "--name", "後日閉院の診療所", "--kind", "clinic")
+    fm = make_user(role="facility_manager", facility=code)
+    pres = logged_in(make_user(role="president"))
+    op = logged_in(make_user(role="operator"))
+    s = logged_in(fm)
+    uid = sql(f"SELECT id FROM users WHERE login = '{fm.login}'")[0][0]
+    r, _ = submit(s, "user_withdraw", target=uid, effective_date=str(jst_today(3)),
+                  withdraw_reason="閉院のため")
+    app = app_id(r)
+    assert sole(pres, app).status_code == 303
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["active"]]
+    assert "解約" not in s.get(url(f"/applications/print?id={app}")).text
+    try:
+        clock_set(3 * 86400)
+        ctl("users", "expire")
+    finally:
+        clock_set(0)
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["cancelling"]]
+    assert sql(f"SELECT ends_facility FROM application WHERE id = {app}") == [["1"]]
+    assert 'id="cancel-form"' in op.get(url(f"/applications/view?id={app}")).text
+    assert "解約の手続き中" in op.get(url(f"/applications/print?id={app}")).text
+
+
 def test_A9_A10_2_A10_5_each_form_prints_as_an_a4_paper_form_from_the_stored_data():
     fm = make_user(role="facility_manager")
     s = logged_in(fm)
