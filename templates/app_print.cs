@@ -45,7 +45,8 @@
   <tr><th scope="row"><?cs var:L.council.facility ?></th><td colspan="3"><?cs var:a.facility ?></td></tr>
   <tr><th scope="row"><?cs var:L.council.effective_date ?></th><td colspan="3" id="fp-effective"><?cs if:a.effective_date_wareki ?><?cs var:a.effective_date_wareki ?><?cs else ?><?cs var:dja(a.effective_date) ?><?cs /if ?></td></tr>
   <tr><th scope="row"><?cs var:L.forms.withdraw_reason ?></th><td colspan="3" class="prewrap" id="fp-reason"><?cs var:a.withdraw_reason ?></td></tr>
-  <tr><th scope="row"><?cs var:L.forms.facility_contract ?></th><td colspan="3"><?cs if:a.facility_status == "cancelling" || a.facility_status == "cancelled" ?><?cs var:L.forms["fs_" + a.facility_status] ?><?cs if:a.cancel_filed_on_wareki ?>（<?cs var:L.forms.cancel_filed_on ?> <?cs var:a.cancel_filed_on_wareki ?>）<?cs /if ?><?cs else ?><?cs var:L.forms.fp_not_last ?><?cs /if ?></td></tr>
+  <?cs # A10.5: only the form 3 that left its facility without users speaks of the facility's contract; its own paperwork date says it ended, whatever the facility's status became later. ?>
+  <tr><th scope="row"><?cs var:L.forms.facility_contract ?></th><td colspan="3" id="fp-facility-contract"><?cs if:a.ends_facility == "1" && a.cancel_filed_on ?><?cs var:L.forms.fs_cancelled ?><?cs if:a.cancel_filed_on_wareki ?>（<?cs var:L.forms.cancel_filed_on ?> <?cs var:a.cancel_filed_on_wareki ?>）<?cs /if ?><?cs elif:a.ends_facility == "1" && (a.facility_status == "cancelling" || a.facility_status == "cancelled") ?><?cs var:L.forms["fs_" + a.facility_status] ?><?cs else ?><?cs var:L.forms.fp_not_last ?><?cs /if ?></td></tr>
 <?cs /if ?>
 </table>
 <?cs if:a.kind != "user_withdraw" ?>

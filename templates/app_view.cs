@@ -33,7 +33,7 @@
 <?cs elif:App.kind == "user_withdraw" ?>
   <?cs if:App.target_login ?><dt><?cs var:L.forms.target_login ?></dt><dd><?cs var:App.target_login ?></dd><?cs /if ?>
   <?cs call:fdd("withdraw_reason") ?>
-  <?cs if:App.facility_status == "cancelling" || App.facility_status == "cancelled" ?><dt><?cs var:L.forms.facility_contract ?></dt><dd id="app-facility-contract"><?cs var:L.forms["fs_" + App.facility_status] ?><?cs if:App.cancel_filed_on ?>（<?cs var:L.forms.cancel_filed_on ?> <?cs var:dja(App.cancel_filed_on) ?>）<?cs /if ?></dd><?cs /if ?>
+  <?cs if:App.ends_facility == "1" && App.cancel_filed_on ?><dt><?cs var:L.forms.facility_contract ?></dt><dd id="app-facility-contract"><?cs var:L.forms.fs_cancelled ?>（<?cs var:L.forms.cancel_filed_on ?> <?cs var:dja(App.cancel_filed_on) ?>）</dd><?cs elif:App.ends_facility == "1" && (App.facility_status == "cancelling" || App.facility_status == "cancelled") ?><dt><?cs var:L.forms.facility_contract ?></dt><dd id="app-facility-contract"><?cs var:L.forms["fs_" + App.facility_status] ?></dd><?cs /if ?>
 <?cs /if ?>
 <?cs if:App.kind != "user_withdraw" ?><dt><?cs var:L.forms.pledge_title ?></dt><dd id="app-pledge"><?cs if:App.pledge == "1" ?><?cs var:L.forms.pledged ?><?cs if:App.pledge_seq ?>（<?cs var:L.forms.rules_seq_pre ?><?cs var:App.pledge_seq ?><?cs var:L.forms.rules_seq_post ?>）<?cs /if ?><?cs else ?><?cs var:L.forms.not_pledged ?><?cs /if ?></dd><?cs /if ?>
     <dt><?cs var:L.council.submitter ?></dt><dd><?cs var:App.submitter ?>（<?cs var:App.submitted ?>）</dd>
@@ -104,7 +104,7 @@
   </form>
 </section>
 <?cs /if ?>
-<?cs if:App.kind == "user_withdraw" && App.facility_status == "cancelling" && Session.role.operator ?>
+<?cs if:App.kind == "user_withdraw" && App.ends_facility == "1" && App.facility_status == "cancelling" && Session.role.operator ?>
 <section class="card" id="cancel-card">
   <h2><?cs var:L.forms.cancel_title ?></h2>
   <p><?cs var:L.forms.cancel_note ?></p>

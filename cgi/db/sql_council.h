@@ -84,6 +84,16 @@ STMT(USER_GET,
 	"SELECT id, login, name, facility_id, status FROM users WHERE id = ?")
 COLS(USER_GET, USER_GET_ID, USER_GET_LOGIN, USER_GET_NAME, USER_GET_FACILITY_ID,
     USER_GET_STATUS)
+/* A10.5 proviso: the form 3 that left its facility without users (0035). */
+STMT(APP_ENDS_FACILITY,
+	"UPDATE application SET ends_facility = 1"
+	" WHERE id = ? AND kind = 'user_withdraw'")
+/* The approved form 3 that set a user's withdrawal date (the latest). */
+STMT(FORM3_OF_USER,
+	"SELECT id FROM application WHERE kind = 'user_withdraw'"
+	" AND decision = 'approved' AND target_user_id = ?"
+	" ORDER BY id DESC LIMIT 1")
+COLS(FORM3_OF_USER, FORM3_OF_USER_ID)
 STMT(USERS_ACTIVE_COUNT,
 	"SELECT COUNT(*) FROM users WHERE facility_id = ? AND status = 'active'")
 COLS(USERS_ACTIVE_COUNT, USERS_ACTIVE_COUNT_N)

@@ -27,7 +27,7 @@ STMT(APP_PAPER_GET,
 	" a.job_title, a.license_no, a.user_phone, a.user_email,"
 	" a.requested_role, a.pledge, v.seq, DATE_FORMAT(v.effective_on, '%Y-%m-%d'),"
 	" a.withdraw_reason, a.cancel_filed_on, f.status, f.cancelled_on,"
-	" f.code, t.login, up.license_label, mp.license_label"
+	" f.code, t.login, up.license_label, mp.license_label, a.ends_facility"
 	" FROM application a"
 	" LEFT JOIN profession mp ON mp.code = a.manager_profession"
 	" LEFT JOIN profession up ON up.code = a.profession"
@@ -49,13 +49,16 @@ COLS(APP_PAPER_GET, APP_PAPER_GET_FAC_CODE, APP_PAPER_GET_FAC_PHONE,
     APP_PAPER_GET_CANCEL_FILED_ON, APP_PAPER_GET_FACILITY_STATUS,
     APP_PAPER_GET_FACILITY_CANCELLED_ON, APP_PAPER_GET_FACILITY_CODE,
     APP_PAPER_GET_TARGET_LOGIN, APP_PAPER_GET_LICENSE_LABEL,
-    APP_PAPER_GET_MANAGER_LICENSE_LABEL)
-/* A10.5: the cancellation paperwork of a facility whose last user left. */
+    APP_PAPER_GET_MANAGER_LICENSE_LABEL, APP_PAPER_GET_ENDS_FACILITY)
+/*
+ * A10.5: the cancellation paperwork of a facility whose last user left,
+ * recorded on the form 3 that left it without users (ends_facility) only.
+ */
 STMT(APP_CANCEL_FILED,
 	"UPDATE application SET cancel_filed_on = ?, cancel_recorded_by = ?,"
 	" version = version + 1 WHERE id = ? AND version = ?"
 	" AND kind = 'user_withdraw' AND decision = 'approved'"
-	" AND cancel_filed_on IS NULL")
+	" AND ends_facility = 1 AND cancel_filed_on IS NULL")
 STMT(FACILITY_CANCEL,
 	"UPDATE facility SET status = 'cancelled', cancelled_on = ?,"
 	" version = version + 1 WHERE id = ? AND status = 'cancelling'")

@@ -619,7 +619,8 @@ carry_out(const struct dbres *a, long long *fac, long long *made,
 	*ended = dbres_ll(a, 0, APP_GET_TARGET_USER_ID);
 	if (council_user_end(*ended, "withdrawn", "withdrawn") == -1)
 		return -1;
-	return council_facility_left(dbres_ll(a, 0, APP_GET_FACILITY_ID));
+	return council_facility_left(dbres_ll(a, 0, APP_GET_FACILITY_ID),
+	    dbres_ll(a, 0, APP_GET_ID));
 }
 
 /*
@@ -770,7 +771,9 @@ page_app_cancel(struct req *r)
 
 	if ((a = app_load(r, id)) == NULL)
 		return;
+	/* Only on the form 3 that left the facility without users (0035). */
 	if (!str_eq(view_get("App.facility_status"), "cancelling") ||
+	    !str_eq(view_get("App.ends_facility"), "1") ||
 	    !str_eq(dbres_get(a, 0, APP_GET_KIND), "user_withdraw")) {
 		dbres_free(a);
 		http_error(r, 409, NULL, NULL);

@@ -297,7 +297,8 @@ forms_view(long long id)
 	    [APP_PAPER_GET_FACILITY_CODE] = "facility_code",
 	    [APP_PAPER_GET_TARGET_LOGIN] = "target_login",
 	    [APP_PAPER_GET_LICENSE_LABEL] = "license_label",
-	    [APP_PAPER_GET_MANAGER_LICENSE_LABEL] = "manager_license_label" };
+	    [APP_PAPER_GET_MANAGER_LICENSE_LABEL] = "manager_license_label",
+	    [APP_PAPER_GET_ENDS_FACILITY] = "ends_facility" };
 	struct dbres	*res;
 
 	if ((res = db_query(STMT_APP_PAPER_GET, "i", id)) == NULL)

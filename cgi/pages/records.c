@@ -1402,6 +1402,31 @@ page_record_fhir(struct req *r)
 }
 
 /*
+ * The checks both document routes make, in this order: the viewer opened
+ * for the patient (404/403 as viewer_open), then a purpose (A12.2) and a
+ * document id, each 400 when missing. Returns the document's id, or 0 with
+ * a page sent. header as viewer_open.
+ */
+static long long
+doc_open(struct req *r, struct viewer *w, const char *action, int header)
+{
+	long long	 id = form_ll(r, "id");
+
+	if (viewer_open(r, w, action, header) == -1)
+		return 0;
+	w->section = "documents";
+	if (w->purpose == NULL) {
+		http_error(r, 400, "required", "purpose");
+		return 0;
+	}
+	if (id < 1) {
+		http_error(r, 400, "required", "id");
+		return 0;
+	}
+	return id;
+}
+
+/*
  * GET /records/document: one extended-storage document's stored bytes with
  * their stored type, inline. Consent is decided for its disclosing facility
  * now, and the download audited, like every other view.
@@ -1411,20 +1436,11 @@ page_record_document(struct req *r)
 {
 	struct viewer	 w;
 	struct dbres	*res;
-	long long	 id = form_ll(r, "id");
+	long long	 id;
 	char		 oid[24];
 
-	if (viewer_open(r, &w, "document.view", 0) == -1)
+	if ((id = doc_open(r, &w, "document.view", 0)) == 0)
 		return;
-	w.section = "documents";
-	if (w.purpose == NULL) {
-		http_error(r, 400, "required", "purpose");
-		return;
-	}
-	if (id < 1) {
-		http_error(r, 400, "required", "id");
-		return;
-	}
 	/*
 	 * Issue 21 (A11.4): an original is shown inside the viewer page, never
 	 * handed to the browser as a page of its own (its PDF viewer offers
@@ -1482,20 +1498,11 @@ page_record_document_view(struct req *r)
 	    [VIEWER_DOC_META_SIZE] = "size" };
 	struct viewer	 w;
 	struct dbres	*res;
-	long long	 id = form_ll(r, "id");
+	long long	 id;
 	char		 oid[24], d[32];
 
-	if (viewer_open(r, &w, "document.page", 1) == -1)
+	if ((id = doc_open(r, &w, "document.page", 1)) == 0)
 		return;
-	w.section = "documents";
-	if (w.purpose == NULL) {
-		http_error(r, 400, "required", "purpose");
-		return;
-	}
-	if (id < 1) {
-		http_error(r, 400, "required", "id");
-		return;
-	}
 	if ((res = row_load(r, STMT_VIEWER_DOC_META, "iis", id, w.patient,
 	    w.facs)) == NULL)
 		return;

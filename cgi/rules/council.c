@@ -18,7 +18,7 @@ council_user_end(long long uid, const char *status, const char *why)
 }
 
 int
-council_facility_left(long long fac)
+council_facility_left(long long fac, long long form3)
 {
 	struct dbres	*c;
 	long long	 left;
@@ -27,10 +27,28 @@ council_facility_left(long long fac)
 		return -1;
 	left = dbres_ll(c, 0, USERS_ACTIVE_COUNT_N);
 	dbres_free(c);
-	if (left == 0 && db_exec(STMT_FACILITY_SET_STATUS, "si", "cancelling",
-	    fac) < 0)
+	if (left != 0)
+		return 0;
+	if (db_exec(STMT_FACILITY_SET_STATUS, "si", "cancelling", fac) < 0)
+		return -1;
+	/* Its print says the contract ended; the other form 3s do not (A10.5). */
+	if (form3 > 0 && db_exec(STMT_APP_ENDS_FACILITY, "i", form3) < 0)
 		return -1;
 	return 0;
+}
+
+/* The approved form 3 that set the user's withdrawal date: its id, 0 if none, -1. */
+static long long
+form3_of(long long uid)
+{
+	struct dbres	*c;
+	long long	 id;
+
+	if ((c = db_query(STMT_FORM3_OF_USER, "i", uid)) == NULL)
+		return -1;
+	id = c->nrows > 0 ? dbres_ll(c, 0, FORM3_OF_USER_ID) : 0;
+	dbres_free(c);
+	return id;
 }
 
 void
@@ -67,9 +85,10 @@ council_expire_due(void)
 			continue;
 		long long fac = dbres_ll(u, 0, USER_GET_FACILITY_ID);
 		dbres_free(u);
-		if (db_begin() != DB_OK ||
+		long long form3 = 0;
+		if (db_begin() != DB_OK || (form3 = form3_of(uid)) == -1 ||
 		    council_user_end(uid, "withdrawn", "withdrawn") == -1 ||
-		    council_facility_left(fac) == -1 ||
+		    council_facility_left(fac, form3) == -1 ||
 		    audit(NULL, &(struct audit_entry){ .action = "user.withdrawn",
 		    .object_type = "user", .object_id = dbres_get(due, i, USERS_DUE_LOGIN) }) != 0 ||
 		    db_commit() != DB_OK) {

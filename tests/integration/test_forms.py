@@ -125,6 +125,78 @@ def test_A10_5_form3_reason_last_user_leaves_cancellation_paperwork_facility_can
     assert r.status_code == 403
 
 
+def test_A10_5_A10_2_only_the_form3_that_ended_the_facility_prints_its_contract_ended():
+    """Two users leave one facility at different times: the first form 3 ended one user's
+    use only; the last one left the facility without users and carries the cancellation
+    paperwork (A10.5 proviso). Printed later, each says what it decided at its own time."""
+    code = uniq("TWO")[:16].upper().replace("X", "")
+    ctl("facility", "add", "--code", code, "--name", "二人の診療所", "--kind", "clinic")
+    fm = make_user(role="facility_manager", facility=code)
+    staff = make_user(role="user", facility=code)
+    pres = logged_in(make_user(role="president"))
+    op = logged_in(make_user(role="operator"))
+    s = logged_in(fm)
+    day = str(jst_today())
+    staff_id = sql(f"SELECT id FROM users WHERE login = '{staff.login}'")[0][0]
+    r, _ = submit(s, "user_withdraw", target=staff_id, effective_date=day,
+                  withdraw_reason="退職のため")
+    first = app_id(r)
+    assert sole(pres, first).status_code == 303
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["active"]]
+    fm_id = sql(f"SELECT id FROM users WHERE login = '{fm.login}'")[0][0]
+    r, _ = submit(s, "user_withdraw", target=fm_id, effective_date=day,
+                  withdraw_reason="閉院のため")
+    last = app_id(r)
+    assert sole(pres, last).status_code == 303
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["cancelling"]]
+    # The paperwork goes with the last form 3 only.
+    assert 'id="cancel-form"' not in op.get(url(f"/applications/view?id={first}")).text
+    assert 'id="cancel-form"' in op.get(url(f"/applications/view?id={last}")).text
+    r = op.post(url("/applications/cancel"), data={"csrf": page_csrf(op), "id": first,
+                "version": version(first), "filed_on": day}, allow_redirects=False)
+    assert r.status_code == 409
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["cancelling"]]
+    r = op.post(url("/applications/cancel"), data={"csrf": page_csrf(op), "id": last,
+                "version": version(last), "filed_on": day}, allow_redirects=False)
+    assert r.status_code == 303
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["cancelled"]]
+    page = op.get(url(f"/applications/print?id={first}")).text
+    assert "退職のため" in page
+    assert "解約済み" not in page and "解約の手続き中" not in page
+    assert "解約済み" not in op.get(url(f"/applications/view?id={first}")).text
+    page = op.get(url(f"/applications/print?id={last}")).text
+    assert "閉院のため" in page and "解約済み" in page
+    assert "解約済み" in op.get(url(f"/applications/view?id={last}")).text
+
+
+def test_A10_5_the_form3_whose_withdrawal_date_empties_the_facility_carries_the_paperwork():
+    """A form 3 decided before its date leaves the facility without users only when the date
+    comes (the scheduler's expiry): that form 3 is the one the paperwork goes with."""
+    from conftest import clock_set
+    code = uniq("LAT")[:16].upper().replace("X", "")
+    ctl("facility", "add", "--code", code, "--name", "後日閉院の診療所", "--kind", "clinic")
+    fm = make_user(role="facility_manager", facility=code)
+    pres = logged_in(make_user(role="president"))
+    op = logged_in(make_user(role="operator"))
+    s = logged_in(fm)
+    uid = sql(f"SELECT id FROM users WHERE login = '{fm.login}'")[0][0]
+    r, _ = submit(s, "user_withdraw", target=uid, effective_date=str(jst_today(3)),
+                  withdraw_reason="閉院のため")
+    app = app_id(r)
+    assert sole(pres, app).status_code == 303
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["active"]]
+    assert "解約" not in s.get(url(f"/applications/print?id={app}")).text
+    try:
+        clock_set(3 * 86400)
+        ctl("users", "expire")
+    finally:
+        clock_set(0)
+    assert sql(f"SELECT status FROM facility WHERE code = '{code}'") == [["cancelling"]]
+    assert sql(f"SELECT ends_facility FROM application WHERE id = {app}") == [["1"]]
+    assert 'id="cancel-form"' in op.get(url(f"/applications/view?id={app}")).text
+    assert "解約の手続き中" in op.get(url(f"/applications/print?id={app}")).text
+
+
 def test_A9_A10_2_A10_5_each_form_prints_as_an_a4_paper_form_from_the_stored_data():
     fm = make_user(role="facility_manager")
     s = logged_in(fm)
