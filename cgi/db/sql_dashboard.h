@@ -24,6 +24,21 @@ STMT(DASH_ADD_DAY,
 	" SELECT DATE(a.ts + INTERVAL 9 HOUR), COALESCE(a.facility_id, 0), COUNT(*)"
 	" FROM audit a WHERE a.id > ? AND a.id <= ? AND" DASH_VIEW_ROWS " GROUP BY 1, 2"
 	" ON DUPLICATE KEY UPDATE views = dash_view_day.views + VALUES(views)")
+/*
+ * The running totals of the facilities a batch counted views of, from the
+ * first day it counted on (as dash_view_day holds them now), each on the
+ * total before that day.
+ */
+STMT(DASH_ADD_CUM,
+	"INSERT INTO dash_view_cum (facility_id, day, views_to)"
+	" SELECT d.facility_id, d.day, b.base + SUM(d.views) OVER (PARTITION BY d.facility_id"
+	" ORDER BY d.day) FROM (SELECT x.f, x.since, COALESCE((SELECT c.views_to"
+	"  FROM dash_view_cum c WHERE c.facility_id = x.f AND c.day < x.since"
+	"  ORDER BY c.day DESC LIMIT 1), 0) AS base FROM ("
+	"  SELECT COALESCE(a.facility_id, 0) AS f, MIN(DATE(a.ts + INTERVAL 9 HOUR)) AS since"
+	"  FROM audit a WHERE a.id > ? AND a.id <= ? AND" DASH_VIEW_ROWS " GROUP BY 1) x) b"
+	" JOIN dash_view_day d ON d.facility_id = b.f AND d.day >= b.since"
+	" ON DUPLICATE KEY UPDATE views_to = VALUES(views_to)")
 STMT(DASH_DONE,
 	"UPDATE dash_state SET done_id = ? WHERE id = 1 AND done_id = ?")
 STMT(DASH_SEEN,
@@ -33,6 +48,8 @@ STMT(DASH_CLEAR_MONTH,
 	"DELETE FROM dash_view_month")
 STMT(DASH_CLEAR_DAY,
 	"DELETE FROM dash_view_day")
+STMT(DASH_CLEAR_CUM,
+	"DELETE FROM dash_view_cum")
 STMT(DASH_RESET,
 	"UPDATE dash_state SET done_id = 0 WHERE id = 1")
 STMT(DASH_DONE_ID,
@@ -61,25 +78,35 @@ COLS(DASH_VIEWS, DASH_VIEWS_MONTH, DASH_VIEWS_FACILITY_ID,
 /*
  * Each active facility's use in a window of days: id, name, kind, in region,
  * disclosing, viewing, active users, views, last day of use, consents taken.
+ * Views and consents in [from, to) are the running totals (0034) before to
+ * less those before from, each one row by the key, plus the audit tail.
  */
+#define DASH_CUM(col, table, before) \
+	"COALESCE((SELECT c." col " FROM " table " c WHERE c.facility_id = f.id AND c.day < " \
+	before " ORDER BY c.day DESC LIMIT 1), 0)"
 STMT(DASH_USE,
-	"SELECT f.id, f.name, f.kind, f.in_region, f.disclosing, f.viewing,"
-	" (SELECT COALESCE(SUM(k.active), 0) FROM dash_user k WHERE k.facility_id = f.id),"
-	" COALESCE(v.n, 0), COALESCE(DATE_FORMAT(v.last, '%Y-%m-%d'), ''), COALESCE(cs.n, 0)"
-	" FROM facility f LEFT JOIN ("
-	"  SELECT facility_id, SUM(consents) AS n FROM dash_consent_day"
-	"  WHERE day >= ? AND day < ? GROUP BY facility_id"
-	" ) cs ON cs.facility_id = f.id LEFT JOIN ("
-	"  SELECT facility_id, SUM(n) AS n, MAX(last) AS last FROM ("
-	"   SELECT facility_id, views AS n, day AS last FROM dash_view_day"
-	"   WHERE day >= ? AND day < ?"
-	"   UNION ALL"
-	"   SELECT COALESCE(a.facility_id, 0), COUNT(*), DATE(MAX(a.ts) + INTERVAL 9 HOUR)"
-	"   FROM audit a FORCE INDEX (PRIMARY) WHERE a.id > ? AND" DASH_VIEW_ROWS
-	"   AND a.ts >= ? - INTERVAL 9 HOUR AND a.ts < ? - INTERVAL 9 HOUR GROUP BY 1"
-	"  ) y GROUP BY facility_id"
-	" ) v ON v.facility_id = f.id"
-	" WHERE f.status = 'active' ORDER BY COALESCE(v.n, 0), f.in_region DESC, f.name, f.id")
+	"SELECT f.id, f.name, f.kind, f.in_region, f.disclosing, f.viewing, f.users,"
+	" f.kept_n + COALESCE(t.n, 0), COALESCE(DATE_FORMAT(CASE WHEN t.last IS NULL"
+	" THEN f.kept_last WHEN f.kept_last IS NULL THEN t.last"
+	" ELSE GREATEST(f.kept_last, t.last) END, '%Y-%m-%d'), ''), f.consents FROM ("
+	" SELECT f.id, f.name, f.kind, f.in_region, f.disclosing, f.viewing,"
+	"  (SELECT COALESCE(SUM(k.active), 0) FROM dash_user k WHERE k.facility_id = f.id)"
+	"  AS users,"
+	"  " DASH_CUM("views_to", "dash_view_cum", "?") " - "
+	DASH_CUM("views_to", "dash_view_cum", "?") " AS kept_n,"
+	"  (SELECT c.day FROM dash_view_cum c WHERE c.facility_id = f.id AND c.day < ?"
+	"  AND c.day >= ? ORDER BY c.day DESC LIMIT 1) AS kept_last,"
+	"  " DASH_CUM("consents_to", "dash_consent_cum", "?") " - "
+	DASH_CUM("consents_to", "dash_consent_cum", "?") " AS consents"
+	" FROM facility f WHERE f.status = 'active'"
+	") f LEFT JOIN ("
+	"  SELECT COALESCE(a.facility_id, 0) AS facility_id, COUNT(*) AS n,"
+	"  DATE(MAX(a.ts) + INTERVAL 9 HOUR) AS last"
+	"  FROM audit a FORCE INDEX (PRIMARY) WHERE a.id > ? AND" DASH_VIEW_ROWS
+	"  AND a.ts >= ? - INTERVAL 9 HOUR AND a.ts < ? - INTERVAL 9 HOUR GROUP BY 1"
+	" ) t ON t.facility_id = f.id"
+	" ORDER BY f.kept_n + COALESCE(t.n, 0), f.in_region DESC, f.name, f.id")
+#undef DASH_CUM
 COLS(DASH_USE, DASH_USE_ID, DASH_USE_NAME, DASH_USE_KIND, DASH_USE_IN_REGION,
     DASH_USE_DISCLOSING, DASH_USE_VIEWING, DASH_USE_USERS, DASH_USE_VIEWS,
     DASH_USE_LAST_VIEW, DASH_USE_CONSENTS)
@@ -163,12 +190,16 @@ STMT(DASH_VERIFY_CONSENT_MONTH, DASH_DIFF(
 	" 0 AS rev FROM consent UNION ALL SELECT " DASH_MONTH("received_at") ", 0, 0, 1"
 	" FROM consent_revocation) y GROUP BY m"))
 COLS(DASH_VERIFY_CONSENT_MONTH, DASH_VERIFY_KEY, DASH_VERIFY_KEPT, DASH_VERIFY_SOURCE)
-STMT(DASH_VERIFY_CONSENT_DAY, DASH_DIFF(
-	"SELECT CONCAT_WS(' ', day, facility_id) AS k, CAST(consents AS CHAR) AS kept, NULL AS src"
-	" FROM dash_consent_day WHERE consents <> 0",
+/* a running total's rows less the row before it: the day's own count */
+#define DASH_DAILY(col, table) \
+	"SELECT CONCAT_WS(' ', day, facility_id) AS k, CAST(n AS CHAR) AS kept, NULL AS src" \
+	" FROM (SELECT facility_id, day, " col " - COALESCE(LAG(" col ", 1) OVER (PARTITION" \
+	" BY facility_id ORDER BY day), 0) AS n FROM " table ") z WHERE n <> 0"
+STMT(DASH_VERIFY_CONSENT_CUM, DASH_DIFF(
+	DASH_DAILY("consents_to", "dash_consent_cum"),
 	"SELECT CONCAT_WS(' ', DATE(registered_at + INTERVAL 9 HOUR), facility_id), NULL,"
 	" CAST(COUNT(*) AS CHAR) FROM consent GROUP BY 1"))
-SAME_COLS(DASH_VERIFY_CONSENT_DAY, DASH_VERIFY_CONSENT_MONTH)
+SAME_COLS(DASH_VERIFY_CONSENT_CUM, DASH_VERIFY_CONSENT_MONTH)
 STMT(DASH_VERIFY_EMERGENCY, DASH_DIFF(
 	"SELECT month AS k, CONCAT_WS(' ', n, pending, appropriate, improper, fu_open,"
 	" fu_consented, fu_cannot) AS kept, NULL AS src FROM dash_emergency_month"
@@ -228,6 +259,12 @@ STMT(DASH_VERIFY_VIEW_DAY, DASH_DIFF(
 	"SELECT CONCAT_WS(' ', DATE(a.ts + INTERVAL 9 HOUR), COALESCE(a.facility_id, 0)), NULL,"
 	" CAST(COUNT(*) AS CHAR) FROM audit a WHERE a.id <= ? AND" DASH_VIEW_ROWS " GROUP BY 1"))
 SAME_COLS(DASH_VERIFY_VIEW_DAY, DASH_VERIFY_CONSENT_MONTH)
+STMT(DASH_VERIFY_VIEW_CUM, DASH_DIFF(
+	DASH_DAILY("views_to", "dash_view_cum"),
+	"SELECT CONCAT_WS(' ', DATE(a.ts + INTERVAL 9 HOUR), COALESCE(a.facility_id, 0)), NULL,"
+	" CAST(COUNT(*) AS CHAR) FROM audit a WHERE a.id <= ? AND" DASH_VIEW_ROWS " GROUP BY 1"))
+SAME_COLS(DASH_VERIFY_VIEW_CUM, DASH_VERIFY_CONSENT_MONTH)
+#undef DASH_DAILY
 #undef DASH_MONTH
 #undef DASH_DIFF
 

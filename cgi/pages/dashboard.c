@@ -162,8 +162,9 @@ load_use(const struct period *p, struct dbres **use)
 	struct dbres	*res;
 	long long	 low = 0;
 
-	if ((res = db_query(STMT_DASH_USE, "ssssiss", p->use_from, p->use_to,
-	    p->use_from, p->use_to, p->done_id, p->use_from, p->use_to)) == NULL)
+	if ((res = db_query(STMT_DASH_USE, "ssssssiss", p->use_to, p->use_from,
+	    p->use_to, p->use_from, p->use_to, p->use_from, p->done_id,
+	    p->use_from, p->use_to)) == NULL)
 		return -1;
 	dtab_begin(&t, "use");
 	dtab_head(&t, "facility", 0, 0);

@@ -104,7 +104,7 @@ dash_mean(const long long *v, size_t n)
 	return sum / (double)n;
 }
 
-/* One batch, (from, to], into both tables and the state, in one transaction. */
+/* One batch, (from, to], into the tables and the state, in one transaction. */
 static int
 refresh_batch(long long from, long long to)
 {
@@ -112,6 +112,7 @@ refresh_batch(long long from, long long to)
 		return -1;
 	if (db_exec(STMT_DASH_ADD_MONTH, "ii", from, to) < 0 ||
 	    db_exec(STMT_DASH_ADD_DAY, "ii", from, to) < 0 ||
+	    db_exec(STMT_DASH_ADD_CUM, "ii", from, to) < 0 ||
 	    db_exec(STMT_DASH_DONE, "ii", to, from) != 1 ||
 	    db_commit() != DB_OK) {
 		db_rollback();
@@ -140,6 +141,7 @@ dash_refresh(int rebuild)
 			return -1;
 		if (db_exec(STMT_DASH_CLEAR_MONTH, "") < 0 ||
 		    db_exec(STMT_DASH_CLEAR_DAY, "") < 0 ||
+		    db_exec(STMT_DASH_CLEAR_CUM, "") < 0 ||
 		    db_exec(STMT_DASH_RESET, "") < 0 ||
 		    db_exec(STMT_DASH_COUNTS_REBUILD, "") < 0 ||
 		    db_commit() != DB_OK) {
@@ -175,13 +177,14 @@ static const struct {
 	int		 done_id;	/* takes done_id */
 } verified[] = {
 	{ "dash_consent_month", STMT_DASH_VERIFY_CONSENT_MONTH, 0 },
-	{ "dash_consent_day", STMT_DASH_VERIFY_CONSENT_DAY, 0 },
+	{ "dash_consent_cum", STMT_DASH_VERIFY_CONSENT_CUM, 0 },
 	{ "dash_emergency_month", STMT_DASH_VERIFY_EMERGENCY, 0 },
 	{ "dash_misuse_month", STMT_DASH_VERIFY_MISUSE, 0 },
 	{ "dash_complaint_value", STMT_DASH_VERIFY_COMPLAINT, 0 },
 	{ "dash_user", STMT_DASH_VERIFY_USER, 0 },
 	{ "dash_view_month", STMT_DASH_VERIFY_VIEW_MONTH, 1 },
 	{ "dash_view_day", STMT_DASH_VERIFY_VIEW_DAY, 1 },
+	{ "dash_view_cum", STMT_DASH_VERIFY_VIEW_CUM, 1 },
 };
 
 /*

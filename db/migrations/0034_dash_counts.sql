@@ -29,12 +29,28 @@ CREATE TABLE IF NOT EXISTS dash_consent_month (
   revoked BIGINT NOT NULL DEFAULT 0
 ) ENGINE=InnoDB;
 
--- Consents registered per day and registering facility: the 90 days of use.
-CREATE TABLE IF NOT EXISTS dash_consent_day (
-  day DATE NOT NULL,
+-- The 90 days of use (consents and record views per facility in a window
+-- of days) as running totals: consents_to is every consent the facility
+-- registered on that day (Japan) or before, so a window is the difference
+-- of two rows found by the key, whatever its length (per-day rows summed
+-- were 90 rows a facility at every request). A row exists for a day
+-- something was counted on; a consent registered with an earlier date adds
+-- to every later row of its facility.
+CREATE TABLE IF NOT EXISTS dash_consent_cum (
   facility_id BIGINT UNSIGNED NOT NULL,
-  consents BIGINT NOT NULL DEFAULT 0,
-  PRIMARY KEY (day, facility_id)
+  day DATE NOT NULL,
+  consents_to BIGINT NOT NULL,
+  PRIMARY KEY (facility_id, day)
+) ENGINE=InnoDB;
+
+-- The same of the record views counted ahead (dash_view_day), kept by
+-- `mogamictl dashboard refresh`: views_to is the facility's views on that
+-- day or before.
+CREATE TABLE IF NOT EXISTS dash_view_cum (
+  facility_id BIGINT UNSIGNED NOT NULL,
+  day DATE NOT NULL,
+  views_to BIGINT NOT NULL,
+  PRIMARY KEY (facility_id, day)
 ) ENGINE=InnoDB;
 
 -- Emergency accesses per month started, by review and follow-up state.
@@ -97,9 +113,13 @@ CREATE PROCEDURE dash_consent_count(t DATETIME(6), st VARCHAR(16),
     VALUES (DATE_FORMAT(t + INTERVAL 9 HOUR, '%Y-%m'), d, d * (st = 'rejected'), 0)
     ON DUPLICATE KEY UPDATE registered = registered + VALUES(registered),
       voided = voided + VALUES(voided)
-    ; INSERT INTO dash_consent_day (day, facility_id, consents)
-    VALUES (DATE(t + INTERVAL 9 HOUR), fac, d)
-    ON DUPLICATE KEY UPDATE consents = consents + VALUES(consents)
+    ; INSERT INTO dash_consent_cum (facility_id, day, consents_to)
+    SELECT fac, DATE(t + INTERVAL 9 HOUR), d + COALESCE((SELECT c.consents_to
+      FROM dash_consent_cum c WHERE c.facility_id = fac
+      AND c.day < DATE(t + INTERVAL 9 HOUR) ORDER BY c.day DESC LIMIT 1), 0) FROM DUAL
+    ON DUPLICATE KEY UPDATE consents_to = consents_to + d
+    ; UPDATE dash_consent_cum SET consents_to = consents_to + d
+    WHERE facility_id = fac AND day > DATE(t + INTERVAL 9 HOUR)
   ; END;
 
 DROP PROCEDURE IF EXISTS dash_revocation_count;
@@ -294,14 +314,17 @@ CREATE TRIGGER dash_role_ad AFTER DELETE ON user_role
   FOR EACH ROW CALL dash_user_keep((SELECT facility_id FROM users WHERE id = OLD.user_id));
 
 -- Every kept count from its source tables, in the caller's transaction
--- (mogamictl dashboard refresh --rebuild; the first fill below). Its
--- reads lock the source rows (INSERT ... SELECT), so a writer waits for it.
+-- (mogamictl dashboard refresh --rebuild; the first fill below), and the
+-- running totals of the views counted ahead from dash_view_day (a rebuild
+-- has emptied it first: the refresh fills both again). Its reads lock the
+-- source rows (INSERT ... SELECT), so a writer waits for it.
 DROP PROCEDURE IF EXISTS dash_counts_rebuild;
 CREATE PROCEDURE dash_counts_rebuild()
   MODIFIES SQL DATA
   BEGIN
     DELETE FROM dash_consent_month
-    ; DELETE FROM dash_consent_day
+    ; DELETE FROM dash_consent_cum
+    ; DELETE FROM dash_view_cum
     ; DELETE FROM dash_emergency_month
     ; DELETE FROM dash_misuse_month
     ; DELETE FROM dash_complaint_value
@@ -312,9 +335,13 @@ CREATE PROCEDURE dash_counts_rebuild()
         status = 'rejected' AS void, 0 AS rev FROM consent
       UNION ALL SELECT DATE_FORMAT(received_at + INTERVAL 9 HOUR, '%Y-%m'), 0, 0, 1
         FROM consent_revocation) x GROUP BY m
-    ; INSERT INTO dash_consent_day (day, facility_id, consents)
-    SELECT DATE(registered_at + INTERVAL 9 HOUR), facility_id, COUNT(*) FROM consent
-    GROUP BY 1, 2
+    ; INSERT INTO dash_consent_cum (facility_id, day, consents_to)
+    SELECT facility_id, day, SUM(n) OVER (PARTITION BY facility_id ORDER BY day) FROM (
+      SELECT facility_id, DATE(registered_at + INTERVAL 9 HOUR) AS day, COUNT(*) AS n
+      FROM consent GROUP BY 1, 2) x
+    ; INSERT INTO dash_view_cum (facility_id, day, views_to)
+    SELECT facility_id, day, SUM(views) OVER (PARTITION BY facility_id ORDER BY day)
+    FROM dash_view_day
     ; INSERT INTO dash_emergency_month (month, n, pending, appropriate, improper,
       fu_open, fu_consented, fu_cannot)
     SELECT DATE_FORMAT(started_at + INTERVAL 9 HOUR, '%Y-%m'), COUNT(*),

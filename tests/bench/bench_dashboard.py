@@ -128,6 +128,7 @@ def main():
     c.sql("UPDATE dash_state SET done_id = 0, seen_id = 0 WHERE id = 1")
     c.sql("DELETE FROM dash_view_month")
     c.sql("DELETE FROM dash_view_day")
+    c.sql("DELETE FROM dash_view_cum")      # issue 23: the running totals of dash_view_day
     total = int(c.sql("SELECT COUNT(*) FROM audit")[0][0])
     views = int(c.sql("SELECT COUNT(*) FROM audit WHERE action = 'record.view'")[0][0])
 

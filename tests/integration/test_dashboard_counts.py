@@ -24,8 +24,8 @@ from test_patients import register_consent, register_patient, revoke_at_desk
 from test_plans import aliases, qraw, restart_workers
 
 # The tables a dashboard statement may read: kept counts, code lists, member facilities.
-KEPT = {"dash_view_month", "dash_view_day", "dash_state", "dash_consent_month",
-        "dash_consent_day", "dash_emergency_month", "dash_misuse_month", "dash_complaint_value",
+KEPT = {"dash_view_month", "dash_view_day", "dash_view_cum", "dash_state", "dash_consent_month",
+        "dash_consent_cum", "dash_emergency_month", "dash_misuse_month", "dash_complaint_value",
         "dash_user"}
 FIXED = {"facility", "profession", "misuse_rule"}
 # The sources of the figures: a dashboard statement names none of them.
