@@ -27,18 +27,22 @@ STMT(DASH_ADD_DAY,
 /*
  * The running totals of the facilities a batch counted views of, from the
  * first day it counted on (as dash_view_day holds them now), each on the
- * total before that day.
+ * total before that day; a facility at a time (one statement with the
+ * base as a correlated subquery of a derived table failed on MariaDB 10.11
+ * when executed again: "Unknown column 'x.f'").
  */
-STMT(DASH_ADD_CUM,
-	"INSERT INTO dash_view_cum (facility_id, day, views_to)"
-	" SELECT d.facility_id, d.day, b.base + SUM(d.views) OVER (PARTITION BY d.facility_id"
-	" ORDER BY d.day) FROM (SELECT x.f, x.since, COALESCE((SELECT c.views_to"
-	"  FROM dash_view_cum c WHERE c.facility_id = x.f AND c.day < x.since"
-	"  ORDER BY c.day DESC LIMIT 1), 0) AS base FROM ("
-	"  SELECT COALESCE(a.facility_id, 0) AS f, MIN(DATE(a.ts + INTERVAL 9 HOUR)) AS since"
-	"  FROM audit a WHERE a.id > ? AND a.id <= ? AND" DASH_VIEW_ROWS " GROUP BY 1) x) b"
-	" JOIN dash_view_day d ON d.facility_id = b.f AND d.day >= b.since"
-	" ON DUPLICATE KEY UPDATE views_to = VALUES(views_to)")
+STMT(DASH_CUM_SINCE,
+	"SELECT COALESCE(a.facility_id, 0), MIN(DATE(a.ts + INTERVAL 9 HOUR)) FROM audit a"
+	" WHERE a.id > ? AND a.id <= ? AND" DASH_VIEW_ROWS " GROUP BY 1")
+COLS(DASH_CUM_SINCE, DASH_CUM_SINCE_FACILITY_ID, DASH_CUM_SINCE_DAY)
+STMT(DASH_CUM_BASE,
+	"SELECT views_to FROM dash_view_cum WHERE facility_id = ? AND day < ?"
+	" ORDER BY day DESC LIMIT 1")
+COLS(DASH_CUM_BASE, DASH_CUM_BASE_VIEWS_TO)
+STMT(DASH_CUM_ADD,
+	"INSERT INTO dash_view_cum (facility_id, day, views_to) SELECT * FROM ("
+	" SELECT facility_id, day, ? + SUM(views) OVER (ORDER BY day) AS v FROM dash_view_day"
+	" WHERE facility_id = ? AND day >= ?) z ON DUPLICATE KEY UPDATE views_to = z.v")
 STMT(DASH_DONE,
 	"UPDATE dash_state SET done_id = ? WHERE id = 1 AND done_id = ?")
 STMT(DASH_SEEN,

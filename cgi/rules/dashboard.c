@@ -104,6 +104,34 @@ dash_mean(const long long *v, size_t n)
 	return sum / (double)n;
 }
 
+/*
+ * The running totals (dash_view_cum) of each facility batch (from, to]
+ * counted views of, again from the first day it counted on. 0 or -1.
+ */
+static int
+refresh_cum(long long from, long long to)
+{
+	struct dbres	*res, *b;
+	int		 rc = 0;
+
+	if ((res = db_query(STMT_DASH_CUM_SINCE, "ii", from, to)) == NULL)
+		return -1;
+	for (size_t i = 0; i < res->nrows && rc == 0; i++) {
+		long long fac = dbres_ll(res, i, DASH_CUM_SINCE_FACILITY_ID), base;
+		const char *since = dbres_get(res, i, DASH_CUM_SINCE_DAY);
+		if ((b = db_query(STMT_DASH_CUM_BASE, "is", fac, since)) == NULL) {
+			rc = -1;
+			break;
+		}
+		base = b->nrows ? dbres_ll(b, 0, DASH_CUM_BASE_VIEWS_TO) : 0;
+		dbres_free(b);
+		if (db_exec(STMT_DASH_CUM_ADD, "iis", base, fac, since) < 0)
+			rc = -1;
+	}
+	dbres_free(res);
+	return rc;
+}
+
 /* One batch, (from, to], into the tables and the state, in one transaction. */
 static int
 refresh_batch(long long from, long long to)
@@ -112,7 +140,7 @@ refresh_batch(long long from, long long to)
 		return -1;
 	if (db_exec(STMT_DASH_ADD_MONTH, "ii", from, to) < 0 ||
 	    db_exec(STMT_DASH_ADD_DAY, "ii", from, to) < 0 ||
-	    db_exec(STMT_DASH_ADD_CUM, "ii", from, to) < 0 ||
+	    refresh_cum(from, to) == -1 ||
 	    db_exec(STMT_DASH_DONE, "ii", to, from) != 1 ||
 	    db_commit() != DB_OK) {
 		db_rollback();

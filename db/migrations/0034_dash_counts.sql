@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS dash_view_cum (
   views_to BIGINT NOT NULL,
   PRIMARY KEY (facility_id, day)
 ) ENGINE=InnoDB;
+-- A refresh counts the running totals again from the first day a batch
+-- counted on, facility by facility.
+CREATE INDEX IF NOT EXISTS dash_view_day_facility ON dash_view_day (facility_id, day);
 
 -- Emergency accesses per month started, by review and follow-up state.
 CREATE TABLE IF NOT EXISTS dash_emergency_month (
