@@ -76,6 +76,15 @@ else
 	tally <<<"factsverify: 0 passed, 1 failed"
 fi
 
+# So do the dashboard's counts (issue 23): those the writers keep and the
+# record views the refresh counted, each against its sources.
+echo "== dashboard counts (mogamictl dashboard verify)"
+if build/mogamictl -c "$VAR/mogami.conf" dashboard verify; then
+	tally <<<"dashverify: 1 passed, 0 failed"
+else
+	tally <<<"dashverify: 0 passed, 1 failed"
+fi
+
 echo "== a worker under valgrind (leaks and memory errors)"
 if ROUNDS=10 scripts/valgrind.sh "$VAR/../vg" $((PORT + 1)) >"$VAR/valgrind.out" 2>&1; then
 	tally <<<"valgrind: 1 passed, 0 failed"

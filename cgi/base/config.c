@@ -63,7 +63,7 @@ defaults(void)
 	cfg.jobs_ssmix2_secs = 300;
 	cfg.jobs_ssmix2_request_secs = 15;	/* issue 20: "run now" waits at most this */
 	cfg.jobs_audit_seal_secs = 10;	/* a checkpoint at least every minute */
-	cfg.jobs_dashboard_secs = 300;
+	cfg.jobs_dashboard_secs = 60;	/* bounds the dashboard's live tail */
 	cfg.dash_low_views = 10;
 	cfg.search_miss_limit = 10;
 	cfg.search_miss_window_secs = 300;

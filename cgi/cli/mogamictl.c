@@ -1051,6 +1051,29 @@ run_dashboard_refresh(int argc, char *argv[])
 	return n < 0;
 }
 
+static void
+dashboard_diff(const char *table, const char *key, const char *kept,
+    const char *source)
+{
+	printf("dashboard verify: %s %s: kept %s, source %s\n", table, key, kept,
+	    source);
+}
+
+/* dashboard verify: 0 when every kept count equals its sources, 1 if not. */
+static int
+run_dashboard_verify(int argc, char *argv[])
+{
+	long long	 n;
+
+	(void)argc, (void)argv;
+	if ((n = dash_verify(dashboard_diff)) < 0) {
+		fprintf(stderr, "dashboard verify: database error\n");
+		return 2;
+	}
+	printf("dashboard verify: %lld differences\n", n);
+	return n != 0;
+}
+
 /* What a command needs before it runs. */
 enum need {
 	NEED_NOTHING,	/* neither configuration nor database */
@@ -1124,7 +1147,11 @@ static const struct cmd {
 	{ "fhir", "export", NEED_DB, cmd_fhir_export,
 	  "fhir export --facility CODE    (its records as FHIR JP Core, ndjson on stdout)" },
 	{ "dashboard", "refresh", NEED_DB, run_dashboard_refresh,
-	  "dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard)" },
+	  "dashboard refresh [--rebuild] [--quiet]  (count record views ahead for the dashboard;\n"
+	  "                --rebuild: every kept count again)" },
+	{ "dashboard", "verify", NEED_DB, run_dashboard_verify,
+	  "dashboard verify               (every kept count against its sources;\n"
+	  "                exit 1 on a difference)" },
 	{ "facts", "verify", NEED_DB, cmd_facts_verify,
 	  "facts verify [--patient ID] [--quiet]  (the kept facts against their sources;\n"
 	  "                exit 1 on a difference)" },

@@ -46,6 +46,8 @@ const struct field f_dashboard_report[] = {
 
 #define USE_DAYS	90	/* "little or no use in the last 90 days" */
 #define CHART_BARS	30	/* facilities in a bar chart */
+/* Complaints' durations in a period at most (the statement's former LIMIT). */
+#define DASH_COMPLAINTS_MAX	100000
 
 /* The period shown: months from..to (indexes, dashboard.h), in Japan. */
 struct period {
@@ -160,8 +162,9 @@ load_use(const struct period *p, struct dbres **use)
 	struct dbres	*res;
 	long long	 low = 0;
 
-	if ((res = db_query(STMT_DASH_USE, "ssssiss", p->use_from, p->use_to,
-	    p->use_from, p->use_to, p->done_id, p->use_from, p->use_to)) == NULL)
+	if ((res = db_query(STMT_DASH_USE, "ssssssiss", p->use_to, p->use_from,
+	    p->use_to, p->use_from, p->use_to, p->use_from, p->done_id,
+	    p->use_from, p->use_to)) == NULL)
 		return -1;
 	dtab_begin(&t, "use");
 	dtab_head(&t, "facility", 0, 0);
@@ -375,8 +378,8 @@ load_consents(const struct period *p)
 	long long	 tot[3] = { 0 };
 	struct dbres	*res;
 
-	if ((res = db_query(STMT_DASH_CONSENTS, "ssss", p->start, p->end,
-	    p->start, p->end)) == NULL)
+	if ((res = db_query(STMT_DASH_CONSENTS, "ss", p->from_key, p->to_key)) ==
+	    NULL)
 		return -1;
 	monthly("consents", p, res, cols, tot);
 	dbres_free(res);
@@ -394,7 +397,7 @@ load_emergency(const struct period *p)
 	long long	 tot[7] = { 0 };
 	struct dbres	*res;
 
-	if ((res = db_query(STMT_DASH_EMERGENCY, "ss", p->start, p->end)) ==
+	if ((res = db_query(STMT_DASH_EMERGENCY, "ss", p->from_key, p->to_key)) ==
 	    NULL)
 		return -1;
 	monthly("emergency", p, res, cols, tot);
@@ -470,7 +473,8 @@ load_misuse(const struct period *p)
 	struct dtab	 t;
 	long long	 tot[5] = { 0 };
 
-	if ((res = db_query(STMT_DASH_MISUSE, "ss", p->start, p->end)) == NULL)
+	if ((res = db_query(STMT_DASH_MISUSE, "ss", p->from_key, p->to_key)) ==
+	    NULL)
 		return -1;
 	dtab_begin(&t, "misuse");
 	dtab_head(&t, "rule", 0, 0);
@@ -514,10 +518,32 @@ complaint_row(struct dtab *t, const long long c[4], long long *ans,
 	dtab_days(t, dash_median(cls, ncls));
 }
 
+/* The durations (kinds a and c) the kept values of res hold, counted. */
+static int
+complaint_sizes(const struct dbres *res, size_t *na, size_t *nc)
+{
+	long long	 a = 0, c = 0;
+
+	for (size_t j = 0; j < res->nrows; j++) {
+		const char *k = dbres_get(res, j, DASH_COMPLAINTS_KIND);
+		long long n = dbres_ll(res, j, DASH_COMPLAINTS_N);
+		if (n < 0 || n > DASH_COMPLAINTS_MAX)
+			return -1;
+		a += str_eq(k, "a") ? n : 0;
+		c += str_eq(k, "c") ? n : 0;
+	}
+	if (a > DASH_COMPLAINTS_MAX || c > DASH_COMPLAINTS_MAX)
+		return -1;
+	*na = (size_t)a;
+	*nc = (size_t)c;
+	return 0;
+}
+
 /*
  * Complaints received per month: how many were answered and closed, how
  * many are still open or overdue today, and how long the answer and the
- * closing took (mean and median days).
+ * closing took (mean and median days). The counts are kept per value
+ * (0034): a duration kept n times is n complaints' duration.
  */
 static int
 load_complaints(const struct period *p)
@@ -529,17 +555,18 @@ load_complaints(const struct period *p)
 	struct dtab	 t;
 	long long	*ans = NULL, *cls = NULL, *aall = NULL, *call = NULL;
 	long long	 c[4], tot[4] = { 0 };
-	size_t		 na, nc, naall = 0, ncall = 0;
+	size_t		 na, nc, naall = 0, ncall = 0, maxa, maxc;
 	char		 m[8];
 	int		 rc = -1;
 
-	if ((res = db_query(STMT_DASH_COMPLAINTS, "sss", p->today, p->start,
-	    p->end)) == NULL)
+	if ((res = db_query(STMT_DASH_COMPLAINTS, "sss", p->today, p->from_key,
+	    p->to_key)) == NULL)
 		return -1;
-	if ((ans = calloc(res->nrows + 1, sizeof(*ans))) == NULL ||
-	    (cls = calloc(res->nrows + 1, sizeof(*cls))) == NULL ||
-	    (aall = calloc(res->nrows + 1, sizeof(*aall))) == NULL ||
-	    (call = calloc(res->nrows + 1, sizeof(*call))) == NULL)
+	if (complaint_sizes(res, &maxa, &maxc) == -1 ||
+	    (ans = calloc(maxa + 1, sizeof(*ans))) == NULL ||
+	    (cls = calloc(maxc + 1, sizeof(*cls))) == NULL ||
+	    (aall = calloc(maxa + 1, sizeof(*aall))) == NULL ||
+	    (call = calloc(maxc + 1, sizeof(*call))) == NULL)
 		goto out;
 	dtab_begin(&t, "complaints");
 	dtab_head(&t, "month", 0, 0);
@@ -550,15 +577,21 @@ load_complaints(const struct period *p)
 		memset(c, 0, sizeof(c));
 		na = nc = 0;
 		for (size_t j = 0; j < res->nrows; j++) {
+			const char *k = dbres_get(res, j, DASH_COMPLAINTS_KIND);
+			long long n = dbres_ll(res, j, DASH_COMPLAINTS_N);
+			long long v = dbres_ll(res, j, DASH_COMPLAINTS_VALUE);
 			if (!str_eq(dbres_get(res, j, DASH_COMPLAINTS_MONTH), m))
 				continue;
-			c[0]++;
-			if (dbres_get(res, j, DASH_COMPLAINTS_ANSWER_SECS) != NULL)
-				ans[na++] = aall[naall++] = dbres_ll(res, j, DASH_COMPLAINTS_ANSWER_SECS);
-			if (dbres_get(res, j, DASH_COMPLAINTS_CLOSE_SECS) != NULL)
-				cls[nc++] = call[ncall++] = dbres_ll(res, j, DASH_COMPLAINTS_CLOSE_SECS);
-			c[2] += dbres_ll(res, j, DASH_COMPLAINTS_OPEN);
-			c[3] += dbres_ll(res, j, DASH_COMPLAINTS_OVERDUE);
+			if (str_eq(k, "r"))
+				c[0] += n;
+			else if (str_eq(k, "o")) {
+				c[2] += n;
+				c[3] += dbres_ll(res, j, DASH_COMPLAINTS_OVERDUE) ? n : 0;
+			}
+			for (long long x = 0; str_eq(k, "a") && x < n; x++)
+				ans[na++] = aall[naall++] = v;
+			for (long long x = 0; str_eq(k, "c") && x < n; x++)
+				cls[nc++] = call[ncall++] = v;
 		}
 		tot[0] += c[0];
 		tot[2] += c[2];

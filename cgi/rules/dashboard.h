@@ -14,5 +14,7 @@ void	 dash_day(time_t, char [11]);
 double	 dash_median(long long *, size_t);
 double	 dash_mean(const long long *, size_t);
 long long dash_refresh(int);
+long long dash_verify(void (*)(const char *, const char *, const char *,
+    const char *));
 
 #endif
