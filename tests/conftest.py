@@ -2,6 +2,7 @@
 import os
 import re
 import subprocess
+import sys
 import time
 import pathlib
 
@@ -17,6 +18,9 @@ CA = str(VAR / "pki" / "ca.pem")
 TESTPKI = VAR / "testpki"
 # make test-cluster: VAR is the cluster's instance; run/mysqld.sock is Galera node 1.
 CLUSTER = bool(os.environ.get("MOGAMI_CLUSTER"))
+# tests/browser/conftest.py is also a module named conftest and takes this one's place in
+# sys.modules when pytest loads it: it finds this one (and forwards its names) here.
+sys.modules["mogami_tests_conftest"] = sys.modules[__name__]
 
 
 def single_node(reason):
