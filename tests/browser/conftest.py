@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 import pytest
 from selenium import webdriver
@@ -56,6 +57,20 @@ def _policy():
         {"AutoSelectCertificateForUrls": [json.dumps(rule)]}))
 
 
+def _scripts_kept(drv):
+    """Wraps drv.execute_cdp_cmd so that the scripts a test adds for every page (hooks,
+    fake timers) are known and can be removed before the browser serves another test."""
+    cdp = drv.execute_cdp_cmd
+    drv._mogami_scripts = []
+
+    def execute_cdp_cmd(cmd, args):
+        r = cdp(cmd, args)
+        if cmd == "Page.addScriptToEvaluateOnNewDocument":
+            drv._mogami_scripts.append(r["identifier"])
+        return r
+    drv.execute_cdp_cmd = execute_cdp_cmd
+
+
 def chromium(login):
     """A headless Chromium whose NSS database holds <login>'s demo certificate (the .p12,
     its password and the login password under VAR/demo); not logged in. close() it."""
@@ -77,6 +92,7 @@ def chromium(login):
     drv = webdriver.Chrome(service=service, options=opts)
     drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_HOOK})
     drv._mogami_home = home
+    _scripts_kept(drv)
     return drv
 
 
@@ -122,16 +138,87 @@ def form_login(drv, login):
     click_and_wait(drv, drv.find_element("id", "login-submit"))
 
 
+# Launching Chromium is most of a browser test's set-up (4-5 s a browser under load, against
+# 2 s for a login), so a module's browsers are not quit when it ends but kept, at most
+# IDLE_MAX of them, for the next module that asks for the same login with the same
+# certificate file. What a kept browser brings along is removed first (_reset): its cookies,
+# storage and cache for our origin (so a new login, a new session, as a new browser's),
+# the scripts a test added, the emulated media, the window size, the download behaviour, the
+# console messages not read yet; any doubt, and it is quit instead.
+# Only the accounts there before the session began (the demo ones, whose browsers the
+# modules ask for again and again) are kept; a test's own users' browsers are quit.
+IDLE_MAX = 6          # ~250 MB each when idle; 6 leave 9 launches of the 34 (8 logins)
+_idle = []          # [(key, drv)], the least recently used first
+_session_began = time.time()
+
+
+def _key(login):
+    p12 = VAR / "demo" / f"{login}.p12"
+    return (login, p12.stat().st_mtime_ns, p12.stat().st_size)
+
+
+def _reset(drv):
+    for ident in drv._mogami_scripts:
+        drv.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": ident})
+    drv._mogami_scripts.clear()
+    handles = drv.window_handles
+    for h in handles[1:]:
+        drv.switch_to.window(h)
+        drv.close()
+    drv.switch_to.window(handles[0])
+    drv.get("about:blank")
+    drv.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": _top.BASE, "storageTypes": "all"})
+    drv.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    drv.execute_cdp_cmd("Network.clearBrowserCache", {})
+    drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    drv.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "default"})
+    drv.set_window_size(1280, 800)
+    drv.get_log("browser")
+
+
+def _launch(login):
+    """A browser with login's certificate at no page: a kept one if there is, else new."""
+    key = _key(login)
+    for i, (k, drv) in enumerate(_idle):
+        if k == key:
+            del _idle[i]
+            return drv
+    drv = chromium(login)
+    drv._mogami_key = key
+    return drv
+
+
+def _release(drv):
+    """Keeps drv for another module (reset), or quits it."""
+    if drv._mogami_key[1] / 1e9 >= _session_began:
+        close(drv)
+        return
+    try:
+        _reset(drv)
+        _idle.append((drv._mogami_key, drv))
+    except Exception:       # noqa: BLE001 - a browser in doubt serves no other test
+        close(drv)
+    while len(_idle) > IDLE_MAX:
+        close(_idle.pop(0)[1])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quit_kept_browsers():
+    yield
+    while _idle:
+        close(_idle.pop()[1])
+
+
 @pytest.fixture(scope="module")
 def browser():
-    """browser(login): a Chromium with login's certificate, logged in through the form,
-    closed when the module's tests are done. hook: a script every page runs first (added
-    before the login); log_in=False: the browser stays at no page. browser.close(drv)
-    closes one before the module ends (a test that opens many)."""
+    """browser(login): a Chromium with login's certificate, logged in through the form (a
+    new session), handed back when the module's tests are done. hook: a script every page
+    runs first (added before the login); log_in=False: the browser stays at no page.
+    browser.close(drv) hands one back before the module ends (a test that opens many)."""
     made = []
 
     def make(login, hook=None, log_in=True):
-        drv = chromium(login)
+        drv = _launch(login)
         made.append(drv)
         if hook:
             drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": hook})
@@ -142,9 +229,9 @@ def browser():
     def close_one(drv):
         if drv in made:
             made.remove(drv)
-            close(drv)
+            _release(drv)
 
     make.close = close_one
     yield make
     for drv in made:
-        close(drv)
+        _release(drv)
