@@ -60,8 +60,9 @@ deps:
 	@scripts/npm-deps.sh
 	@scripts/pdfjs.sh
 
+# One compiler per core: a fresh clone (CI) builds in half the time on two cores.
 build: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$$(nproc) all
 
 # The development instance on https://localhost:$(PORT).
 run: build

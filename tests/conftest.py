@@ -2,6 +2,7 @@
 import os
 import re
 import subprocess
+import sys
 import time
 import pathlib
 
@@ -17,6 +18,9 @@ CA = str(VAR / "pki" / "ca.pem")
 TESTPKI = VAR / "testpki"
 # make test-cluster: VAR is the cluster's instance; run/mysqld.sock is Galera node 1.
 CLUSTER = bool(os.environ.get("MOGAMI_CLUSTER"))
+# tests/browser/conftest.py is also a module named conftest and takes this one's place in
+# sys.modules when pytest loads it: it finds this one (and forwards its names) here.
+sys.modules["mogami_tests_conftest"] = sys.modules[__name__]
 
 
 def single_node(reason):
@@ -123,9 +127,21 @@ def make_user(role="user", facility="DEMO01", profession="physician", keep=True,
     initial = out.split("initial password: ")[1].strip()
     password = initial
     if keep:
+        # The password (its KDF, one core) is set while the certificate is issued: two
+        # independent writes of the new user, half the wait.
         password = f"Tq-{os.urandom(5).hex()}-x9Zr!"
-        ctl("user", "passwd", login, "--keep", input=password + "\n")
-    cert, serial, p12, p12pw = issue_cert(login)
+        pw = subprocess.Popen(CTL + ["user", "passwd", login, "--keep"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        pw.stdin.write(password + "\n")
+        pw.stdin.close()
+    try:
+        cert, serial, p12, p12pw = issue_cert(login)
+    finally:
+        if keep:
+            err = pw.stderr.read()
+            pw.stdout.read()
+            if pw.wait() != 0:
+                raise subprocess.CalledProcessError(pw.returncode, pw.args, stderr=err)
     if ack:
         sql("INSERT IGNORE INTO rules_ack (user_id, version_id, acked_at, cert_serial) "
             f"SELECT u.id, v.id, UTC_TIMESTAMP(6), '{serial}' FROM users u JOIN rules_version v "

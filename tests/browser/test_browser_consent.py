@@ -6,27 +6,20 @@ import random
 import pytest
 from selenium.webdriver.support.ui import Select
 
-from conftest import VAR, url, sql
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, url, sql, click_and_wait, assert_clean
 
 PDF = (b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
        b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n")
 
 
 @pytest.fixture(scope="module")
-def nurse():
-    drv = chromium("ns.suzuki")
-    form_login(drv, "ns.suzuki")
-    yield drv
-    close(drv)
+def nurse(browser):
+    return browser("ns.suzuki")
 
 
 @pytest.fixture(scope="module")
-def desk():
-    drv = chromium("madoguchi")
-    form_login(drv, "madoguchi")
-    yield drv
-    close(drv)
+def desk(browser):
+    return browser("madoguchi")
 
 
 def _date(drv, elem_id, ymd):

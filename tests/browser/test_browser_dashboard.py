@@ -3,16 +3,12 @@ the charts load as images under the CSP, the period selector works, the monthly 
 prints without the site's chrome; screenshots are kept under VAR for a person to look at."""
 import pytest
 
-from conftest import VAR, url
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, url, click_and_wait, assert_clean
 
 
 @pytest.fixture(scope="module")
-def president():
-    drv = chromium("kaicho")
-    form_login(drv, "kaicho")
-    yield drv
-    close(drv)
+def president(browser):
+    return browser("kaicho")
 
 
 def displayed(drv, css):

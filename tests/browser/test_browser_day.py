@@ -7,8 +7,7 @@ import sys
 
 import pytest
 
-from conftest import VAR, make_user, url
-from test_browser_login import chromium, close, click_and_wait, assert_clean
+from conftest import VAR, make_user, url, click_and_wait, assert_clean
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "integration"))
 from test_day import make_pt  # noqa: E402  (the same patient and records)
@@ -40,10 +39,8 @@ def patient():
 
 
 @pytest.fixture(scope="module")
-def doctor():
-    drv = chromium("dr.sato")
-    yield drv
-    close(drv)
+def doctor(browser):
+    return browser("dr.sato", log_in=False)
 
 
 def shot(drv, name, w):

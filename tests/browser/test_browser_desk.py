@@ -6,16 +6,12 @@ import datetime
 import pytest
 from selenium.webdriver.support.ui import Select
 
-from conftest import VAR, url, sql
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, url, sql, click_and_wait, assert_clean
 
 
 @pytest.fixture(scope="module")
-def clerk():
-    drv = chromium("madoguchi")
-    form_login(drv, "madoguchi")
-    yield drv
-    close(drv)
+def clerk(browser):
+    return browser("madoguchi")
 
 
 def displayed(drv, css):

@@ -8,8 +8,7 @@ import sys
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import VAR, make_user, url, sql
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, make_user, url, sql, click_and_wait, assert_clean
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "integration"))
 from test_viewer import make_patient  # noqa: E402
@@ -36,11 +35,8 @@ def one_page_pdf(text):
 
 
 @pytest.fixture(scope="module")
-def doctor():
-    drv = chromium("dr.sato")
-    form_login(drv, "dr.sato")
-    yield drv
-    close(drv)
+def doctor(browser):
+    return browser("dr.sato")
 
 
 def test_A11_4_original_pdf_inside_the_viewer_with_a_watermark_never_a_download(doctor, tmp_path):

@@ -6,26 +6,19 @@ import random
 import pytest
 from selenium.webdriver.support.ui import Select
 
-from conftest import VAR, url, sql, ctl
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, url, sql, ctl, click_and_wait, assert_clean
 
 PDF = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 
 
 @pytest.fixture(scope="module")
-def doctor():
-    drv = chromium("ns.suzuki")
-    form_login(drv, "ns.suzuki")
-    yield drv
-    close(drv)
+def doctor(browser):
+    return browser("ns.suzuki")
 
 
 @pytest.fixture(scope="module")
-def operator():
-    drv = chromium("unei")
-    form_login(drv, "unei")
-    yield drv
-    close(drv)
+def operator(browser):
+    return browser("unei")
 
 
 def test_A14_emergency_access_end_to_end(doctor, operator, tmp_path):

@@ -6,8 +6,7 @@ import datetime
 
 import pytest
 
-from conftest import VAR, url, sql
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, url, sql, click_and_wait, assert_clean
 
 
 def shot(drv, name):
@@ -18,16 +17,8 @@ def shot(drv, name):
 
 
 @pytest.fixture(scope="module")
-def browsers():
-    drvs = {}
-    try:
-        for login in ("dr.sato", "incho01", "unei"):
-            drvs[login] = chromium(login)
-            form_login(drvs[login], login)
-        yield drvs
-    finally:
-        for d in drvs.values():
-            close(d)
+def browsers(browser):
+    return {login: browser(login) for login in ("dr.sato", "incho01", "unei")}
 
 
 def test_A8_5_user_reports_manager_forwards_operator_closes(browsers):

@@ -4,16 +4,12 @@ printing is offered only for direct care (A11.4)."""
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import VAR, url, clock_set
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, url, clock_set, click_and_wait, assert_clean
 
 
 @pytest.fixture(scope="module")
-def doctor():
-    drv = chromium("dr.sato")
-    form_login(drv, "dr.sato")
-    yield drv
-    close(drv)
+def doctor(browser):
+    return browser("dr.sato")
 
 
 # A fake clock for the page's timers (as Playwright's page.clock): setTimeout records, and

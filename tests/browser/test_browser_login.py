@@ -1,116 +1,14 @@
 """test_browser_login.py: Chromium with a demo certificate: the login page, login, home (A8.3, A8.4)."""
-import json
-import os
-import pathlib
-import shutil
-import subprocess
-import tempfile
-
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import VAR, url, BASE
-
-# Records CSP violations in the page, so a test can assert there were none.
-CSP_HOOK = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-  window.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
-});
-"""
-
-
-def _nssdb(home, p12, password):
-    db = home / ".pki" / "nssdb"
-    db.mkdir(parents=True)
-    subprocess.run(["certutil", "-N", "-d", f"sql:{db}", "--empty-password"], check=True)
-    subprocess.run(["certutil", "-A", "-d", f"sql:{db}", "-n", "mogami-ca", "-t", "C,,",
-                    "-i", str(VAR / "pki" / "ca.pem")], check=True)
-    subprocess.run(["pk12util", "-i", str(p12), "-d", f"sql:{db}", "-W", password],
-                   check=True, capture_output=True)
-
-
-def _policy():
-    """Chromium picks the client certificate for our origin without asking."""
-    d = pathlib.Path("/etc/chromium/policies/managed")
-    d.mkdir(parents=True, exist_ok=True)
-    # Any port: parallel test instances write the same file.
-    rule = {"pattern": "https://localhost:*", "filter": {}}
-    (d / "mogami-test.json").write_text(json.dumps(
-        {"AutoSelectCertificateForUrls": [json.dumps(rule)]}))
-
-
-def chromium(login):
-    """A headless Chromium whose NSS database holds <login>'s demo certificate."""
-    if not shutil.which("chromium") or not shutil.which("chromedriver"):
-        pytest.fail("chromium and chromedriver must be installed (make deps)")
-    home = pathlib.Path(tempfile.mkdtemp(prefix="mogami-chrome-"))
-    demo = VAR / "demo"
-    _nssdb(home, demo / f"{login}.p12", (demo / f"{login}.p12.pass").read_text().strip())
-    _policy()
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = "/usr/bin/chromium"
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-              "--no-first-run", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--window-size=1280,800",
-              f"--user-data-dir={home / 'profile'}"]:
-        opts.add_argument(a)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service("/usr/bin/chromedriver", env=dict(os.environ, HOME=str(home)))
-    drv = webdriver.Chrome(service=service, options=opts)
-    drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CSP_HOOK})
-    drv._mogami_home = home
-    return drv
-
-
-def close(drv):
-    drv.quit()
-    shutil.rmtree(drv._mogami_home, ignore_errors=True)
-
-
-def assert_clean(drv):
-    assert drv.execute_script("return window.__csp") == []
-    # A 4xx status a test provoked (a 422 form) is logged as a network error: not a fault.
-    errors = [e for e in drv.get_log("browser")
-              if e["level"] == "SEVERE" and e.get("source") != "network"]
-    assert errors == []
-
-
-def click_and_wait(drv, elem):
-    """Clicks and waits until the next page has replaced this one."""
-    elem.click()
-
-    def gone(_):
-        try:
-            elem.is_enabled()
-            return False
-        except WebDriverException:      # stale, or its document is gone mid-navigation
-            return True
-    WebDriverWait(drv, 10).until(gone)
-    WebDriverWait(drv, 10).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def form_login(drv, login):
-    password = (VAR / "demo" / f"{login}.password").read_text().strip()
-    drv.get(url("/login"))
-    field = drv.find_element("id", "login")
-    # The ID is filled in from the certificate: the common path is the password alone.
-    assert field.get_attribute("value") == login
-    field.clear()
-    field.send_keys(login)
-    drv.find_element("id", "password").send_keys(password)
-    click_and_wait(drv, drv.find_element("id", "login-submit"))
+# The helpers live in tests/browser/conftest.py; these names stay importable from here.
+from conftest import chromium, close, assert_clean, click_and_wait, form_login  # noqa: F401
 
 
 @pytest.fixture(scope="module")
-def operator_browser():
-    drv = chromium("unei")
-    yield drv
-    close(drv)
+def operator_browser(browser):
+    return browser("unei", log_in=False)
 
 
 def test_A8_3_login_page_shows_verified_certificate(operator_browser):

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import VAR, url, sql, ctl, make_user, logged_in, page_csrf, BASE, ja_day
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import click_and_wait, assert_clean
 
 
 def as_demo(user):
@@ -45,58 +45,52 @@ def setup():
     return {"user": user, "op": op, "nid": nid, "day": day}
 
 
-def test_A16_browser_notice_acknowledged_at_login(setup):
+def test_A16_browser_notice_acknowledged_at_login(setup, browser):
     u = setup["user"]
-    drv = chromium(u.login)
-    try:
-        form_login(drv, u.login)
-        # Straight from the login to the notice: no other page first.
-        assert drv.current_url == url("/notices/pending")
-        assert "確認していただくお知らせ" in drv.title
-        card = drv.find_element("id", f"pending-{setup['nid']}")
-        assert "旧画像ビューアの停止" in card.text and ja_day(setup["day"]) in card.text
-        assert "機能の停止" in card.text
-        drv.save_screenshot(str(VAR / "notice_pending.png"))
-        assert_clean(drv)
-        # Another page is not reachable until the notice is acknowledged.
-        drv.get(url("/messages"))
-        assert drv.current_url == url("/notices/pending")
-        btn = drv.find_element("id", "notice-ack")
-        assert btn.text == "確認しました"
-        click_and_wait(drv, btn)
-        assert drv.current_url.startswith(BASE + "/?m=noticeack")
-        assert "お知らせを確認しました" in drv.find_element("id", "flash").text
-        drv.get(url("/messages"))
-        assert drv.current_url == url("/messages")
-        drv.get(url("/notices"))
-        assert "旧画像ビューアの停止" in drv.page_source
-        drv.save_screenshot(str(VAR / "notice_mine.png"))
-        assert_clean(drv)
-    finally:
-        close(drv)
+    drv = browser(u.login)
+    # Straight from the login to the notice: no other page first.
+    assert drv.current_url == url("/notices/pending")
+    assert "確認していただくお知らせ" in drv.title
+    card = drv.find_element("id", f"pending-{setup['nid']}")
+    assert "旧画像ビューアの停止" in card.text and ja_day(setup["day"]) in card.text
+    assert "機能の停止" in card.text
+    drv.save_screenshot(str(VAR / "notice_pending.png"))
+    assert_clean(drv)
+    # Another page is not reachable until the notice is acknowledged.
+    drv.get(url("/messages"))
+    assert drv.current_url == url("/notices/pending")
+    btn = drv.find_element("id", "notice-ack")
+    assert btn.text == "確認しました"
+    click_and_wait(drv, btn)
+    assert drv.current_url.startswith(BASE + "/?m=noticeack")
+    assert "お知らせを確認しました" in drv.find_element("id", "flash").text
+    drv.get(url("/messages"))
+    assert drv.current_url == url("/messages")
+    drv.get(url("/notices"))
+    assert "旧画像ビューアの停止" in drv.page_source
+    drv.save_screenshot(str(VAR / "notice_mine.png"))
+    assert_clean(drv)
+    browser.close(drv)
     uid = sql(f"SELECT id FROM users WHERE login = '{u.login}'")[0][0]
     assert sql(f"SELECT COUNT(*) FROM notice_ack WHERE notice_id = {setup['nid']}"
                f" AND user_id = {uid}") == [["1"]]
 
 
-def test_A16_browser_operator_sees_acknowledgements(setup):
-    drv = chromium("unei")
-    try:
-        form_login(drv, "unei")
-        drv.get(url("/admin/notices"))
-        assert "お知らせの管理" in drv.title
-        drv.save_screenshot(str(VAR / "notice_admin.png"))
-        link = drv.find_element("link text", "旧画像ビューアの停止")
-        click_and_wait(drv, link)
-        assert drv.find_element("id", "acks-done").text == "1"
-        assert drv.find_element("id", "acks-missing").text == "0"
-        drv.save_screenshot(str(VAR / "notice_view.png"))
-        assert_clean(drv)
-    finally:
-        close(drv)
+def test_A16_browser_operator_sees_acknowledgements(setup, browser):
+    drv = browser("unei")
+    drv.get(url("/admin/notices"))
+    assert "お知らせの管理" in drv.title
+    drv.save_screenshot(str(VAR / "notice_admin.png"))
+    link = drv.find_element("link text", "旧画像ビューアの停止")
+    click_and_wait(drv, link)
+    assert drv.find_element("id", "acks-done").text == "1"
+    assert drv.find_element("id", "acks-missing").text == "0"
+    drv.save_screenshot(str(VAR / "notice_view.png"))
+    assert_clean(drv)
+    browser.close(drv)
 
 
-def test_A17_A18_browser_pages_render_clean(setup):
+def test_A17_A18_browser_pages_render_clean(setup, browser):
     """The operator's message, agreement and facility pages in Chromium: no console or
     CSP errors; screenshots for a look."""
     op = setup["op"]
@@ -108,18 +102,15 @@ def test_A17_A18_browser_pages_render_clean(setup):
     op.post(url("/federation/point/add"), data={"csrf": page_csrf(op, "/federation"), "id": aid,
             "version": ver, "topic": "同意の取得", "ours": "様式第4号による書面同意",
             "theirs": "包括同意を認める。相互参照は書面同意の患者に限る。"}, allow_redirects=False)
-    drv = chromium("unei")
-    try:
-        form_login(drv, "unei")
-        for path, shot in (("/federation", "federation_list"),
-                           (f"/federation/view?id={aid}", "federation_view"),
-                           ("/facilities", "federation_facilities"),
-                           ("/messages/new", "message_new"),
-                           ("/messages", "message_list"),
-                           ("/admin/messages", "message_reports")):
-            drv.get(url(path))
-            assert drv.current_url == url(path), path
-            drv.save_screenshot(str(VAR / f"{shot}.png"))
-            assert_clean(drv)
-    finally:
-        close(drv)
+    drv = browser("unei")
+    for path, shot in (("/federation", "federation_list"),
+                       (f"/federation/view?id={aid}", "federation_view"),
+                       ("/facilities", "federation_facilities"),
+                       ("/messages/new", "message_new"),
+                       ("/messages", "message_list"),
+                       ("/admin/messages", "message_reports")):
+        drv.get(url(path))
+        assert drv.current_url == url(path), path
+        drv.save_screenshot(str(VAR / f"{shot}.png"))
+        assert_clean(drv)
+    browser.close(drv)

@@ -11,23 +11,17 @@ import pytest
 from selenium.webdriver.support.ui import Select
 
 from conftest import VAR, url, sql
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import click_and_wait, assert_clean
 
 
 @pytest.fixture(scope="module")
-def operator():
-    drv = chromium("unei")
-    form_login(drv, "unei")
-    yield drv
-    close(drv)
+def operator(browser):
+    return browser("unei")
 
 
 @pytest.fixture(scope="module")
-def president():
-    drv = chromium("kaicho")
-    form_login(drv, "kaicho")
-    yield drv
-    close(drv)
+def president(browser):
+    return browser("kaicho")
 
 
 def downloads_to(drv, where):
@@ -71,11 +65,10 @@ def issue(op, login, tmp_path):
     return initial
 
 
-def first_login(login, initial, new_password):
-    """Chromium with login's new certificate: the login page, the forced password change,
-    the rules acknowledged."""
-    b = chromium(login)
-    form_login(b, login)
+def first_login(browser, login, initial, new_password):
+    """Chromium with login's new certificate (browser: the fixture): the login page, the
+    forced password change, the rules acknowledged."""
+    b = browser(login)
     assert "/password" in b.current_url
     b.find_element("id", "current").send_keys(initial)
     b.find_element("id", "new1").send_keys(new_password)
@@ -97,7 +90,8 @@ def approve_alone(p, app_url, reason):
     assert_clean(p)
 
 
-def test_A9_A10_2_A4_2_office_day_facility_to_doctor_without_mogamictl(operator, president, tmp_path):
+def test_A9_A10_2_A4_2_office_day_facility_to_doctor_without_mogamictl(operator, president, browser,
+                                                                        tmp_path):
     tag = os.urandom(3).hex()
     code, manager, doctor = f"B{tag.upper()}", f"incho.{tag}", f"dr.{tag}"
     op, p = operator, president
@@ -153,7 +147,7 @@ def test_A9_A10_2_A4_2_office_day_facility_to_doctor_without_mogamictl(operator,
     initial = issue(op, manager, tmp_path)
 
     # 5. The manager logs in with the new certificate and applies for a doctor.
-    m = first_login(manager, initial, f"Funagata-{tag}-Kanri")
+    m = first_login(browser, manager, initial, f"Funagata-{tag}-Kanri")
     assert "舟形 院長" in m.find_element("tag name", "h1").text
     m.get(url("/facility/users"))
     click_and_wait(m, m.find_element("id", "roster-new"))
@@ -184,12 +178,10 @@ def test_A9_A10_2_A4_2_office_day_facility_to_doctor_without_mogamictl(operator,
     initial = issue(op, doctor, tmp_path)
 
     # 7. The doctor logs in.
-    d = first_login(doctor, initial, f"Funagata-{tag}-Ishi")
+    d = first_login(browser, doctor, initial, f"Funagata-{tag}-Ishi")
     assert "舟形 医師" in d.find_element("tag name", "h1").text
     assert "利用者" in d.find_element("id", "roles").text
     d.save_screenshot(str(VAR / "office_doctor.png"))
     assert_clean(d)
     m.get(url("/facility/users"))
     assert m.find_element("id", f"user-{doctor}").is_displayed()
-    close(d)
-    close(m)

@@ -6,19 +6,15 @@ import sys
 
 import pytest
 
-from conftest import VAR, make_user, url
-from test_browser_login import chromium, close, form_login, click_and_wait, assert_clean
+from conftest import VAR, make_user, url, click_and_wait, assert_clean
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "integration"))
 from test_viewer import make_patient  # noqa: E402  (the same patient and records)
 
 
 @pytest.fixture(scope="module")
-def doctor():
-    drv = chromium("dr.sato")
-    form_login(drv, "dr.sato")
-    yield drv
-    close(drv)
+def doctor(browser):
+    return browser("dr.sato")
 
 
 def shot(drv, name):

@@ -12,8 +12,7 @@ import subprocess
 
 import pytest
 
-from conftest import VAR, ROOT, figure, url, session, sql, page_csrf, User, logged_in
-from test_browser_login import chromium, close, form_login
+from conftest import VAR, ROOT, figure, url, sql, page_csrf, User, logged_in, click_and_wait
 
 PDF = b"%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"
 
@@ -204,11 +203,12 @@ class Tally:
 
     def check(self, drv, what):
         self.pages += 1
-        n = drv.execute_script(INJECTED)
+        # One round trip: the injected elements, then the CSP violations.
+        n, v = drv.execute_script("return [(function () {" + INJECTED + "})(), window.__csp];")
+        v = v or []
         if n:
             print("INJECTED", n, what)
         self.injected += n
-        v = drv.execute_script("return window.__csp") or []
         if v:
             print("CSP", what, v)
         self.csp += v
@@ -228,12 +228,15 @@ SAFE_FORMS = ["/patients/new", "/desk/complaints/new", "/emergency/start",
 
 def fill_and_submit(drv, tally, path):
     """Every creating POST form on the page, every text field filled with payloads,
-    submitted: the page that answers (a 422 keeps what was typed) must not run any of it."""
-    for action in SAFE_FORMS:
-        drv.get(url(path))
+    submitted: the page that answers (a 422 keeps what was typed) must not run any of it.
+    The page is opened once to see which of them it has, then once more for each form."""
+    drv.get(url(path))
+    present = [a for a in SAFE_FORMS
+               if drv.find_elements("css selector", f'form[method=post][action="{a}"]')]
+    for n, action in enumerate(present):
         sel = f'form[method=post][action="{action}"]'
-        if not drv.find_elements("css selector", sel):
-            continue
+        if n:
+            drv.get(url(path))
         drv.execute_script("""
             var f = document.querySelector(arguments[0]);
             var v = arguments[1];
@@ -278,7 +281,7 @@ ROLE_OF = {"dr.sato": "user", "unei": "operator", "madoguchi": "desk",
            "incho01": "facility_manager"}
 
 
-def test_xss_payloads_never_execute_in_chromium(stored):
+def test_xss_payloads_never_execute_in_chromium(stored, browser):
     import urllib.parse
     tally = Tally()
     ident = stored["ident"]
@@ -287,10 +290,8 @@ def test_xss_payloads_never_execute_in_chromium(stored):
     drivers = []
     try:
         for who in ("dr.sato", "unei", "madoguchi", "incho01"):
-            drv = chromium(who)
+            drv = browser(who, hook=XSS_HOOK)
             drivers.append(drv)
-            drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": XSS_HOOK})
-            form_login(drv, who)
             role = ROLE_OF[who]
             if len(drivers) == 1:
                 # controls: the hook records a call, the CSP hook a blocked inline script,
@@ -358,7 +359,7 @@ def test_xss_payloads_never_execute_in_chromium(stored):
                 tally.executions = getattr(tally, "executions", 0) + len(eval(hits))
     finally:
         for d in drivers:
-            close(d)
+            browser.close(d)
     executions = getattr(tally, "executions", 0)
     print(f"xss: {len(PAYLOADS)} payloads, {tally.pages} pages, {executions} executions, "
           f"{len(tally.csp)} CSP violations, {tally.injected} injected elements")
@@ -489,7 +490,8 @@ def stored_council():
     return out
 
 
-def test_A16_A18_A4_2_xss_notices_agreements_misuse_never_execute_in_chromium(stored_council):
+def test_A16_A18_A4_2_xss_notices_agreements_misuse_never_execute_in_chromium(stored_council,
+                                                                               browser):
     st = stored_council
     tally = Tally()
     executions = 0
@@ -507,16 +509,13 @@ def test_A16_A18_A4_2_xss_notices_agreements_misuse_never_execute_in_chromium(st
         "incho01": ["/", *misuse],
     }
     for who, paths in pages.items():
-        drv = chromium(who)
+        drv = browser(who, hook=XSS_HOOK)
         try:
-            drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": XSS_HOOK})
-            form_login(drv, who)
             if who == st["reader"]:
                 assert drv.current_url == url("/notices/pending")
                 for n in st["notices"][:2]:
                     assert drv.find_elements("id", f"pending-{n}"), n
                 tally.check(drv, "/notices/pending")
-                from test_browser_login import click_and_wait
                 click_and_wait(drv, drv.find_element("id", "notice-ack"))
                 tally.check(drv, "after /notices/ack")
             for p in paths:
@@ -549,7 +548,7 @@ def test_A16_A18_A4_2_xss_notices_agreements_misuse_never_execute_in_chromium(st
                 print("EXECUTED", who, hits)
                 executions += len(eval(hits))
         finally:
-            close(drv)
+            browser.close(drv)
     print(f"xss (notices, agreements, misuse): {tally.pages} pages, {executions} executions, "
           f"{len(tally.csp)} CSP violations, {tally.injected} injected elements")
     figure("notices, agreements, misuse: xss pages opened", tally.pages)

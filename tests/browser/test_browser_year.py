@@ -32,7 +32,7 @@ import pytest
 from selenium.webdriver.support.ui import Select
 
 from conftest import VAR, User, url, sql, logged_in, clock_set, ack_everyone
-from test_browser_login import chromium, close, click_and_wait, assert_clean, form_login
+from conftest import click_and_wait, assert_clean, form_login
 from test_browser_office import issue  # the operator issues a certificate by clicks
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "integration"))
@@ -79,9 +79,10 @@ def log_in(drv, login, password):
     click_and_wait(drv, drv.find_element("id", "login-submit"))
 
 
-def first_login(login, initial, new_password):
-    """Chromium with login's new certificate: the login, the forced password change."""
-    b = chromium(login)
+def first_login(launch, login, initial, new_password):
+    """Chromium with login's new certificate (launch: the browser fixture's, not logged
+    in): the login, the forced password change."""
+    b = launch(login)
     log_in(b, login, initial)
     assert "/password" in b.current_url
     b.find_element("id", "current").send_keys(initial)
@@ -262,32 +263,31 @@ def hospital_patient():
 
 
 @pytest.fixture(scope="module")
-def browsers():
+def browsers(browser):
     """The office's, the president's and the desk's browsers, logged in with the demo
     accounts; the new clinic's people get theirs when their certificates are issued."""
     step("the office's browsers")
-    made = {}
-    for who in ("unei", "kaicho", "madoguchi"):
-        made[who] = chromium(who)
-        form_login(made[who], who)
-    yield made
-    for drv in made.values():
-        close(drv)
+    return {who: browser(who) for who in ("unei", "kaicho", "madoguchi")}
 
 
 # --- the year ----------------------------------------------------------------------------
 
 def test_A9_A10_A11_A12_A19_issue21_a_whole_year_of_the_rules_in_chromium(
-        browsers, hospital_patient, tmp_path):
+        browsers, browser, hospital_patient, tmp_path):
     tag = os.urandom(3).hex()
     code, manager, doctor = f"Y{tag.upper()}", f"incho.y{tag}", f"dr.y{tag}"
     clinic = f"最上年間クリニック{tag}"
     op, pres, desk = browsers["unei"], browsers["kaicho"], browsers["madoguchi"]
     pt = hospital_patient
-    people = []            # the new clinic's browsers, closed at the end
+    people = []            # the new clinic's browsers (the fixture closes them)
+
+    def launch(login):
+        drv = browser(login, log_in=False)
+        people.append(drv)
+        return drv
     offset = 0             # the test clock's offset once the amendment takes effect
     try:
-        offset = year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people,
+        offset = year(op, pres, desk, pt, tag, code, manager, doctor, clinic, launch,
                       tmp_path)
     except Exception:
         # Where each browser stood, for the one who reads the failure.
@@ -299,12 +299,10 @@ def test_A9_A10_A11_A12_A19_issue21_a_whole_year_of_the_rules_in_chromium(
         step("the year ends")
         clock_set(0)
         ack_everyone()     # the tests after this one are not sent to read the new version
-        for drv in people:
-            close(drv)
     assert offset > 0
 
 
-def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_path):
+def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, launch, tmp_path):
     step(f"the year begins ({code})")
     today = jst_today()
     prints = []            # (name, PDF, fields it must show), read at the end
@@ -402,8 +400,7 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     step("A10.2")
     initial = issue(op, manager, tmp_path)
     mpw = f"Mamuro-{tag}-Kanri"
-    m = first_login(manager, initial, mpw)
-    people.append(m)
+    m = first_login(launch, manager, initial, mpw)
     seq1 = sql("SELECT seq FROM rules_version WHERE effective_on <= "
                f"'{today}' ORDER BY effective_on DESC, seq DESC LIMIT 1")[0][0]
     acknowledge(m, f"第{seq1}版")
@@ -443,8 +440,7 @@ def year(op, pres, desk, pt, tag, code, manager, doctor, clinic, people, tmp_pat
     step("A10.2")
     initial = issue(op, doctor, tmp_path)
     dpw = f"Mamuro-{tag}-Ishi"
-    d = first_login(doctor, initial, dpw)
-    people.append(d)
+    d = first_login(launch, doctor, initial, dpw)
     acknowledge(d, f"第{seq1}版")
     assert "利用者" in d.find_element("id", "roles").text
 

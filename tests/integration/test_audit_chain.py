@@ -79,17 +79,33 @@ def fresh(n=4):
     return [(int(s), int(i)) for s, i in rows]
 
 
+def running_children(pid):
+    """The children of pid that still run. A job that has exited stays a zombie until the
+    scheduler reaps it (once a second), and never while it is stopped: a zombie is no job
+    running, so it is not counted (counting it waited out the whole timeout, 10-30 s)."""
+    kids = []
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            stat = open(f"/proc/{d}/stat").read()
+        except OSError:
+            continue
+        # pid (comm) state ppid ...: comm may hold spaces and parentheses.
+        state, ppid = stat[stat.rindex(")") + 2:].split()[:2]
+        if int(ppid) == pid and state not in ("Z", "X"):
+            kids.append(int(d))
+    return kids
+
+
 @contextlib.contextmanager
 def scheduler_paused():
     """Stops the scheduler (SIGSTOP) once no job of it is running; resumes it after."""
     pid = int((VAR / "run" / "sched.pid").read_text())
     os.kill(pid, signal.SIGSTOP)
     try:
-        for _ in range(200):
-            kids = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
-                                  text=True).stdout.split()
-            if not kids:
-                break
+        end = time.time() + 10
+        while running_children(pid) and time.time() < end:
             time.sleep(0.05)
         yield
     finally:
