@@ -19,12 +19,12 @@
     <div class="kpi"><span class="label"><?cs var:L.dash.k_complaints ?></span><strong id="k-complaints"><?cs var:Dash.k.complaints ?></strong><?cs var:L.dash.count_unit ?><span class="sub"><?cs var:L.dash.k_complaints_open ?> <span id="k-complaints-open"><?cs var:Dash.k.complaints_open ?></span> / <?cs var:L.dash.k_overdue ?> <span id="k-overdue"><?cs var:Dash.k.overdue ?></span></span></div>
     <a class="kpi<?cs if:Dash.k.low > 0 ?> bad<?cs /if ?>" href="#dash-use"><span class="label"><?cs var:L.dash.k_low ?></span><strong id="k-low"><?cs var:Dash.k.low ?></strong><?cs var:L.dash.fac_unit ?><span class="sub"><?cs var:Dash.k.facilities ?> <?cs var:L.dash.k_of ?></span></a>
   </div>
-  <p class="hint noprint"><?cs if:Dash.refreshed ?><?cs var:L.dash.refreshed ?>: <?cs var:Dash.refreshed ?>。<?cs /if ?><?cs var:L.dash.refreshed_hint ?></p>
+  <p class="hint noprint"><?cs if:Dash.refreshed ?><?cs var:L.dash.refreshed ?>: <?cs var:dja(Dash.refreshed) ?>。<?cs /if ?><?cs var:L.dash.refreshed_hint ?></p>
 </section>
 <section class="card dash-use" id="dash-use">
   <h2><?cs var:L.dash.use_title ?></h2>
   <p class="lead"><?cs var:L.dash.use_lead ?></p>
-  <p class="hint"><?cs var:L.dash.use_window ?>: <span id="use-window"><?cs var:Dash.use_from ?> 〜 <?cs var:Dash.use_last ?></span>。<?cs var:L.dash.use_rule ?> <strong><?cs var:Dash.low_views ?><?cs var:L.dash.count_unit ?></strong></p>
+  <p class="hint"><?cs var:L.dash.use_window ?>: <span id="use-window"><?cs var:dja(Dash.use_from) ?> 〜 <?cs var:dja(Dash.use_last) ?></span>。<?cs var:L.dash.use_rule ?> <strong><?cs var:Dash.low_views ?><?cs var:L.dash.count_unit ?></strong></p>
   <?cs call:dchart("use", L.dash.chart.use) ?>
   <?cs call:dtable(Tab.use, "use") ?>
 </section>

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import VAR, ctl, logged_in, session, sql, url
+from conftest import VAR, ctl, ja_day, logged_in, session, sql, url
 
 RUN = f"{os.getpid() % 100000:05d}"
 
@@ -212,7 +212,7 @@ def check_views(page, k):
     assert vp["pphysician"][-1] == "19" and vp["pnurse"][-1] == "5"
     assert vp["pphysician"][3] == "5" and vp["pnurse"][12] == "3"
     # The 90 days end with the period: Y-10-03 .. Y-12-31.
-    assert re.search(rf'id="use-window">{Y}-10-03 〜 {Y}-12-31<', page)
+    assert re.search(rf'id="use-window">{ja_day(f"{Y}-10-03")}（.） 〜 {ja_day(f"{Y}-12-31")}（.）<', page)
     use = rows(page, "use")
     assert use[f"f{k['A']}"][3:] == ["1", "12", "0", f"{Y}-11-12", "利用あり"]
     assert use[f"f{k['B']}"][3:] == ["1", "4", "1", f"{Y}-12-10", "利用が少ない"]
@@ -353,7 +353,7 @@ def test_issue8_monthly_report_prints_one_month(kaicho, known):
     assert kpi(page, "complaints") == 3 and kpi(page, "views") == 0
     # November: the 90 days end with it; facility A's 12 views are all there.
     page = kaicho.get(url("/dashboard/report"), params={"month": f"{Y}-11"}).text
-    assert re.search(rf'id="use-window">{Y}-09-02 〜 {Y}-11-30<', page)
+    assert re.search(rf'id="use-window">{ja_day(f"{Y}-09-02")}（.） 〜 {ja_day(f"{Y}-11-30")}（.）<', page)
     assert rows(page, "use")[f"f{k['A']}"][4] == "12"
     assert rows(page, "views_facility")[f"f{k['A']}"][1:] == ["12", "12"]
     got = csv_rows(kaicho, "consents", path="/dashboard/report", month=f"{Y}-11")
