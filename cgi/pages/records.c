@@ -247,15 +247,19 @@ page_records(struct req *r)
 	 * of a common name were most of its database time at 100,000
 	 * patients, docs/benchmarks.md).
 	 */
-	int txn = db_begin() == DB_OK;
+	int txn = 0;
 	for (size_t j = 0; j < decided && shown < SEARCH_SHOWN; j++) {
 		size_t i = row[j];
 		if (!consent_allowed(verdict[j]))
 			continue;
 		if (dbres_get(res, i, RECORDS_CANDIDATES_HANDLE) != NULL)
 			str_copy(h, dbres_get(res, i, RECORDS_CANDIDATES_HANDLE), sizeof(h));
-		else if (handle_for(r, ids[j], h, sizeof(h)) == -1)
-			continue;
+		else {
+			if (!txn)	/* the first handle to make opens it */
+				txn = db_begin() == DB_OK;
+			if (handle_for(r, ids[j], h, sizeof(h)) == -1)
+				continue;
+		}
 		listed[shown] = ids[j];
 		str_fmt(k, sizeof(k), "Patients.%zu", shown++);
 		struct vnode *v = view_node(k);
